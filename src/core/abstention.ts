@@ -1,0 +1,64 @@
+/**
+ * When to say "nothing in the declaration answers this" instead of guessing.
+ *
+ * The declaration states no dates, places, figures or names of people, and it cannot know what
+ * happened after it was written. A question that asks for one of those is unanswerable however
+ * well its other words match ("When was the OSCE Platform for Co-operative Security adopted?"
+ * matches recital 4 word for word, yet the recital gives no date), so such questions abstain
+ * before any score is looked at.
+ */
+import { fold, type Token } from "./analysis.ts";
+
+const FACTS_NOT_IN_TEXT: RegExp[] = [
+  // time: the text carries no date
+  /(?<![\p{L}])(?:when|quand|когда|date|dates|dated|year|years|annee|annees|год\p{L}*|дат[аеуы]|since when|depuis quand|founded|fondee?s?|основан\p{L}*)(?![\p{L}])/u,
+  // quantities and money: no figures in the text (but counting its own signatories or measures is fine)
+  /(?<![\p{L}])(?:how many|how much|combien|сколько)(?![\p{L}])(?!\s+(?:de\s+|d')?(?:pays|countries|etats|states|стран\p{L}*|государств\p{L}*|signataires|signatories|membres|members|mesures|measures|considerants|recitals|пункт\p{L}*|мер\p{L}*))/u,
+  /(?<![\p{L}])(?:budget|budgets|бюджет\p{L}*|cost|costs|cout|couts|стоимост\p{L}*)(?![\p{L}])/u,
+  // the present day ("current issues" is a topic of measure 2, so "current" alone is not a cue)
+  /(?<![\p{L}])(?:currently|nowadays|today|right now|en ce moment|actuellement|aujourd'hui|maintenant|de nos jours|сейчас|нынешн\p{L}*|в настоящее время)(?![\p{L}])/u,
+  // people: the text names no one ("who is the secretary general?")
+  /(?<![\p{L}])(?:who is|who's|whos|qui est|кто является|кто такой)\s+(?:the\s+|le\s+|la\s+|l')?(?:\p{L}+\s+){0,2}(?:secretary|secretaire|head|chef|leader|president|chairman|генеральн\p{L}*|глав\p{L}*|руководител\p{L}*|председател\p{L}*)/u,
+  // places
+  /(?<![\p{L}])(?:headquarters|headquartered|siege|штаб-квартир\p{L}*|где находится|ou se trouve)(?![\p{L}])/u,
+  // what came after it
+  /(?<![\p{L}])(?:reply|replied|respond|responded|response|reaction|reacted|repondu|reponse|reagi|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
+];
+
+export function asksForFactNotInText(question: string): boolean {
+  const folded = fold(question).replace(/[’'`]/g, "'");
+  return FACTS_NOT_IN_TEXT.some((re) => re.test(folded));
+}
+
+/**
+ * Share of the question that a clause answers, each word weighted by how specific it is: a word
+ * found in one clause (w = ln(1 + 14/1) ≈ 2.7) says far more than "OTAN" found in eight
+ * (ln(1 + 14/8) ≈ 1.0), and a word found nowhere ("Ukraine", "budget") weighs the most, since it
+ * is what the declaration does not talk about.
+ */
+export function weightedCoverage(
+  matched: readonly Token[],
+  content: readonly Token[],
+  documentFrequency: (t: Token) => number,
+  clauses: number,
+): number {
+  const weight = (t: Token) => Math.log(1 + clauses / Math.max(1, documentFrequency(t)));
+  const total = content.reduce((sum, t) => sum + weight(t), 0);
+  const hit = matched.reduce((sum, t) => sum + weight(t), 0);
+  return total > 0 ? hit / total : 0;
+}
+
+/**
+ * Thresholds calibrated on the development set (npm run eval reports the effect of a change):
+ * an answer needs a minimal score, and either half of the question's weight matched or a strong
+ * score over a quarter of it (long paraphrases match few of their words, but strongly).
+ */
+export const MIN_SCORE = 3;
+export const MIN_COVERAGE = 0.5;
+export const STRONG_SCORE = 20;
+export const MIN_COVERAGE_IF_STRONG = 0.25;
+
+export function isRelevant(score: number, coverage: number): boolean {
+  if (score < MIN_SCORE) return false;
+  return coverage >= MIN_COVERAGE || (score >= STRONG_SCORE && coverage >= MIN_COVERAGE_IF_STRONG);
+}

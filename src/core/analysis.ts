@@ -1,0 +1,289 @@
+/**
+ * Text analysis shared by the index and the queries: folding, tokenizing, stop words, stemming.
+ * Stems come from Snowball ports (@orama/stemmers); stop words from the `stopword` package.
+ */
+import { stemmer as stemEn } from "@orama/stemmers/english";
+import { stemmer as stemFr } from "@orama/stemmers/french";
+import { stemmer as stemRu } from "@orama/stemmers/russian";
+import { eng, fra, rus } from "stopword";
+import type { Lang } from "./types.ts";
+
+/** Lower-case, strip accents and ligatures, so "Sécurité", "securite" and "SÉCURITÉ" compare equal. */
+export function fold(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip.
+      .replace(/й/g, "\uE000")
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/\uE000/g, "й")
+      .normalize("NFC")
+  );
+}
+
+const APOSTROPHES = /[’'`´ʼ‘]/g;
+// French elided articles and pronouns: "l’OTAN", "d’intérêt", "qu’un", "jusqu’à".
+const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\p{L})/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export interface Token {
+  /** The word as typed, lower-cased, without elision. */
+  word: string;
+  /** Its stems (one per applicable stemmer, accent-folded); empty for stop words. */
+  stems: string[];
+}
+
+/** Split into words: letters and digits, hyphenated words also kept whole ("euro-atlantique"). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const lowered = text.toLowerCase().replace(APOSTROPHES, "'");
+  for (const chunk of lowered.split(/[^\p{L}\p{N}'-]+/u)) {
+    const trimmed = chunk.replace(/^[-']+|[-']+$/g, "");
+    if (!trimmed) continue;
+    const parts = trimmed
+      .split("-")
+      .map((part) => part.replace(ELISION, "").replace(/'s$/, "").replace(/'/g, ""))
+      .filter(Boolean);
+    out.push(...parts);
+    // "euro-atlantique" is also indexed whole; "est-ce" and "a-t-elle" are grammar, not compounds.
+    if (parts.length > 1 && !parts.some(isStopWord)) out.push(parts.join(""));
+  }
+  return out;
+}
+
+/**
+ * Words that frame a question about this text rather than ask for a topic ("que dit la
+ * déclaration", "what does the text say"). They occur in most questions and in no clause, so
+ * counting them would make every question look half unanswered.
+ */
+const FRAMING: Record<Lang, string[]> = {
+  fr: [
+    "declaration",
+    "texte",
+    "document",
+    "dit",
+    "dire",
+    "disent",
+    "parle",
+    "parlent",
+    "parler",
+    "propose",
+    "proposent",
+    "est-ce",
+    "quoi",
+    "quel",
+    "quels",
+    "quelle",
+    "quelles",
+    "cest",
+    "aborde",
+    "mentionne",
+    "mentionnent",
+    "ca",
+    "ceux",
+    "chose",
+    "ya",
+    "y",
+    "il",
+    "ils",
+    "elles",
+    "resume",
+    "resume-moi",
+    "explique",
+    "question",
+    "sujet",
+    "concernant",
+    "propos",
+    "koi",
+    "c",
+    "t",
+    "la",
+    "dedans",
+    "la-dedans",
+    "tout",
+    "rien",
+    "quelqu'un",
+    "quelquun",
+    "bien",
+    "alors",
+    "donc",
+    "svp",
+    "stp",
+    "merci",
+    "bonjour",
+    "salut",
+    "exactement",
+    "vraiment",
+    "plutot",
+    "ou",
+    "comment",
+    "pourquoi",
+    "combien",
+    "quand",
+    "veulent",
+    "veut",
+  ],
+  en: [
+    "declaration",
+    "statement",
+    "text",
+    "document",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "mention",
+    "mentions",
+    "mentioned",
+    "propose",
+    "proposes",
+    "proposed",
+    "anything",
+    "something",
+    "thing",
+    "things",
+    "does",
+    "do",
+    "did",
+    "is",
+    "are",
+    "there",
+    "what",
+    "whats",
+    "s",
+    "it",
+    "they",
+    "them",
+    "exactly",
+    "please",
+    "hi",
+    "hello",
+    "thanks",
+    "regarding",
+    "concerning",
+    "talk",
+    "talks",
+    "about",
+    "want",
+    "wants",
+    "any",
+    "anyone",
+    "ever",
+    "really",
+    "just",
+  ],
+  ru: [
+    "заявление",
+    "заявлении",
+    "заявления",
+    "текст",
+    "тексте",
+    "документ",
+    "документе",
+    "говорится",
+    "сказано",
+    "говорит",
+    "там",
+    "про",
+    "что",
+    "ли",
+    "есть",
+    "какие",
+    "какой",
+    "какая",
+    "о",
+    "об",
+    "насчёт",
+    "насчет",
+    "предлагается",
+    "предлагают",
+    "пожалуйста",
+    "вообще",
+  ],
+};
+
+/** Common function words the `stopword` lists lack. */
+const MORE_STOP_WORDS = [
+  "chaque",
+  "doit",
+  "doivent",
+  "autre",
+  "autres",
+  "entre",
+  "tous",
+  "toutes",
+  "tout",
+  "aussi",
+  "vers",
+  "sous",
+  "selon",
+  "ainsi",
+  "lorsque",
+  "comme",
+  "encore",
+  "faire",
+  "fait",
+  "peut",
+  "peuvent",
+  "ete",
+  "etre",
+  "either",
+  "each",
+  "also",
+  "yet",
+  "lot",
+  "lots",
+  "like",
+  "которые",
+  "который",
+  "которая",
+  "также",
+  "ещё",
+  "еще",
+  "лучше",
+  "вместе",
+];
+
+const STOP = new Set<string>(
+  [...fra, ...eng, ...rus, ...MORE_STOP_WORDS, ...FRAMING.fr, ...FRAMING.en, ...FRAMING.ru].map(
+    fold,
+  ),
+);
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(fold(word));
+}
+
+/** Stems of one word in one language (both of the accented and the folded form, for French). */
+export function stemsIn(word: string, lang: Lang): string[] {
+  if (CYRILLIC.test(word)) return [fold(stemRu(word.replace(/ё/g, "е")))];
+  if (lang === "ru") return [fold(word)];
+  if (lang === "en") return [fold(stemEn(fold(word)))];
+  return unique([fold(stemFr(word)), fold(stemFr(fold(word)))]);
+}
+
+/** Query words can be in any of the three languages (users mix them), so Latin words get French and English stems. */
+export function queryStems(word: string): string[] {
+  if (CYRILLIC.test(word)) return stemsIn(word, "ru");
+  return unique([...stemsIn(word, "fr"), ...stemsIn(word, "en")]);
+}
+
+/** Content tokens of a query: stop and framing words dropped. */
+export function analyzeQuery(text: string): Token[] {
+  const seen = new Set<string>();
+  const out: Token[] = [];
+  for (const word of words(text)) {
+    if (isStopWord(word) || seen.has(word)) continue;
+    seen.add(word);
+    out.push({ word, stems: queryStems(word) });
+  }
+  return out;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

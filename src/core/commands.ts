@@ -1,0 +1,112 @@
+/**
+ * The bot's text commands ("/measure 3", "/ask …", "/quote M4", "/help"), interpreted without
+ * Discord: the console speaks this language, so it behaves like the bot.
+ */
+import type { Engine } from "./engine.ts";
+import { outOfRangeText } from "./messages.ts";
+import { MEASURE_COUNT } from "./references.ts";
+import { renderAnswer, renderClause, renderDeclaration } from "./render-text.ts";
+import { LANGS, type Lang } from "./types.ts";
+
+export const HELP: Record<Lang, string> = {
+  fr: [
+    "Commandes :",
+    `  /measure N        la mesure N (1 à ${MEASURE_COUNT})`,
+    "  /ask QUESTION     le passage le plus pertinent",
+    "  /quote CLAUSE     cite une clause (M3, P2, signatories, « mesure 4 »…)",
+    "  /declaration      le texte entier",
+    "  /lang fr|en|ru    la langue de la traduction affichée",
+    "  /help             cette aide ; /quit pour sortir",
+    "Ou posez simplement une question : « qui a signé ? », « que dit la mesure 4 ? ».",
+  ].join("\n"),
+  en: [
+    "Commands:",
+    `  /measure N        measure N (1 to ${MEASURE_COUNT})`,
+    "  /ask QUESTION     the most relevant passage",
+    '  /quote CLAUSE     quote a clause (M3, P2, signatories, "measure 4"…)',
+    "  /declaration      the whole text",
+    "  /lang fr|en|ru    language of the translation shown",
+    "  /help             this help; /quit to leave",
+    'Or just ask a question: "who signed?", "what does measure 4 say?".',
+  ].join("\n"),
+  ru: [
+    "Команды:",
+    `  /measure N        пункт N (от 1 до ${MEASURE_COUNT})`,
+    "  /ask ВОПРОС       самый подходящий фрагмент",
+    "  /quote ПУНКТ      цитата (M3, P2, signatories, «пункт 4»…)",
+    "  /declaration      весь текст",
+    "  /lang fr|en|ru    язык показываемого перевода",
+    "  /help             эта справка; /quit — выход",
+    "Или просто задайте вопрос: «кто подписал?», «что говорится в пункте 4?».",
+  ].join("\n"),
+};
+
+const UNKNOWN: Record<Lang, string> = {
+  fr: "Commande inconnue. Tapez /help pour la liste.",
+  en: "Unknown command. Type /help for the list.",
+  ru: "Неизвестная команда. Введите /help для списка.",
+};
+const NOT_FOUND: Record<Lang, string> = {
+  fr: "Clause introuvable. Exemples : M3, P2, appeal, signatories, « mesure 4 ».",
+  en: 'No such clause. Examples: M3, P2, appeal, signatories, "measure 4".',
+  ru: "Такого пункта нет. Примеры: M3, P2, appeal, signatories, «пункт 4».",
+};
+const NEEDS_TEXT: Record<Lang, string> = {
+  fr: "Il manque le texte : /ask suivi de votre question.",
+  en: "Missing text: /ask followed by your question.",
+  ru: "Не хватает текста: /ask и ваш вопрос.",
+};
+
+export interface CommandResult {
+  output: string;
+  /** Set by /lang: the reader's language from now on. */
+  lang?: Lang;
+  quit?: boolean;
+}
+
+/**
+ * One line of input → what to print. `lang` is the reader's chosen language, or null to follow
+ * each question's own language.
+ */
+export function runCommand(engine: Engine, line: string, lang: Lang | null): CommandResult {
+  const text = line.trim();
+  const m = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
+  if (!m) return { output: renderAnswer(engine.answer(text, { lang: lang ?? undefined })) };
+  const name = (m[1] ?? "").toLowerCase();
+  const arg = (m[2] ?? "").trim();
+  const l = lang ?? (arg ? engine.detectLanguage(arg) : "fr");
+  switch (name) {
+    case "measure":
+    case "mesure": {
+      const n = /^[+-]?\d+$/.test(arg) ? Number(arg) : Number.NaN;
+      const clause = engine.measure(n);
+      if (clause) return { output: renderClause(clause, lang ?? "fr") };
+      return {
+        output: outOfRangeText(
+          { clauseKind: "measure", requested: n, available: MEASURE_COUNT },
+          lang ?? "fr",
+        ).replace("NaN", arg || "?"),
+      };
+    }
+    case "ask":
+      if (!arg) return { output: NEEDS_TEXT[l] };
+      return { output: renderAnswer(engine.answer(arg, { lang: lang ?? undefined })) };
+    case "quote": {
+      const clause = engine.resolve(arg);
+      return { output: clause ? renderClause(clause, lang ?? "fr") : NOT_FOUND[l] };
+    }
+    case "declaration":
+      return { output: renderDeclaration(engine, lang ?? "fr") };
+    case "lang": {
+      const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
+      return chosen ? { output: `→ ${chosen}`, lang: chosen } : { output: "/lang fr | en | ru" };
+    }
+    case "help":
+      return { output: HELP[lang ?? "fr"] };
+    case "quit":
+    case "exit":
+      return { output: "", quit: true };
+    default:
+      return { output: UNKNOWN[l] };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The declaration as data: the French text is parsed into its 14 clauses (never retyped), then
+ * joined with the team's labels, titles, translations and search aids from data/clauses.json.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  CLAUSE_IDS,
+  type Clause,
+  type ClauseId,
+  type ClauseKind,
+  type Localized,
+} from "./types.ts";
+
+const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
+export const DECLARATION_FILE = `${DATA_DIR}declaration.fr.txt`;
+export const CLAUSE_DATA_FILE = `${DATA_DIR}clauses.json`;
+
+/** Paragraphs are separated by one blank line; the round-trip test relies on this separator. */
+export const PARAGRAPH_SEPARATOR = "\n\n";
+
+export interface ParsedClause {
+  id: ClauseId;
+  kind: ClauseKind;
+  number: number | null;
+  position: number;
+  text: string;
+}
+
+/**
+ * Split the French text into clauses by structure, not by position alone, so that a changed
+ * source file fails loudly instead of shifting every id by one.
+ */
+export function parseDeclaration(source: string): ParsedClause[] {
+  const paragraphs = source.split(PARAGRAPH_SEPARATOR);
+  const clauses: ParsedClause[] = [];
+  let recitals = 0;
+  let seenAppeal = false;
+  let seenMeasures = false;
+  paragraphs.forEach((text, position) => {
+    const add = (id: ClauseId, kind: ClauseKind, number: number | null = null) =>
+      clauses.push({ id, kind, number, position, text });
+    const measure = /^(\d+)\.\s/.exec(text);
+    if (position === 0) add("opening", "opening");
+    else if (/^Signé\s*:/.test(text)) add("signatories", "signatories");
+    else if (measure) {
+      const n = Number(measure[1]);
+      add(`M${n}` as ClauseId, "measure", n);
+      seenMeasures = true;
+    } else if (/faisons appel/.test(text)) {
+      add("appeal", "appeal");
+      seenAppeal = true;
+    } else if (!seenAppeal) {
+      recitals += 1;
+      add(`P${recitals}` as ClauseId, "recital", recitals);
+    } else if (seenMeasures) add("closing", "closing");
+    else
+      throw new Error(`declaration: unexpected paragraph ${position + 1}: ${text.slice(0, 40)}…`);
+  });
+  const ids = clauses.map((c) => c.id).join(",");
+  if (ids !== CLAUSE_IDS.join(",")) {
+    throw new Error(`declaration: expected clauses ${CLAUSE_IDS.join(",")}, parsed ${ids}`);
+  }
+  return clauses;
+}
+
+/** One entry of data/clauses.json: what the team wrote about a clause. */
+export interface ClauseData {
+  id: string;
+  label: Localized;
+  title: Localized;
+  translation: { en: string; ru: string };
+  aids: Localized<string[]>;
+}
+
+export function mergeClauses(parsed: ParsedClause[], data: ClauseData[]): Clause[] {
+  const byId = new Map(data.map((d) => [d.id, d]));
+  return parsed.map((p) => {
+    const d = byId.get(p.id);
+    if (!d) throw new Error(`declaration: ${CLAUSE_DATA_FILE} has no entry for clause ${p.id}`);
+    return {
+      ...p,
+      label: d.label,
+      title: d.title,
+      text: { fr: p.text, en: d.translation.en, ru: d.translation.ru },
+      aids: d.aids,
+    };
+  });
+}
+
+export function readClauseData(): ClauseData[] {
+  return (JSON.parse(readFileSync(CLAUSE_DATA_FILE, "utf8")) as { clauses: ClauseData[] }).clauses;
+}
+
+export function loadDeclaration(): Clause[] {
+  return mergeClauses(parseDeclaration(readFileSync(DECLARATION_FILE, "utf8")), readClauseData());
+}

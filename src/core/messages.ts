@@ -1,0 +1,54 @@
+/** User-facing strings of the core, per language; the front ends add their own around them. */
+
+import { MEASURE_COUNT, RECITAL_COUNT } from "./references.ts";
+import type { Lang, Localized } from "./types.ts";
+
+export const DECLARATION_NAME: Localized = {
+  fr: "Déclaration des ministres des Affaires étrangères de l’OTSC aux ministres de l’OTAN",
+  en: "Declaration of the CSTO Foreign Ministers to the NATO Foreign Ministers",
+  ru: "Заявление министров иностранных дел ОДКБ к министрам иностранных дел НАТО",
+};
+
+export const UNOFFICIAL: Localized = {
+  fr: "Traduction de travail non officielle — le texte français fait foi",
+  en: "Unofficial working translation — the French text prevails",
+  ru: "Неофициальный рабочий перевод — французский текст имеет преимущественную силу",
+};
+
+const NO_ANSWER: Localized = {
+  fr: "Rien dans la déclaration ne répond à cette question.",
+  en: "Nothing in the declaration answers this.",
+  ru: "В заявлении нет ответа на этот вопрос.",
+};
+
+const HINTS: Localized = {
+  fr: `Essayez \`/measure 1\` à \`/measure ${MEASURE_COUNT}\`, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».`,
+  en: `Try \`/measure 1\` to \`/measure ${MEASURE_COUNT}\`, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".`,
+  ru: `Попробуйте \`/measure 1\`–\`/measure ${MEASURE_COUNT}\` или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
+};
+
+export function noAnswerText(lang: Lang): string {
+  return `${NO_ANSWER[lang]}\n${HINTS[lang]}`;
+}
+
+export function outOfRangeText(
+  a: { clauseKind: "measure" | "recital"; requested: number; available: number },
+  lang: Lang,
+): string {
+  const n = a.requested;
+  const max = a.available;
+  if (a.clauseKind === "measure") {
+    return {
+      fr: `La déclaration compte ${max} mesures (1 à ${max}) : il n’y a pas de mesure ${n}.`,
+      en: `There are ${max} measures (1–${max}); measure ${n} does not exist.`,
+      ru: `В заявлении ${max} пунктов (1–${max}); пункта ${n} нет.`,
+    }[lang];
+  }
+  return {
+    fr: `Le préambule compte ${max} considérants (1 à ${max}) : il n’y a pas de considérant ${n}.`,
+    en: `The preamble has ${max} recitals (1–${max}); recital ${n} does not exist.`,
+    ru: `В преамбуле ${max} абзаца (1–${max}); абзаца ${n} нет.`,
+  }[lang];
+}
+
+export { MEASURE_COUNT, RECITAL_COUNT };

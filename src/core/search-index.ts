@@ -1,0 +1,146 @@
+/**
+ * The MiniSearch index over the clauses: every language's text and search aids are indexed, each
+ * with its own language's analysis, so a question in French, English or Russian finds the French
+ * clause it is about.
+ */
+import MiniSearch, { type SearchResult } from "minisearch";
+import { isStopWord, stemsIn, type Token, words } from "./analysis.ts";
+import type { Clause, Lang } from "./types.ts";
+
+interface IndexedClause {
+  id: string;
+  labels: string;
+  titles: string;
+  fr: string;
+  en: string;
+  ru: string;
+  aidsFr: string;
+  aidsEn: string;
+  aidsRu: string;
+}
+
+const FIELD_LANG: Record<keyof Omit<IndexedClause, "id">, Lang | "any"> = {
+  labels: "any",
+  titles: "any",
+  fr: "fr",
+  en: "en",
+  ru: "ru",
+  aidsFr: "fr",
+  aidsEn: "en",
+  aidsRu: "ru",
+};
+const FIELDS = Object.keys(FIELD_LANG) as (keyof typeof FIELD_LANG)[];
+
+/**
+ * Field weights, tuned on the development question set (npm run eval): the team's titles and
+ * search aids describe each clause's topic in the users' own words, so they weigh more than the
+ * treaty prose, whose many generic words ("sécurité", "OTAN") say little about which clause is meant.
+ */
+export const FIELD_BOOST: Record<(typeof FIELDS)[number], number> = {
+  labels: 1,
+  titles: 2,
+  fr: 1.2,
+  en: 1,
+  ru: 1,
+  aidsFr: 1.5,
+  aidsEn: 1.5,
+  aidsRu: 1.5,
+};
+
+/** Typo tolerance grows with word length: one edit from 5 letters, two from 9. */
+function fuzziness(term: string): number | false {
+  return term.length >= 9 ? 2 : term.length >= 5 ? 1 : false;
+}
+
+export interface RawHit {
+  id: string;
+  score: number;
+  /** The query tokens (words) whose stems matched this clause. */
+  matched: Token[];
+}
+
+export class SearchIndex {
+  private readonly mini: MiniSearch<IndexedClause>;
+
+  constructor(clauses: readonly Clause[]) {
+    this.size = clauses.length;
+    this.mini = new MiniSearch<IndexedClause>({
+      fields: FIELDS,
+      storeFields: [],
+      tokenize: (text) => words(text),
+      processTerm: (term, field) => {
+        if (isStopWord(term)) return null;
+        const lang = field ? FIELD_LANG[field as keyof typeof FIELD_LANG] : "any";
+        if (lang === "any") return [...new Set([...stemsIn(term, "fr"), ...stemsIn(term, "en")])];
+        return stemsIn(term, lang);
+      },
+    });
+    this.mini.addAll(
+      clauses.map((c) => ({
+        id: c.id,
+        labels: Object.values(c.label).join(" "),
+        titles: Object.values(c.title).join(" "),
+        fr: c.text.fr,
+        en: c.text.en,
+        ru: c.text.ru,
+        aidsFr: c.aids.fr.join(" ; "),
+        aidsEn: c.aids.en.join(" ; "),
+        aidsRu: c.aids.ru.join(" ; "),
+      })),
+    );
+  }
+
+  readonly size: number;
+  private readonly frequencies = new Map<string, number>();
+
+  /**
+   * How many clauses a word matches (with the same typo tolerance as search). Cached: the
+   * vocabulary people use is small, and the cache is capped so odd input cannot grow it forever.
+   */
+  documentFrequency(token: Token): number {
+    const key = token.stems.join(" ");
+    let df = this.frequencies.get(key);
+    if (df === undefined) {
+      df = this.run(token.stems).length;
+      if (this.frequencies.size >= 10_000) this.frequencies.clear();
+      this.frequencies.set(key, df);
+    }
+    return df;
+  }
+
+  /** Ranked clauses for the query tokens; each hit says which of the tokens matched it. */
+  search(tokens: Token[]): RawHit[] {
+    if (tokens.length === 0) return [];
+    const stemOwners = new Map<string, Token[]>();
+    for (const token of tokens) {
+      for (const stem of token.stems)
+        stemOwners.set(stem, [...(stemOwners.get(stem) ?? []), token]);
+    }
+    return this.run([...stemOwners.keys()]).map((r) => ({
+      id: String(r.id),
+      score: r.score,
+      matched: [...new Set(r.queryTerms.flatMap((stem) => stemOwners.get(stem) ?? []))],
+    }));
+  }
+
+  /** For autocomplete: the last word is still being typed, so short prefixes count ("drog" → drogue). */
+  complete(tokens: Token[]): string[] {
+    const stems = [...new Set(tokens.flatMap((t) => t.stems))];
+    if (stems.length === 0) return [];
+    return this.run(stems, (term) => term.length >= 3).map((r) => String(r.id));
+  }
+
+  private run(stems: string[], prefix = (term: string) => term.length >= 5): SearchResult[] {
+    return this.mini.search(
+      { combineWith: "OR", queries: stems },
+      {
+        boost: FIELD_BOOST,
+        fuzzy: fuzziness,
+        prefix,
+        // Terms arrive already analysed; keep them as they are.
+        tokenize: (text) => [text],
+        processTerm: (term) => term,
+      },
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  analyzeQuery,
+  fold,
+  isStopWord,
+  queryStems,
+  stemsIn,
+  words,
+} from "../../src/core/analysis.ts";
+
+describe("fold", () => {
+  it("removes case, accents and ligatures", () => {
+    expect(fold("SÉCURITÉ")).toBe("securite");
+    expect(fold("manœuvres")).toBe("manoeuvres");
+    expect(fold("Напряжённость")).toBe("напряженность");
+  });
+  it("keeps the Russian й, which is a letter and not an accented и", () => {
+    expect(fold("второй")).toBe("второй");
+  });
+});
+
+describe("words", () => {
+  it("strips French elisions with straight and curly apostrophes", () => {
+    expect(words("l’OTAN d'intérêt qu’un")).toEqual(["otan", "intérêt", "un"]);
+  });
+  it("keeps hyphenated words whole as well as in parts, but not grammar like est-ce", () => {
+    expect(words("euro-atlantique")).toEqual(["euro", "atlantique", "euroatlantique"]);
+    expect(words("est-ce")).toEqual(["est", "ce"]);
+  });
+  it("drops punctuation, emoji and English possessives", () => {
+    expect(words("NATO's «plan» 🚀!!")).toEqual(["nato", "plan"]);
+  });
+});
+
+describe("stop words and stems", () => {
+  it("knows the stop words of the three languages and question framing", () => {
+    for (const w of ["le", "the", "что", "déclaration", "says"])
+      expect(isStopWord(w), w).toBe(true);
+    expect(isStopWord("drogue")).toBe(false);
+  });
+  it("stems French, English and Russian with Snowball", () => {
+    expect(stemsIn("organisations", "fr")).toContain("organis");
+    expect(stemsIn("trafficking", "en")).toEqual(["traffick"]);
+    expect(stemsIn("наркотиков", "ru")).toEqual(stemsIn("наркотики", "ru"));
+  });
+  it("gives the same stem to a French word typed with or without accents", () => {
+    const accented = stemsIn("sécurité", "fr");
+    expect(accented.some((s) => stemsIn("securite", "fr").includes(s))).toBe(true);
+  });
+  it("stems Latin query words as French and English, since users mix them", () => {
+    expect(queryStems("drugs")).toContain("drug");
+  });
+  it("reduces a question to its content words", () => {
+    expect(
+      analyzeQuery("Qu’est-ce que la déclaration dit sur la drogue ?").map((t) => t.word),
+    ).toEqual(["drogue"]);
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { Engine, getEngine } from "../../src/core/engine.ts";
+import type { Answer } from "../../src/core/types.ts";
+
+const engine = getEngine();
+const answered = (a: Answer) => (a.kind === "clause" ? a.clause.id : a.kind);
+
+describe("lookup", () => {
+  it("returns a measure by number and nothing outside 1–6", () => {
+    expect(engine.measure(3)?.id).toBe("M3");
+    expect(engine.measure(0)).toBeUndefined();
+    expect(engine.measure(7)).toBeUndefined();
+    expect(engine.measure(2.5)).toBeUndefined();
+  });
+
+  it("returns a clause by id, whatever the case", () => {
+    expect(engine.clause("m4")?.id).toBe("M4");
+    expect(engine.clause("Signatories")?.id).toBe("signatories");
+    expect(engine.clause("nope")).toBeUndefined();
+  });
+
+  it("knows each clause's neighbours in reading order", () => {
+    expect(engine.neighbours("appeal")).toMatchObject({
+      previous: { id: "P4" },
+      next: { id: "M1" },
+    });
+    expect(engine.neighbours("opening").previous).toBeUndefined();
+    expect(engine.neighbours("signatories").next).toBeUndefined();
+  });
+
+  it("resolves /quote arguments: ids, bare numbers, labels and phrases", () => {
+    expect(engine.resolve("M3")?.id).toBe("M3");
+    expect(engine.resolve("5")?.id).toBe("M5");
+    expect(engine.resolve("Considérant 2")?.id).toBe("P2");
+    expect(engine.resolve("recital 4")?.id).toBe("P4");
+    expect(engine.resolve("signataires")?.id).toBe("signatories");
+    expect(engine.resolve("9")).toBeUndefined();
+    expect(engine.resolve("")).toBeUndefined();
+  });
+
+  it("suggests clauses for autocomplete, all of them for empty input", () => {
+    expect(engine.suggest("", { lang: "fr" })).toHaveLength(14);
+    expect(engine.suggest("drog", { lang: "fr" })[0]?.id).toBe("M6");
+    expect(engine.suggest("Mesure 4", { lang: "fr" })[0]?.id).toBe("M4");
+    expect(engine.suggest("observ", { lang: "en", limit: 2 }).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("answer by reference", () => {
+  it("answers a question that names a clause by lookup, not search", () => {
+    const a = engine.answer("que dit la mesure 4 ?");
+    expect(a).toMatchObject({ kind: "clause", via: "reference", clause: { id: "M4" } });
+  });
+
+  it("says how many measures there are when the number is out of range", () => {
+    expect(engine.answer("measure 9")).toMatchObject({
+      kind: "out-of-range",
+      requested: 9,
+      available: 6,
+    });
+    expect(engine.answer("le 5e considérant")).toMatchObject({
+      kind: "out-of-range",
+      available: 4,
+    });
+  });
+
+  it("answers a bare clause name", () => {
+    expect(answered(engine.answer("signataires ?"))).toBe("signatories");
+    expect(answered(engine.answer("the conclusion"))).toBe("closing");
+  });
+});
+
+describe("search", () => {
+  // Paraphrases written for these tests (not taken from the development set).
+  it.each([
+    ["Which body do the ministers belong to?", "opening"],
+    ["ils parlent des bombes nucléaires ?", "P1"],
+    ["лучше ли бороться с терроризмом вместе?", "P1"],
+    ["la sécurité de chaque pays ne doit pas se faire au détriment des autres ?", "P2"],
+    ["do they want to calm the confrontation", "P3"],
+    ["quel rôle pour la Plateforme de sécurité coopérative ?", "P4"],
+    ["who are the proposals sent to?", "appeal"],
+    ["une rencontre entre les deux secrétaires généraux ?", "M1"],
+    ["какие консультации между секретариатами?", "M2"],
+    ["is there a hotline to avoid accidents between the militaries?", "M3"],
+    ["will they inform each other about war games", "M4"],
+    ["могут ли наблюдатели присутствовать на учениях?", "M5"],
+    ["heroin and cocaine smuggling", "M6"],
+    ["готовы ли они сотрудничать в областях взаимного интереса?", "closing"],
+    ["la Russie a-t-elle signé ?", "signatories"],
+  ])("%s → %s", (question, id) => {
+    expect(answered(engine.answer(question))).toBe(id);
+  });
+
+  it("tolerates typos and missing accents", () => {
+    expect(answered(engine.answer("trafik de stupefiants"))).toBe("M6");
+    expect(answered(engine.answer("observateurs exercises militaires"))).toBe("M5");
+  });
+
+  it("reports the words that matched and ranks hits best first", () => {
+    const hits = engine.search("briefings sur les exercices");
+    expect(hits[0]?.clause.id).toBe("M4");
+    expect(hits[0]?.matched).toEqual(expect.arrayContaining(["briefings", "exercices"]));
+    for (let i = 1; i < hits.length; i++)
+      expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+  });
+
+  it("offers close runners-up as see also", () => {
+    const a = engine.answer("exercices militaires");
+    expect(a.kind).toBe("clause");
+    if (a.kind !== "clause") return;
+    expect(["M4", "M5"]).toContain(a.clause.id);
+    expect(a.seeAlso.map((c) => c.id)).toContain(a.clause.id === "M4" ? "M5" : "M4");
+  });
+});
+
+describe("abstention", () => {
+  it.each([
+    "",
+    "   ",
+    "le la les de",
+    "the of and",
+    "asdkjh qwpoeiru zzxv",
+    "🚀🚀🚀",
+    "What does the declaration say about climate change?",
+    "Quelle est la capitale de l'Australie ?",
+    "When did the ministers meet?",
+    "What is NATO's budget?",
+    "Who is the president of Russia right now?",
+    "Did NATO respond to the proposals?",
+  ])("finds nothing relevant for %j", (question) => {
+    expect(engine.search(question)).toEqual([]);
+    expect(engine.answer(question).kind).toBe("none");
+  });
+});
+
+describe("language", () => {
+  it("prefers the Discord locale, else reads the text", () => {
+    expect(engine.detectLanguage("qui a signé ?", "en-US")).toBe("en");
+    expect(engine.detectLanguage("who signed the declaration?")).toBe("en");
+    expect(engine.detectLanguage("qui a signé la déclaration ?")).toBe("fr");
+    expect(engine.detectLanguage("кто подписал?")).toBe("ru");
+    expect(engine.detectLanguage("mesure 4")).toBe("fr");
+  });
+});
+
+describe("Engine", () => {
+  it("builds an independent index from given clauses", () => {
+    const small = new Engine(getEngine().clauses.filter((c) => c.kind === "measure"));
+    expect(small.clauses).toHaveLength(6);
+    expect(small.search("drogue")[0]?.clause.id).toBe("M6");
+  });
+});

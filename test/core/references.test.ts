@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { findReferences } from "../../src/core/references.ts";
+
+const ids = (text: string) =>
+  findReferences(text).map((t) =>
+    t.kind === "clause" ? t.id : `out:${t.clauseKind}:${t.requested}`,
+  );
+
+describe("findReferences", () => {
+  it.each([
+    // French
+    ["mesure 3", "M3"],
+    ["que dit la mesure 4 ?", "M4"],
+    ["la 3e mesure", "M3"],
+    ["la 3ème mesure", "M3"],
+    ["la troisième mesure", "M3"],
+    ["mesure trois", "M3"],
+    ["la mesure n°5", "M5"],
+    ["point 2", "M2"],
+    ["c'est quoi le point n°1 ?", "M1"],
+    ["§3", "M3"],
+    ["cf. § 6", "M6"],
+    ["art. 3", "M3"],
+    ["l’article 4", "M4"],
+    ["paragraphe 2", "M2"],
+    ["le §2 de la liste des mesures", "M2"],
+    ["la dernière mesure", "M6"],
+    ["la première mesure", "M1"],
+    ["considérant 2", "P2"],
+    ["le 2e considérant", "P2"],
+    ["le premier considérant", "P1"],
+    ["le dernier considérant", "P4"],
+    ["le 3e paragraphe du préambule", "P3"],
+    ["le paragraphe avant la liste", "appeal"],
+    ["le dernier paragraphe", "closing"],
+    ["la mesure qui suit la mesure 2", "M3"],
+    ["les signatures", "signatories"],
+    // English
+    ["measure 3", "M3"],
+    ["what's clause 6 about", "M6"],
+    ["the third measure", "M3"],
+    ["the 2nd measure", "M2"],
+    ["measure number 5", "M5"],
+    ["item 4", "M4"],
+    ["M3", "M3"],
+    ["recital 2", "P2"],
+    ["what does the 2nd recital say", "P2"],
+    ["the first recital", "P1"],
+    ["paragraph 2 of the preamble", "P2"],
+    ["the last measure", "M6"],
+    ["the measure after measure 3", "M4"],
+    ["what comes before measure 1", "appeal"],
+    ["the paragraph before the list", "appeal"],
+    ["the signature block", "signatories"],
+    ["the last paragraph", "closing"],
+    ["the message just before the signatures", "closing"],
+    // Russian
+    ["пункт 5", "M5"],
+    ["что в пункте 5?", "M5"],
+    ["третий пункт", "M3"],
+    ["2-й пункт", "M2"],
+    ["последний пункт", "M6"],
+    ["мера 4", "M4"],
+    ["абзац 2 преамбулы", "P2"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)[0]).toBe(id);
+  });
+
+  it("reports numbers beyond the text as out of range", () => {
+    expect(ids("mesure 9")).toEqual(["out:measure:9"]);
+    expect(ids("measure 0")).toEqual(["out:measure:0"]);
+    expect(ids("considérant 7")).toEqual(["out:recital:7"]);
+    expect(ids("пункт 12")).toEqual(["out:measure:12"]);
+  });
+
+  it("lists several references in order, once each", () => {
+    expect(ids("mesures 3 et 4, puis la mesure 3 encore et le considérant 1")).toEqual([
+      "M3",
+      "M4",
+      "P1",
+    ]);
+  });
+
+  it("finds a reference inside ordinary discussion", () => {
+    expect(ids("Comme le dit la mesure 4, les briefings devraient être réguliers.")).toEqual([
+      "M4",
+    ]);
+    expect(ids("As measure 2 says, consultations matter.")).toEqual(["M2"]);
+  });
+
+  it.each([
+    "les 6 mesures",
+    "qui a signé ?",
+    "the two organisations",
+    "on a mis un point final à la discussion",
+    "measures against drugs",
+    "Le premier ministre arrive",
+  ])("sees no reference in %s", (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { CONSOLE_BANNER, runConsole } from "../../src/console.ts";
+import { runTs } from "./run.ts";
+
+async function chat(input: string): Promise<string> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let out = "";
+  stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  stdin.end(input);
+  await runConsole(stdin, stdout);
+  return out;
+}
+
+describe("the local console", () => {
+  it("starts by saying it is the local console and how to reach Discord", async () => {
+    const out = await chat("");
+    expect(out.split("\n")[0]).toBe(CONSOLE_BANNER);
+    expect(CONSOLE_BANNER).toMatch(/local console/);
+    expect(CONSOLE_BANNER).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it("answers /measure, plain questions and references in a sentence", async () => {
+    const out = await chat(
+      "/measure 3\nqui a signé la déclaration ?\ncomme le dit la mesure 4, c'est important\n",
+    );
+    expect(out).toContain("Mesure 3");
+    expect(out).toContain("3. Faciliter les contacts entre l’OTSC et l’OTAN");
+    expect(out).toMatch(/Signé\s*:\s*Les ministres/);
+    expect(out).toContain("4. Organiser régulièrement des briefings");
+    expect(out.indexOf("Mesure 3")).toBeLessThan(out.search(/Signé\s*:/));
+  });
+
+  it("explains bad commands and out-of-range numbers instead of failing", async () => {
+    const out = await chat("/measure 9\n/measure abc\n/frobnicate\n/ask\n");
+    expect(out).toContain("mesure 9");
+    expect(out).toMatch(/6 mesures/);
+    expect(out).toContain("abc");
+    expect(out).toContain("Commande inconnue");
+    expect(out).toContain("/ask suivi de votre question");
+  });
+
+  it("switches the translation language with /lang and quotes with /quote", async () => {
+    const out = await chat("/lang en\n/quote P2\n/help\n");
+    expect(out).toContain("Recital 2");
+    expect(out).toContain("Unofficial working translation");
+    expect(out).toContain("Commands:");
+  });
+
+  it("stops at /quit", async () => {
+    const out = await chat("/quit\n/measure 1\n");
+    expect(out).not.toContain("Mesure 1");
+  });
+
+  it("runs as npm start does without a token, reading piped stdin until its end", async () => {
+    const r = await runTs("src/main.ts", [], {
+      input: "/measure 3\nqui a signé la déclaration ?\n",
+      env: { DISCORD_TOKEN: "" },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER);
+    expect(r.stdout).toContain("3. Faciliter les contacts");
+    expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
+  });
+});

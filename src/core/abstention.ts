@@ -14,15 +14,15 @@ const FACTS_NOT_IN_TEXT: RegExp[] = [
   /(?<![\p{L}])(?:when|quand|когда|date|dates|dated|year|years|annee|annees|год\p{L}*|дат[аеуы]|since when|depuis quand|founded|fondee?s?|основан\p{L}*)(?![\p{L}])/u,
   // quantities and money: no figures in the text (but counting its own signatories or measures is fine)
   /(?<![\p{L}])(?:how many|how much|combien|сколько)(?![\p{L}])(?!\s+(?:de\s+|d')?(?:pays|countries|etats|states|стран\p{L}*|государств\p{L}*|signataires|signatories|membres|members|mesures|measures|considerants|recitals|пункт\p{L}*|мер\p{L}*))/u,
-  /(?<![\p{L}])(?:budget|budgets|бюджет\p{L}*|cost|costs|cout|couts|стоимост\p{L}*)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:budget|budgets|бюджет\p{L}*|cost|costs|cout|couts|стоимост\p{L}*|population|habitants|население|численност\p{L}*)(?![\p{L}])/u,
   // the present day ("current issues" is a topic of measure 2, so "current" alone is not a cue)
   /(?<![\p{L}])(?:currently|nowadays|today|right now|en ce moment|actuellement|aujourd'hui|maintenant|de nos jours|сейчас|нынешн\p{L}*|в настоящее время)(?![\p{L}])/u,
   // people: the text names no one ("who is the secretary general?")
-  /(?<![\p{L}])(?:who is|who's|whos|qui est|кто является|кто такой)\s+(?:the\s+|le\s+|la\s+|l')?(?:\p{L}+\s+){0,2}(?:secretary|secretaire|head|chef|leader|president|chairman|генеральн\p{L}*|глав\p{L}*|руководител\p{L}*|председател\p{L}*)/u,
+  /(?<![\p{L}])(?:who is|who's|whos|qui est|кто является|кто такой)\s+(?:(?:the|le|la|l'|current|actuel|actuelle|nato's|nato|otan|csto|otsc|osce|нато|одкб|обсе|сейчас)\s*){0,3}(?:secretary|secretaire|head|chef|leader|president|chairman|генеральн\p{L}*|глав\p{L}*|руководител\p{L}*|председател\p{L}*)/u,
   // places
   /(?<![\p{L}])(?:headquarters|headquartered|siege|штаб-квартир\p{L}*|где находится|ou se trouve)(?![\p{L}])/u,
   // what came after it
-  /(?<![\p{L}])(?:reply|replied|respond|responded|response|reaction|reacted|repondu|reponse|reagi|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:reply|replied|respond|responded|response|react|reaction|reacted|repondu|reponse|reagi|reagir|reagit|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
 ];
 
 export function asksForFactNotInText(question: string): boolean {

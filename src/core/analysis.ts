@@ -54,199 +54,42 @@ export function words(text: string): string[] {
   return out;
 }
 
+const list = (words: string): string[] => words.trim().split(/\s+/);
+
 /**
  * Words that frame a question about this text rather than ask for a topic ("que dit la
  * déclaration", "what does the text say"). They occur in most questions and in no clause, so
  * counting them would make every question look half unanswered.
  */
 const FRAMING: Record<Lang, string[]> = {
-  fr: [
-    "declaration",
-    "texte",
-    "document",
-    "dit",
-    "dire",
-    "disent",
-    "parle",
-    "parlent",
-    "parler",
-    "propose",
-    "proposent",
-    "est-ce",
-    "quoi",
-    "quel",
-    "quels",
-    "quelle",
-    "quelles",
-    "cest",
-    "aborde",
-    "mentionne",
-    "mentionnent",
-    "ca",
-    "ceux",
-    "chose",
-    "ya",
-    "y",
-    "il",
-    "ils",
-    "elles",
-    "resume",
-    "resume-moi",
-    "explique",
-    "question",
-    "sujet",
-    "concernant",
-    "propos",
-    "koi",
-    "c",
-    "t",
-    "la",
-    "dedans",
-    "la-dedans",
-    "tout",
-    "rien",
-    "quelqu'un",
-    "quelquun",
-    "bien",
-    "alors",
-    "donc",
-    "svp",
-    "stp",
-    "merci",
-    "bonjour",
-    "salut",
-    "exactement",
-    "vraiment",
-    "plutot",
-    "ou",
-    "comment",
-    "pourquoi",
-    "combien",
-    "quand",
-    "veulent",
-    "veut",
-  ],
-  en: [
-    "declaration",
-    "statement",
-    "text",
-    "document",
-    "say",
-    "says",
-    "said",
-    "saying",
-    "tell",
-    "mention",
-    "mentions",
-    "mentioned",
-    "propose",
-    "proposes",
-    "proposed",
-    "anything",
-    "something",
-    "thing",
-    "things",
-    "does",
-    "do",
-    "did",
-    "is",
-    "are",
-    "there",
-    "what",
-    "whats",
-    "s",
-    "it",
-    "they",
-    "them",
-    "exactly",
-    "please",
-    "hi",
-    "hello",
-    "thanks",
-    "regarding",
-    "concerning",
-    "talk",
-    "talks",
-    "about",
-    "want",
-    "wants",
-    "any",
-    "anyone",
-    "ever",
-    "really",
-    "just",
-  ],
-  ru: [
-    "заявление",
-    "заявлении",
-    "заявления",
-    "текст",
-    "тексте",
-    "документ",
-    "документе",
-    "говорится",
-    "сказано",
-    "говорит",
-    "там",
-    "про",
-    "что",
-    "ли",
-    "есть",
-    "какие",
-    "какой",
-    "какая",
-    "о",
-    "об",
-    "насчёт",
-    "насчет",
-    "предлагается",
-    "предлагают",
-    "пожалуйста",
-    "вообще",
-  ],
+  fr: list(`
+    declaration texte document dit dire disent parle parlent parler propose proposent
+    est-ce quoi quel quels quelle quelles cest aborde mentionne mentionnent ca ceux chose
+    ya y il ils elles resume resume-moi explique question sujet concernant propos koi c t
+    la dedans la-dedans tout rien quelqu'un quelquun bien alors donc svp stp merci
+    bonjour salut exactement vraiment plutot ou comment pourquoi combien quand veulent
+    veut
+  `),
+  en: list(`
+    declaration statement text document say says said saying tell mention mentions
+    mentioned propose proposes proposed anything something thing things does do did is
+    are there what whats s it they them exactly please hi hello thanks regarding
+    concerning talk talks about want wants any anyone ever really just
+  `),
+  ru: list(`
+    заявление заявлении заявления текст тексте документ документе говорится сказано
+    говорит там про что ли есть какие какой какая о об насчёт насчет предлагается
+    предлагают пожалуйста вообще
+  `),
 };
 
 /** Common function words the `stopword` lists lack. */
-const MORE_STOP_WORDS = [
-  "chaque",
-  "doit",
-  "doivent",
-  "autre",
-  "autres",
-  "entre",
-  "tous",
-  "toutes",
-  "tout",
-  "aussi",
-  "vers",
-  "sous",
-  "selon",
-  "ainsi",
-  "lorsque",
-  "comme",
-  "encore",
-  "faire",
-  "fait",
-  "peut",
-  "peuvent",
-  "ete",
-  "etre",
-  "either",
-  "each",
-  "also",
-  "yet",
-  "lot",
-  "lots",
-  "like",
-  "которые",
-  "который",
-  "которая",
-  "также",
-  "ещё",
-  "еще",
-  "лучше",
-  "вместе",
-];
+const MORE_STOP_WORDS = list(`
+  chaque doit doivent autre autres entre tous toutes tout aussi vers sous selon ainsi
+  lorsque comme encore faire fait peut peuvent ete etre either each also yet lot lots
+  like которые который которая также ещё еще лучше вместе against contre role roles
+  роль play plays joue jouent
+`);
 
 const STOP = new Set<string>(
   [...fra, ...eng, ...rus, ...MORE_STOP_WORDS, ...FRAMING.fr, ...FRAMING.en, ...FRAMING.ru].map(

@@ -7,7 +7,7 @@ import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { detectLanguage } from "./language.ts";
 import { findReferences, type ReferenceTarget } from "./references.ts";
-import { SearchIndex } from "./search-index.ts";
+import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import type { Answer, Clause, ClauseId, Lang, SearchHit } from "./types.ts";
 
 export type ReferenceMatch =
@@ -45,10 +45,10 @@ export class Engine {
   private readonly byId: Map<string, Clause>;
   private readonly index: SearchIndex;
 
-  constructor(clauses: readonly Clause[] = loadDeclaration()) {
+  constructor(clauses: readonly Clause[] = loadDeclaration(), boost?: FieldBoost) {
     this.clauses = clauses;
     this.byId = new Map(clauses.map((c) => [c.id.toLowerCase(), c]));
-    this.index = new SearchIndex(clauses);
+    this.index = new SearchIndex(clauses, boost);
   }
 
   clause(id: string): Clause | undefined {

@@ -87,7 +87,7 @@ const FRAMING: Record<Lang, string[]> = {
 const MORE_STOP_WORDS = list(`
   chaque doit doivent autre autres entre tous toutes tout aussi vers sous selon ainsi
   lorsque comme encore faire fait peut peuvent ete etre either each also yet lot lots
-  like которые который которая также ещё еще лучше вместе against contre role roles
+  like whom made которые который которая также ещё еще лучше вместе against contre role roles
   роль play plays joue jouent
 `);
 
@@ -109,10 +109,21 @@ export function stemsIn(word: string, lang: Lang): string[] {
   return unique([fold(stemFr(word)), fold(stemFr(fold(word)))]);
 }
 
+/** Stemming is most of a query's analysis, and people reuse the same few hundred words. */
+const stemCache = new Map<string, string[]>();
+
 /** Query words can be in any of the three languages (users mix them), so Latin words get French and English stems. */
 export function queryStems(word: string): string[] {
-  if (CYRILLIC.test(word)) return stemsIn(word, "ru");
-  return unique([...stemsIn(word, "fr"), ...stemsIn(word, "en")]);
+  let stems = stemCache.get(word);
+  if (!stems) {
+    stems = CYRILLIC.test(word)
+      ? stemsIn(word, "ru")
+      : unique([...stemsIn(word, "fr"), ...stemsIn(word, "en")]);
+    // Capped so that a flood of odd words cannot grow it without bound.
+    if (stemCache.size >= 50_000) stemCache.clear();
+    stemCache.set(word, stems);
+  }
+  return stems;
 }
 
 /** Content tokens of a query: stop and framing words dropped. */

@@ -77,8 +77,11 @@ export class Engine {
 
   /** Ranked relevant clauses; [] when the declaration does not answer the question. */
   search(question: string, opts: { lang?: Lang; limit?: number } = {}): SearchHit[] {
+    return this.searchTokens(question, analyzeQuery(question), opts.limit ?? 5);
+  }
+
+  private searchTokens(question: string, content: Token[], limit: number): SearchHit[] {
     if (asksForFactNotInText(question)) return [];
-    const content = analyzeQuery(question);
     const hits = this.index.search(content);
     const best = hits[0];
     if (!best) return [];
@@ -86,7 +89,7 @@ export class Engine {
     if (!isRelevant(best.score, weightedCoverage(best.matched, content, df, this.index.size))) {
       return [];
     }
-    return hits.slice(0, opts.limit ?? 5).flatMap((h) => {
+    return hits.slice(0, limit).flatMap((h) => {
       const clause = this.byId.get(h.id.toLowerCase());
       return clause ? [{ clause, score: h.score, matched: h.matched.map((t) => t.word) }] : [];
     });
@@ -109,7 +112,8 @@ export class Engine {
         lang,
       };
     }
-    const named = this.namedClause(question);
+    const content = analyzeQuery(question);
+    const named = this.namedClause(content);
     if (named) {
       return {
         kind: "clause",
@@ -121,7 +125,7 @@ export class Engine {
         lang,
       };
     }
-    const hits = this.search(question, { lang, limit: 3 });
+    const hits = this.searchTokens(question, content, 3);
     const [top, ...rest] = hits;
     if (!top) return { kind: "none", lang };
     const seeAlso = rest.filter((h) => h.score >= SEE_ALSO_RATIO * top.score).map((h) => h.clause);
@@ -149,7 +153,7 @@ export class Engine {
     );
     if (named) return named;
     const ref = this.references(s)[0];
-    return ref?.kind === "clause" ? ref.clause : this.namedClause(s);
+    return ref?.kind === "clause" ? ref.clause : this.namedClause(analyzeQuery(s));
   }
 
   /** Autocomplete: clauses whose id, label or title contain what was typed, then search hits. */
@@ -173,8 +177,8 @@ export class Engine {
     return [...out].slice(0, limit);
   }
 
-  private namedClause(question: string): Clause | undefined {
-    const words = analyzeQuery(question).map((t) => fold(t.word));
+  private namedClause(content: Token[]): Clause | undefined {
+    const words = content.map((t) => fold(t.word));
     if (words.length === 0) return undefined;
     for (const [id, names] of Object.entries(NAMES)) {
       if (words.every((w) => names.includes(w))) return this.byId.get(id.toLowerCase());

@@ -63,9 +63,12 @@ export interface RawHit {
 }
 
 export class SearchIndex {
+  readonly size: number;
   private readonly mini: MiniSearch<IndexedClause>;
-
   private readonly boost: FieldBoost;
+  /** Every indexed term: a query word found here exactly needs no typo tolerance. */
+  private readonly vocabulary = new Set<string>();
+  private readonly frequencies = new Map<string, number>();
 
   constructor(clauses: readonly Clause[], boost: FieldBoost = FIELD_BOOST) {
     this.boost = boost;
@@ -77,8 +80,12 @@ export class SearchIndex {
       processTerm: (term, field) => {
         if (isStopWord(term)) return null;
         const lang = field ? FIELD_LANG[field as keyof typeof FIELD_LANG] : "any";
-        if (lang === "any") return [...new Set([...stemsIn(term, "fr"), ...stemsIn(term, "en")])];
-        return stemsIn(term, lang);
+        const stems =
+          lang === "any"
+            ? [...new Set([...stemsIn(term, "fr"), ...stemsIn(term, "en")])]
+            : stemsIn(term, lang);
+        for (const stem of stems) this.vocabulary.add(stem);
+        return stems;
       },
     });
     this.mini.addAll(
@@ -96,9 +103,6 @@ export class SearchIndex {
     );
   }
 
-  readonly size: number;
-  private readonly frequencies = new Map<string, number>();
-
   /**
    * How many clauses a word matches (with the same typo tolerance as search). Cached: the
    * vocabulary people use is small, and the cache is capped so odd input cannot grow it forever.
@@ -107,7 +111,7 @@ export class SearchIndex {
     const key = token.stems.join(" ");
     let df = this.frequencies.get(key);
     if (df === undefined) {
-      df = this.run(token.stems).length;
+      df = this.run([token]).length;
       if (this.frequencies.size >= 10_000) this.frequencies.clear();
       this.frequencies.set(key, df);
     }
@@ -122,7 +126,7 @@ export class SearchIndex {
       for (const stem of token.stems)
         stemOwners.set(stem, [...(stemOwners.get(stem) ?? []), token]);
     }
-    return this.run([...stemOwners.keys()]).map((r) => ({
+    return this.run(tokens).map((r) => ({
       id: String(r.id),
       score: r.score,
       matched: [...new Set(r.queryTerms.flatMap((stem) => stemOwners.get(stem) ?? []))],
@@ -131,18 +135,25 @@ export class SearchIndex {
 
   /** For autocomplete: the last word is still being typed, so short prefixes count ("drog" → drogue). */
   complete(tokens: Token[]): string[] {
-    const stems = [...new Set(tokens.flatMap((t) => t.stems))];
-    if (stems.length === 0) return [];
-    return this.run(stems, (term) => term.length >= 3).map((r) => String(r.id));
+    if (tokens.length === 0) return [];
+    return this.run(tokens, 3).map((r) => String(r.id));
   }
 
-  private run(stems: string[], prefix = (term: string) => term.length >= 5): SearchResult[] {
+  /**
+   * Typo tolerance and prefixes only for words the index does not know as typed: they are what
+   * makes a search slow (a fuzzy walk of the whole vocabulary), and a known word needs neither.
+   */
+  private run(tokens: Token[], minPrefix = 5): SearchResult[] {
+    const stems = [...new Set(tokens.flatMap((t) => t.stems))];
+    const unknown = new Set(
+      tokens.filter((t) => !t.stems.some((s) => this.vocabulary.has(s))).flatMap((t) => t.stems),
+    );
     return this.mini.search(
       { combineWith: "OR", queries: stems },
       {
         boost: this.boost,
-        fuzzy: fuzziness,
-        prefix,
+        fuzzy: (term) => unknown.has(term) && fuzziness(term),
+        prefix: (term) => unknown.has(term) && term.length >= minPrefix,
         // Terms arrive already analysed; keep them as they are.
         tokenize: (text) => [text],
         processTerm: (term) => term,

@@ -1,0 +1,30 @@
+/**
+ * The engine seen as a ranker: what the bot shows first, then its "see also" clauses, then the
+ * rest of the search ranking. A reference answer ("mesure 4") counts like any other answer.
+ */
+import type { Answer, SearchHit } from "../core/types.ts";
+import type { Ranker } from "./evaluate.ts";
+
+/** The part of the Engine the evaluation uses; a fake can stand in for it in tests. */
+export interface Answering {
+  answer(question: string): Answer;
+  search(question: string, opts: { limit: number }): SearchHit[];
+}
+
+/** Enough search hits to rank every clause: the tail only matters for the MRR of misses. */
+const SEARCH_LIMIT = 14;
+
+export function engineRanker(engine: Answering): Ranker {
+  // The question's `lang` is not passed on: on Discord the locale is a hint at best, and the
+  // measurement must include the engine's own language detection.
+  return ({ q }) => {
+    const answer = engine.answer(q);
+    if (answer.kind !== "clause") return { ids: [], score: null, via: answer.kind };
+    const ids = [
+      answer.clause.id,
+      ...answer.seeAlso.map((c) => c.id),
+      ...engine.search(q, { limit: SEARCH_LIMIT }).map((h) => h.clause.id),
+    ];
+    return { ids: [...new Set(ids)], score: answer.score, via: answer.via };
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Answer-quality metrics over a question set, for any ranker (the engine, the baseline, a fake in
+ * tests). Pure: the questions and the ranker are passed in, nothing is read or printed here.
+ */
+import { LANGS } from "../core/types.ts";
+import type { Question } from "./questions.ts";
+import type { QualityTargets } from "./targets.ts";
+
+/** What a ranker says about one question. */
+export interface Ranking {
+  /** Clause ids, best first; [] means "nothing relevant" (the ranker abstains). */
+  ids: readonly string[];
+  /** The top answer's score, shown next to misses; null when there is none or it has no score. */
+  score: number | null;
+  /** How the answer was reached ("search", "reference", "none"…), shown next to misses. */
+  via?: string;
+}
+
+export type Ranker = (question: Question) => Ranking;
+
+/** MRR is cut at 3: the bot shows one answer and up to two "see also" clauses. */
+export const MRR_DEPTH = 3;
+
+export interface GroupStats {
+  questions: number;
+  /** Questions with a non-empty `expect`. */
+  answerable: number;
+  /** Answerable questions whose top clause is acceptable. */
+  top1Hits: number;
+  top1: number | null;
+  /** Share of answerable questions with an acceptable clause in the top 3. */
+  recall3: number | null;
+  mrr3: number | null;
+  /** Answerable questions on which the ranker said nothing. */
+  falseAbstentions: number;
+  /** Questions with `expect: []`. */
+  unanswerable: number;
+  /** Unanswerable questions on which the ranker said nothing. */
+  abstained: number;
+  abstention: number | null;
+}
+
+export interface Miss {
+  id: string;
+  lang: string;
+  kind: string;
+  question: string;
+  expected: readonly string[];
+  /** The ranker's first ids (up to 3); [] when it abstained. */
+  got: readonly string[];
+  score: number | null;
+  via?: string;
+}
+
+export interface Report {
+  overall: GroupStats;
+  byLang: Record<string, GroupStats>;
+  byKind: Record<string, GroupStats>;
+  /** Answerable questions whose top clause is wrong (or missing), and expect-[] questions answered. */
+  misses: Miss[];
+}
+
+interface Outcome {
+  question: Question;
+  ranking: Ranking;
+  /** 1-based rank of the first acceptable clause, null when none is ranked. */
+  rank: number | null;
+}
+
+function outcome(question: Question, ranker: Ranker): Outcome {
+  const ranking = ranker(question);
+  // A ranker that repeats an id must not push later clauses down the list.
+  const ids = [...new Set(ranking.ids)];
+  const i = ids.findIndex((id) => (question.expect as readonly string[]).includes(id));
+  return { question, ranking: { ...ranking, ids }, rank: i < 0 ? null : i + 1 };
+}
+
+const rate = (hits: number, n: number): number | null => (n === 0 ? null : hits / n);
+
+function stats(outcomes: readonly Outcome[]): GroupStats {
+  const answerable = outcomes.filter((o) => o.question.expect.length > 0);
+  const unanswerable = outcomes.filter((o) => o.question.expect.length === 0);
+  const top1Hits = answerable.filter((o) => o.rank === 1).length;
+  const within3 = answerable.filter((o) => o.rank !== null && o.rank <= MRR_DEPTH);
+  const reciprocal = within3.reduce((sum, o) => sum + 1 / (o.rank ?? Number.POSITIVE_INFINITY), 0);
+  const abstained = unanswerable.filter((o) => o.ranking.ids.length === 0).length;
+  return {
+    questions: outcomes.length,
+    answerable: answerable.length,
+    top1Hits,
+    top1: rate(top1Hits, answerable.length),
+    recall3: rate(within3.length, answerable.length),
+    mrr3: rate(reciprocal, answerable.length),
+    falseAbstentions: answerable.filter((o) => o.ranking.ids.length === 0).length,
+    unanswerable: unanswerable.length,
+    abstained,
+    abstention: rate(abstained, unanswerable.length),
+  };
+}
+
+/** Groups in a stable order: the listed keys first (languages in LANGS order), then as met. */
+function groupBy(
+  outcomes: readonly Outcome[],
+  key: (q: Question) => string,
+  first: readonly string[] = [],
+): Record<string, GroupStats> {
+  const groups = new Map<string, Outcome[]>(first.map((k) => [k, []]));
+  for (const o of outcomes) {
+    const k = key(o.question);
+    groups.set(k, [...(groups.get(k) ?? []), o]);
+  }
+  return Object.fromEntries(
+    [...groups].filter(([, os]) => os.length > 0).map(([k, os]) => [k, stats(os)]),
+  );
+}
+
+function isMiss(o: Outcome): boolean {
+  return o.question.expect.length === 0 ? o.ranking.ids.length > 0 : o.rank !== 1;
+}
+
+export function evaluate(questions: readonly Question[], ranker: Ranker): Report {
+  const outcomes = questions.map((q) => outcome(q, ranker));
+  return {
+    overall: stats(outcomes),
+    byLang: groupBy(outcomes, (q) => q.lang, LANGS),
+    byKind: groupBy(outcomes, (q) => q.kind),
+    misses: outcomes.filter(isMiss).map(({ question: q, ranking: r }) => ({
+      id: q.id,
+      lang: q.lang,
+      kind: q.kind,
+      question: q.q,
+      expected: q.expect,
+      got: r.ids.slice(0, MRR_DEPTH),
+      score: r.score,
+      ...(r.via !== undefined && { via: r.via }),
+    })),
+  };
+}
+
+/**
+ * The thresholds a report falls short of, one readable line each. A metric with no question to
+ * measure it on (a file without expect-[] questions, say) is not a failure: there is no evidence.
+ */
+export function belowTargets(report: Report, targets: Partial<QualityTargets>): string[] {
+  const out: string[] = [];
+  const check = (name: string, value: number | null, min: number | undefined) => {
+    if (min !== undefined && value !== null && value < min)
+      out.push(`${name} ${value.toFixed(3)} < ${min}`);
+  };
+  check("top-1", report.overall.top1, targets.top1);
+  for (const [lang, s] of Object.entries(report.byLang))
+    check(`top-1 ${lang}`, s.top1, targets.perLang);
+  check("abstention", report.overall.abstention, targets.abstention);
+  check("MRR@3", report.overall.mrr3, targets.mrr3);
+  return out;
+}

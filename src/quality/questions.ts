@@ -1,0 +1,50 @@
+/**
+ * Question files (format: test/fixtures/dev-questions.json, described in the eval README).
+ * Parsing validates every entry so that a typo in a hand-edited file fails loudly instead of
+ * silently counting as an off-topic question.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { CLAUSE_IDS, type ClauseId, LANGS, type Lang } from "../core/types.ts";
+
+export const DEV_QUESTIONS_FILE = fileURLToPath(
+  new URL("../../test/fixtures/dev-questions.json", import.meta.url),
+);
+
+export interface Question {
+  id: string;
+  lang: Lang;
+  q: string;
+  /** Acceptable clause ids; [] means the declaration does not answer the question. */
+  expect: ClauseId[];
+  kind: string;
+}
+
+const isString = (x: unknown): x is string => typeof x === "string";
+
+export function parseQuestions(data: unknown, source = "questions"): Question[] {
+  if (!Array.isArray(data)) throw new Error(`${source}: expected a JSON array of questions`);
+  const seen = new Set<string>();
+  return data.map((raw: unknown, i) => {
+    const at = `${source}[${i}]`;
+    if (typeof raw !== "object" || raw === null) throw new Error(`${at}: not an object`);
+    const { id, lang, q, expect, kind } = raw as Record<string, unknown>;
+    if (!isString(id) || !id) throw new Error(`${at}: missing "id"`);
+    if (seen.has(id)) throw new Error(`${at}: duplicate id ${id}`);
+    seen.add(id);
+    if (!isString(lang) || !(LANGS as readonly string[]).includes(lang))
+      throw new Error(`${at} (${id}): "lang" must be one of ${LANGS.join(", ")}`);
+    if (!isString(q) || !q.trim()) throw new Error(`${at} (${id}): missing "q"`);
+    if (!Array.isArray(expect) || !expect.every(isString))
+      throw new Error(`${at} (${id}): "expect" must be an array of clause ids`);
+    const unknown = expect.filter((e) => !(CLAUSE_IDS as readonly string[]).includes(e));
+    if (unknown.length > 0)
+      throw new Error(`${at} (${id}): unknown clause ids ${unknown.join(", ")}`);
+    if (!isString(kind) || !kind) throw new Error(`${at} (${id}): missing "kind"`);
+    return { id, lang: lang as Lang, q, expect: expect as ClauseId[], kind };
+  });
+}
+
+export function readQuestions(file: string = DEV_QUESTIONS_FILE): Question[] {
+  return parseQuestions(JSON.parse(readFileSync(file, "utf8")), file);
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run register`: registers the application commands now (bulk overwrite), without starting the
+ * bot. Guild-scoped when DISCORD_GUILD_ID is set, global otherwise. The bot also does this at start.
+ */
+import { config as loadDotenv } from "dotenv";
+import { ConfigError, loadConfig } from "../config.ts";
+import { registerOverRest } from "../discord/register.ts";
+import { redact } from "../log.ts";
+
+loadDotenv({ quiet: true });
+
+let token: string | undefined;
+try {
+  const config = loadConfig();
+  if (!config.discord) {
+    process.stderr.write("DISCORD_TOKEN is required to register commands (see .env.example).\n");
+    process.exit(1);
+  }
+  token = config.discord.token;
+  const result = await registerOverRest(config.discord);
+  process.stdout.write(
+    `Registered ${result.count} commands (${result.scope}) for application ${result.applicationId}.\n`,
+  );
+  process.exit(0);
+} catch (error) {
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : `Registration failed: ${redact(error instanceof Error ? error.message : String(error), token)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,108 @@
+/**
+ * The answer card: one embed per clause. Title = label — title; description = the French original
+ * (it prevails) with the matched terms in bold; for English and Russian readers the working
+ * translation in a field marked unofficial; footer = the declaration's name. Buttons lead to the
+ * previous/next clause and to "see also" clauses.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import { DECLARATION_NAME, UNOFFICIAL } from "../core/messages.ts";
+import type { Clause, Lang } from "../core/types.ts";
+import { encodeCustomId } from "./custom-ids.ts";
+import { highlight } from "./highlight.ts";
+import { embedLength, LIMITS, truncate } from "./limits.ts";
+import { EMBED_COLOR } from "./payloads.ts";
+import { strings } from "./strings.ts";
+
+export interface CardOptions {
+  /** Display language: the title, the translation field and the footer. */
+  lang: Lang;
+  /** Words of the question that matched, to be bolded. */
+  matched?: readonly string[];
+}
+
+export function clauseTitle(clause: Clause, lang: Lang): string {
+  return truncate(`${clause.label[lang]} — ${clause.title[lang]}`, LIMITS.embedTitle);
+}
+
+export function clauseEmbed(clause: Clause, { lang, matched = [] }: CardOptions): APIEmbed {
+  const embed: APIEmbed = {
+    color: EMBED_COLOR,
+    title: clauseTitle(clause, lang),
+    footer: { text: truncate(DECLARATION_NAME[lang], LIMITS.footerText) },
+  };
+  if (lang !== "fr") {
+    embed.fields = [
+      {
+        name: truncate(UNOFFICIAL[lang], LIMITS.fieldName),
+        value: highlight(clause.text[lang], matched, LIMITS.fieldValue),
+      },
+    ];
+  }
+  // The description gets whatever the 6000-character embed total leaves (always plenty in practice).
+  const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - embedLength(embed));
+  embed.description = highlight(clause.text.fr, matched, room);
+  return embed;
+}
+
+type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export interface CardLinks {
+  previous?: Clause | undefined;
+  next?: Clause | undefined;
+  seeAlso?: readonly Clause[];
+}
+
+/** Navigation row (previous/next) and, when there are any, a "see also" row. */
+export function cardComponents(links: CardLinks, lang: Lang): ButtonRow[] {
+  const s = strings(lang);
+  const rows: ButtonRow[] = [];
+  const nav: APIButtonComponent[] = [];
+  if (links.previous) {
+    nav.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: truncate(s.previous(links.previous.label[lang]), LIMITS.buttonLabel),
+      custom_id: encodeCustomId({ kind: "clause", role: "prev", clauseId: links.previous.id }),
+    });
+  }
+  if (links.next) {
+    nav.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: truncate(s.next(links.next.label[lang]), LIMITS.buttonLabel),
+      custom_id: encodeCustomId({ kind: "clause", role: "next", clauseId: links.next.id }),
+    });
+  }
+  if (nav.length > 0) rows.push({ type: ComponentType.ActionRow, components: nav });
+  const seeAlso = (links.seeAlso ?? []).slice(0, 2).map(
+    (clause): APIButtonComponent => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: truncate(
+        s.seeAlso(`${clause.label[lang]} — ${clause.title[lang]}`),
+        LIMITS.buttonLabel,
+      ),
+      custom_id: encodeCustomId({ kind: "clause", role: "see", clauseId: clause.id }),
+    }),
+  );
+  if (seeAlso.length > 0) rows.push({ type: ComponentType.ActionRow, components: seeAlso });
+  return rows;
+}
+
+export interface CardPayload {
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+}
+
+export function cardPayload(clause: Clause, options: CardOptions & CardLinks): CardPayload {
+  return {
+    embeds: [clauseEmbed(clause, options)],
+    components: cardComponents(options, options.lang),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Chat: the bot answers questions addressed to it (a mention, or a reply to one of its messages) and
+ * every message in Q&A channels; elsewhere it quotes clauses people cite ("comme le dit la mesure 4").
+ * It ignores bots (itself included), webhooks and system messages, replies without pinging, and sends
+ * one reply per message at most.
+ */
+import type { APIEmbed, Message } from "discord.js";
+import type { Clause, Lang } from "../core/types.ts";
+import { ask, renderAnswer } from "./answer.ts";
+import { type CardPayload, cardComponents, clauseEmbed } from "./card.ts";
+import { QUESTION_MAX } from "./commands/shared.ts";
+import type { BotContext, Outcome } from "./context.ts";
+import { fitEmbeds, LIMITS, truncate } from "./limits.ts";
+import { langFromLocale } from "./locale.ts";
+import { NO_MENTIONS } from "./payloads.ts";
+import { strings } from "./strings.ts";
+
+/** At most this many clauses quoted in one reply, however many a message cites. */
+export const MAX_QUOTED = 3;
+
+type Reply = { content: string } | CardPayload;
+
+/** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
+export function chatReply(
+  message: Pick<Message, "content" | "channelId" | "guildId"> & {
+    addressed: boolean;
+    parentChannelId: string | null;
+    preferredLocale: string | null;
+  },
+  ctx: BotContext,
+): { reply: Reply; outcome: Outcome } | null {
+  const { engine } = ctx;
+  const guildId = message.guildId;
+  if (guildId === null) return null;
+  const settings = ctx.settings.get(guildId);
+  const lang: Lang = settings.language ?? langFromLocale(message.preferredLocale);
+  const inQaChannel =
+    settings.qaChannels.includes(message.channelId) ||
+    (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId));
+
+  if (message.addressed || inQaChannel) {
+    const question = message.content.slice(0, QUESTION_MAX * 4).trim();
+    if (question === "") {
+      return message.addressed
+        ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
+        : null;
+    }
+    const answer = ask(engine, question, message.preferredLocale);
+    // In a Q&A channel chatter that the declaration does not answer gets no "nothing found" noise.
+    if (answer.kind === "none" && !message.addressed) return null;
+    const rendered = renderAnswer(engine, answer, lang);
+    return {
+      reply: rendered.kind === "card" ? rendered.payload : { content: rendered.text },
+      outcome: rendered.outcome,
+    };
+  }
+
+  if (!settings.quoting) return null;
+  const refs = engine.references(message.content);
+  const clauses = refs.flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
+  if (clauses.length > 0)
+    return { reply: quoteCards(ctx, clauses, lang), outcome: quoted(clauses) };
+  const outOfRange = refs.find((r) => r.kind === "out-of-range");
+  if (outOfRange) {
+    const rendered = renderAnswer(engine, { ...outOfRange, lang }, lang);
+    if (rendered.kind === "text")
+      return { reply: { content: rendered.text }, outcome: rendered.outcome };
+  }
+  return null;
+}
+
+function quoted(clauses: readonly Clause[]): Outcome {
+  const first = clauses[0];
+  return { outcome: "quote/chat", ...(first && { clause: first.id }) };
+}
+
+/** One card per cited clause (at most MAX_QUOTED); navigation buttons only when there is one card. */
+function quoteCards(ctx: BotContext, clauses: readonly Clause[], lang: Lang): CardPayload {
+  const shown = clauses.slice(0, MAX_QUOTED);
+  const embeds: APIEmbed[] = fitEmbeds(shown.map((clause) => clauseEmbed(clause, { lang })));
+  const only = shown.length === 1 ? shown[0] : undefined;
+  return {
+    embeds,
+    components: only ? cardComponents(ctx.engine.neighbours(only.id), lang) : [],
+  };
+}
+
+/** Whether the message speaks to the bot: a mention (not @everyone) or a reply to its message. */
+export function isAddressedTo(message: Message, botId: string): boolean {
+  if (message.mentions.repliedUser?.id === botId) return true;
+  if (message.mentions.users.has(botId)) return true;
+  return new RegExp(`<@!?${botId}>`).test(message.content);
+}
+
+/** The question without the bot's own mention. */
+export function stripBotMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
+  if (message.author.bot || message.webhookId !== null || message.system) return;
+  if (!message.inGuild()) return;
+  const botId = message.client.user.id;
+  if (message.author.id === botId) return;
+  const started = performance.now();
+  const addressed = isAddressedTo(message, botId);
+  const decision = chatReply(
+    {
+      content: stripBotMention(message.content, botId),
+      channelId: message.channelId,
+      guildId: message.guildId,
+      addressed,
+      parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
+      preferredLocale: message.guild?.preferredLocale ?? null,
+    },
+    ctx,
+  );
+  if (!decision) return;
+  const log = ctx.logger.child({
+    messageId: message.id,
+    guildId: message.guildId,
+    channelId: message.channelId,
+    userId: message.author.id,
+    kind: "chat",
+  });
+  const { reply } = decision;
+  await message.reply(
+    "content" in reply
+      ? { content: truncate(reply.content, LIMITS.content), allowedMentions: NO_MENTIONS }
+      : { ...reply, allowedMentions: NO_MENTIONS },
+  );
+  log.info(
+    { ...decision.outcome, addressed, latencyMs: Math.round(performance.now() - started) },
+    "chat answered",
+  );
+}

@@ -1,0 +1,87 @@
+/** /ask question — the most relevant clause, with "see also" buttons; ephemeral hints when nothing fits. */
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { ask, renderAnswer } from "../answer.ts";
+import type { BotContext, Outcome } from "../context.ts";
+import { ReplyableError } from "../errors.ts";
+import { LIMITS, truncate } from "../limits.ts";
+import { langFromLocale, localizations } from "../locale.ts";
+import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { strings } from "../strings.ts";
+import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
+
+export const definition = {
+  name: "ask",
+  name_localizations: localizations({ fr: "question", en: "ask", ru: "спросить" }),
+  description: "Ask a question about the declaration",
+  description_localizations: localizations({
+    fr: "Poser une question sur la déclaration",
+    en: "Ask a question about the declaration",
+    ru: "Задать вопрос о декларации",
+  }),
+  contexts: READ_CONTEXTS,
+  integration_types: INSTALL,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "question",
+      name_localizations: localizations({ fr: "question", en: "question", ru: "вопрос" }),
+      description: "Your question, in French, English or Russian",
+      description_localizations: localizations({
+        fr: "Votre question, en français, en anglais ou en russe",
+        en: "Your question, in French, English or Russian",
+        ru: "Ваш вопрос на французском, английском или русском",
+      }),
+      required: true,
+      autocomplete: true,
+      max_length: QUESTION_MAX,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export async function handle(
+  interaction: ChatInputCommandInteraction,
+  { engine }: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  const raw = interaction.options.get("question")?.value;
+  const question = String(raw ?? "")
+    .slice(0, QUESTION_MAX * 4)
+    .trim();
+  if (question === "") throw new ReplyableError(strings(lang).emptyQuestion);
+  const reply = renderAnswer(engine, ask(engine, question, interaction.locale), lang);
+  if (reply.kind === "text") {
+    await interaction.reply(ephemeralText(reply.text));
+  } else {
+    await interaction.reply({ ...reply.payload, allowedMentions: NO_MENTIONS });
+  }
+  return reply.outcome;
+}
+
+/**
+ * Suggests clauses as the user types. A chosen suggestion submits the clause id, which /ask answers
+ * directly; text typed without picking a suggestion is answered as a question.
+ */
+export async function autocomplete(
+  interaction: AutocompleteInteraction,
+  { engine }: BotContext,
+): Promise<void> {
+  const lang = langFromLocale(interaction.locale);
+  const typed = String(interaction.options.getFocused() ?? "").slice(0, QUESTION_MAX);
+  const question = typed.trim();
+  // The user's own words come first, so picking the top choice asks exactly what they typed.
+  const own =
+    question !== "" && question.length <= LIMITS.choiceValue
+      ? [{ name: truncate(`? ${question}`, LIMITS.choiceName), value: question }]
+      : [];
+  const clauses = engine.suggest(question, { lang, limit: LIMITS.choices - own.length });
+  const suggestions = clauses.map((c) => ({
+    name: truncate(`${c.label[lang]} — ${c.title[lang]}`, LIMITS.choiceName),
+    value: c.id,
+  }));
+  await interaction.respond([...own, ...suggestions].slice(0, LIMITS.choices));
+}

@@ -1,0 +1,50 @@
+/**
+ * Message context-menu command "Find in declaration": searches with the target message's text.
+ * Answered privately: the person asking wants a lookup, not to reply in the channel (/quote does that).
+ */
+import {
+  ApplicationCommandType,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+} from "discord.js";
+import { ask, renderAnswer } from "../answer.ts";
+import type { BotContext, Outcome } from "../context.ts";
+import { ReplyableError } from "../errors.ts";
+import { langFromLocale, localizations } from "../locale.ts";
+import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { strings } from "../strings.ts";
+import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
+
+export const definition = {
+  type: ApplicationCommandType.Message,
+  name: "Find in declaration",
+  name_localizations: localizations({
+    fr: "Chercher dans la déclaration",
+    en: "Find in declaration",
+    ru: "Найти в декларации",
+  }),
+  contexts: READ_CONTEXTS,
+  integration_types: INSTALL,
+} satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+export async function handle(
+  interaction: MessageContextMenuCommandInteraction,
+  { engine }: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
+  const text = interaction.targetMessage.content.slice(0, QUESTION_MAX * 4).trim();
+  if (text === "") throw new ReplyableError(strings(lang).emptyMessage);
+  const reply = renderAnswer(engine, ask(engine, text, interaction.locale), lang);
+  if (reply.kind === "text") {
+    await interaction.reply(ephemeralText(reply.text));
+  } else {
+    await interaction.reply({
+      ...reply.payload,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+  return reply.outcome;
+}

@@ -1,0 +1,107 @@
+/** /measure number — one of the six measures, with their titles offered by autocomplete. */
+import {
+  type ApplicationCommandOptionChoiceData,
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { outOfRangeText } from "../../core/messages.ts";
+import { cardPayload } from "../card.ts";
+import type { BotContext, Outcome } from "../context.ts";
+import { ReplyableError } from "../errors.ts";
+import { normalize } from "../highlight.ts";
+import { LIMITS, truncate } from "../limits.ts";
+import { langFromLocale, localizations } from "../locale.ts";
+import { NO_MENTIONS } from "../payloads.ts";
+import { strings } from "../strings.ts";
+import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+
+export const definition = {
+  name: "measure",
+  name_localizations: localizations({ fr: "mesure", en: "measure", ru: "мера" }),
+  description: "Show one of the declaration's six measures",
+  description_localizations: localizations({
+    fr: "Afficher l’une des six mesures de la déclaration",
+    en: "Show one of the declaration's six measures",
+    ru: "Показать одну из шести мер декларации",
+  }),
+  contexts: READ_CONTEXTS,
+  integration_types: INSTALL,
+  options: [
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: "number",
+      name_localizations: localizations({ fr: "numéro", en: "number", ru: "номер" }),
+      description: "Measure number, 1 to 6",
+      description_localizations: localizations({
+        fr: "Numéro de la mesure, de 1 à 6",
+        en: "Measure number, 1 to 6",
+        ru: "Номер меры, от 1 до 6",
+      }),
+      required: true,
+      autocomplete: true,
+      min_value: 1,
+      max_value: 6,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+/**
+ * Option getters do not re-validate, and an autocomplete-enabled integer can arrive as a string or out
+ * of range, so the raw value is parsed here. Returns null when it is not a whole number.
+ */
+export function parseMeasureNumber(raw: unknown): number | null {
+  if (typeof raw === "number") return Number.isSafeInteger(raw) ? raw : null;
+  if (typeof raw === "string" && /^\s*[+-]?\d{1,9}\s*$/.test(raw)) return Number(raw.trim());
+  return null;
+}
+
+export async function handle(
+  interaction: ChatInputCommandInteraction,
+  { engine }: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  const raw = interaction.options.get("number")?.value;
+  const n = parseMeasureNumber(raw);
+  const available = engine.clauses.filter((c) => c.kind === "measure").length;
+  if (n === null) {
+    throw new ReplyableError(strings(lang).measureMalformed(truncate(String(raw ?? ""), 50)));
+  }
+  const clause = engine.measure(n);
+  if (!clause) {
+    throw new ReplyableError(
+      outOfRangeText({ clauseKind: "measure", requested: n, available }, lang),
+    );
+  }
+  await interaction.reply({
+    ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
+    allowedMentions: NO_MENTIONS,
+  });
+  return { outcome: "clause", clause: clause.id };
+}
+
+export async function autocomplete(
+  interaction: AutocompleteInteraction,
+  { engine }: BotContext,
+): Promise<void> {
+  const lang = langFromLocale(interaction.locale);
+  const typed = normalize(String(interaction.options.getFocused() ?? "").trim());
+  const measures = engine.clauses.filter((c) => c.kind === "measure");
+  const matching = measures.filter(
+    (c) =>
+      typed === "" ||
+      String(c.number).startsWith(typed) ||
+      normalize(c.title[lang]).includes(typed) ||
+      normalize(c.title.fr).includes(typed),
+  );
+  // Typing something unrelated still shows all six: better than an empty list.
+  const shown = matching.length > 0 ? matching : measures;
+  const choices: ApplicationCommandOptionChoiceData<number>[] = shown
+    .slice(0, LIMITS.choices)
+    .map((c) => ({
+      name: truncate(`${c.number} — ${c.title[lang]}`, LIMITS.choiceName),
+      value: c.number ?? 0,
+    }));
+  await interaction.respond(choices);
+}

@@ -1,0 +1,71 @@
+/** /quote clause — posts any clause publicly, formatted for discussion. */
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { BotContext, Outcome } from "../context.ts";
+import { ReplyableError } from "../errors.ts";
+import { LIMITS, truncate } from "../limits.ts";
+import { langFromLocale, localizations } from "../locale.ts";
+import { NO_MENTIONS } from "../payloads.ts";
+import { quoteText } from "../quote.ts";
+import { strings } from "../strings.ts";
+import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+
+export const definition = {
+  name: "quote",
+  name_localizations: localizations({ fr: "citer", en: "quote", ru: "цитата" }),
+  description: "Quote a clause of the declaration in the discussion",
+  description_localizations: localizations({
+    fr: "Citer une clause de la déclaration dans la discussion",
+    en: "Quote a clause of the declaration in the discussion",
+    ru: "Процитировать пункт декларации в обсуждении",
+  }),
+  contexts: READ_CONTEXTS,
+  integration_types: INSTALL,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: "clause",
+      name_localizations: localizations({ fr: "clause", en: "clause", ru: "пункт" }),
+      description: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
+      description_localizations: localizations({
+        fr: "Quelle clause : M3, P2, 4 (une mesure), signataires, ou un intitulé",
+        en: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
+        ru: "Какой пункт: M3, P2, 4 (мера), подписавшие или название",
+      }),
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export async function handle(
+  interaction: ChatInputCommandInteraction,
+  { engine }: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  const raw = String(interaction.options.get("clause")?.value ?? "").slice(0, 200);
+  const clause = engine.resolve(raw);
+  if (!clause) throw new ReplyableError(strings(lang).quoteUnknown(truncate(raw.trim(), 60)));
+  await interaction.reply({ content: quoteText(clause, lang), allowedMentions: NO_MENTIONS });
+  return { outcome: "quote", clause: clause.id };
+}
+
+export async function autocomplete(
+  interaction: AutocompleteInteraction,
+  { engine }: BotContext,
+): Promise<void> {
+  const lang = langFromLocale(interaction.locale);
+  const typed = String(interaction.options.getFocused() ?? "").slice(0, 200);
+  const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
+  await interaction.respond(
+    clauses.slice(0, LIMITS.choices).map((c) => ({
+      name: truncate(`${c.label[lang]} — ${c.title[lang]}`, LIMITS.choiceName),
+      value: c.id,
+    })),
+  );
+}

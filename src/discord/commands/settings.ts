@@ -1,0 +1,272 @@
+/**
+ * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language.
+ * Discord hides the command from members without Manage Server (default_member_permissions), and the
+ * handler checks again because server admins can override command permissions.
+ */
+import {
+  type APIApplicationCommandChannelOption,
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import { LANGS, type Lang } from "../../core/types.ts";
+import { MAX_QA_CHANNELS } from "../../settings/store.ts";
+import type { BotContext, Outcome } from "../context.ts";
+import { ReplyableError } from "../errors.ts";
+import { LIMITS, truncate } from "../limits.ts";
+import { langFromLocale, localizations } from "../locale.ts";
+import { EMBED_COLOR, ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { strings } from "../strings.ts";
+import { INSTALL } from "./shared.ts";
+
+const channelOption = {
+  type: ApplicationCommandOptionType.Channel,
+  name: "channel",
+  name_localizations: localizations({ fr: "salon", en: "channel", ru: "канал" }),
+  description: "A text channel",
+  description_localizations: localizations({
+    fr: "Un salon textuel",
+    en: "A text channel",
+    ru: "Текстовый канал",
+  }),
+  required: true,
+  channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+} satisfies APIApplicationCommandChannelOption;
+
+export const definition = {
+  name: "settings",
+  name_localizations: localizations({ fr: "paramètres", en: "settings", ru: "настройки" }),
+  description: "Server settings: Q&A channels, quoting, language",
+  description_localizations: localizations({
+    fr: "Paramètres du serveur : salons de questions, citation, langue",
+    en: "Server settings: Q&A channels, quoting, language",
+    ru: "Настройки сервера: каналы вопросов, цитирование, язык",
+  }),
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  contexts: [InteractionContextType.Guild],
+  integration_types: INSTALL,
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "show",
+      name_localizations: localizations({ fr: "afficher", en: "show", ru: "показать" }),
+      description: "Show this server's settings",
+      description_localizations: localizations({
+        fr: "Afficher les paramètres de ce serveur",
+        en: "Show this server's settings",
+        ru: "Показать настройки этого сервера",
+      }),
+    },
+    {
+      type: ApplicationCommandOptionType.SubcommandGroup,
+      name: "qa-channels",
+      name_localizations: localizations({
+        fr: "salons-qr",
+        en: "qa-channels",
+        ru: "каналы-вопросов",
+      }),
+      description: "Channels where I answer every question",
+      description_localizations: localizations({
+        fr: "Salons où je réponds à chaque question",
+        en: "Channels where I answer every question",
+        ru: "Каналы, где я отвечаю на каждый вопрос",
+      }),
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: "add",
+          name_localizations: localizations({ fr: "ajouter", en: "add", ru: "добавить" }),
+          description: "Make a channel a Q&A channel",
+          description_localizations: localizations({
+            fr: "Faire d’un salon un salon de questions-réponses",
+            en: "Make a channel a Q&A channel",
+            ru: "Сделать канал каналом вопросов и ответов",
+          }),
+          options: [channelOption],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: "remove",
+          name_localizations: localizations({ fr: "retirer", en: "remove", ru: "убрать" }),
+          description: "Stop answering every question in a channel",
+          description_localizations: localizations({
+            fr: "Ne plus répondre à chaque question dans un salon",
+            en: "Stop answering every question in a channel",
+            ru: "Больше не отвечать на каждый вопрос в канале",
+          }),
+          options: [channelOption],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: "list",
+          name_localizations: localizations({ fr: "liste", en: "list", ru: "список" }),
+          description: "List the Q&A channels",
+          description_localizations: localizations({
+            fr: "Lister les salons de questions-réponses",
+            en: "List the Q&A channels",
+            ru: "Список каналов вопросов и ответов",
+          }),
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "quoting",
+      name_localizations: localizations({ fr: "citation", en: "quoting", ru: "цитирование" }),
+      description: "Quote clauses mentioned in ordinary discussion",
+      description_localizations: localizations({
+        fr: "Citer les clauses mentionnées dans la discussion",
+        en: "Quote clauses mentioned in ordinary discussion",
+        ru: "Цитировать пункты, упомянутые в обсуждении",
+      }),
+      options: [
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: "enabled",
+          name_localizations: localizations({ fr: "active", en: "enabled", ru: "включено" }),
+          description: "On or off",
+          description_localizations: localizations({
+            fr: "Activée ou non",
+            en: "On or off",
+            ru: "Включено или нет",
+          }),
+          required: true,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: "language",
+      name_localizations: localizations({ fr: "langue", en: "language", ru: "язык" }),
+      description: "Language of my answers in chat",
+      description_localizations: localizations({
+        fr: "Langue de mes réponses dans la discussion",
+        en: "Language of my answers in chat",
+        ru: "Язык моих ответов в чате",
+      }),
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: "value",
+          name_localizations: localizations({ fr: "valeur", en: "value", ru: "значение" }),
+          description: "auto follows the server's language",
+          description_localizations: localizations({
+            fr: "auto suit la langue du serveur",
+            en: "auto follows the server's language",
+            ru: "auto — язык сервера",
+          }),
+          required: true,
+          choices: [
+            { name: "auto", value: "auto" },
+            { name: "français", value: "fr" },
+            { name: "English", value: "en" },
+            { name: "русский", value: "ru" },
+          ],
+        },
+      ],
+    },
+  ],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
+  const s = strings(lang);
+  const current = ctx.settings.get(guildId);
+  const channels = current.qaChannels.map((id) => `<#${id}>`).join(", ") || s.settingsNone;
+  return {
+    color: EMBED_COLOR,
+    title: s.settingsTitle,
+    fields: [
+      { name: s.settingsQaChannels, value: truncate(channels, LIMITS.fieldValue) },
+      { name: s.settingsQuoting, value: current.quoting ? s.on : s.off },
+      {
+        name: s.settingsLanguage,
+        value: current.language ? s.languageNames[current.language] : s.languageAuto,
+      },
+    ],
+  };
+}
+
+const SNOWFLAKE = /^\d{1,20}$/;
+
+export async function handle(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  const s = strings(lang);
+  if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly);
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    throw new ReplyableError(s.settingsNeedManageGuild);
+  }
+  const guildId = interaction.guildId;
+  const group = interaction.options.getSubcommandGroup(false);
+  const sub = interaction.options.getSubcommand(true);
+  const say = (text: string) => interaction.reply(ephemeralText(text));
+
+  switch (group === null ? sub : `${group}/${sub}`) {
+    case "show":
+    case "qa-channels/list":
+      await interaction.reply({
+        embeds: [settingsEmbed(ctx, guildId, lang)],
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
+      return { outcome: "settings/show" };
+    case "qa-channels/add":
+    case "qa-channels/remove": {
+      const option = interaction.options.get("channel");
+      const channelId = String(option?.value ?? "");
+      if (!SNOWFLAKE.test(channelId)) throw new ReplyableError(s.qaWrongChannelType);
+      const resolved = option?.channel;
+      if (resolved && "type" in resolved && !isQaChannelType(resolved.type)) {
+        throw new ReplyableError(s.qaWrongChannelType);
+      }
+      const mention = `<#${channelId}>`;
+      if (sub === "add") {
+        if (
+          !ctx.settings.isQaChannel(guildId, channelId) &&
+          ctx.settings.get(guildId).qaChannels.length >= MAX_QA_CHANNELS
+        ) {
+          throw new ReplyableError(s.qaTooMany(MAX_QA_CHANNELS));
+        }
+        const added = ctx.settings.addQaChannel(guildId, channelId);
+        await say(added ? s.qaAdded(mention) : s.qaAlready(mention));
+        return { outcome: "settings/qa-add" };
+      }
+      const removed = ctx.settings.removeQaChannel(guildId, channelId);
+      await say(removed ? s.qaRemoved(mention) : s.qaNotThere(mention));
+      return { outcome: "settings/qa-remove" };
+    }
+    case "quoting": {
+      const enabled = interaction.options.get("enabled")?.value;
+      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue);
+      ctx.settings.setQuoting(guildId, enabled);
+      await say(s.quotingSet(enabled));
+      return { outcome: "settings/quoting" };
+    }
+    case "language": {
+      const value = String(interaction.options.get("value")?.value ?? "");
+      const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
+      if (language === null && value !== "auto") throw new ReplyableError(s.invalidValue);
+      ctx.settings.setLanguage(guildId, language);
+      await say(s.languageSet(language ? s.languageNames[language] : s.languageAuto));
+      return { outcome: "settings/language" };
+    }
+    default:
+      throw new Error(`settings: unknown subcommand ${group ?? ""}/${sub}`);
+  }
+}
+
+function isQaChannelType(type: ChannelType): boolean {
+  return (
+    type === ChannelType.GuildText ||
+    type === ChannelType.GuildAnnouncement ||
+    type === ChannelType.PublicThread ||
+    type === ChannelType.PrivateThread
+  );
+}

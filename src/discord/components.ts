@@ -1,0 +1,64 @@
+/**
+ * Buttons and the clause menu. Their state is in the custom id (see custom-ids.ts).
+ *
+ * On a private (ephemeral) message the click updates it in place: that is the reader's own view. On a
+ * public message the click answers privately instead, so one person's browsing never rewrites a card
+ * the whole channel is reading.
+ */
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { cardPayload } from "./card.ts";
+import type { BotContext, Outcome } from "./context.ts";
+import { decodeCustomId, parseClauseId } from "./custom-ids.ts";
+import { ReplyableError } from "./errors.ts";
+import { langFromLocale } from "./locale.ts";
+import { overviewPayload, pagePayload } from "./overview.ts";
+import { NO_MENTIONS } from "./payloads.ts";
+import { strings } from "./strings.ts";
+
+export async function handleComponent(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  { engine }: BotContext,
+): Promise<Outcome> {
+  const lang = langFromLocale(interaction.locale);
+  const outdated = () => new ReplyableError(strings(lang).outdatedComponent);
+  const action = decodeCustomId(interaction.customId);
+  if (!action) throw outdated();
+
+  let payload: ReturnType<typeof cardPayload> | ReturnType<typeof pagePayload>;
+  let outcome: Outcome;
+  switch (action.kind) {
+    case "clause":
+    case "open": {
+      const value = action.kind === "clause" ? action.clauseId : selectedValue(interaction);
+      const clauseId = value === undefined ? null : parseClauseId(value);
+      const clause = clauseId === null ? undefined : engine.clause(clauseId);
+      if (!clause) throw outdated();
+      payload = cardPayload(clause, { lang, ...engine.neighbours(clause.id) });
+      outcome = { outcome: `component/${action.kind}`, clause: clause.id };
+      break;
+    }
+    case "page":
+      payload = pagePayload(engine.clauses, action.page, lang);
+      outcome = { outcome: "component/page" };
+      break;
+    case "overview":
+      payload = overviewPayload(engine.clauses, lang);
+      outcome = { outcome: "component/overview" };
+      break;
+  }
+
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
+    await interaction.update({ ...payload, allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.reply({
+      ...payload,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+  return outcome;
+}
+
+function selectedValue(interaction: ButtonInteraction | StringSelectMenuInteraction) {
+  return interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+}

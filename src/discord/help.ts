@@ -1,0 +1,21 @@
+/** /help: what the bot does, with examples, in the reader's language. */
+import type { APIEmbed } from "discord.js";
+import { DECLARATION_NAME } from "../core/messages.ts";
+import type { Lang } from "../core/types.ts";
+import { LIMITS, truncate } from "./limits.ts";
+import { EMBED_COLOR } from "./payloads.ts";
+import { strings } from "./strings.ts";
+
+export function helpEmbed(lang: Lang): APIEmbed {
+  const s = strings(lang);
+  return {
+    color: EMBED_COLOR,
+    title: truncate(s.helpTitle, LIMITS.embedTitle),
+    description: truncate(s.overviewIntro, LIMITS.embedDescription),
+    fields: s.help.slice(0, LIMITS.embedFields).map((f) => ({
+      name: truncate(f.name, LIMITS.fieldName),
+      value: truncate(f.value, LIMITS.fieldValue),
+    })),
+    footer: { text: truncate(DECLARATION_NAME[lang], LIMITS.footerText) },
+  };
+}

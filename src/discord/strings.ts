@@ -1,0 +1,288 @@
+/**
+ * Every sentence the bot shows in Discord, in French, English and Russian. The engine's own texts
+ * (no-answer hints, out-of-range, the declaration's name) come from src/core/messages.ts.
+ */
+import type { Lang } from "../core/types.ts";
+
+export interface Strings {
+  genericError: string;
+  guildOnly: string;
+  invalidValue: string;
+  outdatedComponent: string;
+  measureMalformed: (raw: string) => string;
+  quoteUnknown: (raw: string) => string;
+  emptyQuestion: string;
+  emptyMessage: string;
+  previous: (label: string) => string;
+  next: (label: string) => string;
+  seeAlso: (label: string) => string;
+  citation: (label: string, declaration: string) => string;
+  overviewIntro: string;
+  overviewSignatories: string;
+  overviewStructure: string;
+  overviewHowTo: string;
+  structureLines: string[];
+  openClause: string;
+  readWholeText: string;
+  page: (n: number, total: number) => string;
+  overview: string;
+  helpTitle: string;
+  help: { name: string; value: string }[];
+  settingsTitle: string;
+  settingsQaChannels: string;
+  settingsNone: string;
+  settingsQuoting: string;
+  on: string;
+  off: string;
+  settingsLanguage: string;
+  languageAuto: string;
+  languageNames: Record<Lang, string>;
+  settingsNeedManageGuild: string;
+  qaAdded: (channel: string) => string;
+  qaAlready: (channel: string) => string;
+  qaRemoved: (channel: string) => string;
+  qaNotThere: (channel: string) => string;
+  qaTooMany: (max: number) => string;
+  qaWrongChannelType: string;
+  quotingSet: (on: boolean) => string;
+  languageSet: (name: string) => string;
+}
+
+const fr: Strings = {
+  genericError: "Désolé, une erreur s’est produite de mon côté. Réessayez dans un instant.",
+  guildOnly: "Cette commande ne fonctionne que dans un serveur.",
+  invalidValue: "Cette valeur n’est pas valable ; choisissez l’une des options proposées.",
+  outdatedComponent: "Ce bouton n’est plus valable. Relancez la commande.",
+  measureMalformed: (raw) =>
+    `« ${raw} » n’est pas un numéro de mesure : la déclaration compte 6 mesures, numérotées de 1 à 6.`,
+  quoteUnknown: (raw) =>
+    `Aucune clause ne correspond à « ${raw} ». Essayez un identifiant (M3, P2, signatories), un numéro de mesure (1 à 6) ou un intitulé.`,
+  emptyQuestion: "Posez une question sur la déclaration, par exemple : « Qui a signé ce texte ? »",
+  emptyMessage: "Ce message ne contient pas de texte à chercher.",
+  previous: (label) => `◀ ${label}`,
+  next: (label) => `${label} ▶`,
+  seeAlso: (label) => `Voir aussi : ${label}`,
+  citation: (label, declaration) => `— ${label}, ${declaration}`,
+  overviewIntro:
+    "Déclaration des ministres des Affaires étrangères de l’OTSC appelant l’OTAN à établir des contacts entre les deux organisations. Le texte français fait foi.",
+  overviewSignatories: "Signataires",
+  overviewStructure: "Structure",
+  overviewHowTo: "Choisissez une clause dans le menu ou lisez le texte entier page par page.",
+  structureLines: [
+    "Préambule : « Nous, ministres… »",
+    "4 considérants (P1–P4)",
+    "L’appel à l’OTAN",
+    "6 mesures (M1–M6)",
+    "Conclusion et signataires",
+  ],
+  openClause: "Ouvrir une clause…",
+  readWholeText: "Lire le texte entier",
+  page: (n, total) => `Page ${n}/${total}`,
+  overview: "Vue d’ensemble",
+  helpTitle: "Ce que je sais faire",
+  help: [
+    { name: "/measure 3", value: "Affiche la mesure 3 (il y en a 6)." },
+    {
+      name: "/ask question",
+      value: "Trouve la clause qui répond : `/ask que propose la déclaration contre la drogue ?`",
+    },
+    {
+      name: "/quote clause",
+      value: "Cite une clause dans la discussion : `/quote M4`, `/quote P2`.",
+    },
+    { name: "/declaration", value: "Vue d’ensemble, menu des clauses et lecture page par page." },
+    {
+      name: "Dans la discussion",
+      value:
+        "Mentionnez-moi ou répondez à l’un de mes messages avec une question. Quand quelqu’un écrit « comme le dit la mesure 4 », je cite la mesure 4.",
+    },
+    {
+      name: "Clic droit sur un message → Applications → Chercher dans la déclaration",
+      value: "Cherche dans la déclaration avec le texte du message.",
+    },
+    {
+      name: "/settings (gérer le serveur)",
+      value: "Salons de questions-réponses, citation automatique, langue par défaut.",
+    },
+  ],
+  settingsTitle: "Paramètres du serveur",
+  settingsQaChannels: "Salons de questions-réponses",
+  settingsNone: "aucun",
+  settingsQuoting: "Citation des clauses mentionnées",
+  on: "activée",
+  off: "désactivée",
+  settingsLanguage: "Langue des réponses dans la discussion",
+  languageAuto: "automatique (langue du serveur)",
+  languageNames: { fr: "français", en: "anglais", ru: "russe" },
+  settingsNeedManageGuild:
+    "Il faut la permission « Gérer le serveur » pour changer ces paramètres.",
+  qaAdded: (c) => `${c} est maintenant un salon de questions-réponses.`,
+  qaAlready: (c) => `${c} est déjà un salon de questions-réponses.`,
+  qaRemoved: (c) => `${c} n’est plus un salon de questions-réponses.`,
+  qaNotThere: (c) => `${c} n’était pas un salon de questions-réponses.`,
+  qaTooMany: (max) => `Au plus ${max} salons de questions-réponses par serveur.`,
+  qaWrongChannelType: "Choisissez un salon textuel.",
+  quotingSet: (on) =>
+    on
+      ? "Je citerai les clauses mentionnées dans la discussion."
+      : "Je ne citerai plus les clauses mentionnées dans la discussion.",
+  languageSet: (name) => `Langue des réponses dans la discussion : ${name}.`,
+};
+
+const en: Strings = {
+  genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
+  guildOnly: "This command only works in a server.",
+  invalidValue: "That value is not valid; pick one of the offered options.",
+  outdatedComponent: "This button is no longer valid. Run the command again.",
+  measureMalformed: (raw) =>
+    `“${raw}” is not a measure number: the declaration has 6 measures, numbered 1 to 6.`,
+  quoteUnknown: (raw) =>
+    `No clause matches “${raw}”. Try an id (M3, P2, signatories), a measure number (1–6) or a label.`,
+  emptyQuestion: "Ask a question about the declaration, for example: “Who signed this text?”",
+  emptyMessage: "That message has no text to search for.",
+  previous: (label) => `◀ ${label}`,
+  next: (label) => `${label} ▶`,
+  seeAlso: (label) => `See also: ${label}`,
+  citation: (label, declaration) => `— ${label}, ${declaration}`,
+  overviewIntro:
+    "Declaration of the CSTO foreign ministers calling on NATO to open contacts between the two organisations. The French text is authoritative; translations are unofficial.",
+  overviewSignatories: "Signatories",
+  overviewStructure: "Structure",
+  overviewHowTo: "Pick a clause from the menu, or read the whole text page by page.",
+  structureLines: [
+    "Opening: “We, the ministers…”",
+    "4 recitals (P1–P4)",
+    "The appeal to NATO",
+    "6 measures (M1–M6)",
+    "Closing and signatories",
+  ],
+  openClause: "Open a clause…",
+  readWholeText: "Read the whole text",
+  page: (n, total) => `Page ${n}/${total}`,
+  overview: "Overview",
+  helpTitle: "What I can do",
+  help: [
+    { name: "/measure 3", value: "Shows measure 3 (there are 6)." },
+    {
+      name: "/ask question",
+      value: "Finds the clause that answers: `/ask who signed the declaration?`",
+    },
+    {
+      name: "/quote clause",
+      value: "Quotes a clause into the discussion: `/quote M4`, `/quote P2`.",
+    },
+    { name: "/declaration", value: "Overview, a menu of the clauses, and page-by-page reading." },
+    {
+      name: "In chat",
+      value:
+        "Mention me or reply to one of my messages with a question. When someone writes “as measure 2 says”, I quote measure 2.",
+    },
+    {
+      name: "Right-click a message → Apps → Find in declaration",
+      value: "Searches the declaration with that message's text.",
+    },
+    {
+      name: "/settings (Manage Server)",
+      value: "Q&A channels, automatic quoting, default language.",
+    },
+  ],
+  settingsTitle: "Server settings",
+  settingsQaChannels: "Q&A channels",
+  settingsNone: "none",
+  settingsQuoting: "Quoting clauses mentioned in chat",
+  on: "on",
+  off: "off",
+  settingsLanguage: "Language of chat answers",
+  languageAuto: "automatic (server locale)",
+  languageNames: { fr: "French", en: "English", ru: "Russian" },
+  settingsNeedManageGuild: "You need the Manage Server permission to change these settings.",
+  qaAdded: (c) => `${c} is now a Q&A channel.`,
+  qaAlready: (c) => `${c} is already a Q&A channel.`,
+  qaRemoved: (c) => `${c} is no longer a Q&A channel.`,
+  qaNotThere: (c) => `${c} was not a Q&A channel.`,
+  qaTooMany: (max) => `At most ${max} Q&A channels per server.`,
+  qaWrongChannelType: "Pick a text channel.",
+  quotingSet: (on) =>
+    on
+      ? "I will quote clauses mentioned in chat."
+      : "I will no longer quote clauses mentioned in chat.",
+  languageSet: (name) => `Language of chat answers: ${name}.`,
+};
+
+const ru: Strings = {
+  genericError: "Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  guildOnly: "Эта команда работает только на сервере.",
+  invalidValue: "Недопустимое значение; выберите один из предложенных вариантов.",
+  outdatedComponent: "Эта кнопка больше не действует. Запустите команду заново.",
+  measureMalformed: (raw) =>
+    `«${raw}» — не номер меры: в декларации 6 мер, пронумерованных от 1 до 6.`,
+  quoteUnknown: (raw) =>
+    `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–6) или название.`,
+  emptyQuestion: "Задайте вопрос о декларации, например: «Кто подписал этот текст?»",
+  emptyMessage: "В этом сообщении нет текста для поиска.",
+  previous: (label) => `◀ ${label}`,
+  next: (label) => `${label} ▶`,
+  seeAlso: (label) => `См. также: ${label}`,
+  citation: (label, declaration) => `— ${label}, ${declaration}`,
+  overviewIntro:
+    "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",
+  overviewSignatories: "Подписавшие",
+  overviewStructure: "Структура",
+  overviewHowTo: "Выберите пункт в меню или прочитайте весь текст по страницам.",
+  structureLines: [
+    "Вступление: «Мы, министры…»",
+    "4 пункта преамбулы (P1–P4)",
+    "Обращение к НАТО",
+    "6 мер (M1–M6)",
+    "Заключение и подписи",
+  ],
+  openClause: "Открыть пункт…",
+  readWholeText: "Читать весь текст",
+  page: (n, total) => `Страница ${n}/${total}`,
+  overview: "Обзор",
+  helpTitle: "Что я умею",
+  help: [
+    { name: "/measure 3", value: "Показывает меру 3 (всего их 6)." },
+    { name: "/ask вопрос", value: "Находит пункт, отвечающий на вопрос: `/ask кто подписал?`" },
+    { name: "/quote пункт", value: "Цитирует пункт в обсуждении: `/quote M4`, `/quote P2`." },
+    { name: "/declaration", value: "Обзор, меню пунктов и чтение по страницам." },
+    {
+      name: "В чате",
+      value:
+        "Упомяните меня или ответьте на моё сообщение вопросом. Когда кто-то пишет «как сказано в пункте 5», я цитирую этот пункт.",
+    },
+    {
+      name: "Правый клик по сообщению → Приложения → Найти в декларации",
+      value: "Ищет в декларации по тексту сообщения.",
+    },
+    {
+      name: "/settings (управление сервером)",
+      value: "Каналы вопросов и ответов, автоцитирование, язык по умолчанию.",
+    },
+  ],
+  settingsTitle: "Настройки сервера",
+  settingsQaChannels: "Каналы вопросов и ответов",
+  settingsNone: "нет",
+  settingsQuoting: "Цитирование упомянутых пунктов",
+  on: "включено",
+  off: "выключено",
+  settingsLanguage: "Язык ответов в чате",
+  languageAuto: "автоматически (язык сервера)",
+  languageNames: { fr: "французский", en: "английский", ru: "русский" },
+  settingsNeedManageGuild: "Для изменения настроек нужно право «Управлять сервером».",
+  qaAdded: (c) => `${c} теперь канал вопросов и ответов.`,
+  qaAlready: (c) => `${c} уже канал вопросов и ответов.`,
+  qaRemoved: (c) => `${c} больше не канал вопросов и ответов.`,
+  qaNotThere: (c) => `${c} не был каналом вопросов и ответов.`,
+  qaTooMany: (max) => `Не более ${max} каналов вопросов и ответов на сервер.`,
+  qaWrongChannelType: "Выберите текстовый канал.",
+  quotingSet: (on) =>
+    on ? "Я буду цитировать упомянутые в чате пункты." : "Я больше не буду цитировать пункты.",
+  languageSet: (name) => `Язык ответов в чате: ${name}.`,
+};
+
+const STRINGS: Record<Lang, Strings> = { fr, en, ru };
+
+export function strings(lang: Lang): Strings {
+  return STRINGS[lang];
+}

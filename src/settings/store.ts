@@ -1,0 +1,124 @@
+/**
+ * Per-server settings, persisted in SQLite under DATA_DIR so they survive restarts.
+ *
+ * Nothing is cached in memory: every read hits a prepared statement (microseconds), which keeps the
+ * store correct when several shard processes share the same database file (WAL + busy timeout).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { LANGS, type Lang } from "../core/types.ts";
+
+export interface GuildSettings {
+  /** Channels where every message is treated as a question to the bot. */
+  qaChannels: string[];
+  /** Quote clauses referenced in ordinary discussion ("comme le dit la mesure 4"). */
+  quoting: boolean;
+  /** Language of chat answers; null = follow the server's preferred locale. */
+  language: Lang | null;
+}
+
+export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
+  qaChannels: [],
+  quoting: true,
+  language: null,
+});
+
+/** Discord allows at most 25 choices/fields; a longer list of Q&A channels would be unreadable too. */
+export const MAX_QA_CHANNELS = 25;
+
+export interface SettingsStore {
+  get(guildId: string): GuildSettings;
+  /** Returns false when the channel was already a Q&A channel. */
+  addQaChannel(guildId: string, channelId: string): boolean;
+  /** Returns false when the channel was not a Q&A channel. */
+  removeQaChannel(guildId: string, channelId: string): boolean;
+  isQaChannel(guildId: string, channelId: string): boolean;
+  setQuoting(guildId: string, enabled: boolean): void;
+  setLanguage(guildId: string, language: Lang | null): void;
+  close(): void;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS guild_settings (
+    guild_id TEXT PRIMARY KEY,
+    quoting  INTEGER NOT NULL DEFAULT 1,
+    language TEXT
+  );
+  CREATE TABLE IF NOT EXISTS qa_channels (
+    guild_id   TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    PRIMARY KEY (guild_id, channel_id)
+  );
+`;
+
+export const SETTINGS_FILE = "settings.db";
+
+/** Opens (creating if needed) the settings database in `dataDir`; ":memory:" for a throwaway store. */
+export function openSettingsStore(dataDir: string): SettingsStore {
+  let file = ":memory:";
+  if (dataDir !== ":memory:") {
+    mkdirSync(dataDir, { recursive: true });
+    file = path.join(dataDir, SETTINGS_FILE);
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.exec(SCHEMA);
+
+  const selectGuild = db.prepare<[string], { quoting: number; language: string | null }>(
+    "SELECT quoting, language FROM guild_settings WHERE guild_id = ?",
+  );
+  const selectChannels = db.prepare<[string], { channel_id: string }>(
+    "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
+  );
+  const selectChannel = db.prepare<[string, string], { one: number }>(
+    "SELECT 1 AS one FROM qa_channels WHERE guild_id = ? AND channel_id = ?",
+  );
+  const insertChannel = db.prepare<[string, string]>(
+    "INSERT OR IGNORE INTO qa_channels (guild_id, channel_id) VALUES (?, ?)",
+  );
+  const deleteChannel = db.prepare<[string, string]>(
+    "DELETE FROM qa_channels WHERE guild_id = ? AND channel_id = ?",
+  );
+  const upsertQuoting = db.prepare<[string, number]>(
+    `INSERT INTO guild_settings (guild_id, quoting) VALUES (?, ?)
+     ON CONFLICT (guild_id) DO UPDATE SET quoting = excluded.quoting`,
+  );
+  const upsertLanguage = db.prepare<[string, string | null]>(
+    `INSERT INTO guild_settings (guild_id, language) VALUES (?, ?)
+     ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language`,
+  );
+
+  const isLang = (value: string | null): value is Lang =>
+    value !== null && (LANGS as readonly string[]).includes(value);
+
+  return {
+    get(guildId) {
+      const row = selectGuild.get(guildId);
+      return {
+        qaChannels: selectChannels.all(guildId).map((r) => r.channel_id),
+        quoting: row ? row.quoting !== 0 : DEFAULT_SETTINGS.quoting,
+        language: row && isLang(row.language) ? row.language : null,
+      };
+    },
+    addQaChannel(guildId, channelId) {
+      return insertChannel.run(guildId, channelId).changes > 0;
+    },
+    removeQaChannel(guildId, channelId) {
+      return deleteChannel.run(guildId, channelId).changes > 0;
+    },
+    isQaChannel(guildId, channelId) {
+      return selectChannel.get(guildId, channelId) !== undefined;
+    },
+    setQuoting(guildId, enabled) {
+      upsertQuoting.run(guildId, enabled ? 1 : 0);
+    },
+    setLanguage(guildId, language) {
+      upsertLanguage.run(guildId, language);
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

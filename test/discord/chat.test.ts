@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { getEngine } from "../../src/core/engine.ts";
+import { chatReply, stripBotMention } from "../../src/discord/chat.ts";
+import type { BotContext } from "../../src/discord/context.ts";
+import { createLogger } from "../../src/log.ts";
+import { openSettingsStore } from "../../src/settings/store.ts";
+
+const ctx: BotContext = {
+  engine: getEngine(),
+  settings: openSettingsStore(":memory:"),
+  logger: createLogger("silent"),
+};
+
+function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]> = {}) {
+  return chatReply(
+    {
+      content,
+      channelId: "10",
+      guildId: "1",
+      addressed: false,
+      parentChannelId: null,
+      preferredLocale: "fr",
+      ...extra,
+    },
+    ctx,
+  );
+}
+
+function titles(result: ReturnType<typeof decide>): string[] {
+  if (!result || !("embeds" in result.reply)) return [];
+  return result.reply.embeds.map((e) => String(e.title));
+}
+
+describe("reference detection in chat", () => {
+  it("quotes the clause a message cites", () => {
+    expect(
+      titles(decide("Comme le dit la mesure 4, les briefings devraient être réguliers.")),
+    ).toEqual([expect.stringMatching(/^Mesure 4/)]);
+    expect(titles(decide("As measure 2 says, consultations matter."))).toEqual([
+      expect.stringMatching(/^Mesure 2/),
+    ]);
+  });
+
+  it("quotes at most three clauses however many are cited", () => {
+    expect(titles(decide("mesures 1, 2, 3, 4, 5 et 6 ".repeat(40)))).toHaveLength(3);
+  });
+
+  it("says nothing on chatter", () => {
+    expect(decide("salut, on se voit demain ?")).toBeNull();
+    expect(decide("")).toBeNull();
+  });
+
+  it("respects the per-server quoting switch", () => {
+    ctx.settings.setQuoting("2", false);
+    expect(decide("comme le dit la mesure 4", { guildId: "2" })).toBeNull();
+    // A question put to the bot is still answered.
+    expect(titles(decide("mesure 4", { guildId: "2", addressed: true }))).toHaveLength(1);
+  });
+
+  it("answers questions addressed to it, with hints when nothing fits", () => {
+    expect(titles(decide("qui a signé ce texte ?", { addressed: true }))).toEqual([
+      expect.stringMatching(/^Signataires/),
+    ]);
+    const none = decide("quelle heure est-il ?", { addressed: true });
+    expect(none && "content" in none.reply && none.reply.content).toMatch(
+      /Rien dans la déclaration/,
+    );
+  });
+
+  it("treats messages in Q&A channels (and their threads) as questions", () => {
+    ctx.settings.addQaChannel("3", "30");
+    expect(
+      titles(decide("qui a signé ce texte ?", { guildId: "3", channelId: "30" })),
+    ).toHaveLength(1);
+    expect(
+      titles(decide("qui a signé ?", { guildId: "3", channelId: "31", parentChannelId: "30" })),
+    ).toHaveLength(1);
+    expect(decide("bonjour", { guildId: "3", channelId: "30" })).toBeNull();
+  });
+
+  it("uses the server's language setting, else its locale", () => {
+    const en = decide("comme le dit la mesure 4", { preferredLocale: "en-US" });
+    expect(titles(en)[0]).toMatch(/^Measure 4/);
+    ctx.settings.setLanguage("4", "ru");
+    expect(titles(decide("mesure 4", { guildId: "4", addressed: true }))[0]).toMatch(/^Пункт 4/);
+  });
+});
+
+describe("stripBotMention", () => {
+  it("removes both mention forms of the bot only", () => {
+    expect(stripBotMention("<@42> qui a signé <@!42> ? <@7>", "42")).toBe("qui a signé ? <@7>");
+  });
+});

@@ -1,0 +1,79 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("without a token selects the console, with defaults", () => {
+    const config = loadConfig({});
+    expect(config.discord).toBeNull();
+    expect(config.dataDir).toBe(path.join(PROJECT_ROOT, "var"));
+    expect(config.logLevel).toBe("info");
+  });
+
+  it("reads every Discord setting", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "abc.def.ghi",
+      DISCORD_CLIENT_ID: "900000000000000001",
+      DISCORD_GUILD_ID: "111111111111111111",
+      DISCORD_API_URL: "http://127.0.0.1:1234/api/",
+      DATA_DIR: "/tmp/bot-data",
+      LOG_LEVEL: "DEBUG",
+    });
+    expect(config).toEqual({
+      discord: {
+        token: "abc.def.ghi",
+        clientId: "900000000000000001",
+        guildId: "111111111111111111",
+        apiUrl: "http://127.0.0.1:1234/api",
+      },
+      dataDir: "/tmp/bot-data",
+      logLevel: "debug",
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    const config = loadConfig({ DISCORD_TOKEN: "t", DISCORD_GUILD_ID: "", DISCORD_API_URL: " " });
+    expect(config.discord).toEqual({ token: "t", clientId: null, guildId: null, apiUrl: null });
+  });
+
+  it("reports every problem at once, naming each variable", () => {
+    const found = problems({
+      DISCORD_TOKEN: "Bot abc",
+      DISCORD_CLIENT_ID: "app",
+      DISCORD_GUILD_ID: "12x",
+      DISCORD_API_URL: "ftp://example.com",
+      LOG_LEVEL: "loud",
+    });
+    expect(found).toHaveLength(5);
+    for (const name of [
+      "DISCORD_TOKEN",
+      "DISCORD_CLIENT_ID",
+      "DISCORD_GUILD_ID",
+      "DISCORD_API_URL",
+      "LOG_LEVEL",
+    ]) {
+      expect(found.some((p) => p.startsWith(name))).toBe(true);
+    }
+  });
+
+  it("never prints the token", () => {
+    const secret = "Bot super-secret-token";
+    try {
+      loadConfig({ DISCORD_TOKEN: secret });
+      expect.unreachable();
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain("super-secret-token");
+      expect(String((error as Error).message)).toContain("DISCORD_TOKEN");
+    }
+  });
+});

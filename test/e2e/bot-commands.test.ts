@@ -1,0 +1,398 @@
+/**
+ * Slash commands, components and the message command, end to end: the real bot (startBot, as
+ * `npm start` runs it) against the loopback fake Discord.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAUSE_IDS } from "../../src/core/types.ts";
+import {
+  callbackOf,
+  EPHEMERAL,
+  embedsOf,
+  type Harness,
+  responseData,
+  startHarness,
+} from "../support/bot-harness.ts";
+import type { Json } from "../support/fake-discord.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.bot.commandsSynced;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Sends a slash command and returns the callback's message data. */
+async function run(
+  name: string,
+  options?: Record<string, string | number | boolean>,
+  locale = "fr",
+) {
+  const { id } = await h.fake.sendInteraction(h.fake.chatInput(name, options, { locale }));
+  return { id, data: await responseData(h.fake, id) };
+}
+
+async function autocomplete(name: string, options: Record<string, string | number>, locale = "fr") {
+  const { id } = await h.fake.sendInteraction(h.fake.chatInput(name, options, { locale, type: 4 }));
+  const body = await callbackOf(h.fake, id);
+  expect(body.type).toBe(8);
+  return ((body.data as Json).choices ?? []) as { name: string; value: string | number }[];
+}
+
+function buttonIds(data: Json): string[] {
+  return ((data.components ?? []) as Json[]).flatMap((row) =>
+    ((row.components ?? []) as Json[]).map((c) => String(c.custom_id)),
+  );
+}
+
+const MEASURE_TEXT: Record<number, string> = {
+  1: "Établir des contacts directs entre les secrétaires généraux",
+  2: "Créer un mécanisme de consultations régulières",
+  3: "prevenir les incidents militaires dangereux",
+  4: "Organiser régulièrement des briefings",
+  5: "participation mutuelle en tant qu’observateurs",
+  6: "la lutte contre le trafic de stupéfiants",
+};
+
+describe("registration", () => {
+  it("registers every command with French localizations on start", () => {
+    const commands = h.fake.commands();
+    expect(commands.map((c) => c.name).sort()).toEqual(
+      ["Find in declaration", "ask", "declaration", "help", "measure", "quote", "settings"].sort(),
+    );
+    for (const command of commands) {
+      const names = command.name_localizations as Record<string, string>;
+      expect(names.fr, `${command.name} has a French name`).toBeTruthy();
+      expect(names.ru).toBeTruthy();
+      expect(names["en-US"]).toBeTruthy();
+      expect(names["en-GB"]).toBeTruthy();
+      if (command.type === 1) {
+        expect((command.description_localizations as Record<string, string>).fr).toBeTruthy();
+      }
+    }
+    expect(commands.find((c) => c.name === "measure")?.name_localizations).toMatchObject({
+      fr: "mesure",
+    });
+    expect(commands.find((c) => c.name === "Find in declaration")?.type).toBe(3);
+    // One bulk overwrite, not one request per command.
+    expect(
+      h.fake.requests.filter((r) => r.method === "PUT" && r.path.endsWith("/commands")),
+    ).toHaveLength(1);
+  });
+
+  it("restricts /settings to Manage Server", () => {
+    const settings = h.fake.commands().find((c) => c.name === "settings");
+    expect(settings?.default_member_permissions).toBe("32");
+  });
+});
+
+describe("/measure", () => {
+  for (const n of [1, 2, 3, 4, 5, 6]) {
+    it(`/measure ${n} answers with measure ${n}'s French text`, async () => {
+      const { data } = await run("measure", { number: n });
+      const [embed] = embedsOf(data);
+      expect(embed?.title).toMatch(new RegExp(`^Mesure ${n} — `));
+      expect(embed?.description).toContain(MEASURE_TEXT[n]);
+      expect(Number(data.flags ?? 0) & EPHEMERAL).toBe(0);
+      // French readers get no translation field.
+      expect(embed?.fields ?? []).toHaveLength(0);
+    });
+  }
+
+  for (const n of [0, 7, -1]) {
+    it(`/measure ${n} gets an ephemeral explanation`, async () => {
+      const { data } = await run("measure", { number: n });
+      expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(data.content).toMatch(/6 mesures/);
+      expect(data.embeds ?? []).toHaveLength(0);
+    });
+  }
+
+  for (const raw of ["abc", "3.5", "1e9"]) {
+    it(`a malformed value (${raw}) gets an ephemeral explanation`, async () => {
+      // Autocomplete-enabled integer options can arrive as strings: the bot validates them itself.
+      const { data } = await run("measure", [
+        { name: "number", type: 4, value: raw },
+      ] as unknown as Record<string, string>);
+      expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(data.content).toContain("1 à 6");
+    });
+  }
+
+  it("accepts an integer sent as a string", async () => {
+    const { data } = await run("measure", [
+      { name: "number", type: 4, value: "2" },
+    ] as unknown as Record<string, string>);
+    expect(embedsOf(data)[0]?.description).toContain(MEASURE_TEXT[2]);
+  });
+
+  it("with locale en-US, /measure 6 adds the unofficial English translation", async () => {
+    const { data } = await run("measure", { number: 6 }, "en-US");
+    const [embed] = embedsOf(data);
+    expect(embed?.title).toMatch(/^Measure 6 — /);
+    expect(embed?.description).toContain(MEASURE_TEXT[6]);
+    const field = embed?.fields?.[0];
+    expect(field?.name).toMatch(/unofficial/i);
+    expect(field?.value).toContain("drug trafficking");
+    expect(embed?.footer?.text).toMatch(/Declaration/);
+  });
+
+  it("with locale ru, the translation is Russian", async () => {
+    const { data } = await run("measure", { number: 6 }, "ru");
+    expect(embedsOf(data)[0]?.fields?.[0]?.value).toContain("наркотиков");
+  });
+
+  it("offers previous/next buttons with the state in the custom id", async () => {
+    const { data } = await run("measure", { number: 3 });
+    expect(buttonIds(data)).toEqual(["prev:M2", "next:M4"]);
+  });
+});
+
+describe("/ask", () => {
+  it("answers a question about drugs with measure 6, publicly", async () => {
+    const { data } = await run("ask", {
+      question: "que propose la déclaration contre la drogue ?",
+    });
+    const [embed] = embedsOf(data);
+    expect(embed?.title).toMatch(/^Mesure 6/);
+    expect(embed?.description).toContain("trafic de stupéfiants");
+    expect(Number(data.flags ?? 0) & EPHEMERAL).toBe(0);
+  });
+
+  it("bolds the matched terms, ignoring accents", async () => {
+    const { data } = await run("ask", { question: "prévenir les incidents dangereux" });
+    const [embed] = embedsOf(data);
+    expect(embed?.title).toMatch(/^Mesure 3/);
+    // The text spells "prevenir" without its accent; the question's "prévenir" still matches.
+    expect(embed?.description).toContain("**prevenir** les **incidents** militaires **dangereux**");
+  });
+
+  it("answers “who signed the declaration?” in en-US with the signatories", async () => {
+    const { data } = await run("ask", { question: "who signed the declaration?" }, "en-US");
+    const [embed] = embedsOf(data);
+    expect(embed?.title).toMatch(/^Signatories/);
+    expect(embed?.description).toContain("Signé");
+    expect(embed?.fields?.[0]?.value).toContain("Kazakhstan");
+  });
+
+  it("answers privately with hints when nothing in the declaration is relevant", async () => {
+    const { data } = await run("ask", { question: "quelle heure est-il ?" });
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toContain("Rien dans la déclaration");
+    expect(data.content).toContain("/measure");
+  });
+
+  it("explains an out-of-range reference", async () => {
+    const { data } = await run("ask", { question: "que dit la mesure 9 ?" });
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toMatch(/6 mesures/);
+  });
+
+  it("answers a clause id submitted from autocomplete", async () => {
+    const { data } = await run("ask", { question: "signatories" });
+    expect(embedsOf(data)[0]?.title).toMatch(/^Signataires/);
+  });
+
+  it("offers “see also” buttons when other clauses are close", async () => {
+    const { data } = await run("ask", { question: "comme le disent les mesures 4 et 5" });
+    const ids = buttonIds(data);
+    expect(embedsOf(data)[0]?.title).toMatch(/^Mesure 4/);
+    expect(ids).toContain("see:M5");
+  });
+
+  it("rejects an empty question politely", async () => {
+    const { data } = await run("ask", { question: "   " });
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe("/quote", () => {
+  it("posts a clause publicly as a block quote with a citation line", async () => {
+    const { data } = await run("quote", { clause: "M4" });
+    expect(Number(data.flags ?? 0) & EPHEMERAL).toBe(0);
+    const content = String(data.content);
+    expect(content).toMatch(/^> 4\. Organiser régulièrement des briefings/);
+    expect(content).toMatch(/\n— Mesure 4 .*Déclaration/);
+  });
+
+  it("accepts numbers, labels and ids in any case", async () => {
+    expect(String((await run("quote", { clause: "2" })).data.content)).toContain("consultations");
+    expect(String((await run("quote", { clause: "p2" })).data.content)).toContain("convaincus");
+    expect(String((await run("quote", { clause: "Signataires" })).data.content)).toContain("Signé");
+  });
+
+  it("adds the unofficial translation for English readers", async () => {
+    const { data } = await run("quote", { clause: "M6" }, "en-GB");
+    expect(String(data.content)).toContain("drug trafficking");
+    expect(String(data.content)).toMatch(/Unofficial working translation/);
+  });
+
+  it("explains an unknown clause privately", async () => {
+    const { data } = await run("quote", { clause: "M9 bis" });
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe("/declaration", () => {
+  it("shows an overview with signatories, structure, a clause menu and a reading button", async () => {
+    const { data } = await run("declaration");
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    const [embed] = embedsOf(data);
+    expect(embed?.fields?.map((f) => f.name)).toEqual(["Signataires", "Structure"]);
+    expect(embed?.fields?.[0]?.value).toContain("Tadjikistan");
+    const rows = data.components as Json[];
+    const menu = ((rows[0]?.components ?? []) as Json[])[0] ?? {};
+    expect(menu.type).toBe(3);
+    expect((menu.options as Json[]).map((o) => o.value)).toEqual([...CLAUSE_IDS]);
+    expect(buttonIds(data)).toContain("page:0");
+  });
+
+  it("reads the whole text page by page, updating the private message in place", async () => {
+    const texts: string[] = [];
+    let page = 0;
+    for (let guard = 0; guard < 20; guard++) {
+      const { id } = await h.fake.sendInteraction(h.fake.button(`page:${page}`, { locale: "fr" }));
+      const body = await callbackOf(h.fake, id);
+      const data = body.data as Json;
+      texts.push(String(embedsOf(data)[0]?.description));
+      const next = buttonIds(data).find((c) => c === `page:${page + 1}`);
+      if (!next) break;
+      page += 1;
+    }
+    expect(texts.length).toBeGreaterThan(1);
+    const whole = texts.join("\n");
+    for (const start of ["Nous, ministres", "réaffirmant", "6. En saluant", "Signé"]) {
+      expect(whole).toContain(start);
+    }
+  });
+
+  it("updates an ephemeral message in place and answers privately on a public one", async () => {
+    const declaration = await run("declaration");
+    const original = h.fake.interaction(declaration.id)?.originalId;
+    expect(original).toBeTruthy();
+    const onPrivate = await h.fake.sendInteraction(
+      h.fake.button("page:1", { messageId: String(original) }),
+    );
+    expect((await callbackOf(h.fake, onPrivate.id)).type).toBe(7);
+
+    const measure = await run("measure", { number: 3 });
+    const publicMessage = h.fake.interaction(measure.id)?.originalId;
+    const onPublic = await h.fake.sendInteraction(
+      h.fake.button("next:M4", { messageId: String(publicMessage) }),
+    );
+    const body = await callbackOf(h.fake, onPublic.id);
+    expect(body.type).toBe(4);
+    const data = body.data as Json;
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(embedsOf(data)[0]?.title).toMatch(/^Mesure 4/);
+  });
+
+  it("opens a clause from the select menu", async () => {
+    const declaration = await run("declaration");
+    const original = String(h.fake.interaction(declaration.id)?.originalId);
+    const { id } = await h.fake.sendInteraction(
+      h.fake.selectMenu("open", ["P3"], { messageId: original, locale: "en-US" }),
+    );
+    const data = (await callbackOf(h.fake, id)).data as Json;
+    expect(embedsOf(data)[0]?.title).toMatch(/^Recital 3/);
+    expect(embedsOf(data)[0]?.description).toContain("réduire les tensions");
+  });
+});
+
+describe("buttons", () => {
+  it("previous/next work without any state in memory (as after a restart)", async () => {
+    const { id } = await h.fake.sendInteraction(h.fake.button("prev:M1"));
+    const data = (await callbackOf(h.fake, id)).data as Json;
+    expect(embedsOf(data)[0]?.title).toMatch(/^Mesure 1/);
+    expect(buttonIds(data)).toEqual(["prev:appeal", "next:M2"]);
+  });
+
+  it("answers an unknown custom id politely", async () => {
+    const { id } = await h.fake.sendInteraction(h.fake.button("legacy:whatever"));
+    const data = await responseData(h.fake, id);
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(data.content)).toMatch(/plus valable/);
+  });
+});
+
+describe("/help", () => {
+  it("explains the commands with examples, privately", async () => {
+    const { data } = await run("help", undefined, "en-US");
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    const names = embedsOf(data)[0]
+      ?.fields?.map((f) => f.name)
+      .join(" ");
+    expect(names).toContain("/measure");
+    expect(names).toContain("/ask");
+  });
+});
+
+describe("Find in declaration (message command)", () => {
+  it("searches with the target message's content", async () => {
+    const { id } = await h.fake.sendInteraction(
+      h.fake.messageContextMenu("Find in declaration", {
+        content: "Il faudrait des briefings sur les exercices militaires",
+      }),
+    );
+    const data = await responseData(h.fake, id);
+    expect(embedsOf(data)[0]?.title).toMatch(/^Mesure 4/);
+  });
+
+  it("explains when the message has no text", async () => {
+    const { id } = await h.fake.sendInteraction(
+      h.fake.messageContextMenu("Find in declaration", { content: "" }),
+    );
+    const data = await responseData(h.fake, id);
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+});
+
+describe("autocomplete", () => {
+  it("offers the six measure titles for /measure", async () => {
+    const choices = await autocomplete("measure", { number: "" });
+    expect(choices.map((c) => c.value)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(choices[5]?.name).toMatch(/^6 — /);
+  });
+
+  it("filters measures by what was typed", async () => {
+    const choices = await autocomplete("measure", { number: "drog" }, "fr");
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it("suggests clauses for /ask and /quote within Discord's limits", async () => {
+    for (const [name, option] of [
+      ["ask", "question"],
+      ["quote", "clause"],
+    ] as const) {
+      for (const typed of ["", "sign", "x".repeat(120), "mesure"]) {
+        const choices = await autocomplete(name, { [option]: typed });
+        expect(choices.length).toBeLessThanOrEqual(25);
+        for (const choice of choices) {
+          expect(choice.name.length).toBeLessThanOrEqual(100);
+          expect(String(choice.value).length).toBeLessThanOrEqual(100);
+        }
+      }
+    }
+    const signatories = await autocomplete("quote", { clause: "signat" });
+    expect(signatories.map((c) => c.value)).toContain("signatories");
+  });
+});
+
+describe("allowed mentions", () => {
+  it("every message the bot sent in response to interactions disables all mentions", async () => {
+    // Echoing an @everyone must not ping either.
+    await run("quote", { clause: "@everyone <@&123> M1" });
+    await run("ask", { question: "@everyone qui a signé ?" });
+    const messages = h.fake
+      .interactionResponses()
+      .map((r) => r.body as Json)
+      .filter((b) => b.type === 4 || b.type === 7)
+      .map((b) => b.data as Json);
+    expect(messages.length).toBeGreaterThan(20);
+    for (const data of messages) {
+      expect(data.allowed_mentions).toMatchObject({ parse: [] });
+    }
+  });
+});

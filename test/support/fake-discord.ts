@@ -1,0 +1,276 @@
+/**
+ * A loopback stand-in for Discord (REST + gateway) that the real discord.js client talks to in
+ * end-to-end tests. Start one per test, point the client at `apiUrl`, and drive it with
+ * sendInteraction / sendMessage; everything the bot sends back is recorded for assertions.
+ */
+
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ClientOptions } from "discord.js";
+import { Gateway } from "./fake-discord/gateway.ts";
+import * as build from "./fake-discord/interactions.ts";
+import { messageFromSpec } from "./fake-discord/payloads.ts";
+import { error, type FaultMatch, RestServer } from "./fake-discord/rest.ts";
+import { coreRoutes } from "./fake-discord/routes-core.ts";
+import { interactionRoutes } from "./fake-discord/routes-interactions.ts";
+import { channelMessageRoutes } from "./fake-discord/routes-messages.ts";
+import type {
+  FakeDiscordOptions,
+  IdentifyRecord,
+  InteractionExtra,
+  InteractionSpec,
+  Json,
+  MessageSpec,
+  OptionValues,
+  RecordedRequest,
+  ResumeRecord,
+} from "./fake-discord/types.ts";
+import { type InteractionState, World } from "./fake-discord/world.ts";
+
+export { guildIdOnShard, shardOf } from "./fake-discord/ids.ts";
+export type * from "./fake-discord/types.ts";
+export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./fake-discord/world.ts";
+
+const DELIVERY_TIMEOUT_MS = 5000;
+
+export class FakeDiscord {
+  /** Pass as `rest: { api }`; discord.js appends /v10 itself. */
+  readonly apiUrl: string;
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+
+  constructor(
+    private readonly world: World,
+    private readonly rest: RestServer,
+    private readonly gateway: Gateway,
+    private readonly server: ReturnType<typeof createServer>,
+    port: number,
+  ) {
+    this.apiUrl = `http://127.0.0.1:${port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}`;
+    this.token = world.token;
+    this.applicationId = world.applicationId;
+    this.botUserId = world.applicationId;
+  }
+
+  /** Every REST request, in arrival order, with what the fake answered. */
+  get requests(): RecordedRequest[] {
+    return this.rest.requests;
+  }
+
+  get identifies(): IdentifyRecord[] {
+    return this.gateway.identifies;
+  }
+
+  get resumes(): ResumeRecord[] {
+    return this.gateway.resumes;
+  }
+
+  /**
+   * Options for `new Client({ intents, ...fake.clientOptions() })`. Besides the API URL, this
+   * drops discord.js's identify throttle, which spaces IDENTIFYs of a shard 5 s apart and would
+   * make every re-identify test take over 5 s; nothing else about the client is changed.
+   */
+  clientOptions(): Pick<ClientOptions, "rest" | "ws"> {
+    return {
+      rest: { api: this.apiUrl },
+      ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
+    };
+  }
+
+  waitForRequest(
+    pred: (r: RecordedRequest) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedRequest> {
+    return this.rest.waitForRequest(pred, timeoutMs);
+  }
+
+  connections(): number {
+    return this.gateway.openConnections();
+  }
+
+  /** Dispatches INTERACTION_CREATE to the shard owning the guild; resolves once a session got it. */
+  async sendInteraction(i: InteractionSpec): Promise<{ id: string; token: string }> {
+    const data = i.data as Json;
+    const message = i.message as Json | undefined;
+    const member = i.member as Json | undefined;
+    const state: InteractionState = {
+      id: i.id,
+      token: i.token,
+      type: i.type,
+      guildId: i.guild_id ?? null,
+      channelId: i.channel_id,
+      deliveredAt: null,
+      callbackType: null,
+      originalId: null,
+      componentMessageId: message ? String(message.id) : null,
+      followupIds: [],
+      messageType: i.type === 2 ? (data.type === 1 ? 20 : 23) : 0,
+      user: ((member?.user ?? i.user) as Json | undefined) ?? {},
+      autocompleteChoices: null,
+    };
+    this.world.interactions.set(i.id, state);
+    const delivery = this.gateway.dispatch(state.guildId, "INTERACTION_CREATE", () => {
+      // Discord's 3 s response window starts when the bot receives the event.
+      state.deliveredAt ??= Date.now();
+      return i;
+    });
+    await withTimeout(delivery, `INTERACTION_CREATE for guild ${state.guildId ?? "(DM)"}`);
+    return { id: i.id, token: i.token };
+  }
+
+  /** Dispatches MESSAGE_CREATE (queued until the owning shard is connected); respects intents. */
+  sendMessage(m: MessageSpec): { id: string } {
+    const msg = messageFromSpec(this.world, m);
+    void this.gateway.dispatchMessageCreate(msg);
+    return { id: msg.id as string };
+  }
+
+  chatInput(
+    name: string,
+    options?: OptionValues | Json[],
+    extra?: InteractionExtra & { focused?: string },
+  ): InteractionSpec {
+    return build.chatInput(this.world, name, options, extra);
+  }
+
+  button(customId: string, extra?: InteractionExtra): InteractionSpec {
+    return build.button(this.world, customId, extra);
+  }
+
+  selectMenu(customId: string, values: string[], extra?: InteractionExtra): InteractionSpec {
+    return build.selectMenu(this.world, customId, values, extra);
+  }
+
+  messageContextMenu(
+    name: string,
+    target: MessageSpec | { id: string },
+    extra?: InteractionExtra,
+  ): InteractionSpec {
+    return build.messageContextMenu(this.world, name, target, extra);
+  }
+
+  /**
+   * Answers the next `times` matching requests with `response` instead of routing them, e.g.
+   * { status: 429, headers: { "retry-after": "0.1" } }, { status: 500 },
+   * { status: 403, body: { code: 50013, message: "Missing Permissions" } }.
+   * `path` is matched against the path without /api/v10.
+   */
+  failNext(
+    match: FaultMatch,
+    response: { status: number; body?: unknown; headers?: Record<string, string> },
+    times = 1,
+  ): void {
+    const fallback = error(response.status, 0, `${response.status}: injected by fake-discord`).body;
+    const body = response.body ?? (response.status === 429 ? undefined : fallback);
+    this.rest.failNext(match, { ...response, body }, times);
+  }
+
+  /** Closes every gateway socket with `code`; codes Discord treats as fatal to the session also end it. */
+  closeConnections(code: number): void {
+    this.gateway.closeConnections(code);
+  }
+
+  /** Sends op 9 INVALID_SESSION; when not resumable the session is forgotten, forcing a new IDENTIFY. */
+  invalidateSession(resumable: boolean): void {
+    this.gateway.invalidateSession(resumable);
+  }
+
+  /**
+   * Accepted interaction callbacks and webhook writes (edits, follow-ups, deletes) in order,
+   * optionally for one interaction. Rejected attempts stay visible in `requests`.
+   */
+  interactionResponses(interactionId?: string): RecordedRequest[] {
+    const tokens = new Set(
+      [...this.world.interactions.values()]
+        .filter((s) => !interactionId || s.id === interactionId)
+        .map((s) => s.token),
+    );
+    return this.rest.requests.filter((r) => {
+      if (r.status >= 400 || r.method === "GET") return false;
+      const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(r.path);
+      if (callback) return tokens.has(callback[2] ?? "");
+      const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/|$)/.exec(r.path);
+      return webhook !== null && webhook[1] === this.applicationId && tokens.has(webhook[2] ?? "");
+    });
+  }
+
+  /** Accepted POST /channels/:id/messages, optionally for one channel. */
+  channelMessages(channelId?: string): RecordedRequest[] {
+    return this.rest.requests.filter((r) => {
+      const m = /^\/channels\/(\d+)\/messages$/.exec(r.path);
+      return (
+        r.method === "POST" && r.status < 400 && m !== null && (!channelId || m[1] === channelId)
+      );
+    });
+  }
+
+  /** Registered application commands: global, or for one guild. */
+  commands(guildId?: string): Json[] {
+    return this.world.commands.get(guildId ?? "global") ?? [];
+  }
+
+  /** The current state of a message the fake knows (user messages and everything the bot sent). */
+  message(id: string): Json | undefined {
+    return this.world.messages.get(id);
+  }
+
+  /** What the fake knows about an interaction: callback type, @original, autocomplete choices… */
+  interaction(id: string): Readonly<InteractionState> | undefined {
+    return this.world.interactions.get(id);
+  }
+
+  async close(): Promise<void> {
+    this.gateway.close();
+    this.rest.dispose();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `fake-discord: no gateway session took ${what} within ${DELIVERY_TIMEOUT_MS} ms`,
+          ),
+        ),
+      DELIVERY_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const world = new World(opts);
+  const gateway = new Gateway(world);
+  const rest = new RestServer(
+    world,
+    [...coreRoutes(), ...channelMessageRoutes(), ...interactionRoutes()],
+    (msg) => {
+      void gateway.dispatchMessageCreate(msg);
+    },
+  );
+  const server = createServer((req, res) => {
+    rest.handle(req, res).catch((err: unknown) => {
+      console.error("fake-discord request failed", req.method, req.url, err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.on("upgrade", (req, socket, head) => gateway.handleUpgrade(req, socket, head));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  rest.gatewayUrl = `ws://127.0.0.1:${port}`;
+  gateway.url = rest.gatewayUrl;
+  return new FakeDiscord(world, rest, gateway, server, port);
+}

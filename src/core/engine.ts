@@ -8,16 +8,9 @@ import { loadDeclaration } from "./declaration.ts";
 import { detectLanguage } from "./language.ts";
 import { findReferences, type ReferenceTarget } from "./references.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
-import type { Answer, Clause, ClauseId, Lang, SearchHit } from "./types.ts";
+import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
 
-export type ReferenceMatch =
-  | { kind: "clause"; clause: Clause }
-  | {
-      kind: "out-of-range";
-      clauseKind: "measure" | "recital";
-      requested: number;
-      available: number;
-    };
+export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 
 /** A runner-up is offered as "see also" when it scores at least this share of the best clause. */
 export const SEE_ALSO_RATIO = 0.5;

@@ -1,7 +1,7 @@
 /** User-facing strings of the core, per language; the front ends add their own around them. */
 
 import { MEASURE_COUNT, RECITAL_COUNT } from "./references.ts";
-import type { Lang, Localized } from "./types.ts";
+import type { Lang, Localized, OutOfRange } from "./types.ts";
 
 export const DECLARATION_NAME: Localized = {
   fr: "Déclaration des ministres des Affaires étrangères de l’OTSC aux ministres de l’OTAN",
@@ -31,10 +31,7 @@ export function noAnswerText(lang: Lang): string {
   return `${NO_ANSWER[lang]}\n${HINTS[lang]}`;
 }
 
-export function outOfRangeText(
-  a: { clauseKind: "measure" | "recital"; requested: number; available: number },
-  lang: Lang,
-): string {
+export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string {
   const n = a.requested;
   const max = a.available;
   if (a.clauseKind === "measure") {

@@ -4,19 +4,12 @@
  * Patterns run on accent-folded, lower-cased text, so "3ème", "3eme" and "3e" are one case.
  */
 import { fold } from "./analysis.ts";
-import { CLAUSE_IDS, type ClauseId } from "./types.ts";
+import { CLAUSE_IDS, type ClauseId, type OutOfRange } from "./types.ts";
 
 export const MEASURE_COUNT = 6;
 export const RECITAL_COUNT = 4;
 
-export type ReferenceTarget =
-  | { kind: "clause"; id: ClauseId }
-  | {
-      kind: "out-of-range";
-      clauseKind: "measure" | "recital";
-      requested: number;
-      available: number;
-    };
+export type ReferenceTarget = { kind: "clause"; id: ClauseId } | OutOfRange;
 
 interface Found {
   at: number;

@@ -3,8 +3,13 @@ import type { Engine } from "./engine.ts";
 import { noAnswerText, outOfRangeText, UNOFFICIAL } from "./messages.ts";
 import type { Answer, Clause, Lang } from "./types.ts";
 
-const SEE_ALSO: Record<Lang, string> = { fr: "Voir aussi", en: "See also", ru: "См. также" };
-const MATCHED: Record<Lang, string> = { fr: "Termes trouvés", en: "Matched", ru: "Совпадения" };
+// French typography puts a space before the colon.
+const SEE_ALSO_COLON: Record<Lang, string> = {
+  fr: "Voir aussi :",
+  en: "See also:",
+  ru: "См. также:",
+};
+const MATCHED: Record<Lang, string> = { fr: "Termes trouvés :", en: "Matched:", ru: "Совпадения:" };
 
 export function heading(clause: Clause, lang: Lang): string {
   return `${clause.label[lang]} — ${clause.title[lang]} [${clause.id}]`;
@@ -22,10 +27,10 @@ export function renderAnswer(answer: Answer): string {
   if (answer.kind === "none") return noAnswerText(lang);
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
   const lines = [renderClause(answer.clause, lang)];
-  if (answer.matched.length > 0) lines.push(`${MATCHED[lang]}: ${answer.matched.join(", ")}`);
+  if (answer.matched.length > 0) lines.push(`${MATCHED[lang]} ${answer.matched.join(", ")}`);
   if (answer.seeAlso.length > 0) {
     lines.push(
-      `${SEE_ALSO[lang]}: ${answer.seeAlso.map((c) => `${c.label[lang]} [${c.id}]`).join(" · ")}`,
+      `${SEE_ALSO_COLON[lang]} ${answer.seeAlso.map((c) => `${c.label[lang]} [${c.id}]`).join(" · ")}`,
     );
   }
   return lines.join("\n");

@@ -62,17 +62,18 @@ export type Answer =
       seeAlso: Clause[];
       lang: Lang;
     }
-  | {
-      /** The question named a clause that does not exist ("mesure 9"). */
-      kind: "out-of-range";
-      clauseKind: "measure" | "recital";
-      requested: number;
-      /** How many of that kind exist (6 measures, 4 recitals). */
-      available: number;
-      lang: Lang;
-    }
+  | (OutOfRange & { lang: Lang })
   | {
       /** Nothing in the declaration answers the question. */
       kind: "none";
       lang: Lang;
     };
+
+/** A clause number beyond the text ("mesure 9", "considérant 7"). */
+export interface OutOfRange {
+  kind: "out-of-range";
+  clauseKind: "measure" | "recital";
+  requested: number;
+  /** How many of that kind exist (6 measures, 4 recitals). */
+  available: number;
+}

@@ -12,22 +12,9 @@ export type AnswerReply =
   | { kind: "card"; payload: CardPayload; outcome: Outcome }
   | { kind: "text"; text: string; outcome: Outcome };
 
-/** Asks the engine; an exact clause id ("M6", "signatories": what autocomplete submits) wins. */
+/** Asks the engine in the reader's language (their Discord locale when known, else the question's). */
 export function ask(engine: Engine, question: string, hint: string | null): Answer {
-  const lang = engine.detectLanguage(question, hint);
-  const byId = engine.clause(question);
-  if (byId) {
-    return {
-      kind: "clause",
-      clause: byId,
-      via: "reference",
-      score: 1,
-      matched: [],
-      seeAlso: [],
-      lang,
-    };
-  }
-  return engine.answer(question, { lang });
+  return engine.answer(question, { lang: engine.detectLanguage(question, hint) });
 }
 
 /** `lang` is the reader's language (card title, translation, texts), not the question's. */

@@ -14,9 +14,9 @@ export function langFromLocale(locale: string | null | undefined): Lang | null {
 
 // Short questions defeat trigram statistics; these words settle most of them.
 const FRENCH_CUES =
-  /(?<![\p{L}])(?:le|la|les|des|du|qui|que|quoi|quel|quelle|est|sont|ont|dit|sur|pour|avec|dans|une?|et|ou|pas|ce|cette|mesure|considérant|signé|ils)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:le|la|les|des|du|de|au|aux|à|qui|que|quoi|quel|quelle|est|sont|ont|dit|sur|pour|avec|dans|une?|et|ou|pas|ce|cette|entre|mesure|considérant|signé|ils|elles|otan|otsc)(?![\p{L}])|(?<![\p{L}])(?:l|d|qu|c)'(?=\p{L})/giu;
 const ENGLISH_CUES =
-  /(?<![\p{L}])(?:the|what|who|which|does|do|did|is|are|was|about|with|they|this|that|of|and|or|how|why|any|anything|say|says|measure|clause|signed)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:the|what|who|whom|which|does|do|did|is|are|was|about|with|between|they|this|that|of|and|or|how|why|any|anything|say|says|measure|clause|signed|nato|csto)(?![\p{L}])/giu;
 
 export function detectLanguage(text: string, hint?: string | null): Lang {
   const fromHint = langFromLocale(hint);
@@ -24,13 +24,13 @@ export function detectLanguage(text: string, hint?: string | null): Lang {
   const cyrillic = text.match(CYRILLIC)?.length ?? 0;
   const latin = text.match(LATIN)?.length ?? 0;
   if (cyrillic > latin) return "ru";
-  const fr = text.match(FRENCH_CUES)?.length ?? 0;
-  const en = text.match(ENGLISH_CUES)?.length ?? 0;
-  if (fr !== en && Math.max(fr, en) >= 2) return fr > en ? "fr" : "en";
-  const guess = franc(text, { only: ["fra", "eng"], minLength: 10 });
-  if (guess === "eng") return "en";
-  if (guess === "fra") return "fr";
+  const apostrophes = text.replace(/[’ʼ]/g, "'");
+  const fr = apostrophes.match(FRENCH_CUES)?.length ?? 0;
+  const en = apostrophes.match(ENGLISH_CUES)?.length ?? 0;
   if (fr !== en) return fr > en ? "fr" : "en";
   // Accented Latin letters are far more common in French than in English.
-  return /[àâçéèêëîïôûùüÿœ]/i.test(text) || !en ? "fr" : "en";
+  if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) return "fr";
+  const guess = franc(text, { only: ["fra", "eng"], minLength: 3 });
+  // The French text is the authoritative one: when in doubt, answer in French.
+  return guess === "eng" ? "en" : "fr";
 }

@@ -77,3 +77,14 @@ describe("answer quality on the team's question set", () => {
     expect(report.overall.abstention).toBeGreaterThanOrEqual(TARGETS.abstention);
   });
 });
+
+describe("language detection on both question sets", () => {
+  it("reads the language of at least 95% of the questions from their text alone", () => {
+    const engine = new Engine();
+    const questions = [...readQuestions(), ...readQuestions("test/fixtures/team-questions.json")];
+    const wrong = questions.filter((q) => engine.detectLanguage(q.q) !== q.lang);
+    expect(wrong.length / questions.length, wrong.map((q) => q.q).join("\n")).toBeLessThanOrEqual(
+      0.05,
+    );
+  });
+});

@@ -22,12 +22,49 @@ export interface DiscordConfig {
   apiUrl: string | null;
 }
 
+/** DISCORD_SHARDS: null = one process (no ShardingManager); "auto" = the gateway's recommendation. */
+export type ShardsSetting = "auto" | number | null;
+
+export interface HealthConfig {
+  /** HEALTH_PORT; 0 picks a free port (logged at start). */
+  port: number;
+  /** HEALTH_HOST, default 127.0.0.1 (use 0.0.0.0 inside a container). */
+  host: string;
+}
+
+/** Per-user limits against flooding; 0 turns a limit off. */
+export interface LimitsConfig {
+  /** CHAT_COOLDOWN_SECONDS (default 5): at most one chat answer per user per channel this often. */
+  chatCooldownSeconds: number;
+  /** COMMAND_RATE_LIMIT (default 5): commands a user may run per window before "slow down". */
+  commandRateLimit: number;
+  /** COMMAND_RATE_WINDOW_SECONDS (default 10): the window of COMMAND_RATE_LIMIT. */
+  commandRateWindowSeconds: number;
+}
+
+export const DEFAULT_LIMITS: LimitsConfig = {
+  chatCooldownSeconds: 5,
+  commandRateLimit: 5,
+  commandRateWindowSeconds: 10,
+};
+
 export interface Config {
   /** Null when DISCORD_TOKEN is not set: the program then runs the local console instead. */
   discord: DiscordConfig | null;
+  /** Sharding under discord.js's ShardingManager, one process per shard; null = one process. */
+  shards: ShardsSetting;
+  /** The HTTP health endpoint, or null when HEALTH_PORT is unset. */
+  health: HealthConfig | null;
   /** Absolute directory for runtime data (the settings database). */
   dataDir: string;
   logLevel: LogLevel;
+  /**
+   * Abuse limits. `loadConfig` always sets them (defaults: DEFAULT_LIMITS); a Config built in code
+   * without them (tests, benchmarks) runs with no limits.
+   */
+  limits?: LimitsConfig;
+  /** LOG_QUESTIONS: log what users typed (questions, chat messages). Off unless set to true. */
+  logQuestions?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -104,11 +141,80 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${rawLevel}"`);
   }
 
+  // Not SHARDS / SHARD_COUNT: discord.js reads those itself in every shard process.
+  let shards: ShardsSetting = null;
+  const rawShards = read(env, "DISCORD_SHARDS")?.toLowerCase();
+  if (rawShards === "auto") {
+    shards = "auto";
+  } else if (rawShards !== undefined) {
+    if (/^\d{1,5}$/.test(rawShards) && Number(rawShards) >= 1) {
+      shards = Number(rawShards);
+    } else {
+      problems.push(
+        `DISCORD_SHARDS must be "auto" or a number of shards (1 or more), got "${rawShards}"`,
+      );
+    }
+  }
+
+  let health: HealthConfig | null = null;
+  const rawPort = read(env, "HEALTH_PORT");
+  const host = read(env, "HEALTH_HOST") ?? "127.0.0.1";
+  if (/\s/.test(host)) {
+    problems.push(`HEALTH_HOST must be a host name or IP address, got "${host}"`);
+  }
+  if (rawPort !== undefined) {
+    if (/^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65_535) {
+      health = { port: Number(rawPort), host };
+    } else {
+      problems.push(`HEALTH_PORT must be a TCP port (0-65535), got "${rawPort}"`);
+    }
+  }
+
+  // Abuse limits and question logging (README, "Reliability and abuse").
+  const number = (name: string, fallback: number, max: number, integer: boolean): number => {
+    const raw = read(env, name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(value >= 0 && value <= max) || (integer && !Number.isInteger(value))) {
+      const kind = integer ? "a whole number" : "a number";
+      problems.push(`${name} must be ${kind} from 0 to ${max} (0 turns it off), got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const limits: LimitsConfig = {
+    chatCooldownSeconds: number(
+      "CHAT_COOLDOWN_SECONDS",
+      DEFAULT_LIMITS.chatCooldownSeconds,
+      3600,
+      false,
+    ),
+    commandRateLimit: number("COMMAND_RATE_LIMIT", DEFAULT_LIMITS.commandRateLimit, 1000, true),
+    commandRateWindowSeconds: number(
+      "COMMAND_RATE_WINDOW_SECONDS",
+      DEFAULT_LIMITS.commandRateWindowSeconds,
+      3600,
+      false,
+    ),
+  };
+  if (limits.commandRateLimit > 0 && limits.commandRateWindowSeconds === 0) {
+    problems.push("COMMAND_RATE_WINDOW_SECONDS must be more than 0 when COMMAND_RATE_LIMIT is set");
+  }
+  const rawLogQuestions = read(env, "LOG_QUESTIONS")?.toLowerCase() ?? "false";
+  const logQuestions = ["true", "1", "yes", "on"].includes(rawLogQuestions);
+  if (!logQuestions && !["false", "0", "no", "off"].includes(rawLogQuestions)) {
+    problems.push(`LOG_QUESTIONS must be true or false, got "${rawLogQuestions}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     discord: token === undefined ? null : { token, clientId, guildId, apiUrl },
+    shards,
+    health,
     dataDir,
     logLevel,
+    limits,
+    logQuestions,
   };
 }

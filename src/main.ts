@@ -1,11 +1,17 @@
 /**
  * `npm start`: with DISCORD_TOKEN set, runs the Discord bot; without it, the local console.
  * Settings come from the environment and `.env`, validated once (src/config.ts).
+ *
+ * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes
+ * discord.js's ShardingManager and runs one process per shard (src/scale/manager.ts). Either way
+ * HEALTH_PORT adds the health endpoint (src/scale/health.ts).
  */
 import { config as loadDotenv } from "dotenv";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import { startBot } from "./discord/bot.ts";
-import { createLogger, redact } from "./log.ts";
+import type { Bot } from "./discord/bot.ts";
+import { createLogger, registerSecret } from "./log.ts";
+import { clientHealth, type HealthServer, startHealthServer } from "./scale/health.ts";
+import { errorText, guardProcess, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
 
@@ -23,35 +29,40 @@ if (config.discord === null) {
   await runConsole();
 } else {
   const token = config.discord.token;
+  // Censored in every log line, including the sharding manager's (which never calls startBot).
+  registerSecret(token);
   const logger = createLogger(config.logLevel);
-  const text = (error: unknown) =>
-    redact(error instanceof Error ? (error.stack ?? error.message) : String(error), token);
-  // A stray rejection or exception is logged, never allowed to take the bot down.
-  process.on("unhandledRejection", (reason) =>
-    logger.error({ error: text(reason) }, "unhandled rejection"),
-  );
-  process.on("uncaughtException", (error) =>
-    logger.error({ error: text(error) }, "uncaught exception"),
-  );
+  guardProcess(logger, token);
 
   try {
-    const bot = await startBot(config, { logger });
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, "shutting down");
-      // Exit within 5 s even if Discord does not answer the close handshake.
-      setTimeout(() => process.exit(0), 5000).unref();
-      bot.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ error: text(error) }, "shutdown failed");
-          process.exit(1);
+    if (config.shards !== null) {
+      // The manager never loads the bot itself (engine, commands): only the shard processes do.
+      const { runShardingManager } = await import("./scale/manager.ts");
+      await runShardingManager(config, logger);
+    } else {
+      let bot: Bot | null = null;
+      let health: HealthServer | null = null;
+      onShutdown(
+        async () => {
+          await bot?.stop();
+          await health?.close();
         },
+        logger,
+        token,
       );
-    };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+      if (config.health) {
+        // Up before the bot connects, so an orchestrator sees 503 (starting) rather than nothing.
+        health = await startHealthServer({
+          ...config.health,
+          logger,
+          report: () => clientHealth(bot?.client ?? null),
+        });
+      }
+      const { startBot } = await import("./discord/bot.ts");
+      bot = await startBot(config, { logger });
+    }
   } catch (error) {
-    logger.fatal({ error: text(error) }, "could not start the bot");
+    logger.fatal({ error: errorText(error, token) }, "could not start the bot");
     process.exit(1);
   }
 }

@@ -5,19 +5,28 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Config } from "../config.ts";
 import { type Engine, getEngine } from "../core/engine.ts";
-import { createLogger, type Logger, redact } from "../log.ts";
+import { createLogger, type Logger, redact, registerSecret } from "../log.ts";
 import { openSettingsStore, type SettingsStore } from "../settings/store.ts";
 import { handleMessage } from "./chat.ts";
 import { createClient } from "./client.ts";
 import type { BotContext } from "./context.ts";
+import { InFlight } from "./inflight.ts";
 import { handleInteraction } from "./interactions.ts";
+import { RateLimiter } from "./rate-limit.ts";
 import { type SyncResult, syncCommands } from "./register.ts";
+import { logRestFailures } from "./rest-log.ts";
+
+/** How long a shutdown waits for running handlers: under main.ts's 5 s hard exit. */
+export const SHUTDOWN_DRAIN_MS = 3000;
 
 export interface Bot {
   client: Client<true>;
   settings: SettingsStore;
-  /** Settles when start-up command registration is done ("failed" is logged, never thrown). */
-  commandsSynced: Promise<SyncResult | "failed">;
+  /**
+   * Settles when start-up command registration is done ("failed" is logged, never thrown;
+   * "skipped" when `registerCommands` is false).
+   */
+  commandsSynced: Promise<SyncResult | "failed" | "skipped">;
   stop(): Promise<void>;
 }
 
@@ -26,21 +35,38 @@ export interface StartOptions {
   engine?: Engine;
   /** Extra discord.js client options, for tests (e.g. no identify throttle against a fake gateway). */
   clientOptions?: Partial<ClientOptions>;
+  /** Register the commands once ready (default true). Under sharding only shard 0 does. */
+  registerCommands?: boolean;
 }
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<Bot> {
   const discord = config.discord;
   if (!discord) throw new Error("startBot: DISCORD_TOKEN is not set");
+  // Every logger made by createLogger now censors the token, whatever it is asked to print.
+  registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
   const engine = options.engine ?? getEngine();
   const settings = openSettingsStore(config.dataDir);
-  const ctx: BotContext = { engine, settings, logger };
+  const limits = config.limits;
+  const ctx: BotContext = {
+    engine,
+    settings,
+    logger,
+    logQuestions: config.logQuestions === true,
+    ...(limits && {
+      chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
+      commandLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
+    }),
+  };
   const client = createClient(discord, options.clientOptions);
   const errorText = (error: unknown) =>
     redact(error instanceof Error ? (error.stack ?? error.message) : String(error), discord.token);
 
-  let resolveSynced: (result: SyncResult | "failed") => void = () => {};
-  const commandsSynced = new Promise<SyncResult | "failed">((resolve) => {
+  let resolveSynced: (result: SyncResult | "failed" | "skipped") => void = () => {};
+  const commandsSynced = new Promise<SyncResult | "failed" | "skipped">((resolve) => {
     resolveSynced = resolve;
   });
 
@@ -50,25 +76,38 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size },
         "connected to Discord",
       );
-      syncCommands(readyClient, discord.guildId, logger).then(resolveSynced, (error: unknown) => {
-        logger.error({ error: errorText(error) }, "command registration failed");
-        resolveSynced("failed");
-      });
+      if (options.registerCommands === false) {
+        resolveSynced("skipped");
+      } else {
+        syncCommands(readyClient, discord.guildId, logger).then(resolveSynced, (error: unknown) => {
+          logger.error({ error: errorText(error) }, "command registration failed");
+          resolveSynced("failed");
+        });
+      }
       resolve(readyClient);
     });
   });
 
   // Listeners never let a rejection escape: one failing message or interaction affects nothing else.
+  // Each handler is tracked so that a shutdown lets running ones finish; once it has begun, new
+  // events are left alone.
+  const inflight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction, ctx).catch((error: unknown) =>
-      logger.error({ error: errorText(error) }, "interaction listener failed"),
+    if (!inflight.open) return;
+    inflight.run(
+      () => handleInteraction(interaction, ctx),
+      (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
     );
   });
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message, ctx).catch((error: unknown) =>
-      logger.error({ error: errorText(error), messageId: message.id }, "message listener failed"),
+    if (!inflight.open) return;
+    inflight.run(
+      () => handleMessage(message, ctx),
+      (error: unknown) =>
+        logger.error({ err: error, messageId: message.id }, "message listener failed"),
     );
   });
+  logRestFailures(client, logger);
   client.on(Events.Error, (error) => logger.error({ error: errorText(error) }, "client error"));
   client.on(Events.Warn, (message) => logger.warn({ message: redact(message, discord.token) }));
   client.on(Events.ShardDisconnect, (event, shardId) =>
@@ -77,11 +116,19 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   client.on(Events.ShardResume, (shardId, replayed) =>
     logger.info({ shardId, replayed }, "gateway resumed"),
   );
+  // discord.js reconnects on its own (resuming when it can); these lines make outages visible.
+  client.on(Events.ShardReconnecting, (shardId) =>
+    logger.warn({ shardId }, "gateway connection lost, reconnecting"),
+  );
+  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
 
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    const running = inflight.size;
+    const drained = await inflight.drain(SHUTDOWN_DRAIN_MS);
+    if (running > 0) logger.info({ running, drained }, "waited for running handlers");
     await client.destroy();
     settings.close();
     logger.info("bot stopped");

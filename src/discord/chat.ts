@@ -2,21 +2,30 @@
  * Chat: the bot answers questions addressed to it (a mention, or a reply to one of its messages) and
  * every message in Q&A channels; elsewhere it quotes clauses people cite ("comme le dit la mesure 4").
  * It ignores bots (itself included), webhooks and system messages, replies without pinging, and sends
- * one reply per message at most.
+ * one reply per message at most, quoting at most three clauses.
+ *
+ * Per user and channel it answers at most once per cooldown (CHAT_COOLDOWN_SECONDS): messages that
+ * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
+ * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
 import type { APIEmbed, Message } from "discord.js";
 import type { Clause, Lang } from "../core/types.ts";
 import { ask, renderAnswer } from "./answer.ts";
 import { type CardPayload, cardComponents, clauseEmbed } from "./card.ts";
 import { QUESTION_MAX } from "./commands/shared.ts";
-import type { BotContext, Outcome } from "./context.ts";
+import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
+import { cannotSpeakHere, isDiscordFailure } from "./errors.ts";
 import { fitEmbeds, LIMITS, truncate } from "./limits.ts";
 import { langFromLocale } from "./locale.ts";
 import { NO_MENTIONS } from "./payloads.ts";
+import { cleanInput } from "./sanitize.ts";
 import { strings } from "./strings.ts";
 
 /** At most this many clauses quoted in one reply, however many a message cites. */
 export const MAX_QUOTED = 3;
+
+/** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
+const CHAT_SCAN_MAX = 4000;
 
 type Reply = { content: string } | CardPayload;
 
@@ -39,7 +48,7 @@ export function chatReply(
     (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId));
 
   if (message.addressed || inQaChannel) {
-    const question = message.content.slice(0, QUESTION_MAX * 4).trim();
+    const question = cleanInput(message.content, QUESTION_MAX * 4);
     if (question === "") {
       return message.addressed
         ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
@@ -51,12 +60,13 @@ export function chatReply(
     const rendered = renderAnswer(engine, answer, lang);
     return {
       reply: rendered.kind === "card" ? rendered.payload : { content: rendered.text },
-      outcome: rendered.outcome,
+      outcome: { ...rendered.outcome, question },
     };
   }
 
   if (!settings.quoting) return null;
-  const refs = engine.references(message.content);
+  // Discord caps messages at 4,000 characters; anything longer is cut, not scanned.
+  const refs = engine.references(cleanInput(message.content, CHAT_SCAN_MAX));
   const clauses = refs.flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
   if (clauses.length > 0)
     return { reply: quoteCards(ctx, clauses, lang), outcome: quoted(clauses) };
@@ -71,7 +81,7 @@ export function chatReply(
 
 function quoted(clauses: readonly Clause[]): Outcome {
   const first = clauses[0];
-  return { outcome: "quote/chat", ...(first && { clause: first.id }) };
+  return { outcome: "quote/chat", ...(first && { clause: first.id, score: 1 }) };
 }
 
 /** One card per cited clause (at most MAX_QUOTED); navigation buttons only when there is one card. */
@@ -106,6 +116,46 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const botId = message.client.user.id;
   if (message.author.id === botId) return;
   const started = performance.now();
+  // Most messages are ordinary chatter the bot leaves alone: the logger is only made when needed.
+  const logFor = () =>
+    ctx.logger.child({
+      messageId: message.id,
+      guildId: message.guildId,
+      channelId: message.channelId,
+      userId: message.author.id,
+      kind: "chat",
+    });
+  // Checked before any work: a user in cooldown costs one Map lookup.
+  const cooldownKey = `${message.author.id}:${message.channelId}`;
+  const cooldown = ctx.chatCooldown?.check(cooldownKey);
+  if (cooldown && !cooldown.allowed) {
+    if (ctx.logger.isLevelEnabled("debug")) {
+      logFor().debug({ retryAfterMs: cooldown.retryAfterMs }, "chat cooldown: not answered");
+    }
+    return;
+  }
+  try {
+    await answer(message, ctx, logFor, botId, started, cooldownKey);
+  } catch (error) {
+    const log = logFor();
+    if (cannotSpeakHere(error)) {
+      log.warn({ err: error }, "cannot answer in this channel");
+    } else if (isDiscordFailure(error)) {
+      log.warn({ err: error }, "Discord refused the chat answer");
+    } else {
+      log.error({ err: error }, "chat handler failed");
+    }
+  }
+}
+
+async function answer(
+  message: Message<true>,
+  ctx: BotContext,
+  logFor: () => BotContext["logger"],
+  botId: string,
+  started: number,
+  cooldownKey: string,
+): Promise<void> {
   const addressed = isAddressedTo(message, botId);
   const decision = chatReply(
     {
@@ -119,21 +169,23 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     ctx,
   );
   if (!decision) return;
-  const log = ctx.logger.child({
-    messageId: message.id,
-    guildId: message.guildId,
-    channelId: message.channelId,
-    userId: message.author.id,
-    kind: "chat",
-  });
+  ctx.chatCooldown?.take(cooldownKey);
   const { reply } = decision;
   await message.reply(
     "content" in reply
       ? { content: truncate(reply.content, LIMITS.content), allowedMentions: NO_MENTIONS }
       : { ...reply, allowedMentions: NO_MENTIONS },
   );
-  log.info(
-    { ...decision.outcome, addressed, latencyMs: Math.round(performance.now() - started) },
+  const outcome: Outcome = {
+    ...decision.outcome,
+    question: decision.outcome.question ?? message.content,
+  };
+  logFor().info(
+    {
+      ...outcomeFields(outcome, ctx),
+      addressed,
+      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    },
     "chat answered",
   );
 }

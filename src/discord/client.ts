@@ -1,10 +1,96 @@
 /**
  * The discord.js client, configured once: the three intents the bot needs, no mentions by default,
- * replies that survive a deleted original, and REST (hence gateway discovery) from DISCORD_API_URL.
+ * replies that survive a deleted original, REST (hence gateway discovery) from DISCORD_API_URL, and
+ * caches cut down to what the bot reads, so memory grows slowly with servers and chat.
  */
-import { Client, type ClientOptions, GatewayIntentBits, Options } from "discord.js";
+import {
+  Client,
+  type ClientOptions,
+  type Collection,
+  GatewayIntentBits,
+  type GuildMember,
+  LimitedCollection,
+  Options,
+  type Role,
+  type User,
+} from "discord.js";
 import type { DiscordConfig } from "../config.ts";
 import { NO_MENTIONS } from "./payloads.ts";
+
+const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
+
+/** @everyone, which discord.js needs for any permission computation, and the bot's own role. */
+const isEssentialRole = (role: Role): boolean =>
+  role.id === role.guild.id ||
+  (role.tags?.botId != null && role.tags.botId === role.client.user?.id);
+
+/**
+ * What discord.js keeps in memory, per manager. By default it keeps everything it is sent: every
+ * member and user who ever spoke, 200 messages per channel, every role, emoji and sticker… The bot
+ * only reads:
+ *
+ * - guilds, for the server's preferred locale in chat (`message.guild.preferredLocale`);
+ * - channels and threads: discord.js emits `messageCreate` only for a cached channel, replies go
+ *   through it, and a thread's `parentId` tells whether it belongs to a Q&A channel;
+ * - its own user and member (`client.user`, `guild.members.me`).
+ *
+ * Everything else arrives with the event or interaction that needs it (message author, the invoking
+ * member and its permissions, the bot's permissions, resolved options, the replied-to message), so
+ * it is not kept: 0 means an entry is dropped as it arrives, while the object built from the event
+ * lives as long as the handler holds it. Hence getters that read a cache come back empty:
+ * `message.member` is null (use `message.author`), `guild.members.cache` holds the bot alone.
+ *
+ * Roles are limited to @everyone and the bot's own managed role. discord.js warns once at start
+ * that limiting RoleManager is unsupported: what it would break is computing permissions from the
+ * cache (`member.permissions`, `channel.permissionsFor`), which the bot never does; interactions
+ * carry the permissions, and a refused chat reply is handled as a REST error.
+ *
+ * Left as discord.js has them: guilds, channels and permission overwrites (not supported limited),
+ * and threads, swept once archived for 4 hours by discord.js's default sweeper. What remains grows
+ * with servers and channels only, about 1 KB per channel: `npm run bench:e2e` measures it, and
+ * test/e2e/memory.test.ts fails if the limits are lost.
+ */
+export const CACHE_LIMITS = {
+  MessageManager: 0,
+  GuildMemberManager: { maxSize: 0, keepOverLimit: isSelf },
+  UserManager: { maxSize: 0, keepOverLimit: isSelf },
+  RoleManager: { maxSize: 0, keepOverLimit: isEssentialRole },
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  GuildEmojiManager: 0,
+  BaseGuildEmojiManager: 0,
+  ApplicationEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  GuildSoundboardSoundManager: 0,
+  AutoModerationRuleManager: 0,
+  ThreadMemberManager: 0,
+  ApplicationCommandManager: 0,
+  EntitlementManager: 0,
+} as const;
+
+type CacheFactory = NonNullable<ClientOptions["makeCache"]>;
+
+/**
+ * `Options.cacheWithLimits(CACHE_LIMITS)`, except that every manager limited to 0 (without
+ * exceptions) shares one collection, which stays empty since it drops whatever is set. With 30
+ * channels per server that saves an empty Map per channel for messages alone, about 6 MB per
+ * thousand servers.
+ */
+export function makeCache(limits: Record<string, unknown> = CACHE_LIMITS): CacheFactory {
+  const limited = Options.cacheWithLimits(limits);
+  const nothing = new LimitedCollection<unknown, unknown>({ maxSize: 0 });
+  return ((managerType, holds, manager) => {
+    const setting = limits[manager.name] ?? limits[managerType.name];
+    if (setting === 0) return nothing as unknown as Collection<never, never>;
+    return limited(managerType, holds, manager);
+  }) as CacheFactory;
+}
 
 /** `overrides` is for tests and tools (e.g. the fake Discord's identify throttle); production passes none. */
 export function createClient(
@@ -21,11 +107,9 @@ export function createClient(
     allowedMentions: NO_MENTIONS,
     // Reply even when the question was deleted meanwhile, instead of failing with 50035.
     failIfNotExists: false,
-    // Nothing reads old messages back: every message is handled when it arrives.
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 0,
-    }),
+    makeCache: makeCache(),
+    // Archived threads go after 4 hours (discord.js's default); nothing else is kept to sweep.
+    sweepers: Options.DefaultSweeperSettings,
     ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
     ...overrides,
   });

@@ -13,6 +13,7 @@ import { ReplyableError } from "./errors.ts";
 import { langFromLocale } from "./locale.ts";
 import { overviewPayload, pagePayload } from "./overview.ts";
 import { NO_MENTIONS } from "./payloads.ts";
+import { respond, respondUpdate } from "./respond.ts";
 import { strings } from "./strings.ts";
 
 export async function handleComponent(
@@ -20,7 +21,7 @@ export async function handleComponent(
   { engine }: BotContext,
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
-  const outdated = () => new ReplyableError(strings(lang).outdatedComponent);
+  const outdated = () => new ReplyableError(strings(lang).outdatedComponent, "outdated-component");
   const action = decodeCustomId(interaction.customId);
   if (!action) throw outdated();
 
@@ -34,7 +35,7 @@ export async function handleComponent(
       const clause = clauseId === null ? undefined : engine.clause(clauseId);
       if (!clause) throw outdated();
       payload = cardPayload(clause, { lang, ...engine.neighbours(clause.id) });
-      outcome = { outcome: `component/${action.kind}`, clause: clause.id };
+      outcome = { outcome: `component/${action.kind}`, clause: clause.id, score: 1 };
       break;
     }
     case "page":
@@ -48,9 +49,9 @@ export async function handleComponent(
   }
 
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
-    await interaction.update({ ...payload, allowedMentions: NO_MENTIONS });
+    await respondUpdate(interaction, { ...payload, allowedMentions: NO_MENTIONS });
   } else {
-    await interaction.reply({
+    await respond(interaction, {
       ...payload,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,

@@ -1,16 +1,22 @@
 /**
  * The single entry for every interaction: an explicit switch over command names, and one safety net.
- * A `ReplyableError` is answered privately with its message (info log); anything else is a bug:
- * error log and a polite apology. Nothing thrown here ever reaches the client's event emitter.
+ *
+ * Before a command runs, the per-user limit is checked (an over-eager user gets a private "slow
+ * down"), and an interaction that reached us late is deferred so it is acknowledged within Discord's
+ * 3 seconds (respond.ts). A `ReplyableError` is answered privately with its message (info log);
+ * an interaction Discord no longer knows (10062) is logged and left alone; anything else is a bug or
+ * a Discord failure: logged with its context, answered with a polite apology when still possible.
+ * Nothing thrown here ever reaches the client's event emitter.
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from "discord.js";
 import type { Logger } from "../log.ts";
 import * as commands from "./commands/index.ts";
 import { handleComponent } from "./components.ts";
-import type { BotContext, Outcome } from "./context.ts";
-import { ReplyableError } from "./errors.ts";
+import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
+import { interactionIsGone, isDiscordFailure, ReplyableError } from "./errors.ts";
 import { langFromLocale } from "./locale.ts";
 import { ephemeralText } from "./payloads.ts";
+import { type DeferMode, deferIfLate, respond } from "./respond.ts";
 import { strings } from "./strings.ts";
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
@@ -22,16 +28,59 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     ...describe(interaction),
   });
   if (interaction.isAutocomplete()) {
-    await autocomplete(interaction, ctx, log);
+    await autocomplete(interaction, ctx, log, started);
     return;
   }
   if (!interaction.isRepliable()) return;
   try {
+    if (interaction.isCommand() && (await refusedForRate(interaction, ctx, log, started))) return;
+    const deferred = await deferIfLate(interaction, deferMode(interaction));
     const outcome = await dispatch(interaction, ctx);
-    if (outcome) log.info({ ...outcome, latencyMs: elapsed(started) }, "interaction answered");
+    if (outcome) {
+      log.info(
+        {
+          ...outcomeFields(outcome, ctx),
+          ...(deferred && { deferred }),
+          latencyMs: elapsed(started),
+        },
+        "interaction answered",
+      );
+    }
   } catch (error) {
-    await replyWithError(interaction, error, log, elapsed(started));
+    await replyWithError(interaction, error, ctx, log, elapsed(started));
   }
+}
+
+/** Applies the per-user command limit; true when the user was told to slow down. */
+async function refusedForRate(
+  interaction: RepliableInteraction,
+  ctx: BotContext,
+  log: Logger,
+  started: number,
+): Promise<boolean> {
+  const verdict = ctx.commandLimit?.take(interaction.user.id);
+  if (!verdict || verdict.allowed) return false;
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  await respond(
+    interaction,
+    ephemeralText(strings(langFromLocale(interaction.locale)).slowDown(seconds)),
+  );
+  log.info(
+    { outcome: "rate-limited", retryAfterMs: verdict.retryAfterMs, latencyMs: elapsed(started) },
+    "interaction refused",
+  );
+  return true;
+}
+
+/** The visibility each answer will have, so that a deferral shows the same. */
+function deferMode(interaction: RepliableInteraction): DeferMode {
+  if (interaction.isChatInputCommand()) {
+    return ["measure", "ask", "quote"].includes(interaction.commandName) ? "public" : "ephemeral";
+  }
+  if (interaction.isMessageComponent()) {
+    return interaction.message.flags.has("Ephemeral") ? "update" : "ephemeral";
+  }
+  return "ephemeral";
 }
 
 async function dispatch(
@@ -72,21 +121,32 @@ async function autocomplete(
   interaction: AutocompleteInteraction,
   ctx: BotContext,
   log: Logger,
+  started: number,
 ): Promise<void> {
   try {
     switch (interaction.commandName) {
       case "measure":
-        return await commands.measure.autocomplete(interaction, ctx);
+        await commands.measure.autocomplete(interaction, ctx);
+        break;
       case "ask":
-        return await commands.ask.autocomplete(interaction, ctx);
+        await commands.ask.autocomplete(interaction, ctx);
+        break;
       case "quote":
-        return await commands.quote.autocomplete(interaction, ctx);
+        await commands.quote.autocomplete(interaction, ctx);
+        break;
       default:
-        return await interaction.respond([]);
+        await interaction.respond([]);
     }
+    // Every keystroke is one of these: debug level, not one info line per letter.
+    log.debug({ outcome: "autocomplete", latencyMs: elapsed(started) }, "autocomplete answered");
   } catch (error) {
+    // Discord drops stale suggestions as the user keeps typing: that 10062 is routine.
+    if (interactionIsGone(error)) {
+      log.debug({ err: error }, "autocomplete expired");
+      return;
+    }
     // Autocomplete has no error display; an empty list is the polite failure.
-    log.error({ err: error }, "autocomplete failed");
+    log.error({ err: error, latencyMs: elapsed(started) }, "autocomplete failed");
     if (!interaction.responded) await interaction.respond([]).catch(() => {});
   }
 }
@@ -94,22 +154,36 @@ async function autocomplete(
 async function replyWithError(
   interaction: RepliableInteraction,
   error: unknown,
+  ctx: BotContext,
   log: Logger,
   latencyMs: number,
 ): Promise<void> {
+  if (interactionIsGone(error)) {
+    // Older than 3 s or already answered: Discord accepts no reply, so there is nothing to send.
+    log.warn({ err: error, latencyMs }, "interaction expired before it was answered");
+    return;
+  }
   const lang = langFromLocale(interaction.locale);
   let text: string;
   if (error instanceof ReplyableError) {
-    log.info({ outcome: "user-error", reason: error.message, latencyMs }, "interaction refused");
+    log.info(
+      {
+        outcome: "user-error",
+        reason: error.reason,
+        ...(ctx.logQuestions && { detail: error.message }),
+        latencyMs,
+      },
+      "interaction refused",
+    );
     text = error.message;
   } else {
-    log.error({ err: error, latencyMs }, "interaction handler failed");
+    // A Discord refusal (missing permissions, 5xx after retries) is not a bug in the bot.
+    if (isDiscordFailure(error)) log.warn({ err: error, latencyMs }, "Discord refused the answer");
+    else log.error({ err: error, latencyMs }, "interaction handler failed");
     text = strings(lang).genericError;
   }
   try {
-    if (interaction.replied || interaction.deferred)
-      await interaction.followUp(ephemeralText(text));
-    else await interaction.reply(ephemeralText(text));
+    await respond(interaction, ephemeralText(text));
   } catch (replyError) {
     // The interaction may have expired (10062) or the channel vanished: nothing more to do.
     log.warn({ err: replyError }, "could not send the error reply");

@@ -13,6 +13,8 @@ export interface Strings {
   quoteUnknown: (raw: string) => string;
   emptyQuestion: string;
   emptyMessage: string;
+  measureMissing: string;
+  slowDown: (seconds: number) => string;
   previous: (label: string) => string;
   next: (label: string) => string;
   seeAlso: (label: string) => string;
@@ -59,6 +61,9 @@ const fr: Strings = {
     `Aucune clause ne correspond à « ${raw} ». Essayez un identifiant (M3, P2, signatories), un numéro de mesure (1 à 6) ou un intitulé.`,
   emptyQuestion: "Posez une question sur la déclaration, par exemple : « Qui a signé ce texte ? »",
   emptyMessage: "Ce message ne contient pas de texte à chercher.",
+  measureMissing: "Indiquez un numéro de mesure, de 1 à 6 : la déclaration compte 6 mesures.",
+  slowDown: (seconds) =>
+    `Doucement : vous avez lancé beaucoup de commandes d’affilée. Réessayez dans ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `Voir aussi : ${label}`,
@@ -140,6 +145,9 @@ const en: Strings = {
     `No clause matches “${raw}”. Try an id (M3, P2, signatories), a measure number (1–6) or a label.`,
   emptyQuestion: "Ask a question about the declaration, for example: “Who signed this text?”",
   emptyMessage: "That message has no text to search for.",
+  measureMissing: "Give a measure number from 1 to 6: the declaration has 6 measures.",
+  slowDown: (seconds) =>
+    `Slow down: you have run many commands in a row. Try again in ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `See also: ${label}`,
@@ -220,6 +228,9 @@ const ru: Strings = {
     `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–6) или название.`,
   emptyQuestion: "Задайте вопрос о декларации, например: «Кто подписал этот текст?»",
   emptyMessage: "В этом сообщении нет текста для поиска.",
+  measureMissing: "Укажите номер меры от 1 до 6: в декларации 6 мер.",
+  slowDown: (seconds) =>
+    `Не так быстро: вы запустили много команд подряд. Попробуйте снова через ${seconds} с.`,
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `См. также: ${label}`,

@@ -53,6 +53,8 @@ const SCHEMA = `
 `;
 
 export const SETTINGS_FILE = "settings.db";
+/** How long a statement waits for another process's lock before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (creating if needed) the settings database in `dataDir`; ":memory:" for a throwaway store. */
 export function openSettingsStore(dataDir: string): SettingsStore {
@@ -61,9 +63,12 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     mkdirSync(dataDir, { recursive: true });
     file = path.join(dataDir, SETTINGS_FILE);
   }
-  const db = new Database(file);
+  // `timeout` is SQLite's busy_timeout, set from the first statement on: wait (up to 5 s) for a
+  // lock another shard process holds instead of failing with SQLITE_BUSY, including while two
+  // shards starting together create the file and switch it to WAL.
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  // WAL: readers never block the writer nor each other, across processes.
   db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
   db.exec(SCHEMA);
 
   const selectGuild = db.prepare<[string], { quoting: number; language: string | null }>(

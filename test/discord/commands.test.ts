@@ -58,6 +58,11 @@ describe("command definitions", () => {
     }
   });
 
+  it("call /measure “пункт” in Russian, as the clause labels do (“Пункт 3”)", () => {
+    const measure = COMMAND_DEFINITIONS.find((c) => c.name === "measure");
+    expect(measure?.name_localizations?.ru).toBe("пункт");
+  });
+
   it("stay under Discord's 8000-character budget per command", () => {
     for (const command of COMMAND_DEFINITIONS) {
       expect(JSON.stringify(command).length).toBeLessThan(8000);

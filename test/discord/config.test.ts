@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -36,8 +36,12 @@ describe("loadConfig", () => {
         guildId: "111111111111111111",
         apiUrl: "http://127.0.0.1:1234/api",
       },
+      shards: null,
+      health: null,
       dataDir: "/tmp/bot-data",
       logLevel: "debug",
+      limits: DEFAULT_LIMITS,
+      logQuestions: false,
     });
   });
 

@@ -33,6 +33,8 @@ export function botConfig(fake: FakeDiscord, dataDir: string): Config {
       guildId: null,
       apiUrl: fake.apiUrl,
     },
+    shards: null,
+    health: null,
     dataDir,
     logLevel: "silent",
   };

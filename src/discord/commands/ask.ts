@@ -11,6 +11,8 @@ import { ReplyableError } from "../errors.ts";
 import { LIMITS, truncate } from "../limits.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
+import { cleanInput } from "../sanitize.ts";
 import { strings } from "../strings.ts";
 import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
 
@@ -48,18 +50,18 @@ export async function handle(
   { engine }: BotContext,
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
+  // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
+  // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
   const raw = interaction.options.get("question")?.value;
-  const question = String(raw ?? "")
-    .slice(0, QUESTION_MAX * 4)
-    .trim();
-  if (question === "") throw new ReplyableError(strings(lang).emptyQuestion);
+  const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
+  if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
   const reply = renderAnswer(engine, ask(engine, question, interaction.locale), lang);
   if (reply.kind === "text") {
-    await interaction.reply(ephemeralText(reply.text));
+    await respond(interaction, ephemeralText(reply.text));
   } else {
-    await interaction.reply({ ...reply.payload, allowedMentions: NO_MENTIONS });
+    await respond(interaction, { ...reply.payload, allowedMentions: NO_MENTIONS });
   }
-  return reply.outcome;
+  return { ...reply.outcome, question };
 }
 
 /**
@@ -71,8 +73,7 @@ export async function autocomplete(
   { engine }: BotContext,
 ): Promise<void> {
   const lang = langFromLocale(interaction.locale);
-  const typed = String(interaction.options.getFocused() ?? "").slice(0, QUESTION_MAX);
-  const question = typed.trim();
+  const question = cleanInput(String(interaction.options.getFocused() ?? ""), QUESTION_MAX);
   // The user's own words come first, so picking the top choice asks exactly what they typed.
   const own =
     question !== "" && question.length <= LIMITS.choiceValue

@@ -11,6 +11,7 @@ import type { BotContext, Outcome } from "../context.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { overviewPayload } from "../overview.ts";
 import { NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
 
 export const definition = {
@@ -31,7 +32,7 @@ export async function handle(
   { engine }: BotContext,
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
-  await interaction.reply({
+  await respond(interaction, {
     ...overviewPayload(engine.clauses, lang),
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,

@@ -13,6 +13,8 @@ import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
+import { cleanInput } from "../sanitize.ts";
 import { strings } from "../strings.ts";
 import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
 
@@ -34,17 +36,17 @@ export async function handle(
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
   // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
-  const text = interaction.targetMessage.content.slice(0, QUESTION_MAX * 4).trim();
-  if (text === "") throw new ReplyableError(strings(lang).emptyMessage);
+  const text = cleanInput(interaction.targetMessage.content, QUESTION_MAX * 4);
+  if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
   const reply = renderAnswer(engine, ask(engine, text, interaction.locale), lang);
   if (reply.kind === "text") {
-    await interaction.reply(ephemeralText(reply.text));
+    await respond(interaction, ephemeralText(reply.text));
   } else {
-    await interaction.reply({
+    await respond(interaction, {
       ...reply.payload,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
   }
-  return reply.outcome;
+  return { ...reply.outcome, question: text };
 }

@@ -8,6 +8,7 @@ import type { BotContext, Outcome } from "../context.ts";
 import { helpEmbed } from "../help.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
 
 export const definition = {
@@ -27,7 +28,7 @@ export async function handle(
   interaction: ChatInputCommandInteraction,
   _ctx: BotContext,
 ): Promise<Outcome> {
-  await interaction.reply({
+  await respond(interaction, {
     embeds: [helpEmbed(langFromLocale(interaction.locale))],
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,

@@ -14,17 +14,20 @@ import { normalize } from "../highlight.ts";
 import { LIMITS, truncate } from "../limits.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
+import { echo } from "../sanitize.ts";
 import { strings } from "../strings.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
 
 export const definition = {
   name: "measure",
-  name_localizations: localizations({ fr: "mesure", en: "measure", ru: "мера" }),
+  // Russian: "пункт", as the clause labels say ("Пункт 3").
+  name_localizations: localizations({ fr: "mesure", en: "measure", ru: "пункт" }),
   description: "Show one of the declaration's six measures",
   description_localizations: localizations({
     fr: "Afficher l’une des six mesures de la déclaration",
     en: "Show one of the declaration's six measures",
-    ru: "Показать одну из шести мер декларации",
+    ru: "Показать один из шести пунктов (мер) декларации",
   }),
   contexts: READ_CONTEXTS,
   integration_types: INSTALL,
@@ -37,7 +40,7 @@ export const definition = {
       description_localizations: localizations({
         fr: "Numéro de la mesure, de 1 à 6",
         en: "Measure number, 1 to 6",
-        ru: "Номер меры, от 1 до 6",
+        ru: "Номер пункта, от 1 до 6",
       }),
       required: true,
       autocomplete: true,
@@ -65,20 +68,29 @@ export async function handle(
   const raw = interaction.options.get("number")?.value;
   const n = parseMeasureNumber(raw);
   const available = engine.clauses.filter((c) => c.kind === "measure").length;
+  // Missing, null (what NaN becomes in JSON) or blank: ask for a number rather than quote nothing.
+  if (raw === undefined || raw === null || String(raw).trim() === "") {
+    throw new ReplyableError(strings(lang).measureMissing, "measure-missing");
+  }
   if (n === null) {
-    throw new ReplyableError(strings(lang).measureMalformed(truncate(String(raw ?? ""), 50)));
+    throw new ReplyableError(
+      strings(lang).measureMalformed(echo(String(raw), 50)),
+      "measure-malformed",
+    );
   }
   const clause = engine.measure(n);
   if (!clause) {
     throw new ReplyableError(
-      outOfRangeText({ clauseKind: "measure", requested: n, available }, lang),
+      // -0 is a number too, but "mesure -0" would read oddly: it is shown as 0.
+      outOfRangeText({ clauseKind: "measure", requested: n === 0 ? 0 : n, available }, lang),
+      "measure-out-of-range",
     );
   }
-  await interaction.reply({
+  await respond(interaction, {
     ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
     allowedMentions: NO_MENTIONS,
   });
-  return { outcome: "clause", clause: clause.id };
+  return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
 }
 
 export async function autocomplete(

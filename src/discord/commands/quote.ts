@@ -11,6 +11,8 @@ import { LIMITS, truncate } from "../limits.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { NO_MENTIONS } from "../payloads.ts";
 import { quoteText } from "../quote.ts";
+import { respond } from "../respond.ts";
+import { cleanInput, echo } from "../sanitize.ts";
 import { strings } from "../strings.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
 
@@ -48,11 +50,13 @@ export async function handle(
   { engine }: BotContext,
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
-  const raw = String(interaction.options.get("clause")?.value ?? "").slice(0, 200);
+  const raw = cleanInput(String(interaction.options.get("clause")?.value ?? ""), 200);
   const clause = engine.resolve(raw);
-  if (!clause) throw new ReplyableError(strings(lang).quoteUnknown(truncate(raw.trim(), 60)));
-  await interaction.reply({ content: quoteText(clause, lang), allowedMentions: NO_MENTIONS });
-  return { outcome: "quote", clause: clause.id };
+  if (!clause) {
+    throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
+  }
+  await respond(interaction, { content: quoteText(clause, lang), allowedMentions: NO_MENTIONS });
+  return { outcome: "quote", clause: clause.id, score: 1, question: raw };
 }
 
 export async function autocomplete(
@@ -60,7 +64,7 @@ export async function autocomplete(
   { engine }: BotContext,
 ): Promise<void> {
   const lang = langFromLocale(interaction.locale);
-  const typed = String(interaction.options.getFocused() ?? "").slice(0, 200);
+  const typed = cleanInput(String(interaction.options.getFocused() ?? ""), 200);
   const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
   await interaction.respond(
     clauses.slice(0, LIMITS.choices).map((c) => ({

@@ -21,6 +21,7 @@ import { ReplyableError } from "../errors.ts";
 import { LIMITS, truncate } from "../limits.ts";
 import { langFromLocale, localizations } from "../locale.ts";
 import { EMBED_COLOR, ephemeralText, NO_MENTIONS } from "../payloads.ts";
+import { respond } from "../respond.ts";
 import { strings } from "../strings.ts";
 import { INSTALL } from "./shared.ts";
 
@@ -199,19 +200,19 @@ export async function handle(
 ): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
   const s = strings(lang);
-  if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly);
+  if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly, "guild-only");
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-    throw new ReplyableError(s.settingsNeedManageGuild);
+    throw new ReplyableError(s.settingsNeedManageGuild, "needs-manage-guild");
   }
   const guildId = interaction.guildId;
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
-  const say = (text: string) => interaction.reply(ephemeralText(text));
+  const say = (text: string) => respond(interaction, ephemeralText(text));
 
   switch (group === null ? sub : `${group}/${sub}`) {
     case "show":
     case "qa-channels/list":
-      await interaction.reply({
+      await respond(interaction, {
         embeds: [settingsEmbed(ctx, guildId, lang)],
         flags: MessageFlags.Ephemeral,
         allowedMentions: NO_MENTIONS,
@@ -221,10 +222,11 @@ export async function handle(
     case "qa-channels/remove": {
       const option = interaction.options.get("channel");
       const channelId = String(option?.value ?? "");
-      if (!SNOWFLAKE.test(channelId)) throw new ReplyableError(s.qaWrongChannelType);
+      if (!SNOWFLAKE.test(channelId))
+        throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
       const resolved = option?.channel;
       if (resolved && "type" in resolved && !isQaChannelType(resolved.type)) {
-        throw new ReplyableError(s.qaWrongChannelType);
+        throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
       }
       const mention = `<#${channelId}>`;
       if (sub === "add") {
@@ -232,7 +234,7 @@ export async function handle(
           !ctx.settings.isQaChannel(guildId, channelId) &&
           ctx.settings.get(guildId).qaChannels.length >= MAX_QA_CHANNELS
         ) {
-          throw new ReplyableError(s.qaTooMany(MAX_QA_CHANNELS));
+          throw new ReplyableError(s.qaTooMany(MAX_QA_CHANNELS), "too-many-channels");
         }
         const added = ctx.settings.addQaChannel(guildId, channelId);
         await say(added ? s.qaAdded(mention) : s.qaAlready(mention));
@@ -244,7 +246,7 @@ export async function handle(
     }
     case "quoting": {
       const enabled = interaction.options.get("enabled")?.value;
-      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue);
+      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
@@ -252,7 +254,8 @@ export async function handle(
     case "language": {
       const value = String(interaction.options.get("value")?.value ?? "");
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
-      if (language === null && value !== "auto") throw new ReplyableError(s.invalidValue);
+      if (language === null && value !== "auto")
+        throw new ReplyableError(s.invalidValue, "invalid-value");
       ctx.settings.setLanguage(guildId, language);
       await say(s.languageSet(language ? s.languageNames[language] : s.languageAuto));
       return { outcome: "settings/language" };

@@ -165,7 +165,12 @@ export function coreRoutes(): Route[] {
         ok({
           ...gateway(ctx),
           shards: ctx.world.shardCount,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: ctx.world.maxConcurrency,
+          },
         }),
     },
     { method: "GET", pattern: /^\/gateway$/, auth: false, handle: (ctx) => ok(gateway(ctx)) },

@@ -19,6 +19,8 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuildSpec[];
   /** What GET /gateway/bot recommends. */
   shards?: number;
+  /** GET /gateway/bot's session_start_limit.max_concurrency (shards that may identify at once); default 1. */
+  maxConcurrency?: number;
   /** Application id; the bot user has the same id, as for every modern Discord app. */
   applicationId?: string;
   /**

@@ -66,6 +66,7 @@ export class World {
   readonly token: string;
   readonly botUser: Json;
   readonly shardCount: number;
+  readonly maxConcurrency: number;
   readonly interactionDeadlineMs: number;
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
@@ -80,6 +81,7 @@ export class World {
   constructor(opts: FakeDiscordOptions) {
     this.applicationId = opts.applicationId ?? DEFAULT_APPLICATION_ID;
     this.shardCount = opts.shards ?? 1;
+    this.maxConcurrency = opts.maxConcurrency ?? 1;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3000;
     // Shaped like a real token (base64 user id . timestamp . hmac) in case anything inspects it.
     this.token = `${Buffer.from(this.applicationId).toString("base64url")}.ZmFrZQ.fake-discord-token`;

@@ -1,0 +1,25 @@
+/**
+ * Every REST failure Discord returns is logged, including those discord.js handles on its own
+ * (a 429 it waits out, a 5xx it retries), so an operator sees rate limits and outages that never
+ * surface as errors. Routes are logged in their generic form ("/channels/:id/messages"), which
+ * carries no interaction token; the hook in log.ts redacts any that slip through.
+ */
+import { type Client, RESTEvents } from "discord.js";
+import type { Logger } from "../log.ts";
+
+export function logRestFailures(client: Client, logger: Logger): void {
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status < 400) return;
+    const retryAfter = response.headers.get("retry-after");
+    logger.warn(
+      {
+        method: request.method.toUpperCase(),
+        route: request.route,
+        status: response.status,
+        retry: request.retries,
+        ...(retryAfter !== null && { retryAfterSeconds: Number(retryAfter) }),
+      },
+      response.status === 429 ? "Discord rate limit (429)" : "Discord REST error",
+    );
+  });
+}

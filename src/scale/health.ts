@@ -1,0 +1,164 @@
+/**
+ * The optional health endpoint (HEALTH_PORT) for container orchestrators.
+ *
+ * `GET /health` answers JSON: whether the bot is ready and, per gateway shard, its status and
+ * heartbeat ping. 200 when every expected shard is ready, 503 otherwise (starting, reconnecting,
+ * a shard process down). In one process the report comes from the client itself
+ * (`clientHealth`); under sharding the manager asks every shard process (see manager.ts).
+ *
+ * @example
+ * // curl -s 127.0.0.1:8080/health
+ * // {"ready":true,"mode":"sharded","shardCount":2,"shards":[
+ * //   {"id":0,"status":"ready","ping":41,"guilds":1204},{"id":1,"status":"ready","ping":39,"guilds":1187}]}
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Client, Status } from "discord.js";
+import type { Logger } from "../log.ts";
+
+export interface ShardHealth {
+  id: number;
+  /**
+   * discord.js's gateway status in camelCase ("ready", "connecting", "resuming",
+   * "waitingForGuilds"…), or what the sharding manager knows of the shard's process: "spawning"
+   * (not started yet), "starting" (process up, client not logged in), "down" (exited, respawning),
+   * "unresponsive" (did not answer the manager).
+   */
+  status: string;
+  /** Last heartbeat round trip in milliseconds; null until Discord acknowledged a heartbeat. */
+  ping: number | null;
+  /** Servers this shard serves; null when unknown. */
+  guilds: number | null;
+}
+
+export interface HealthReport {
+  /** True when all `shardCount` shards are listed and every one is "ready". */
+  ready: boolean;
+  mode: "single" | "sharded";
+  /** Shards this process (single) or the whole bot (sharded) is meant to run. */
+  shardCount: number;
+  shards: ShardHealth[];
+}
+
+/** `Status.WaitingForGuilds` → "waitingForGuilds". */
+export function statusName(status: Status): string {
+  const name = Status[status] ?? `unknown(${status})`;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+export function isReady(shardCount: number, shards: readonly ShardHealth[]): boolean {
+  return (
+    shardCount > 0 &&
+    shards.length === shardCount &&
+    shards.every((shard) => shard.status === "ready")
+  );
+}
+
+/** The gateway shards of one client: the one process of single mode, or one shard process. */
+export function clientShards(client: Client): ShardHealth[] {
+  return client.ws.shards.map((shard) => ({
+    id: shard.id,
+    status: statusName(shard.status),
+    ping: shard.ping >= 0 ? Math.round(shard.ping) : null,
+    guilds: client.guilds.cache.filter((guild) => guild.shardId === shard.id).size,
+  }));
+}
+
+/** Single-process report; `client` is null until the bot has started. */
+export function clientHealth(client: Client | null): HealthReport {
+  if (client === null) return { ready: false, mode: "single", shardCount: 1, shards: [] };
+  const configured = client.options.shards;
+  const shardCount = Array.isArray(configured) ? configured.length : 1;
+  const shards = clientShards(client);
+  return { ready: isReady(shardCount, shards), mode: "single", shardCount, shards };
+}
+
+export interface HealthServerOptions {
+  host: string;
+  /** 0 = any free port; the bound port is logged and returned. */
+  port: number;
+  report: () => HealthReport | Promise<HealthReport>;
+  logger: Logger;
+}
+
+export interface HealthServer {
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const PATH = "/health";
+
+export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
+  const { logger } = options;
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, body: unknown) => {
+      const text = `${JSON.stringify(body)}\n`;
+      res.writeHead(status, {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+        "content-length": Buffer.byteLength(text),
+      });
+      res.end(req.method === "HEAD" ? undefined : text);
+    };
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== PATH) {
+      send(404, { error: `not found; the health endpoint is ${PATH}` });
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("allow", "GET, HEAD");
+      send(405, { error: "method not allowed" });
+      return;
+    }
+    Promise.resolve()
+      .then(options.report)
+      .then(
+        (report) => send(report.ready ? 200 : 503, report),
+        (error: unknown) => {
+          logger.error({ error: String(error) }, "health report failed");
+          send(503, { ready: false, error: "health report failed" });
+        },
+      );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ host: options.host, port, path: PATH }, "health endpoint listening");
+  return {
+    host: options.host,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The manager's question to a shard process, over the IPC channel ShardingManager opened. */
+export const HEALTH_MESSAGE = "declaration-bot:health";
+
+export interface HealthRequest {
+  type: typeof HEALTH_MESSAGE;
+  nonce: number;
+}
+
+/** A shard process's answer: its gateway shards, empty while its client is still starting. */
+export interface HealthReply extends HealthRequest {
+  shards: ShardHealth[];
+}
+
+export function isHealthMessage(message: unknown): message is HealthRequest {
+  return (
+    typeof message === "object" &&
+    message !== null &&
+    (message as { type?: unknown }).type === HEALTH_MESSAGE &&
+    typeof (message as { nonce?: unknown }).nonce === "number"
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * `DISCORD_SHARDS=auto|N`: the bot under discord.js's own ShardingManager, one process per shard.
+ *
+ * This process connects to nothing itself. It reads the shard count (and how many shards may
+ * identify at once) from `GET /gateway/bot` through the bot's REST client, so DISCORD_API_URL is
+ * honoured (ShardingManager's own `'auto'` look-up always calls discord.com), then forks
+ * `shard.ts` once per shard under tsx. A shard process that dies is respawned by discord.js. The
+ * manager serves the health endpoint for all shards, and on SIGINT/SIGTERM stops every shard and
+ * exits 0 within 5 s.
+ */
+import type { ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import {
+  REST,
+  type RESTGetAPIGatewayBotResult,
+  Routes,
+  type Shard,
+  ShardingManager,
+} from "discord.js";
+import type { Config, DiscordConfig } from "../config.ts";
+import type { Logger } from "../log.ts";
+import {
+  HEALTH_MESSAGE,
+  type HealthReport,
+  type HealthRequest,
+  type HealthServer,
+  isHealthMessage,
+  isReady,
+  type ShardHealth,
+  startHealthServer,
+} from "./health.ts";
+import { errorText, onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
+
+/** The script forked per shard. */
+export const SHARD_ENTRY = fileURLToPath(new URL("./shard.ts", import.meta.url));
+
+/** Discord allows one IDENTIFY per 5 s per rate-limit bucket (shard id % max_concurrency). */
+const IDENTIFY_INTERVAL_MS = 5500;
+/** How long a shard has to connect and become ready before start-up is declared failed. */
+const SHARD_READY_TIMEOUT_MS = 30_000;
+/** How long a shard process has to answer a health question. */
+const HEALTH_ANSWER_MS = 1000;
+
+export interface GatewayInfo {
+  /** Shards Discord recommends. */
+  shards: number;
+  /** Shards that may identify at the same time. */
+  maxConcurrency: number;
+}
+
+/** `GET /gateway/bot` through the bot's REST client, i.e. through DISCORD_API_URL when set. */
+export async function fetchGatewayInfo(discord: DiscordConfig): Promise<GatewayInfo> {
+  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
+  try {
+    const body = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+    return { shards: body.shards, maxConcurrency: body.session_start_limit.max_concurrency };
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
+}
+
+/**
+ * The pause between two shard spawns: shards i and i + maxConcurrency share an identify bucket,
+ * so spacing every spawn by 5.5 s / maxConcurrency keeps each bucket at one IDENTIFY per 5.5 s.
+ */
+export function spawnDelay(total: number, maxConcurrency: number): number {
+  const concurrency = Math.max(1, maxConcurrency);
+  return concurrency >= total ? 0 : Math.ceil(IDENTIFY_INTERVAL_MS / concurrency);
+}
+
+/** The execArgv a forked .ts script needs: tsx's loader, resolved from here, not from the cwd. */
+function loaderArgs(file: string): string[] {
+  return file.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
+}
+
+let nonce = 0;
+
+/** Asks one shard process for its gateway shards; null when it is down, undefined on no answer. */
+function askShard(shard: Shard): Promise<ShardHealth[] | null | undefined> {
+  const child = shard.process;
+  if (!child?.connected) return Promise.resolve(null);
+  const request: HealthRequest = { type: HEALTH_MESSAGE, nonce: ++nonce };
+  return new Promise((resolve) => {
+    const done = (result: ShardHealth[] | null | undefined) => {
+      clearTimeout(timer);
+      shard.off("message", onMessage);
+      resolve(result);
+    };
+    // Shard re-emits every IPC message that is not one of discord.js's own as "message".
+    const onMessage = (message: unknown) => {
+      if (isHealthMessage(message) && message.nonce === request.nonce) {
+        done((message as { shards?: ShardHealth[] }).shards ?? []);
+      }
+    };
+    const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
+    shard.on("message", onMessage);
+    shard.send(request).catch(() => done(null));
+  });
+}
+
+/** Every expected shard's health as the manager sees it (see ShardHealth.status). */
+export async function managerHealth(
+  manager: ShardingManager,
+  total: number | null,
+): Promise<HealthReport> {
+  const count = total ?? 0;
+  const shards = await Promise.all(
+    Array.from({ length: count }, async (_, id): Promise<ShardHealth> => {
+      const unknown = { id, ping: null, guilds: null };
+      const shard = manager.shards.get(id);
+      if (!shard) return { ...unknown, status: "spawning" };
+      const answer = await askShard(shard);
+      if (answer === null) return { ...unknown, status: "down" };
+      // A process that is not ready may still be loading, not listening yet.
+      if (answer === undefined)
+        return { ...unknown, status: shard.ready ? "unresponsive" : "starting" };
+      return answer.find((s) => s.id === id) ?? { ...unknown, status: "starting" };
+    }),
+  );
+  return { ready: isReady(count, shards), mode: "sharded", shardCount: count, shards };
+}
+
+/** SIGTERM to one shard process, SIGKILL if it is still there after `graceMs`. */
+function stopChild(child: ChildProcess | null, graceMs: number): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+/**
+ * Starts the health endpoint (if configured) and every shard; resolves once all are ready (the
+ * process then lives on in the shard processes until a signal). Rejects, after stopping whatever
+ * was started, when a shard does not become ready.
+ */
+export async function runShardingManager(config: Config, logger: Logger): Promise<void> {
+  const discord = config.discord;
+  if (!discord || config.shards === null) throw new Error("runShardingManager: not configured");
+  const token = discord.token;
+  const setting = config.shards;
+
+  // Placeholders until the gateway has been asked: the health endpoint reports "not ready".
+  let total: number | null = null;
+  let manager: ShardingManager | null = null;
+  let stopping = false;
+  let health: HealthServer | null = null;
+
+  const stopAll = async () => {
+    stopping = true;
+    const current = manager;
+    if (current) {
+      current.respawn = false;
+      const children = [...current.shards.values()].map((shard) => shard.process);
+      await Promise.all(children.map((child) => stopChild(child, SHUTDOWN_DEADLINE_MS - 500)));
+    }
+    await health?.close();
+    logger.info("all shards stopped");
+  };
+  onShutdown(stopAll, logger, token);
+
+  if (config.health) {
+    health = await startHealthServer({
+      ...config.health,
+      logger,
+      report: () =>
+        manager
+          ? managerHealth(manager, total)
+          : { ready: false, mode: "sharded", shardCount: 0, shards: [] },
+    });
+  }
+
+  let gateway: GatewayInfo;
+  try {
+    gateway = await fetchGatewayInfo(discord);
+  } catch (error) {
+    if (setting === "auto") throw error;
+    // A fixed count does not need Discord's recommendation; spawn at the most cautious pace.
+    logger.warn({ error: errorText(error, token) }, "GET /gateway/bot failed; spawning slowly");
+    gateway = { shards: setting, maxConcurrency: 1 };
+  }
+  const count = setting === "auto" ? gateway.shards : setting;
+  total = count;
+  const delay = spawnDelay(count, gateway.maxConcurrency);
+  logger.info(
+    { shards: count, setting, recommended: gateway.shards, delayMs: delay },
+    "starting shards",
+  );
+
+  manager = new ShardingManager(SHARD_ENTRY, {
+    totalShards: count,
+    token,
+    mode: "process",
+    respawn: true,
+    execArgv: loaderArgs(SHARD_ENTRY),
+  });
+  manager.on("shardCreate", (shard) => {
+    // mode "process": the spawn/death argument is always a ChildProcess, never a Worker.
+    shard.on("spawn", (child) =>
+      logger.info({ shard: shard.id, pid: (child as ChildProcess).pid }, "shard process started"),
+    );
+    shard.on("ready", () => logger.info({ shard: shard.id }, "shard ready"));
+    shard.on("death", (died) => {
+      if (stopping) return;
+      const child = died as ChildProcess;
+      logger.warn(
+        { shard: shard.id, pid: child.pid, code: child.exitCode, signal: child.signalCode },
+        "shard process exited; respawning",
+      );
+    });
+    shard.on("error", (error: unknown) =>
+      logger.error({ shard: shard.id, error: errorText(error, token) }, "shard error"),
+    );
+  });
+
+  try {
+    await manager.spawn({ amount: count, delay, timeout: SHARD_READY_TIMEOUT_MS });
+  } catch (error) {
+    if (stopping) return;
+    // A shard that cannot start (bad token, Discord unreachable) fails the whole start, as in
+    // one-process mode; the caller logs it and exits 1.
+    await stopAll();
+    throw error;
+  }
+  if (!stopping) logger.info({ shards: count }, "all shards ready");
+}

@@ -1,0 +1,55 @@
+/**
+ * Process plumbing shared by the three ways the bot runs (one process, the sharding manager, a
+ * shard process): crash guards and a shutdown that always ends within Discord-friendly time.
+ */
+import type { Logger } from "../log.ts";
+import { redact } from "../log.ts";
+
+/** Issue 5: SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
+export const SHUTDOWN_DEADLINE_MS = 4500;
+
+/** An error's stack (or message) with the token redacted. */
+export function errorText(error: unknown, token: string): string {
+  return redact(error instanceof Error ? (error.stack ?? error.message) : String(error), token);
+}
+
+/** A stray rejection or exception is logged, never allowed to take the process down. */
+export function guardProcess(logger: Logger, token: string): void {
+  process.on("unhandledRejection", (reason) =>
+    logger.error({ error: errorText(reason, token) }, "unhandled rejection"),
+  );
+  process.on("uncaughtException", (error) =>
+    logger.error({ error: errorText(error, token) }, "uncaught exception"),
+  );
+}
+
+/**
+ * Runs `stop` once on SIGINT or SIGTERM (and, for a shard process, when the IPC channel to the
+ * manager closes: the manager is gone), then exits 0; 1 when `stop` throws. Exits 0 anyway after
+ * SHUTDOWN_DEADLINE_MS, so a Discord that never answers the close handshake cannot hold the
+ * process. A second identical signal (Ctrl-C twice) gets Node's default: immediate termination.
+ */
+export function onShutdown(
+  stop: (reason: string) => Promise<void>,
+  logger: Logger,
+  token: string,
+  { onDisconnect = false }: { onDisconnect?: boolean } = {},
+): void {
+  let stopping = false;
+  const shutdown = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal: reason }, "shutting down");
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+    stop(reason).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ error: errorText(error, token) }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  if (onDisconnect) process.once("disconnect", () => shutdown("manager disconnected"));
+}

@@ -1,0 +1,64 @@
+/**
+ * The script discord.js's ShardingManager forks once per shard (see manager.ts); not run directly.
+ *
+ * discord.js passes the shard through the environment: `SHARDS` (this process's shard id) and
+ * `SHARD_COUNT`, which the Client reads itself, so this is the ordinary bot with a per-shard logger.
+ * Only shard 0 registers the commands. It also answers the manager's health questions, and stops
+ * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
+ */
+import { type Config, ConfigError, loadConfig } from "../config.ts";
+import { type Bot, startBot } from "../discord/bot.ts";
+import { createLogger } from "../log.ts";
+import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
+import { errorText, guardProcess, onShutdown } from "./process.ts";
+
+if (!process.send || !process.env.SHARDING_MANAGER) {
+  process.stderr.write(
+    "src/scale/shard.ts is started by src/main.ts when DISCORD_SHARDS is set.\n",
+  );
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  // The environment is the manager's (with its .env already applied), inherited by the fork.
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+const discord = config.discord;
+if (discord === null) {
+  process.stderr.write("DISCORD_TOKEN is not set in the shard process.\n");
+  process.exit(1);
+}
+
+const shardIds = ([] as number[]).concat(
+  JSON.parse(process.env.SHARDS ?? "0") as number | number[],
+);
+const logger = createLogger(config.logLevel).child({
+  shard: shardIds.length === 1 ? shardIds[0] : shardIds,
+});
+guardProcess(logger, discord.token);
+
+let bot: Bot | null = null;
+
+process.on("message", (message: unknown) => {
+  if (!isHealthMessage(message)) return;
+  const reply: HealthReply = {
+    type: HEALTH_MESSAGE,
+    nonce: message.nonce,
+    shards: bot ? clientShards(bot.client) : [],
+  };
+  process.send?.(reply);
+});
+
+onShutdown(async () => bot?.stop(), logger, discord.token, { onDisconnect: true });
+
+try {
+  bot = await startBot(config, { logger, registerCommands: shardIds.includes(0) });
+} catch (error) {
+  logger.fatal({ error: errorText(error, discord.token) }, "could not start the shard");
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+import { DiscordAPIError } from "discord.js";
+import { describe, expect, it } from "vitest";
+import { createLogger, redactSecrets, registerSecret, serializeError } from "../../src/log.ts";
+
+const SECRET = "MTIzNDU2Nzg5.unit-test-secret-token.abcdef";
+registerSecret(SECRET);
+
+function capture() {
+  const lines: string[] = [];
+  const logger = createLogger("debug", {
+    destination: { write: (l: string) => void lines.push(l) },
+  });
+  return { logger, lines };
+}
+
+describe("redaction", () => {
+  it("removes a registered secret from every field, message and stack of a log line", () => {
+    const { logger, lines } = capture();
+    const error = new Error(`login failed with ${SECRET}`);
+    logger.error({ err: error, note: `token=${SECRET}`, nested: { deep: [SECRET] } }, SECRET);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(SECRET);
+    expect(lines[0]).toContain("[redacted]");
+    expect(() => JSON.parse(lines[0] ?? "")).not.toThrow();
+  });
+
+  it("removes interaction tokens from Discord URLs but keeps the route readable", () => {
+    expect(
+      redactSecrets("POST https://discord.com/api/v10/interactions/123/aW50.tok/callback?x=1"),
+    ).toBe("POST https://discord.com/api/v10/interactions/123/[redacted]/callback?x=1");
+    expect(redactSecrets("/webhooks/900/aW50.tok/messages/@original")).toBe(
+      "/webhooks/900/[redacted]/messages/@original",
+    );
+    expect(redactSecrets("/interactions/:id/:token/callback")).toBe(
+      "/interactions/:id/:token/callback",
+    );
+  });
+});
+
+describe("serializeError", () => {
+  it("keeps a Discord error's code, status and route, not the request body", () => {
+    const error = new DiscordAPIError(
+      { code: 50013, message: "Missing Permissions" },
+      50013,
+      403,
+      "POST",
+      "https://discord.com/api/v10/webhooks/900/secret-interaction-token/messages",
+      { body: { content: "what the user typed" }, files: undefined },
+    );
+    const out = serializeError(error);
+    expect(out).toMatchObject({ code: 50013, status: 403, method: "POST" });
+    expect(String(out.url)).toContain("/webhooks/900/[redacted]/messages");
+    expect(JSON.stringify(out)).not.toContain("what the user typed");
+    expect(JSON.stringify(out)).not.toContain("secret-interaction-token");
+  });
+
+  it("copes with things that are not errors", () => {
+    expect(serializeError("plain")).toEqual({ message: "plain" });
+  });
+});

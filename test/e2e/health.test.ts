@@ -1,0 +1,169 @@
+/**
+ * The HEALTH_PORT endpoint in one-process mode: in-process around the real `startBot` (before
+ * ready, ready, after Discord goes away), then through `src/main.ts` as `npm start` runs it.
+ * The sharded endpoint (served by the manager) is tested in sharding.test.ts.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { createLogger } from "../../src/log.ts";
+import {
+  clientHealth,
+  type HealthServer,
+  startHealthServer,
+  statusName,
+} from "../../src/scale/health.ts";
+import { botConfig } from "../support/bot-harness.ts";
+import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
+import { getHealth, type MainProcess, spawnMain, waitFor } from "../support/main-process.ts";
+
+/** Null until a heartbeat is acknowledged (discord.js sends the first one at a random point of the fake's 41 s interval). */
+const PING = expect.toSatisfy(
+  (ping: unknown) => ping === null || (typeof ping === "number" && ping >= 0),
+);
+
+describe("health endpoint around startBot", () => {
+  let fake: FakeDiscord | undefined;
+  let bot: Bot | null = null;
+  let health: HealthServer | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await bot?.stop();
+    bot = null;
+    await health?.close();
+    await fake?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("is 503 before the bot is ready, 200 once ready, 503 after Discord goes away", async () => {
+    fake = await startFakeDiscord();
+    dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-health-"));
+    const logger = createLogger("silent");
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger,
+      report: () => clientHealth(bot?.client ?? null),
+    });
+
+    const before = await getHealth(health.port);
+    expect(before.status).toBe(503);
+    expect(before.body).toEqual({ ready: false, mode: "single", shardCount: 1, shards: [] });
+
+    bot = await startBot(botConfig(fake, dataDir), {
+      logger,
+      clientOptions: fake.clientOptions(),
+    });
+    const ready = await getHealth(health.port);
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({
+      ready: true,
+      mode: "single",
+      shardCount: 1,
+      shards: [{ id: 0, status: "ready", ping: PING, guilds: 1 }],
+    });
+
+    // Discord unreachable: the client keeps trying to reconnect, and is not ready meanwhile.
+    await fake.close();
+    fake = undefined;
+    const after = await waitFor(async () => {
+      const h = await getHealth(health?.port ?? 0);
+      return h.status === 503 ? h : undefined;
+    }, "503 after the gateway closed");
+    expect(after.body).toMatchObject({ ready: false, mode: "single", shardCount: 1 });
+    const [shard] = (after.body?.shards ?? []) as { id: number; status: string }[];
+    expect(shard?.id).toBe(0);
+    expect(shard?.status).not.toBe("ready");
+  }, 20_000);
+
+  it("answers only GET and HEAD on /health", async () => {
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: () => ({
+        ready: true,
+        mode: "single",
+        shardCount: 1,
+        shards: [{ id: 0, status: "ready", ping: 12, guilds: 3 }],
+      }),
+    });
+    expect((await getHealth(health.port, { path: "/" })).status).toBe(404);
+    expect((await getHealth(health.port, { path: "/health/x" })).status).toBe(404);
+    const post = await getHealth(health.port, { method: "POST" });
+    expect(post.status).toBe(405);
+    const head = await getHealth(health.port, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    const get = await fetch(`http://127.0.0.1:${health.port}/health?verbose=1`);
+    expect(get.status).toBe(200);
+    expect(get.headers.get("content-type")).toContain("application/json");
+    expect(get.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("is 503 when the report itself fails", async () => {
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: () => {
+        throw new Error("boom");
+      },
+    });
+    const failed = await getHealth(health.port);
+    expect(failed.status).toBe(503);
+    expect(failed.body).toMatchObject({ ready: false });
+  });
+
+  it("names discord.js statuses in camelCase", () => {
+    expect(statusName(0)).toBe("ready");
+    expect(statusName(6)).toBe("waitingForGuilds");
+  });
+});
+
+describe("HEALTH_PORT with `npm start` in one process", () => {
+  let fake: FakeDiscord;
+  let main: MainProcess;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-health-process-"));
+    main = spawnMain({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      HEALTH_PORT: "0",
+    });
+  });
+
+  afterAll(async () => {
+    await main?.kill();
+    await fake?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("serves readiness from the one client, without a sharding manager", async () => {
+    const listening = await main.waitForLog((l) => l.msg === "health endpoint listening");
+    expect(listening).toMatchObject({ host: "127.0.0.1" });
+    await main.waitForLog((l) => l.msg === "connected to Discord");
+    const { status, body } = await getHealth(listening.port as number);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      ready: true,
+      mode: "single",
+      shardCount: 1,
+      shards: [{ id: 0, status: "ready", ping: PING, guilds: 1 }],
+    });
+    // Exactly as without sharding: one connection, no shard processes.
+    expect(fake.identifies.map((i) => i.shard)).toEqual([[0, 1]]);
+    expect(main.shardPids()).toEqual([]);
+
+    main.child.kill("SIGTERM");
+    expect(await main.exited).toBe(0);
+  }, 30_000);
+});

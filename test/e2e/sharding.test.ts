@@ -1,0 +1,297 @@
+/**
+ * Issue 5, acceptance 2: `DISCORD_SHARDS=auto|N` runs `src/main.ts` as discord.js's
+ * ShardingManager, one process per shard, against the fake Discord (which routes each guild to
+ * the session identified for its shard, as Discord does). Every process started here is killed in
+ * afterAll, whatever happened.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnDelay } from "../../src/scale/manager.ts";
+import { embedsOf, responseData } from "../support/bot-harness.ts";
+import { type FakeDiscord, guildIdOnShard, startFakeDiscord } from "../support/fake-discord.ts";
+import {
+  getHealth,
+  isAlive,
+  type MainProcess,
+  spawnMain,
+  waitFor,
+} from "../support/main-process.ts";
+
+/** Null until a heartbeat is acknowledged (discord.js sends the first one at a random point of the fake's 41 s interval). */
+const PING = expect.toSatisfy(
+  (ping: unknown) => ping === null || (typeof ping === "number" && ping >= 0),
+);
+
+const GUILD_ON_0 = guildIdOnShard(0, 2);
+const GUILD_ON_1 = guildIdOnShard(1, 2);
+
+interface Run {
+  fake: FakeDiscord;
+  main: MainProcess;
+  dataDir: string;
+}
+
+async function start(
+  fakeOptions: Parameters<typeof startFakeDiscord>[0],
+  env: Record<string, string>,
+): Promise<Run> {
+  const fake = await startFakeDiscord({
+    guilds: [{ id: GUILD_ON_0 }, { id: GUILD_ON_1 }],
+    ...fakeOptions,
+  });
+  const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-shards-"));
+  const main = spawnMain({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    ...env,
+  });
+  return { fake, main, dataDir };
+}
+
+async function finish(run: Run | undefined): Promise<void> {
+  if (!run) return;
+  await run.main.kill();
+  await run.fake.close();
+  rmSync(run.dataDir, { recursive: true, force: true });
+}
+
+const commandRequests = (fake: FakeDiscord, method: string) =>
+  fake.requests.filter(
+    (r) => r.method === method && r.path === `/applications/${fake.applicationId}/commands`,
+  );
+
+/** Sends /measure `n` in `guildId` and returns the description of the card the bot answered with. */
+async function measureIn(fake: FakeDiscord, guildId: string, n: number): Promise<string> {
+  const { id } = await fake.sendInteraction(fake.chatInput("measure", { number: n }, { guildId }));
+  const [embed] = embedsOf(await responseData(fake, id));
+  return embed?.description ?? "";
+}
+
+describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
+  let run: Run;
+  let healthPort: number;
+
+  beforeAll(async () => {
+    // max_concurrency 2 lets both shards identify at once (otherwise 5.5 s apart, as Discord requires).
+    run = await start(
+      { shards: 2, maxConcurrency: 2 },
+      { DISCORD_SHARDS: "auto", HEALTH_PORT: "0" },
+    );
+    const listening = await run.main.waitForLog((l) => l.msg === "health endpoint listening");
+    healthPort = listening.port as number;
+    await run.main.waitForLog((l) => l.msg === "all shards ready", 30_000);
+  }, 40_000);
+
+  afterAll(() => finish(run));
+
+  it("runs two shard processes that identify as [0,2] and [1,2]", async () => {
+    const { fake, main } = run;
+    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    const pids = main.shardPids();
+    expect(new Set(pids).size).toBe(2);
+    expect(pids).not.toContain(main.child.pid);
+    for (const pid of pids) expect(isAlive(pid)).toBe(true);
+    // Each shard process sees only the guild on its shard. (The shard's own log line may reach
+    // the shared stderr after the manager's "all shards ready".)
+    for (const shard of [0, 1]) {
+      await main.waitForLog((l) => l.msg === "connected to Discord" && l.shard === shard);
+    }
+    const connected = main.logs().filter((l) => l.msg === "connected to Discord");
+    expect(connected.map((l) => [l.shard, l.guilds]).sort()).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(main.logs().find((l) => l.msg === "starting shards")).toMatchObject({
+      shards: 2,
+      setting: "auto",
+      recommended: 2,
+    });
+  });
+
+  it("answers commands in a guild of each shard", async () => {
+    const { fake } = run;
+    expect(await measureIn(fake, GUILD_ON_0, 3)).toContain(
+      "prevenir les incidents militaires dangereux",
+    );
+    expect(await measureIn(fake, GUILD_ON_1, 3)).toContain(
+      "prevenir les incidents militaires dangereux",
+    );
+  });
+
+  it("registers the commands once, from shard 0 only", async () => {
+    const { fake, main } = run;
+    await main.waitForLog((l) => l.msg === "commands registered" || l.msg === "commands unchanged");
+    // Give a second registration (from shard 1) time to show up if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(commandRequests(fake, "GET")).toHaveLength(1);
+    expect(commandRequests(fake, "PUT")).toHaveLength(1);
+    expect(fake.commands().map((c) => c.name)).toContain("measure");
+    expect(
+      main
+        .logs()
+        .filter((l) => l.msg === "commands registered")
+        .map((l) => l.shard),
+    ).toEqual([0]);
+  });
+
+  it("serves health from the manager: 200 with both shards ready", async () => {
+    const { status, body } = await getHealth(healthPort);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ready: true, mode: "sharded", shardCount: 2 });
+    expect(body?.shards).toEqual([
+      { id: 0, status: "ready", ping: PING, guilds: 1 },
+      { id: 1, status: "ready", ping: PING, guilds: 1 },
+    ]);
+  });
+
+  it("respawns a shard process that dies; health says 503 until it is ready again", async () => {
+    const { fake, main } = run;
+    const shard1Pid = main.logs().find((l) => l.msg === "shard process started" && l.shard === 1)
+      ?.pid as number;
+    process.kill(shard1Pid, "SIGKILL");
+
+    const down = await waitFor(async () => {
+      const health = await getHealth(healthPort);
+      return health.status === 503 ? health : undefined;
+    }, "health to report the dead shard");
+    const shards = down.body?.shards as { id: number; status: string }[];
+    expect(shards.find((s) => s.id === 0)?.status).toBe("ready");
+    expect(shards.find((s) => s.id === 1)?.status).not.toBe("ready");
+
+    await waitFor(
+      async () => ((await getHealth(healthPort)).status === 200 ? true : undefined),
+      "the respawned shard to be ready",
+    );
+    expect(main.shardPids()).toHaveLength(3);
+    expect(fake.identifies.map((i) => i.shard)).toContainEqual([1, 2]);
+    expect(fake.identifies).toHaveLength(3);
+    expect(await measureIn(fake, GUILD_ON_1, 2)).toMatch(/\S/);
+  }, 30_000);
+
+  it("stops every shard and exits 0 within 5 s on SIGTERM", async () => {
+    const { main } = run;
+    const started = Date.now();
+    main.child.kill("SIGTERM");
+    expect(await main.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    for (const pid of main.shardPids()) expect(isAlive(pid)).toBe(false);
+    expect(main.output()).not.toContain(run.fake.token);
+  });
+});
+
+describe("DISCORD_SHARDS=2 (explicit)", () => {
+  let run: Run;
+
+  beforeAll(async () => {
+    // The gateway recommends 1 shard: the explicit count wins.
+    run = await start({ shards: 1, maxConcurrency: 2 }, { DISCORD_SHARDS: "2" });
+    await run.main.waitForLog((l) => l.msg === "all shards ready", 30_000);
+  }, 40_000);
+
+  afterAll(() => finish(run));
+
+  it("runs two shards, answers in both, and exits 0 on SIGINT", async () => {
+    const { fake, main } = run;
+    expect(fake.identifies.map((i) => i.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(await measureIn(fake, GUILD_ON_0, 1)).toMatch(/\S/);
+    expect(await measureIn(fake, GUILD_ON_1, 4)).toMatch(/\S/);
+
+    const started = Date.now();
+    main.child.kill("SIGINT");
+    expect(await main.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5000);
+    for (const pid of main.shardPids()) expect(isAlive(pid)).toBe(false);
+  }, 30_000);
+});
+
+describe("a shard process whose manager is killed", () => {
+  let run: Run;
+
+  beforeAll(async () => {
+    run = await start({ shards: 1 }, { DISCORD_SHARDS: "1" });
+    await run.main.waitForLog((l) => l.msg === "all shards ready", 30_000);
+  }, 40_000);
+
+  afterAll(() => finish(run));
+
+  it("stops by itself: no orphan keeps answering", async () => {
+    const { main } = run;
+    const [pid] = main.shardPids();
+    if (pid === undefined) throw new Error("no shard process reported");
+    expect(isAlive(pid)).toBe(true);
+    main.child.kill("SIGKILL");
+    await main.exited;
+    await waitFor(() => (isAlive(pid) ? undefined : true), "the orphaned shard to exit", 5000);
+    expect(main.logs().find((l) => l.shard === 0 && l.msg === "shutting down")?.signal).toBe(
+      "manager disconnected",
+    );
+  }, 20_000);
+});
+
+describe("spawnDelay", () => {
+  it("spaces spawns so each identify bucket gets one IDENTIFY per 5.5 s", () => {
+    expect(spawnDelay(2, 1)).toBe(5500);
+    expect(spawnDelay(2, 2)).toBe(0);
+    expect(spawnDelay(32, 16)).toBe(344);
+    expect(spawnDelay(4, 0)).toBe(5500);
+  });
+});
+
+describe("a shard that cannot start", () => {
+  it("makes the manager stop everything and exit 1", async () => {
+    const fake = await startFakeDiscord();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-shards-"));
+    const main = spawnMain({
+      DISCORD_TOKEN: "not.the-right.token",
+      DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "info",
+      DISCORD_SHARDS: "2",
+    });
+    try {
+      expect(await main.exited).toBe(1);
+      expect(main.output()).toContain("could not start the shard");
+      expect(main.output()).toContain("could not start the bot");
+      expect(main.output()).not.toContain("not.the-right.token");
+      for (const pid of main.shardPids()) expect(isAlive(pid)).toBe(false);
+      expect(fake.identifies).toHaveLength(0);
+    } finally {
+      await main.kill();
+      await fake.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe("configuration", () => {
+  it("refuses a malformed DISCORD_SHARDS (and HEALTH_PORT) before connecting", async () => {
+    const fake = await startFakeDiscord();
+    const main = spawnMain({
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_SHARDS: "two",
+      HEALTH_PORT: "health",
+    });
+    try {
+      expect(await main.exited).toBe(1);
+      expect(main.output()).toContain("DISCORD_SHARDS");
+      expect(main.output()).toContain("HEALTH_PORT");
+      expect(main.output()).not.toContain(fake.token);
+      expect(fake.requests).toHaveLength(0);
+      expect(fake.identifies).toHaveLength(0);
+    } finally {
+      await main.kill();
+      await fake.close();
+    }
+  }, 20_000);
+});

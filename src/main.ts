@@ -9,9 +9,9 @@
 import { config as loadDotenv } from "dotenv";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { Bot } from "./discord/bot.ts";
-import { createLogger, registerSecret } from "./log.ts";
+import { createLogger, errorText, registerSecret } from "./log.ts";
 import { clientHealth, type HealthServer, startHealthServer } from "./scale/health.ts";
-import { errorText, guardProcess, onShutdown } from "./scale/process.ts";
+import { guardProcess, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
 
@@ -32,7 +32,7 @@ if (config.discord === null) {
   // Censored in every log line, including the sharding manager's (which never calls startBot).
   registerSecret(token);
   const logger = createLogger(config.logLevel);
-  guardProcess(logger, token);
+  guardProcess(logger);
 
   try {
     if (config.shards !== null) {
@@ -42,14 +42,10 @@ if (config.discord === null) {
     } else {
       let bot: Bot | null = null;
       let health: HealthServer | null = null;
-      onShutdown(
-        async () => {
-          await bot?.stop();
-          await health?.close();
-        },
-        logger,
-        token,
-      );
+      onShutdown(async () => {
+        await bot?.stop();
+        await health?.close();
+      }, logger);
       if (config.health) {
         // Up before the bot connects, so an orchestrator sees 503 (starting) rather than nothing.
         health = await startHealthServer({
@@ -62,7 +58,7 @@ if (config.discord === null) {
       bot = await startBot(config, { logger });
     }
   } catch (error) {
-    logger.fatal({ error: errorText(error, token) }, "could not start the bot");
+    logger.fatal({ error: errorText(error) }, "could not start the bot");
     process.exit(1);
   }
 }

@@ -186,12 +186,20 @@ function shift(t: ReferenceTarget, by: number): ReferenceTarget {
 }
 
 /**
+ * A cheap first look: every rule above needs one of these stems, and most questions and chat
+ * messages contain none, so they skip the dozen larger patterns.
+ */
+const MAY_REFER =
+  /mesur|measur|claus|point|item|articl|art\.|propos|paragra|para|section|§|пункт|мер|стат|параграф|абзац|considerant|recital|preambul|preambl|signat|ligne|line|passage|phrase|sentence|строк|подпис|[mp][0-9]/u;
+
+/**
  * Every clause reference in the text, in order of appearance, without duplicates.
  * A reference introduced by "after / avant / следующий…" points to the neighbour
  * ("la mesure après la mesure 3" → measure 4).
  */
 export function findReferences(text: string): ReferenceTarget[] {
   const folded = fold(text).replace(/[’'`]/g, "'");
+  if (!MAY_REFER.test(folded)) return [];
   const found: Found[] = [];
   const claimed: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => claimed.some(([s, e]) => a < e && b > s);

@@ -5,7 +5,7 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Config } from "../config.ts";
 import { type Engine, getEngine } from "../core/engine.ts";
-import { createLogger, type Logger, redact, registerSecret } from "../log.ts";
+import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../log.ts";
 import { openSettingsStore, type SettingsStore } from "../settings/store.ts";
 import { handleMessage } from "./chat.ts";
 import { createClient } from "./client.ts";
@@ -62,8 +62,6 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }),
   };
   const client = createClient(discord, options.clientOptions);
-  const errorText = (error: unknown) =>
-    redact(error instanceof Error ? (error.stack ?? error.message) : String(error), discord.token);
 
   let resolveSynced: (result: SyncResult | "failed" | "skipped") => void = () => {};
   const commandsSynced = new Promise<SyncResult | "failed" | "skipped">((resolve) => {
@@ -109,7 +107,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   logRestFailures(client, logger);
   client.on(Events.Error, (error) => logger.error({ error: errorText(error) }, "client error"));
-  client.on(Events.Warn, (message) => logger.warn({ message: redact(message, discord.token) }));
+  client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ code: event.code, shardId }, "gateway disconnected"),
   );

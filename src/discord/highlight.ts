@@ -48,7 +48,8 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     const start = match.index;
-    const bold = wanted.some((term) => termMatchesWord(term, normalize(word)));
+    const normalized = normalize(word);
+    const bold = wanted.some((term) => termMatchesWord(term, normalized));
     const gap = text.slice(index, start);
     const last = segments.at(-1);
     // Keep "contacts directs" as one bold run instead of "**contacts** **directs**".

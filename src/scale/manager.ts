@@ -18,7 +18,7 @@ import {
   ShardingManager,
 } from "discord.js";
 import type { Config, DiscordConfig } from "../config.ts";
-import type { Logger } from "../log.ts";
+import { errorText, type Logger } from "../log.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReport,
@@ -29,10 +29,12 @@ import {
   type ShardHealth,
   startHealthServer,
 } from "./health.ts";
-import { errorText, onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
+import { onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
 
-/** The script forked per shard. */
-export const SHARD_ENTRY = fileURLToPath(new URL("./shard.ts", import.meta.url));
+/** The script forked per shard: shard.js beside a compiled manager (npm start), shard.ts under tsx. */
+export const SHARD_ENTRY = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "./shard.ts" : "./shard.js", import.meta.url),
+);
 
 /** Discord allows one IDENTIFY per 5 s per rate-limit bucket (shard id % max_concurrency). */
 const IDENTIFY_INTERVAL_MS = 5500;
@@ -162,7 +164,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
     await health?.close();
     logger.info("all shards stopped");
   };
-  onShutdown(stopAll, logger, token);
+  onShutdown(stopAll, logger);
 
   if (config.health) {
     health = await startHealthServer({
@@ -181,7 +183,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
   } catch (error) {
     if (setting === "auto") throw error;
     // A fixed count does not need Discord's recommendation; spawn at the most cautious pace.
-    logger.warn({ error: errorText(error, token) }, "GET /gateway/bot failed; spawning slowly");
+    logger.warn({ error: errorText(error) }, "GET /gateway/bot failed; spawning slowly");
     gateway = { shards: setting, maxConcurrency: 1 };
   }
   const count = setting === "auto" ? gateway.shards : setting;
@@ -214,7 +216,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
       );
     });
     shard.on("error", (error: unknown) =>
-      logger.error({ shard: shard.id, error: errorText(error, token) }, "shard error"),
+      logger.error({ shard: shard.id, error: errorText(error) }, "shard error"),
     );
   });
 

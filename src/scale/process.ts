@@ -2,24 +2,18 @@
  * Process plumbing shared by the three ways the bot runs (one process, the sharding manager, a
  * shard process): crash guards and a shutdown that always ends within Discord-friendly time.
  */
-import type { Logger } from "../log.ts";
-import { redact } from "../log.ts";
+import { errorText, type Logger } from "../log.ts";
 
 /** Issue 5: SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
 export const SHUTDOWN_DEADLINE_MS = 4500;
 
-/** An error's stack (or message) with the token redacted. */
-export function errorText(error: unknown, token: string): string {
-  return redact(error instanceof Error ? (error.stack ?? error.message) : String(error), token);
-}
-
 /** A stray rejection or exception is logged, never allowed to take the process down. */
-export function guardProcess(logger: Logger, token: string): void {
+export function guardProcess(logger: Logger): void {
   process.on("unhandledRejection", (reason) =>
-    logger.error({ error: errorText(reason, token) }, "unhandled rejection"),
+    logger.error({ error: errorText(reason) }, "unhandled rejection"),
   );
   process.on("uncaughtException", (error) =>
-    logger.error({ error: errorText(error, token) }, "uncaught exception"),
+    logger.error({ error: errorText(error) }, "uncaught exception"),
   );
 }
 
@@ -32,7 +26,6 @@ export function guardProcess(logger: Logger, token: string): void {
 export function onShutdown(
   stop: (reason: string) => Promise<void>,
   logger: Logger,
-  token: string,
   { onDisconnect = false }: { onDisconnect?: boolean } = {},
 ): void {
   let stopping = false;
@@ -44,7 +37,7 @@ export function onShutdown(
     stop(reason).then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ error: errorText(error, token) }, "shutdown failed");
+        logger.error({ error: errorText(error) }, "shutdown failed");
         process.exit(1);
       },
     );

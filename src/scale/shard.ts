@@ -8,9 +8,9 @@
  */
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Bot, startBot } from "../discord/bot.ts";
-import { createLogger } from "../log.ts";
+import { createLogger, errorText, registerSecret } from "../log.ts";
 import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
-import { errorText, guardProcess, onShutdown } from "./process.ts";
+import { guardProcess, onShutdown } from "./process.ts";
 
 if (!process.send || !process.env.SHARDING_MANAGER) {
   process.stderr.write(
@@ -37,10 +37,11 @@ if (discord === null) {
 const shardIds = ([] as number[]).concat(
   JSON.parse(process.env.SHARDS ?? "0") as number | number[],
 );
+registerSecret(discord.token);
 const logger = createLogger(config.logLevel).child({
   shard: shardIds.length === 1 ? shardIds[0] : shardIds,
 });
-guardProcess(logger, discord.token);
+guardProcess(logger);
 
 let bot: Bot | null = null;
 
@@ -54,11 +55,11 @@ process.on("message", (message: unknown) => {
   process.send?.(reply);
 });
 
-onShutdown(async () => bot?.stop(), logger, discord.token, { onDisconnect: true });
+onShutdown(async () => bot?.stop(), logger, { onDisconnect: true });
 
 try {
   bot = await startBot(config, { logger, registerCommands: shardIds.includes(0) });
 } catch (error) {
-  logger.fatal({ error: errorText(error, discord.token) }, "could not start the shard");
+  logger.fatal({ error: errorText(error) }, "could not start the shard");
   process.exit(1);
 }

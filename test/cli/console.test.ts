@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CONSOLE_BANNER, runConsole } from "../../src/console.ts";
-import { runTs } from "./run.ts";
+import { ROOT, runTs } from "./run.ts";
 
 async function chat(input: string): Promise<string> {
   const stdin = new PassThrough();
@@ -65,4 +66,18 @@ describe("the local console", () => {
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   });
+
+  it("runs through npm start itself: compiled to dist/, then the console", () => {
+    const r = spawnSync("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      input: "/measure 3\nqui a signé la déclaration ?\n",
+      env: { ...process.env, DISCORD_TOKEN: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER);
+    expect(r.stdout).toContain("3. Faciliter les contacts");
+    expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
+  }, 60_000);
 });

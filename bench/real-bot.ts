@@ -1,0 +1,31 @@
+/**
+ * The bot under test in `npm run bench:e2e`: exactly what `npm start` runs (`startBot`, with the
+ * production client configuration of src/discord/client.ts), configured through the same
+ * environment variables, logging silenced. Only the identify throttle is dropped, as in the
+ * end-to-end tests, since the loopback gateway has no rate limit to respect.
+ *
+ * Run by bench/e2e.ts compiled (bench/build.ts) as `node --expose-gc`, with BENCH_API_URL,
+ * BENCH_TOKEN and BENCH_DATA_DIR set.
+ */
+import { loadConfig } from "../src/config.ts";
+import { startBot } from "../src/discord/bot.ts";
+import { failStartup, fakeFromEnv, loopbackClientOptions, serveParent } from "./child.ts";
+
+async function main(): Promise<void> {
+  const fake = fakeFromEnv();
+  const dataDir = process.env.BENCH_DATA_DIR;
+  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
+  const config = loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+  });
+  const { ws } = loopbackClientOptions(fake.apiUrl);
+  const bot = await startBot(config, { clientOptions: { ws } });
+  // Registration runs in the background after ready; let it finish before anything is measured.
+  await bot.commandsSynced;
+  serveParent(bot.client, () => bot.stop());
+}
+
+main().catch(failStartup);

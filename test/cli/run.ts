@@ -13,12 +13,13 @@ export interface RunResult {
 export function runTs(
   script: string,
   args: string[] = [],
-  opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
+  /** `inherit: false` starts from an environment holding only PATH, as on a bare machine. */
+  opts: { input?: string; env?: NodeJS.ProcessEnv; inherit?: boolean } = {},
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...opts.env },
+      env: { ...(opts.inherit === false ? { PATH: process.env.PATH } : process.env), ...opts.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

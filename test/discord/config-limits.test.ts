@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_LIMITS, loadConfig } from "../../src/config.ts";
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+import { DEFAULT_LIMITS, loadConfig } from "../../src/config.ts";
+import { problems } from "../support/config-problems.ts";
 
 describe("abuse limits and LOG_QUESTIONS", () => {
   it("default to a 5 s chat cooldown, 5 commands per 10 s, and no question logging", () => {

@@ -1,16 +1,7 @@
 /** DISCORD_SHARDS, HEALTH_PORT and HEALTH_HOST: parsed once, every mistake reported by name. */
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.ts";
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+import { loadConfig } from "../../src/config.ts";
+import { problems } from "../support/config-problems.ts";
 
 describe("DISCORD_SHARDS", () => {
   it("is one process (null) when unset or empty", () => {

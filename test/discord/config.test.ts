@@ -1,16 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
-
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  return [];
-}
+import { DEFAULT_LIMITS, loadConfig, PROJECT_ROOT } from "../../src/config.ts";
+import { problems } from "../support/config-problems.ts";
 
 describe("loadConfig", () => {
   it("without a token selects the console, with defaults", () => {

@@ -3,90 +3,43 @@
  * environment, against the fake Discord: it registers the commands, answers /measure 3, never logs
  * the token, and exits 0 on SIGTERM.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
+import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
 import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
 let fake: FakeDiscord;
-let child: ChildProcess;
-let dataDir: string;
-let output = "";
+let bot: ChildBot;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-process-"));
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "debug",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+  bot = spawnBot(fake, { LOG_LEVEL: "debug" });
 }, 30_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await bot?.close();
   await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 it("registers the commands, answers /measure 3 and stops cleanly on SIGTERM", async () => {
-  await fake.waitForRequest(
-    (r) => r.method === "PUT" && r.path === `/applications/${fake.applicationId}/commands`,
-    20_000,
-  );
+  await botReady(fake);
   expect(fake.commands().map((c) => c.name)).toContain("measure");
 
   const { id } = await fake.sendInteraction(fake.chatInput("measure", { number: 3 }));
   const [embed] = embedsOf(await responseData(fake, id));
   expect(embed?.description).toContain("prevenir les incidents militaires dangereux");
 
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
-  child.kill("SIGTERM");
-  expect(await exited).toBe(0);
-  expect(output).toContain("connected to Discord");
-  expect(output).not.toContain(fake.token);
+  bot.child.kill("SIGTERM");
+  expect(await bot.exited).toBe(0);
+  expect(bot.output()).toContain("connected to Discord");
+  expect(bot.output()).not.toContain(fake.token);
 }, 30_000);
 
-/** Runs a script to completion; resolves with its exit code and combined output. */
-function runScript(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", script], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    proc.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-    });
-    proc.stderr.on("data", (c: Buffer) => {
-      out += c.toString();
-    });
-    proc.once("exit", (code) => resolve({ code, out }));
-  });
+/** Runs a script to completion from a bare environment; its exit code and combined output. */
+async function runScript(script: string, env: Record<string, string>) {
+  const r = await runTs(script, [], { env, inherit: false });
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 it("`npm run register` registers the commands in one guild, reading the application id from the API", async () => {
@@ -107,7 +60,6 @@ it("refuses a bad configuration with one message naming every problem, without t
     DISCORD_API_URL: "not a url",
     DISCORD_GUILD_ID: "my-server",
     LOG_LEVEL: "loud",
-    DATA_DIR: dataDir,
   });
   expect(code).toBe(1);
   expect(out).toContain("DISCORD_API_URL");

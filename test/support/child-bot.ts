@@ -1,60 +1,33 @@
 /**
- * The bot as `npm start` runs it (`node --import tsx src/main.ts`), in its own process, configured
- * only through the environment, against a fake Discord: for tests of signals, exit codes, printed
- * output, and load without the fake and the bot sharing one event loop.
+ * The bot as `npm start` runs it, in its own process against a fake Discord, configured only
+ * through the environment (a fresh data directory each time): for tests of signals, exit codes,
+ * printed output, and load without the fake and the bot sharing one event loop.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FakeDiscord } from "./fake-discord.ts";
+import { type MainProcess, spawnMain } from "./main-process.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
-export interface ChildBot {
-  child: ChildProcess;
-  /** Everything printed so far, stdout and stderr. */
-  output(): string;
-  /** Settles with the exit code once the process has exited. */
-  exited: Promise<number | null>;
+export interface ChildBot extends MainProcess {
   /** Kills it if still running and removes its data directory. */
   close(): Promise<void>;
 }
 
 export function spawnBot(fake: FakeDiscord, env: Record<string, string> = {}): ChildBot {
   const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-child-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const main = spawnMain({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    ...env,
   });
-  let out = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
   return {
-    child,
-    output: () => out,
-    exited,
+    ...main,
     async close() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGKILL");
-        await exited;
-      }
+      await main.kill();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -12,8 +12,8 @@ import { fold, type Token } from "./analysis.ts";
 const FACTS_NOT_IN_TEXT: RegExp[] = [
   // time: the text carries no date
   /(?<![\p{L}])(?:when|quand|когда|date|dates|dated|year|years|annee|annees|год\p{L}*|дат[аеуы]|since when|depuis quand|founded|fondee?s?|основан\p{L}*)(?![\p{L}])/u,
-  // quantities and money: no figures in the text (but counting its own signatories or measures is fine)
-  /(?<![\p{L}])(?:how many|how much|combien|сколько)(?![\p{L}])(?!\s+(?:de\s+|d')?(?:pays|countries|etats|states|стран\p{L}*|государств\p{L}*|signataires|signatories|membres|members|mesures|measures|considerants|recitals|пункт\p{L}*|мер\p{L}*))/u,
+  // quantities and money: no figures in the text (counting its own signatories or measures is fine)
+  /(?<![\p{L}])(?:how many|how much|combien|сколько)(?![\p{L}])(?![^?.!]{0,40}?(?:sign|подпис|mesure|measure|considerant|recital|clause|пункт|мер[аыу]?(?![\p{L}])))/u,
   /(?<![\p{L}])(?:budget|budgets|бюджет\p{L}*|cost|costs|cout|couts|стоимост\p{L}*|population|habitants|население|численност\p{L}*)(?![\p{L}])/u,
   // the present day ("current issues" is a topic of measure 2, so "current" alone is not a cue)
   /(?<![\p{L}])(?:currently|nowadays|today|right now|en ce moment|actuellement|aujourd'hui|maintenant|de nos jours|сейчас|нынешн\p{L}*|в настоящее время)(?![\p{L}])/u,

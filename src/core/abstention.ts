@@ -22,7 +22,7 @@ const FACTS_NOT_IN_TEXT: RegExp[] = [
   // places
   /(?<![\p{L}])(?:headquarters|headquartered|siege|штаб-квартир\p{L}*|где находится|ou se trouve)(?![\p{L}])/u,
   // what came after it
-  /(?<![\p{L}])(?:reply|replied|respond|responded|response|react|reaction|reacted|repondu|reponse|reagi|reagir|reagit|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:reply|replied|respond|responded|response|approve|approved|approval|approuve|approuvee|одобрил\p{L}*|react|reaction|reacted|repondu|reponse|reagi|reagir|reagit|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
 ];
 
 export function asksForFactNotInText(question: string): boolean {

@@ -87,7 +87,7 @@ const FRAMING: Record<Lang, string[]> = {
 const MORE_STOP_WORDS = list(`
   chaque doit doivent autre autres entre tous toutes tout aussi vers sous selon ainsi
   lorsque comme encore faire fait peut peuvent ete etre either each also yet lot lots
-  like whom made которые который которая также ещё еще лучше вместе against contre role roles
+  like whom made против которые который которая также ещё еще лучше вместе against contre role roles
   роль play plays joue jouent
 `);
 

@@ -75,14 +75,17 @@ export class Engine {
 
   private searchTokens(question: string, content: Token[], limit: number): SearchHit[] {
     if (asksForFactNotInText(question)) return [];
-    const hits = this.index.search(content);
-    const best = hits[0];
-    if (!best) return [];
     const df = (t: Token) => this.index.documentFrequency(t);
-    if (!isRelevant(best.score, weightedCoverage(best.matched, content, df, this.index.size))) {
-      return [];
-    }
-    return hits.slice(0, limit).flatMap((h) => {
+    // BM25 alone favours a clause that repeats one generic word ("сотрудничество" three times)
+    // over the one that holds the question's specific word ("наркотрафик"): weighing each score by
+    // the share of the question the clause covers puts the specific match first.
+    const ranked = this.index
+      .search(content)
+      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, content, df, this.index.size) }))
+      .sort((a, b) => b.score * b.coverage - a.score * a.coverage);
+    const best = ranked[0];
+    if (!best || !isRelevant(best.score, best.coverage)) return [];
+    return ranked.slice(0, limit).flatMap((h) => {
       const clause = this.byId.get(h.id.toLowerCase());
       return clause ? [{ clause, score: h.score, matched: h.matched.map((t) => t.word) }] : [];
     });

@@ -19,10 +19,13 @@ const FACTS_NOT_IN_TEXT: RegExp[] = [
   /(?<![\p{L}])(?:currently|nowadays|today|right now|en ce moment|actuellement|aujourd'hui|maintenant|de nos jours|сейчас|нынешн\p{L}*|в настоящее время)(?![\p{L}])/u,
   // people: the text names no one ("who is the secretary general?")
   /(?<![\p{L}])(?:who is|who's|whos|qui est|кто является|кто такой)\s+(?:(?:the|le|la|l'|current|actuel|actuelle|nato's|nato|otan|csto|otsc|osce|нато|одкб|обсе|сейчас)\s*){0,3}(?:secretary|secretaire|head|chef|leader|president|chairman|генеральн\p{L}*|глав\p{L}*|руководител\p{L}*|председател\p{L}*)/u,
-  // places
+  // people in office, by verb: "qui préside l'OSCE ?", "who leads NATO?"
+  /(?<![\p{L}])(?:who chairs|who leads|who heads|who runs|qui preside|qui dirige|кто возглавляет|кто руководит)(?![\p{L}])/u,
+  // places: where things are or happen (but "où le texte parle-t-il de…" asks about the text)
   /(?<![\p{L}])(?:headquarters|headquartered|siege|штаб-квартир\p{L}*|где находится|ou se trouve)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:where|ou|где)(?![\p{L}])[^?.!]{0,30}?(?:held|take place|takes place|took place|located|based|ont lieu|a lieu|se deroul|se tien|situe|проход\p{L}*|провод\p{L}*|расположен\p{L}*)/u,
   // what came after it
-  /(?<![\p{L}])(?:reply|replied|respond|responded|response|approve|approved|approval|approuve|approuvee|одобрил\p{L}*|react|reaction|reacted|repondu|reponse|reagi|reagir|reagit|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:reply|replied|respond|responded|response|approve|approved|approval|approuve|approuvee|одобрил\p{L}*|refuse|refused|rejected|refuse|rejete|rejetee|отказал\p{L}*|отверг\p{L}*|react|reaction|reacted|repondu|reponse|reagi|reagir|reagit|ответил\p{L}*|ответ|отреагировал\p{L}*|outcome|implemented|mis en oeuvre|реализован\p{L}*)(?![\p{L}])/u,
 ];
 
 export function asksForFactNotInText(question: string): boolean {

@@ -87,7 +87,7 @@ const FRAMING: Record<Lang, string[]> = {
 const MORE_STOP_WORDS = list(`
   chaque doit doivent autre autres entre tous toutes tout aussi vers sous selon ainsi
   lorsque comme encore faire fait peut peuvent ete etre either each also yet lot lots
-  like whom made против которые который которая также ещё еще лучше вместе against contre role roles
+  like whom made против такое такой такая которые который которая также ещё еще лучше вместе against contre role roles
   роль play plays joue jouent
 `);
 
@@ -97,8 +97,12 @@ const STOP = new Set<string>(
   ),
 );
 
+/**
+ * Stop words, and bare numbers: a clause number is the reference layer's business ("mesure 5"),
+ * and a stray "5" in a question ("NATO's article 5") must not pull measure 5 by its "5." label.
+ */
 export function isStopWord(word: string): boolean {
-  return STOP.has(fold(word));
+  return /^\d+$/.test(word) || STOP.has(fold(word));
 }
 
 /** Stems of one word in one language (both of the accented and the folded form, for French). */

@@ -186,6 +186,21 @@ function shift(t: ReferenceTarget, by: number): ReferenceTarget {
 }
 
 /**
+ * "NATO's article 5", "l'article 5 du traité de Washington", "статья 5 устава НАТО": numbers in
+ * another document, not this declaration's clauses.
+ */
+const OTHER_TEXT_BEFORE = /(?:nato's|nato|otan|нато|treaty|traite|charter|charte)\s*$/u;
+const OTHER_TEXT_AFTER =
+  /^\s*(?:(?:of|de|du|d')\s*(?:the\s+|la\s+|l')?(?:nato|otan|traite|treaty|charte|charter|washington|north atlantic|onu|un\b)|(?:устава|договора|нато|оон))/u;
+
+function aboutAnotherText(folded: string, start: number, end: number): boolean {
+  return (
+    OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start)) ||
+    OTHER_TEXT_AFTER.test(folded.slice(end, end + 30))
+  );
+}
+
+/**
  * A cheap first look: every rule above needs one of these stems, and most questions and chat
  * messages contain none, so they skip the dozen larger patterns.
  */
@@ -218,12 +233,12 @@ export function findReferences(text: string): ReferenceTarget[] {
     for (const m of folded.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (overlaps(start, end)) continue;
+      if (overlaps(start, end) || aboutAnotherText(folded, start, end)) continue;
       claimed.push([start, end]);
-      const before = folded.slice(Math.max(0, start - 32), start);
-      const by = RELATIVE_NEXT.test(before) ? 1 : RELATIVE_PREVIOUS.test(before) ? -1 : 0;
-      for (const t of rule.make(m as RegExpExecArray))
+      const by = relativeOffset(folded, start);
+      for (const t of rule.make(m as RegExpExecArray)) {
         found.push({ at: start, target: shift(t, by) });
+      }
     }
   }
   found.sort((a, b) => a.at - b.at);

@@ -39,15 +39,18 @@ export function asksForFactNotInText(question: string): boolean {
  * "OTAN" found in eight (ln(14/8) ≈ 0.56), and a word found nowhere ("Ukraine", "budget") weighs
  * as much as the most specific, since it is what the declaration does not talk about.
  */
+export function specificity(documentFrequency: number, clauses: number): number {
+  return Math.log(clauses / Math.max(1, documentFrequency));
+}
+
+/** The share of the question's weight (`weights`: each content word's specificity) that `matched` holds. */
 export function weightedCoverage(
   matched: readonly Token[],
-  content: readonly Token[],
-  documentFrequency: (t: Token) => number,
-  clauses: number,
+  weights: ReadonlyMap<Token, number>,
 ): number {
-  const weight = (t: Token) => Math.log(clauses / Math.max(1, documentFrequency(t)));
-  const total = content.reduce((sum, t) => sum + weight(t), 0);
-  const hit = matched.reduce((sum, t) => sum + weight(t), 0);
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  const hit = matched.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
   return total > 0 ? hit / total : 0;
 }
 

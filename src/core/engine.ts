@@ -2,7 +2,7 @@
  * The answer engine: reference lookup first ("mesure 4"), then search, then abstention.
  * Shared by the Discord bot, the console and the `ask` command.
  */
-import { asksForFactNotInText, isRelevant, weightedCoverage } from "./abstention.ts";
+import { asksForFactNotInText, isRelevant, specificity, weightedCoverage } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { detectLanguage } from "./language.ts";
@@ -75,13 +75,15 @@ export class Engine {
 
   private searchTokens(question: string, content: Token[], limit: number): SearchHit[] {
     if (asksForFactNotInText(question)) return [];
-    const df = (t: Token) => this.index.documentFrequency(t);
+    const weights = new Map(
+      content.map((t) => [t, specificity(this.index.documentFrequency(t), this.index.size)]),
+    );
     // BM25 alone favours a clause that repeats one generic word ("сотрудничество" three times)
     // over the one that holds the question's specific word ("наркотрафик"): weighing each score by
     // the share of the question the clause covers puts the specific match first.
     const ranked = this.index
       .search(content)
-      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, content, df, this.index.size) }))
+      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights) }))
       .sort((a, b) => b.score * b.coverage - a.score * a.coverage);
     const best = ranked[0];
     if (!best || !isRelevant(best.score, best.coverage)) return [];

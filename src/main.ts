@@ -7,22 +7,14 @@
  * HEALTH_PORT adds the health endpoint (src/scale/health.ts).
  */
 import { config as loadDotenv } from "dotenv";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { Bot } from "./discord/bot.ts";
 import { createLogger, errorText, registerSecret } from "./log.ts";
 import { clientHealth, type HealthServer, startHealthServer } from "./scale/health.ts";
-import { guardProcess, onShutdown } from "./scale/process.ts";
+import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 if (config.discord === null) {
   const { runConsole } = await import("./console.ts");

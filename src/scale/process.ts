@@ -2,10 +2,22 @@
  * Process plumbing shared by the three ways the bot runs (one process, the sharding manager, a
  * shard process): crash guards and a shutdown that always ends within Discord-friendly time.
  */
+import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { errorText, type Logger } from "../log.ts";
 
 /** Issue 5: SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
 export const SHUTDOWN_DEADLINE_MS = 4500;
+
+/** The settings, or every problem with them on stderr and exit code 1 (never a stack trace). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 
 /** A stray rejection or exception is logged, never allowed to take the process down. */
 export function guardProcess(logger: Logger): void {

@@ -6,11 +6,10 @@
  * Only shard 0 registers the commands. It also answers the manager's health questions, and stops
  * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
-import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { type Bot, startBot } from "../discord/bot.ts";
 import { createLogger, errorText, registerSecret } from "../log.ts";
 import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
-import { guardProcess, onShutdown } from "./process.ts";
+import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
 if (!process.send || !process.env.SHARDING_MANAGER) {
   process.stderr.write(
@@ -19,15 +18,8 @@ if (!process.send || !process.env.SHARDING_MANAGER) {
   process.exit(1);
 }
 
-let config: Config;
-try {
-  // The environment is the manager's (with its .env already applied), inherited by the fork.
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+// The environment is the manager's (with its .env already applied), inherited by the fork.
+const config = loadConfigOrExit();
 const discord = config.discord;
 if (discord === null) {
   process.stderr.write("DISCORD_TOKEN is not set in the shard process.\n");

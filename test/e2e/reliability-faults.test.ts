@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EPHEMERAL, repliesTo, replyTo } from "../support/bot-harness.ts";
 import type { FakeDiscord, InteractionSpec, Json } from "../support/fake-discord.ts";
 import {
+  CALLBACK,
+  CHANNEL_MESSAGE,
   callbacks,
   dataOf,
   ERROR_LEVEL,
@@ -21,9 +23,6 @@ import {
   user,
   WARN_LEVEL,
 } from "../support/reliability.ts";
-
-const CALLBACK = { method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ };
-const CHANNEL_MESSAGE = { method: "POST", path: /^\/channels\/\d+\/messages$/ };
 
 let nextUser = 100;
 

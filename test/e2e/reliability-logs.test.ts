@@ -9,6 +9,8 @@ import { replyTo } from "../support/bot-harness.ts";
 import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
 import { type FakeDiscord, type Json, startFakeDiscord } from "../support/fake-discord.ts";
 import {
+  CALLBACK,
+  CHANNEL_MESSAGE,
   dataOf,
   ERROR_LEVEL,
   failingEngine,
@@ -19,9 +21,6 @@ import {
   until,
   user,
 } from "../support/reliability.ts";
-
-const CALLBACK = { method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ };
-const CHANNEL_MESSAGE = { method: "POST", path: /^\/channels\/\d+\/messages$/ };
 
 let nextUser = 500;
 const someone = () => ({ user: user(nextUser++) });

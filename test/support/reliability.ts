@@ -152,3 +152,7 @@ export function dataOf(request: RecordedRequest): Json {
   const body = (request.body ?? {}) as Json;
   return ((body.data ?? body) as Json) ?? {};
 }
+
+/** Routes to fail on purpose: interaction callbacks and channel messages. */
+export const CALLBACK = { method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ };
+export const CHANNEL_MESSAGE = { method: "POST", path: /^\/channels\/\d+\/messages$/ };

@@ -62,23 +62,17 @@ export interface CardLinks {
 export function cardComponents(links: CardLinks, lang: Lang): ButtonRow[] {
   const s = strings(lang);
   const rows: ButtonRow[] = [];
+  const navButton = (role: "prev" | "next", clause: Clause, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: truncate(label, LIMITS.buttonLabel),
+    custom_id: encodeCustomId({ kind: "clause", role, clauseId: clause.id }),
+  });
   const nav: APIButtonComponent[] = [];
   if (links.previous) {
-    nav.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: truncate(s.previous(links.previous.label[lang]), LIMITS.buttonLabel),
-      custom_id: encodeCustomId({ kind: "clause", role: "prev", clauseId: links.previous.id }),
-    });
+    nav.push(navButton("prev", links.previous, s.previous(links.previous.label[lang])));
   }
-  if (links.next) {
-    nav.push({
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: truncate(s.next(links.next.label[lang]), LIMITS.buttonLabel),
-      custom_id: encodeCustomId({ kind: "clause", role: "next", clauseId: links.next.id }),
-    });
-  }
+  if (links.next) nav.push(navButton("next", links.next, s.next(links.next.label[lang])));
   if (nav.length > 0) rows.push({ type: ComponentType.ActionRow, components: nav });
   const seeAlso = (links.seeAlso ?? []).slice(0, 2).map(
     (clause): APIButtonComponent => ({

@@ -36,7 +36,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readQuestions } from "../src/quality/questions.ts";
+import { readQuestions, TEAM_QUESTIONS_FILE } from "../src/core/questions.ts";
 import {
   type FakeDiscord,
   type FakeGuildSpec,
@@ -330,7 +330,7 @@ function chatMessages(count: number, guilds: number): MessageSpec[] {
 
 const questions = [
   ...readQuestions(),
-  ...readQuestions(path.join(ROOT, "test/fixtures/team-questions.json")),
+  ...readQuestions(TEAM_QUESTIONS_FILE),
 ].filter((q) => q.expect.length > 0);
 
 function question(n: number) {

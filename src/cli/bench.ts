@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { loadDeclaration } from "../core/declaration.ts";
 import { Engine } from "../core/engine.ts";
 import { Baseline } from "../quality/baseline.ts";
-import { readQuestions } from "../quality/questions.ts";
+import { readQuestions } from "../core/questions.ts";
 import { SPEED_TARGETS } from "../quality/targets.ts";
 
 const WARMUP_BUILDS = 5;

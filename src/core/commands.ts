@@ -4,7 +4,7 @@
  */
 import type { Engine } from "./engine.ts";
 import { outOfRangeText } from "./messages.ts";
-import { MEASURE_COUNT } from "./references.ts";
+import { MEASURE_COUNT } from "./messages.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "./render-text.ts";
 import { LANGS, type Lang } from "./types.ts";
 

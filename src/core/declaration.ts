@@ -71,6 +71,8 @@ export interface ClauseData {
   title: Localized;
   translation: { en: string; ru: string };
   aids: Localized<string[]>;
+  /** Words that, alone in a question, name this clause ("signataires ?", "the conclusion"). */
+  names?: string[];
 }
 
 export function mergeClauses(parsed: ParsedClause[], data: ClauseData[]): Clause[] {
@@ -84,6 +86,7 @@ export function mergeClauses(parsed: ParsedClause[], data: ClauseData[]): Clause
       title: d.title,
       text: { fr: p.text, en: d.translation.en, ru: d.translation.ru },
       aids: d.aids,
+      ...(d.names && { names: d.names }),
     };
   });
 }
@@ -91,6 +94,14 @@ export function mergeClauses(parsed: ParsedClause[], data: ClauseData[]): Clause
 export function readClauseData(): ClauseData[] {
   return (JSON.parse(readFileSync(CLAUSE_DATA_FILE, "utf8")) as { clauses: ClauseData[] }).clauses;
 }
+
+/** The clause ids in reading order, and how many numbered measures and recitals, read from the text itself. */
+const parsed = parseDeclaration(readFileSync(DECLARATION_FILE, "utf8"));
+export const CLAUSE_ORDER: readonly ClauseId[] = parsed.map((c) => c.id);
+export const CLAUSE_COUNTS: Readonly<Record<"measure" | "recital", number>> = {
+  measure: parsed.filter((c) => c.kind === "measure").length,
+  recital: parsed.filter((c) => c.kind === "recital").length,
+};
 
 export function loadDeclaration(): Clause[] {
   return mergeClauses(parseDeclaration(readFileSync(DECLARATION_FILE, "utf8")), readClauseData());

@@ -1,11 +1,25 @@
 /**
- * The answer engine: reference lookup first ("mesure 4"), then search, then abstention.
+ * The answer engine: reference lookup first ("mesure 4"), then the ranking of clauses by their
+ * text and by the example questions they answered, with a confidence tier.
  * Shared by the Discord bot, the console and the `ask` command.
  */
-import { asksForFactNotInText, isRelevant, specificity, weightedCoverage } from "./abstention.ts";
+import { asksForFactNotInText } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
+import { type Entities, getEntities } from "./entities.ts";
 import { detectLanguage } from "./language.ts";
+import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
+import { CORPUS_DIR, readBatches } from "./questions.ts";
+import {
+  combine,
+  type Ranking,
+  type RankingWeights,
+  specificity,
+  type Thresholds,
+  THRESHOLDS,
+  WEIGHTS,
+  weightedCoverage,
+} from "./ranking.ts";
 import { findReferences, type ReferenceTarget } from "./references.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
@@ -15,33 +29,56 @@ export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 /** A runner-up is offered as "see also" when it scores at least this share of the best clause. */
 export const SEE_ALSO_RATIO = 0.5;
 
-/** Clause names that, alone in a question, point at a clause ("signataires ?", "the conclusion"). */
-const NAMES: Partial<Record<ClauseId, string[]>> = {
-  opening: ["ouverture", "opening", "introduction", "intro", "вступление", "начало"],
-  P1: ["preambule", "preamble", "considerants", "recitals", "преамбула", "преамбулу"],
-  appeal: ["appel", "appeal", "призыв", "обращение"],
-  closing: ["conclusion", "closing", "заключение"],
-  signatories: [
-    "signataires",
-    "signatories",
-    "signatures",
-    "signature",
-    "signed",
-    "подписи",
-    "подписавшие",
-    "подписанты",
-  ],
-};
+/**
+ * The engine reads at most this much of a question, whatever its caller allows: the costly steps
+ * (stemming, fuzzy matching) grow with the text, and no real question is longer.
+ */
+export const MAX_QUESTION_CHARS = 1000;
+
+export interface EngineOptions {
+  clauses?: readonly Clause[];
+  /** Example questions to learn from; by default every batch in data/corpus/. */
+  examples?: readonly Example[];
+  boost?: FieldBoost;
+  weights?: RankingWeights;
+  thresholds?: Thresholds;
+}
+
+/** Every example question in data/corpus/. */
+export function corpusExamples(dir: string = CORPUS_DIR): Example[] {
+  return readBatches(dir).flatMap((b) => b.questions);
+}
 
 export class Engine {
   readonly clauses: readonly Clause[];
   private readonly byId: Map<string, Clause>;
   private readonly index: SearchIndex;
+  private readonly questions: QuestionIndex;
+  private readonly entities: Entities;
+  private readonly weights: RankingWeights;
+  private readonly thresholds: Thresholds;
+  /** Clause names that, alone in a question, point at a clause ("signataires ?", "the conclusion"). */
+  private readonly names: Map<string, Clause>;
 
-  constructor(clauses: readonly Clause[] = loadDeclaration(), boost?: FieldBoost) {
-    this.clauses = clauses;
-    this.byId = new Map(clauses.map((c) => [c.id.toLowerCase(), c]));
-    this.index = new SearchIndex(clauses, boost);
+  constructor(opts: EngineOptions = {}) {
+    this.clauses = opts.clauses ?? loadDeclaration();
+    this.byId = new Map(this.clauses.map((c) => [c.id.toLowerCase(), c]));
+    this.index = new SearchIndex(this.clauses, opts.boost);
+    this.entities = getEntities();
+    const examples = opts.examples ?? corpusExamples();
+    this.questions = new QuestionIndex(
+      examples.flatMap((e) => {
+        const expect = e.expect.filter((id) => this.byId.has(id.toLowerCase()));
+        // Examples about clauses this engine does not hold (a test's subset) teach nothing here.
+        if (expect.length === 0 && e.expect.length > 0) return [];
+        return [{ terms: termsOf(analyzeQuery(e.q), this.entities), expect }];
+      }),
+    );
+    this.weights = opts.weights ?? WEIGHTS;
+    this.thresholds = opts.thresholds ?? THRESHOLDS;
+    this.names = new Map(
+      this.clauses.flatMap((c) => (c.names ?? []).map((n) => [fold(n), c] as const)),
+    );
   }
 
   clause(id: string): Clause | undefined {
@@ -61,86 +98,63 @@ export class Engine {
   }
 
   detectLanguage(text: string, hint?: string | null): Lang {
-    return detectLanguage(text, hint);
+    return detectLanguage(text.slice(0, MAX_QUESTION_CHARS), hint);
   }
 
   references(text: string): ReferenceMatch[] {
     return findReferences(text).flatMap((t) => this.toMatch(t));
   }
 
-  /** Ranked relevant clauses; [] when the declaration does not answer the question. */
-  search(question: string, opts: { lang?: Lang; limit?: number } = {}): SearchHit[] {
-    return this.searchTokens(question, analyzeQuery(question), opts.limit ?? 5);
+  /**
+   * Every clause that the question's words or its resemblance to known questions point to, with
+   * the weight of "the text does not say this" and the confidence tier.
+   */
+  rank(question: string): Ranking {
+    const q = question.slice(0, MAX_QUESTION_CHARS);
+    return this.rankTokens(q, analyzeQuery(q));
   }
 
-  private searchTokens(question: string, content: Token[], limit: number): SearchHit[] {
-    if (asksForFactNotInText(question)) return [];
-    const weights = new Map(
-      content.map((t) => [t, specificity(this.index.documentFrequency(t), this.index.size)]),
-    );
-    // BM25 alone favours a clause that repeats one generic word ("сотрудничество" three times)
-    // over the one that holds the question's specific word ("наркотрафик"): weighing each score by
-    // the share of the question the clause covers puts the specific match first.
-    const ranked = this.index
-      .search(content)
-      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights) }))
-      .sort((a, b) => b.score * b.coverage - a.score * a.coverage);
-    const best = ranked[0];
-    if (!best || !isRelevant(best.score, best.coverage)) return [];
-    return ranked.slice(0, limit).flatMap((h) => {
-      const clause = this.byId.get(h.id.toLowerCase());
-      return clause ? [{ clause, score: h.score, matched: h.matched.map((t) => t.word) }] : [];
-    });
+  /** Ranked clauses, best first; [] when nothing in the declaration is close. */
+  search(question: string, opts: { lang?: Lang; limit?: number } = {}): SearchHit[] {
+    const ranking = this.rank(question);
+    if (ranking.confidence === "none") return [];
+    return this.hits(ranking).slice(0, opts.limit ?? 5);
   }
 
   answer(question: string, opts: { lang?: Lang } = {}): Answer {
-    const lang = opts.lang ?? detectLanguage(question);
-    const refs = this.references(question);
+    const q = question.slice(0, MAX_QUESTION_CHARS);
+    const lang = opts.lang ?? detectLanguage(q);
+    const refs = this.references(q);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
     if (first) {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
-      return {
-        kind: "clause",
-        clause: first.clause,
-        via: "reference",
-        score: 1,
-        matched: [],
-        seeAlso: seeAlso.slice(0, 2),
-        lang,
-      };
+      return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
-    const content = analyzeQuery(question);
+    const content = analyzeQuery(q);
     const named = this.namedClause(content);
-    if (named) {
-      return {
-        kind: "clause",
-        clause: named,
-        via: "reference",
-        score: 1,
-        matched: [],
-        seeAlso: [],
-        lang,
-      };
+    if (named) return this.byReference(named, lang, []);
+    const ranking = this.rankTokens(q, content);
+    const [top, ...rest] = this.hits(ranking);
+    if (!top || ranking.confidence === "none") {
+      return { kind: "none", lang, ...(ranking.rule && { rule: ranking.rule }) };
     }
-    const hits = this.searchTokens(question, content, 3);
-    const [top, ...rest] = hits;
-    if (!top) return { kind: "none", lang };
-    const seeAlso = rest.filter((h) => h.score >= SEE_ALSO_RATIO * top.score).map((h) => h.clause);
+    const seeAlso = rest.filter((h) => h.score >= SEE_ALSO_RATIO * top.score).slice(0, 2);
     return {
       kind: "clause",
       clause: top.clause,
       via: "search",
+      confidence: ranking.confidence,
       score: top.score,
       matched: top.matched,
-      seeAlso,
+      seeAlso: seeAlso.map((h) => h.clause),
       lang,
     };
   }
 
   /** A /quote argument: an id ("M3"), a bare number (a measure), a label or title, or a reference phrase. */
   resolve(spec: string): Clause | undefined {
-    const s = spec.trim();
+    const s = spec.trim().slice(0, MAX_QUESTION_CHARS);
     if (!s) return undefined;
     const byId = this.clause(s);
     if (byId) return byId;
@@ -157,7 +171,7 @@ export class Engine {
   /** Autocomplete: clauses whose id, label or title contain what was typed, then search hits. */
   suggest(partial: string, opts: { lang: Lang; limit?: number }): Clause[] {
     const limit = opts.limit ?? 25;
-    const f = fold(partial.trim());
+    const f = fold(partial.trim().slice(0, MAX_QUESTION_CHARS));
     if (!f) return this.clauses.slice(0, limit);
     const out = new Set<Clause>();
     const resolved = this.resolve(partial);
@@ -168,20 +182,49 @@ export class Engine {
       );
       if (names.some((n) => n.includes(f))) out.add(c);
     }
-    for (const id of this.index.complete(analyzeQuery(partial))) {
+    for (const id of this.index.complete(analyzeQuery(partial.slice(0, MAX_QUESTION_CHARS)))) {
       const c = this.byId.get(id.toLowerCase());
       if (c) out.add(c);
     }
     return [...out].slice(0, limit);
   }
 
+  private rankTokens(question: string, content: Token[]): Ranking {
+    const weights = new Map(
+      content.map((t) => [t, specificity(this.index.documentFrequency(t), this.index.size)]),
+    );
+    const hits = this.index
+      .search(content)
+      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights) }));
+    const votes = this.questions.vote(termsOf(content, this.entities));
+    return combine(hits, votes, asksForFactNotInText(question), this.weights, this.thresholds);
+  }
+
+  private hits(ranking: Ranking): SearchHit[] {
+    return ranking.ranked.flatMap((s) => {
+      const clause = this.byId.get(s.id.toLowerCase());
+      return clause ? [{ clause, score: s.score, matched: s.matched.map((t) => t.word) }] : [];
+    });
+  }
+
+  private byReference(clause: Clause, lang: Lang, seeAlso: Clause[]): Answer {
+    return {
+      kind: "clause",
+      clause,
+      via: "reference",
+      confidence: "answer",
+      score: 1,
+      matched: [],
+      seeAlso,
+      lang,
+    };
+  }
+
   private namedClause(content: Token[]): Clause | undefined {
     const words = content.map((t) => fold(t.word));
     if (words.length === 0) return undefined;
-    for (const [id, names] of Object.entries(NAMES)) {
-      if (words.every((w) => names.includes(w))) return this.byId.get(id.toLowerCase());
-    }
-    return undefined;
+    const first = this.names.get(words[0] ?? "");
+    return first && words.every((w) => this.names.get(w) === first) ? first : undefined;
   }
 
   private toMatch(t: ReferenceTarget): ReferenceMatch[] {

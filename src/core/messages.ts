@@ -1,7 +1,10 @@
 /** User-facing strings of the core, per language; the front ends add their own around them. */
 
-import { MEASURE_COUNT, RECITAL_COUNT } from "./references.ts";
+import { CLAUSE_COUNTS } from "./declaration.ts";
 import type { Lang, Localized, OutOfRange } from "./types.ts";
+
+export const MEASURE_COUNT = CLAUSE_COUNTS.measure;
+export const RECITAL_COUNT = CLAUSE_COUNTS.recital;
 
 export const DECLARATION_NAME: Localized = {
   fr: "Déclaration des ministres des Affaires étrangères de l’OTSC aux ministres de l’OTAN",
@@ -47,5 +50,3 @@ export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string 
     ru: `В преамбуле ${max} абзаца (1–${max}); абзаца ${n} нет.`,
   }[lang];
 }
-
-export { MEASURE_COUNT, RECITAL_COUNT };

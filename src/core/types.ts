@@ -40,6 +40,8 @@ export interface Clause {
   text: Localized;
   /** Keywords and synonyms describing the clause's topic, per language (search aids). */
   aids: Localized<string[]>;
+  /** Words that, alone in a question, name this clause ("signataires ?", "the conclusion"). */
+  names?: string[];
 }
 
 export interface SearchHit {
@@ -56,6 +58,11 @@ export type Answer =
       clause: Clause;
       /** "reference": the question named the clause; "search": found by relevance. */
       via: "reference" | "search";
+      /**
+       * "answer": confident, shown publicly; "closest": the text does not say this in so many
+       * words, and this is the nearest passage (shown privately, with a way to post it).
+       */
+      confidence: "answer" | "closest";
       score: number;
       matched: string[];
       /** Up to two close runners-up, for "see also". */
@@ -67,6 +74,8 @@ export type Answer =
       /** Nothing in the declaration answers the question. */
       kind: "none";
       lang: Lang;
+      /** The abstention rule that weighed towards this, if one fired (for logs and evaluation). */
+      rule?: string;
     };
 
 /** A clause number beyond the text ("mesure 9", "considérant 7"). */

@@ -19,12 +19,20 @@ export function engineRanker(engine: Answering): Ranker {
   // measurement must include the engine's own language detection.
   return ({ q }) => {
     const answer = engine.answer(q);
-    if (answer.kind !== "clause") return { ids: [], score: null, via: answer.kind };
+    if (answer.kind !== "clause") {
+      const via = answer.kind === "none" && answer.rule ? `none/${answer.rule}` : answer.kind;
+      return { ids: [], score: null, via, confidence: "none" };
+    }
     const ids = [
       answer.clause.id,
       ...answer.seeAlso.map((c) => c.id),
       ...engine.search(q, { limit: SEARCH_LIMIT }).map((h) => h.clause.id),
     ];
-    return { ids: [...new Set(ids)], score: answer.score, via: answer.via };
+    return {
+      ids: [...new Set(ids)],
+      score: answer.score,
+      via: answer.via,
+      confidence: answer.confidence,
+    };
   };
 }

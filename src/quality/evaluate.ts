@@ -3,8 +3,8 @@
  * tests). Pure: the questions and the ranker are passed in, nothing is read or printed here.
  */
 import { LANGS } from "../core/types.ts";
-import type { Question } from "./questions.ts";
-import type { QualityTargets } from "./targets.ts";
+import type { Question } from "../core/questions.ts";
+import type { HeldOutTargets, QualityTargets } from "./targets.ts";
 
 /** What a ranker says about one question. */
 export interface Ranking {
@@ -14,6 +14,11 @@ export interface Ranking {
   score: number | null;
   /** How the answer was reached ("search", "reference", "none"…), shown next to misses. */
   via?: string;
+  /**
+   * The answer's tier: "answer" is shown publicly, "closest" privately with a hedge, "none" says
+   * the text does not answer. A ranker without tiers counts every answer as public.
+   */
+  confidence?: "answer" | "closest" | "none";
 }
 
 export type Ranker = (question: Question) => Ranking;
@@ -38,6 +43,15 @@ export interface GroupStats {
   /** Unanswerable questions on which the ranker said nothing. */
   abstained: number;
   abstention: number | null;
+  /** Questions answered publicly (confident tier), and how many of those were right. */
+  public: number;
+  publicRight: number;
+  /** Share of public answers that are right (an answer to an off-topic question is wrong). */
+  publicPrecision: number | null;
+  /** Unanswerable questions answered publicly. */
+  offTopicPublic: number;
+  /** Share of unanswerable questions answered publicly (lower is better). */
+  offTopicPublicRate: number | null;
 }
 
 export interface Miss {
@@ -50,6 +64,7 @@ export interface Miss {
   got: readonly string[];
   score: number | null;
   via?: string;
+  confidence?: string;
 }
 
 export interface Report {
@@ -84,6 +99,11 @@ function stats(outcomes: readonly Outcome[]): GroupStats {
   const within3 = answerable.filter((o) => o.rank !== null && o.rank <= MRR_DEPTH);
   const reciprocal = within3.reduce((sum, o) => sum + 1 / (o.rank ?? Number.POSITIVE_INFINITY), 0);
   const abstained = unanswerable.filter((o) => o.ranking.ids.length === 0).length;
+  const isPublic = (o: Outcome) =>
+    o.ranking.ids.length > 0 && (o.ranking.confidence ?? "answer") === "answer";
+  const publicAnswers = outcomes.filter(isPublic);
+  const publicRight = publicAnswers.filter((o) => o.rank === 1).length;
+  const offTopicPublic = unanswerable.filter(isPublic).length;
   return {
     questions: outcomes.length,
     answerable: answerable.length,
@@ -95,6 +115,11 @@ function stats(outcomes: readonly Outcome[]): GroupStats {
     unanswerable: unanswerable.length,
     abstained,
     abstention: rate(abstained, unanswerable.length),
+    public: publicAnswers.length,
+    publicRight,
+    publicPrecision: rate(publicRight, publicAnswers.length),
+    offTopicPublic,
+    offTopicPublicRate: rate(offTopicPublic, unanswerable.length),
   };
 }
 
@@ -114,8 +139,10 @@ function groupBy(
   );
 }
 
+/** A wrong top clause, or an off-topic question answered publicly ("closest" is a fair hedge). */
 function isMiss(o: Outcome): boolean {
-  return o.question.expect.length === 0 ? o.ranking.ids.length > 0 : o.rank !== 1;
+  if (o.question.expect.length > 0) return o.rank !== 1;
+  return o.ranking.ids.length > 0 && (o.ranking.confidence ?? "answer") === "answer";
 }
 
 export function evaluate(questions: readonly Question[], ranker: Ranker): Report {
@@ -133,6 +160,7 @@ export function evaluate(questions: readonly Question[], ranker: Ranker): Report
       got: r.ids.slice(0, MRR_DEPTH),
       score: r.score,
       ...(r.via !== undefined && { via: r.via }),
+      ...(r.confidence !== undefined && { confidence: r.confidence }),
     })),
   };
 }
@@ -152,5 +180,22 @@ export function belowTargets(report: Report, targets: Partial<QualityTargets>): 
     check(`top-1 ${lang}`, s.top1, targets.perLang);
   check("abstention", report.overall.abstention, targets.abstention);
   check("MRR@3", report.overall.mrr3, targets.mrr3);
+  return out;
+}
+
+/** Issue 8's targets on a held-out report, one readable line per shortfall. */
+export function belowHeldOutTargets(report: Report, t: HeldOutTargets): string[] {
+  const out: string[] = [];
+  const atLeast = (name: string, value: number | null, min: number) => {
+    if (value !== null && value < min) out.push(`${name} ${value.toFixed(3)} < ${min}`);
+  };
+  atLeast("top-1", report.overall.top1, t.top1);
+  for (const [lang, s] of Object.entries(report.byLang))
+    atLeast(`top-1 ${lang}`, s.top1, t.perGroup);
+  for (const kind of t.kinds) atLeast(`top-1 ${kind}`, report.byKind[kind]?.top1 ?? null, t.perGroup);
+  atLeast("public answers right", report.overall.publicPrecision, t.publicPrecision);
+  const off = report.overall.offTopicPublicRate;
+  if (off !== null && off > t.offTopicPublic)
+    out.push(`off-topic answered publicly ${off.toFixed(3)} > ${t.offTopicPublic}`);
   return out;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDeclaration } from "../../src/core/declaration.ts";
 import type { Answer, Clause, SearchHit } from "../../src/core/types.ts";
 import { type Answering, engineRanker } from "../../src/quality/engine-ranker.ts";
-import type { Question } from "../../src/quality/questions.ts";
+import type { Question } from "../../src/core/questions.ts";
 
 const clauses = loadDeclaration();
 const clause = (id: string): Clause => {

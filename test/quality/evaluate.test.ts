@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClauseId } from "../../src/core/types.ts";
 import { belowTargets, evaluate, type Ranker } from "../../src/quality/evaluate.ts";
-import type { Question } from "../../src/quality/questions.ts";
+import type { Question } from "../../src/core/questions.ts";
 
 const q = (id: string, lang: Question["lang"], kind: string, expect: ClauseId[]): Question => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestions } from "../../src/quality/questions.ts";
+import { parseQuestions } from "../../src/core/questions.ts";
 
 const valid = { id: "d1", lang: "fr", q: "mesure 4 ?", expect: ["M4"], kind: "reference" };
 

@@ -8,7 +8,7 @@ import { LANGS } from "../../src/core/types.ts";
 import { Baseline, baselineRanker } from "../../src/quality/baseline.ts";
 import { engineRanker } from "../../src/quality/engine-ranker.ts";
 import { evaluate, type Report } from "../../src/quality/evaluate.ts";
-import { readQuestions } from "../../src/quality/questions.ts";
+import { readQuestions, TEAM_QUESTIONS_FILE } from "../../src/core/questions.ts";
 import { TARGETS } from "../../src/quality/targets.ts";
 
 describe("answer quality on the development set", () => {
@@ -54,7 +54,7 @@ describe("answer quality on the development set", () => {
 });
 
 /**
- * The team's own questions (test/fixtures/team-questions.json), written without looking at the
+ * The team's own questions (data/eval/team-questions.json), written without looking at the
  * development set once the first engine ran. The few fixes they prompted were general (function
  * words, question types the text cannot answer), never their wording. A drop here that the
  * development set does not show is a sign of fitting to the development set.
@@ -64,7 +64,7 @@ describe("answer quality on the team's question set", () => {
 
   beforeAll(() => {
     report = evaluate(
-      readQuestions("test/fixtures/team-questions.json"),
+      readQuestions(TEAM_QUESTIONS_FILE),
       engineRanker(new Engine()),
     );
   });
@@ -81,7 +81,7 @@ describe("answer quality on the team's question set", () => {
 describe("language detection on both question sets", () => {
   it("reads the language of at least 95% of the questions from their text alone", () => {
     const engine = new Engine();
-    const questions = [...readQuestions(), ...readQuestions("test/fixtures/team-questions.json")];
+    const questions = [...readQuestions(), ...readQuestions(TEAM_QUESTIONS_FILE)];
     const wrong = questions.filter((q) => engine.detectLanguage(q.q) !== q.lang);
     expect(wrong.length / questions.length, wrong.map((q) => q.q).join("\n")).toBeLessThanOrEqual(
       0.05,

@@ -1,15 +1,17 @@
 /**
- * Question files (format: test/fixtures/dev-questions.json, described in the eval README).
- * Parsing validates every entry so that a typo in a hand-edited file fails loudly instead of
- * silently counting as an off-topic question.
+ * Question files: the example questions the engine learns from (data/corpus/) and the evaluation
+ * sets (data/eval/), in one format (described in data/eval/README.md). Parsing validates every
+ * entry so that a typo in a hand-edited file fails loudly instead of silently counting as an
+ * off-topic question.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CLAUSE_IDS, type ClauseId, LANGS, type Lang } from "../core/types.ts";
+import { CLAUSE_IDS, type ClauseId, LANGS, type Lang } from "./types.ts";
 
-export const DEV_QUESTIONS_FILE = fileURLToPath(
-  new URL("../../test/fixtures/dev-questions.json", import.meta.url),
-);
+export const EVAL_DIR = fileURLToPath(new URL("../../data/eval/", import.meta.url));
+export const CORPUS_DIR = fileURLToPath(new URL("../../data/corpus/", import.meta.url));
+export const DEV_QUESTIONS_FILE = `${EVAL_DIR}dev-questions.json`;
+export const TEAM_QUESTIONS_FILE = `${EVAL_DIR}team-questions.json`;
 
 export interface Question {
   id: string;
@@ -47,4 +49,18 @@ export function parseQuestions(data: unknown, source = "questions"): Question[] 
 
 export function readQuestions(file: string = DEV_QUESTIONS_FILE): Question[] {
   return parseQuestions(JSON.parse(readFileSync(file, "utf8")), file);
+}
+
+/** One batch of example questions, named by its file ("t07"). */
+export interface Batch {
+  name: string;
+  questions: Question[];
+}
+
+/** The batches of example questions in a folder (data/corpus/ by default), in name order. */
+export function readBatches(dir: string = CORPUS_DIR): Batch[] {
+  return readdirSync(dir)
+    .filter((f) => /^[a-z]+\d+\.json$/.test(f))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ""), questions: readQuestions(`${dir}${f}`) }));
 }

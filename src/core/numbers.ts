@@ -1,0 +1,84 @@
+/**
+ * Numbers written as people write them: "3", "trois", "three", "три", "3e", "3rd", "3-й",
+ * "troisième", "third", "третьего", "IV". One table per language (data/numbers.json) generates
+ * both the regex alternatives that find them and the lookup that reads them, so the two cannot
+ * disagree. Everything works on accent-folded, lower-cased text.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { LANGS, type Lang } from "./types.ts";
+
+const NUMBERS_FILE = fileURLToPath(new URL("../../data/numbers.json", import.meta.url));
+
+interface LangNumbers {
+  cardinals: Record<string, number>;
+  ordinals?: Record<string, number>;
+  /** Word starts of declined ordinals (Russian). */
+  stems?: Record<string, number>;
+  suffixes: string[];
+  last: string[];
+  /** Word starts of declined "last" words (Russian). */
+  lastStems?: string[];
+}
+type NumberData = Record<Lang, LangNumbers> & { roman: Record<string, number> };
+
+const data = JSON.parse(readFileSync(NUMBERS_FILE, "utf8")) as NumberData;
+
+/** "Last" reads as -1: the caller knows how many there are. */
+export const LAST = -1;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Longest first, so that "dix-sept" is tried before "dix" and "пятнадцат" before "пят". */
+const alternatives = (words: Iterable<string>) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+
+const cardinals = new Map<string, number>();
+const ordinals = new Map<string, number>();
+const stems: [string, number][] = [];
+const suffixes = new Set<string>();
+const lastWords: string[] = [];
+const lastStems: string[] = [];
+for (const lang of LANGS) {
+  const t = data[lang];
+  for (const [w, n] of Object.entries(t.cardinals)) cardinals.set(w, n);
+  for (const [w, n] of Object.entries(t.ordinals ?? {})) ordinals.set(w, n);
+  for (const [w, n] of Object.entries(t.stems ?? {})) stems.push([w, n]);
+  for (const s of t.suffixes) suffixes.add(s);
+  lastWords.push(...t.last);
+  lastStems.push(...(t.lastStems ?? []));
+}
+stems.sort((a, b) => b[0].length - a[0].length);
+const roman = new Map(Object.entries(data.roman));
+
+/** Regex source: a cardinal number, in digits or words ("3", "trois", "three", "три"). */
+export const CARDINAL = `(?:\\d{1,3}|${alternatives(cardinals.keys())})`;
+/** Regex source: a roman numeral up to XII. */
+export const ROMAN = `(?:${alternatives(roman.keys())})`;
+/** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
+export const ORDINAL = [
+  `\\d{1,3}(?:${alternatives(suffixes)})`,
+  alternatives([...ordinals.keys(), ...lastWords]),
+  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems])})\\p{L}{0,4}`,
+]
+  .map((alt) => `(?:${alt})`)
+  .join("|");
+
+/** The value of a cardinal token (digits, a number word, a roman numeral); null if it is none. */
+export function readCardinal(token: string): number | null {
+  if (/^\d+$/.test(token)) return Number(token);
+  return cardinals.get(token) ?? roman.get(token) ?? null;
+}
+
+/** The value of an ordinal token; LAST for "dernier", "last", "последний"; null if it is none. */
+export function readOrdinal(token: string): number | null {
+  const digits = /^(\d+)-?\p{L}*$/u.exec(token);
+  if (digits) return Number(digits[1]);
+  const exact = ordinals.get(token);
+  if (exact !== undefined) return exact;
+  for (const [stem, n] of stems) if (token.startsWith(stem)) return n;
+  if (lastWords.includes(token) || lastStems.some((s) => token.startsWith(s))) return LAST;
+  return null;
+}

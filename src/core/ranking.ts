@@ -1,0 +1,116 @@
+/**
+ * How the two signals become one ranking, and how sure the bot may be of it.
+ *
+ * - The clause-text search (search-index.ts) finds clauses that share the question's words, in
+ *   any of the three languages and the search aids. Each clause's BM25 score is weighed by the
+ *   share of the question it covers (each word by its specificity), then scaled to the best.
+ * - The example questions (question-index.ts) vote for the clauses that answered the questions
+ *   most like this one, and for "none" when those were questions the text does not answer.
+ *
+ * The weights and thresholds below were chosen by leave-one-batch-out runs over the example
+ * batches in data/corpus/ (`npm run eval -- --tune` prints the grid), never on data/eval/.
+ */
+import type { Token } from "./analysis.ts";
+import { NONE, type Votes } from "./question-index.ts";
+import type { RawHit } from "./search-index.ts";
+import type { ClauseId } from "./types.ts";
+
+export interface RankingWeights {
+  /** Share of the clause-text search in a clause's score; the rest is the example questions' vote. */
+  text: number;
+  /** Added to "none" when an abstention rule fires (abstention.ts). */
+  rule: number;
+}
+
+export interface Thresholds {
+  /** A public answer needs a score at least this high… */
+  answer: number;
+  /** …and at least this far ahead of "none". */
+  margin: number;
+  /** "Nothing close": the best clause scores below this, or "none" leads by more than `noneLead`. */
+  closest: number;
+  noneLead: number;
+}
+
+/**
+ * A point inside the plateau of the leave-one-batch-out grid (`npm run eval -- --tune`): public
+ * answers ≥ 97.5% right, ≤ 4% of off-topic questions answered publicly, ≥ 75% of them told the
+ * text is silent; neighbouring settings score within 0.1 point of top-1.
+ */
+export const WEIGHTS: Readonly<RankingWeights> = Object.freeze({ text: 0.3, rule: 0.5 });
+export const THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  answer: 0.5,
+  margin: 0.15,
+  closest: 0.1,
+  noneLead: 0.35,
+});
+
+export type Confidence = "answer" | "closest" | "none";
+
+export interface Scored {
+  id: ClauseId;
+  score: number;
+  /** Query tokens found in the clause's text or aids (for highlighting). */
+  matched: Token[];
+}
+
+export interface Ranking {
+  /** Clauses with a score above zero, best first. */
+  ranked: Scored[];
+  /** The weight of "the text does not say this". */
+  none: number;
+  /** The abstention rule that fired, if any. */
+  rule: string | null;
+  confidence: Confidence;
+}
+
+/**
+ * A word found in one clause (w = ln(14/1) ≈ 2.6) says far more than "OTAN" found in eight
+ * (ln(14/8) ≈ 0.56); a word found nowhere ("Ukraine") weighs as much as the most specific.
+ */
+export function specificity(documentFrequency: number, clauses: number): number {
+  return Math.log(clauses / Math.max(1, documentFrequency));
+}
+
+/** The share of the question's weight (`weights`: each content word's specificity) that `matched` holds. */
+export function weightedCoverage(
+  matched: readonly Token[],
+  weights: ReadonlyMap<Token, number>,
+): number {
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  const hit = matched.reduce((sum, t) => sum + (weights.get(t) ?? 0), 0);
+  return total > 0 ? hit / total : 0;
+}
+
+export function combine(
+  hits: readonly (RawHit & { coverage: number })[],
+  votes: Votes,
+  rule: string | null,
+  weights: RankingWeights = WEIGHTS,
+  thresholds: Thresholds = THRESHOLDS,
+): Ranking {
+  const textScore = new Map(hits.map((h) => [h.id, h.score * h.coverage]));
+  const best = Math.max(0, ...textScore.values());
+  const matched = new Map(hits.map((h) => [h.id, h.matched]));
+  const ids = new Set<string>([...textScore.keys(), ...votes.share.keys()]);
+  ids.delete(NONE);
+  const ranked: Scored[] = [...ids]
+    .map((id) => ({
+      id: id as ClauseId,
+      score:
+        weights.text * (best > 0 ? (textScore.get(id) ?? 0) / best : 0) +
+        (1 - weights.text) * (votes.share.get(id as ClauseId) ?? 0),
+      matched: matched.get(id) ?? [],
+    }))
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const none = (1 - weights.text) * (votes.share.get(NONE) ?? 0) + (rule ? weights.rule : 0);
+  return { ranked, none, rule, confidence: confidence(ranked[0]?.score ?? 0, none, thresholds) };
+}
+
+export function confidence(top: number, none: number, t: Thresholds = THRESHOLDS): Confidence {
+  if (top < t.closest || none - top > t.noneLead) return "none";
+  if (top >= t.answer && top - none >= t.margin) return "answer";
+  return "closest";
+}

@@ -1,0 +1,119 @@
+/**
+ * The search for the ranking weights and confidence thresholds (ranking.ts), on leave-one-batch-out
+ * runs over the corpus batches only: every question is ranked by an engine that did not learn
+ * from its batch, then each setting of the thresholds is scored on those rankings.
+ */
+import { Engine } from "../core/engine.ts";
+import type { Batch } from "../core/questions.ts";
+import { confidence, type RankingWeights, type Thresholds } from "../core/ranking.ts";
+
+interface Ranked {
+  expect: readonly string[];
+  /** Answered by reference (or out of range): the thresholds do not apply. */
+  fixed: { top: string | null } | null;
+  top: string | null;
+  score: number;
+  none: number;
+}
+
+export interface TuneResult {
+  weights: RankingWeights;
+  thresholds: Thresholds;
+  top1: number;
+  publicPrecision: number;
+  offTopicPublic: number;
+  /** Share of answerable questions answered publicly. */
+  publicShare: number;
+  /** Share of off-topic questions told "nothing in the text answers this". */
+  abstention: number;
+}
+
+function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
+  return batches.flatMap((held) => {
+    const engine = new Engine({
+      weights,
+      examples: batches.filter((b) => b !== held).flatMap((b) => b.questions),
+    });
+    return held.questions.map((q): Ranked => {
+      const a = engine.answer(q.q);
+      const fixed =
+        a.kind === "out-of-range"
+          ? { top: null }
+          : a.kind === "clause" && a.via === "reference"
+            ? { top: a.clause.id }
+            : null;
+      const r = engine.rank(q.q);
+      return { expect: q.expect, fixed, top: r.ranked[0]?.id ?? null, score: r.ranked[0]?.score ?? 0, none: r.none };
+    });
+  });
+}
+
+function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weights" | "thresholds"> {
+  let answerable = 0;
+  let right = 0;
+  let pub = 0;
+  let pubRight = 0;
+  let off = 0;
+  let offPub = 0;
+  let offNone = 0;
+  let answerablePublic = 0;
+  for (const r of rows) {
+    const tier = r.fixed ? (r.fixed.top ? "answer" : "none") : confidence(r.score, r.none, t);
+    const top = tier === "none" ? null : (r.fixed?.top ?? r.top);
+    const ok = top !== null && r.expect.includes(top);
+    if (r.expect.length > 0) {
+      answerable++;
+      if (ok) right++;
+      if (tier === "answer") answerablePublic++;
+    } else {
+      off++;
+      if (tier === "answer") offPub++;
+      if (tier === "none") offNone++;
+    }
+    if (tier === "answer") {
+      pub++;
+      if (ok) pubRight++;
+    }
+  }
+  return {
+    top1: right / answerable,
+    publicPrecision: pub ? pubRight / pub : 1,
+    offTopicPublic: off ? offPub / off : 0,
+    publicShare: answerablePublic / answerable,
+    abstention: off ? offNone / off : 1,
+  };
+}
+
+/**
+ * Every weight and threshold setting of the grid that keeps public answers at least
+ * `minPrecision` right, answers at most `maxOffTopic` of the off-topic questions publicly and
+ * tells at least `minAbstention` of them that the text is silent, best top-1 first, then most
+ * answers made public.
+ */
+export function tune(
+  batches: readonly Batch[],
+  grid: { text: number[]; rule: number[] },
+  limits = { minPrecision: 0.975, maxOffTopic: 0.04, minAbstention: 0.75 },
+): TuneResult[] {
+  const out: TuneResult[] = [];
+  for (const text of grid.text) {
+    for (const rule of grid.rule) {
+      const weights = { text, rule };
+      const rows = rankAll(batches, weights);
+      for (const answer of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
+        for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3])
+          for (const closest of [0.05, 0.1, 0.15, 0.2, 0.25])
+            for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5]) {
+              const thresholds = { answer, margin, closest, noneLead };
+              const s = score(rows, thresholds);
+              if (
+                s.publicPrecision >= limits.minPrecision &&
+                s.offTopicPublic <= limits.maxOffTopic &&
+                s.abstention >= limits.minAbstention
+              )
+                out.push({ weights, thresholds, ...s });
+            }
+    }
+  }
+  return out.sort((a, b) => b.top1 - a.top1 || b.publicShare - a.publicShare);
+}

@@ -328,10 +328,9 @@ function chatMessages(count: number, guilds: number): MessageSpec[] {
   });
 }
 
-const questions = [
-  ...readQuestions(),
-  ...readQuestions(TEAM_QUESTIONS_FILE),
-].filter((q) => q.expect.length > 0);
+const questions = [...readQuestions(), ...readQuestions(TEAM_QUESTIONS_FILE)].filter(
+  (q) => q.expect.length > 0,
+);
 
 function question(n: number) {
   const q = questions[n % questions.length];

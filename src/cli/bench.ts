@@ -11,8 +11,8 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { loadDeclaration } from "../core/declaration.ts";
 import { Engine } from "../core/engine.ts";
-import { Baseline } from "../quality/baseline.ts";
 import { readQuestions } from "../core/questions.ts";
+import { Baseline } from "../quality/baseline.ts";
 import { SPEED_TARGETS } from "../quality/targets.ts";
 
 const WARMUP_BUILDS = 5;

@@ -2,8 +2,11 @@
  * Questions that ask for what the declaration never states (data/abstention.json): it carries no
  * date, place, figure or person's name, and cannot know what happened after it was written.
  * "When was the OSCE Platform adopted?" matches recital 4 word for word, yet the recital gives no
- * date. A rule that fires does not decide alone: it weighs towards "the text does not say"
- * in the ranking (see ranking.ts), and its id is logged and shown with evaluation misses.
+ * date. A rule that fires does not decide alone: it weighs towards "the text does not say this"
+ * in the ranking (ranking.ts), and its id is logged and shown with evaluation misses.
+ *
+ * The patterns are generated from the rules' word lists, each part bounded, so a scan is linear
+ * in the question's length.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -11,10 +14,21 @@ import { fold } from "./analysis.ts";
 
 const RULES_FILE = fileURLToPath(new URL("../../data/abstention.json", import.meta.url));
 
-export interface AbstentionRuleData {
+interface Words {
+  /** Whole words or phrases. */
+  words?: string[];
+  /** Word starts: up to STEM_TAIL more letters may follow. */
+  stems?: string[];
+}
+
+export interface AbstentionRuleData extends Words {
   id: string;
-  cue: string;
-  unless?: string;
+  /** Words that may stand between the cue and `then` (up to three). */
+  between?: string[];
+  /** Or any text up to this many characters. */
+  within?: number;
+  then?: Words;
+  unless?: Words;
   fires: string[];
   spares: string[];
 }
@@ -25,22 +39,52 @@ interface Rule {
   unless?: RegExp;
 }
 
-/** How far after the cue an "unless" pattern may stand ("how many … countries"). */
+/** How far after the cue an "unless" word may stand ("how many … countries"). */
 const UNLESS_WINDOW = 40;
+const STEM_TAIL = 4;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternatives = (xs: readonly string[]) =>
+  [...xs]
+    .map(fold)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|");
+
+/** One regex source for a word list: whole words, or word starts with a bounded tail. */
+function wordsSource({ words = [], stems = [] }: Words): string {
+  const parts: string[] = [];
+  if (words.length > 0) parts.push(`(?:${alternatives(words)})(?!\\p{L})`);
+  if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
+  return `(?<!\\p{L})(?:${parts.join("|")})`;
+}
+
+function compile(r: AbstentionRuleData): Rule {
+  let source = wordsSource(r);
+  if (r.then) {
+    const gap = r.between
+      ? `\\s(?:(?:${alternatives(r.between)})\\s?){0,3}`
+      : `[^?.!]{0,${r.within ?? 0}}?`;
+    source += gap + wordsSource(r.then);
+  }
+  return {
+    id: r.id,
+    cue: new RegExp(source, "u"),
+    ...(r.unless && { unless: new RegExp(wordsSource(r.unless), "u") }),
+  };
+}
 
 export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
   return (JSON.parse(readFileSync(file, "utf8")) as { rules: AbstentionRuleData[] }).rules;
 }
 
-const RULES: Rule[] = readAbstentionRules().map((r) => ({
-  id: r.id,
-  cue: new RegExp(r.cue, "u"),
-  ...(r.unless !== undefined && { unless: new RegExp(r.unless, "u") }),
-}));
+const RULES: Rule[] = readAbstentionRules().map(compile);
 
 /** The text the rules read: folded, one kind of apostrophe, one space between words. */
 export function normaliseForRules(text: string): string {
-  return fold(text).replace(/[’'`´ʼ‘]/g, "'").replace(/\s+/g, " ");
+  return fold(text)
+    .replace(/[’'`´ʼ‘]/g, "'")
+    .replace(/\s+/g, " ");
 }
 
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
@@ -49,8 +93,8 @@ export function asksForFactNotInText(question: string): string | null {
   for (const rule of RULES) {
     const m = rule.cue.exec(folded);
     if (!m) continue;
-    const after = folded.slice(m.index + m[0].length, m.index + m[0].length + UNLESS_WINDOW);
-    if (rule.unless?.test(after)) continue;
+    const end = m.index + m[0].length;
+    if (rule.unless?.test(folded.slice(end, end + UNLESS_WINDOW))) continue;
     return rule.id;
   }
   return null;

@@ -41,7 +41,12 @@ export function words(text: string): string[] {
   const out: string[] = [];
   const lowered = text.toLowerCase().replace(APOSTROPHES, "'");
   for (const chunk of lowered.split(/[^\p{L}\p{N}'-]+/u)) {
-    const trimmed = chunk.replace(/^[-']+|[-']+$/g, "");
+    // Most words have neither hyphen nor apostrophe, and need nothing more.
+    if (!chunk.includes("-") && !chunk.includes("'")) {
+      if (chunk) out.push(chunk);
+      continue;
+    }
+    const trimmed = trimMarks(chunk);
     if (!trimmed) continue;
     const parts = trimmed
       .split("-")
@@ -52,6 +57,16 @@ export function words(text: string): string[] {
     if (parts.length > 1 && !parts.some(isStopWord)) out.push(parts.join(""));
   }
   return out;
+}
+
+/** Leading and trailing hyphens and apostrophes off, in one pass (a regex anchored at the end rescans). */
+function trimMarks(s: string): string {
+  const mark = (c: string | undefined) => c === "-" || c === "'";
+  let start = 0;
+  let end = s.length;
+  while (start < end && mark(s[start])) start++;
+  while (end > start && mark(s[end - 1])) end--;
+  return s.slice(start, end);
 }
 
 const list = (words: string): string[] => words.trim().split(/\s+/);
@@ -130,14 +145,34 @@ export function queryStems(word: string): string[] {
   return stems;
 }
 
+/**
+ * Longer "words" are noise (a URL, a key-mash, an attack): no stem or typo tolerance is spent
+ * on them, since fuzzy matching costs grow with the square of a word's length.
+ */
+export const MAX_WORD_LENGTH = 40;
+
+/** Each word's stems, or null for a stop word: the same few hundred words recur in every question. */
+const wordCache = new Map<string, string[] | null>();
+
+function contentStems(word: string): string[] | null {
+  let stems = wordCache.get(word);
+  if (stems === undefined) {
+    stems = isStopWord(word) ? null : queryStems(word);
+    if (wordCache.size >= 50_000) wordCache.clear();
+    wordCache.set(word, stems);
+  }
+  return stems;
+}
+
 /** Content tokens of a query: stop and framing words dropped. */
 export function analyzeQuery(text: string): Token[] {
   const seen = new Set<string>();
   const out: Token[] = [];
   for (const word of words(text)) {
-    if (isStopWord(word) || seen.has(word)) continue;
+    if (word.length > MAX_WORD_LENGTH || seen.has(word)) continue;
     seen.add(word);
-    out.push({ word, stems: queryStems(word) });
+    const stems = contentStems(word);
+    if (stems) out.push({ word, stems });
   }
   return out;
 }

@@ -3,8 +3,7 @@
  * Discord: the console speaks this language, so it behaves like the bot.
  */
 import type { Engine } from "./engine.ts";
-import { outOfRangeText } from "./messages.ts";
-import { MEASURE_COUNT } from "./messages.ts";
+import { MEASURE_COUNT, outOfRangeText } from "./messages.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "./render-text.ts";
 import { LANGS, type Lang } from "./types.ts";
 

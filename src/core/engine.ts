@@ -15,8 +15,8 @@ import {
   type Ranking,
   type RankingWeights,
   specificity,
-  type Thresholds,
   THRESHOLDS,
+  type Thresholds,
   WEIGHTS,
   weightedCoverage,
 } from "./ranking.ts";
@@ -34,6 +34,9 @@ export const SEE_ALSO_RATIO = 0.5;
  * (stemming, fuzzy matching) grow with the text, and no real question is longer.
  */
 export const MAX_QUESTION_CHARS = 1000;
+
+/** Shorter unknown words are too often slang, initials or typos to say anything. */
+const MIN_TELLING_WORD = 4;
 
 export interface EngineOptions {
   clauses?: readonly Clause[];
@@ -63,7 +66,8 @@ export class Engine {
   constructor(opts: EngineOptions = {}) {
     this.clauses = opts.clauses ?? loadDeclaration();
     this.byId = new Map(this.clauses.map((c) => [c.id.toLowerCase(), c]));
-    this.index = new SearchIndex(this.clauses, opts.boost);
+    // Each index asks the other whether an unknown word is a real word (no typo tolerance then).
+    this.index = new SearchIndex(this.clauses, opts.boost, (s) => this.questions.knows(s));
     this.entities = getEntities();
     const examples = opts.examples ?? corpusExamples();
     this.questions = new QuestionIndex(
@@ -73,6 +77,7 @@ export class Engine {
         if (expect.length === 0 && e.expect.length > 0) return [];
         return [{ terms: termsOf(analyzeQuery(e.q), this.entities), expect }];
       }),
+      (s) => this.index.knows(s),
     );
     this.weights = opts.weights ?? WEIGHTS;
     this.thresholds = opts.thresholds ?? THRESHOLDS;
@@ -197,7 +202,15 @@ export class Engine {
       .search(content)
       .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights) }));
     const votes = this.questions.vote(termsOf(content, this.entities));
-    return combine(hits, votes, asksForFactNotInText(question), this.weights, this.thresholds);
+    const inText = new Set(hits.flatMap((h) => h.matched));
+    const unknownWord = content.some(
+      (t) =>
+        t.word.length >= MIN_TELLING_WORD &&
+        !inText.has(t) &&
+        !t.stems.some((s) => votes.matched.has(s)),
+    );
+    const signals = { rule: asksForFactNotInText(question), unknownWord };
+    return combine(hits, votes, signals, this.weights, this.thresholds);
   }
 
   private hits(ranking: Ranking): SearchHit[] {

@@ -37,6 +37,7 @@ function keysOf(name: string): string[] {
 export class Entities {
   private readonly byKey = new Map<string, Entity>();
   private readonly multiWord: { words: string[]; entity: Entity }[] = [];
+  private readonly cache = new Map<string, Entity | null>();
 
   constructor(data: EntityData = readEntities()) {
     const add = (names: string[], entity: Entity) => {
@@ -52,6 +53,17 @@ export class Entities {
 
   /** The entity a single word names ("Грузии", "georgia", "OTAN"), if any. */
   of(word: string): Entity | undefined {
+    let found = this.cache.get(word);
+    if (found === undefined) {
+      found = this.lookup(word) ?? null;
+      // Capped so that a flood of odd words cannot grow it without bound.
+      if (this.cache.size >= 50_000) this.cache.clear();
+      this.cache.set(word, found);
+    }
+    return found ?? undefined;
+  }
+
+  private lookup(word: string): Entity | undefined {
     const f = fold(word);
     const direct = this.byKey.get(f);
     if (direct || !CYRILLIC.test(word)) return direct;

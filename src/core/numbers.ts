@@ -27,12 +27,12 @@ const data = JSON.parse(readFileSync(NUMBERS_FILE, "utf8")) as NumberData;
 /** "Last" reads as -1: the caller knows how many there are. */
 export const LAST = -1;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Longest first, so that "dix-sept" is tried before "dix" and "пятнадцат" before "пят". */
 const alternatives = (words: Iterable<string>) =>
   [...new Set(words)]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegex)
     .join("|");
 
 const cardinals = new Map<string, number>();

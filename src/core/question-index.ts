@@ -10,6 +10,7 @@
  */
 import MiniSearch from "minisearch";
 import type { Token } from "./analysis.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 import { CLASS_TERM, type Entities } from "./entities.ts";
 import type { ClauseId } from "./types.ts";
 
@@ -31,9 +32,12 @@ export type Label = ClauseId | typeof NONE;
 const BM25 = { k: 5, b: 0, d: 0.5 };
 export const SHARPNESS = 4;
 
-/** Typo tolerance grows with word length: one edit from 5 letters, two from 9. */
+/**
+ * One edit from 5 letters. The pools' vocabulary is large, and a two-edit walk of it was most of a
+ * question's cost; the clause-text search still allows two edits on long words.
+ */
 function fuzziness(term: string): number | false {
-  return term.length >= 9 ? 2 : term.length >= 5 ? 1 : false;
+  return term.length >= 5 ? 1 : false;
 }
 
 /** A question's terms: every stem of every content word, plus the class of each entity named. */
@@ -50,6 +54,8 @@ export function termsOf(tokens: readonly Token[], entities: Entities): string[] 
 export interface Votes {
   /** Each label's share of the vote (sums to 1 when any pool matched). */
   share: Map<Label, number>;
+  /** The terms that matched some pool, exactly or within the typo tolerance. */
+  matched: Set<string>;
 }
 
 export class QuestionIndex {
@@ -57,7 +63,14 @@ export class QuestionIndex {
   private readonly labels: Label[];
   private readonly vocabulary = new Set<string>();
 
-  constructor(examples: readonly { terms: readonly string[]; expect: readonly ClauseId[] }[]) {
+  /** Each term's BM25 score against each pool, [pool index, score]: searched once per term. */
+  private readonly scores = new BoundedCache<string, Array<[number, number]>>(20_000);
+
+  /** `isWord`: terms known elsewhere (the clause texts) are real words, not typos to tolerate. */
+  constructor(
+    examples: readonly { terms: readonly string[]; expect: readonly ClauseId[] }[],
+    private readonly isWord: (term: string) => boolean = () => false,
+  ) {
     const pools = new Map<Label, string[]>();
     for (const e of examples) {
       for (const label of e.expect.length > 0 ? e.expect : [NONE as Label]) {
@@ -77,28 +90,53 @@ export class QuestionIndex {
     this.mini.addAll([...pools.values()].map((terms, id) => ({ id, terms: terms.join(" ") })));
   }
 
+  /** Whether some example question holds this term as typed. */
+  knows(term: string): boolean {
+    return this.vocabulary.has(term);
+  }
+
+  /**
+   * MiniSearch scores an OR query as the sum of its terms' scores times the number of terms that
+   * matched, so each pool's score is rebuilt exactly from the terms' cached scores.
+   */
   vote(terms: readonly string[]): Votes {
     const share = new Map<Label, number>();
-    if (terms.length === 0) return { share };
-    const unknown = new Set(terms.filter((t) => !this.vocabulary.has(t)));
-    const hits = this.mini.search(
-      { combineWith: "OR", queries: [...terms] },
-      {
-        fuzzy: (term) => unknown.has(term) && fuzziness(term),
-        tokenize: (text) => [text],
-        processTerm: (term) => term,
-        bm25: BM25,
-      },
-    );
+    const matched = new Set<string>();
+    const sums = new Map<number, [number, number]>();
+    for (const term of terms) {
+      const scores = this.scoresOf(term);
+      if (scores.length > 0) matched.add(term);
+      for (const [pool, s] of scores) {
+        const sum = sums.get(pool);
+        if (sum) {
+          sum[0] += s;
+          sum[1] += 1;
+        } else sums.set(pool, [s, 1]);
+      }
+    }
     let total = 0;
-    for (const h of hits) {
-      const label = this.labels[h.id as number];
+    for (const [pool, [sum, count]] of sums) {
+      const label = this.labels[pool];
       if (!label) continue;
-      const s = h.score ** SHARPNESS;
+      const s = (sum * count) ** SHARPNESS;
       share.set(label, s);
       total += s;
     }
     if (total > 0) for (const [l, v] of share) share.set(l, v / total);
-    return { share };
+    return { share, matched };
+  }
+
+  private scoresOf(term: string): Array<[number, number]> {
+    return this.scores.get(term, () => {
+      const unknown = !this.vocabulary.has(term) && !this.isWord(term);
+      return this.mini
+        .search(term, {
+          fuzzy: unknown && fuzziness(term),
+          tokenize: (text) => [text],
+          processTerm: (t) => t,
+          bm25: BM25,
+        })
+        .map((h) => [h.id as number, h.score]);
+    });
   }
 }

@@ -76,9 +76,7 @@ const MEASURE_RULES: Rule[] = [
   ),
   { re: /§\s?(\d{1,3})/gu, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
-  rule("([mp])([0-9]{1,2})", (m) => [
-    target(m[1] === "m" ? "measure" : "recital", Number(m[2])),
-  ]),
+  rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
 ];
 
 /** Words for a paragraph or part of the text, and for the numbered list and the signatures. */
@@ -93,16 +91,31 @@ const NOT_PREAMBLE = `(?!${OF_PREAMBLE})`;
 /** Positions in the text that are not numbered: the paragraph before / after the list, the last one. */
 const POSITION_RULES: Array<[string, ClauseId]> = [
   [`${RECITAL_NOUN}${FILLER}${BEFORE}\\s${LIST}`, "P4"],
-  [`(?:${PART}|introduction|intro|chapeau)${FILLER}?(?:introdui\\p{L}{0,4}|introducing|introduces|вводит|вводящ\\p{L}{0,3}|открывает)\\s${LIST}`, "appeal"],
+  [
+    `(?:${PART}|introduction|intro|chapeau)${FILLER}?(?:introdui\\p{L}{0,4}|introducing|introduces|вводит|вводящ\\p{L}{0,3}|открывает)\\s${LIST}`,
+    "appeal",
+  ],
   [`${PART}${FILLER}?${BEFORE}\\s${LIST}`, "appeal"],
   [`(?:what comes|ce qui vient|qu'y a-t-il|что идет|что стоит)\\s${BEFORE}\\s${LIST}`, "appeal"],
   [`${PART}${FILLER}?${AFTER}\\s${LIST}`, "closing"],
-  [`(?:what comes|ce qui vient|qu'y a-t-il|что идет|что стоит|что сказано)\\s${AFTER}\\s${LIST}`, "closing"],
+  [
+    `(?:what comes|ce qui vient|qu'y a-t-il|что идет|что стоит|что сказано)\\s${AFTER}\\s${LIST}`,
+    "closing",
+  ],
   [`${AFTER}\\s${LIST}${E}(?:\\s?[?,.]|$)`, "closing"],
   [`(?:${PART}|texte|text|текст)${FILLER}?${BEFORE}\\s${SIGNATURES}`, "closing"],
-  [`(?:dernier paragraphe|last paragraph|final paragraph|paragraphe final|последн\\p{L}{0,4} абзац\\p{L}{0,3})${NOT_PREAMBLE}`, "closing"],
-  [`(?:premier paragraphe|first paragraph|first line|premiere ligne|opening line|перв\\p{L}{0,4} (?:абзац|строк)\\p{L}{0,3})${NOT_PREAMBLE}`, "opening"],
-  [`(?:last line|derniere ligne|final line|последн\\p{L}{0,4} строк\\p{L}{0,3}|signature block|blocs? de signatures?|bloc des signatures|the signatures|les signatures|liste des signataires|блок подписей)`, "signatories"],
+  [
+    `(?:dernier paragraphe|last paragraph|final paragraph|paragraphe final|последн\\p{L}{0,4} абзац\\p{L}{0,3})${NOT_PREAMBLE}`,
+    "closing",
+  ],
+  [
+    `(?:premier paragraphe|first paragraph|first line|premiere ligne|opening line|перв\\p{L}{0,4} (?:абзац|строк)\\p{L}{0,3})${NOT_PREAMBLE}`,
+    "opening",
+  ],
+  [
+    `(?:last line|derniere ligne|final line|последн\\p{L}{0,4} строк\\p{L}{0,3}|signature block|blocs? de signatures?|bloc des signatures|the signatures|les signatures|liste des signataires|блок подписей)`,
+    "signatories",
+  ],
 ];
 const POSITIONS: Rule[] = POSITION_RULES.map(([source, id]) => ({
   re: new RegExp(`${B}${source}`, "gu"),

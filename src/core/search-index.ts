@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { isStopWord, stemsIn, type Token, words } from "./analysis.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 import type { Clause, Lang } from "./types.ts";
 
 interface IndexedClause {
@@ -68,10 +69,23 @@ export class SearchIndex {
   private readonly boost: FieldBoost;
   /** Every indexed term: a query word found here exactly needs no typo tolerance. */
   private readonly vocabulary = new Set<string>();
-  private readonly frequencies = new Map<string, number>();
+  /**
+   * Each word's matches by its stems: [clause id, summed term scores, terms matched]. MiniSearch
+   * scores an OR query as the sum of its terms' scores times the number of terms that matched,
+   * so a question's scores are rebuilt exactly from its words' cached parts: a word is searched
+   * once, not in every question that uses it.
+   */
+  private readonly matches = new BoundedCache<string, Array<[string, number, number]>>(20_000);
+  /** Words that other sources (the example questions) know are real words, not typos. */
+  private readonly isWord: (stem: string) => boolean;
 
-  constructor(clauses: readonly Clause[], boost: FieldBoost = FIELD_BOOST) {
+  constructor(
+    clauses: readonly Clause[],
+    boost: FieldBoost = FIELD_BOOST,
+    isWord: (stem: string) => boolean = () => false,
+  ) {
     this.boost = boost;
+    this.isWord = isWord;
     this.size = clauses.length;
     this.mini = new MiniSearch<IndexedClause>({
       fields: FIELDS,
@@ -103,34 +117,42 @@ export class SearchIndex {
     );
   }
 
-  /**
-   * How many clauses a word matches (with the same typo tolerance as search). Cached: the
-   * vocabulary people use is small, and the cache is capped so odd input cannot grow it forever.
-   */
+  /** Whether a clause text, translation or aid holds this stem as typed. */
+  knows(stem: string): boolean {
+    return this.vocabulary.has(stem);
+  }
+
+  /** How many clauses a word matches (with the same typo tolerance as search). */
   documentFrequency(token: Token): number {
-    const key = token.stems.join(" ");
-    let df = this.frequencies.get(key);
-    if (df === undefined) {
-      df = this.run([token]).length;
-      if (this.frequencies.size >= 10_000) this.frequencies.clear();
-      this.frequencies.set(key, df);
-    }
-    return df;
+    return this.matchesOf(token).length;
   }
 
   /** Ranked clauses for the query tokens; each hit says which of the tokens matched it. */
   search(tokens: Token[]): RawHit[] {
-    if (tokens.length === 0) return [];
-    const stemOwners = new Map<string, Token[]>();
+    const hits = new Map<string, RawHit & { terms: number }>();
     for (const token of tokens) {
-      for (const stem of token.stems)
-        stemOwners.set(stem, [...(stemOwners.get(stem) ?? []), token]);
+      for (const [id, score, terms] of this.matchesOf(token)) {
+        const hit = hits.get(id);
+        if (hit) {
+          hit.score += score;
+          hit.terms += terms;
+          hit.matched.push(token);
+        } else hits.set(id, { id, score, terms, matched: [token] });
+      }
     }
-    return this.run(tokens).map((r) => ({
-      id: String(r.id),
-      score: r.score,
-      matched: [...new Set(r.queryTerms.flatMap((stem) => stemOwners.get(stem) ?? []))],
-    }));
+    return [...hits.values()]
+      .map(({ id, score, terms, matched }) => ({ id, score: score * terms, matched }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private matchesOf(token: Token): Array<[string, number, number]> {
+    return this.matches.get(token.stems.join(" "), () =>
+      this.run([token]).map((r) => [
+        String(r.id),
+        r.score / r.queryTerms.length,
+        r.queryTerms.length,
+      ]),
+    );
   }
 
   /** For autocomplete: the last word is still being typed, so short prefixes count ("drog" → drogue). */
@@ -142,11 +164,15 @@ export class SearchIndex {
   /**
    * Typo tolerance and prefixes only for words the index does not know as typed: they are what
    * makes a search slow (a fuzzy walk of the whole vocabulary), and a known word needs neither.
+   * Nor does a word `isWord` knows from elsewhere (the example questions): it is a real word the
+   * clauses do not use, not a typo of one they do.
    */
   private run(tokens: Token[], minPrefix = 5): SearchResult[] {
     const stems = [...new Set(tokens.flatMap((t) => t.stems))];
     const unknown = new Set(
-      tokens.filter((t) => !t.stems.some((s) => this.vocabulary.has(s))).flatMap((t) => t.stems),
+      tokens
+        .filter((t) => !t.stems.some((s) => this.vocabulary.has(s) || this.isWord(s)))
+        .flatMap((t) => t.stems),
     );
     return this.mini.search(
       { combineWith: "OR", queries: stems },

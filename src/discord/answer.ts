@@ -1,15 +1,18 @@
 /**
  * Turns an engine `Answer` into a Discord reply, the same way for /ask, the message command and chat:
- * a clause → an answer card; "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
+ * a confident clause → an answer card; a "closest" clause → the same card under a sentence saying
+ * the text does not say this in so many words (with a button that posts it for everyone, when it
+ * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
  */
 import type { Engine } from "../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../core/messages.ts";
 import type { Answer, Lang } from "../core/types.ts";
-import { type CardPayload, cardPayload } from "./card.ts";
+import { type CardPayload, cardPayload, postRow } from "./card.ts";
 import type { Outcome } from "./context.ts";
+import { strings } from "./strings.ts";
 
 export type AnswerReply =
-  | { kind: "card"; payload: CardPayload; outcome: Outcome }
+  | { kind: "card"; payload: CardPayload; outcome: Outcome; confident: boolean }
   | { kind: "text"; text: string; outcome: Outcome };
 
 /** Asks the engine in the reader's language (their Discord locale when known, else the question's). */
@@ -17,20 +20,39 @@ export function ask(engine: Engine, question: string, hint: string | null): Answ
   return engine.answer(question, { lang: engine.detectLanguage(question, hint) });
 }
 
-/** `lang` is the reader's language (card title, translation, texts), not the question's. */
-export function renderAnswer(engine: Engine, answer: Answer, lang: Lang): AnswerReply {
+/**
+ * `lang` is the reader's language (card title, translation, texts), not the question's.
+ * `privately`: the reply is ephemeral, so a "closest" card gets the button that posts it.
+ */
+export function renderAnswer(
+  engine: Engine,
+  answer: Answer,
+  lang: Lang,
+  opts: { privately?: boolean } = {},
+): AnswerReply {
   switch (answer.kind) {
     case "clause": {
       const { clause } = answer;
+      const confident = answer.confidence === "answer";
+      const payload = cardPayload(clause, {
+        lang,
+        matched: answer.matched,
+        seeAlso: answer.seeAlso,
+        ...engine.neighbours(clause.id),
+      });
+      if (!confident) {
+        payload.content = strings(lang).closest(`${clause.label[lang]} — ${clause.title[lang]}`);
+        if (opts.privately) payload.components.push(postRow(clause, lang));
+      }
       return {
         kind: "card",
-        payload: cardPayload(clause, {
-          lang,
-          matched: answer.matched,
-          seeAlso: answer.seeAlso,
-          ...engine.neighbours(clause.id),
-        }),
-        outcome: { outcome: `clause/${answer.via}`, clause: clause.id, score: answer.score },
+        payload,
+        confident,
+        outcome: {
+          outcome: `clause/${answer.via}${confident ? "" : "/closest"}`,
+          clause: clause.id,
+          score: answer.score,
+        },
       };
     }
     case "out-of-range":
@@ -40,6 +62,10 @@ export function renderAnswer(engine: Engine, answer: Answer, lang: Lang): Answer
         outcome: { outcome: "out-of-range" },
       };
     case "none":
-      return { kind: "text", text: noAnswerText(lang), outcome: { outcome: "none" } };
+      return {
+        kind: "text",
+        text: noAnswerText(lang),
+        outcome: { outcome: answer.rule ? `none/${answer.rule}` : "none" },
+      };
   }
 }

@@ -90,8 +90,24 @@ export function cardComponents(links: CardLinks, lang: Lang): ButtonRow[] {
 }
 
 export interface CardPayload {
+  content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+}
+
+/** The row under a privately shown "closest passage": one button that posts the card for all. */
+export function postRow(clause: Clause, lang: Lang): ButtonRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: truncate(strings(lang).postPublicly, LIMITS.buttonLabel),
+        custom_id: encodeCustomId({ kind: "post", clauseId: clause.id }),
+      },
+    ],
+  };
 }
 
 export function cardPayload(clause: Clause, options: CardOptions & CardLinks): CardPayload {

@@ -27,7 +27,7 @@ export const MAX_QUOTED = 3;
 /** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
 const CHAT_SCAN_MAX = 4000;
 
-type Reply = { content: string } | CardPayload;
+type Reply = { content: string; embeds?: undefined } | CardPayload;
 
 /** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
 export function chatReply(
@@ -55,8 +55,11 @@ export function chatReply(
         : null;
     }
     const answer = ask(engine, question, message.preferredLocale);
-    // In a Q&A channel chatter that the declaration does not answer gets no "nothing found" noise.
-    if (answer.kind === "none" && !message.addressed) return null;
+    // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
+    // answer gets no "nothing found" noise, and a mere closest passage no public guess.
+    const confident =
+      answer.kind !== "none" && !(answer.kind === "clause" && answer.confidence !== "answer");
+    if (!confident && !message.addressed) return null;
     const rendered = renderAnswer(engine, answer, lang);
     return {
       reply: rendered.kind === "card" ? rendered.payload : { content: rendered.text },
@@ -172,7 +175,7 @@ async function answer(
   ctx.chatCooldown?.take(cooldownKey);
   const { reply } = decision;
   await message.reply(
-    "content" in reply
+    reply.embeds === undefined
       ? { content: truncate(reply.content, LIMITS.content), allowedMentions: NO_MENTIONS }
       : { ...reply, allowedMentions: NO_MENTIONS },
   );

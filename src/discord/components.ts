@@ -46,6 +46,16 @@ export async function handleComponent(
       payload = overviewPayload(engine.clauses, lang);
       outcome = { outcome: "component/overview" };
       break;
+    case "post": {
+      // A new public message under the asker's private one: the card as the channel sees cards.
+      const clause = engine.clause(action.clauseId);
+      if (!clause) throw outdated();
+      await respond(interaction, {
+        ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
+        allowedMentions: NO_MENTIONS,
+      });
+      return { outcome: "component/post", clause: clause.id, score: 1 };
+    }
   }
 
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) {

@@ -13,7 +13,9 @@ export type ComponentAction =
   | { kind: "page"; page: number }
   | { kind: "overview" }
   /** The clause select menu of /declaration (the clause comes in the selected value). */
-  | { kind: "open" };
+  | { kind: "open" }
+  /** Post a privately shown "closest passage" to the channel. */
+  | { kind: "post"; clauseId: ClauseId };
 
 export function encodeCustomId(action: ComponentAction): string {
   let id: string;
@@ -29,6 +31,9 @@ export function encodeCustomId(action: ComponentAction): string {
       break;
     case "open":
       id = "open";
+      break;
+    case "post":
+      id = `post:${action.clauseId}`;
       break;
   }
   if (id.length > LIMITS.customId) throw new Error(`custom id too long: ${id}`);
@@ -57,6 +62,10 @@ export function decodeCustomId(customId: string): ComponentAction | null {
       return arg === undefined ? { kind: "overview" } : null;
     case "open":
       return arg === undefined ? { kind: "open" } : null;
+    case "post": {
+      const clauseId = parseClauseId(arg ?? "");
+      return clauseId ? { kind: "post", clauseId } : null;
+    }
     default:
       return null;
   }

@@ -18,6 +18,9 @@ export interface Strings {
   previous: (label: string) => string;
   next: (label: string) => string;
   seeAlso: (label: string) => string;
+  /** Above a "closest passage" card: the text does not say this in so many words. */
+  closest: (label: string) => string;
+  postPublicly: string;
   citation: (label: string, declaration: string) => string;
   overviewIntro: string;
   overviewSignatories: string;
@@ -67,6 +70,9 @@ const fr: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `Voir aussi : ${label}`,
+  closest: (label) =>
+    `La déclaration ne dit pas cela en ces termes. Le passage le plus proche est : ${label}.`,
+  postPublicly: "Publier dans le salon",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Déclaration des ministres des Affaires étrangères de l’OTSC appelant l’OTAN à établir des contacts entre les deux organisations. Le texte français fait foi.",
@@ -151,6 +157,9 @@ const en: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `See also: ${label}`,
+  closest: (label) =>
+    `The declaration does not say this in so many words. The closest passage is: ${label}.`,
+  postPublicly: "Post to the channel",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Declaration of the CSTO foreign ministers calling on NATO to open contacts between the two organisations. The French text is authoritative; translations are unofficial.",
@@ -234,6 +243,8 @@ const ru: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `См. также: ${label}`,
+  closest: (label) => `В заявлении об этом прямо не сказано. Ближайший фрагмент: ${label}.`,
+  postPublicly: "Опубликовать в канале",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",

@@ -2,8 +2,9 @@
  * Answer-quality metrics over a question set, for any ranker (the engine, the baseline, a fake in
  * tests). Pure: the questions and the ranker are passed in, nothing is read or printed here.
  */
-import { LANGS } from "../core/types.ts";
+
 import type { Question } from "../core/questions.ts";
+import { LANGS } from "../core/types.ts";
 import type { HeldOutTargets, QualityTargets } from "./targets.ts";
 
 /** What a ranker says about one question. */
@@ -192,7 +193,8 @@ export function belowHeldOutTargets(report: Report, t: HeldOutTargets): string[]
   atLeast("top-1", report.overall.top1, t.top1);
   for (const [lang, s] of Object.entries(report.byLang))
     atLeast(`top-1 ${lang}`, s.top1, t.perGroup);
-  for (const kind of t.kinds) atLeast(`top-1 ${kind}`, report.byKind[kind]?.top1 ?? null, t.perGroup);
+  for (const kind of t.kinds)
+    atLeast(`top-1 ${kind}`, report.byKind[kind]?.top1 ?? null, t.perGroup);
   atLeast("public answers right", report.overall.publicPrecision, t.publicPrecision);
   const off = report.overall.offTopicPublicRate;
   if (off !== null && off > t.offTopicPublic)

@@ -52,3 +52,14 @@ function report(batches: readonly Batch[], ranker: Ranker): HeldOutReport {
     perBatch: batches.map((b) => ({ batch: b.name, report: evaluate(b.questions, ranker) })),
   };
 }
+
+/**
+ * The batches without the questions whose text (case and outer spaces aside) some corpus example
+ * also has: short questions ("qui a signé ?", "пятый пункт") recur across independent writers,
+ * and an engine answers those from memory. The figure on the rest is the stricter one.
+ */
+export function novelOnly(batches: readonly Batch[], corpus: readonly Batch[]): Batch[] {
+  const key = (q: string) => q.trim().toLowerCase();
+  const seen = new Set(corpus.flatMap((b) => b.questions.map((q) => key(q.q))));
+  return batches.map((b) => ({ ...b, questions: b.questions.filter((q) => !seen.has(key(q.q))) }));
+}

@@ -43,7 +43,13 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
             ? { top: a.clause.id }
             : null;
       const r = engine.rank(q.q);
-      return { expect: q.expect, fixed, top: r.ranked[0]?.id ?? null, score: r.ranked[0]?.score ?? 0, none: r.none };
+      return {
+        expect: q.expect,
+        fixed,
+        top: r.ranked[0]?.id ?? null,
+        score: r.ranked[0]?.score ?? 0,
+        none: r.none,
+      };
     });
   });
 }
@@ -104,7 +110,7 @@ export function tune(
         for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3])
           for (const closest of [0.05, 0.1, 0.15, 0.2, 0.25])
             for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5]) {
-              const thresholds = { answer, margin, closest, noneLead };
+              const thresholds = { answer, margin, closest, noneLead, sureDespite: 1 };
               const s = score(rows, thresholds);
               if (
                 s.publicPrecision >= limits.minPrecision &&

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
+import type { CardPayload } from "../../src/discord/card.ts";
 import { chatReply, stripBotMention } from "../../src/discord/chat.ts";
 import type { BotContext } from "../../src/discord/context.ts";
 import { createLogger } from "../../src/log.ts";
@@ -27,8 +28,7 @@ function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]>
 }
 
 function titles(result: ReturnType<typeof decide>): string[] {
-  if (!result || !("embeds" in result.reply)) return [];
-  return result.reply.embeds.map((e) => String(e.title));
+  return (result?.reply.embeds ?? []).map((e) => String(e.title));
 }
 
 describe("reference detection in chat", () => {
@@ -76,6 +76,23 @@ describe("reference detection in chat", () => {
       titles(decide("qui a signé ?", { guildId: "3", channelId: "31", parentChannelId: "30" })),
     ).toHaveLength(1);
     expect(decide("bonjour", { guildId: "3", channelId: "30" })).toBeNull();
+  });
+
+  it("stays silent in a Q&A channel unless sure, and hedges when asked directly", () => {
+    ctx.settings.addQaChannel("5", "50");
+    // A word the bot has never seen: the closest passage, not a confident answer.
+    const unsure = "what about trust between zyxwvut?";
+    expect(decide(unsure, { guildId: "5", channelId: "50" })).toBeNull();
+    const hedged = decide(unsure, { guildId: "5", channelId: "51", addressed: true });
+    expect(titles(hedged)).toEqual([expect.stringMatching(/^Considérant 3/)]);
+    expect(hedged?.reply.content).toMatch(/ne dit pas cela en ces termes/);
+    // Posted publicly already: no "post to the channel" button under it.
+    const buttons = (hedged?.reply as CardPayload).components.flatMap((r) => r.components);
+    expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).not.toContain("post:P3");
+    // A confident answer in the same channel carries no hedge.
+    const sure = decide("what about trust?", { guildId: "5", channelId: "50" });
+    expect(titles(sure)).toEqual([expect.stringMatching(/^Considérant 3/)]);
+    expect(sure?.reply.content).toBeUndefined();
   });
 
   it("uses the server's language setting, else its locale", () => {

@@ -84,6 +84,17 @@ describe("questions addressed to the bot", () => {
     expect(String((await replyData(id)).content)).toContain("Rien dans la déclaration");
   });
 
+  it("hedges when only a closest passage fits a question put to it", async () => {
+    const { id } = h.fake.sendMessage({
+      content: `<@${botId}> et la confiance entre zyxwvut ?`,
+      mentions: [botId],
+    });
+    const body = await replyData(id);
+    expect(String(body.content)).toMatch(/ne dit pas cela en ces termes/);
+    expect(embedsOf(body)[0]?.title).toMatch(/^Considérant 3/);
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it("invites a question when mentioned with nothing else", async () => {
     const { id } = h.fake.sendMessage({ content: `<@${botId}>`, mentions: [botId] });
     expect(String((await replyData(id)).content)).toMatch(/Posez une question/);

@@ -183,6 +183,29 @@ describe("/ask", () => {
     expect(data.content).toContain("/measure");
   });
 
+  it("offers the closest passage privately when unsure, with a button that posts it", async () => {
+    const asked = await run("ask", { question: "what about trust between zyxwvut?" }, "en-US");
+    expect(Number(asked.data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(asked.data.content)).toMatch(/does not say this in so many words/);
+    expect(String(asked.data.content)).toMatch(/closest passage is: Recital 3/);
+    expect(embedsOf(asked.data)[0]?.title).toMatch(/^Recital 3/);
+    expect(buttonIds(asked.data)).toContain("post:P3");
+
+    const original = String(h.fake.interaction(asked.id)?.originalId);
+    const click = await h.fake.sendInteraction(
+      h.fake.button("post:P3", { messageId: original, locale: "en-US" }),
+    );
+    const body = await callbackOf(h.fake, click.id);
+    // A new message for the whole channel (type 4, not ephemeral), without the hedge or the button.
+    expect(body.type).toBe(4);
+    const posted = body.data as Json;
+    expect(Number(posted.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(embedsOf(posted)[0]?.title).toMatch(/^Recital 3/);
+    expect(posted.content ?? "").toBe("");
+    expect(buttonIds(posted)).not.toContain("post:P3");
+    expect(posted.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it("explains an out-of-range reference", async () => {
     const { data } = await run("ask", { question: "que dit la mesure 9 ?" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);

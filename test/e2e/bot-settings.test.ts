@@ -77,9 +77,15 @@ describe("/settings", () => {
     );
     const chatter = h.fake.sendMessage({ channelId: QA, content: "bonjour à tous" });
     const elsewhere = h.fake.sendMessage({ channelId: GENERAL, content: "qui a signé ce texte ?" });
+    // Only a closest passage (a word the bot has never seen): no public guess in a Q&A channel.
+    const unsure = h.fake.sendMessage({
+      channelId: QA,
+      content: "et la confiance entre zyxwvut ?",
+    });
     await flush();
     expect(repliesTo(h.fake, chatter.id)).toHaveLength(0);
     expect(repliesTo(h.fake, elsewhere.id)).toHaveLength(0);
+    expect(repliesTo(h.fake, unsure.id)).toHaveLength(0);
     const list = await settings([group("qa-channels", sub("list"))]);
     expect(embedsOf(list)[0]?.fields?.[0]?.value).toBe(`<#${QA}>`);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadDeclaration } from "../../src/core/declaration.ts";
+import type { Question } from "../../src/core/questions.ts";
 import type { Answer, Clause, SearchHit } from "../../src/core/types.ts";
 import { type Answering, engineRanker } from "../../src/quality/engine-ranker.ts";
-import type { Question } from "../../src/core/questions.ts";
 
 const clauses = loadDeclaration();
 const clause = (id: string): Clause => {
@@ -23,13 +23,19 @@ describe("engineRanker", () => {
       kind: "clause",
       clause: clause("M1"),
       via: "search",
+      confidence: "answer",
       score: 7,
       matched: ["x"],
       seeAlso: [clause("M4")],
       lang: "fr",
     };
     const ranker = engineRanker(fakeEngine(answer, [hit("M1", 7), hit("M3", 5), hit("M4", 4)]));
-    expect(ranker(question)).toEqual({ ids: ["M1", "M4", "M3"], score: 7, via: "search" });
+    expect(ranker(question)).toEqual({
+      ids: ["M1", "M4", "M3"],
+      score: 7,
+      via: "search",
+      confidence: "answer",
+    });
   });
 
   it("treats a reference answer like any other", () => {
@@ -37,18 +43,26 @@ describe("engineRanker", () => {
       kind: "clause",
       clause: clause("M4"),
       via: "reference",
+      confidence: "answer",
       score: 1,
       matched: [],
       seeAlso: [],
       lang: "fr",
     };
     const ranker = engineRanker(fakeEngine(answer, []));
-    expect(ranker(question)).toEqual({ ids: ["M4"], score: 1, via: "reference" });
+    expect(ranker(question)).toEqual({
+      ids: ["M4"],
+      score: 1,
+      via: "reference",
+      confidence: "answer",
+    });
   });
 
   it("abstains on 'none' and on an out-of-range reference, whatever search would say", () => {
     const none = engineRanker(fakeEngine({ kind: "none", lang: "fr" }, [hit("M1", 3)]));
-    expect(none(question)).toEqual({ ids: [], score: null, via: "none" });
+    expect(none(question)).toEqual({ ids: [], score: null, via: "none", confidence: "none" });
+    const ruled = engineRanker(fakeEngine({ kind: "none", lang: "fr", rule: "time" }, []));
+    expect(ruled(question).via).toBe("none/time");
     const outOfRange: Answer = {
       kind: "out-of-range",
       clauseKind: "measure",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Question } from "../../src/core/questions.ts";
 import type { ClauseId } from "../../src/core/types.ts";
 import { belowTargets, evaluate, type Ranker } from "../../src/quality/evaluate.ts";
-import type { Question } from "../../src/core/questions.ts";
 
 const q = (id: string, lang: Question["lang"], kind: string, expect: ClauseId[]): Question => ({
   id,
@@ -52,7 +52,25 @@ describe("evaluate", () => {
       unanswerable: 2,
       abstained: 1,
       abstention: 1 / 2,
+      // A ranker without tiers answers publicly: a1 is right; a2, a3, a5 and u2 are not.
+      public: 5,
+      publicRight: 1,
+      publicPrecision: 1 / 5,
+      offTopicPublic: 1,
+      offTopicPublicRate: 1 / 2,
     });
+  });
+
+  it("counts only confident answers as public, and a hedged one to an off-topic question as no miss", () => {
+    const tiered: Ranker = (question) => ({
+      ...fake(question),
+      confidence: question.id === "u2" || question.id === "a2" ? "closest" : "answer",
+    });
+    const r = evaluate(QUESTIONS, tiered);
+    expect(r.overall).toMatchObject({ public: 3, publicRight: 1, offTopicPublic: 0 });
+    expect(r.overall.offTopicPublicRate).toBe(0);
+    expect(r.misses.map((m) => m.id)).not.toContain("u2");
+    expect(r.misses.map((m) => m.id)).toContain("a2");
   });
 
   it("splits by language, in LANGS order", () => {

@@ -3,6 +3,7 @@ import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { ask, renderAnswer } from "../answer.ts";
@@ -55,11 +56,18 @@ export async function handle(
   const raw = interaction.options.get("question")?.value;
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
   if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
-  const reply = renderAnswer(engine, ask(engine, question, interaction.locale), lang);
+  const answer = ask(engine, question, interaction.locale);
+  // Only a confident answer goes to the channel; the closest passage is offered privately first.
+  const privately = !(answer.kind === "clause" && answer.confidence === "answer");
+  const reply = renderAnswer(engine, answer, lang, { privately });
   if (reply.kind === "text") {
     await respond(interaction, ephemeralText(reply.text));
   } else {
-    await respond(interaction, { ...reply.payload, allowedMentions: NO_MENTIONS });
+    await respond(interaction, {
+      ...reply.payload,
+      ...(privately && { flags: MessageFlags.Ephemeral }),
+      allowedMentions: NO_MENTIONS,
+    });
   }
   return { ...reply.outcome, question };
 }

@@ -38,7 +38,9 @@ export async function handle(
   // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
   const text = cleanInput(interaction.targetMessage.content, QUESTION_MAX * 4);
   if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
-  const reply = renderAnswer(engine, ask(engine, text, interaction.locale), lang);
+  const reply = renderAnswer(engine, ask(engine, text, interaction.locale), lang, {
+    privately: true,
+  });
   if (reply.kind === "text") {
     await respond(interaction, ephemeralText(reply.text));
   } else {

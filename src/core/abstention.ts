@@ -11,24 +11,18 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fold } from "./analysis.ts";
+import { alternatives, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 const RULES_FILE = fileURLToPath(new URL("../../data/abstention.json", import.meta.url));
 
-interface Words {
-  /** Whole words or phrases. */
-  words?: string[];
-  /** Word starts: up to STEM_TAIL more letters may follow. */
-  stems?: string[];
-}
-
-export interface AbstentionRuleData extends Words {
+export interface AbstentionRuleData extends WordList {
   id: string;
   /** Words that may stand between the cue and `then` (up to three). */
   between?: string[];
   /** Or any text up to this many characters. */
   within?: number;
-  then?: Words;
-  unless?: Words;
+  then?: WordList;
+  unless?: WordList;
   fires: string[];
   spares: string[];
 }
@@ -41,23 +35,8 @@ interface Rule {
 
 /** How far after the cue an "unless" word may stand ("how many … countries"). */
 const UNLESS_WINDOW = 40;
-const STEM_TAIL = 4;
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const alternatives = (xs: readonly string[]) =>
-  [...xs]
-    .map(fold)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join("|");
-
-/** One regex source for a word list: whole words, or word starts with a bounded tail. */
-function wordsSource({ words = [], stems = [] }: Words): string {
-  const parts: string[] = [];
-  if (words.length > 0) parts.push(`(?:${alternatives(words)})(?!\\p{L})`);
-  if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
-  return `(?<!\\p{L})(?:${parts.join("|")})`;
-}
+const wordsSource = (w: WordList) => `${WORD_START}${wordListSource(w)}`;
 
 function compile(r: AbstentionRuleData): Rule {
   let source = wordsSource(r);

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { LANGS, type Lang } from "./types.ts";
+import { alternatives } from "./word-patterns.ts";
 
 const NUMBERS_FILE = fileURLToPath(new URL("../../data/numbers.json", import.meta.url));
 
@@ -26,14 +27,6 @@ const data = JSON.parse(readFileSync(NUMBERS_FILE, "utf8")) as NumberData;
 
 /** "Last" reads as -1: the caller knows how many there are. */
 export const LAST = -1;
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** Longest first, so that "dix-sept" is tried before "dix" and "пятнадцат" before "пят". */
-const alternatives = (words: Iterable<string>) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join("|");
 
 const cardinals = new Map<string, number>();
 const ordinals = new Map<string, number>();

@@ -1,15 +1,50 @@
 /**
  * Clause references in free text: "mesure 3", "la 3e mesure", "measure three", "point IV", "§3",
  * "M3", "пункт 5", "le 2e considérant", "the last paragraph of the preamble", "the paragraph after
- * the list", "the measure after measure 3"… Patterns run on accent-folded, lower-cased text.
+ * the list", "the measure after measure 3"… The words come from data/references.json and the
+ * numbers from data/numbers.json; the patterns are generated from them and run on accent-folded,
+ * lower-cased text.
  *
- * Every pattern starts at a word start and its repetitions are bounded, so a scan costs time
- * linear in the text's length whatever it holds (chat messages are untrusted input).
+ * One scan finds the places where a reference can start; the rules are tried there only, at most
+ * MAX_PLACES of them, and every pattern's repetitions are bounded. So a scan costs time linear in
+ * the text's length, and bounded whatever it repeats (chat messages are untrusted input).
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { fold } from "./analysis.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
 import { CARDINAL, LAST, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, OutOfRange } from "./types.ts";
+import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+
+const REFERENCES_FILE = fileURLToPath(new URL("../../data/references.json", import.meta.url));
+
+export interface PositionRule {
+  target: ClauseId;
+  /** Word tables in order; "~" stands for up to three other words. */
+  sequence: string[];
+  /** A word table that must not follow ("the last paragraph" but not "… of the preamble"). */
+  notFollowedBy?: string;
+  fires: string[];
+  spares: string[];
+}
+
+export interface ReferenceData {
+  words: Record<string, WordList>;
+  positions: PositionRule[];
+}
+
+export function readReferenceData(file = REFERENCES_FILE): ReferenceData {
+  return JSON.parse(readFileSync(file, "utf8")) as ReferenceData;
+}
+
+const data = readReferenceData();
+
+function table(name: string): string {
+  const w = data.words[name];
+  if (!w) throw new Error(`${REFERENCES_FILE}: no word table "${name}"`);
+  return wordListSource(w);
+}
 
 export type ReferenceTarget = { kind: "clause"; id: ClauseId } | OutOfRange;
 
@@ -18,17 +53,14 @@ interface Found {
   target: ReferenceTarget;
 }
 
-const B = String.raw`(?<![\p{L}\p{N}])`; // a word start (\b is ASCII-only in JS)
-const E = String.raw`(?![\p{L}\p{N}])`;
-
-/** Nouns that point into the numbered list. "§" and "paragraphe N" too: only the measures are numbered. */
-const MEASURE_NOUN = String.raw`(?:(?:numbered |numerotee?s? |нумерованн\p{L}{0,4} )?(?:mesures?|measures?|clauses?|points?|items?|articles?|art\.?|propositions?|proposals?|paragraphes?|paragraphs?|para\.?|sections?|steps?|etapes?|§|пункт\p{L}{0,3}|мер[аыеуо]\p{L}{0,2}|стать\p{L}{0,3}|параграф\p{L}{0,3}|абзац\p{L}{0,3}))`;
-const RECITAL_NOUN = String.raw`(?:considerants?|recitals?|whereas clauses?|whereas|preambular paragraphs?|alineas? du preambule|paragraphes? du preambule|paragraphs? of the preamble|(?:абзац|пункт)\p{L}{0,3} преамбулы)`;
-const NUMBER_MARK = String.raw`(?:\s?(?:n°|no\.?|nº|n\.|numero|number|num\.?|nr\.?|#|№)\s?|\s)`;
+const MEASURE_NOUN = `(?:${table("numbered")}\\s)?${table("measure")}`;
+const RECITAL_NOUN = table("recital");
+const OF_PREAMBLE = `\\s${table("ofPreamble")}`;
+/** "n°", "no.", "number", "#", "№" between a noun and its number, or just a space. */
+const NUMBER_MARK = "(?:\\s?(?:n°|nº|no\\.?|n\\.|numero|number|num\\.?|nr\\.?|#|№)\\s?|\\s)";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
-const JOIN = String.raw`(?:\s?[,&]\s?|\s(?:et|and|и|ou|or|или)\s)`;
+const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
-const OF_PREAMBLE = String.raw`(?:\s(?:(?:du|de la|of the|in the|de l')\s?)?(?:preambule|preamble|introduction)|\s(?:преамбулы|вступительной части|вступления))`;
 
 function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   const available = CLAUSE_COUNTS[kind];
@@ -48,20 +80,19 @@ const numbersIn = (list: string): number[] =>
     .filter((n): n is number => n !== null);
 
 const ordinalOf = (m: RegExpExecArray): number => readOrdinal(m[1] ?? "") ?? Number.NaN;
+/** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"]): Rule => ({
-  re: new RegExp(`${B}${source}${E}`, "gu"),
+  re: new RegExp(`${source}${WORD_END}`, "uy"),
   make,
 });
+const numbered = (kind: "measure" | "recital") => (m: RegExpExecArray) =>
+  numbersIn(m[1] ?? "").map((n) => target(kind, n));
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
-  // "considérant 2", "recital 2", "paragraphe 2 du préambule", "абзац 2 преамбулы"
-  rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, (m) =>
-    numbersIn(m[1] ?? "").map((n) => target("recital", n)),
-  ),
-  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, (m) =>
-    numbersIn(m[1] ?? "").map((n) => target("recital", n)),
-  ),
+  // "considérant 2", "recital 2", "абзац 2 преамбулы" (the noun may carry "du préambule" itself)
+  rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
+  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
   rule(`(${ORDINAL})\\s${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
   rule(`(${ORDINAL})\\s${MEASURE_NOUN}${OF_PREAMBLE}`, (m) => [target("recital", ordinalOf(m))]),
@@ -71,61 +102,33 @@ const MEASURE_RULES: Rule[] = [
   // "la 3e mesure", "the last measure", "третий пункт"
   rule(`(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
-  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, (m) =>
-    numbersIn(m[1] ?? "").map((n) => target("measure", n)),
-  ),
-  { re: /§\s?(\d{1,3})/gu, make: (m) => [target("measure", Number(m[1]))] },
+  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure")),
+  { re: /§\s?(\d{1,3})/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
 ];
 
-/** Words for a paragraph or part of the text, and for the numbered list and the signatures. */
-const PART = String.raw`(?:paragraphes?|messages?|paragraphs?|passages?|phrases?|sentences?|alineas?|parties?|parts?|sections?|textes?|texts?|абзац\p{L}{0,3}|част\p{L}{0,3}|текст\p{L}{0,3})`;
-const LIST = String.raw`(?:(?:the |la |les |le |des |этого )?(?:numbered |numerotee?s? |нумерованн\p{L}{0,4} )?(?:list|liste|mesures|measures|points|steps|списк\p{L}{0,2}|перечн\p{L}{0,2} (?:мер|пунктов)|пункт\p{L}{0,3}|мер\p{L}{0,2}|призыв\p{L}{0,2}|appeal|appel))`;
-const SIGNATURES = String.raw`(?:(?:the |les |la liste des |the list of |перечн\p{L}{0,2} |списк\p{L}{0,2} )?(?:signatures?|signataires|signatories|signatory|signed|подпис\p{L}{0,5}))`;
-const BEFORE = String.raw`(?:avant|before|preceding|precedant|juste avant|just before|right before|перед|до)`;
-const AFTER = String.raw`(?:apres|after|following|suivant|qui suit|qui vient apres|comes after|после|за)`;
-const FILLER = String.raw`(?:\s\p{L}{1,15}){0,3}\s`;
-const NOT_PREAMBLE = `(?!${OF_PREAMBLE})`;
+/** Up to three words of any kind between two parts of a position ("le paragraphe qui suit"). */
+const FILLER = "(?:,?\\s\\p{L}{1,15}){0,3}";
+/** Between two parts: a space, after a comma or not. */
+const GAP = ",?\\s";
 
-/** Positions in the text that are not numbered: the paragraph before / after the list, the last one. */
-const POSITION_RULES: Array<[string, ClauseId]> = [
-  [`${RECITAL_NOUN}${FILLER}${BEFORE}\\s${LIST}`, "P4"],
-  [
-    `(?:${PART}|introduction|intro|chapeau)${FILLER}?(?:introdui\\p{L}{0,4}|introducing|introduces|вводит|вводящ\\p{L}{0,3}|открывает)\\s${LIST}`,
-    "appeal",
-  ],
-  [`${PART}${FILLER}?${BEFORE}\\s${LIST}`, "appeal"],
-  [`(?:what comes|ce qui vient|qu'y a-t-il|что идет|что стоит)\\s${BEFORE}\\s${LIST}`, "appeal"],
-  [`${PART}${FILLER}?${AFTER}\\s${LIST}`, "closing"],
-  [
-    `(?:what comes|ce qui vient|qu'y a-t-il|что идет|что стоит|что сказано)\\s${AFTER}\\s${LIST}`,
-    "closing",
-  ],
-  [`${AFTER}\\s${LIST}${E}(?:\\s?[?,.]|$)`, "closing"],
-  [`(?:${PART}|texte|text|текст)${FILLER}?${BEFORE}\\s${SIGNATURES}`, "closing"],
-  [
-    `(?:dernier paragraphe|last paragraph|final paragraph|paragraphe final|последн\\p{L}{0,4} абзац\\p{L}{0,3})${NOT_PREAMBLE}`,
-    "closing",
-  ],
-  [
-    `(?:premier paragraphe|first paragraph|first line|premiere ligne|opening line|перв\\p{L}{0,4} (?:абзац|строк)\\p{L}{0,3})${NOT_PREAMBLE}`,
-    "opening",
-  ],
-  [
-    `(?:last line|derniere ligne|final line|последн\\p{L}{0,4} строк\\p{L}{0,3}|signature block|blocs? de signatures?|bloc des signatures|the signatures|les signatures|liste des signataires|блок подписей)`,
-    "signatories",
-  ],
-];
-const POSITIONS: Rule[] = POSITION_RULES.map(([source, id]) => ({
-  re: new RegExp(`${B}${source}`, "gu"),
-  make: () => [{ kind: "clause", id }],
-}));
+function positionRule(p: PositionRule): Rule {
+  const parts = p.sequence.map((name, i) =>
+    name === "~" ? FILLER : `${i === 0 ? "" : GAP}${table(name)}`,
+  );
+  const source = parts.join("");
+  const guard = p.notFollowedBy ? `(?!\\s${table(p.notFollowedBy)})` : "";
+  return {
+    re: new RegExp(`${source}${guard}`, "uy"),
+    make: () => [{ kind: "clause", id: p.target }],
+  };
+}
 
-const RELATIVE_NEXT =
-  /(?:next|following|after|suivante?|apres|d'apres|qui suit|suit|следующ\p{L}{0,4}|после)\s(?:(?:the|la|le|les|l')\s?)?$/u;
-const RELATIVE_PREVIOUS =
-  /(?:previous|preceding|before|precedente?|precedant|avant|предыдущ\p{L}{0,4}|перед)\s(?:(?:the|la|le|les|l')\s?)?$/u;
+const POSITIONS: Rule[] = data.positions.map(positionRule);
+
+const RELATIVE_NEXT = new RegExp(`${table("next")}\\s(?:(?:the|la|le|les|l')\\s?)?$`, "u");
+const RELATIVE_PREVIOUS = new RegExp(`${table("previous")}\\s(?:(?:the|la|le|les|l')\\s?)?$`, "u");
 
 /** +1 for "the measure after …", -1 for "just before …", 0 otherwise: read in the words just before a reference. */
 function relativeOffset(folded: string, start: number): number {
@@ -144,9 +147,8 @@ function shift(t: ReferenceTarget, by: number): ReferenceTarget {
  * "NATO's article 5", "l'article 5 du traité de Washington", "статья 5 устава НАТО": numbers in
  * another document, not this declaration's clauses.
  */
-const OTHER_TEXT_BEFORE = /(?:nato's|nato|otan|нато|treaty|traite|charter|charte)\s?$/u;
-const OTHER_TEXT_AFTER =
-  /^\s?(?:(?:of|de|du|d')\s?(?:the\s|la\s|l')?(?:nato|otan|traite|treaty|charte|charter|washington|north atlantic|onu|un\b)|(?:устава|договора|нато|оон))/u;
+const OTHER_TEXT_BEFORE = new RegExp(`${table("otherTextBefore")}\\s?$`, "u");
+const OTHER_TEXT_AFTER = new RegExp(`^\\s?${table("otherTextAfter")}`, "u");
 
 function aboutAnotherText(folded: string, start: number, end: number): boolean {
   return (
@@ -155,14 +157,34 @@ function aboutAnotherText(folded: string, start: number, end: number): boolean {
   );
 }
 
-/**
- * A cheap first look: every rule above needs one of these stems, and most questions and chat
- * messages contain none, so they skip the larger patterns.
- */
-const MAY_REFER =
-  /mesur|measur|claus|point|item|articl|art\.|propos|paragra|para|section|step|etape|§|пункт|мер|стат|параграф|абзац|considerant|recital|whereas|preambul|preambl|signat|ligne|line|passage|phrase|sentence|list|строк|подпис|част|списк|перечн|[mp][0-9]/u;
+/** Every rule starts with one of these: a digit, "§", a clause id, or a word of a first table. */
+const FIRST_TABLES = [
+  "measure",
+  "numbered",
+  "recital",
+  ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
+];
+const PLACES = new RegExp(
+  `[§\\d]|${WORD_START}(?:[mp]\\d|${ORDINAL}|${FIRST_TABLES.map(table).join("|")})`,
+  "gu",
+);
 
+/** The most places examined in one text: far more than any message cites, and a hard bound. */
+const MAX_PLACES = 64;
+/** Enough for any reply (the bot quotes three at most). */
 const MAX_FOUND = 24;
+
+const RULES = [...RECITAL_RULES, ...POSITIONS, ...MEASURE_RULES];
+
+/** The first rule (in priority order) that matches exactly at `at`. */
+function matchAt(folded: string, at: number): { m: RegExpExecArray; rule: Rule } | null {
+  for (const r of RULES) {
+    r.re.lastIndex = at;
+    const m = r.re.exec(folded);
+    if (m) return { m, rule: r };
+  }
+  return null;
+}
 
 /** Folding keeps lengths apart from a few ligatures; whitespace runs become one space. */
 function normalise(text: string): string {
@@ -176,31 +198,26 @@ function normalise(text: string): string {
  */
 export function findReferences(text: string): ReferenceTarget[] {
   const folded = normalise(text);
-  if (!MAY_REFER.test(folded)) return [];
-  const found: Found[] = [];
-  const claimed: Array<[number, number]> = [];
-  const overlaps = (a: number, b: number) => claimed.some(([s, e]) => a < e && b > s);
-
-  for (const r of [...RECITAL_RULES, ...POSITIONS, ...MEASURE_RULES]) {
-    for (const m of folded.matchAll(r.re)) {
-      // Enough for any reply (the bot quotes three at most), and it keeps the overlap check cheap.
-      if (claimed.length >= MAX_FOUND) break;
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      if (overlaps(start, end) || aboutAnotherText(folded, start, end)) continue;
-      claimed.push([start, end]);
-      const by = relativeOffset(folded, start);
-      for (const t of r.make(m as RegExpExecArray)) found.push({ at: start, target: shift(t, by) });
-    }
+  const found: ReferenceTarget[] = [];
+  let places = 0;
+  let claimedUntil = 0;
+  for (const place of folded.matchAll(PLACES)) {
+    const at = place.index ?? 0;
+    if (at < claimedUntil) continue;
+    if (++places > MAX_PLACES || found.length >= MAX_FOUND) break;
+    const hit = matchAt(folded, at);
+    if (!hit) continue;
+    const end = at + hit.m[0].length;
+    claimedUntil = end;
+    if (aboutAnotherText(folded, at, end)) continue;
+    const by = relativeOffset(folded, at);
+    for (const t of hit.rule.make(hit.m)) found.push(shift(t, by));
   }
-  found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
-  return found
-    .map((f) => f.target)
-    .filter((t) => {
-      const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+  return found.filter((t) => {
+    const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,0 +1,38 @@
+/**
+ * Regex sources generated from word tables (data/*.json), so that the rules are data and no
+ * pattern is written out by hand. Every part is bounded (a word list, a tail of at most
+ * STEM_TAIL letters), so the patterns scan in time linear in the text.
+ */
+import { fold } from "./analysis.ts";
+
+export interface WordList {
+  /** Whole words or phrases. */
+  words?: string[];
+  /** Word starts that may take up to STEM_TAIL more letters (declensions). */
+  stems?: string[];
+}
+
+export const STEM_TAIL = 4;
+/** A word starts here / ends here (\b is ASCII-only in JavaScript). */
+export const WORD_START = "(?<![\\p{L}\\p{N}])";
+export const WORD_END = "(?![\\p{L}\\p{N}])";
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Alternatives, folded and escaped, longest first so that "dix-sept" is tried before "dix". */
+export function alternatives(xs: Iterable<string>): string {
+  return [...new Set([...xs].map(fold))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join("|");
+}
+
+/** A non-capturing group matching any entry of the list; whole words end at a word end. */
+export function wordListSource({ words = [], stems = [] }: WordList): string {
+  const parts: string[] = [];
+  if (words.length > 0) parts.push(`(?:${alternatives(words)})(?![\\p{L}])`);
+  if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
+  return `(?:${parts.join("|")})`;
+}

@@ -48,11 +48,6 @@ function table(name: string): string {
 
 export type ReferenceTarget = { kind: "clause"; id: ClauseId } | OutOfRange;
 
-interface Found {
-  at: number;
-  target: ReferenceTarget;
-}
-
 const MEASURE_NOUN = `(?:${table("numbered")}\\s)?${table("measure")}`;
 const RECITAL_NOUN = table("recital");
 const OF_PREAMBLE = `\\s${table("ofPreamble")}`;

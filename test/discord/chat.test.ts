@@ -87,7 +87,8 @@ describe("reference detection in chat", () => {
     expect(titles(hedged)).toEqual([expect.stringMatching(/^Considérant 3/)]);
     expect(hedged?.reply.content).toMatch(/ne dit pas cela en ces termes/);
     // Posted publicly already: no "post to the channel" button under it.
-    const buttons = (hedged?.reply as CardPayload).components.flatMap((r) => r.components);
+    const card = hedged?.reply as CardPayload;
+    const buttons = card.components.flatMap((r) => r.components);
     expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).not.toContain("post:P3");
     // A confident answer in the same channel carries no hedge.
     const sure = decide("what about trust?", { guildId: "5", channelId: "50" });

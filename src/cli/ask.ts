@@ -1,15 +1,24 @@
 /**
- * One-shot question from the shell:
+ * One-shot questions from the shell:
  *   npm run ask -- "what do they propose about drug trafficking?"
- *   npm run ask -- --json --lang en "trafic de drogue"
+ *   npm run -s ask -- --json --lang en "trafic de drogue"
+ *   npm run -s ask -- --jsonl < questions.txt        one question per line in, one JSON object per line out
  */
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { type Engine, getEngine } from "../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../core/messages.ts";
 import { renderAnswer } from "../core/render-text.ts";
 import { type Answer, type Clause, LANGS, type Lang } from "../core/types.ts";
 
-const USAGE = 'usage: npm run ask -- [--json] [--lang fr|en|ru] "your question"';
+const USAGE = `usage: npm run ask -- [--json] [--lang fr|en|ru] "your question"
+       npm run -s ask -- --jsonl [--lang fr|en|ru] < questions.txt
+  --json    the answer as JSON: confidence ("answer" | "closest" | "none") and ranked results
+  --jsonl   read one question per line on standard input, print one JSON object per line
+  --lang    the reader's language (translations, labels); default: the question's own
+  -h, --help  this help`;
+
+type Confidence = "answer" | "closest" | "none";
 
 interface JsonResult {
   id: string;
@@ -21,9 +30,17 @@ interface JsonResult {
   matched: string[];
 }
 
-/** Ranked results for --json: the answer first, then the other relevant clauses. */
+function confidenceOf(answer: Answer): Confidence {
+  return answer.kind === "clause" ? answer.confidence : "none";
+}
+
+/**
+ * Ranked results for --json: the answer first, then the other relevant clauses. `results` is
+ * empty exactly when the confidence is "none" (nothing close, or a clause number out of range).
+ */
 export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
   const { lang } = answer;
+  const confidence = confidenceOf(answer);
   const result = (clause: Clause, score: number, matched: string[]): JsonResult => ({
     id: clause.id,
     label: clause.label[lang],
@@ -35,13 +52,23 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
     }),
     matched,
   });
-  if (answer.kind === "none")
-    return { question, lang, kind: "none", message: noAnswerText(lang), results: [] };
+  if (answer.kind === "none") {
+    return {
+      question,
+      lang,
+      kind: "none",
+      confidence,
+      ...(answer.rule && { rule: answer.rule }),
+      message: noAnswerText(lang),
+      results: [],
+    };
+  }
   if (answer.kind === "out-of-range") {
     return {
       question,
       lang,
       kind: "out-of-range",
+      confidence,
       message: outOfRangeText(answer, lang),
       results: [],
     };
@@ -54,29 +81,62 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
       results.push(result(hit.clause, hit.score, hit.matched));
     }
   }
-  return { question, lang, kind: "clause", via: answer.via, results };
+  return { question, lang, kind: "clause", via: answer.via, confidence, results };
 }
 
-export function main(argv: string[]): number {
+/** One line of --jsonl: the question, the confidence tier and the ranked results. */
+export function jsonlRecord(engine: Engine, question: string, lang?: Lang) {
+  const answer = engine.answer(question, lang ? { lang } : {});
+  const { confidence, results } = jsonAnswer(engine, question, answer);
+  return {
+    question,
+    confidence,
+    results: results.map(({ id, label, score, text }) => ({ id, label, score, text })),
+  };
+}
+
+async function answerLines(engine: Engine, lang: Lang | undefined): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    const question = line.trim();
+    // Blank lines are kept as records too, so output line n always answers input line n.
+    const record = question
+      ? jsonlRecord(engine, question, lang)
+      : { question, confidence: "none", results: [] };
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
+    // Node's parser says "Unknown option '--x'. To specify a positional argument…": keep the first sentence.
+    return fail((err as Error).message.split(". ")[0] ?? "bad option");
   }
   const { values, positionals } = parsed;
-  const question = positionals.join(" ").trim();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const lang = values.lang;
   if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    process.stderr.write(`--lang must be fr, en or ru\n${USAGE}\n`);
-    return 2;
-  }
-  if (!question) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    return fail("--lang must be fr, en or ru");
   }
   const engine = getEngine();
+  if (values.jsonl) {
+    if (positionals.length > 0) return fail("--jsonl reads the questions from standard input");
+    await answerLines(engine, lang as Lang | undefined);
+    return 0;
+  }
+  const question = positionals.join(" ").trim();
+  if (!question) return fail("no question given");
   const answer = engine.answer(question, lang ? { lang: lang as Lang } : {});
   if (values.json)
     process.stdout.write(`${JSON.stringify(jsonAnswer(engine, question, answer), null, 2)}\n`);
@@ -88,8 +148,23 @@ function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, lang: { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -30,6 +30,15 @@ const HINTS: Localized = {
   ru: `Попробуйте \`/measure 1\`–\`/measure ${MEASURE_COUNT}\` или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
 };
 
+/** Above a passage that is only the closest one: the text does not say this in so many words. */
+export function closestText(label: string, lang: Lang): string {
+  return {
+    fr: `La déclaration ne dit pas cela en ces termes. Le passage le plus proche est : ${label}.`,
+    en: `The declaration does not say this in so many words. The closest passage is: ${label}.`,
+    ru: `В заявлении об этом прямо не сказано. Ближайший фрагмент: ${label}.`,
+  }[lang];
+}
+
 export function noAnswerText(lang: Lang): string {
   return `${NO_ANSWER[lang]}\n${HINTS[lang]}`;
 }

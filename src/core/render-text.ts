@@ -1,6 +1,6 @@
 /** Plain-text rendering of answers, for the console and the `ask` command. */
 import type { Engine } from "./engine.ts";
-import { noAnswerText, outOfRangeText, UNOFFICIAL } from "./messages.ts";
+import { closestText, noAnswerText, outOfRangeText, UNOFFICIAL } from "./messages.ts";
 import type { Answer, Clause, Lang } from "./types.ts";
 
 // French typography puts a space before the colon.
@@ -27,6 +27,9 @@ export function renderAnswer(answer: Answer): string {
   if (answer.kind === "none") return noAnswerText(lang);
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
   const lines = [renderClause(answer.clause, lang)];
+  if (answer.confidence === "closest") {
+    lines.unshift(closestText(`${answer.clause.label[lang]} [${answer.clause.id}]`, lang));
+  }
   if (answer.matched.length > 0) lines.push(`${MATCHED[lang]} ${answer.matched.join(", ")}`);
   if (answer.seeAlso.length > 0) {
     lines.push(

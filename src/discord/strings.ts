@@ -2,6 +2,7 @@
  * Every sentence the bot shows in Discord, in French, English and Russian. The engine's own texts
  * (no-answer hints, out-of-range, the declaration's name) come from src/core/messages.ts.
  */
+import { closestText } from "../core/messages.ts";
 import type { Lang } from "../core/types.ts";
 
 export interface Strings {
@@ -70,8 +71,7 @@ const fr: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `Voir aussi : ${label}`,
-  closest: (label) =>
-    `La déclaration ne dit pas cela en ces termes. Le passage le plus proche est : ${label}.`,
+  closest: (label) => closestText(label, "fr"),
   postPublicly: "Publier dans le salon",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
@@ -157,8 +157,7 @@ const en: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `See also: ${label}`,
-  closest: (label) =>
-    `The declaration does not say this in so many words. The closest passage is: ${label}.`,
+  closest: (label) => closestText(label, "en"),
   postPublicly: "Post to the channel",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
@@ -243,7 +242,7 @@ const ru: Strings = {
   previous: (label) => `◀ ${label}`,
   next: (label) => `${label} ▶`,
   seeAlso: (label) => `См. также: ${label}`,
-  closest: (label) => `В заявлении об этом прямо не сказано. Ближайший фрагмент: ${label}.`,
+  closest: (label) => closestText(label, "ru"),
   postPublicly: "Опубликовать в канале",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:

@@ -47,3 +47,72 @@ describe("npm run ask", () => {
     expect(bad.stderr).toContain("--lang must be fr, en or ru");
   });
 });
+
+describe("npm run ask: confidence, --jsonl and --help", () => {
+  it("reports the confidence tier; results are empty exactly when it is none", async () => {
+    const sure = JSON.parse((await runTs("src/cli/ask.ts", ["--json", "trafic de drogue"])).stdout);
+    expect(sure.confidence).toBe("answer");
+    const unsure = JSON.parse(
+      (await runTs("src/cli/ask.ts", ["--json", "what about trust between zyxwvut?"])).stdout,
+    );
+    expect(unsure.confidence).toBe("closest");
+    expect(unsure.results[0].id).toBe("P3");
+    const none = JSON.parse(
+      (await runTs("src/cli/ask.ts", ["--json", "recette de crêpes"])).stdout,
+    );
+    expect(none).toMatchObject({ confidence: "none", results: [] });
+    const out = JSON.parse((await runTs("src/cli/ask.ts", ["--json", "mesure 9"])).stdout);
+    expect(out).toMatchObject({ kind: "out-of-range", confidence: "none", results: [] });
+  });
+
+  it("hedges in plain text when only the closest passage fits", async () => {
+    const r = await runTs("src/cli/ask.ts", ["what about trust between zyxwvut?"]);
+    expect(r.stdout).toMatch(/does not say this in so many words/);
+    expect(r.stdout).toContain("[P3]");
+  });
+
+  it("--jsonl answers one question per line, in order, one JSON object per line", async () => {
+    const input =
+      "trafic de drogue\n\nwhat about trust between zyxwvut?\nrecette de crêpes\nmesure 2\n";
+    const r = await runTs("src/cli/ask.ts", ["--jsonl"], { input });
+    expect(r.code).toBe(0);
+    const records = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(records.map((x) => x.question)).toEqual([
+      "trafic de drogue",
+      "",
+      "what about trust between zyxwvut?",
+      "recette de crêpes",
+      "mesure 2",
+    ]);
+    expect(records.map((x) => x.confidence)).toEqual([
+      "answer",
+      "none",
+      "closest",
+      "none",
+      "answer",
+    ]);
+    expect(records[0].results[0]).toEqual({
+      id: "M6",
+      label: "Mesure 6",
+      score: expect.any(Number),
+      text: expect.stringMatching(/^6\. En saluant/),
+    });
+    for (const x of records) expect(x.results.length === 0).toBe(x.confidence === "none");
+  });
+
+  it("--help and -h print the usage and exit 0; a bad flag gets one line naming it", async () => {
+    for (const flag of ["--help", "-h"]) {
+      const r = await runTs("src/cli/ask.ts", [flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("usage: npm run ask");
+      expect(r.stdout).toContain("--jsonl");
+    }
+    const bad = await runTs("src/cli/ask.ts", ["--frobnicate", "question"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe("Unknown option '--frobnicate'");
+    expect(bad.stderr).toContain("usage: npm run ask");
+  });
+});

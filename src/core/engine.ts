@@ -9,6 +9,7 @@ import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
 import { detectLanguage } from "./language.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
+import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
 import {
   combine,
@@ -40,7 +41,10 @@ const MIN_TELLING_WORD = 4;
 
 export interface EngineOptions {
   clauses?: readonly Clause[];
-  /** Example questions to learn from; by default every batch in data/corpus/. */
+  /**
+   * Example questions to learn from; by default the pools `npm run train` built from every batch
+   * in data/corpus/ (data/question-pools.json).
+   */
   examples?: readonly Example[];
   boost?: FieldBoost;
   weights?: RankingWeights;
@@ -69,21 +73,25 @@ export class Engine {
     // Each index asks the other whether an unknown word is a real word (no typo tolerance then).
     this.index = new SearchIndex(this.clauses, opts.boost, (s) => this.questions.knows(s));
     this.entities = getEntities();
-    const examples = opts.examples ?? corpusExamples();
-    this.questions = new QuestionIndex(
-      examples.flatMap((e) => {
-        const expect = e.expect.filter((id) => this.byId.has(id.toLowerCase()));
-        // Examples about clauses this engine does not hold (a test's subset) teach nothing here.
-        if (expect.length === 0 && e.expect.length > 0) return [];
-        return [{ terms: termsOf(analyzeQuery(e.q), this.entities), expect }];
-      }),
-      (s) => this.index.knows(s),
-    );
+    const pools = opts.examples
+      ? buildPools(this.relevant(opts.examples), this.entities)
+      : opts.clauses
+        ? buildPools(this.relevant(corpusExamples()), this.entities)
+        : loadPools();
+    this.questions = new QuestionIndex(pools, (s) => this.index.knows(s));
     this.weights = opts.weights ?? WEIGHTS;
     this.thresholds = opts.thresholds ?? THRESHOLDS;
     this.names = new Map(
       this.clauses.flatMap((c) => (c.names ?? []).map((n) => [fold(n), c] as const)),
     );
+  }
+
+  /** Examples about clauses this engine does not hold (a test's subset) teach nothing here. */
+  private relevant(examples: readonly Example[]): Example[] {
+    return examples.flatMap((e) => {
+      const expect = e.expect.filter((id) => this.byId.has(id.toLowerCase()));
+      return expect.length === 0 && e.expect.length > 0 ? [] : [{ ...e, expect }];
+    });
   }
 
   clause(id: string): Clause | undefined {

@@ -58,6 +58,23 @@ export interface Votes {
   matched: Set<string>;
 }
 
+/** Each label's pool: how often each term occurs in the example questions with that label. */
+export type Pools = Record<string, Record<string, number>>;
+
+/** Pools the analysed examples (an example with two labels counts in both). */
+export function poolExamples(
+  examples: readonly { terms: readonly string[]; expect: readonly ClauseId[] }[],
+): Pools {
+  const pools: Pools = {};
+  for (const e of examples) {
+    for (const label of e.expect.length > 0 ? e.expect : [NONE]) {
+      const pool = (pools[label] ??= {});
+      for (const term of e.terms) pool[term] = (pool[term] ?? 0) + 1;
+    }
+  }
+  return pools;
+}
+
 export class QuestionIndex {
   private readonly mini: MiniSearch<{ id: number; terms: string }>;
   private readonly labels: Label[];
@@ -68,26 +85,27 @@ export class QuestionIndex {
 
   /** `isWord`: terms known elsewhere (the clause texts) are real words, not typos to tolerate. */
   constructor(
-    examples: readonly { terms: readonly string[]; expect: readonly ClauseId[] }[],
+    pools: Pools,
     private readonly isWord: (term: string) => boolean = () => false,
   ) {
-    const pools = new Map<Label, string[]>();
-    for (const e of examples) {
-      for (const label of e.expect.length > 0 ? e.expect : [NONE as Label]) {
-        const pool = pools.get(label) ?? [];
-        pool.push(...e.terms);
-        pools.set(label, pool);
-      }
-      for (const t of e.terms) this.vocabulary.add(t);
-    }
-    this.labels = [...pools.keys()];
+    this.labels = Object.keys(pools) as Label[];
     this.mini = new MiniSearch({
       fields: ["terms"],
       storeFields: [],
       tokenize: (text) => text.split(" "),
       processTerm: (term) => term || null,
     });
-    this.mini.addAll([...pools.values()].map((terms, id) => ({ id, terms: terms.join(" ") })));
+    // A pool is indexed as its terms, each as often as the examples used it.
+    this.mini.addAll(
+      Object.values(pools).map((counts, id) => {
+        const terms: string[] = [];
+        for (const [term, n] of Object.entries(counts)) {
+          this.vocabulary.add(term);
+          for (let i = 0; i < n; i++) terms.push(term);
+        }
+        return { id, terms: terms.join(" ") };
+      }),
+    );
   }
 
   /** Whether some example question holds this term as typed. */

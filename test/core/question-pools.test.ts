@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Engine } from "../../src/core/engine.ts";
+import { corpusHash, loadPools, POOLS_FILE, trainPools } from "../../src/core/question-pools.ts";
+import { readBatches } from "../../src/core/questions.ts";
+
+describe("the trained pools (data/question-pools.json)", () => {
+  it("are what `npm run train` builds from the corpus today (run it after editing data/corpus/)", () => {
+    const shipped = JSON.parse(readFileSync(POOLS_FILE, "utf8"));
+    const fresh = trainPools();
+    expect(shipped.corpus).toBe(fresh.corpus);
+    expect(shipped.pools).toEqual(fresh.pools);
+  });
+
+  it("hold every label of the corpus, 'none' included", () => {
+    const labels = new Set(
+      readBatches().flatMap((b) =>
+        b.questions.flatMap((q) => (q.expect.length ? q.expect : ["none"])),
+      ),
+    );
+    expect(Object.keys(loadPools()).sort()).toEqual([...labels].sort());
+  });
+
+  it("are ignored when stale: the engine then learns from the corpus itself", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pools-"));
+    const stale = join(dir, "pools.json");
+    writeFileSync(stale, JSON.stringify({ corpus: "not-this-corpus", pools: { M1: { zzz: 1 } } }));
+    expect(loadPools(stale)).toEqual(trainPools().pools);
+    expect(corpusHash()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("answer as an engine built from the raw questions does", () => {
+    const raw = new Engine({ examples: readBatches().flatMap((b) => b.questions) });
+    const trained = new Engine();
+    for (const q of ["do they want to watch each other's war games?", "кто подписал?", "quand ?"]) {
+      expect(trained.rank(q)).toEqual(raw.rank(q));
+    }
+  });
+});

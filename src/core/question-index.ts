@@ -68,8 +68,9 @@ export function poolExamples(
   const pools: Pools = {};
   for (const e of examples) {
     for (const label of e.expect.length > 0 ? e.expect : [NONE]) {
-      const pool = (pools[label] ??= {});
+      const pool = pools[label] ?? {};
       for (const term of e.terms) pool[term] = (pool[term] ?? 0) + 1;
+      pools[label] = pool;
     }
   }
   return pools;

@@ -6,12 +6,12 @@
  * the corpus, so an edit without `npm run train` is slower to start, never wrong.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeQuery } from "./analysis.ts";
 import { type Entities, getEntities } from "./entities.ts";
 import { type Example, type Pools, poolExamples, termsOf } from "./question-index.ts";
-import { CORPUS_DIR, readBatches } from "./questions.ts";
+import { batchFiles, CORPUS_DIR, readBatches } from "./questions.ts";
 
 export const POOLS_FILE = fileURLToPath(new URL("../../data/question-pools.json", import.meta.url));
 
@@ -24,9 +24,7 @@ interface PoolsFile {
 /** A hash of the corpus files, names and contents, in name order. */
 export function corpusHash(dir: string = CORPUS_DIR): string {
   const hash = createHash("sha256");
-  for (const f of readdirSync(dir)
-    .filter((x) => x.endsWith(".json"))
-    .sort()) {
+  for (const f of batchFiles(dir)) {
     hash
       .update(f)
       .update("\0")

@@ -57,10 +57,17 @@ export interface Batch {
   questions: Question[];
 }
 
-/** The batches of example questions in a folder (data/corpus/ by default), in name order. */
-export function readBatches(dir: string = CORPUS_DIR): Batch[] {
+/** A batch file is named by its batch: "t07.json", "h02.json" (not "manifest.json"). */
+export function batchFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => /^[a-z]+\d+\.json$/.test(f))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ""), questions: readQuestions(`${dir}${f}`) }));
+    .sort();
+}
+
+/** The batches of example questions in a folder (data/corpus/ by default), in name order. */
+export function readBatches(dir: string = CORPUS_DIR): Batch[] {
+  return batchFiles(dir).map((f) => ({
+    name: f.replace(/\.json$/, ""),
+    questions: readQuestions(`${dir}${f}`),
+  }));
 }

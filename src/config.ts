@@ -89,6 +89,21 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
+/** The shape of a Discord bot token: three base64url parts (id, timestamp, HMAC). */
+const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/g;
+
+/**
+ * A token pasted into the wrong variable ("DISCORD_CLIENT_ID=<token>") must not be echoed by the
+ * message that says the value is wrong: the token's value, and anything shaped like a token,
+ * become "[redacted]" in every problem.
+ */
+export function redactSecrets(text: string, token: string | undefined): string {
+  const bare = token?.replace(/^["']|["']$/g, "").replace(/^Bot\s+/i, "");
+  let out = text;
+  for (const secret of [token, bare]) if (secret) out = out.split(secret).join("[redacted]");
+  return out.replace(TOKEN_SHAPE, "[redacted]");
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
@@ -206,7 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_QUESTIONS must be true or false, got "${rawLogQuestions}"`);
   }
 
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => redactSecrets(p, token)));
 
   return {
     discord: token === undefined ? null : { token, clientId, guildId, apiUrl },

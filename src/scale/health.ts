@@ -88,6 +88,16 @@ export interface HealthServer {
 }
 
 const PATH = "/health";
+const REQUEST_TIMEOUT_MS = 5_000;
+
+/** The request's path, or null for a target no URL parser accepts ("//", "http://[::1"). */
+function pathOf(target: string | undefined): string | null {
+  try {
+    return new URL(target ?? "/", "http://localhost").pathname;
+  } catch {
+    return null;
+  }
+}
 
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { logger } = options;
@@ -101,7 +111,11 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       });
       res.end(req.method === "HEAD" ? undefined : text);
     };
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const path = pathOf(req.url);
+    if (path === null) {
+      send(400, { error: "bad request target" });
+      return;
+    }
     if (path !== PATH) {
       send(404, { error: `not found; the health endpoint is ${PATH}` });
       return;
@@ -121,6 +135,9 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
         },
       );
   });
+  // A client that never finishes its request is cut off, not kept open forever.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => {

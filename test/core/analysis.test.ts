@@ -56,3 +56,21 @@ describe("stop words and stems", () => {
     ).toEqual(["drogue"]);
   });
 });
+
+describe("hostile input", () => {
+  it("splits words in time linear in the text: hyphens, apostrophes and digits in long runs", () => {
+    for (const text of [
+      `${"1".repeat(50_000)}x`,
+      `${"-".repeat(50_000)}x`,
+      `a${"'-".repeat(25_000)}b`,
+    ]) {
+      const t0 = performance.now();
+      words(text);
+      expect(performance.now() - t0, text.slice(0, 10)).toBeLessThan(100);
+    }
+  });
+
+  it("drops words too long to be words before any stemming or typo tolerance", () => {
+    expect(analyzeQuery(`${"x".repeat(20_000)} drogue`).map((t) => t.word)).toEqual(["drogue"]);
+  });
+});

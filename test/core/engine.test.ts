@@ -166,6 +166,14 @@ describe("confidence tiers", () => {
     expect(tier("do they want observers at each other's zyxwvut exercises?")).toBe("M5 answer");
   });
 
+  it("answers a 20,000-letter word or 100,000 characters quickly, without throwing", () => {
+    for (const q of ["a".repeat(20_000), "з".repeat(100_000), `${"1".repeat(50_000)}x`]) {
+      const t0 = performance.now();
+      expect(engine.answer(q).kind).toBe("none");
+      expect(performance.now() - t0).toBeLessThan(500);
+    }
+  });
+
   it("caps every question at MAX_QUESTION_CHARS, whatever the caller passes", () => {
     const long = `${"observateurs ".repeat(20)}${"trafic de drogue ".repeat(5000)}`;
     const started = performance.now();

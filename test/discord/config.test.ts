@@ -61,6 +61,24 @@ describe("loadConfig", () => {
     }
   });
 
+  it.each(["DISCORD_CLIENT_ID", "DISCORD_GUILD_ID", "DISCORD_API_URL"])(
+    "never echoes a token pasted into %s",
+    (name) => {
+      const token = "MTA5ODc2NTQzMjEwOTg3NjU0.GaBcDe.abcdefghijklmnopqrstuvwxyz012345";
+      for (const env of [{ DISCORD_TOKEN: token, [name]: token }, { [name]: token }]) {
+        try {
+          loadConfig(env);
+          expect.unreachable();
+        } catch (error) {
+          const message = String((error as Error).message);
+          expect(message).toContain(name);
+          expect(message).not.toContain(token);
+          expect(message).not.toContain("abcdefghijklmnopqrstuvwxyz012345");
+        }
+      }
+    },
+  );
+
   it("never prints the token", () => {
     const secret = "Bot super-secret-token";
     try {

@@ -4,6 +4,7 @@
  * The sharded endpoint (served by the manager) is tested in sharding.test.ts.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +103,35 @@ describe("health endpoint around startBot", () => {
     expect(get.status).toBe(200);
     expect(get.headers.get("content-type")).toContain("application/json");
     expect(get.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 400 to request targets no URL parser accepts, over raw sockets", async () => {
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: () => ({ ready: true, mode: "single", shardCount: 1, shards: [] }),
+    });
+    const port = health.port;
+    const raw = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        });
+        let out = "";
+        socket.on("data", (d: Buffer) => {
+          out += d.toString();
+        });
+        socket.on("end", () => resolve(out));
+        socket.on("error", reject);
+      });
+    for (const target of ["http://[::1", "//"]) {
+      const first = (await raw(target)).split("\r\n")[0];
+      expect(first, target).toMatch(/^HTTP\/1\.1 (400|404) /);
+    }
+    expect((await raw("http://[::1")).split("\r\n")[0]).toMatch(/^HTTP\/1\.1 400 /);
+    // Still serving afterwards.
+    expect((await getHealth(port)).status).toBe(200);
   });
 
   it("is 503 when the report itself fails", async () => {

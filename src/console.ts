@@ -16,11 +16,15 @@ export async function runConsole(
 ): Promise<void> {
   const engine = getEngine();
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, terminal: interactive });
+  // In a terminal readline needs the output too: it echoes what is typed there and redraws the
+  // prompt. Piped input is not echoed.
+  const rl = interactive
+    ? createInterface({ input, output, terminal: true, prompt: "> " })
+    : createInterface({ input, terminal: false });
   const write = (s: string) => output.write(`${s}\n`);
   write(CONSOLE_BANNER);
   let lang: Lang | null = null;
-  const prompt = () => interactive && output.write("> ");
+  const prompt = () => interactive && rl.prompt();
   prompt();
   for await (const line of rl) {
     if (line.trim()) {

@@ -22,7 +22,7 @@ export function ask(engine: Engine, question: string, hint: string | null): Answ
 
 /**
  * `lang` is the reader's language (card title, translation, texts), not the question's.
- * `privately`: the reply is ephemeral, so a "closest" card gets the button that posts it.
+ * `privately`: the reply is ephemeral, so the card gets the button that posts it to the channel.
  */
 export function renderAnswer(
   engine: Engine,
@@ -42,8 +42,8 @@ export function renderAnswer(
       });
       if (!confident) {
         payload.content = strings(lang).closest(`${clause.label[lang]} — ${clause.title[lang]}`);
-        if (opts.privately) payload.components.push(postRow(clause, lang));
       }
+      if (opts.privately) payload.components.push(postRow(clause, lang));
       return {
         kind: "card",
         payload,

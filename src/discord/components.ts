@@ -47,10 +47,17 @@ export async function handleComponent(
       outcome = { outcome: "component/overview" };
       break;
     case "post": {
-      // A new public message under the asker's private one: the card as the channel sees cards.
       const clause = engine.clause(action.clauseId);
       if (!clause) throw outdated();
-      await respond(interaction, {
+      // The private message gives way first (so the card is posted once, however often the
+      // button is clicked), then the card goes to the channel as a new public message.
+      await respondUpdate(interaction, {
+        content: strings(lang).posted,
+        embeds: [],
+        components: [],
+        allowedMentions: NO_MENTIONS,
+      });
+      await interaction.followUp({
         ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
         allowedMentions: NO_MENTIONS,
       });
@@ -59,7 +66,8 @@ export async function handleComponent(
   }
 
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
-    await respondUpdate(interaction, { ...payload, allowedMentions: NO_MENTIONS });
+    // An update keeps whatever it leaves out: the hedge above a "closest" card must go.
+    await respondUpdate(interaction, { content: "", ...payload, allowedMentions: NO_MENTIONS });
   } else {
     await respond(interaction, {
       ...payload,

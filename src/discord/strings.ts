@@ -22,6 +22,7 @@ export interface Strings {
   /** Above a "closest passage" card: the text does not say this in so many words. */
   closest: (label: string) => string;
   postPublicly: string;
+  posted: string;
   citation: (label: string, declaration: string) => string;
   overviewIntro: string;
   overviewSignatories: string;
@@ -73,6 +74,7 @@ const fr: Strings = {
   seeAlso: (label) => `Voir aussi : ${label}`,
   closest: (label) => closestText(label, "fr"),
   postPublicly: "Publier dans le salon",
+  posted: "Publié dans le salon.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Déclaration des ministres des Affaires étrangères de l’OTSC appelant l’OTAN à établir des contacts entre les deux organisations. Le texte français fait foi.",
@@ -159,6 +161,7 @@ const en: Strings = {
   seeAlso: (label) => `See also: ${label}`,
   closest: (label) => closestText(label, "en"),
   postPublicly: "Post to the channel",
+  posted: "Posted to the channel.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Declaration of the CSTO foreign ministers calling on NATO to open contacts between the two organisations. The French text is authoritative; translations are unofficial.",
@@ -244,6 +247,7 @@ const ru: Strings = {
   seeAlso: (label) => `См. также: ${label}`,
   closest: (label) => closestText(label, "ru"),
   postPublicly: "Опубликовать в канале",
+  posted: "Опубликовано в канале.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",

@@ -195,15 +195,36 @@ describe("/ask", () => {
     const click = await h.fake.sendInteraction(
       h.fake.button("post:P3", { messageId: original, locale: "en-US" }),
     );
+    // The private message gives way (so the card is posted once)…
     const body = await callbackOf(h.fake, click.id);
-    // A new message for the whole channel (type 4, not ephemeral), without the hedge or the button.
-    expect(body.type).toBe(4);
-    const posted = body.data as Json;
+    expect(body.type).toBe(7);
+    expect(body.data).toMatchObject({
+      content: "Posted to the channel.",
+      embeds: [],
+      components: [],
+    });
+    // …and the card goes to the whole channel as a follow-up: not ephemeral, no hedge, no button.
+    const followUp = await h.fake.waitForRequest(
+      (r) => r.method === "POST" && r.path.includes(`/webhooks/`) && r.path.includes(click.token),
+    );
+    const posted = followUp.body as Json;
     expect(Number(posted.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(embedsOf(posted)[0]?.title).toMatch(/^Recital 3/);
     expect(posted.content ?? "").toBe("");
     expect(buttonIds(posted)).not.toContain("post:P3");
     expect(posted.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("drops the hedge when a private closest card navigates to another clause", async () => {
+    const asked = await run("ask", { question: "what about trust between zyxwvut?" }, "en-US");
+    const original = String(h.fake.interaction(asked.id)?.originalId);
+    const { id } = await h.fake.sendInteraction(
+      h.fake.button("next:P4", { messageId: original, locale: "en-US" }),
+    );
+    const body = await callbackOf(h.fake, id);
+    expect(body.type).toBe(7);
+    expect((body.data as Json).content).toBe("");
+    expect(embedsOf(body.data as Json)[0]?.title).toMatch(/^Recital 4/);
   });
 
   it("explains an out-of-range reference", async () => {
@@ -360,6 +381,20 @@ describe("Find in declaration (message command)", () => {
     );
     const data = await responseData(h.fake, id);
     expect(embedsOf(data)[0]?.title).toMatch(/^Mesure 4/);
+    // A private lookup, with the button that shares it.
+    expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(buttonIds(data)).toContain("post:M4");
+  });
+
+  it("hedges a closest passage", async () => {
+    const { id } = await h.fake.sendInteraction(
+      h.fake.messageContextMenu("Find in declaration", {
+        content: "et la confiance entre zyxwvut ?",
+      }),
+    );
+    const data = await responseData(h.fake, id);
+    expect(String(data.content)).toMatch(/ne dit pas cela en ces termes/);
+    expect(embedsOf(data)[0]?.title).toMatch(/^Considérant 3/);
   });
 
   it("explains when the message has no text", async () => {

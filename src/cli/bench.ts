@@ -7,7 +7,9 @@
  * 1 on FAIL. Run through the npm script, which passes --expose-gc so heap deltas are measured
  * after a full collection rather than on whatever garbage happens to be lying around.
  */
+import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadDeclaration } from "../core/declaration.ts";
 import { Engine } from "../core/engine.ts";
@@ -78,23 +80,31 @@ function collect(): void {
   gc?.();
 }
 
+const CORPUS_RSS_RUNS = 5;
+
 /**
- * Resident memory the example corpus adds: an engine without examples, then one with the whole
- * corpus that has answered every question once (its caches filled), each after a full collection.
- * Measured first, before the timing loops leave garbage and compiled code behind.
+ * Resident memory the example corpus adds (src/cli/corpus-rss.ts): processes with the corpus
+ * against processes without it, alternating, CORPUS_RSS_RUNS of each. RSS moves from run to run
+ * with the garbage collector and the allocator, so the figure is the difference of the medians,
+ * shown with the spread of each kind.
  */
-function corpusRss(questions: readonly string[]) {
-  collect();
-  const bare = new Engine({ examples: [] });
-  for (const q of questions) sink += bare.answer(q).kind.length;
-  collect();
-  const without = process.memoryUsage().rss;
-  const full = new Engine();
-  for (const q of questions) sink += full.answer(q).kind.length;
-  collect();
-  const withCorpus = process.memoryUsage().rss;
-  sink += bare.clauses.length + full.clauses.length; // both alive until the last measurement
-  return withCorpus - without;
+function corpusRss() {
+  const script = fileURLToPath(new URL("./corpus-rss.ts", import.meta.url));
+  const measure = (kind: "bare" | "full") =>
+    Number(
+      execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", script, kind], {
+        encoding: "utf8",
+      }).split(" ")[0],
+    );
+  const bare: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < CORPUS_RSS_RUNS; i++) {
+    bare.push(measure("bare"));
+    full.push(measure("full"));
+  }
+  const b = sorted(bare);
+  const f = sorted(full);
+  return { growth: percentile(f, 0.5) - percentile(b, 0.5), bare: b, full: f };
 }
 
 /** Heap retained by what `build` returns, then after it has answered every question once. */
@@ -189,7 +199,9 @@ function main(): number {
       .filter((b) => /^h\d+$/.test(b.name))
       .flatMap((b) => b.questions),
   ].map((q) => q.q);
-  const corpusGrowth = corpusRss(questions);
+  const corpus = corpusRss();
+  const corpusGrowth = corpus.growth;
+  const range = (xs: number[]) => `${mb(xs[0] ?? 0)}–${mb(xs.at(-1) ?? 0)}`;
   const clauses = loadDeclaration();
   // The engine is timed as the bot starts it (new Engine(): read and parse the data, then index);
   // the baseline indexes already loaded texts, so the data-loading share is shown on its own.
@@ -227,7 +239,8 @@ function main(): number {
     "\ncall = one answer() / search() call; q-med = each question's median over the rounds;" +
       "\nheap = heapUsed retained by the built index, +queries = after answering every question once" +
       `\nof the engine build, reading and parsing data/: ${ms(loading)} (median)` +
-      `\nRSS the example corpus adds (engine with corpus vs without, caches filled): ${mb(corpusGrowth)}`,
+      `\nRSS the example corpus adds: ${mb(corpusGrowth)}, the difference of the medians of ${CORPUS_RSS_RUNS}` +
+      ` processes with the corpus (${range(corpus.full)}) and without (${range(corpus.bare)})`,
   );
   if (!gc) console.log("note: run with node --expose-gc for heap figures measured after a full GC");
 

@@ -10,8 +10,13 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fold } from "./analysis.ts";
-import { alternatives, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+import {
+  alternatives,
+  normaliseForPatterns,
+  WORD_START,
+  type WordList,
+  wordListSource,
+} from "./word-patterns.ts";
 
 const RULES_FILE = fileURLToPath(new URL("../../data/abstention.json", import.meta.url));
 
@@ -59,16 +64,9 @@ export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
 
 const RULES: Rule[] = readAbstentionRules().map(compile);
 
-/** The text the rules read: folded, one kind of apostrophe, one space between words. */
-export function normaliseForRules(text: string): string {
-  return fold(text)
-    .replace(/[’'`´ʼ‘]/g, "'")
-    .replace(/\s+/g, " ");
-}
-
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
 export function asksForFactNotInText(question: string): string | null {
-  const folded = normaliseForRules(question);
+  const folded = normaliseForPatterns(question);
   for (const rule of RULES) {
     const m = rule.cue.exec(folded);
     if (!m) continue;

@@ -206,9 +206,11 @@ export class Engine {
     const weights = new Map(
       content.map((t) => [t, specificity(this.index.documentFrequency(t), this.index.size)]),
     );
+    let total = 0;
+    for (const w of weights.values()) total += w;
     const hits = this.index
       .search(content)
-      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights) }));
+      .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights, total) }));
     const votes = this.questions.vote(termsOf(content, this.entities));
     const inText = new Set(hits.flatMap((h) => h.matched));
     const unknownWord = content.some(

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fold, stemsIn } from "./analysis.ts";
 
-const ENTITIES_FILE = fileURLToPath(new URL("../../data/entities.json", import.meta.url));
+export const ENTITIES_FILE = fileURLToPath(new URL("../../data/entities.json", import.meta.url));
 
 interface EntityData {
   states: { id: string; signatory: boolean; names: string[] }[];

@@ -43,11 +43,8 @@ function fuzziness(term: string): number | false {
 /** A question's terms: every stem of every content word, plus the class of each entity named. */
 export function termsOf(tokens: readonly Token[], entities: Entities): string[] {
   const terms = new Set<string>();
-  for (const t of tokens) {
-    for (const s of t.stems) terms.add(s);
-    const e = entities.of(t.word);
-    if (e) terms.add(CLASS_TERM[e.cls]);
-  }
+  for (const t of tokens) for (const s of t.stems) terms.add(s);
+  for (const e of entities.inWords(tokens.map((t) => t.word))) terms.add(CLASS_TERM[e.cls]);
   return [...terms];
 }
 
@@ -76,8 +73,14 @@ export function poolExamples(
   return pools;
 }
 
+function repeatTerms(counts: Record<string, number>): string[] {
+  const terms: string[] = [];
+  for (const [term, n] of Object.entries(counts)) for (let i = 0; i < n; i++) terms.push(term);
+  return terms;
+}
+
 export class QuestionIndex {
-  private readonly mini: MiniSearch<{ id: number; terms: string }>;
+  private readonly mini: MiniSearch<{ id: number }>;
   private readonly labels: Label[];
   private readonly vocabulary = new Set<string>();
 
@@ -90,23 +93,18 @@ export class QuestionIndex {
     private readonly isWord: (term: string) => boolean = () => false,
   ) {
     this.labels = Object.keys(pools) as Label[];
-    this.mini = new MiniSearch({
-      fields: ["terms"],
+    const counts = Object.values(pools);
+    // A pool is indexed as its terms, each as often as the examples used it; the "text" is the
+    // pool's index, tokenized straight from the counts (no string of thousands of terms built).
+    this.mini = new MiniSearch<{ id: number }>({
+      fields: ["pool"],
       storeFields: [],
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term || null,
+      extractField: (doc) => String(doc.id),
+      tokenize: (text) => repeatTerms(counts[Number(text)] ?? {}),
+      processTerm: (term) => term,
     });
-    // A pool is indexed as its terms, each as often as the examples used it.
-    this.mini.addAll(
-      Object.values(pools).map((counts, id) => {
-        const terms: string[] = [];
-        for (const [term, n] of Object.entries(counts)) {
-          this.vocabulary.add(term);
-          for (let i = 0; i < n; i++) terms.push(term);
-        }
-        return { id, terms: terms.join(" ") };
-      }),
-    );
+    this.mini.addAll(counts.map((_, id) => ({ id })));
+    for (const pool of counts) for (const term of Object.keys(pool)) this.vocabulary.add(term);
   }
 
   /** Whether some example question holds this term as typed. */

@@ -1,15 +1,14 @@
 /**
  * The trained form of the example corpus: each clause's pool of example-question terms
  * (question-index.ts), written by `npm run train` to data/question-pools.json so that the bot
- * starts without analysing thousands of questions. The file records a hash of the corpus it was
- * built from; a stale file (the corpus changed since) is ignored and the pools are rebuilt from
- * the corpus, so an edit without `npm run train` is slower to start, never wrong.
+ * starts without analysing thousands of questions. The file records a hash of the corpus and
+ * entity table it was built from; a stale file is ignored and the pools are rebuilt.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyzeQuery } from "./analysis.ts";
-import { type Entities, getEntities } from "./entities.ts";
+import { ENTITIES_FILE, type Entities, getEntities } from "./entities.ts";
 import { type Example, type Pools, poolExamples, termsOf } from "./question-index.ts";
 import { batchFiles, CORPUS_DIR, readBatches } from "./questions.ts";
 
@@ -21,9 +20,14 @@ interface PoolsFile {
   pools: Pools;
 }
 
-/** A hash of the corpus files, names and contents, in name order. */
+/**
+ * A hash of what the pools are built from: the corpus files (names and contents, in name order)
+ * and the entity table. A change to the analysis code itself is caught by the test that compares
+ * the shipped pools with freshly built ones.
+ */
 export function corpusHash(dir: string = CORPUS_DIR): string {
   const hash = createHash("sha256");
+  hash.update(readFileSync(ENTITIES_FILE)).update("\0");
   for (const f of batchFiles(dir)) {
     hash
       .update(f)
@@ -44,11 +48,11 @@ export function buildPools(
   );
 }
 
-export function trainPools(dir: string = CORPUS_DIR): PoolsFile {
+export function trainPools(dir: string = CORPUS_DIR, corpus = corpusHash(dir)): PoolsFile {
   return {
     $comment:
       "Written by `npm run train` from data/corpus/: each label's example-question terms and their counts. Do not edit.",
-    corpus: corpusHash(dir),
+    corpus,
     pools: buildPools(readBatches(dir).flatMap((b) => b.questions)),
   };
 }
@@ -59,11 +63,15 @@ export function writePools(file: string = POOLS_FILE): PoolsFile {
   return trained;
 }
 
-/** The shipped pools when they match the corpus, else pools rebuilt from it. */
+/**
+ * The shipped pools when they match the corpus and entity table, else pools rebuilt from them:
+ * an edit without `npm run train` makes the start slower, not the answers different.
+ */
 export function loadPools(file: string = POOLS_FILE): Pools {
+  const corpus = corpusHash();
   if (existsSync(file)) {
     const shipped = JSON.parse(readFileSync(file, "utf8")) as PoolsFile;
-    if (shipped.corpus === corpusHash()) return shipped.pools;
+    if (shipped.corpus === corpus) return shipped.pools;
   }
-  return trainPools().pools;
+  return trainPools(CORPUS_DIR, corpus).pools;
 }

@@ -11,11 +11,16 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fold } from "./analysis.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
 import { CARDINAL, LAST, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, OutOfRange } from "./types.ts";
-import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+import {
+  normaliseForPatterns,
+  WORD_END,
+  WORD_START,
+  type WordList,
+  wordListSource,
+} from "./word-patterns.ts";
 
 const REFERENCES_FILE = fileURLToPath(new URL("../../data/references.json", import.meta.url));
 
@@ -98,7 +103,7 @@ const MEASURE_RULES: Rule[] = [
   rule(`(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure")),
-  { re: /§\s?(\d{1,3})/uy, make: (m) => [target("measure", Number(m[1]))] },
+  { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
 ];
@@ -160,7 +165,7 @@ const FIRST_TABLES = [
   ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
 ];
 const PLACES = new RegExp(
-  `[§\\d]|${WORD_START}(?:[mp]\\d|${ORDINAL}|${FIRST_TABLES.map(table).join("|")})`,
+  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${FIRST_TABLES.map(table).join("|")})`,
   "gu",
 );
 
@@ -181,18 +186,13 @@ function matchAt(folded: string, at: number): { m: RegExpExecArray; rule: Rule }
   return null;
 }
 
-/** Folding keeps lengths apart from a few ligatures; whitespace runs become one space. */
-function normalise(text: string): string {
-  return fold(text).replace(/[’'`]/g, "'").replace(/\s+/g, " ");
-}
-
 /**
  * Every clause reference in the text, in order of appearance, without duplicates.
  * A reference introduced by "after / avant / следующий…" points to the neighbour
  * ("la mesure après la mesure 3" → measure 4).
  */
 export function findReferences(text: string): ReferenceTarget[] {
-  const folded = normalise(text);
+  const folded = normaliseForPatterns(text);
   const found: ReferenceTarget[] = [];
   let places = 0;
   let claimedUntil = 0;

@@ -70,12 +70,12 @@ export class SearchIndex {
   /** Every indexed term: a query word found here exactly needs no typo tolerance. */
   private readonly vocabulary = new Set<string>();
   /**
-   * Each word's matches by its stems: [clause id, summed term scores, terms matched]. MiniSearch
-   * scores an OR query as the sum of its terms' scores times the number of terms that matched,
-   * so a question's scores are rebuilt exactly from its words' cached parts: a word is searched
-   * once, not in every question that uses it.
+   * Each stem's matches, [clause id, score], with or without typo tolerance. MiniSearch scores an
+   * OR query as the sum of its distinct terms' scores times the number of those terms that
+   * matched, so a question's scores are rebuilt exactly from its stems' cached ones: a stem is
+   * searched once, not in every question that uses it.
    */
-  private readonly matches = new BoundedCache<string, Array<[string, number, number]>>(20_000);
+  private readonly matches = new BoundedCache<string, Array<[string, number]>>(20_000);
   /** Words that other sources (the example questions) know are real words, not typos. */
   private readonly isWord: (stem: string) => boolean;
 
@@ -124,34 +124,59 @@ export class SearchIndex {
 
   /** How many clauses a word matches (with the same typo tolerance as search). */
   documentFrequency(token: Token): number {
-    return this.matchesOf(token).length;
+    const fuzzy = this.isUnknown(token);
+    return new Set(token.stems.flatMap((s) => this.stemMatches(s, fuzzy).map(([id]) => id))).size;
   }
 
   /** Ranked clauses for the query tokens; each hit says which of the tokens matched it. */
   search(tokens: Token[]): RawHit[] {
-    const hits = new Map<string, RawHit & { terms: number }>();
+    // Distinct stems, as MiniSearch takes them: a stem two words share counts once.
+    const stems = new Map<string, { fuzzy: boolean; owners: Token[] }>();
     for (const token of tokens) {
-      for (const [id, score, terms] of this.matchesOf(token)) {
-        const hit = hits.get(id);
-        if (hit) {
-          hit.score += score;
-          hit.terms += terms;
-          hit.matched.push(token);
-        } else hits.set(id, { id, score, terms, matched: [token] });
+      const fuzzy = this.isUnknown(token);
+      for (const stem of token.stems) {
+        const entry = stems.get(stem) ?? { fuzzy: false, owners: [] };
+        entry.fuzzy ||= fuzzy;
+        entry.owners.push(token);
+        stems.set(stem, entry);
       }
     }
-    return [...hits.values()]
-      .map(({ id, score, terms, matched }) => ({ id, score: score * terms, matched }))
+    const hits = new Map<string, { score: number; terms: number; matched: Set<Token> }>();
+    for (const [stem, { fuzzy, owners }] of stems) {
+      for (const [id, score] of this.stemMatches(stem, fuzzy)) {
+        const hit = hits.get(id) ?? { score: 0, terms: 0, matched: new Set<Token>() };
+        hit.score += score;
+        hit.terms += 1;
+        for (const t of owners) hit.matched.add(t);
+        hits.set(id, hit);
+      }
+    }
+    return [...hits]
+      .map(([id, h]) => ({ id, score: h.score * h.terms, matched: [...h.matched] }))
       .sort((a, b) => b.score - a.score);
   }
 
-  private matchesOf(token: Token): Array<[string, number, number]> {
-    return this.matches.get(token.stems.join(" "), () =>
-      this.run([token]).map((r) => [
-        String(r.id),
-        r.score / r.queryTerms.length,
-        r.queryTerms.length,
-      ]),
+  /**
+   * Typo tolerance and prefixes only for words the index does not know as typed: they are what
+   * makes a search slow (a fuzzy walk of the whole vocabulary), and a known word needs neither.
+   * Nor does a word `isWord` knows from elsewhere (the example questions): it is a real word the
+   * clauses do not use, not a typo of one they do.
+   */
+  private isUnknown(token: Token): boolean {
+    return !token.stems.some((s) => this.vocabulary.has(s) || this.isWord(s));
+  }
+
+  private stemMatches(stem: string, fuzzy: boolean): Array<[string, number]> {
+    return this.matches.get(`${fuzzy ? "~" : "="}${stem}`, () =>
+      this.mini
+        .search(stem, {
+          boost: this.boost,
+          fuzzy: fuzzy && fuzziness(stem),
+          prefix: fuzzy && stem.length >= 5,
+          tokenize: (text) => [text],
+          processTerm: (term) => term,
+        })
+        .map((r) => [String(r.id), r.score]),
     );
   }
 
@@ -161,19 +186,10 @@ export class SearchIndex {
     return this.run(tokens, 3).map((r) => String(r.id));
   }
 
-  /**
-   * Typo tolerance and prefixes only for words the index does not know as typed: they are what
-   * makes a search slow (a fuzzy walk of the whole vocabulary), and a known word needs neither.
-   * Nor does a word `isWord` knows from elsewhere (the example questions): it is a real word the
-   * clauses do not use, not a typo of one they do.
-   */
-  private run(tokens: Token[], minPrefix = 5): SearchResult[] {
+  /** Autocomplete's search: typo tolerance and short prefixes for the words the index does not know. */
+  private run(tokens: Token[], minPrefix: number): SearchResult[] {
     const stems = [...new Set(tokens.flatMap((t) => t.stems))];
-    const unknown = new Set(
-      tokens
-        .filter((t) => !t.stems.some((s) => this.vocabulary.has(s) || this.isWord(s)))
-        .flatMap((t) => t.stems),
-    );
+    const unknown = new Set(tokens.filter((t) => this.isUnknown(t)).flatMap((t) => t.stems));
     return this.mini.search(
       { combineWith: "OR", queries: stems },
       {

@@ -36,3 +36,10 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
   if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
   return `(?:${parts.join("|")})`;
 }
+
+/** The text the patterns read: accent-folded, one kind of apostrophe, one space between words. */
+export function normaliseForPatterns(text: string): string {
+  return fold(text)
+    .replace(/[’'`´ʼ‘]/g, "'")
+    .replace(/\s+/g, " ");
+}

@@ -49,6 +49,8 @@ export interface GroupStats {
   publicRight: number;
   /** Share of public answers that are right (an answer to an off-topic question is wrong). */
   publicPrecision: number | null;
+  /** Share of answerable questions answered publicly (a bot that hedged everything would score 0). */
+  publicShare: number | null;
   /** Unanswerable questions answered publicly. */
   offTopicPublic: number;
   /** Share of unanswerable questions answered publicly (lower is better). */
@@ -119,6 +121,7 @@ function stats(outcomes: readonly Outcome[]): GroupStats {
     public: publicAnswers.length,
     publicRight,
     publicPrecision: rate(publicRight, publicAnswers.length),
+    publicShare: rate(answerable.filter(isPublic).length, answerable.length),
     offTopicPublic,
     offTopicPublicRate: rate(offTopicPublic, unanswerable.length),
   };
@@ -188,7 +191,8 @@ export function belowTargets(report: Report, targets: Partial<QualityTargets>): 
 export function belowHeldOutTargets(report: Report, t: HeldOutTargets): string[] {
   const out: string[] = [];
   const atLeast = (name: string, value: number | null, min: number) => {
-    if (value !== null && value < min) out.push(`${name} ${value.toFixed(3)} < ${min}`);
+    if (value === null) out.push(`${name}: no question to measure it on`);
+    else if (value < min) out.push(`${name} ${value.toFixed(3)} < ${min}`);
   };
   atLeast("top-1", report.overall.top1, t.top1);
   for (const [lang, s] of Object.entries(report.byLang))
@@ -196,6 +200,8 @@ export function belowHeldOutTargets(report: Report, t: HeldOutTargets): string[]
   for (const kind of t.kinds)
     atLeast(`top-1 ${kind}`, report.byKind[kind]?.top1 ?? null, t.perGroup);
   atLeast("public answers right", report.overall.publicPrecision, t.publicPrecision);
+  // No public answer at all would make "public answers right" vacuous.
+  if (!report.overall.public) out.push("no public answer at all");
   const off = report.overall.offTopicPublicRate;
   if (off !== null && off > t.offTopicPublic)
     out.push(`off-topic answered publicly ${off.toFixed(3)} > ${t.offTopicPublic}`);

@@ -5,7 +5,7 @@
  */
 import { Engine } from "../core/engine.ts";
 import type { Batch } from "../core/questions.ts";
-import { confidence, type RankingWeights, type Thresholds } from "../core/ranking.ts";
+import { confidence, type RankingWeights, type Signals, type Thresholds } from "../core/ranking.ts";
 
 interface Ranked {
   expect: readonly string[];
@@ -14,6 +14,7 @@ interface Ranked {
   top: string | null;
   score: number;
   none: number;
+  signals: Signals;
 }
 
 export interface TuneResult {
@@ -49,6 +50,7 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
         top: r.ranked[0]?.id ?? null,
         score: r.ranked[0]?.score ?? 0,
         none: r.none,
+        signals: { rule: r.rule, unknownWord: r.unknownWord },
       };
     });
   });
@@ -64,7 +66,12 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
   let offNone = 0;
   let answerablePublic = 0;
   for (const r of rows) {
-    const tier = r.fixed ? (r.fixed.top ? "answer" : "none") : confidence(r.score, r.none, t);
+    // The same tier function the engine uses, caps included.
+    const tier = r.fixed
+      ? r.fixed.top
+        ? "answer"
+        : "none"
+      : confidence(r.score, r.none, r.signals, t);
     const top = tier === "none" ? null : (r.fixed?.top ?? r.top);
     const ok = top !== null && r.expect.includes(top);
     if (r.expect.length > 0) {
@@ -91,6 +98,13 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
 }
 
 /**
+ * A point of margin over issue 8's targets (public answers ≥ 97% right, ≤ 5% of off-topic
+ * questions public): questions from writers the corpus has never seen do worse than
+ * leave-one-batch-out runs, whose writers resemble the training batches' ones.
+ */
+export const TUNE_LIMITS = { minPrecision: 0.98, maxOffTopic: 0.03, minAbstention: 0.75 };
+
+/**
  * Every weight and threshold setting of the grid that keeps public answers at least
  * `minPrecision` right, answers at most `maxOffTopic` of the off-topic questions publicly and
  * tells at least `minAbstention` of them that the text is silent, best top-1 first, then most
@@ -99,7 +113,7 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
 export function tune(
   batches: readonly Batch[],
   grid: { text: number[]; rule: number[] },
-  limits = { minPrecision: 0.975, maxOffTopic: 0.04, minAbstention: 0.75 },
+  limits = TUNE_LIMITS,
 ): TuneResult[] {
   const out: TuneResult[] = [];
   for (const text of grid.text) {
@@ -109,16 +123,17 @@ export function tune(
       for (const answer of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
         for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3])
           for (const closest of [0.05, 0.1, 0.15, 0.2, 0.25])
-            for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5]) {
-              const thresholds = { answer, margin, closest, noneLead, sureDespite: 1 };
-              const s = score(rows, thresholds);
-              if (
-                s.publicPrecision >= limits.minPrecision &&
-                s.offTopicPublic <= limits.maxOffTopic &&
-                s.abstention >= limits.minAbstention
-              )
-                out.push({ weights, thresholds, ...s });
-            }
+            for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5])
+              for (const sureDespite of [0.7, 0.8, 0.9, 1.01]) {
+                const thresholds = { answer, margin, closest, noneLead, sureDespite };
+                const s = score(rows, thresholds);
+                if (
+                  s.publicPrecision >= limits.minPrecision &&
+                  s.offTopicPublic <= limits.maxOffTopic &&
+                  s.abstention >= limits.minAbstention
+                )
+                  out.push({ weights, thresholds, ...s });
+              }
     }
   }
   return out.sort((a, b) => b.top1 - a.top1 || b.publicShare - a.publicShare);

@@ -56,27 +56,27 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
     const [sure, unsure, none, out] = await Promise.all(
       [
         "trafic de drogue",
-        "what about trust between zyxwvut?",
+        "anything on cooperation with zyxwvut?",
         "recette de crêpes",
         "mesure 9",
       ].map(json),
     );
     expect(sure.confidence).toBe("answer");
     expect(unsure.confidence).toBe("closest");
-    expect(unsure.results[0].id).toBe("P3");
+    expect(unsure.results[0].id).toBe("P4");
     expect(none).toMatchObject({ confidence: "none", results: [] });
     expect(out).toMatchObject({ kind: "out-of-range", confidence: "none", results: [] });
   }, 30_000);
 
   it("hedges in plain text when only the closest passage fits", async () => {
-    const r = await runTs("src/cli/ask.ts", ["what about trust between zyxwvut?"]);
+    const r = await runTs("src/cli/ask.ts", ["anything on cooperation with zyxwvut?"]);
     expect(r.stdout).toMatch(/does not say this in so many words/);
-    expect(r.stdout).toContain("[P3]");
+    expect(r.stdout).toContain("[P4]");
   });
 
   it("--jsonl answers one question per line, in order, one JSON object per line", async () => {
     const input =
-      "trafic de drogue\n\nwhat about trust between zyxwvut?\nrecette de crêpes\nmesure 2\n";
+      "trafic de drogue\n\nanything on cooperation with zyxwvut?\nrecette de crêpes\nmesure 2\n";
     const r = await runTs("src/cli/ask.ts", ["--jsonl"], { input });
     expect(r.code).toBe(0);
     const records = r.stdout
@@ -86,7 +86,7 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
     expect(records.map((x) => x.question)).toEqual([
       "trafic de drogue",
       "",
-      "what about trust between zyxwvut?",
+      "anything on cooperation with zyxwvut?",
       "recette de crêpes",
       "mesure 2",
     ]);

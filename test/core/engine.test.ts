@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Engine, getEngine } from "../../src/core/engine.ts";
+import { Engine, getEngine, MAX_QUESTION_CHARS } from "../../src/core/engine.ts";
 import type { Answer } from "../../src/core/types.ts";
 
 const engine = getEngine();
@@ -147,6 +147,21 @@ describe("abstention", () => {
   });
 });
 
+describe("known misses (kept so that a fix shows)", () => {
+  // "sent" meets off-topic examples about troops sent somewhere: the appeal loses to "none".
+  it.fails("who are the proposals sent to? → appeal", () => {
+    expect(engine.answer("who are the proposals sent to?")).toMatchObject({
+      clause: { id: "appeal" },
+    });
+  });
+
+  // "climate" shares its stem with "climat de confiance" (recital 3): answered publicly.
+  it.fails("a question about climate change is not answered publicly", () => {
+    const a = engine.answer("What does the declaration say about climate change?");
+    expect(a.kind === "clause" ? a.confidence : a.kind).not.toBe("answer");
+  });
+});
+
 describe("confidence tiers", () => {
   it("answers clear questions and references publicly", () => {
     expect(engine.answer("what do they propose about drug trafficking?")).toMatchObject({
@@ -161,8 +176,8 @@ describe("confidence tiers", () => {
       const a = engine.answer(q);
       return a.kind === "clause" ? `${a.clause.id} ${a.confidence}` : a.kind;
     };
-    expect(tier("what about trust?")).toBe("P3 answer");
-    expect(tier("what about trust between zyxwvut?")).toBe("P3 closest");
+    expect(tier("anything on cooperation?")).toBe("P4 answer");
+    expect(tier("anything on cooperation with zyxwvut?")).toBe("P4 closest");
     expect(tier("do they want observers at each other's zyxwvut exercises?")).toBe("M5 answer");
   });
 
@@ -174,12 +189,11 @@ describe("confidence tiers", () => {
     }
   });
 
-  it("caps every question at MAX_QUESTION_CHARS, whatever the caller passes", () => {
-    const long = `${"observateurs ".repeat(20)}${"trafic de drogue ".repeat(5000)}`;
-    const started = performance.now();
-    const a = engine.answer(long);
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(a.kind === "clause" && a.clause.id).toMatch(/^M[56]$/);
+  it("reads no further than MAX_QUESTION_CHARS, whatever the caller passes", () => {
+    // Filler up to the cap, then the words that would decide: past the cap, they are not read.
+    const filler = "bla ".repeat(MAX_QUESTION_CHARS / 4);
+    expect(engine.answer(`trafic de drogue ${filler}`)).toMatchObject({ clause: { id: "M6" } });
+    expect(engine.answer(`${filler}trafic de drogue`).kind).toBe("none");
   });
 });
 

@@ -81,18 +81,18 @@ describe("reference detection in chat", () => {
   it("stays silent in a Q&A channel unless sure, and hedges when asked directly", () => {
     ctx.settings.addQaChannel("5", "50");
     // A word the bot has never seen: the closest passage, not a confident answer.
-    const unsure = "what about trust between zyxwvut?";
+    const unsure = "anything on cooperation with zyxwvut?";
     expect(decide(unsure, { guildId: "5", channelId: "50" })).toBeNull();
     const hedged = decide(unsure, { guildId: "5", channelId: "51", addressed: true });
-    expect(titles(hedged)).toEqual([expect.stringMatching(/^Considérant 3/)]);
+    expect(titles(hedged)).toEqual([expect.stringMatching(/^Considérant 4/)]);
     expect(hedged?.reply.content).toMatch(/ne dit pas cela en ces termes/);
     // Posted publicly already: no "post to the channel" button under it.
     const card = hedged?.reply as CardPayload;
     const buttons = card.components.flatMap((r) => r.components);
-    expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).not.toContain("post:P3");
+    expect(buttons.map((b) => ("custom_id" in b ? b.custom_id : ""))).not.toContain("post:P4");
     // A confident answer in the same channel carries no hedge.
-    const sure = decide("what about trust?", { guildId: "5", channelId: "50" });
-    expect(titles(sure)).toEqual([expect.stringMatching(/^Considérant 3/)]);
+    const sure = decide("anything on cooperation?", { guildId: "5", channelId: "50" });
+    expect(titles(sure)).toEqual([expect.stringMatching(/^Considérant 4/)]);
     expect(sure?.reply.content).toBeUndefined();
   });
 

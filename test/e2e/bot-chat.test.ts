@@ -86,12 +86,12 @@ describe("questions addressed to the bot", () => {
 
   it("hedges when only a closest passage fits a question put to it", async () => {
     const { id } = h.fake.sendMessage({
-      content: `<@${botId}> et la confiance entre zyxwvut ?`,
+      content: `<@${botId}> et la coopération avec zyxwvut ?`,
       mentions: [botId],
     });
     const body = await replyData(id);
     expect(String(body.content)).toMatch(/ne dit pas cela en ces termes/);
-    expect(embedsOf(body)[0]?.title).toMatch(/^Considérant 3/);
+    expect(embedsOf(body)[0]?.title).toMatch(/^Considérant 4/);
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

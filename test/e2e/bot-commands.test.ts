@@ -184,16 +184,16 @@ describe("/ask", () => {
   });
 
   it("offers the closest passage privately when unsure, with a button that posts it", async () => {
-    const asked = await run("ask", { question: "what about trust between zyxwvut?" }, "en-US");
+    const asked = await run("ask", { question: "anything on cooperation with zyxwvut?" }, "en-US");
     expect(Number(asked.data.flags) & EPHEMERAL).toBe(EPHEMERAL);
     expect(String(asked.data.content)).toMatch(/does not say this in so many words/);
-    expect(String(asked.data.content)).toMatch(/closest passage is: Recital 3/);
-    expect(embedsOf(asked.data)[0]?.title).toMatch(/^Recital 3/);
-    expect(buttonIds(asked.data)).toContain("post:P3");
+    expect(String(asked.data.content)).toMatch(/closest passage is: Recital 4/);
+    expect(embedsOf(asked.data)[0]?.title).toMatch(/^Recital 4/);
+    expect(buttonIds(asked.data)).toContain("post:P4");
 
     const original = String(h.fake.interaction(asked.id)?.originalId);
     const click = await h.fake.sendInteraction(
-      h.fake.button("post:P3", { messageId: original, locale: "en-US" }),
+      h.fake.button("post:P4", { messageId: original, locale: "en-US" }),
     );
     // The private message gives way (so the card is posted once)…
     const body = await callbackOf(h.fake, click.id);
@@ -209,22 +209,22 @@ describe("/ask", () => {
     );
     const posted = followUp.body as Json;
     expect(Number(posted.flags ?? 0) & EPHEMERAL).toBe(0);
-    expect(embedsOf(posted)[0]?.title).toMatch(/^Recital 3/);
+    expect(embedsOf(posted)[0]?.title).toMatch(/^Recital 4/);
     expect(posted.content ?? "").toBe("");
-    expect(buttonIds(posted)).not.toContain("post:P3");
+    expect(buttonIds(posted)).not.toContain("post:P4");
     expect(posted.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it("drops the hedge when a private closest card navigates to another clause", async () => {
-    const asked = await run("ask", { question: "what about trust between zyxwvut?" }, "en-US");
+    const asked = await run("ask", { question: "anything on cooperation with zyxwvut?" }, "en-US");
     const original = String(h.fake.interaction(asked.id)?.originalId);
     const { id } = await h.fake.sendInteraction(
-      h.fake.button("next:P4", { messageId: original, locale: "en-US" }),
+      h.fake.button("next:appeal", { messageId: original, locale: "en-US" }),
     );
     const body = await callbackOf(h.fake, id);
     expect(body.type).toBe(7);
     expect((body.data as Json).content).toBe("");
-    expect(embedsOf(body.data as Json)[0]?.title).toMatch(/^Recital 4/);
+    expect(embedsOf(body.data as Json)[0]?.title).toMatch(/^Appeal/);
   });
 
   it("explains an out-of-range reference", async () => {
@@ -389,12 +389,12 @@ describe("Find in declaration (message command)", () => {
   it("hedges a closest passage", async () => {
     const { id } = await h.fake.sendInteraction(
       h.fake.messageContextMenu("Find in declaration", {
-        content: "et la confiance entre zyxwvut ?",
+        content: "et la coopération avec zyxwvut ?",
       }),
     );
     const data = await responseData(h.fake, id);
     expect(String(data.content)).toMatch(/ne dit pas cela en ces termes/);
-    expect(embedsOf(data)[0]?.title).toMatch(/^Considérant 3/);
+    expect(embedsOf(data)[0]?.title).toMatch(/^Considérant 4/);
   });
 
   it("explains when the message has no text", async () => {

@@ -80,7 +80,7 @@ describe("/settings", () => {
     // Only a closest passage (a word the bot has never seen): no public guess in a Q&A channel.
     const unsure = h.fake.sendMessage({
       channelId: QA,
-      content: "et la confiance entre zyxwvut ?",
+      content: "et la coopération avec zyxwvut ?",
     });
     await flush();
     expect(repliesTo(h.fake, chatter.id)).toHaveLength(0);

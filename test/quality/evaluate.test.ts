@@ -56,6 +56,7 @@ describe("evaluate", () => {
       public: 5,
       publicRight: 1,
       publicPrecision: 1 / 5,
+      publicShare: 4 / 5,
       offTopicPublic: 1,
       offTopicPublicRate: 1 / 2,
     });

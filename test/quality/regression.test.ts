@@ -32,7 +32,8 @@ describe("answer quality on the held-out batches", () => {
   it("meets issue 8's targets: top-1, per language and kind, public answers right, off-topic kept private", () => {
     expect(batches.length).toBeGreaterThanOrEqual(4);
     const report = heldOut(batches, engine).pooled;
-    expect(belowHeldOutTargets(report, HELD_OUT_TARGETS), missList(report)).toEqual([]);
+    // Only the targets missed are shown, never the questions: the set stays sealed.
+    expect(belowHeldOutTargets(report, HELD_OUT_TARGETS)).toEqual([]);
     for (const kind of HELD_OUT_TARGETS.kinds)
       expect(report.byKind[kind]?.answerable).toBeGreaterThan(20);
   });

@@ -151,6 +151,13 @@ export function queryStems(word: string): string[] {
  */
 export const MAX_WORD_LENGTH = 40;
 
+/**
+ * At most this many unknown words of one question get typo tolerance: each costs a fuzzy walk of
+ * an index's vocabulary, and a question of a hundred made-up words must not cost a hundred walks.
+ * Real questions have one or two typos.
+ */
+export const MAX_FUZZY_WORDS = 6;
+
 /** Each word's stems, or null for a stop word: the same few hundred words recur in every question. */
 const wordCache = new Map<string, string[] | null>();
 
@@ -164,11 +171,12 @@ function contentStems(word: string): string[] | null {
   return stems;
 }
 
-/** Content tokens of a query: stop and framing words dropped. */
-export function analyzeQuery(text: string): Token[] {
+/** Content tokens of a query (the first `limit` of them): stop and framing words dropped. */
+export function analyzeQuery(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const seen = new Set<string>();
   const out: Token[] = [];
   for (const word of words(text)) {
+    if (out.length >= limit) break;
     if (word.length > MAX_WORD_LENGTH || seen.has(word)) continue;
     seen.add(word);
     const stems = contentStems(word);

@@ -36,6 +36,12 @@ export const SEE_ALSO_RATIO = 0.5;
  */
 export const MAX_QUESTION_CHARS = 1000;
 
+/**
+ * And at most this many content words: each word unknown to an index costs a search of it, and
+ * no real question has more (the longest in the question sets have about 25).
+ */
+export const MAX_CONTENT_WORDS = 40;
+
 /** Shorter unknown words are too often slang, initials or typos to say anything. */
 const MIN_TELLING_WORD = 4;
 
@@ -124,7 +130,7 @@ export class Engine {
    */
   rank(question: string): Ranking {
     const q = question.slice(0, MAX_QUESTION_CHARS);
-    return this.rankTokens(q, analyzeQuery(q));
+    return this.rankTokens(q, this.contentOf(q));
   }
 
   /** Ranked clauses, best first; [] when nothing in the declaration is close. */
@@ -144,7 +150,7 @@ export class Engine {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
-    const content = analyzeQuery(q);
+    const content = this.contentOf(q);
     const named = this.namedClause(content);
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content);
@@ -200,6 +206,11 @@ export class Engine {
       if (c) out.add(c);
     }
     return [...out].slice(0, limit);
+  }
+
+  /** The question's content words, at most MAX_CONTENT_WORDS of them. */
+  private contentOf(question: string): Token[] {
+    return analyzeQuery(question, MAX_CONTENT_WORDS);
   }
 
   private rankTokens(question: string, content: Token[]): Ranking {

@@ -9,7 +9,7 @@
  * documents instead of thousands.
  */
 import MiniSearch from "minisearch";
-import type { Token } from "./analysis.ts";
+import { MAX_FUZZY_WORDS, type Token } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import { CLASS_TERM, type Entities } from "./entities.ts";
 import type { ClauseId } from "./types.ts";
@@ -120,8 +120,10 @@ export class QuestionIndex {
     const share = new Map<Label, number>();
     const matched = new Set<string>();
     const sums = new Map<number, [number, number]>();
+    let fuzzyLeft = MAX_FUZZY_WORDS;
     for (const term of terms) {
-      const scores = this.scoresOf(term);
+      const unknown = !this.vocabulary.has(term) && !this.isWord(term);
+      const scores = this.scoresOf(term, unknown && fuzzyLeft-- > 0);
       if (scores.length > 0) matched.add(term);
       for (const [pool, s] of scores) {
         const sum = sums.get(pool);
@@ -143,12 +145,11 @@ export class QuestionIndex {
     return { share, matched };
   }
 
-  private scoresOf(term: string): Array<[number, number]> {
-    return this.scores.get(term, () => {
-      const unknown = !this.vocabulary.has(term) && !this.isWord(term);
+  private scoresOf(term: string, fuzzy: boolean): Array<[number, number]> {
+    return this.scores.get(`${fuzzy ? "~" : "="}${term}`, () => {
       return this.mini
         .search(term, {
-          fuzzy: unknown && fuzziness(term),
+          fuzzy: fuzzy && fuzziness(term),
           tokenize: (text) => [text],
           processTerm: (t) => t,
           bm25: BM25,

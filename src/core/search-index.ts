@@ -4,7 +4,7 @@
  * clause it is about.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
-import { isStopWord, stemsIn, type Token, words } from "./analysis.ts";
+import { isStopWord, MAX_FUZZY_WORDS, stemsIn, type Token, words } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import type { Clause, Lang } from "./types.ts";
 
@@ -132,8 +132,9 @@ export class SearchIndex {
   search(tokens: Token[]): RawHit[] {
     // Distinct stems, as MiniSearch takes them: a stem two words share counts once.
     const stems = new Map<string, { fuzzy: boolean; owners: Token[] }>();
+    let fuzzyLeft = MAX_FUZZY_WORDS;
     for (const token of tokens) {
-      const fuzzy = this.isUnknown(token);
+      const fuzzy = this.isUnknown(token) && fuzzyLeft-- > 0;
       for (const stem of token.stems) {
         const entry = stems.get(stem) ?? { fuzzy: false, owners: [] };
         entry.fuzzy ||= fuzzy;

@@ -189,6 +189,18 @@ describe("confidence tiers", () => {
     }
   });
 
+  it("bounds the cost of a question of made-up words (a search per unknown word, capped)", () => {
+    let seed = 7;
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+    const made = () => Array.from({ length: 6 }, letter).join("");
+    engine.answer(Array.from({ length: 150 }, made).join(" ")); // warm-up
+    const question = Array.from({ length: 150 }, made).join(" ");
+    const t0 = performance.now();
+    engine.answer(question);
+    // About 10 ms on a quiet 2-core machine; uncapped, several times that.
+    expect(performance.now() - t0).toBeLessThan(150);
+  });
+
   it("reads no further than MAX_QUESTION_CHARS, whatever the caller passes", () => {
     // Filler up to the cap, then the words that would decide: past the cap, they are not read.
     const filler = "bla ".repeat(MAX_QUESTION_CHARS / 4);

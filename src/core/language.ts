@@ -12,11 +12,19 @@ export function langFromLocale(locale: string | null | undefined): Lang | null {
   return (LANGS as readonly string[]).includes(base) ? (base as Lang) : "en";
 }
 
-// Short questions defeat trigram statistics; these words settle most of them.
-const FRENCH_CUES =
-  /(?<![\p{L}])(?:le|la|les|des|du|de|au|aux|à|qui|que|quoi|quel|quelle|est|sont|ont|dit|sur|pour|avec|dans|une?|et|ou|pas|ce|cette|entre|mesure|considérant|signé|ils|elles|otan|otsc)(?![\p{L}])|(?<![\p{L}])(?:l|d|qu|c)'(?=\p{L})/giu;
-const ENGLISH_CUES =
-  /(?<![\p{L}])(?:the|what|who|whom|which|does|do|did|is|are|was|about|with|between|they|this|that|of|and|or|how|why|any|anything|say|says|measure|clause|signed|nato|csto)(?![\p{L}])/giu;
+// Short questions defeat trigram statistics; these words settle most of them. They are matched as
+// typed (accents count: "à" is French, "a" is not).
+const FRENCH_WORDS = `le la les des du de au aux à qui que quoi quel quelle est sont ont dit sur pour
+  avec dans un une et ou pas ce cette entre mesure considérant signé ils elles otan otsc`;
+const ENGLISH_WORDS = `the what who whom which does do did is are was about with between they this
+  that of and or how why any anything say says measure clause signed nato csto`;
+
+const wordsCue = (list: string) =>
+  new RegExp(`(?<![\\p{L}])(?:${list.trim().split(/\s+/).join("|")})(?![\\p{L}])`, "giu");
+const FRENCH_CUES = wordsCue(FRENCH_WORDS);
+const ENGLISH_CUES = wordsCue(ENGLISH_WORDS);
+/** French elisions: "l'OTAN", "d'intérêt", "qu'ils", "c'est". */
+const FRENCH_ELISION = /(?<![\p{L}])(?:l|d|qu|c)'(?=\p{L})/giu;
 
 export function detectLanguage(text: string, hint?: string | null): Lang {
   const fromHint = langFromLocale(hint);
@@ -25,7 +33,9 @@ export function detectLanguage(text: string, hint?: string | null): Lang {
   const latin = text.match(LATIN)?.length ?? 0;
   if (cyrillic > latin) return "ru";
   const apostrophes = text.replace(/[’ʼ]/g, "'");
-  const fr = apostrophes.match(FRENCH_CUES)?.length ?? 0;
+  const fr =
+    (apostrophes.match(FRENCH_CUES)?.length ?? 0) +
+    (apostrophes.match(FRENCH_ELISION)?.length ?? 0);
   const en = apostrophes.match(ENGLISH_CUES)?.length ?? 0;
   if (fr !== en) return fr > en ? "fr" : "en";
   // Accented Latin letters are far more common in French than in English.

@@ -41,8 +41,8 @@ const isEssentialRole = (role: Role): boolean =>
  * `message.member` is null (use `message.author`), `guild.members.cache` holds the bot alone.
  *
  * Roles are limited to @everyone and the bot's own managed role. discord.js warns once at start
- * that limiting RoleManager is unsupported: what it would break is computing permissions from the
- * cache (`member.permissions`, `channel.permissionsFor`), which the bot never does; interactions
+ * that limiting RoleManager is unsupported (filterRoleCacheWarning drops that one warning): what it
+ * would break is computing permissions from the cache (`member.permissions`, `channel.permissionsFor`), which the bot never does; interactions
  * carry the permissions, and a refused chat reply is handled as a REST error.
  *
  * Left as discord.js has them: guilds, channels and permission overwrites (not supported limited),
@@ -92,11 +92,33 @@ export function makeCache(limits: Record<string, unknown> = CACHE_LIMITS): Cache
   }) as CacheFactory;
 }
 
+let roleWarningFiltered = false;
+
+/**
+ * discord.js warns once per process that limiting RoleManager "breaks functionality". What it
+ * would break is computing permissions from cached roles, which the bot never does (see
+ * CACHE_LIMITS), and an alarming line on every normal start teaches people to ignore warnings.
+ * So exactly that warning is dropped; every other one, from discord.js or anyone, goes through.
+ */
+export function filterRoleCacheWarning(): void {
+  if (roleWarningFiltered) return;
+  roleWarningFiltered = true;
+  const emit = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const first = rest[0];
+    const type = typeof first === "string" ? first : (first as { type?: string } | undefined)?.type;
+    const text = typeof warning === "string" ? warning : warning.message;
+    if (type === "UnsupportedCacheOverwriteWarning" && text.includes("RoleManager")) return;
+    (emit as (...args: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 /** `overrides` is for tests and tools (e.g. the fake Discord's identify throttle); production passes none. */
 export function createClient(
   discord: DiscordConfig,
   overrides: Partial<ClientOptions> = {},
 ): Client {
+  filterRoleCacheWarning();
   return new Client({
     intents: [
       GatewayIntentBits.Guilds,

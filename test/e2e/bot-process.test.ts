@@ -34,6 +34,8 @@ it("registers the commands, answers /measure 3 and stops cleanly on SIGTERM", as
   expect(await bot.exited).toBe(0);
   expect(bot.output()).toContain("connected to Discord");
   expect(bot.output()).not.toContain(fake.token);
+  // No alarming warning on a normal start (src/discord/client.ts explains the one dropped).
+  expect(bot.output()).not.toContain("UnsupportedCacheOverwriteWarning");
 }, 30_000);
 
 /** Runs a script to completion from a bare environment; its exit code and combined output. */

@@ -191,7 +191,10 @@ describe("confidence tiers", () => {
 
   it("bounds the cost of a question of made-up words (a search per unknown word, capped)", () => {
     let seed = 7;
-    const letter = () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26));
+    const letter = () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCharCode(97 + (seed % 26));
+    };
     const made = () => Array.from({ length: 6 }, letter).join("");
     engine.answer(Array.from({ length: 150 }, made).join(" ")); // warm-up
     const question = Array.from({ length: 150 }, made).join(" ");

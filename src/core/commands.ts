@@ -2,8 +2,10 @@
  * The bot's text commands ("/measure 3", "/ask …", "/quote M4", "/help"), interpreted without
  * Discord: the console speaks this language, so it behaves like the bot.
  */
+import { fold } from "./analysis.ts";
 import type { Engine } from "./engine.ts";
 import { MEASURE_COUNT, outOfRangeText } from "./messages.ts";
+import { LAST, readCardinal, readOrdinal } from "./numbers.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "./render-text.ts";
 import { LANGS, type Lang } from "./types.ts";
 
@@ -67,6 +69,12 @@ export interface CommandResult {
  * One line of input → what to print. `lang` is the reader's chosen language, or null to follow
  * each question's own language.
  */
+const MEASURE_MISSING: Record<Lang, string> = {
+  fr: `Indiquez un numéro de mesure, de 1 à ${MEASURE_COUNT} : /measure 3, /measure trois.`,
+  en: `Give a measure number from 1 to ${MEASURE_COUNT}: /measure 3, /measure three.`,
+  ru: `Укажите номер пункта от 1 до ${MEASURE_COUNT}: /measure 3, /measure три.`,
+};
+
 export function runCommand(engine: Engine, line: string, lang: Lang | null): CommandResult {
   const text = line.trim();
   const m = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
@@ -77,14 +85,19 @@ export function runCommand(engine: Engine, line: string, lang: Lang | null): Com
   switch (name) {
     case "measure":
     case "mesure": {
-      const n = /^[+-]?\d+$/.test(arg) ? Number(arg) : Number.NaN;
-      const clause = engine.measure(n);
+      if (!arg) return { output: MEASURE_MISSING[lang ?? "fr"] };
+      // "3", "trois", "three", "три", "3e", "troisième", "IV": the reference layer's number table.
+      const word = fold(arg);
+      const n = /^[+-]?\d+$/.test(arg)
+        ? Number(arg)
+        : (readCardinal(word) ?? readOrdinal(word) ?? Number.NaN);
+      const clause = engine.measure(n === LAST ? MEASURE_COUNT : n);
       if (clause) return { output: renderClause(clause, lang ?? "fr") };
       return {
         output: outOfRangeText(
           { clauseKind: "measure", requested: n, available: MEASURE_COUNT },
           lang ?? "fr",
-        ).replace("NaN", arg || "?"),
+        ).replace("NaN", arg),
       };
     }
     case "ask":

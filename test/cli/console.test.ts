@@ -44,6 +44,16 @@ describe("the local console", () => {
     expect(out).toContain("/ask suivi de votre question");
   });
 
+  it("reads /measure numbers as words too, through the reference layer's number table", async () => {
+    const out = await chat(
+      "/measure trois\n/measure three\n/measure четыре\n/measure IV\n/measure\n",
+    );
+    expect(out.match(/3\. Faciliter les contacts/g)).toHaveLength(2);
+    expect(out.match(/4\. Organiser régulièrement/g)).toHaveLength(2);
+    expect(out).toContain("Indiquez un numéro de mesure, de 1 à 6");
+    expect(out).not.toContain("mesure ?");
+  });
+
   it("switches the translation language with /lang and quotes with /quote", async () => {
     const out = await chat("/lang en\n/quote P2\n/help\n");
     expect(out).toContain("Recital 2");

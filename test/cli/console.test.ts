@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CONSOLE_BANNER, runConsole } from "../../src/console.ts";
@@ -89,5 +89,44 @@ describe("the local console", () => {
     expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER);
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
+  }, 60_000);
+
+  it("echoes what is typed in a terminal and does not pile up prompts (a pseudo-terminal via script)", async () => {
+    // `script` gives the console a real terminal, as a person running `npm start` has.
+    const child = spawn(
+      "script",
+      ["-qec", `${process.execPath} --import tsx src/main.ts`, "/dev/null"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DISCORD_TOKEN: "" },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    const seen = (pattern: RegExp) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (pattern.test(out)) {
+            child.stdout.off("data", check);
+            resolve();
+          }
+        };
+        child.stdout.on("data", check);
+        check();
+      });
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await seen(/> /);
+    child.stdin.write("qui a signe ?\r");
+    await seen(/Signataires/);
+    child.stdin.write("\r\r\r/quit\r");
+    expect(await exited).toBe(0);
+    // What was typed is on screen (echoed by readline), before the answer.
+    expect(out.indexOf("qui a signe ?")).toBeGreaterThan(-1);
+    expect(out.indexOf("qui a signe ?")).toBeLessThan(out.indexOf("Signataires"));
+    // Empty lines redraw the prompt in place: never "> > >" on one line.
+    for (const line of out.split(/\r?\n/)) expect(line).not.toMatch(/> *> *>/);
   }, 60_000);
 });

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadDeclaration } from "../core/declaration.ts";
 import { Engine } from "../core/engine.ts";
-import { EVAL_DIR, readBatches, readQuestions } from "../core/questions.ts";
+import { benchmarkQuestions } from "../core/questions.ts";
 import { Baseline } from "../quality/baseline.ts";
 import { SPEED_TARGETS } from "../quality/targets.ts";
 
@@ -193,12 +193,7 @@ function main(): number {
     throw new Error("--rounds and --builds want positive numbers");
 
   // The development set and the held-out batches: typos, long paraphrases, off-topic questions.
-  const questions = [
-    ...readQuestions(),
-    ...readBatches(EVAL_DIR)
-      .filter((b) => /^h\d+$/.test(b.name))
-      .flatMap((b) => b.questions),
-  ].map((q) => q.q);
+  const questions = benchmarkQuestions();
   const corpus = corpusRss();
   const corpusGrowth = corpus.growth;
   const range = (xs: number[]) => `${mb(xs[0] ?? 0)}–${mb(xs.at(-1) ?? 0)}`;

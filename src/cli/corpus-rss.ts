@@ -7,19 +7,14 @@
  * Run with --expose-gc.
  */
 import { Engine } from "../core/engine.ts";
-import { EVAL_DIR, readBatches, readQuestions } from "../core/questions.ts";
+import { benchmarkQuestions } from "../core/questions.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
 const kind = process.argv[2];
 if (kind !== "bare" && kind !== "full") throw new Error("usage: corpus-rss.ts bare|full");
 
-const questions = [
-  ...readQuestions(),
-  ...readBatches(EVAL_DIR)
-    .filter((b) => /^h\d+$/.test(b.name))
-    .flatMap((b) => b.questions),
-].map((q) => q.q);
+const questions = benchmarkQuestions();
 
 const engine = kind === "full" ? new Engine() : new Engine({ examples: [] });
 let answered = 0;

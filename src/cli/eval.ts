@@ -13,10 +13,10 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Engine } from "../core/engine.ts";
 import {
-  type Batch,
   DEV_QUESTIONS_FILE,
   EVAL_DIR,
   readBatches,
+  readHeldOutBatches,
   readQuestions,
   TEAM_QUESTIONS_FILE,
 } from "../core/questions.ts";
@@ -144,19 +144,17 @@ function firstRunLines(runs: Record<string, FirstRun>): string {
   return lines.join("\n");
 }
 
-function heldOutBatches(): Batch[] {
-  return readBatches(EVAL_DIR).filter((b) => /^h\d+$/.test(b.name));
-}
-
 function fullReport(opts: { json: boolean; check: boolean; misses: boolean }): number {
   const engine = new Engine();
-  const held = heldOut(heldOutBatches(), engine);
-  const novel = heldOut(novelOnly(heldOutBatches(), readBatches()), engine).pooled;
+  const heldOutBatches = readHeldOutBatches();
+  const corpus = readBatches();
+  const held = heldOut(heldOutBatches, engine);
+  const novel = heldOut(novelOnly(heldOutBatches, corpus), engine).pooled;
   const baseline = evaluate(
-    heldOutBatches().flatMap((b) => b.questions),
+    heldOutBatches.flatMap((b) => b.questions),
     baselineRanker(new Baseline(engine.clauses)),
   );
-  const lobo = leaveOneBatchOut(readBatches());
+  const lobo = leaveOneBatchOut(corpus);
   const dev = evaluate(readQuestions(DEV_QUESTIONS_FILE), engineRanker(engine));
   const team = evaluate(readQuestions(TEAM_QUESTIONS_FILE), engineRanker(engine));
   const failures = belowHeldOutTargets(held.pooled, HELD_OUT_TARGETS);

@@ -71,3 +71,16 @@ export function readBatches(dir: string = CORPUS_DIR): Batch[] {
     questions: readQuestions(`${dir}${f}`),
   }));
 }
+
+/** The held-out batches (data/eval/h01.json …): evaluation only, never used to build or tune. */
+export function readHeldOutBatches(): Batch[] {
+  return readBatches(EVAL_DIR).filter((b) => /^h\d+$/.test(b.name));
+}
+
+/** The texts of the development set and the held-out batches: varied questions for timing. */
+export function benchmarkQuestions(): string[] {
+  return [
+    ...readQuestions(DEV_QUESTIONS_FILE),
+    ...readHeldOutBatches().flatMap((b) => b.questions),
+  ].map((q) => q.q);
+}

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../../src/core/engine.ts";
 import {
   DEV_QUESTIONS_FILE,
-  EVAL_DIR,
   readBatches,
+  readHeldOutBatches,
   readQuestions,
   TEAM_QUESTIONS_FILE,
 } from "../../src/core/questions.ts";
@@ -27,7 +27,7 @@ const missList = (r: Report) =>
     .join("\n");
 
 describe("answer quality on the held-out batches", () => {
-  const batches = readBatches(EVAL_DIR).filter((b) => /^h\d+$/.test(b.name));
+  const batches = readHeldOutBatches();
 
   it("meets issue 8's targets: top-1, per language and kind, public answers right, off-topic kept private", () => {
     expect(batches.length).toBeGreaterThanOrEqual(4);

@@ -1,5 +1,6 @@
 /**
- * The single entry for every interaction: an explicit switch over command names, and one safety net.
+ * The single entry for every interaction: commands are looked up in the registry
+ * (commands/index.ts), components go to components.ts, and one safety net covers them all.
  *
  * Before a command runs, the per-user limit is checked (an over-eager user gets a private "slow
  * down"), and an interaction that reached us late is deferred so it is acknowledged within Discord's
@@ -10,7 +11,7 @@
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from "discord.js";
 import type { Logger } from "../log.ts";
-import * as commands from "./commands/index.ts";
+import { commandNamed } from "./commands/index.ts";
 import { handleComponent } from "./components.ts";
 import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
 import { interactionIsGone, isDiscordFailure, ReplyableError } from "./errors.ts";
@@ -74,9 +75,7 @@ async function refusedForRate(
 
 /** The visibility each answer will have, so that a deferral shows the same. */
 function deferMode(interaction: RepliableInteraction): DeferMode {
-  if (interaction.isChatInputCommand()) {
-    return ["measure", "ask", "quote"].includes(interaction.commandName) ? "public" : "ephemeral";
-  }
+  if (interaction.isCommand()) return commandNamed(interaction.commandName)?.defer ?? "ephemeral";
   if (interaction.isMessageComponent()) {
     return interaction.message.flags.has("Ephemeral") ? "update" : "ephemeral";
   }
@@ -87,29 +86,15 @@ async function dispatch(
   interaction: RepliableInteraction,
   ctx: BotContext,
 ): Promise<Outcome | undefined> {
-  if (interaction.isChatInputCommand()) {
-    switch (interaction.commandName) {
-      case "measure":
-        return commands.measure.handle(interaction, ctx);
-      case "ask":
-        return commands.ask.handle(interaction, ctx);
-      case "quote":
-        return commands.quote.handle(interaction, ctx);
-      case "declaration":
-        return commands.declaration.handle(interaction, ctx);
-      case "help":
-        return commands.help.handle(interaction, ctx);
-      case "settings":
-        return commands.settings.handle(interaction, ctx);
-      default:
-        throw new Error(`unknown command ${interaction.commandName}`);
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
+    const command = commandNamed(interaction.commandName);
+    if (command?.kind === "chat" && interaction.isChatInputCommand()) {
+      return command.handle(interaction, ctx);
     }
-  }
-  if (interaction.isMessageContextMenuCommand()) {
-    if (interaction.commandName === commands.find.definition.name) {
-      return commands.find.handle(interaction, ctx);
+    if (command?.kind === "message" && interaction.isMessageContextMenuCommand()) {
+      return command.handle(interaction, ctx);
     }
-    throw new Error(`unknown message command ${interaction.commandName}`);
+    throw new Error(`unknown command ${interaction.commandName}`);
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     return handleComponent(interaction, ctx);
@@ -124,18 +109,11 @@ async function autocomplete(
   started: number,
 ): Promise<void> {
   try {
-    switch (interaction.commandName) {
-      case "measure":
-        await commands.measure.autocomplete(interaction, ctx);
-        break;
-      case "ask":
-        await commands.ask.autocomplete(interaction, ctx);
-        break;
-      case "quote":
-        await commands.quote.autocomplete(interaction, ctx);
-        break;
-      default:
-        await interaction.respond([]);
+    const command = commandNamed(interaction.commandName);
+    if (command?.kind === "chat" && command.autocomplete) {
+      await command.autocomplete(interaction, ctx);
+    } else {
+      await interaction.respond([]);
     }
     // Every keystroke is one of these: debug level, not one info line per letter.
     log.debug({ outcome: "autocomplete", latencyMs: elapsed(started) }, "autocomplete answered");

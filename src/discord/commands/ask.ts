@@ -4,49 +4,48 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { ask, renderAnswer } from "../answer.ts";
 import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
 import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale, localizations } from "../locale.ts";
+import { langFromLocale } from "../locale.ts";
 import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
 import { respond } from "../respond.ts";
 import { cleanInput } from "../sanitize.ts";
 import { strings } from "../strings.ts";
-import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
+import { defineChatCommand, localized } from "./define.ts";
+import { QUESTION_MAX } from "./shared.ts";
 
-export const definition = {
-  name: "ask",
-  name_localizations: localizations({ fr: "question", en: "ask", ru: "спросить" }),
-  description: "Ask a question about the declaration",
-  description_localizations: localizations({
+export const command = defineChatCommand({
+  name: { fr: "question", en: "ask", ru: "спросить" },
+  description: {
     fr: "Poser une question sur la déclaration",
     en: "Ask a question about the declaration",
     ru: "Задать вопрос о декларации",
-  }),
-  contexts: READ_CONTEXTS,
-  integration_types: INSTALL,
+  },
   options: [
     {
       type: ApplicationCommandOptionType.String,
-      name: "question",
-      name_localizations: localizations({ fr: "question", en: "question", ru: "вопрос" }),
-      description: "Your question, in French, English or Russian",
-      description_localizations: localizations({
-        fr: "Votre question, en français, en anglais ou en russe",
-        en: "Your question, in French, English or Russian",
-        ru: "Ваш вопрос на французском, английском или русском",
+      ...localized({
+        name: { fr: "question", en: "question", ru: "вопрос" },
+        description: {
+          fr: "Votre question, en français, en anglais ou en russe",
+          en: "Your question, in French, English or Russian",
+          ru: "Ваш вопрос на французском, английском или русском",
+        },
       }),
       required: true,
       autocomplete: true,
       max_length: QUESTION_MAX,
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  defer: "public",
+  handle,
+  autocomplete,
+});
 
-export async function handle(
+async function handle(
   interaction: ChatInputCommandInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {
@@ -76,7 +75,7 @@ export async function handle(
  * Suggests clauses as the user types. A chosen suggestion submits the clause id, which /ask answers
  * directly; text typed without picking a suggestion is answered as a question.
  */
-export async function autocomplete(
+async function autocomplete(
   interaction: AutocompleteInteraction,
   { engine }: BotContext,
 ): Promise<void> {

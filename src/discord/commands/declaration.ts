@@ -2,32 +2,26 @@
  * /declaration — overview, a menu to open any clause, and the whole text page by page. Answered
  * privately: paging is personal reading, and updating an ephemeral message disturbs nobody.
  */
-import {
-  type ChatInputCommandInteraction,
-  MessageFlags,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from "discord.js";
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { BotContext, Outcome } from "../context.ts";
-import { langFromLocale, localizations } from "../locale.ts";
+import { langFromLocale } from "../locale.ts";
 import { overviewPayload } from "../overview.ts";
 import { NO_MENTIONS } from "../payloads.ts";
 import { respond } from "../respond.ts";
-import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+import { defineChatCommand } from "./define.ts";
 
-export const definition = {
-  name: "declaration",
-  name_localizations: localizations({ fr: "déclaration", en: "declaration", ru: "декларация" }),
-  description: "Overview of the declaration: what it is, who signed it, every clause",
-  description_localizations: localizations({
+export const command = defineChatCommand({
+  name: { fr: "déclaration", en: "declaration", ru: "декларация" },
+  description: {
     fr: "Vue d’ensemble de la déclaration : nature, signataires, toutes les clauses",
     en: "Overview of the declaration: what it is, who signed it, every clause",
     ru: "Обзор декларации: что это, кто подписал, все пункты",
-  }),
-  contexts: READ_CONTEXTS,
-  integration_types: INSTALL,
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  },
+  defer: "ephemeral",
+  handle,
+});
 
-export async function handle(
+async function handle(
   interaction: ChatInputCommandInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {

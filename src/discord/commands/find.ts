@@ -2,35 +2,29 @@
  * Message context-menu command "Find in declaration": searches with the target message's text.
  * Answered privately: the person asking wants a lookup, not to reply in the channel (/quote does that).
  */
-import {
-  ApplicationCommandType,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
-} from "discord.js";
+import { type MessageContextMenuCommandInteraction, MessageFlags } from "discord.js";
 import { ask, renderAnswer } from "../answer.ts";
 import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
-import { langFromLocale, localizations } from "../locale.ts";
+import { langFromLocale } from "../locale.ts";
 import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
 import { respond } from "../respond.ts";
 import { cleanInput } from "../sanitize.ts";
 import { strings } from "../strings.ts";
-import { INSTALL, QUESTION_MAX, READ_CONTEXTS } from "./shared.ts";
+import { defineMessageCommand } from "./define.ts";
+import { QUESTION_MAX } from "./shared.ts";
 
-export const definition = {
-  type: ApplicationCommandType.Message,
-  name: "Find in declaration",
-  name_localizations: localizations({
+export const command = defineMessageCommand({
+  name: {
     fr: "Chercher dans la déclaration",
     en: "Find in declaration",
     ru: "Найти в декларации",
-  }),
-  contexts: READ_CONTEXTS,
-  integration_types: INSTALL,
-} satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  },
+  defer: "ephemeral",
+  handle,
+});
 
-export async function handle(
+async function handle(
   interaction: MessageContextMenuCommandInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {

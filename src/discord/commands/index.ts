@@ -1,21 +1,35 @@
-/** Every application command the bot registers, in one list; dispatch is an explicit switch in interactions.ts. */
+/**
+ * The command registry: every command the bot registers, in one list. Registration, dispatch,
+ * autocomplete and deferral all derive from it (interactions.ts looks commands up by name), so a
+ * new command is one file (a `defineChatCommand` or `defineMessageCommand` call) plus one line here.
+ */
 import type { RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
-import * as ask from "./ask.ts";
-import * as declaration from "./declaration.ts";
-import * as find from "./find.ts";
-import * as help from "./help.ts";
-import * as measure from "./measure.ts";
-import * as quote from "./quote.ts";
-import * as settings from "./settings.ts";
+import { command as ask } from "./ask.ts";
+import { command as declaration } from "./declaration.ts";
+import type { Command } from "./define.ts";
+import { command as find } from "./find.ts";
+import { command as help } from "./help.ts";
+import { command as measure } from "./measure.ts";
+import { command as quote } from "./quote.ts";
+import { command as settings } from "./settings.ts";
 
-export { ask, declaration, find, help, measure, quote, settings };
-
-export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = [
-  measure.definition,
-  ask.definition,
-  quote.definition,
-  declaration.definition,
-  help.definition,
-  settings.definition,
-  find.definition,
+export const COMMANDS: readonly Command[] = [
+  measure,
+  ask,
+  quote,
+  declaration,
+  help,
+  settings,
+  find,
 ];
+
+export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = COMMANDS.map(
+  (c) => c.definition,
+);
+
+const BY_NAME = new Map(COMMANDS.map((c) => [c.definition.name, c]));
+
+/** The command registered under `name` (its canonical, English name), if any. */
+export function commandNamed(name: string): Command | undefined {
+  return BY_NAME.get(name);
+}

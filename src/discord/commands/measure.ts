@@ -4,7 +4,6 @@ import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { outOfRangeText } from "../../core/messages.ts";
 import { cardPayload } from "../card.ts";
@@ -12,35 +11,31 @@ import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
 import { normalize } from "../highlight.ts";
 import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale, localizations } from "../locale.ts";
+import { langFromLocale } from "../locale.ts";
 import { NO_MENTIONS } from "../payloads.ts";
 import { respond } from "../respond.ts";
 import { echo } from "../sanitize.ts";
 import { strings } from "../strings.ts";
-import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+import { defineChatCommand, localized } from "./define.ts";
 
-export const definition = {
-  name: "measure",
+export const command = defineChatCommand({
   // Russian: "пункт", as the clause labels say ("Пункт 3").
-  name_localizations: localizations({ fr: "mesure", en: "measure", ru: "пункт" }),
-  description: "Show one of the declaration's six measures",
-  description_localizations: localizations({
+  name: { fr: "mesure", en: "measure", ru: "пункт" },
+  description: {
     fr: "Afficher l’une des six mesures de la déclaration",
     en: "Show one of the declaration's six measures",
     ru: "Показать один из шести пунктов (мер) декларации",
-  }),
-  contexts: READ_CONTEXTS,
-  integration_types: INSTALL,
+  },
   options: [
     {
       type: ApplicationCommandOptionType.Integer,
-      name: "number",
-      name_localizations: localizations({ fr: "numéro", en: "number", ru: "номер" }),
-      description: "Measure number, 1 to 6",
-      description_localizations: localizations({
-        fr: "Numéro de la mesure, de 1 à 6",
-        en: "Measure number, 1 to 6",
-        ru: "Номер пункта, от 1 до 6",
+      ...localized({
+        name: { fr: "numéro", en: "number", ru: "номер" },
+        description: {
+          fr: "Numéro de la mesure, de 1 à 6",
+          en: "Measure number, 1 to 6",
+          ru: "Номер пункта, от 1 до 6",
+        },
       }),
       required: true,
       autocomplete: true,
@@ -48,7 +43,10 @@ export const definition = {
       max_value: 6,
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  defer: "public",
+  handle,
+  autocomplete,
+});
 
 /**
  * Option getters do not re-validate, and an autocomplete-enabled integer can arrive as a string or out
@@ -60,7 +58,7 @@ export function parseMeasureNumber(raw: unknown): number | null {
   return null;
 }
 
-export async function handle(
+async function handle(
   interaction: ChatInputCommandInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {
@@ -93,7 +91,7 @@ export async function handle(
   return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
 }
 
-export async function autocomplete(
+async function autocomplete(
   interaction: AutocompleteInteraction,
   { engine }: BotContext,
 ): Promise<void> {

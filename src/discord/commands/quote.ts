@@ -3,49 +3,47 @@ import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
 import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale, localizations } from "../locale.ts";
+import { langFromLocale } from "../locale.ts";
 import { NO_MENTIONS } from "../payloads.ts";
 import { quoteText } from "../quote.ts";
 import { respond } from "../respond.ts";
 import { cleanInput, echo } from "../sanitize.ts";
 import { strings } from "../strings.ts";
-import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+import { defineChatCommand, localized } from "./define.ts";
 
-export const definition = {
-  name: "quote",
-  name_localizations: localizations({ fr: "citer", en: "quote", ru: "цитата" }),
-  description: "Quote a clause of the declaration in the discussion",
-  description_localizations: localizations({
+export const command = defineChatCommand({
+  name: { fr: "citer", en: "quote", ru: "цитата" },
+  description: {
     fr: "Citer une clause de la déclaration dans la discussion",
     en: "Quote a clause of the declaration in the discussion",
     ru: "Процитировать пункт декларации в обсуждении",
-  }),
-  contexts: READ_CONTEXTS,
-  integration_types: INSTALL,
+  },
   options: [
     {
       type: ApplicationCommandOptionType.String,
-      name: "clause",
-      name_localizations: localizations({ fr: "clause", en: "clause", ru: "пункт" }),
-      description: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
-      description_localizations: localizations({
-        fr: "Quelle clause : M3, P2, 4 (une mesure), signataires, ou un intitulé",
-        en: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
-        ru: "Какой пункт: M3, P2, 4 (мера), подписавшие или название",
+      ...localized({
+        name: { fr: "clause", en: "clause", ru: "пункт" },
+        description: {
+          fr: "Quelle clause : M3, P2, 4 (une mesure), signataires, ou un intitulé",
+          en: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
+          ru: "Какой пункт: M3, P2, 4 (мера), подписавшие или название",
+        },
       }),
       required: true,
       autocomplete: true,
       max_length: 100,
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  defer: "public",
+  handle,
+  autocomplete,
+});
 
-export async function handle(
+async function handle(
   interaction: ChatInputCommandInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {
@@ -59,7 +57,7 @@ export async function handle(
   return { outcome: "quote", clause: clause.id, score: 1, question: raw };
 }
 
-export async function autocomplete(
+async function autocomplete(
   interaction: AutocompleteInteraction,
   { engine }: BotContext,
 ): Promise<void> {

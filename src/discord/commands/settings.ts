@@ -12,7 +12,6 @@ import {
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
@@ -23,7 +22,7 @@ import { langFromLocale, localizations } from "../locale.ts";
 import { EMBED_COLOR, ephemeralText, NO_MENTIONS } from "../payloads.ts";
 import { respond } from "../respond.ts";
 import { strings } from "../strings.ts";
-import { INSTALL } from "./shared.ts";
+import { defineChatCommand, localized } from "./define.ts";
 
 const channelOption = {
   type: ApplicationCommandOptionType.Channel,
@@ -39,102 +38,99 @@ const channelOption = {
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
 } satisfies APIApplicationCommandChannelOption;
 
-export const definition = {
-  name: "settings",
-  name_localizations: localizations({ fr: "paramètres", en: "settings", ru: "настройки" }),
-  description: "Server settings: Q&A channels, quoting, language",
-  description_localizations: localizations({
+export const command = defineChatCommand({
+  name: { fr: "paramètres", en: "settings", ru: "настройки" },
+  description: {
     fr: "Paramètres du serveur : salons de questions, citation, langue",
     en: "Server settings: Q&A channels, quoting, language",
     ru: "Настройки сервера: каналы вопросов, цитирование, язык",
-  }),
-  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  },
+  defaultMemberPermissions: PermissionFlagsBits.ManageGuild.toString(),
   contexts: [InteractionContextType.Guild],
-  integration_types: INSTALL,
   options: [
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: "show",
-      name_localizations: localizations({ fr: "afficher", en: "show", ru: "показать" }),
-      description: "Show this server's settings",
-      description_localizations: localizations({
-        fr: "Afficher les paramètres de ce serveur",
-        en: "Show this server's settings",
-        ru: "Показать настройки этого сервера",
+      ...localized({
+        name: { fr: "afficher", en: "show", ru: "показать" },
+        description: {
+          fr: "Afficher les paramètres de ce serveur",
+          en: "Show this server's settings",
+          ru: "Показать настройки этого сервера",
+        },
       }),
     },
     {
       type: ApplicationCommandOptionType.SubcommandGroup,
-      name: "qa-channels",
-      name_localizations: localizations({
-        fr: "salons-qr",
-        en: "qa-channels",
-        ru: "каналы-вопросов",
-      }),
-      description: "Channels where I answer every question",
-      description_localizations: localizations({
-        fr: "Salons où je réponds à chaque question",
-        en: "Channels where I answer every question",
-        ru: "Каналы, где я отвечаю на каждый вопрос",
+      ...localized({
+        name: {
+          fr: "salons-qr",
+          en: "qa-channels",
+          ru: "каналы-вопросов",
+        },
+        description: {
+          fr: "Salons où je réponds à chaque question",
+          en: "Channels where I answer every question",
+          ru: "Каналы, где я отвечаю на каждый вопрос",
+        },
       }),
       options: [
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: "add",
-          name_localizations: localizations({ fr: "ajouter", en: "add", ru: "добавить" }),
-          description: "Make a channel a Q&A channel",
-          description_localizations: localizations({
-            fr: "Faire d’un salon un salon de questions-réponses",
-            en: "Make a channel a Q&A channel",
-            ru: "Сделать канал каналом вопросов и ответов",
+          ...localized({
+            name: { fr: "ajouter", en: "add", ru: "добавить" },
+            description: {
+              fr: "Faire d’un salon un salon de questions-réponses",
+              en: "Make a channel a Q&A channel",
+              ru: "Сделать канал каналом вопросов и ответов",
+            },
           }),
           options: [channelOption],
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: "remove",
-          name_localizations: localizations({ fr: "retirer", en: "remove", ru: "убрать" }),
-          description: "Stop answering every question in a channel",
-          description_localizations: localizations({
-            fr: "Ne plus répondre à chaque question dans un salon",
-            en: "Stop answering every question in a channel",
-            ru: "Больше не отвечать на каждый вопрос в канале",
+          ...localized({
+            name: { fr: "retirer", en: "remove", ru: "убрать" },
+            description: {
+              fr: "Ne plus répondre à chaque question dans un salon",
+              en: "Stop answering every question in a channel",
+              ru: "Больше не отвечать на каждый вопрос в канале",
+            },
           }),
           options: [channelOption],
         },
         {
           type: ApplicationCommandOptionType.Subcommand,
-          name: "list",
-          name_localizations: localizations({ fr: "liste", en: "list", ru: "список" }),
-          description: "List the Q&A channels",
-          description_localizations: localizations({
-            fr: "Lister les salons de questions-réponses",
-            en: "List the Q&A channels",
-            ru: "Список каналов вопросов и ответов",
+          ...localized({
+            name: { fr: "liste", en: "list", ru: "список" },
+            description: {
+              fr: "Lister les salons de questions-réponses",
+              en: "List the Q&A channels",
+              ru: "Список каналов вопросов и ответов",
+            },
           }),
         },
       ],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: "quoting",
-      name_localizations: localizations({ fr: "citation", en: "quoting", ru: "цитирование" }),
-      description: "Quote clauses mentioned in ordinary discussion",
-      description_localizations: localizations({
-        fr: "Citer les clauses mentionnées dans la discussion",
-        en: "Quote clauses mentioned in ordinary discussion",
-        ru: "Цитировать пункты, упомянутые в обсуждении",
+      ...localized({
+        name: { fr: "citation", en: "quoting", ru: "цитирование" },
+        description: {
+          fr: "Citer les clauses mentionnées dans la discussion",
+          en: "Quote clauses mentioned in ordinary discussion",
+          ru: "Цитировать пункты, упомянутые в обсуждении",
+        },
       }),
       options: [
         {
           type: ApplicationCommandOptionType.Boolean,
-          name: "enabled",
-          name_localizations: localizations({ fr: "active", en: "enabled", ru: "включено" }),
-          description: "On or off",
-          description_localizations: localizations({
-            fr: "Activée ou non",
-            en: "On or off",
-            ru: "Включено или нет",
+          ...localized({
+            name: { fr: "active", en: "enabled", ru: "включено" },
+            description: {
+              fr: "Activée ou non",
+              en: "On or off",
+              ru: "Включено или нет",
+            },
           }),
           required: true,
         },
@@ -142,24 +138,24 @@ export const definition = {
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
-      name: "language",
-      name_localizations: localizations({ fr: "langue", en: "language", ru: "язык" }),
-      description: "Language of my answers in chat",
-      description_localizations: localizations({
-        fr: "Langue de mes réponses dans la discussion",
-        en: "Language of my answers in chat",
-        ru: "Язык моих ответов в чате",
+      ...localized({
+        name: { fr: "langue", en: "language", ru: "язык" },
+        description: {
+          fr: "Langue de mes réponses dans la discussion",
+          en: "Language of my answers in chat",
+          ru: "Язык моих ответов в чате",
+        },
       }),
       options: [
         {
           type: ApplicationCommandOptionType.String,
-          name: "value",
-          name_localizations: localizations({ fr: "valeur", en: "value", ru: "значение" }),
-          description: "auto follows the server's language",
-          description_localizations: localizations({
-            fr: "auto suit la langue du serveur",
-            en: "auto follows the server's language",
-            ru: "auto — язык сервера",
+          ...localized({
+            name: { fr: "valeur", en: "value", ru: "значение" },
+            description: {
+              fr: "auto suit la langue du serveur",
+              en: "auto follows the server's language",
+              ru: "auto — язык сервера",
+            },
           }),
           required: true,
           choices: [
@@ -172,7 +168,9 @@ export const definition = {
       ],
     },
   ],
-} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+  defer: "ephemeral",
+  handle,
+});
 
 function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
   const s = strings(lang);
@@ -194,10 +192,7 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
 
 const SNOWFLAKE = /^\d{1,20}$/;
 
-export async function handle(
-  interaction: ChatInputCommandInteraction,
-  ctx: BotContext,
-): Promise<Outcome> {
+async function handle(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
   const lang = langFromLocale(interaction.locale);
   const s = strings(lang);
   if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly, "guild-only");

@@ -88,10 +88,11 @@ export function runCommand(engine: Engine, line: string, lang: Lang | null): Com
       if (!arg) return { output: MEASURE_MISSING[lang ?? "fr"] };
       // "3", "trois", "three", "три", "3e", "troisième", "IV": the reference layer's number table.
       const word = fold(arg);
+      const ordinal = readOrdinal(word);
       const n = /^[+-]?\d+$/.test(arg)
         ? Number(arg)
-        : (readCardinal(word) ?? readOrdinal(word) ?? Number.NaN);
-      const clause = engine.measure(n === LAST ? MEASURE_COUNT : n);
+        : (readCardinal(word) ?? (ordinal === LAST ? MEASURE_COUNT : ordinal) ?? Number.NaN);
+      const clause = engine.measure(n);
       if (clause) return { output: renderClause(clause, lang ?? "fr") };
       return {
         output: outOfRangeText(

@@ -201,7 +201,8 @@ export class Engine {
       );
       if (names.some((n) => n.includes(f))) out.add(c);
     }
-    for (const id of this.index.complete(analyzeQuery(partial.slice(0, MAX_QUESTION_CHARS)))) {
+    const typed = analyzeQuery(partial.slice(0, MAX_QUESTION_CHARS), MAX_CONTENT_WORDS);
+    for (const id of this.index.complete(typed)) {
       const c = this.byId.get(id.toLowerCase());
       if (c) out.add(c);
     }
@@ -214,13 +215,17 @@ export class Engine {
   }
 
   private rankTokens(question: string, content: Token[]): Ranking {
+    const tolerant = this.index.typoTolerant(content);
     const weights = new Map(
-      content.map((t) => [t, specificity(this.index.documentFrequency(t), this.index.size)]),
+      content.map((t) => [
+        t,
+        specificity(this.index.documentFrequency(t, tolerant.has(t)), this.index.size),
+      ]),
     );
     let total = 0;
     for (const w of weights.values()) total += w;
     const hits = this.index
-      .search(content)
+      .search(content, tolerant)
       .map((h) => ({ ...h, coverage: weightedCoverage(h.matched, weights, total) }));
     const votes = this.questions.vote(termsOf(content, this.entities));
     const inText = new Set(hits.flatMap((h) => h.matched));

@@ -122,19 +122,25 @@ export class SearchIndex {
     return this.vocabulary.has(stem);
   }
 
-  /** How many clauses a word matches (with the same typo tolerance as search). */
-  documentFrequency(token: Token): number {
-    const fuzzy = this.isUnknown(token);
+  /**
+   * The words of a question that get typo tolerance: those the index does not know, the first
+   * MAX_FUZZY_WORDS of them.
+   */
+  typoTolerant(tokens: readonly Token[]): Set<Token> {
+    return new Set(tokens.filter((t) => this.isUnknown(t)).slice(0, MAX_FUZZY_WORDS));
+  }
+
+  /** How many clauses a word matches (`fuzzy`: with typo tolerance, as search gives it). */
+  documentFrequency(token: Token, fuzzy: boolean): number {
     return new Set(token.stems.flatMap((s) => this.stemMatches(s, fuzzy).map(([id]) => id))).size;
   }
 
   /** Ranked clauses for the query tokens; each hit says which of the tokens matched it. */
-  search(tokens: Token[]): RawHit[] {
+  search(tokens: Token[], tolerant: ReadonlySet<Token> = this.typoTolerant(tokens)): RawHit[] {
     // Distinct stems, as MiniSearch takes them: a stem two words share counts once.
     const stems = new Map<string, { fuzzy: boolean; owners: Token[] }>();
-    let fuzzyLeft = MAX_FUZZY_WORDS;
     for (const token of tokens) {
-      const fuzzy = this.isUnknown(token) && fuzzyLeft-- > 0;
+      const fuzzy = tolerant.has(token);
       for (const stem of token.stems) {
         const entry = stems.get(stem) ?? { fuzzy: false, owners: [] };
         entry.fuzzy ||= fuzzy;
@@ -190,7 +196,7 @@ export class SearchIndex {
   /** Autocomplete's search: typo tolerance and short prefixes for the words the index does not know. */
   private run(tokens: Token[], minPrefix: number): SearchResult[] {
     const stems = [...new Set(tokens.flatMap((t) => t.stems))];
-    const unknown = new Set(tokens.filter((t) => this.isUnknown(t)).flatMap((t) => t.stems));
+    const unknown = new Set([...this.typoTolerant(tokens)].flatMap((t) => t.stems));
     return this.mini.search(
       { combineWith: "OR", queries: stems },
       {

@@ -9,10 +9,10 @@ import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction 
 import { cardPayload } from "./card.ts";
 import type { BotContext, Outcome } from "./context.ts";
 import { decodeCustomId, parseClauseId } from "./custom-ids.ts";
-import { ReplyableError } from "./errors.ts";
+import { isDiscordFailure, ReplyableError } from "./errors.ts";
 import { langFromLocale } from "./locale.ts";
 import { overviewPayload, pagePayload } from "./overview.ts";
-import { NO_MENTIONS } from "./payloads.ts";
+import { ephemeralText, NO_MENTIONS } from "./payloads.ts";
 import { respond, respondUpdate } from "./respond.ts";
 import { strings } from "./strings.ts";
 
@@ -49,18 +49,21 @@ export async function handleComponent(
     case "post": {
       const clause = engine.clause(action.clauseId);
       if (!clause) throw outdated();
-      // The private message gives way first (so the card is posted once, however often the
-      // button is clicked), then the card goes to the channel as a new public message.
-      await respondUpdate(interaction, {
-        content: strings(lang).posted,
-        embeds: [],
-        components: [],
-        allowedMentions: NO_MENTIONS,
-      });
-      await interaction.followUp({
-        ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
-        allowedMentions: NO_MENTIONS,
-      });
+      // The card goes to the channel first, as a new public message; only then does the private
+      // message give way (so the card is posted once, however often the button is clicked). If
+      // Discord refuses the public message, the private card stays as it was.
+      if (!interaction.deferred && !interaction.replied) await interaction.deferUpdate();
+      try {
+        await interaction.followUp({
+          ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
+          allowedMentions: NO_MENTIONS,
+        });
+      } catch (error) {
+        if (!isDiscordFailure(error)) throw error;
+        await interaction.followUp(ephemeralText(strings(lang).cannotPost));
+        return { outcome: "component/post-refused", clause: clause.id, score: 1 };
+      }
+      await interaction.editReply({ content: strings(lang).posted, embeds: [], components: [] });
       return { outcome: "component/post", clause: clause.id, score: 1 };
     }
   }

@@ -75,7 +75,11 @@ async function refusedForRate(
 
 /** The visibility each answer will have, so that a deferral shows the same. */
 function deferMode(interaction: RepliableInteraction): DeferMode {
-  if (interaction.isCommand()) return commandNamed(interaction.commandName)?.defer ?? "ephemeral";
+  if (interaction.isChatInputCommand())
+    return commandNamed("chat", interaction.commandName)?.defer ?? "ephemeral";
+  if (interaction.isMessageContextMenuCommand()) {
+    return commandNamed("message", interaction.commandName)?.defer ?? "ephemeral";
+  }
   if (interaction.isMessageComponent()) {
     return interaction.message.flags.has("Ephemeral") ? "update" : "ephemeral";
   }
@@ -86,15 +90,15 @@ async function dispatch(
   interaction: RepliableInteraction,
   ctx: BotContext,
 ): Promise<Outcome | undefined> {
-  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand()) {
-    const command = commandNamed(interaction.commandName);
-    if (command?.kind === "chat" && interaction.isChatInputCommand()) {
-      return command.handle(interaction, ctx);
-    }
-    if (command?.kind === "message" && interaction.isMessageContextMenuCommand()) {
-      return command.handle(interaction, ctx);
-    }
+  if (interaction.isChatInputCommand()) {
+    const command = commandNamed("chat", interaction.commandName);
+    if (command?.kind === "chat") return command.handle(interaction, ctx);
     throw new Error(`unknown command ${interaction.commandName}`);
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = commandNamed("message", interaction.commandName);
+    if (command?.kind === "message") return command.handle(interaction, ctx);
+    throw new Error(`unknown message command ${interaction.commandName}`);
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     return handleComponent(interaction, ctx);
@@ -109,7 +113,7 @@ async function autocomplete(
   started: number,
 ): Promise<void> {
   try {
-    const command = commandNamed(interaction.commandName);
+    const command = commandNamed("chat", interaction.commandName);
     if (command?.kind === "chat" && command.autocomplete) {
       await command.autocomplete(interaction, ctx);
     } else {

@@ -23,6 +23,7 @@ export interface Strings {
   closest: (label: string) => string;
   postPublicly: string;
   posted: string;
+  cannotPost: string;
   citation: (label: string, declaration: string) => string;
   overviewIntro: string;
   overviewSignatories: string;
@@ -75,6 +76,7 @@ const fr: Strings = {
   closest: (label) => closestText(label, "fr"),
   postPublicly: "Publier dans le salon",
   posted: "Publié dans le salon.",
+  cannotPost: "Je ne peux pas publier dans ce salon (permissions) ; le passage reste ci-dessus.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Déclaration des ministres des Affaires étrangères de l’OTSC appelant l’OTAN à établir des contacts entre les deux organisations. Le texte français fait foi.",
@@ -162,6 +164,7 @@ const en: Strings = {
   closest: (label) => closestText(label, "en"),
   postPublicly: "Post to the channel",
   posted: "Posted to the channel.",
+  cannotPost: "I cannot post in this channel (permissions); the passage stays above.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Declaration of the CSTO foreign ministers calling on NATO to open contacts between the two organisations. The French text is authoritative; translations are unofficial.",
@@ -248,6 +251,7 @@ const ru: Strings = {
   closest: (label) => closestText(label, "ru"),
   postPublicly: "Опубликовать в канале",
   posted: "Опубликовано в канале.",
+  cannotPost: "Не могу опубликовать в этом канале (права доступа); фрагмент остаётся выше.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
   overviewIntro:
     "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",

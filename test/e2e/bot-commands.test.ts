@@ -195,17 +195,12 @@ describe("/ask", () => {
     const click = await h.fake.sendInteraction(
       h.fake.button("post:P4", { messageId: original, locale: "en-US" }),
     );
-    // The private message gives way (so the card is posted once)…
+    // Acknowledged without a visible change…
     const body = await callbackOf(h.fake, click.id);
-    expect(body.type).toBe(7);
-    expect(body.data).toMatchObject({
-      content: "Posted to the channel.",
-      embeds: [],
-      components: [],
-    });
-    // …and the card goes to the whole channel as a follow-up: not ephemeral, no hedge, no button.
+    expect(body.type).toBe(6);
+    // …then the card goes to the whole channel as a follow-up: not ephemeral, no hedge, no button…
     const followUp = await h.fake.waitForRequest(
-      (r) => r.method === "POST" && r.path.includes(`/webhooks/`) && r.path.includes(click.token),
+      (r) => r.method === "POST" && r.path.includes("/webhooks/") && r.path.includes(click.token),
     );
     const posted = followUp.body as Json;
     expect(Number(posted.flags ?? 0) & EPHEMERAL).toBe(0);
@@ -213,6 +208,41 @@ describe("/ask", () => {
     expect(posted.content ?? "").toBe("");
     expect(buttonIds(posted)).not.toContain("post:P4");
     expect(posted.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    // …and only then does the private message give way, so the card is posted once.
+    const edit = await h.fake.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.includes(click.token) && r.path.endsWith("/@original"),
+    );
+    expect(edit.body).toMatchObject({
+      content: "Posted to the channel.",
+      embeds: [],
+      components: [],
+    });
+    expect(h.fake.requests.indexOf(followUp)).toBeLessThan(h.fake.requests.indexOf(edit));
+  });
+
+  it("keeps the private card and says why when Discord refuses the public post", async () => {
+    const asked = await run("ask", { question: "anything on cooperation with zyxwvut?" }, "en-US");
+    const original = String(h.fake.interaction(asked.id)?.originalId);
+    h.fake.failNext(
+      { method: "POST", path: /^\/webhooks\// },
+      { status: 403, body: { code: 50013, message: "Missing Permissions" } },
+    );
+    const click = await h.fake.sendInteraction(
+      h.fake.button("post:P4", { messageId: original, locale: "en-US" }),
+    );
+    const notice = await h.fake.waitForRequest(
+      (r) =>
+        r.method === "POST" &&
+        r.status < 400 &&
+        r.path.includes("/webhooks/") &&
+        r.path.includes(click.token),
+    );
+    expect(Number((notice.body as Json).flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String((notice.body as Json).content)).toMatch(/cannot post in this channel/);
+    // The private card was never replaced.
+    expect(h.fake.requests.some((r) => r.method === "PATCH" && r.path.includes(click.token))).toBe(
+      false,
+    );
   });
 
   it("drops the hedge when a private closest card navigates to another clause", async () => {

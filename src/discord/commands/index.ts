@@ -27,9 +27,10 @@ export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = COM
   (c) => c.definition,
 );
 
-const BY_NAME = new Map(COMMANDS.map((c) => [c.definition.name, c]));
+/** Discord lets a chat command and a message command share a name: the kind is part of the key. */
+const BY_NAME = new Map(COMMANDS.map((c) => [`${c.kind}:${c.definition.name}`, c]));
 
-/** The command registered under `name` (its canonical, English name), if any. */
-export function commandNamed(name: string): Command | undefined {
-  return BY_NAME.get(name);
+/** The command of that kind registered under `name` (its canonical, English name), if any. */
+export function commandNamed(kind: Command["kind"], name: string): Command | undefined {
+  return BY_NAME.get(`${kind}:${name}`);
 }

@@ -2,8 +2,13 @@
  * Every sentence the bot shows in Discord, in French, English and Russian. The engine's own texts
  * (no-answer hints, out-of-range, the declaration's name) come from src/core/messages.ts.
  */
+import { CLAUSE_COUNTS } from "../core/declaration.ts";
 import { closestText } from "../core/messages.ts";
 import type { Lang } from "../core/types.ts";
+
+/** How many measures and recitals: read from the text, never written here. */
+const M = CLAUSE_COUNTS.measure;
+const R = CLAUSE_COUNTS.recital;
 
 export interface Strings {
   genericError: string;
@@ -62,12 +67,12 @@ const fr: Strings = {
   invalidValue: "Cette valeur n’est pas valable ; choisissez l’une des options proposées.",
   outdatedComponent: "Ce bouton n’est plus valable. Relancez la commande.",
   measureMalformed: (raw) =>
-    `« ${raw} » n’est pas un numéro de mesure : la déclaration compte 6 mesures, numérotées de 1 à 6.`,
+    `« ${raw} » n’est pas un numéro de mesure : la déclaration compte ${M} mesures, numérotées de 1 à ${M}.`,
   quoteUnknown: (raw) =>
-    `Aucune clause ne correspond à « ${raw} ». Essayez un identifiant (M3, P2, signatories), un numéro de mesure (1 à 6) ou un intitulé.`,
+    `Aucune clause ne correspond à « ${raw} ». Essayez un identifiant (M3, P2, signatories), un numéro de mesure (1 à ${M}) ou un intitulé.`,
   emptyQuestion: "Posez une question sur la déclaration, par exemple : « Qui a signé ce texte ? »",
   emptyMessage: "Ce message ne contient pas de texte à chercher.",
-  measureMissing: "Indiquez un numéro de mesure, de 1 à 6 : la déclaration compte 6 mesures.",
+  measureMissing: `Indiquez un numéro de mesure, de 1 à ${M} : la déclaration compte ${M} mesures.`,
   slowDown: (seconds) =>
     `Doucement : vous avez lancé beaucoup de commandes d’affilée. Réessayez dans ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
@@ -85,9 +90,9 @@ const fr: Strings = {
   overviewHowTo: "Choisissez une clause dans le menu ou lisez le texte entier page par page.",
   structureLines: [
     "Préambule : « Nous, ministres… »",
-    "4 considérants (P1–P4)",
+    `${R} considérants (P1–P${R})`,
     "L’appel à l’OTAN",
-    "6 mesures (M1–M6)",
+    `${M} mesures (M1–M${M})`,
     "Conclusion et signataires",
   ],
   openClause: "Ouvrir une clause…",
@@ -150,12 +155,12 @@ const en: Strings = {
   invalidValue: "That value is not valid; pick one of the offered options.",
   outdatedComponent: "This button is no longer valid. Run the command again.",
   measureMalformed: (raw) =>
-    `“${raw}” is not a measure number: the declaration has 6 measures, numbered 1 to 6.`,
+    `“${raw}” is not a measure number: the declaration has ${M} measures, numbered 1 to ${M}.`,
   quoteUnknown: (raw) =>
-    `No clause matches “${raw}”. Try an id (M3, P2, signatories), a measure number (1–6) or a label.`,
+    `No clause matches “${raw}”. Try an id (M3, P2, signatories), a measure number (1–${M}) or a label.`,
   emptyQuestion: "Ask a question about the declaration, for example: “Who signed this text?”",
   emptyMessage: "That message has no text to search for.",
-  measureMissing: "Give a measure number from 1 to 6: the declaration has 6 measures.",
+  measureMissing: `Give a measure number from 1 to ${M}: the declaration has ${M} measures.`,
   slowDown: (seconds) =>
     `Slow down: you have run many commands in a row. Try again in ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
@@ -173,9 +178,9 @@ const en: Strings = {
   overviewHowTo: "Pick a clause from the menu, or read the whole text page by page.",
   structureLines: [
     "Opening: “We, the ministers…”",
-    "4 recitals (P1–P4)",
+    `${R} recitals (P1–P${R})`,
     "The appeal to NATO",
-    "6 measures (M1–M6)",
+    `${M} measures (M1–M${M})`,
     "Closing and signatories",
   ],
   openClause: "Open a clause…",
@@ -237,12 +242,12 @@ const ru: Strings = {
   invalidValue: "Недопустимое значение; выберите один из предложенных вариантов.",
   outdatedComponent: "Эта кнопка больше не действует. Запустите команду заново.",
   measureMalformed: (raw) =>
-    `«${raw}» — не номер меры: в декларации 6 мер, пронумерованных от 1 до 6.`,
+    `«${raw}» — не номер меры: в декларации ${M} мер, пронумерованных от 1 до ${M}.`,
   quoteUnknown: (raw) =>
-    `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–6) или название.`,
+    `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–${M}) или название.`,
   emptyQuestion: "Задайте вопрос о декларации, например: «Кто подписал этот текст?»",
   emptyMessage: "В этом сообщении нет текста для поиска.",
-  measureMissing: "Укажите номер меры от 1 до 6: в декларации 6 мер.",
+  measureMissing: `Укажите номер меры от 1 до ${M}: в декларации ${M} мер.`,
   slowDown: (seconds) =>
     `Не так быстро: вы запустили много команд подряд. Попробуйте снова через ${seconds} с.`,
   previous: (label) => `◀ ${label}`,
@@ -260,9 +265,9 @@ const ru: Strings = {
   overviewHowTo: "Выберите пункт в меню или прочитайте весь текст по страницам.",
   structureLines: [
     "Вступление: «Мы, министры…»",
-    "4 пункта преамбулы (P1–P4)",
+    `${R} пункта преамбулы (P1–P${R})`,
     "Обращение к НАТО",
-    "6 мер (M1–M6)",
+    `${M} мер (M1–M${M})`,
     "Заключение и подписи",
   ],
   openClause: "Открыть пункт…",

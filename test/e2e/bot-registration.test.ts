@@ -34,9 +34,10 @@ it("re-registers when the stored commands differ from the definitions", async ()
   measure.description = "old description";
   await h.restart();
   expect(await h.bot.commandsSynced).toBe("updated");
-  expect(h.fake.commands(GUILD).find((c) => c.name === "measure")?.description).toBe(
-    "Show one of the declaration's six measures",
-  );
+  const definition = COMMAND_DEFINITIONS.find((c) => c.name === "measure");
+  const description = definition && "description" in definition ? definition.description : "";
+  expect(description).toMatch(/^Show one of the declaration's \d+ measures$/);
+  expect(h.fake.commands(GUILD).find((c) => c.name === "measure")?.description).toBe(description);
   await h.restart();
   expect(await h.bot.commandsSynced).toBe("unchanged");
 });

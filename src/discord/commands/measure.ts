@@ -1,11 +1,11 @@
-/** /measure number — one of the six measures, with their titles offered by autocomplete. */
+/** /measure number — one of the measures, with their titles offered by autocomplete. */
 import {
   type ApplicationCommandOptionChoiceData,
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import { outOfRangeText } from "../../core/messages.ts";
+import { MEASURE_COUNT as M, outOfRangeText } from "../../core/messages.ts";
 import { cardPayload } from "../card.ts";
 import type { BotContext, Outcome } from "../context.ts";
 import { ReplyableError } from "../errors.ts";
@@ -22,9 +22,9 @@ export const command = defineChatCommand({
   // Russian: "пункт", as the clause labels say ("Пункт 3").
   name: { fr: "mesure", en: "measure", ru: "пункт" },
   description: {
-    fr: "Afficher l’une des six mesures de la déclaration",
-    en: "Show one of the declaration's six measures",
-    ru: "Показать один из шести пунктов (мер) декларации",
+    fr: `Afficher l’une des ${M} mesures de la déclaration`,
+    en: `Show one of the declaration's ${M} measures`,
+    ru: `Показать один из ${M} пунктов (мер) декларации`,
   },
   options: [
     {
@@ -32,15 +32,15 @@ export const command = defineChatCommand({
       ...localized({
         name: { fr: "numéro", en: "number", ru: "номер" },
         description: {
-          fr: "Numéro de la mesure, de 1 à 6",
-          en: "Measure number, 1 to 6",
-          ru: "Номер пункта, от 1 до 6",
+          fr: `Numéro de la mesure, de 1 à ${M}`,
+          en: `Measure number, 1 to ${M}`,
+          ru: `Номер пункта, от 1 до ${M}`,
         },
       }),
       required: true,
       autocomplete: true,
       min_value: 1,
-      max_value: 6,
+      max_value: M,
     },
   ],
   defer: "public",
@@ -105,7 +105,7 @@ async function autocomplete(
       normalize(c.title[lang]).includes(typed) ||
       normalize(c.title.fr).includes(typed),
   );
-  // Typing something unrelated still shows all six: better than an empty list.
+  // Typing something unrelated still shows every measure: better than an empty list.
   const shown = matching.length > 0 ? matching : measures;
   const choices: ApplicationCommandOptionChoiceData<number>[] = shown
     .slice(0, LIMITS.choices)

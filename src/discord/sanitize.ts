@@ -31,13 +31,21 @@ export function cleanInput(text: string, max: number): string {
 }
 
 /**
- * User text quoted inside a reply: cleaned, shortened, markdown escaped (so "**" or "```" cannot
- * restyle the reply) and mentions defused with a zero-width space (allowed_mentions already stops
- * the ping; this also stops "@everyone" from being rendered as one).
+ * User text quoted inside a reply: cleaned, shortened, markdown escaped (so "**", "```", a masked
+ * link "[text](url)", a heading or a list cannot restyle the reply), and every piece of Discord
+ * markup in angle brackets defused with a zero-width space after the "<": mentions, timestamps
+ * (<t:…>), custom emoji (<:name:id>), command mentions (</cmd:id>) and unembedded links
+ * (<https://…>). allowed_mentions already stops a ping; this also stops "@everyone", or its
+ * full-width look-alike "＠everyone", from being rendered as one.
  */
 export function echo(text: string, max: number): string {
   const clean = truncate(cleanInput(text, max * 2), max);
-  return escapeMarkdown(clean)
-    .replace(/@(everyone|here)/g, "@\u200b$1")
-    .replace(/<(@[!&]?|#)(\d+)>/g, "<$1\u200b$2>");
+  return escapeMarkdown(clean, {
+    maskedLink: true,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+  })
+    .replace(/[@\uFF20](everyone|here)/gi, "@\u200b$1")
+    .replace(/</g, "<\u200b");
 }

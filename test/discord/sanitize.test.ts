@@ -26,6 +26,19 @@ describe("echo", () => {
     expect(shown).not.toMatch(/@everyone|<@&123>|<@456>|<#789>/);
   });
 
+  it.each([
+    ["a masked link", "[click me](https://evil.example)", /(^|[^\\])\[click me\]\(https/],
+    ["a timestamp", "<t:1700000000:R>", /<t:/],
+    ["a custom emoji", "<:pepe:123456789012345678>", /<:pepe:/],
+    ["an animated emoji", "<a:pepe:123456789012345678>", /<a:pepe:/],
+    ["a command mention", "</ask:123456789012345678>", /<\/ask:/],
+    ["an unembedded link", "<https://evil.example>", /<https:/],
+    ["a full-width @everyone", "＠everyone look", /[@＠]everyone/],
+    ["a heading", "# Big title", /^# /],
+  ])("neutralises %s", (_name, input, rendered) => {
+    expect(echo(input, 100)).not.toMatch(rendered);
+  });
+
   it("is short", () => {
     expect(echo("a ".repeat(500), 60).length).toBeLessThanOrEqual(60);
   });

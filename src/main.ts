@@ -50,7 +50,14 @@ if (config.discord === null) {
       bot = await startBot(config, { logger });
     }
   } catch (error) {
-    logger.fatal({ error: errorText(error) }, "could not start the bot");
+    // By name: importing the settings store here would load SQLite for the console too.
+    if (error instanceof Error && error.name === "SettingsUnavailable") {
+      // A person can act on this one line; the stack would only hide it.
+      process.stderr.write(`${error.message}\n`);
+      logger.fatal({ error: error.message }, "could not start the bot");
+    } else {
+      logger.fatal({ error: errorText(error) }, "could not start the bot");
+    }
     process.exit(1);
   }
 }

@@ -56,20 +56,55 @@ export const SETTINGS_FILE = "settings.db";
 /** How long a statement waits for another process's lock before failing. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** Opens (creating if needed) the settings database in `dataDir`; ":memory:" for a throwaway store. */
+/** The settings database cannot be used: the message is one line a person can act on. */
+export class SettingsUnavailable extends Error {
+  override name = "SettingsUnavailable";
+}
+
+/** What a failure to open `file` means, in one line; null when it is none of the known cases. */
+export function describeOpenFailure(error: unknown, file: string): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+    return `the settings database ${file} is corrupt or not a database (${code}): move it away to start with fresh settings`;
+  }
+  if (
+    code === "SQLITE_READONLY" ||
+    code === "SQLITE_CANTOPEN" ||
+    code === "SQLITE_PERM" ||
+    code === "EACCES" ||
+    code === "EROFS"
+  ) {
+    return `the settings database ${file} cannot be written (${code}): check DATA_DIR and its permissions`;
+  }
+  return null;
+}
+
+/**
+ * Opens (creating if needed) the settings database in `dataDir`; ":memory:" for a throwaway store.
+ * It is checked for writing at once, so that a read-only or corrupt file stops the start with one
+ * clear line rather than failing at the first /settings change.
+ */
 export function openSettingsStore(dataDir: string): SettingsStore {
   let file = ":memory:";
-  if (dataDir !== ":memory:") {
-    mkdirSync(dataDir, { recursive: true });
-    file = path.join(dataDir, SETTINGS_FILE);
+  let db: Database.Database;
+  try {
+    if (dataDir !== ":memory:") {
+      mkdirSync(dataDir, { recursive: true });
+      file = path.join(dataDir, SETTINGS_FILE);
+    }
+    // `timeout` is SQLite's busy_timeout, set from the first statement on: wait (up to 5 s) for a
+    // lock another shard process holds instead of failing with SQLITE_BUSY, including while two
+    // shards starting together create the file and switch it to WAL.
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    // WAL: readers never block the writer nor each other, across processes.
+    db.pragma("journal_mode = WAL");
+    db.exec(SCHEMA);
+    db.exec("BEGIN IMMEDIATE; ROLLBACK");
+  } catch (error) {
+    const reason = describeOpenFailure(error, file);
+    if (reason) throw new SettingsUnavailable(reason, { cause: error });
+    throw error;
   }
-  // `timeout` is SQLite's busy_timeout, set from the first statement on: wait (up to 5 s) for a
-  // lock another shard process holds instead of failing with SQLITE_BUSY, including while two
-  // shards starting together create the file and switch it to WAL.
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-  // WAL: readers never block the writer nor each other, across processes.
-  db.pragma("journal_mode = WAL");
-  db.exec(SCHEMA);
 
   const selectGuild = db.prepare<[string], { quoting: number; language: string | null }>(
     "SELECT quoting, language FROM guild_settings WHERE guild_id = ?",

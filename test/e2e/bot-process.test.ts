@@ -3,6 +3,9 @@
  * environment, against the fake Discord: it registers the commands, answers /measure 3, never logs
  * the token, and exits 0 on SIGTERM.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
@@ -68,4 +71,24 @@ it("refuses a bad configuration with one message naming every problem, without t
   expect(out).toContain("DISCORD_GUILD_ID");
   expect(out).toContain("LOG_LEVEL");
   expect(out).not.toContain("secret-token-value");
+}, 30_000);
+
+it("stops with one human line, not a stack, when the settings database is corrupt", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "corrupt-"));
+  writeFileSync(path.join(dataDir, "settings.db"), "not a database ".repeat(100));
+  try {
+    const { code, out } = await runScript("src/main.ts", {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DATA_DIR: dataDir,
+    });
+    expect(code).toBe(1);
+    expect(out.split("\n")[0]).toMatch(
+      /^the settings database .*settings\.db is corrupt or not a database/,
+    );
+    expect(out).not.toMatch(/\n\s+at /);
+    expect(out).not.toContain(fake.token);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }, 30_000);

@@ -50,8 +50,8 @@ if (config.discord === null) {
       bot = await startBot(config, { logger });
     }
   } catch (error) {
-    // By name: importing the settings store here would load SQLite for the console too.
-    if (error instanceof Error && error.name === "SettingsUnavailable") {
+    // By name: importing their modules here would load discord.js and SQLite for the console too.
+    if (error instanceof Error && ["SettingsUnavailable", "StartFailure"].includes(error.name)) {
       // A person can act on this one line; the stack would only hide it.
       process.stderr.write(`${error.message}\n`);
       logger.fatal({ error: error.message }, "could not start the bot");

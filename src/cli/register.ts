@@ -4,12 +4,14 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "../config.ts";
+import { describeConnectFailure } from "../discord/errors.ts";
 import { registerOverRest } from "../discord/register.ts";
 import { redact } from "../log.ts";
 
 loadDotenv({ quiet: true });
 
 let token: string | undefined;
+let apiUrl: string | null = null;
 try {
   const config = loadConfig();
   if (!config.discord) {
@@ -17,16 +19,19 @@ try {
     process.exit(1);
   }
   token = config.discord.token;
+  apiUrl = config.discord.apiUrl;
   const result = await registerOverRest(config.discord);
   process.stdout.write(
     `Registered ${result.count} commands (${result.scope}) for application ${result.applicationId}.\n`,
   );
   process.exit(0);
 } catch (error) {
+  // The same one line as `npm start` for a bad token or an unreachable Discord.
   const message =
     error instanceof ConfigError
       ? error.message
-      : `Registration failed: ${redact(error instanceof Error ? error.message : String(error), token)}`;
+      : (describeConnectFailure(error, apiUrl) ??
+        `Registration failed: ${redact(error instanceof Error ? error.message : String(error), token)}`);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }

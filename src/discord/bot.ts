@@ -10,6 +10,7 @@ import { openSettingsStore, type SettingsStore } from "../settings/store.ts";
 import { handleMessage } from "./chat.ts";
 import { createClient } from "./client.ts";
 import type { BotContext } from "./context.ts";
+import { describeConnectFailure, StartFailure } from "./errors.ts";
 import { InFlight } from "./inflight.ts";
 import { handleInteraction } from "./interactions.ts";
 import { RateLimiter } from "./rate-limit.ts";
@@ -108,35 +109,44 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   logRestFailures(client, logger);
   client.on(Events.Error, (error) => logger.error({ error: errorText(error) }, "client error"));
   client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
+  let stopping = false;
+  // A disconnection the bot asked for (shutdown) is not an outage.
   client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn({ code: event.code, shardId }, "gateway disconnected"),
+    stopping
+      ? logger.debug({ code: event.code, shardId }, "gateway closed")
+      : logger.warn({ code: event.code, shardId }, "gateway disconnected"),
   );
   client.on(Events.ShardResume, (shardId, replayed) =>
     logger.info({ shardId, replayed }, "gateway resumed"),
   );
   // discord.js reconnects on its own (resuming when it can); these lines make outages visible.
-  client.on(Events.ShardReconnecting, (shardId) =>
-    logger.warn({ shardId }, "gateway connection lost, reconnecting"),
-  );
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopping) logger.warn({ shardId }, "gateway connection lost, reconnecting");
+  });
   client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
 
   let stopped = false;
-  const stop = async () => {
+  /** `quiet`: a start that failed did not run, so there is no "bot stopped" to announce. */
+  const shutDown = async (quiet: boolean) => {
     if (stopped) return;
     stopped = true;
+    stopping = true;
     const running = inflight.size;
     const drained = await inflight.drain(SHUTDOWN_DRAIN_MS);
     if (running > 0) logger.info({ running, drained }, "waited for running handlers");
     await client.destroy();
     settings.close();
-    logger.info("bot stopped");
+    if (!quiet) logger.info("bot stopped");
   };
+  const stop = () => shutDown(false);
 
   try {
     await client.login(discord.token);
     return { client: await ready, settings, commandsSynced, stop };
   } catch (error) {
-    await stop();
+    await shutDown(true);
+    const reason = describeConnectFailure(error, discord.apiUrl);
+    if (reason) throw new StartFailure(reason, { cause: error });
     throw new Error(`could not connect to Discord: ${errorText(error)}`);
   }
 }

@@ -11,7 +11,10 @@ export function logRestFailures(client: Client, logger: Logger): void {
   client.rest.on(RESTEvents.Response, (request, response) => {
     if (response.status < 400) return;
     const retryAfter = response.headers.get("retry-after");
-    logger.warn(
+    // A 401 before the bot is ready is a wrong token: the start fails with one line that says so
+    // (errors.ts, describeConnectFailure), which must come first.
+    const level = response.status === 401 && !client.isReady() ? "debug" : "warn";
+    logger[level](
       {
         method: request.method.toUpperCase(),
         route: request.route,

@@ -37,8 +37,11 @@ it("registers the commands, answers /measure 3 and stops cleanly on SIGTERM", as
   expect(await bot.exited).toBe(0);
   expect(bot.output()).toContain("connected to Discord");
   expect(bot.output()).not.toContain(fake.token);
-  // No alarming warning on a normal start (src/discord/client.ts explains the one dropped).
+  // No alarming warning on a normal start (src/discord/client.ts explains the one dropped), and a
+  // clean SIGTERM is no outage.
   expect(bot.output()).not.toContain("UnsupportedCacheOverwriteWarning");
+  expect(bot.output()).not.toContain("gateway connection lost");
+  expect(bot.output()).not.toContain("gateway disconnected");
 }, 30_000);
 
 /** Runs a script to completion from a bare environment; its exit code and combined output. */
@@ -92,3 +95,33 @@ it("stops with one human line, not a stack, when the settings database is corrup
     rmSync(dataDir, { recursive: true, force: true });
   }
 }, 30_000);
+
+it.each([
+  [
+    "a wrong token",
+    { DISCORD_TOKEN: "not-the-token" },
+    /^Discord rejected DISCORD_TOKEN \(invalid token\): check \.env$/,
+  ],
+  [
+    "an unreachable Discord",
+    { DISCORD_API_URL: "http://127.0.0.1:9" },
+    /^cannot reach Discord at http:\/\/127\.0\.0\.1:9: connection refused$/,
+  ],
+])(
+  "a failed start with %s says why in one human line, first, then stops",
+  async (_name, env, line) => {
+    for (const script of ["src/main.ts", "src/cli/register.ts"]) {
+      const { code, out } = await runScript(script, {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_CLIENT_ID: "123456789012345678",
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), "start-")),
+        ...env,
+      });
+      expect(code, script).toBe(1);
+      expect(out.split("\n")[0], script).toMatch(line);
+      expect(out, script).not.toContain("bot stopped");
+    }
+  },
+  60_000,
+);

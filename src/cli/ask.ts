@@ -31,7 +31,8 @@ interface JsonResult {
 }
 
 function confidenceOf(answer: Answer): Confidence {
-  return answer.kind === "clause" ? answer.confidence : "none";
+  if (answer.kind === "clause") return answer.confidence;
+  return answer.kind === "overview" ? "answer" : "none";
 }
 
 /**
@@ -72,6 +73,11 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
       message: outOfRangeText(answer, lang),
       results: [],
     };
+  }
+  if (answer.kind === "overview") {
+    // The whole declaration in brief: every clause, in reading order.
+    const results = answer.clauses.map((c) => result(c, 1, []));
+    return { question, lang, kind: "overview", confidence, results };
   }
   const results = [result(answer.clause, answer.score, answer.matched)];
   if (answer.via === "reference") {

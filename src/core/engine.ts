@@ -21,7 +21,7 @@ import {
   WEIGHTS,
   weightedCoverage,
 } from "./ranking.ts";
-import { findReferences, type ReferenceTarget } from "./references.ts";
+import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
 
@@ -150,6 +150,7 @@ export class Engine {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
+    if (asksForSummary(q)) return { kind: "overview", clauses: this.clauses, lang };
     const content = this.contentOf(q);
     const named = this.namedClause(content);
     if (named) return this.byReference(named, lang, []);

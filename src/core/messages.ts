@@ -25,9 +25,9 @@ const NO_ANSWER: Localized = {
 };
 
 const HINTS: Localized = {
-  fr: `Essayez \`/measure 1\` à \`/measure ${MEASURE_COUNT}\`, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».`,
-  en: `Try \`/measure 1\` to \`/measure ${MEASURE_COUNT}\`, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".`,
-  ru: `Попробуйте \`/measure 1\`–\`/measure ${MEASURE_COUNT}\` или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
+  fr: `Essayez \`/declaration\` pour une vue d’ensemble, \`/measure 1\` à \`/measure ${MEASURE_COUNT}\`, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».`,
+  en: `Try \`/declaration\` for an overview, \`/measure 1\` to \`/measure ${MEASURE_COUNT}\`, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".`,
+  ru: `Попробуйте \`/declaration\` для обзора, \`/measure 1\`–\`/measure ${MEASURE_COUNT}\` или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
 };
 
 /** Above a passage that is only the closest one: the text does not say this in so many words. */

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fold, isStopWord, words } from "./analysis.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
 import { CARDINAL, LAST, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, OutOfRange } from "./types.ts";
@@ -37,6 +38,7 @@ export interface PositionRule {
 export interface ReferenceData {
   words: Record<string, WordList>;
   positions: PositionRule[];
+  summaryExamples: { fires: string[]; spares: string[] };
 }
 
 export function readReferenceData(file = REFERENCES_FILE): ReferenceData {
@@ -215,4 +217,21 @@ export function findReferences(text: string): ReferenceTarget[] {
     seen.add(key);
     return true;
   });
+}
+
+const SUMMARY_WORDS = new Set((data.words.summary?.words ?? []).map(fold));
+
+/**
+ * A request for the whole declaration in brief ("résume la déclaration", "tl;dr?", "кратко?"):
+ * at least one summary word, and nothing else but words that frame a question about the text. A
+ * summary of something else ("résume le traité de Versailles") has other words; one of a clause
+ * ("résume le considérant 3") is a reference, which the engine looks up first.
+ */
+export function asksForSummary(text: string): boolean {
+  let summary = false;
+  for (const word of words(text.slice(0, 200))) {
+    if (SUMMARY_WORDS.has(fold(word))) summary = true;
+    else if (!isStopWord(word)) return false;
+  }
+  return summary;
 }

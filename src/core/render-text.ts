@@ -1,6 +1,12 @@
 /** Plain-text rendering of answers, for the console and the `ask` command. */
 import type { Engine } from "./engine.ts";
-import { closestText, noAnswerText, outOfRangeText, UNOFFICIAL } from "./messages.ts";
+import {
+  closestText,
+  DECLARATION_NAME,
+  noAnswerText,
+  outOfRangeText,
+  UNOFFICIAL,
+} from "./messages.ts";
 import type { Answer, Clause, Lang } from "./types.ts";
 
 // French typography puts a space before the colon.
@@ -22,10 +28,26 @@ export function renderClause(clause: Clause, lang: Lang): string {
   return lines.join("\n");
 }
 
+/** The declaration in brief: its name, then each clause's label and title. */
+export function renderOverview(clauses: readonly Clause[], lang: Lang): string {
+  return [
+    DECLARATION_NAME[lang],
+    ...clauses.map((c) => `  ${c.label[lang]} — ${c.title[lang]} [${c.id}]`),
+    OVERVIEW_HINT[lang],
+  ].join("\n");
+}
+
+const OVERVIEW_HINT: Record<Lang, string> = {
+  fr: "Le texte entier : /declaration ; une clause : /quote M3.",
+  en: "The whole text: /declaration; one clause: /quote M3.",
+  ru: "Весь текст: /declaration; один пункт: /quote M3.",
+};
+
 export function renderAnswer(answer: Answer): string {
   const { lang } = answer;
   if (answer.kind === "none") return noAnswerText(lang);
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
+  if (answer.kind === "overview") return renderOverview(answer.clauses, lang);
   const lines = [renderClause(answer.clause, lang)];
   if (answer.confidence === "closest") {
     lines.unshift(closestText(`${answer.clause.label[lang]} [${answer.clause.id}]`, lang));

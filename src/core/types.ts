@@ -71,6 +71,13 @@ export type Answer =
     }
   | (OutOfRange & { lang: Lang })
   | {
+      /** A request for the whole declaration in brief ("résume la déclaration", "tl;dr?"). */
+      kind: "overview";
+      /** Every clause, in reading order. */
+      clauses: readonly Clause[];
+      lang: Lang;
+    }
+  | {
       /** Nothing in the declaration answers the question. */
       kind: "none";
       lang: Lang;

@@ -9,10 +9,11 @@ import { noAnswerText, outOfRangeText } from "../core/messages.ts";
 import type { Answer, Lang } from "../core/types.ts";
 import { type CardPayload, cardPayload, postRow } from "./card.ts";
 import type { Outcome } from "./context.ts";
+import { overviewPayload, type ViewPayload } from "./overview.ts";
 import { strings } from "./strings.ts";
 
 export type AnswerReply =
-  | { kind: "card"; payload: CardPayload; outcome: Outcome; confident: boolean }
+  | { kind: "card"; payload: CardPayload | ViewPayload; outcome: Outcome; confident: boolean }
   | { kind: "text"; text: string; outcome: Outcome };
 
 /** Asks the engine in the reader's language (their Discord locale when known, else the question's). */
@@ -55,6 +56,14 @@ export function renderAnswer(
         },
       };
     }
+    case "overview":
+      // As /declaration shows it: what the text is, who signed, every clause, a menu to open one.
+      return {
+        kind: "card",
+        payload: overviewPayload(answer.clauses, lang),
+        confident: true,
+        outcome: { outcome: "overview" },
+      };
     case "out-of-range":
       return {
         kind: "text",

@@ -17,6 +17,7 @@ import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "./errors.ts";
 import { fitEmbeds, LIMITS, truncate } from "./limits.ts";
 import { langFromLocale } from "./locale.ts";
+import type { ViewPayload } from "./overview.ts";
 import { NO_MENTIONS } from "./payloads.ts";
 import { cleanInput } from "./sanitize.ts";
 import { strings } from "./strings.ts";
@@ -27,7 +28,7 @@ export const MAX_QUOTED = 3;
 /** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
 const CHAT_SCAN_MAX = 4000;
 
-type Reply = { content: string; embeds?: undefined } | CardPayload;
+type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
 /** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
 export function chatReply(

@@ -24,6 +24,7 @@ type Row =
   | APIActionRowComponent<APIStringSelectComponent>;
 
 export interface ViewPayload {
+  content?: string;
   embeds: APIEmbed[];
   components: Row[];
 }

@@ -21,6 +21,7 @@ export function engineRanker(engine: Answering): Ranker {
     const answer = engine.answer(q);
     if (answer.kind !== "clause") {
       const via = answer.kind === "none" && answer.rule ? `none/${answer.rule}` : answer.kind;
+      // The overview names no clause: it counts as no answer for a question about one.
       return { ids: [], score: null, via, confidence: "none" };
     }
     const ids = [

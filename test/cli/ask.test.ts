@@ -68,6 +68,14 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
     expect(out).toMatchObject({ kind: "out-of-range", confidence: "none", results: [] });
   }, 30_000);
 
+  it("gives the overview for a summary request: every clause, in order", async () => {
+    const r = await runTs("src/cli/ask.ts", ["--json", "tl;dr?"]);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ kind: "overview", confidence: "answer" });
+    expect(json.results.map((x: { id: string }) => x.id)).toHaveLength(14);
+    expect(json.results[0].id).toBe("opening");
+  });
+
   it("hedges in plain text when only the closest passage fits", async () => {
     const r = await runTs("src/cli/ask.ts", ["anything on cooperation with zyxwvut?"]);
     expect(r.stdout).toMatch(/does not say this in so many words/);

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { asksForFactNotInText } from "../../src/core/abstention.ts";
 import { CLAUSE_COUNTS, loadDeclaration } from "../../src/core/declaration.ts";
-import { findReferences, readReferenceData } from "../../src/core/references.ts";
+import { getEngine } from "../../src/core/engine.ts";
+import { asksForSummary, findReferences, readReferenceData } from "../../src/core/references.ts";
 
 const first = (text: string) => {
   const t = findReferences(text)[0];
@@ -173,6 +174,20 @@ describe("ordinals 1–20, every language, every form", () => {
       for (const q of [...measureForms(k), ...recitalForms(k)])
         expect(first(q), q).not.toMatch(/:0$/);
     }
+  });
+});
+
+describe("summary requests (data/references.json)", () => {
+  const { fires, spares } = readReferenceData().summaryExamples;
+  const engine = getEngine();
+
+  it.each(fires)("%s → the overview", (q) => {
+    expect(asksForSummary(q)).toBe(true);
+    expect(engine.answer(q).kind).toBe("overview");
+  });
+
+  it.each(spares)("%s → not the overview", (q) => {
+    expect(engine.answer(q).kind).not.toBe("overview");
   });
 });
 

@@ -257,6 +257,13 @@ describe("/ask", () => {
     expect(embedsOf(body.data as Json)[0]?.title).toMatch(/^Appeal/);
   });
 
+  it("answers a request for a summary with the overview, as /declaration shows it", async () => {
+    const { data } = await run("ask", { question: "résume la déclaration" });
+    const declaration = await run("declaration");
+    expect(embedsOf(data)).toEqual(embedsOf(declaration.data));
+    expect(JSON.stringify(embedsOf(data)[0]?.fields)).toContain("Signé");
+  });
+
   it("explains an out-of-range reference", async () => {
     const { data } = await run("ask", { question: "que dit la mesure 9 ?" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);

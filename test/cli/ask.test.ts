@@ -1,5 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { runTs } from "./run.ts";
+import { main } from "../../src/cli/ask.ts";
+import { type RunResult, runTs } from "./run.ts";
+
+/**
+ * The command in this process, its output captured: the same `main` the script runs, without
+ * paying tsx's start-up per call. The first test and --jsonl (standard input) run the real script.
+ */
+async function ask(args: string[]): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const { write: out } = process.stdout;
+  const { write: err } = process.stderr;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
 
 describe("npm run ask", () => {
   it("prints the best passage with its label, clause id and French text", async () => {
@@ -12,7 +39,7 @@ describe("npm run ask", () => {
   });
 
   it("prints ranked JSON results with --json", async () => {
-    const r = await runTs("src/cli/ask.ts", ["--json", "trafic de drogue"]);
+    const r = await ask(["--json", "trafic de drogue"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as {
       results: Array<{ id: string; label: string; score: number; text: string }>;
@@ -24,7 +51,7 @@ describe("npm run ask", () => {
   });
 
   it("shows the chosen translation with --lang", async () => {
-    const r = await runTs("src/cli/ask.ts", ["--lang", "ru", "--json", "mesure 2"]);
+    const r = await ask(["--lang", "ru", "--json", "mesure 2"]);
     const json = JSON.parse(r.stdout) as {
       results: Array<{ id: string; translation?: { lang: string; text: string } }>;
     };
@@ -34,15 +61,15 @@ describe("npm run ask", () => {
   });
 
   it("says so when nothing answers, with an empty result list", async () => {
-    const r = await runTs("src/cli/ask.ts", ["--json", "recette de crêpes"]);
+    const r = await ask(["--json", "recette de crêpes"]);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: "none", results: [] });
   });
 
   it("explains its usage when the question is missing or an option is wrong", async () => {
-    const empty = await runTs("src/cli/ask.ts", []);
+    const empty = await ask([]);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("usage: npm run ask");
-    const bad = await runTs("src/cli/ask.ts", ["--lang", "de", "question"]);
+    const bad = await ask(["--lang", "de", "question"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--lang must be fr, en or ru");
   });
@@ -50,17 +77,17 @@ describe("npm run ask", () => {
 
 describe("npm run ask: confidence, --jsonl and --help", () => {
   it("reports the confidence tier; results are empty exactly when it is none", async () => {
-    const json = (q: string) =>
-      runTs("src/cli/ask.ts", ["--json", q]).then((r) => JSON.parse(r.stdout));
-    // One process per question, started together: each pays tsx's start-up once, in parallel.
-    const [sure, unsure, none, out] = await Promise.all(
-      [
-        "trafic de drogue",
-        "anything on cooperation with zyxwvut?",
-        "recette de crêpes",
-        "mesure 9",
-      ].map(json),
-    );
+    const answers = [];
+    // One at a time: the captured output must be one command's.
+    for (const q of [
+      "trafic de drogue",
+      "anything on cooperation with zyxwvut?",
+      "recette de crêpes",
+      "mesure 9",
+    ]) {
+      answers.push(JSON.parse((await ask(["--json", q])).stdout));
+    }
+    const [sure, unsure, none, out] = answers;
     expect(sure.confidence).toBe("answer");
     expect(unsure.confidence).toBe("closest");
     expect(unsure.results[0].id).toBe("P4");
@@ -69,7 +96,7 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
   }, 30_000);
 
   it("gives the overview for a summary request: every clause, in order", async () => {
-    const r = await runTs("src/cli/ask.ts", ["--json", "tl;dr?"]);
+    const r = await ask(["--json", "tl;dr?"]);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ kind: "overview", confidence: "answer" });
     expect(json.results.map((x: { id: string }) => x.id)).toHaveLength(14);
@@ -77,7 +104,7 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
   });
 
   it("hedges in plain text when only the closest passage fits", async () => {
-    const r = await runTs("src/cli/ask.ts", ["anything on cooperation with zyxwvut?"]);
+    const r = await ask(["anything on cooperation with zyxwvut?"]);
     expect(r.stdout).toMatch(/does not say this in so many words/);
     expect(r.stdout).toContain("[P4]");
   });
@@ -116,12 +143,12 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
 
   it("--help and -h print the usage and exit 0; a bad flag gets one line naming it", async () => {
     for (const flag of ["--help", "-h"]) {
-      const r = await runTs("src/cli/ask.ts", [flag]);
+      const r = await ask([flag]);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("usage: npm run ask");
       expect(r.stdout).toContain("--jsonl");
     }
-    const bad = await runTs("src/cli/ask.ts", ["--frobnicate", "question"]);
+    const bad = await ask(["--frobnicate", "question"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.split("\n")[0]).toBe("Unknown option '--frobnicate'");
     expect(bad.stderr).toContain("usage: npm run ask");

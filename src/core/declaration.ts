@@ -1,5 +1,5 @@
 /**
- * The declaration as data: the French text is parsed into its 14 clauses (never retyped), then
+ * The declaration as data: the French text is parsed into its clauses (never retyped), then
  * joined with the team's labels, titles, translations and search aids from data/clauses.json.
  */
 import { readFileSync } from "node:fs";

@@ -28,7 +28,7 @@ export type ClauseKind = "opening" | "recital" | "appeal" | "measure" | "closing
 export interface Clause {
   id: ClauseId;
   kind: ClauseKind;
-  /** 1–6 for measures, 1–4 for recitals, null otherwise. */
+  /** The measure or recital number, null for the other clauses. */
   number: number | null;
   /** 0-based position in the text. */
   position: number;
@@ -90,6 +90,6 @@ export interface OutOfRange {
   kind: "out-of-range";
   clauseKind: "measure" | "recital";
   requested: number;
-  /** How many of that kind exist (6 measures, 4 recitals). */
+  /** How many of that kind exist (read from the text). */
   available: number;
 }

@@ -15,7 +15,10 @@ export async function runConsole(
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
   const engine = getEngine();
-  const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
+  // A terminal on both sides: `npm start > log` typed at a terminal must not write prompts and
+  // cursor moves into the log.
+  const interactive =
+    Boolean((input as { isTTY?: boolean }).isTTY) && Boolean((output as { isTTY?: boolean }).isTTY);
   // In a terminal readline needs the output too: it echoes what is typed there and redraws the
   // prompt. Piped input is not echoed.
   const rl = interactive

@@ -8,6 +8,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { type Engine, getEngine } from "../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../core/messages.ts";
+import type { Confidence } from "../core/ranking.ts";
 import { renderAnswer } from "../core/render-text.ts";
 import { type Answer, type Clause, LANGS, type Lang } from "../core/types.ts";
 
@@ -17,8 +18,6 @@ const USAGE = `usage: npm run ask -- [--json] [--lang fr|en|ru] "your question"
   --jsonl   read one question per line on standard input, print one JSON object per line
   --lang    the reader's language (translations, labels); default: the question's own
   -h, --help  this help`;
-
-type Confidence = "answer" | "closest" | "none";
 
 interface JsonResult {
   id: string;

@@ -44,7 +44,7 @@ import {
   type Json,
   type MessageSpec,
   startFakeDiscord,
-} from "../test/support/fake-discord.ts";
+} from "../tools/fake-discord/index.ts";
 import { bundle } from "./build.ts";
 import type { ChildMessage, MemoryReport, ParentMessage } from "./child.ts";
 
@@ -105,7 +105,7 @@ function cleanup(): void {
 
 /**
  * discord.js warns once per process that limiting RoleManager is unsupported, which the bot does on
- * purpose (see src/discord/client.ts): counted and left out, so that anything else on a child's
+ * purpose (see src/discord/gateway/client.ts): counted and left out, so that anything else on a child's
  * stderr stands out.
  */
 const EXPECTED_WARNING = /UnsupportedCacheOverwriteWarning: .*RoleManager/;
@@ -657,7 +657,7 @@ async function main(): Promise<number> {
   }
   if (expectedWarnings > 0) {
     console.log(
-      "  (the bot's processes each printed discord.js's warning that limiting RoleManager is unsupported: expected, see src/discord/client.ts)",
+      "  (the bot's processes each printed discord.js's warning that limiting RoleManager is unsupported: expected, see src/discord/gateway/client.ts)",
     );
   }
   const last = scale.at(-1);

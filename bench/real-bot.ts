@@ -1,6 +1,6 @@
 /**
  * The bot under test in `npm run bench:e2e`: exactly what `npm start` runs (`startBot`, with the
- * production client configuration of src/discord/client.ts), configured through the same
+ * production client configuration of src/discord/gateway/client.ts), configured through the same
  * environment variables, logging silenced. Only the identify throttle is dropped, as in the
  * end-to-end tests, since the loopback gateway has no rate limit to respect.
  *
@@ -8,7 +8,7 @@
  * BENCH_TOKEN and BENCH_DATA_DIR set.
  */
 import { loadConfig } from "../src/config.ts";
-import { startBot } from "../src/discord/bot.ts";
+import { startBot } from "../src/discord/gateway/bot.ts";
 import { failStartup, fakeFromEnv, loopbackClientOptions, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {

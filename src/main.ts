@@ -7,7 +7,7 @@
  * HEALTH_PORT adds the health endpoint (src/scale/health.ts).
  */
 import { config as loadDotenv } from "dotenv";
-import type { Bot } from "./discord/bot.ts";
+import type { Bot } from "./discord/gateway/bot.ts";
 import { createLogger, errorText, registerSecret } from "./log.ts";
 import { clientHealth, type HealthServer, startHealthServer } from "./scale/health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
@@ -17,7 +17,7 @@ loadDotenv({ quiet: true });
 const config = loadConfigOrExit();
 
 if (config.discord === null) {
-  const { runConsole } = await import("./console.ts");
+  const { runConsole } = await import("./console/console.ts");
   await runConsole();
 } else {
   const token = config.discord.token;
@@ -46,7 +46,7 @@ if (config.discord === null) {
           report: () => clientHealth(bot?.client ?? null),
         });
       }
-      const { startBot } = await import("./discord/bot.ts");
+      const { startBot } = await import("./discord/gateway/bot.ts");
       bot = await startBot(config, { logger });
     }
   } catch (error) {

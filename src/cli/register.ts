@@ -4,8 +4,8 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "../config.ts";
-import { describeConnectFailure } from "../discord/errors.ts";
-import { registerOverRest } from "../discord/register.ts";
+import { describeConnectFailure } from "../discord/platform/errors.ts";
+import { registerOverRest } from "../discord/platform/register.ts";
 import { redact } from "../log.ts";
 
 loadDotenv({ quiet: true });

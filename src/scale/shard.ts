@@ -6,7 +6,7 @@
  * Only shard 0 registers the commands. It also answers the manager's health questions, and stops
  * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
-import { type Bot, startBot } from "../discord/bot.ts";
+import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { createLogger, errorText, registerSecret } from "../log.ts";
 import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";

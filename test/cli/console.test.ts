@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CONSOLE_BANNER, runConsole } from "../../src/console.ts";
+import { CONSOLE_BANNER, runConsole } from "../../src/console/console.ts";
 import { ROOT, runTs } from "./run.ts";
 
 async function chat(input: string): Promise<string> {

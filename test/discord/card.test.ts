@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
 import { LANGS } from "../../src/core/types.ts";
-import { cardComponents, cardPayload, clauseEmbed } from "../../src/discord/card.ts";
-import { embedProblems, LIMITS } from "../../src/discord/limits.ts";
+import { cardComponents, cardPayload, clauseEmbed } from "../../src/discord/render/card.ts";
+import { embedProblems, LIMITS } from "../../src/discord/render/limits.ts";
 import { clause, hugeClause } from "./fixtures.ts";
 
 describe("clauseEmbed", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
-import type { CardPayload } from "../../src/discord/card.ts";
-import { chatReply, stripBotMention } from "../../src/discord/chat.ts";
-import type { BotContext } from "../../src/discord/context.ts";
+import { chatReply, stripBotMention } from "../../src/discord/handlers/chat.ts";
+import type { BotContext } from "../../src/discord/platform/context.ts";
+import type { CardPayload } from "../../src/discord/render/card.ts";
 import { createLogger } from "../../src/log.ts";
 import { openSettingsStore } from "../../src/settings/store.ts";
 

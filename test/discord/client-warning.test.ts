@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { filterRoleCacheWarning } from "../../src/discord/client.ts";
+import { filterRoleCacheWarning } from "../../src/discord/gateway/client.ts";
 
 describe("filterRoleCacheWarning", () => {
   const seen: string[] = [];

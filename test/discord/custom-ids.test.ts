@@ -4,7 +4,7 @@ import {
   type ComponentAction,
   decodeCustomId,
   encodeCustomId,
-} from "../../src/discord/custom-ids.ts";
+} from "../../src/discord/render/custom-ids.ts";
 
 describe("custom ids", () => {
   it("round-trip every action", () => {

@@ -5,7 +5,7 @@ import {
   highlightSegments,
   normalize,
   termMatchesWord,
-} from "../../src/discord/highlight.ts";
+} from "../../src/discord/render/highlight.ts";
 
 describe("normalize", () => {
   it("drops case and accents and unifies apostrophes", () => {

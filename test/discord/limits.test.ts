@@ -5,7 +5,7 @@ import {
   fitEmbeds,
   LIMITS,
   truncate,
-} from "../../src/discord/limits.ts";
+} from "../../src/discord/render/limits.ts";
 
 describe("truncate", () => {
   it("keeps short text as is", () => {

@@ -3,6 +3,7 @@
  * and that no reply can ping anyone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, type Json } from "../../tools/fake-discord/index.ts";
 import {
   embedsOf,
   type Harness,
@@ -11,7 +12,6 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
-import { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, type Json } from "../support/fake-discord.ts";
 
 const EN_GUILD = "444444444444444444";
 const EN_CHANNEL = "555555555555555555";

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
+import type { Json } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,
   EPHEMERAL,
@@ -12,7 +13,6 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
-import type { Json } from "../support/fake-discord.ts";
 
 let h: Harness;
 beforeAll(async () => {

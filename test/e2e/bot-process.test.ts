@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
 import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
-import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
 
 let fake: FakeDiscord;
 let bot: ChildBot;
@@ -37,7 +37,7 @@ it("registers the commands, answers /measure 3 and stops cleanly on SIGTERM", as
   expect(await bot.exited).toBe(0);
   expect(bot.output()).toContain("connected to Discord");
   expect(bot.output()).not.toContain(fake.token);
-  // No alarming warning on a normal start (src/discord/client.ts explains the one dropped), and a
+  // No alarming warning on a normal start (src/discord/gateway/client.ts explains the one dropped), and a
   // clean SIGTERM is no outage.
   expect(bot.output()).not.toContain("UnsupportedCacheOverwriteWarning");
   expect(bot.output()).not.toContain("gateway connection lost");

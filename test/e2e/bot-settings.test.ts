@@ -3,6 +3,7 @@
  * survives a restart of the bot (same DATA_DIR). Also: registration is skipped when unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Json } from "../../tools/fake-discord/index.ts";
 import {
   EPHEMERAL,
   embedsOf,
@@ -12,7 +13,6 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
-import type { Json } from "../support/fake-discord.ts";
 
 const GUILD = "111111111111111111";
 const GENERAL = "222222222222222222";

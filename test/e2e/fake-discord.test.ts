@@ -21,7 +21,7 @@ import {
   guildIdOnShard,
   type Json,
   startFakeDiscord,
-} from "../support/fake-discord.ts";
+} from "../../tools/fake-discord/index.ts";
 
 const INTENTS = [
   GatewayIntentBits.Guilds,

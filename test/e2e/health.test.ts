@@ -8,7 +8,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
 import { createLogger } from "../../src/log.ts";
 import {
   clientHealth,
@@ -16,8 +16,8 @@ import {
   startHealthServer,
   statusName,
 } from "../../src/scale/health.ts";
+import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { botConfig } from "../support/bot-harness.ts";
-import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
 import { getHealth, type MainProcess, spawnMain, waitFor } from "../support/main-process.ts";
 
 /** Null until a heartbeat is acknowledged (discord.js sends the first one at a random point of the fake's 41 s interval). */

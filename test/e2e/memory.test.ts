@@ -1,13 +1,13 @@
 /**
- * Memory, end to end: the client keeps only what the bot reads (src/discord/client.ts). After chat
+ * Memory, end to end: the client keeps only what the bot reads (src/discord/gateway/client.ts). After chat
  * traffic in several servers every channel is still cached, but no message is, and members, users
  * and roles are down to the bot's own; the bot still answers in every server, in each server's
  * language. A return to discord.js's default caches fails here.
  */
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeGuildSpec, Json, MessageSpec } from "../../tools/fake-discord/index.ts";
 import { embedsOf, type Harness, replyTo, startHarness } from "../support/bot-harness.ts";
-import type { FakeGuildSpec, Json, MessageSpec } from "../support/fake-discord.ts";
 
 const GUILDS = 4;
 const CHANNELS = 5;

@@ -6,8 +6,8 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
+import { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, type Json } from "../../tools/fake-discord/index.ts";
 import { EPHEMERAL, repliesTo, replyTo } from "../support/bot-harness.ts";
-import { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, type Json } from "../support/fake-discord.ts";
 import { callbacks, dataOf, type Rig, startRig, user } from "../support/reliability.ts";
 
 const OTHER_CHANNEL = "555555555555555555";

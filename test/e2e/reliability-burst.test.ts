@@ -6,16 +6,16 @@
  */
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFER_AFTER_MS } from "../../src/discord/respond.ts";
-import { EPHEMERAL } from "../support/bot-harness.ts";
-import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
+import { DEFER_AFTER_MS } from "../../src/discord/platform/respond.ts";
 import {
   type FakeDiscord,
   type InteractionSpec,
   type Json,
   type RecordedRequest,
   startFakeDiscord,
-} from "../support/fake-discord.ts";
+} from "../../tools/fake-discord/index.ts";
+import { EPHEMERAL } from "../support/bot-harness.ts";
+import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
 import {
   aged,
   callbacks,

@@ -7,8 +7,8 @@ import { once } from "node:events";
 import type { APIEmbed } from "discord.js";
 import { Events } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeDiscord, InteractionSpec, Json } from "../../tools/fake-discord/index.ts";
 import { EPHEMERAL, repliesTo, replyTo } from "../support/bot-harness.ts";
-import type { FakeDiscord, InteractionSpec, Json } from "../support/fake-discord.ts";
 import {
   CALLBACK,
   CHANNEL_MESSAGE,

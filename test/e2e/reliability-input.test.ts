@@ -6,9 +6,9 @@
  */
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embedProblems, LIMITS } from "../../src/discord/limits.ts";
+import { embedProblems, LIMITS } from "../../src/discord/render/limits.ts";
+import type { Json } from "../../tools/fake-discord/index.ts";
 import { EPHEMERAL, replyTo } from "../support/bot-harness.ts";
-import type { Json } from "../support/fake-discord.ts";
 import { callbacks, ERROR_LEVEL, type Rig, startRig, user } from "../support/reliability.ts";
 
 let rig: Rig;

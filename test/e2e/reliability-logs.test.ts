@@ -5,9 +5,9 @@
  */
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeDiscord, type Json, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { replyTo } from "../support/bot-harness.ts";
 import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
-import { type FakeDiscord, type Json, startFakeDiscord } from "../support/fake-discord.ts";
 import {
   CALLBACK,
   CHANNEL_MESSAGE,

@@ -4,9 +4,9 @@
  * A reply is held in flight by a 429 whose retry-after outlasts the signal.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { repliesTo, replyTo } from "../support/bot-harness.ts";
 import { botReady, type ChildBot, spawnBot } from "../support/child-bot.ts";
-import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
 import { logLine, startRig, user } from "../support/reliability.ts";
 
 const CALLBACK = { method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ };

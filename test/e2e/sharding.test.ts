@@ -9,8 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnDelay } from "../../src/scale/manager.ts";
+import {
+  type FakeDiscord,
+  guildIdOnShard,
+  startFakeDiscord,
+} from "../../tools/fake-discord/index.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
-import { type FakeDiscord, guildIdOnShard, startFakeDiscord } from "../support/fake-discord.ts";
 import {
   getHealth,
   isAlive,

@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Config } from "../../src/config.ts";
-import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
 import { createLogger } from "../../src/log.ts";
 import {
   type FakeDiscord,
   type Json,
   type RecordedRequest,
   startFakeDiscord,
-} from "./fake-discord.ts";
+} from "../../tools/fake-discord/index.ts";
 
 export interface Harness {
   fake: FakeDiscord;

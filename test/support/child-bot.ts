@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FakeDiscord } from "./fake-discord.ts";
+import type { FakeDiscord } from "../../tools/fake-discord/index.ts";
 import { type MainProcess, spawnMain } from "./main-process.ts";
 
 export interface ChildBot extends MainProcess {

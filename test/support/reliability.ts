@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Config, LogLevel } from "../../src/config.ts";
 import { type Engine, getEngine } from "../../src/core/engine.ts";
-import { type Bot, startBot } from "../../src/discord/bot.ts";
+import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
 import { createLogger } from "../../src/log.ts";
-import { botConfig } from "./bot-harness.ts";
 import {
   type FakeDiscord,
   type FakeDiscordOptions,
@@ -19,7 +18,8 @@ import {
   type Json,
   type RecordedRequest,
   startFakeDiscord,
-} from "./fake-discord.ts";
+} from "../../tools/fake-discord/index.ts";
+import { botConfig } from "./bot-harness.ts";
 
 export interface LogLine {
   level: number;

@@ -3,42 +3,34 @@ import {
   ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
-  MessageFlags,
 } from "discord.js";
-import { ask, renderAnswer } from "../answer.ts";
-import type { BotContext, Outcome } from "../context.ts";
-import { ReplyableError } from "../errors.ts";
-import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale } from "../locale.ts";
-import { ephemeralText, NO_MENTIONS } from "../payloads.ts";
-import { respond } from "../respond.ts";
-import { cleanInput } from "../sanitize.ts";
-import { strings } from "../strings.ts";
-import { defineChatCommand, localized } from "./define.ts";
+import { ask, renderAnswer } from "../handlers/answer.ts";
+import { strings } from "../i18n/strings.ts";
+import type { Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { cleanInput } from "../platform/sanitize.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
+import {
+  type CommandContext,
+  commandTexts,
+  defineChatCommand,
+  option,
+  optionNames,
+} from "./define.ts";
 import { QUESTION_MAX } from "./shared.ts";
 
+const TEXTS = commandTexts("ask");
+const OPTION = optionNames(TEXTS);
+
 export const command = defineChatCommand({
-  name: { fr: "question", en: "ask", ru: "спросить" },
-  description: {
-    fr: "Poser une question sur la déclaration",
-    en: "Ask a question about the declaration",
-    ru: "Задать вопрос о декларации",
-  },
+  texts: TEXTS,
   options: [
-    {
+    option(TEXTS, "question", {
       type: ApplicationCommandOptionType.String,
-      ...localized({
-        name: { fr: "question", en: "question", ru: "вопрос" },
-        description: {
-          fr: "Votre question, en français, en anglais ou en russe",
-          en: "Your question, in French, English or Russian",
-          ru: "Ваш вопрос на французском, английском или русском",
-        },
-      }),
       required: true,
       autocomplete: true,
       max_length: QUESTION_MAX,
-    },
+    }),
   ],
   defer: "public",
   handle,
@@ -47,28 +39,19 @@ export const command = defineChatCommand({
 
 async function handle(
   interaction: ChatInputCommandInteraction,
-  { engine }: BotContext,
+  { engine, lang, reply }: CommandContext,
 ): Promise<Outcome> {
-  const lang = langFromLocale(interaction.locale);
   // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
   // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
-  const raw = interaction.options.get("question")?.value;
+  const raw = interaction.options.get(OPTION.question)?.value;
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
   if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
   const answer = ask(engine, question, interaction.locale);
   // Only a confident answer goes to the channel; the closest passage is offered privately first.
   const privately = !(answer.kind === "clause" && answer.confidence === "answer");
-  const reply = renderAnswer(engine, answer, lang, { privately });
-  if (reply.kind === "text") {
-    await respond(interaction, ephemeralText(reply.text));
-  } else {
-    await respond(interaction, {
-      ...reply.payload,
-      ...(privately && { flags: MessageFlags.Ephemeral }),
-      allowedMentions: NO_MENTIONS,
-    });
-  }
-  return { ...reply.outcome, question };
+  const rendered = renderAnswer(engine, answer, lang, { privately });
+  await reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
+  return { ...rendered.outcome, question };
 }
 
 /**
@@ -77,9 +60,8 @@ async function handle(
  */
 async function autocomplete(
   interaction: AutocompleteInteraction,
-  { engine }: BotContext,
+  { engine, lang }: CommandContext,
 ): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
   const question = cleanInput(String(interaction.options.getFocused() ?? ""), QUESTION_MAX);
   // The user's own words come first, so picking the top choice asks exactly what they typed.
   const own =

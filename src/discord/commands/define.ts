@@ -1,8 +1,9 @@
 /**
  * How a command is written: one `defineChatCommand` / `defineMessageCommand` call carries the
  * definition Discord registers, the handlers, and how the answer is shown (so that a late
- * interaction is deferred with the same visibility). Names and descriptions come per language;
- * the English text is the canonical one, and the localizations are derived from the same texts.
+ * interaction is deferred with the same visibility). Names and descriptions come per language from
+ * i18n/commands.json; the English text is the canonical one. Handlers read their options by the
+ * names the definition registers (`optionNames`), never by a second literal.
  */
 import {
   type APIApplicationCommandOption,
@@ -10,34 +11,73 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type InteractionContextType,
+  type InteractionReplyOptions,
   type MessageContextMenuCommandInteraction,
+  MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  type RepliableInteraction,
 } from "discord.js";
-import type { Localized } from "../../core/types.ts";
-import type { BotContext, Outcome } from "../context.ts";
-import { localizations } from "../locale.ts";
+import type { Lang, Localized } from "../../core/types.ts";
+import { langFromLocale, localizations } from "../i18n/locale.ts";
+import type { BotContext, Outcome } from "../platform/context.ts";
+import { respond } from "../platform/respond.ts";
+import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
+import { type CommandTexts, commandTexts } from "./texts.ts";
 
 /** Whether a command's answer is public or private; a late interaction is deferred the same way. */
 export type Visibility = "public" | "ephemeral";
+
+/** What a command handler gets besides the interaction: the bot's context, the reader's language, and one way to answer. */
+export interface CommandContext extends BotContext {
+  lang: Lang;
+  /**
+   * The answer: a text or a payload, never pinging anyone; `privately` makes it ephemeral. A text
+   * is always private (hints and refusals are for the person asking).
+   */
+  reply(answer: string | InteractionReplyOptions, options?: { privately?: boolean }): Promise<void>;
+}
 
 export interface ChatCommand {
   kind: "chat";
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   defer: Visibility;
-  handle(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  handle(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
 }
 
 export interface MessageCommand {
   kind: "message";
   definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
   defer: Visibility;
-  handle(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<Outcome>;
+  handle(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<Outcome>;
 }
 
 export type Command = ChatCommand | MessageCommand;
+
+/** The context a command runs in: `ctx` plus the language of `interaction` and its reply. */
+export function commandContext(
+  interaction: RepliableInteraction | AutocompleteInteraction,
+  ctx: BotContext,
+): CommandContext {
+  return {
+    ...ctx,
+    lang: langFromLocale(interaction.locale),
+    async reply(answer, { privately = false } = {}) {
+      if (!interaction.isRepliable()) throw new Error("autocomplete cannot reply");
+      if (typeof answer === "string") {
+        await respond(interaction, ephemeralText(answer));
+        return;
+      }
+      await respond(interaction, {
+        ...answer,
+        ...(privately && { flags: MessageFlags.Ephemeral }),
+        allowedMentions: NO_MENTIONS,
+      });
+    },
+  };
+}
 
 /** A name and a description in three languages, as Discord wants them on commands and options. */
 export function localized(texts: { name: Localized; description: Localized }) {
@@ -49,9 +89,26 @@ export function localized(texts: { name: Localized; description: Localized }) {
   };
 }
 
+/** The registered (English) name of each of a command's options, keyed as in commands.json. */
+export function optionNames<K extends string>(texts: CommandTexts<K>): Record<K, string> {
+  const options = texts.options ?? ({} as NonNullable<CommandTexts<K>["options"]>);
+  return Object.fromEntries(
+    Object.entries<{ name: Localized }>(options).map(([key, o]) => [key, o.name.en]),
+  ) as Record<K, string>;
+}
+
+/** An option of `texts` with its localized name and description; the rest as Discord defines it. */
+export function option<
+  K extends string,
+  O extends Omit<APIApplicationCommandOption, "name" | "description">,
+>(texts: CommandTexts<K>, key: K, rest: O) {
+  const o = texts.options?.[key];
+  if (!o) throw new Error(`commands.json: no option "${key}"`);
+  return { ...rest, ...localized(o) } as O & ReturnType<typeof localized>;
+}
+
 export function defineChatCommand(spec: {
-  name: Localized;
-  description: Localized;
+  texts: CommandTexts;
   options?: APIApplicationCommandOption[];
   /** Where it can be used; reading commands work in servers and the bot's DMs. */
   contexts?: InteractionContextType[];
@@ -61,14 +118,13 @@ export function defineChatCommand(spec: {
   handle: ChatCommand["handle"];
   autocomplete?: ChatCommand["autocomplete"];
 }): ChatCommand {
-  const { name, description } = localized(spec);
   return {
     kind: "chat",
     definition: {
-      name,
-      name_localizations: localizations(spec.name),
-      description,
-      description_localizations: localizations(spec.description),
+      ...localized({
+        name: spec.texts.name,
+        description: spec.texts.description ?? spec.texts.name,
+      }),
       ...(spec.defaultMemberPermissions !== undefined && {
         default_member_permissions: spec.defaultMemberPermissions,
       }),
@@ -83,7 +139,7 @@ export function defineChatCommand(spec: {
 }
 
 export function defineMessageCommand(spec: {
-  name: Localized;
+  texts: CommandTexts;
   defer: Visibility;
   handle: MessageCommand["handle"];
 }): MessageCommand {
@@ -91,8 +147,8 @@ export function defineMessageCommand(spec: {
     kind: "message",
     definition: {
       type: ApplicationCommandType.Message,
-      name: spec.name.en,
-      name_localizations: localizations(spec.name),
+      name: spec.texts.name.en,
+      name_localizations: localizations(spec.texts.name),
       contexts: READ_CONTEXTS,
       integration_types: INSTALL,
     },
@@ -100,3 +156,5 @@ export function defineMessageCommand(spec: {
     handle: spec.handle,
   };
 }
+
+export { commandTexts };

@@ -6,42 +6,35 @@ import {
   type ChatInputCommandInteraction,
 } from "discord.js";
 import { MEASURE_COUNT as M, outOfRangeText } from "../../core/messages.ts";
-import { cardPayload } from "../card.ts";
-import type { BotContext, Outcome } from "../context.ts";
-import { ReplyableError } from "../errors.ts";
-import { normalize } from "../highlight.ts";
-import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale } from "../locale.ts";
-import { NO_MENTIONS } from "../payloads.ts";
-import { respond } from "../respond.ts";
-import { echo } from "../sanitize.ts";
-import { strings } from "../strings.ts";
-import { defineChatCommand, localized } from "./define.ts";
+import { strings } from "../i18n/strings.ts";
+import type { Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { echo } from "../platform/sanitize.ts";
+import { cardPayload } from "../render/card.ts";
+import { normalize } from "../render/highlight.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
+import {
+  type CommandContext,
+  commandTexts,
+  defineChatCommand,
+  option,
+  optionNames,
+} from "./define.ts";
+
+const TEXTS = commandTexts("measure");
+const OPTION = optionNames(TEXTS);
 
 export const command = defineChatCommand({
   // Russian: "пункт", as the clause labels say ("Пункт 3").
-  name: { fr: "mesure", en: "measure", ru: "пункт" },
-  description: {
-    fr: `Afficher l’une des ${M} mesures de la déclaration`,
-    en: `Show one of the declaration's ${M} measures`,
-    ru: `Показать один из ${M} пунктов (мер) декларации`,
-  },
+  texts: TEXTS,
   options: [
-    {
+    option(TEXTS, "number", {
       type: ApplicationCommandOptionType.Integer,
-      ...localized({
-        name: { fr: "numéro", en: "number", ru: "номер" },
-        description: {
-          fr: `Numéro de la mesure, de 1 à ${M}`,
-          en: `Measure number, 1 to ${M}`,
-          ru: `Номер пункта, от 1 до ${M}`,
-        },
-      }),
       required: true,
       autocomplete: true,
       min_value: 1,
       max_value: M,
-    },
+    }),
   ],
   defer: "public",
   handle,
@@ -60,10 +53,9 @@ export function parseMeasureNumber(raw: unknown): number | null {
 
 async function handle(
   interaction: ChatInputCommandInteraction,
-  { engine }: BotContext,
+  { engine, lang, reply }: CommandContext,
 ): Promise<Outcome> {
-  const lang = langFromLocale(interaction.locale);
-  const raw = interaction.options.get("number")?.value;
+  const raw = interaction.options.get(OPTION.number)?.value;
   const n = parseMeasureNumber(raw);
   const available = engine.clauses.filter((c) => c.kind === "measure").length;
   // Missing, null (what NaN becomes in JSON) or blank: ask for a number rather than quote nothing.
@@ -84,18 +76,14 @@ async function handle(
       "measure-out-of-range",
     );
   }
-  await respond(interaction, {
-    ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
-    allowedMentions: NO_MENTIONS,
-  });
+  await reply(cardPayload(clause, { lang, ...engine.neighbours(clause.id) }));
   return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
 }
 
 async function autocomplete(
   interaction: AutocompleteInteraction,
-  { engine }: BotContext,
+  { engine, lang }: CommandContext,
 ): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
   const typed = normalize(String(interaction.options.getFocused() ?? "").trim());
   const measures = engine.clauses.filter((c) => c.kind === "measure");
   const matching = measures.filter(

@@ -4,39 +4,32 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from "discord.js";
-import type { BotContext, Outcome } from "../context.ts";
-import { ReplyableError } from "../errors.ts";
-import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale } from "../locale.ts";
-import { NO_MENTIONS } from "../payloads.ts";
-import { quoteText } from "../quote.ts";
-import { respond } from "../respond.ts";
-import { cleanInput, echo } from "../sanitize.ts";
-import { strings } from "../strings.ts";
-import { defineChatCommand, localized } from "./define.ts";
+import { strings } from "../i18n/strings.ts";
+import type { Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { cleanInput, echo } from "../platform/sanitize.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
+import { quoteText } from "../render/quote-text.ts";
+import {
+  type CommandContext,
+  commandTexts,
+  defineChatCommand,
+  option,
+  optionNames,
+} from "./define.ts";
+
+const TEXTS = commandTexts("quote");
+const OPTION = optionNames(TEXTS);
 
 export const command = defineChatCommand({
-  name: { fr: "citer", en: "quote", ru: "цитата" },
-  description: {
-    fr: "Citer une clause de la déclaration dans la discussion",
-    en: "Quote a clause of the declaration in the discussion",
-    ru: "Процитировать пункт декларации в обсуждении",
-  },
+  texts: TEXTS,
   options: [
-    {
+    option(TEXTS, "clause", {
       type: ApplicationCommandOptionType.String,
-      ...localized({
-        name: { fr: "clause", en: "clause", ru: "пункт" },
-        description: {
-          fr: "Quelle clause : M3, P2, 4 (une mesure), signataires, ou un intitulé",
-          en: "Which clause: M3, P2, 4 (a measure), signatories, or a title",
-          ru: "Какой пункт: M3, P2, 4 (мера), подписавшие или название",
-        },
-      }),
       required: true,
       autocomplete: true,
       max_length: 100,
-    },
+    }),
   ],
   defer: "public",
   handle,
@@ -45,23 +38,21 @@ export const command = defineChatCommand({
 
 async function handle(
   interaction: ChatInputCommandInteraction,
-  { engine }: BotContext,
+  { engine, lang, reply }: CommandContext,
 ): Promise<Outcome> {
-  const lang = langFromLocale(interaction.locale);
-  const raw = cleanInput(String(interaction.options.get("clause")?.value ?? ""), 200);
+  const raw = cleanInput(String(interaction.options.get(OPTION.clause)?.value ?? ""), 200);
   const clause = engine.resolve(raw);
   if (!clause) {
     throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
   }
-  await respond(interaction, { content: quoteText(clause, lang), allowedMentions: NO_MENTIONS });
+  await reply({ content: quoteText(clause, lang) });
   return { outcome: "quote", clause: clause.id, score: 1, question: raw };
 }
 
 async function autocomplete(
   interaction: AutocompleteInteraction,
-  { engine }: BotContext,
+  { engine, lang }: CommandContext,
 ): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
   const typed = cleanInput(String(interaction.options.getFocused() ?? ""), 200);
   const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
   await interaction.respond(

@@ -10,19 +10,17 @@ import {
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
-  MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
-import type { BotContext, Outcome } from "../context.ts";
-import { ReplyableError } from "../errors.ts";
-import { LIMITS, truncate } from "../limits.ts";
-import { langFromLocale, localizations } from "../locale.ts";
-import { EMBED_COLOR, ephemeralText, NO_MENTIONS } from "../payloads.ts";
-import { respond } from "../respond.ts";
-import { strings } from "../strings.ts";
-import { defineChatCommand, localized } from "./define.ts";
+import { localizations } from "../i18n/locale.ts";
+import { strings } from "../i18n/strings.ts";
+import type { BotContext, Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
+import { EMBED_COLOR } from "../render/payloads.ts";
+import { type CommandContext, commandTexts, defineChatCommand, localized } from "./define.ts";
 
 const channelOption = {
   type: ApplicationCommandOptionType.Channel,
@@ -38,13 +36,40 @@ const channelOption = {
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
 } satisfies APIApplicationCommandChannelOption;
 
+const enabledOption = {
+  type: ApplicationCommandOptionType.Boolean as const,
+  ...localized({
+    name: { fr: "active", en: "enabled", ru: "включено" },
+    description: {
+      fr: "Activée ou non",
+      en: "On or off",
+      ru: "Включено или нет",
+    },
+  }),
+  required: true,
+};
+
+const languageOption = {
+  type: ApplicationCommandOptionType.String as const,
+  ...localized({
+    name: { fr: "valeur", en: "value", ru: "значение" },
+    description: {
+      fr: "auto suit la langue du serveur",
+      en: "auto follows the server's language",
+      ru: "auto — язык сервера",
+    },
+  }),
+  required: true,
+  choices: [
+    { name: "auto", value: "auto" },
+    { name: "français", value: "fr" },
+    { name: "English", value: "en" },
+    { name: "русский", value: "ru" },
+  ],
+};
+
 export const command = defineChatCommand({
-  name: { fr: "paramètres", en: "settings", ru: "настройки" },
-  description: {
-    fr: "Paramètres du serveur : salons de questions, citation, langue",
-    en: "Server settings: Q&A channels, quoting, language",
-    ru: "Настройки сервера: каналы вопросов, цитирование, язык",
-  },
+  texts: commandTexts("settings"),
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild.toString(),
   contexts: [InteractionContextType.Guild],
   options: [
@@ -121,20 +146,7 @@ export const command = defineChatCommand({
           ru: "Цитировать пункты, упомянутые в обсуждении",
         },
       }),
-      options: [
-        {
-          type: ApplicationCommandOptionType.Boolean,
-          ...localized({
-            name: { fr: "active", en: "enabled", ru: "включено" },
-            description: {
-              fr: "Activée ou non",
-              en: "On or off",
-              ru: "Включено или нет",
-            },
-          }),
-          required: true,
-        },
-      ],
+      options: [enabledOption],
     },
     {
       type: ApplicationCommandOptionType.Subcommand,
@@ -146,26 +158,7 @@ export const command = defineChatCommand({
           ru: "Язык моих ответов в чате",
         },
       }),
-      options: [
-        {
-          type: ApplicationCommandOptionType.String,
-          ...localized({
-            name: { fr: "valeur", en: "value", ru: "значение" },
-            description: {
-              fr: "auto suit la langue du serveur",
-              en: "auto follows the server's language",
-              ru: "auto — язык сервера",
-            },
-          }),
-          required: true,
-          choices: [
-            { name: "auto", value: "auto" },
-            { name: "français", value: "fr" },
-            { name: "English", value: "en" },
-            { name: "русский", value: "ru" },
-          ],
-        },
-      ],
+      options: [languageOption],
     },
   ],
   defer: "ephemeral",
@@ -192,8 +185,11 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
 
 const SNOWFLAKE = /^\d{1,20}$/;
 
-async function handle(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome> {
-  const lang = langFromLocale(interaction.locale);
+async function handle(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+): Promise<Outcome> {
+  const { lang, reply } = ctx;
   const s = strings(lang);
   if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly, "guild-only");
   if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
@@ -202,20 +198,16 @@ async function handle(interaction: ChatInputCommandInteraction, ctx: BotContext)
   const guildId = interaction.guildId;
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
-  const say = (text: string) => respond(interaction, ephemeralText(text));
+  const say = (text: string) => reply(text);
 
   switch (group === null ? sub : `${group}/${sub}`) {
     case "show":
     case "qa-channels/list":
-      await respond(interaction, {
-        embeds: [settingsEmbed(ctx, guildId, lang)],
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: NO_MENTIONS,
-      });
+      await reply({ embeds: [settingsEmbed(ctx, guildId, lang)] }, { privately: true });
       return { outcome: "settings/show" };
     case "qa-channels/add":
     case "qa-channels/remove": {
-      const option = interaction.options.get("channel");
+      const option = interaction.options.get(channelOption.name);
       const channelId = String(option?.value ?? "");
       if (!SNOWFLAKE.test(channelId))
         throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
@@ -240,14 +232,14 @@ async function handle(interaction: ChatInputCommandInteraction, ctx: BotContext)
       return { outcome: "settings/qa-remove" };
     }
     case "quoting": {
-      const enabled = interaction.options.get("enabled")?.value;
+      const enabled = interaction.options.get(enabledOption.name)?.value;
       if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
     }
     case "language": {
-      const value = String(interaction.options.get("value")?.value ?? "");
+      const value = String(interaction.options.get(languageOption.name)?.value ?? "");
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
       if (language === null && value !== "auto")
         throw new ReplyableError(s.invalidValue, "invalid-value");

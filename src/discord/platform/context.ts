@@ -1,8 +1,8 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
-import type { Engine } from "../core/engine.ts";
-import type { ClauseId } from "../core/types.ts";
-import type { Logger } from "../log.ts";
-import type { SettingsStore } from "../settings/store.ts";
+import type { Engine } from "../../core/engine.ts";
+import type { ClauseId } from "../../core/types.ts";
+import type { Logger } from "../../log.ts";
+import type { SettingsStore } from "../../settings/store.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
 export interface BotContext {

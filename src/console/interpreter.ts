@@ -2,12 +2,12 @@
  * The bot's text commands ("/measure 3", "/ask …", "/quote M4", "/help"), interpreted without
  * Discord: the console speaks this language, so it behaves like the bot.
  */
-import { fold } from "./analysis.ts";
-import type { Engine } from "./engine.ts";
-import { MEASURE_COUNT, outOfRangeText } from "./messages.ts";
-import { LAST, readCardinal, readOrdinal } from "./numbers.ts";
-import { renderAnswer, renderClause, renderDeclaration } from "./render-text.ts";
-import { LANGS, type Lang } from "./types.ts";
+import { fold } from "../core/analysis.ts";
+import type { Engine } from "../core/engine.ts";
+import { MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
+import { LAST, readCardinal, readOrdinal } from "../core/numbers.ts";
+import { renderAnswer, renderClause, renderDeclaration } from "../core/render-text.ts";
+import { LANGS, type Lang } from "../core/types.ts";
 
 export const HELP: Record<Lang, string> = {
   fr: [

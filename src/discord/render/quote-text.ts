@@ -2,11 +2,11 @@
  * /quote output: plain message text meant to be read inside a discussion — the French clause as a
  * block quote and a citation line, plus the working translation for English and Russian readers.
  */
-import { DECLARATION_NAME, UNOFFICIAL } from "../core/messages.ts";
-import type { Clause, Lang } from "../core/types.ts";
+import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
+import type { Clause, Lang } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
 import { escapeMarkdown } from "./highlight.ts";
 import { LIMITS, truncate } from "./limits.ts";
-import { strings } from "./strings.ts";
 
 function blockQuote(text: string): string {
   return text

@@ -11,13 +11,13 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { DECLARATION_NAME, UNOFFICIAL } from "../core/messages.ts";
-import type { Clause, Lang } from "../core/types.ts";
+import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
+import type { Clause, Lang } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { escapeMarkdown } from "./highlight.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
-import { strings } from "./strings.ts";
 
 type Row =
   | APIActionRowComponent<APIButtonComponent>

@@ -10,15 +10,16 @@
  * Nothing thrown here ever reaches the client's event emitter.
  */
 import type { AutocompleteInteraction, Interaction, RepliableInteraction } from "discord.js";
-import type { Logger } from "../log.ts";
-import { commandNamed } from "./commands/index.ts";
+import type { Logger } from "../../log.ts";
+import { commandContext } from "../commands/define.ts";
+import { commandNamed } from "../commands/index.ts";
+import { langFromLocale } from "../i18n/locale.ts";
+import { strings } from "../i18n/strings.ts";
+import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
+import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
+import { type DeferMode, deferIfLate, respond } from "../platform/respond.ts";
+import { ephemeralText } from "../render/payloads.ts";
 import { handleComponent } from "./components.ts";
-import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
-import { interactionIsGone, isDiscordFailure, ReplyableError } from "./errors.ts";
-import { langFromLocale } from "./locale.ts";
-import { ephemeralText } from "./payloads.ts";
-import { type DeferMode, deferIfLate, respond } from "./respond.ts";
-import { strings } from "./strings.ts";
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
@@ -92,12 +93,14 @@ async function dispatch(
 ): Promise<Outcome | undefined> {
   if (interaction.isChatInputCommand()) {
     const command = commandNamed("chat", interaction.commandName);
-    if (command?.kind === "chat") return command.handle(interaction, ctx);
+    if (command?.kind === "chat")
+      return command.handle(interaction, commandContext(interaction, ctx));
     throw new Error(`unknown command ${interaction.commandName}`);
   }
   if (interaction.isMessageContextMenuCommand()) {
     const command = commandNamed("message", interaction.commandName);
-    if (command?.kind === "message") return command.handle(interaction, ctx);
+    if (command?.kind === "message")
+      return command.handle(interaction, commandContext(interaction, ctx));
     throw new Error(`unknown message command ${interaction.commandName}`);
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
@@ -115,7 +118,7 @@ async function autocomplete(
   try {
     const command = commandNamed("chat", interaction.commandName);
     if (command?.kind === "chat" && command.autocomplete) {
-      await command.autocomplete(interaction, ctx);
+      await command.autocomplete(interaction, commandContext(interaction, ctx));
     } else {
       await interaction.respond([]);
     }

@@ -11,13 +11,13 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import { DECLARATION_NAME, UNOFFICIAL } from "../core/messages.ts";
-import type { Clause, Lang } from "../core/types.ts";
+import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
+import type { Clause, Lang } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { highlight } from "./highlight.ts";
 import { embedLength, LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
-import { strings } from "./strings.ts";
 
 export interface CardOptions {
   /** Display language: the title, the translation field and the footer. */

@@ -9,18 +9,18 @@
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
 import type { APIEmbed, Message } from "discord.js";
-import type { Clause, Lang } from "../core/types.ts";
+import type { Clause, Lang } from "../../core/types.ts";
+import { QUESTION_MAX } from "../commands/shared.ts";
+import { langFromLocale } from "../i18n/locale.ts";
+import { strings } from "../i18n/strings.ts";
+import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
+import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
+import { cleanInput } from "../platform/sanitize.ts";
+import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
+import { fitEmbeds, LIMITS, truncate } from "../render/limits.ts";
+import type { ViewPayload } from "../render/overview.ts";
+import { NO_MENTIONS } from "../render/payloads.ts";
 import { ask, renderAnswer } from "./answer.ts";
-import { type CardPayload, cardComponents, clauseEmbed } from "./card.ts";
-import { QUESTION_MAX } from "./commands/shared.ts";
-import { type BotContext, type Outcome, outcomeFields } from "./context.ts";
-import { cannotSpeakHere, isDiscordFailure } from "./errors.ts";
-import { fitEmbeds, LIMITS, truncate } from "./limits.ts";
-import { langFromLocale } from "./locale.ts";
-import type { ViewPayload } from "./overview.ts";
-import { NO_MENTIONS } from "./payloads.ts";
-import { cleanInput } from "./sanitize.ts";
-import { strings } from "./strings.ts";
 
 /** At most this many clauses quoted in one reply, however many a message cites. */
 export const MAX_QUOTED = 3;

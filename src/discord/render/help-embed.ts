@@ -1,10 +1,10 @@
 /** /help: what the bot does, with examples, in the reader's language. */
 import type { APIEmbed } from "discord.js";
-import { DECLARATION_NAME } from "../core/messages.ts";
-import type { Lang } from "../core/types.ts";
+import { DECLARATION_NAME } from "../../core/messages.ts";
+import type { Lang } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
-import { strings } from "./strings.ts";
 
 export function helpEmbed(lang: Lang): APIEmbed {
   const s = strings(lang);

@@ -3,7 +3,7 @@
  * components keep working after a restart and on any shard. Ids are short and versionless on purpose:
  * anything unrecognised decodes to null and the user is told the button is outdated.
  */
-import { CLAUSE_IDS, type ClauseId } from "../core/types.ts";
+import { CLAUSE_IDS, type ClauseId } from "../../core/types.ts";
 import { LIMITS } from "./limits.ts";
 
 export type ComponentAction =

@@ -3,19 +3,19 @@
  * It opens the settings store, wires the listeners, logs in and resolves once the client is ready.
  */
 import { type Client, type ClientOptions, Events } from "discord.js";
-import type { Config } from "../config.ts";
-import { type Engine, getEngine } from "../core/engine.ts";
-import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../log.ts";
-import { openSettingsStore, type SettingsStore } from "../settings/store.ts";
-import { handleMessage } from "./chat.ts";
+import type { Config } from "../../config.ts";
+import { type Engine, getEngine } from "../../core/engine.ts";
+import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
+import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import { handleMessage } from "../handlers/chat.ts";
+import { handleInteraction } from "../handlers/interactions.ts";
+import type { BotContext } from "../platform/context.ts";
+import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
+import { InFlight } from "../platform/inflight.ts";
+import { RateLimiter } from "../platform/rate-limit.ts";
+import { type SyncResult, syncCommands } from "../platform/register.ts";
+import { logRestFailures } from "../platform/rest-log.ts";
 import { createClient } from "./client.ts";
-import type { BotContext } from "./context.ts";
-import { describeConnectFailure, StartFailure } from "./errors.ts";
-import { InFlight } from "./inflight.ts";
-import { handleInteraction } from "./interactions.ts";
-import { RateLimiter } from "./rate-limit.ts";
-import { type SyncResult, syncCommands } from "./register.ts";
-import { logRestFailures } from "./rest-log.ts";
 
 /** How long a shutdown waits for running handlers: under main.ts's 5 s hard exit. */
 export const SHUTDOWN_DRAIN_MS = 3000;

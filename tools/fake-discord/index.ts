@@ -7,13 +7,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ClientOptions } from "discord.js";
-import { Gateway } from "./fake-discord/gateway.ts";
-import * as build from "./fake-discord/interactions.ts";
-import { messageFromSpec } from "./fake-discord/payloads.ts";
-import { error, type FaultMatch, RestServer } from "./fake-discord/rest.ts";
-import { coreRoutes } from "./fake-discord/routes-core.ts";
-import { interactionRoutes } from "./fake-discord/routes-interactions.ts";
-import { channelMessageRoutes } from "./fake-discord/routes-messages.ts";
+import { Gateway } from "./gateway.ts";
+import * as build from "./interactions.ts";
+import { messageFromSpec } from "./payloads.ts";
+import { error, type FaultMatch, RestServer } from "./rest.ts";
+import { coreRoutes } from "./routes-core.ts";
+import { interactionRoutes } from "./routes-interactions.ts";
+import { channelMessageRoutes } from "./routes-messages.ts";
 import type {
   FakeDiscordOptions,
   IdentifyRecord,
@@ -24,12 +24,12 @@ import type {
   OptionValues,
   RecordedRequest,
   ResumeRecord,
-} from "./fake-discord/types.ts";
-import { type InteractionState, World } from "./fake-discord/world.ts";
+} from "./types.ts";
+import { type InteractionState, World } from "./world.ts";
 
-export { guildIdOnShard, shardOf } from "./fake-discord/ids.ts";
-export type * from "./fake-discord/types.ts";
-export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./fake-discord/world.ts";
+export { guildIdOnShard, shardOf } from "./ids.ts";
+export type * from "./types.ts";
+export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./world.ts";
 
 const DELIVERY_TIMEOUT_MS = 5000;
 

@@ -3,9 +3,9 @@
  * Reads piped stdin too, and exits at the end of input.
  */
 import { createInterface } from "node:readline";
-import { runCommand } from "./core/commands.ts";
-import { getEngine } from "./core/engine.ts";
-import type { Lang } from "./core/types.ts";
+import { getEngine } from "../core/engine.ts";
+import type { Lang } from "../core/types.ts";
+import { runCommand } from "./interpreter.ts";
 
 export const CONSOLE_BANNER =
   "Declaration bot — local console (no DISCORD_TOKEN set). To connect to Discord, put DISCORD_TOKEN in .env (see .env.example) and run npm start again. Type /help for commands.";

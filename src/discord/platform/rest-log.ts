@@ -5,7 +5,7 @@
  * carries no interaction token; the hook in log.ts redacts any that slip through.
  */
 import { type Client, RESTEvents } from "discord.js";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../../log.ts";
 
 export function logRestFailures(client: Client, logger: Logger): void {
   client.rest.on(RESTEvents.Response, (request, response) => {

@@ -6,15 +6,15 @@
  * the whole channel is reading.
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
-import { cardPayload } from "./card.ts";
-import type { BotContext, Outcome } from "./context.ts";
-import { decodeCustomId, parseClauseId } from "./custom-ids.ts";
-import { isDiscordFailure, ReplyableError } from "./errors.ts";
-import { langFromLocale } from "./locale.ts";
-import { overviewPayload, pagePayload } from "./overview.ts";
-import { ephemeralText, NO_MENTIONS } from "./payloads.ts";
-import { respond, respondUpdate } from "./respond.ts";
-import { strings } from "./strings.ts";
+import { langFromLocale } from "../i18n/locale.ts";
+import { strings } from "../i18n/strings.ts";
+import type { BotContext, Outcome } from "../platform/context.ts";
+import { isDiscordFailure, ReplyableError } from "../platform/errors.ts";
+import { respond, respondUpdate } from "../platform/respond.ts";
+import { cardPayload } from "../render/card.ts";
+import { decodeCustomId, parseClauseId } from "../render/custom-ids.ts";
+import { overviewPayload, pagePayload } from "../render/overview.ts";
+import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 
 export async function handleComponent(
   interaction: ButtonInteraction | StringSelectMenuInteraction,

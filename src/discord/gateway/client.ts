@@ -14,8 +14,8 @@ import {
   type Role,
   type User,
 } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
-import { NO_MENTIONS } from "./payloads.ts";
+import type { DiscordConfig } from "../../config.ts";
+import { NO_MENTIONS } from "../render/payloads.ts";
 
 const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
 

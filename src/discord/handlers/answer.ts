@@ -4,13 +4,13 @@
  * the text does not say this in so many words (with a button that posts it for everyone, when it
  * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
  */
-import type { Engine } from "../core/engine.ts";
-import { noAnswerText, outOfRangeText } from "../core/messages.ts";
-import type { Answer, Lang } from "../core/types.ts";
-import { type CardPayload, cardPayload, postRow } from "./card.ts";
-import type { Outcome } from "./context.ts";
-import { overviewPayload, type ViewPayload } from "./overview.ts";
-import { strings } from "./strings.ts";
+import type { Engine } from "../../core/engine.ts";
+import { noAnswerText, outOfRangeText } from "../../core/messages.ts";
+import type { Answer, Lang } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
+import type { Outcome } from "../platform/context.ts";
+import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
+import { overviewPayload, type ViewPayload } from "../render/overview.ts";
 
 export type AnswerReply =
   | { kind: "card"; payload: CardPayload | ViewPayload; outcome: Outcome; confident: boolean }

@@ -4,7 +4,7 @@
  * `echo` makes a short piece of it safe to show back inside one of the bot's own sentences.
  */
 import { escapeMarkdown } from "discord.js";
-import { truncate } from "./limits.ts";
+import { truncate } from "../render/limits.ts";
 
 /**
  * Control characters (Cc) other than line breaks and tabs, and format characters (Cf): zero-width

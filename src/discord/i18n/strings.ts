@@ -2,9 +2,9 @@
  * Every sentence the bot shows in Discord, in French, English and Russian. The engine's own texts
  * (no-answer hints, out-of-range, the declaration's name) come from src/core/messages.ts.
  */
-import { CLAUSE_COUNTS } from "../core/declaration.ts";
-import { closestText } from "../core/messages.ts";
-import type { Lang } from "../core/types.ts";
+import { CLAUSE_COUNTS } from "../../core/declaration.ts";
+import { closestText } from "../../core/messages.ts";
+import type { Lang } from "../../core/types.ts";
 
 /** How many measures and recitals: read from the text, never written here. */
 const M = CLAUSE_COUNTS.measure;

@@ -1,5 +1,5 @@
 /** Discord locales ("en-US", "fr", "ru", …) to the languages the engine knows. */
-import type { Lang } from "../core/types.ts";
+import type { Lang } from "../../core/types.ts";
 
 /**
  * "fr" → fr, "ru" → ru, anything else (en-US, en-GB, de, null …) → en: English is the best-understood

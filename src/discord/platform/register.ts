@@ -12,9 +12,9 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   Routes,
 } from "discord.js";
-import type { DiscordConfig } from "../config.ts";
-import type { Logger } from "../log.ts";
-import { COMMAND_DEFINITIONS } from "./commands/index.ts";
+import type { DiscordConfig } from "../../config.ts";
+import type { Logger } from "../../log.ts";
+import { COMMAND_DEFINITIONS } from "../commands/index.ts";
 
 export type SyncResult = "unchanged" | "updated";
 

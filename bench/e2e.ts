@@ -1,5 +1,5 @@
 /**
- * npm run bench:e2e [-- [--runs N] [--tsx] [--node-options=FLAGS]]
+ * npm run bench:e2e [-- [--runs N] [--tsx] [--node-options=FLAGS] [--default-flags]]
  *
  * The bot end to end, through the loopback Discord of the end-to-end tests (tools/fake-discord/), against a floor: a do-nothing discord.js bot with default caches that answers
  * every slash command with one fixed embed (bench/floor-bot.ts). Each bot runs in its own child
@@ -21,8 +21,9 @@
  * By default the children are compiled to plain JavaScript first (bench/build.ts), as `npm start`
  * runs the bot (it compiles src/ to dist/ and runs node on it); the bot is also measured idle
  * through tsx, as the tests and the one-shot tools run it. `--tsx` runs everything through tsx
- * instead; `--node-options` passes node flags to both children alike (e.g.
- * `--node-options=--max-semi-space-size=2`).
+ * instead. The bot gets the node flags `npm start` gives it (package.json: --max-semi-space-size=2,
+ * which keeps V8's young generation small); `--default-flags` runs it with node's defaults instead,
+ * as the floor always runs. `--node-options` adds node flags to both children alike.
  *
  * Prints PASS/FAIL per target of issue 5 and exits 1 on any FAIL: p50 ≤ 1.5× the floor's, p99 <
  * 50 ms, RSS < 150 MB with one server (the 1,000-server figure is printed beside it; at that
@@ -36,7 +37,14 @@ import { bundle } from "./build.ts";
 import type { MemoryReport } from "./child.ts";
 import { reportLatency } from "./e2e/latency.ts";
 import { reportMemory } from "./e2e/memory.ts";
-import { cleanup, type Kind, type Launch, SOURCES, tsxLaunch } from "./e2e/processes.ts";
+import {
+  cleanup,
+  type Kind,
+  type Launch,
+  SOURCES,
+  startFlags,
+  tsxLaunch,
+} from "./e2e/processes.ts";
 import { checks, f1, f2 } from "./e2e/report.ts";
 import { reportScale } from "./e2e/scale.ts";
 import { guildSpecs } from "./e2e/traffic.ts";
@@ -58,26 +66,31 @@ async function main(): Promise<number> {
       runs: { type: "string", default: "3" },
       tsx: { type: "boolean", default: false },
       "node-options": { type: "string", default: "" },
+      "default-flags": { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs must be a positive integer");
   // Extra node flags for both children alike, e.g. --node-options=--max-semi-space-size=2.
   const nodeOptions = values["node-options"].split(" ").filter(Boolean);
+  // --default-flags: the bot with node's defaults too, to see what npm start's flags change.
+  const botFlags = values["default-flags"] ? [] : startFlags();
   const began = performance.now();
   console.log(
     `bench:e2e — Node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()
       .map(f2)
       .join(" ")}; ${runs} run(s); children ${values.tsx ? "through tsx" : "compiled"}${
       nodeOptions.length > 0 ? `, node ${nodeOptions.join(" ")}` : ""
-    }`,
+    }; bot with npm start's node flags: ${botFlags.join(" ") || "none"}`,
   );
 
   const withOptions = (l: Launch): Launch => ({ ...l, execArgv: [...nodeOptions, ...l.execArgv] });
+  // The bot runs with npm start's node flags; the floor with node's defaults.
+  const asStarted = (l: Launch): Launch => ({ ...l, execArgv: [...botFlags, ...l.execArgv] });
   const launch: Record<Kind, Launch> = values.tsx
-    ? { bot: withOptions(tsxLaunch("bot")), floor: withOptions(tsxLaunch("floor")) }
+    ? { bot: asStarted(withOptions(tsxLaunch("bot"))), floor: withOptions(tsxLaunch("floor")) }
     : {
-        bot: withOptions({ script: await bundle(SOURCES.bot), execArgv: [] }),
+        bot: asStarted(withOptions({ script: await bundle(SOURCES.bot), execArgv: [] })),
         floor: withOptions({ script: await bundle(SOURCES.floor), execArgv: [] }),
       };
 
@@ -91,7 +104,10 @@ async function main(): Promise<number> {
   // What running the sources through tsx (tests, one-shot tools) would cost the bot, idle.
   let tsxIdle: MemoryReport | undefined;
   if (!values.tsx) {
-    const pair = await startPair(guildSpecs(1), { ...launch, bot: withOptions(tsxLaunch("bot")) });
+    const pair = await startPair(guildSpecs(1), {
+      ...launch,
+      bot: asStarted(withOptions(tsxLaunch("bot"))),
+    });
     try {
       tsxIdle = await pair.procs.bot.memory();
     } finally {

@@ -4,7 +4,7 @@
  * temporary directory whatever happens.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FakeDiscord } from "../../tools/fake-discord/index.ts";
@@ -30,6 +30,18 @@ export interface Launch {
 
 export function tsxLaunch(kind: Kind): Launch {
   return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
+}
+
+/**
+ * The node flags `npm start` gives the bot (package.json's start script), so that the bench runs
+ * the bot as it is deployed. The floor, a default discord.js bot, runs with node's defaults.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(pkg.scripts.start)?.[1] ?? "";
+  return flags.split(/\s+/).filter(Boolean);
 }
 
 const children = new Set<ChildProcess>();

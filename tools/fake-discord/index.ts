@@ -31,7 +31,7 @@ export { guildIdOnShard, shardOf } from "./ids.ts";
 export type * from "./types.ts";
 export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./world.ts";
 
-const DELIVERY_TIMEOUT_MS = 5000;
+const DELIVERY_TIMEOUT_MS = 15_000;
 
 export class FakeDiscord {
   /** Pass as `rest: { api }`; discord.js appends /v10 itself. */

@@ -86,7 +86,7 @@ export class RestServer {
 
   waitForRequest(
     pred: (r: RecordedRequest) => boolean,
-    timeoutMs = 2000,
+    timeoutMs = 10_000,
   ): Promise<RecordedRequest> {
     const past = this.requests.find(pred);
     if (past) return Promise.resolve(past);

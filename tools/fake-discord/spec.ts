@@ -19,6 +19,7 @@ const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 function operation(t: Operations, method: string, path: string, body?: z.ZodMiniType): void {
   t.set(key(method, path), body);
 }
+
 const interactionCallback = () =>
   z.union([
     spec.PongInteractionCallbackRequestSchema,
@@ -30,7 +31,7 @@ const interactionCallback = () =>
     spec.SocialLayerSKUPurchaseEligibilityInteractionCallbackRequestSchema,
   ]);
 
-/** Built on first use: the schemas are large, and unit tests that never start a loopback skip them. */
+/** Built once per process, at the first request: the schemas themselves are built when imported. */
 let operations: Operations | undefined;
 
 function table(): Operations {
@@ -98,7 +99,7 @@ function table(): Operations {
     ]),
   );
   for (const message of ["{message_id}", "@original"] as const) {
-    const path = `/webhooks/{webhook_id}/{webhook_token}/messages/${message}` as const;
+    const path = `/webhooks/{webhook_id}/{webhook_token}/messages/${message}`;
     operation(t, "get", path);
     operation(t, "patch", path, spec.IncomingWebhookUpdateRequestPartialSchema);
     operation(t, "delete", path);
@@ -117,8 +118,9 @@ export function specOperations(): string[] {
 /**
  * Discord's spec types permission bitfields as integers, yet Discord accepts (and discord.js sends)
  * them as decimal strings, since they outgrow a double. This is the one place that reconciles the
- * two: a string of digits in one of these fields is read as the number it spells before validation.
- * Anything else (a word, a negative, a fraction) is left alone for the schema to refuse.
+ * two: a string of digits in one of these fields (commands' default_member_permissions, roles'
+ * permissions, overwrites' allow and deny: all integers in the spec) is read as the number it spells
+ * before validation. Anything else (a word, a negative, a fraction) is left for the schema to refuse.
  */
 const PERMISSION_FIELDS = new Set(["default_member_permissions", "permissions", "allow", "deny"]);
 

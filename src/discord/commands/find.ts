@@ -3,7 +3,7 @@
  * Answered privately: the person asking wants a lookup, not to reply in the channel (/quote does that).
  */
 import type { MessageContextMenuCommandInteraction } from "discord.js";
-import { ask, renderAnswer } from "../handlers/answer.ts";
+import { replyToQuestion } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -19,14 +19,11 @@ export const command = defineMessageCommand({
 
 async function handle(
   interaction: MessageContextMenuCommandInteraction,
-  { engine, lang, reply }: CommandContext,
+  ctx: CommandContext,
 ): Promise<Outcome> {
+  const { lang } = ctx;
   // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
   const text = cleanInput(interaction.targetMessage.content, QUESTION_MAX * 4);
   if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
-  const rendered = renderAnswer(engine, ask(engine, text, interaction.locale), lang, {
-    privately: true,
-  });
-  await reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately: true });
-  return { ...rendered.outcome, question: text };
+  return replyToQuestion(interaction, ctx, text, { alwaysPrivate: true });
 }

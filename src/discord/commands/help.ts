@@ -1,5 +1,6 @@
 /** /help — what the bot can do, with examples. */
 import type { ChatInputCommandInteraction } from "discord.js";
+import { keepsText, retentionDays } from "../handlers/feedback.ts";
 import type { Outcome } from "../platform/context.ts";
 import { helpEmbed } from "../render/help-embed.ts";
 import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
@@ -11,9 +12,13 @@ export const command = defineChatCommand({
 });
 
 async function handle(
-  _interaction: ChatInputCommandInteraction,
-  { lang, reply }: CommandContext,
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
 ): Promise<Outcome> {
-  await reply({ embeds: [helpEmbed(lang)] }, { privately: true });
+  const feedback = {
+    textKept: keepsText(ctx, interaction.guildId),
+    days: retentionDays(ctx),
+  };
+  await ctx.reply({ embeds: [helpEmbed(ctx.lang, feedback)] }, { privately: true });
   return { outcome: "help" };
 }

@@ -1,5 +1,6 @@
 /**
- * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language.
+ * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language,
+ * and whether question texts are kept with feedback; `show` also says what feedback is kept.
  * Discord hides the command from members without Manage Server (default_member_permissions), and the
  * handler checks again because server admins can override command permissions.
  */
@@ -14,6 +15,7 @@ import {
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
+import { keepsText, retentionDays } from "../handlers/feedback.ts";
 import { localizations } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
@@ -160,6 +162,18 @@ export const command = defineChatCommand({
       }),
       options: [languageOption],
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      ...localized({
+        name: { fr: "texte-des-avis", en: "feedback-text", ru: "текст-отзывов" },
+        description: {
+          fr: "Garder le texte des questions avec les avis 👍/👎, pour les mainteneurs",
+          en: "Keep the text of questions with 👍/👎 feedback, for the maintainers",
+          ru: "Хранить текст вопросов вместе с отзывами 👍/👎 для сопровождающих",
+        },
+      }),
+      options: [enabledOption],
+    },
   ],
   defer: "ephemeral",
   handle,
@@ -178,6 +192,13 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
       {
         name: s.settingsLanguage,
         value: current.language ? s.languageNames[current.language] : s.languageAuto,
+      },
+      {
+        name: s.settingsFeedback,
+        value: truncate(
+          s.feedbackKept(keepsText(ctx, guildId), retentionDays(ctx)),
+          LIMITS.fieldValue,
+        ),
       },
     ],
   };
@@ -199,6 +220,11 @@ async function handle(
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
   const say = (text: string) => reply(text);
+  const onOff = (): boolean => {
+    const enabled = interaction.options.get(enabledOption.name)?.value;
+    if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+    return enabled;
+  };
 
   switch (group === null ? sub : `${group}/${sub}`) {
     case "show":
@@ -232,11 +258,16 @@ async function handle(
       return { outcome: "settings/qa-remove" };
     }
     case "quoting": {
-      const enabled = interaction.options.get(enabledOption.name)?.value;
-      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+      const enabled = onOff();
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
+    }
+    case "feedback-text": {
+      const enabled = onOff();
+      ctx.settings.setFeedbackText(guildId, enabled);
+      await say(s.feedbackTextSet(enabled));
+      return { outcome: "settings/feedback-text" };
     }
     case "language": {
       const value = String(interaction.options.get(languageOption.name)?.value ?? "");

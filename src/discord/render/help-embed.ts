@@ -1,4 +1,4 @@
-/** /help: what the bot does, with examples, in the reader's language. */
+/** /help: what the bot does, with examples, and what feedback it keeps, in the reader's language. */
 import type { APIEmbed } from "discord.js";
 import { DECLARATION_NAME } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";
@@ -6,13 +6,23 @@ import { strings } from "../i18n/strings.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
 
-export function helpEmbed(lang: Lang): APIEmbed {
+/** What feedback is kept where the help is read (the server's choice, the operator's retention). */
+export interface FeedbackPolicy {
+  textKept: boolean;
+  days: number;
+}
+
+export function helpEmbed(lang: Lang, feedback: FeedbackPolicy): APIEmbed {
   const s = strings(lang);
+  const fields = [
+    ...s.help,
+    { name: s.helpFeedbackTitle, value: s.feedbackKept(feedback.textKept, feedback.days) },
+  ];
   return {
     color: EMBED_COLOR,
     title: truncate(s.helpTitle, LIMITS.embedTitle),
     description: truncate(s.overviewIntro, LIMITS.embedDescription),
-    fields: s.help.slice(0, LIMITS.embedFields).map((f) => ({
+    fields: fields.slice(0, LIMITS.embedFields).map((f) => ({
       name: truncate(f.name, LIMITS.fieldName),
       value: truncate(f.value, LIMITS.fieldValue),
     })),

@@ -32,7 +32,7 @@ export function retentionDays(ctx: BotContext): number {
 /**
  * Notes an answer for the review: always when nothing or only a closest passage answered; a
  * confident answer only when its text is kept, so that a correction can be traced to its question.
- * Called once the answer has been sent, so a failure here is logged and goes no further.
+ * A failure here is logged and goes no further: the answer matters more than its note.
  */
 export function noteAnswer(
   ctx: BotContext,

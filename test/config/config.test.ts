@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       logLevel: "debug",
       limits: DEFAULT_LIMITS,
       logQuestions: false,
+      feedbackRetentionDays: 90,
     });
   });
 

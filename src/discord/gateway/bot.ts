@@ -3,9 +3,10 @@
  * It opens the settings store, wires the listeners, logs in and resolves once the client is ready.
  */
 import { type Client, type ClientOptions, Events } from "discord.js";
-import type { Config } from "../../config.ts";
+import { type Config, DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
+import { enforceRetention } from "../../settings/retention.ts";
 import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
@@ -49,14 +50,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const engine = options.engine ?? getEngine();
   const settings = openSettingsStore(config.dataDir);
   const limits = config.limits;
+  const retentionDays = config.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
+  const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
   const ctx: BotContext = {
     engine,
     settings,
     logger,
     logQuestions: config.logQuestions === true,
+    feedbackRetentionDays: retentionDays,
     ...(limits && {
       chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
       commandLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
+      // The same allowance as commands, counted apart: voting never costs anyone a command.
+      feedbackLimit: new RateLimiter(
         limits.commandRateLimit,
         limits.commandRateWindowSeconds * 1000,
       ),
@@ -135,6 +144,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const drained = await inflight.drain(SHUTDOWN_DRAIN_MS);
     if (running > 0) logger.info({ running, drained }, "waited for running handlers");
     await client.destroy();
+    stopPruning();
     settings.close();
     if (!quiet) logger.info("bot stopped");
   };

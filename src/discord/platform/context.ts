@@ -13,8 +13,12 @@ export interface BotContext {
   chatCooldown?: RateLimiter;
   /** Commands per user per window (COMMAND_RATE_LIMIT); absent: unlimited. */
   commandLimit?: RateLimiter;
-  /** LOG_QUESTIONS: whether what users typed may appear in logs. */
+  /** LOG_QUESTIONS: whether what users typed may appear in logs (and be kept with feedback). */
   logQuestions?: boolean;
+  /** 👍/👎 clicks per user per window, counted apart from commands; absent: unlimited. */
+  feedbackLimit?: RateLimiter;
+  /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept; absent: the default. */
+  feedbackRetentionDays?: number;
 }
 
 /** What a handler reports about its answer, for the one log line per request. */

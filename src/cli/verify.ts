@@ -1,0 +1,86 @@
+/**
+ * Checks a quotation against the declaration from the shell:
+ *   npm run verify -- "la mesure 3 dit « faciliter les contacts entre l'OTSC et l'OTAN »"
+ *   npm run -s verify -- --json "Establish direct contacts between the two organizations"
+ */
+import { parseArgs } from "node:util";
+import { checkText, getQuoteChecker, type QuoteReport, toContract } from "../core/quote-check.ts";
+import { PLAIN, quoteLines, quoteTitle } from "../core/quote-messages.ts";
+import { type ClauseId, LANGS, type Lang } from "../core/types.ts";
+
+const USAGE = `usage: npm run verify -- [--json] [--lang fr|en|ru] "text with a quotation"
+  The quotations in « », " ", “ ” or „ “ are checked, with the words around them naming the
+  clause ("la mesure 3 dit « … »"); without quotation marks the whole text is the quotation.
+  English and Russian quotes are compared with the unofficial working translations.
+  --json    {"verdict", "clause", "clauses", "changes", "flags"}: one object, or an array when
+            the text holds several quotations
+  --lang    the language of the explanation; default: the quote's own
+  -h, --help  this help`;
+
+/** The check as a person reads it: the verdict, then what differs. */
+export function renderReport(report: QuoteReport, lang: Lang): string {
+  const checker = getQuoteChecker();
+  const label = (id: ClauseId) => {
+    const clause = checker.clause(id);
+    return clause ? `${clause.label[lang]} [${clause.id}]` : id;
+  };
+  return [`${quoteTitle(report.verdict, lang)}`, ...quoteLines(report, lang, label, PLAIN)].join(
+    "\n",
+  );
+}
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  return 2;
+}
+
+export function main(argv: string[]): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    return fail((err as Error).message.split(". ")[0] ?? "bad option");
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const lang = values.lang;
+  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
+    return fail("--lang must be fr, en or ru");
+  }
+  const text = positionals.join(" ").trim();
+  if (!text) return fail("no quotation given");
+  const reports = checkText(text);
+  if (values.json) {
+    const json =
+      reports.length === 1 ? toContract(reports[0] as QuoteReport) : reports.map(toContract);
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  const out = reports.map((r) => renderReport(r, (lang as Lang | undefined) ?? r.lang));
+  process.stdout.write(`${out.join("\n\n")}\n`);
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -14,6 +14,8 @@ export interface GuildSettings {
   qaChannels: string[];
   /** Quote clauses referenced in ordinary discussion ("comme le dit la mesure 4"). */
   quoting: boolean;
+  /** Check quotations of the declaration presented in chat ("la mesure 3 dit « … »"). */
+  quoteCheck: boolean;
   /** Language of chat answers; null = follow the server's preferred locale. */
   language: Lang | null;
 }
@@ -21,6 +23,7 @@ export interface GuildSettings {
 export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   qaChannels: [],
   quoting: true,
+  quoteCheck: true,
   language: null,
 });
 
@@ -35,6 +38,7 @@ export interface SettingsStore {
   removeQaChannel(guildId: string, channelId: string): boolean;
   isQaChannel(guildId: string, channelId: string): boolean;
   setQuoting(guildId: string, enabled: boolean): void;
+  setQuoteCheck(guildId: string, enabled: boolean): void;
   setLanguage(guildId: string, language: Lang | null): void;
   close(): void;
 }
@@ -43,7 +47,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS guild_settings (
     guild_id TEXT PRIMARY KEY,
     quoting  INTEGER NOT NULL DEFAULT 1,
-    language TEXT
+    language TEXT,
+    quote_check INTEGER NOT NULL DEFAULT 1
   );
   CREATE TABLE IF NOT EXISTS qa_channels (
     guild_id   TEXT NOT NULL,
@@ -99,6 +104,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     // WAL: readers never block the writer nor each other, across processes.
     db.pragma("journal_mode = WAL");
     db.exec(SCHEMA);
+    addMissingColumns(db);
     db.exec("BEGIN IMMEDIATE; ROLLBACK");
   } catch (error) {
     const reason = describeOpenFailure(error, file);
@@ -106,9 +112,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     throw error;
   }
 
-  const selectGuild = db.prepare<[string], { quoting: number; language: string | null }>(
-    "SELECT quoting, language FROM guild_settings WHERE guild_id = ?",
-  );
+  const selectGuild = db.prepare<
+    [string],
+    { quoting: number; language: string | null; quote_check: number }
+  >("SELECT quoting, language, quote_check FROM guild_settings WHERE guild_id = ?");
   const selectChannels = db.prepare<[string], { channel_id: string }>(
     "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
   );
@@ -125,6 +132,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     `INSERT INTO guild_settings (guild_id, quoting) VALUES (?, ?)
      ON CONFLICT (guild_id) DO UPDATE SET quoting = excluded.quoting`,
   );
+  const upsertQuoteCheck = db.prepare<[string, number]>(
+    `INSERT INTO guild_settings (guild_id, quote_check) VALUES (?, ?)
+     ON CONFLICT (guild_id) DO UPDATE SET quote_check = excluded.quote_check`,
+  );
   const upsertLanguage = db.prepare<[string, string | null]>(
     `INSERT INTO guild_settings (guild_id, language) VALUES (?, ?)
      ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language`,
@@ -139,6 +150,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
       return {
         qaChannels: selectChannels.all(guildId).map((r) => r.channel_id),
         quoting: row ? row.quoting !== 0 : DEFAULT_SETTINGS.quoting,
+        quoteCheck: row ? row.quote_check !== 0 : DEFAULT_SETTINGS.quoteCheck,
         language: row && isLang(row.language) ? row.language : null,
       };
     },
@@ -154,6 +166,9 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     setQuoting(guildId, enabled) {
       upsertQuoting.run(guildId, enabled ? 1 : 0);
     },
+    setQuoteCheck(guildId, enabled) {
+      upsertQuoteCheck.run(guildId, enabled ? 1 : 0);
+    },
     setLanguage(guildId, language) {
       upsertLanguage.run(guildId, language);
     },
@@ -161,4 +176,21 @@ export function openSettingsStore(dataDir: string): SettingsStore {
       if (db.open) db.close();
     },
   };
+}
+
+/**
+ * Columns added after a database was first created: `CREATE TABLE IF NOT EXISTS` leaves an older
+ * table as it is, so each is added with its default (existing servers keep their other settings).
+ */
+function addMissingColumns(db: Database.Database): void {
+  const columns = new Set(
+    db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('guild_settings')").all().map((c) => c.name),
+  );
+  if (columns.has("quote_check")) return;
+  try {
+    db.exec("ALTER TABLE guild_settings ADD COLUMN quote_check INTEGER NOT NULL DEFAULT 1");
+  } catch (error) {
+    // Another shard process starting at the same moment added it first.
+    if (!String((error as Error).message).includes("duplicate column")) throw error;
+  }
 }

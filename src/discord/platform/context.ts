@@ -5,6 +5,17 @@ import type { Logger } from "../../log.ts";
 import type { SettingsStore } from "../../settings/store.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 
+/**
+ * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message
+ * Content intent). Without it, only messages that mention the bot, DMs and message commands carry
+ * text, so the features that read all chat are off; `why` says whether the operator turned the
+ * intent off (DISCORD_MESSAGE_CONTENT=off) or Discord refused it (close 4014).
+ */
+export interface ContentAccess {
+  messageContent: boolean;
+  why?: "off" | "refused";
+}
+
 export interface BotContext {
   engine: Engine;
   settings: SettingsStore;
@@ -15,6 +26,13 @@ export interface BotContext {
   commandLimit?: RateLimiter;
   /** LOG_QUESTIONS: whether what users typed may appear in logs. */
   logQuestions?: boolean;
+  /** Set once connected; absent: the intent is granted (tests that build a context by hand). */
+  content?: ContentAccess;
+}
+
+/** Whether the features that read every chat message can run. */
+export function readsAllChat(ctx: BotContext): boolean {
+  return ctx.content?.messageContent !== false;
 }
 
 /** What a handler reports about its answer, for the one log line per request. */

@@ -4,9 +4,9 @@
  *   npm run -s verify -- --json "Establish direct contacts between the two organizations"
  */
 import { parseArgs } from "node:util";
-import { checkText, getQuoteChecker, type QuoteReport, toContract } from "../core/quote-check.ts";
-import { PLAIN, quoteLines, quoteTitle } from "../core/quote-messages.ts";
-import { type ClauseId, LANGS, type Lang } from "../core/types.ts";
+import { checkText, type QuoteReport, toContract } from "../core/quote-check.ts";
+import { renderQuoteReports } from "../core/quote-messages.ts";
+import { LANGS, type Lang } from "../core/types.ts";
 
 const USAGE = `usage: npm run verify -- [--json] [--lang fr|en|ru] "text with a quotation"
   The quotations in « », " ", “ ” or „ “ are checked, with the words around them naming the
@@ -16,18 +16,6 @@ const USAGE = `usage: npm run verify -- [--json] [--lang fr|en|ru] "text with a 
             the text holds several quotations
   --lang    the language of the explanation; default: the quote's own
   -h, --help  this help`;
-
-/** The check as a person reads it: the verdict, then what differs. */
-export function renderReport(report: QuoteReport, lang: Lang): string {
-  const checker = getQuoteChecker();
-  const label = (id: ClauseId) => {
-    const clause = checker.clause(id);
-    return clause ? `${clause.label[lang]} [${clause.id}]` : id;
-  };
-  return [`${quoteTitle(report.verdict, lang)}`, ...quoteLines(report, lang, label, PLAIN)].join(
-    "\n",
-  );
-}
 
 function fail(message: string): number {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -59,8 +47,7 @@ export function main(argv: string[]): number {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  const out = reports.map((r) => renderReport(r, (lang as Lang | undefined) ?? r.lang));
-  process.stdout.write(`${out.join("\n\n")}\n`);
+  process.stdout.write(`${renderQuoteReports(reports, (lang as Lang | undefined) ?? null)}\n`);
   return 0;
 }
 

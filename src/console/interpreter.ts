@@ -6,6 +6,8 @@ import { fold } from "../core/analysis.ts";
 import type { Engine } from "../core/engine.ts";
 import { MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
 import { LAST, readCardinal, readOrdinal } from "../core/numbers.ts";
+import { checkText } from "../core/quote-check.ts";
+import { renderQuoteReports } from "../core/quote-messages.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";
 
@@ -16,6 +18,7 @@ export const HELP: Record<Lang, string> = {
     "  /ask QUESTION     le passage le plus pertinent",
     "  /quote CLAUSE     cite une clause (M3, P2, signatories, « mesure 4 »…)",
     "  /declaration      le texte entier",
+    "  /verify TEXTE     vérifie une citation : /verify la mesure 3 dit « … »",
     "  /lang fr|en|ru    la langue de la traduction affichée",
     "  /help             cette aide ; /quit pour sortir",
     "Ou posez simplement une question : « qui a signé ? », « que dit la mesure 4 ? ».",
@@ -26,6 +29,7 @@ export const HELP: Record<Lang, string> = {
     "  /ask QUESTION     the most relevant passage",
     '  /quote CLAUSE     quote a clause (M3, P2, signatories, "measure 4"…)',
     "  /declaration      the whole text",
+    '  /verify TEXT      check a quotation: /verify measure 3 says "…"',
     "  /lang fr|en|ru    language of the translation shown",
     "  /help             this help; /quit to leave",
     'Or just ask a question: "who signed?", "what does measure 4 say?".',
@@ -36,6 +40,7 @@ export const HELP: Record<Lang, string> = {
     "  /ask ВОПРОС       самый подходящий фрагмент",
     "  /quote ПУНКТ      цитата (M3, P2, signatories, «пункт 4»…)",
     "  /declaration      весь текст",
+    "  /verify ТЕКСТ     проверка цитаты: /verify в пункте 3 сказано «…»",
     "  /lang fr|en|ru    язык показываемого перевода",
     "  /help             эта справка; /quit — выход",
     "Или просто задайте вопрос: «кто подписал?», «что говорится в пункте 4?».",
@@ -56,6 +61,11 @@ const NEEDS_TEXT: Record<Lang, string> = {
   fr: "Il manque le texte : /ask suivi de votre question.",
   en: "Missing text: /ask followed by your question.",
   ru: "Не хватает текста: /ask и ваш вопрос.",
+};
+const NEEDS_QUOTE: Record<Lang, string> = {
+  fr: "Il manque la citation : /verify suivi du texte cité, par exemple /verify la mesure 3 dit « … ».",
+  en: 'Missing quotation: /verify followed by the quoted text, e.g. /verify measure 3 says "…".',
+  ru: "Не хватает цитаты: /verify и цитируемый текст, например /verify в пункте 3 сказано «…».",
 };
 
 export interface CommandResult {
@@ -110,6 +120,9 @@ export function runCommand(engine: Engine, line: string, lang: Lang | null): Com
     }
     case "declaration":
       return { output: renderDeclaration(engine, lang ?? "fr") };
+    case "verify":
+      if (!arg) return { output: NEEDS_QUOTE[l] };
+      return { output: renderQuoteReports(checkText(arg), lang) };
     case "lang": {
       const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
       return chosen ? { output: `→ ${chosen}`, lang: chosen } : { output: "/lang fr | en | ru" };

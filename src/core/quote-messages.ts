@@ -4,6 +4,7 @@
  * `npm run verify`, ~~text~~ → **quote** in Discord.
  */
 import {
+  getQuoteChecker,
   MIN_QUOTE_CHARS,
   type QuoteChange,
   type QuoteReport,
@@ -183,3 +184,18 @@ export const PLAIN: QuoteFormat = {
         : `− "${c.text}"`,
   passage: (text) => `« ${text} »`,
 };
+
+/** Checks as a person reads them in a terminal: each verdict, then what differs. */
+export function renderQuoteReports(reports: readonly QuoteReport[], lang: Lang | null): string {
+  const checker = getQuoteChecker();
+  return reports
+    .map((r) => {
+      const l = lang ?? r.lang;
+      const label = (id: ClauseId) => {
+        const clause = checker.clause(id);
+        return clause ? `${clause.label[l]} [${clause.id}]` : id;
+      };
+      return [quoteTitle(r.verdict, l), ...quoteLines(r, l, label, PLAIN)].join("\n");
+    })
+    .join("\n\n");
+}

@@ -184,7 +184,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
  */
 function addMissingColumns(db: Database.Database): void {
   const columns = new Set(
-    db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('guild_settings')").all().map((c) => c.name),
+    db
+      .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('guild_settings')")
+      .all()
+      .map((c) => c.name),
   );
   if (columns.has("quote_check")) return;
   try {

@@ -17,7 +17,9 @@ const MESSAGE_CONTENT = 1 << 15;
 function applicationFlags(world: World): number {
   const allowed = world.privilegedIntents;
   return (
-    (allowed & (1 << 8) ? 1 << 13 : 0) | (allowed & (1 << 1) ? 1 << 15 : 0) | (allowed & MESSAGE_CONTENT ? 1 << 19 : 0)
+    (allowed & (1 << 8) ? 1 << 13 : 0) |
+    (allowed & (1 << 1) ? 1 << 15 : 0) |
+    (allowed & MESSAGE_CONTENT ? 1 << 19 : 0)
   );
 }
 

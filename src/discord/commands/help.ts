@@ -12,8 +12,8 @@ export const command = defineChatCommand({
 
 async function handle(
   _interaction: ChatInputCommandInteraction,
-  { lang, reply }: CommandContext,
+  { lang, reply, content }: CommandContext,
 ): Promise<Outcome> {
-  await reply({ embeds: [helpEmbed(lang)] }, { privately: true });
+  await reply({ embeds: [helpEmbed(lang, content)] }, { privately: true });
   return { outcome: "help" };
 }

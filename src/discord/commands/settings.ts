@@ -1,5 +1,6 @@
 /**
- * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language.
+ * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, quote checks
+ * on/off, chat language; `show` also says whether the bot can read chat (Message Content intent).
  * Discord hides the command from members without Manage Server (default_member_permissions), and the
  * handler checks again because server admins can override command permissions.
  */
@@ -16,7 +17,7 @@ import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
 import { localizations } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
-import type { BotContext, Outcome } from "../platform/context.ts";
+import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
@@ -151,6 +152,18 @@ export const command = defineChatCommand({
     {
       type: ApplicationCommandOptionType.Subcommand,
       ...localized({
+        name: { fr: "verif-citations", en: "quote-check", ru: "проверка-цитат" },
+        description: {
+          fr: "Vérifier les citations de la déclaration dans la discussion",
+          en: "Check quotations of the declaration in chat",
+          ru: "Проверять цитаты из заявления в чате",
+        },
+      }),
+      options: [enabledOption],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      ...localized({
         name: { fr: "langue", en: "language", ru: "язык" },
         description: {
           fr: "Langue de mes réponses dans la discussion",
@@ -168,16 +181,28 @@ export const command = defineChatCommand({
 function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
   const s = strings(lang);
   const current = ctx.settings.get(guildId);
-  const channels = current.qaChannels.map((id) => `<#${id}>`).join(", ") || s.settingsNone;
+  const readsAll = readsAllChat(ctx);
+  // A switch that is on but cannot work without the intent says so.
+  const onOff = (on: boolean) => (on ? (readsAll ? s.on : `${s.on} (${s.needsContent})`) : s.off);
+  const list = current.qaChannels.map((id) => `<#${id}>`).join(", ");
+  const channels = list ? (readsAll ? list : `${list} (${s.needsContent})`) : s.settingsNone;
   return {
     color: EMBED_COLOR,
     title: s.settingsTitle,
     fields: [
       { name: s.settingsQaChannels, value: truncate(channels, LIMITS.fieldValue) },
-      { name: s.settingsQuoting, value: current.quoting ? s.on : s.off },
+      { name: s.settingsQuoting, value: onOff(current.quoting) },
+      { name: s.settingsQuoteCheck, value: onOff(current.quoteCheck) },
       {
         name: s.settingsLanguage,
         value: current.language ? s.languageNames[current.language] : s.languageAuto,
+      },
+      {
+        name: s.contentTitle,
+        value: truncate(
+          readsAll ? s.contentOn : s.contentOff(ctx.content?.why ?? "refused"),
+          LIMITS.fieldValue,
+        ),
       },
     ],
   };
@@ -237,6 +262,13 @@ async function handle(
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
+    }
+    case "quote-check": {
+      const enabled = interaction.options.get(enabledOption.name)?.value;
+      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+      ctx.settings.setQuoteCheck(guildId, enabled);
+      await say(s.quoteCheckSet(enabled));
+      return { outcome: "settings/quote-check" };
     }
     case "language": {
       const value = String(interaction.options.get(languageOption.name)?.value ?? "");

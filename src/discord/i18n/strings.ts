@@ -59,6 +59,15 @@ export interface Strings {
   qaWrongChannelType: string;
   quotingSet: (on: boolean) => string;
   languageSet: (name: string) => string;
+  citesNothing: string;
+  settingsQuoteCheck: string;
+  quoteCheckSet: (on: boolean) => string;
+  /** /settings show and /help: the Message Content intent's status. */
+  contentTitle: string;
+  contentOn: string;
+  contentOff: (why: "off" | "refused") => string;
+  /** A setting that is on but cannot run without the intent. */
+  needsContent: string;
 }
 
 const fr: Strings = {
@@ -117,8 +126,13 @@ const fr: Strings = {
         "Mentionnez-moi ou répondez à l’un de mes messages avec une question. Quand quelqu’un écrit « comme le dit la mesure 4 », je cite la mesure 4.",
     },
     {
-      name: "Clic droit sur un message → Applications → Chercher dans la déclaration",
-      value: "Cherche dans la déclaration avec le texte du message.",
+      name: "/verify citation",
+      value:
+        "Vérifie une citation : `/verify la mesure 3 dit « faciliter les contacts »`. Dans la discussion, je signale les citations inexactes.",
+    },
+    {
+      name: "Clic droit sur un message → Applications",
+      value: "Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées.",
     },
     {
       name: "/settings (gérer le serveur)",
@@ -147,6 +161,19 @@ const fr: Strings = {
       ? "Je citerai les clauses mentionnées dans la discussion."
       : "Je ne citerai plus les clauses mentionnées dans la discussion.",
   languageSet: (name) => `Langue des réponses dans la discussion : ${name}.`,
+  citesNothing:
+    "Ce message ne cite aucune clause (par exemple « la mesure 4 », « le 2e considérant »).",
+  settingsQuoteCheck: "Vérification des citations dans la discussion",
+  quoteCheckSet: (on) =>
+    on
+      ? "Je vérifierai les citations de la déclaration dans la discussion et signalerai les inexactes."
+      : "Je ne vérifierai plus les citations dans la discussion (/verify reste disponible).",
+  contentTitle: "Lecture de la discussion (intent Message Content)",
+  contentOn:
+    "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
+  contentOff: (why) =>
+    `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
+  needsContent: "sans effet sans l’intent Message Content",
 };
 
 const en: Strings = {
@@ -205,8 +232,13 @@ const en: Strings = {
         "Mention me or reply to one of my messages with a question. When someone writes “as measure 2 says”, I quote measure 2.",
     },
     {
-      name: "Right-click a message → Apps → Find in declaration",
-      value: "Searches the declaration with that message's text.",
+      name: "/verify quote",
+      value:
+        'Checks a quotation: `/verify measure 3 says "facilitate contacts"`. In chat, I point out inexact quotations.',
+    },
+    {
+      name: "Right-click a message → Apps",
+      value: "Find in declaration, Check quote, Quote cited clauses.",
     },
     {
       name: "/settings (Manage Server)",
@@ -234,6 +266,17 @@ const en: Strings = {
       ? "I will quote clauses mentioned in chat."
       : "I will no longer quote clauses mentioned in chat.",
   languageSet: (name) => `Language of chat answers: ${name}.`,
+  citesNothing: "That message cites no clause (for example “measure 4”, “the 2nd recital”).",
+  settingsQuoteCheck: "Checking quotations in chat",
+  quoteCheckSet: (on) =>
+    on
+      ? "I will check quotations of the declaration in chat and point out inexact ones."
+      : "I will no longer check quotations in chat (/verify still works).",
+  contentTitle: "Reading chat (Message Content intent)",
+  contentOn: "granted: auto-quoting, Q&A channels and quote checks work.",
+  contentOff: (why) =>
+    `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
+  needsContent: "no effect without the Message Content intent",
 };
 
 const ru: Strings = {
@@ -286,8 +329,13 @@ const ru: Strings = {
         "Упомяните меня или ответьте на моё сообщение вопросом. Когда кто-то пишет «как сказано в пункте 5», я цитирую этот пункт.",
     },
     {
-      name: "Правый клик по сообщению → Приложения → Найти в декларации",
-      value: "Ищет в декларации по тексту сообщения.",
+      name: "/verify цитата",
+      value:
+        "Проверяет цитату: `/verify в пункте 3 сказано «содействовать контактам»`. В чате я указываю на неточные цитаты.",
+    },
+    {
+      name: "Правый клик по сообщению → Приложения",
+      value: "Найти в декларации, Проверить цитату, Цитировать упомянутые пункты.",
     },
     {
       name: "/settings (управление сервером)",
@@ -313,6 +361,18 @@ const ru: Strings = {
   quotingSet: (on) =>
     on ? "Я буду цитировать упомянутые в чате пункты." : "Я больше не буду цитировать пункты.",
   languageSet: (name) => `Язык ответов в чате: ${name}.`,
+  citesNothing:
+    "В этом сообщении не упомянут ни один пункт (например, «пункт 4», «второй абзац преамбулы»).",
+  settingsQuoteCheck: "Проверка цитат в чате",
+  quoteCheckSet: (on) =>
+    on
+      ? "Я буду проверять цитаты из заявления в чате и указывать на неточные."
+      : "Я больше не буду проверять цитаты в чате (/verify по-прежнему работает).",
+  contentTitle: "Чтение чата (intent Message Content)",
+  contentOn: "предоставлено: автоцитирование, каналы вопросов и проверка цитат работают.",
+  contentOff: (why) =>
+    `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
+  needsContent: "не действует без intent Message Content",
 };
 
 const STRINGS: Record<Lang, Strings> = { fr, en, ru };

@@ -3,16 +3,22 @@ import type { APIEmbed } from "discord.js";
 import { DECLARATION_NAME } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";
+import type { ContentAccess } from "../platform/context.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
 
-export function helpEmbed(lang: Lang): APIEmbed {
+/** With `content` refused or off, a last field says which features are off and why. */
+export function helpEmbed(lang: Lang, content?: ContentAccess): APIEmbed {
   const s = strings(lang);
+  const off =
+    content && !content.messageContent
+      ? [{ name: s.contentTitle, value: s.contentOff(content.why ?? "refused") }]
+      : [];
   return {
     color: EMBED_COLOR,
     title: truncate(s.helpTitle, LIMITS.embedTitle),
     description: truncate(s.overviewIntro, LIMITS.embedDescription),
-    fields: s.help.slice(0, LIMITS.embedFields).map((f) => ({
+    fields: [...s.help, ...off].slice(0, LIMITS.embedFields).map((f) => ({
       name: truncate(f.name, LIMITS.fieldName),
       value: truncate(f.value, LIMITS.fieldValue),
     })),

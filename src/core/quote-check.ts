@@ -268,13 +268,13 @@ export class QuoteChecker {
     for (const piece of pieces) {
       const keys = keyText(piece);
       const previous = located.at(-1);
-      // A short piece ("et", "afin de") only counts after the previous piece, in its clause.
+      // Each piece is first looked for after the previous one, in its clause; a short piece
+      // ("et", "afin de") counts only there.
       const span =
-        keys.length < MIN_QUOTE_CHARS
-          ? previous
-            ? this.exactAfter(previous, keys)
-            : null
-          : this.closest(texts, keys, namedIds);
+        (previous && this.exactAfter(previous, keys)) ||
+        (keys.length < MIN_QUOTE_CHARS
+          ? null
+          : this.closest(texts, keys, previous ? [previous.at.clause.id, ...namedIds] : namedIds));
       if (span && span.errors <= NEAR_MAX * keys.length) {
         located.push({ ...span, quote: piece });
         errors += span.errors;

@@ -32,7 +32,7 @@ function checkOption(option: Option, where: string): void {
 }
 
 describe("command definitions", () => {
-  it("are the six slash commands and the message command", () => {
+  it("are the seven slash commands and the three message commands", () => {
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual([
       "measure",
       "ask",
@@ -41,6 +41,9 @@ describe("command definitions", () => {
       "help",
       "settings",
       "Find in declaration",
+      "verify",
+      "Check quote",
+      "Quote cited clauses",
     ]);
   });
 

@@ -117,7 +117,12 @@ describe("/settings", () => {
     expect(await h.bot.commandsSynced).toBe("unchanged");
     expect(h.fake.requests.filter((r) => r.method === "PUT").length).toBe(putsBefore);
 
-    expect(h.bot.settings.get(GUILD)).toEqual({ qaChannels: [QA], quoting: false, language: "en" });
+    expect(h.bot.settings.get(GUILD)).toEqual({
+      qaChannels: [QA],
+      quoting: false,
+      quoteCheck: true,
+      language: "en",
+    });
     // Q&A channel still answered, in English now.
     const question = h.fake.sendMessage({ channelId: QA, content: "qui a signé ce texte ?" });
     const [embed] = embedsOf((await replyTo(h.fake, question.id)).body as Json);
@@ -137,6 +142,11 @@ describe("/settings", () => {
     expect(String(removed.content)).toMatch(/n’est plus/);
     await settings([sub("language", [{ name: "value", type: 3, value: "auto" }])]);
     await settings([sub("quoting", [{ name: "enabled", type: 5, value: true }])]);
-    expect(h.bot.settings.get(GUILD)).toEqual({ qaChannels: [], quoting: true, language: null });
+    expect(h.bot.settings.get(GUILD)).toEqual({
+      qaChannels: [],
+      quoting: true,
+      quoteCheck: true,
+      language: null,
+    });
   });
 });

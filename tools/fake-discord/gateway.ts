@@ -255,7 +255,10 @@ export class Gateway {
       !guildId ||
       (msg.author as Json).id === botId ||
       ((msg.mentions as Json[] | undefined) ?? []).some((u) => u.id === botId);
-    const full = withAuthorMember(this.world, msg);
+    // Discord adds the channel's type to MESSAGE_CREATE: how a client makes sense of a DM whose
+    // channel it has never seen.
+    const channelType = this.world.channels.get(String(msg.channel_id))?.type ?? 0;
+    const full = { ...withAuthorMember(this.world, msg), channel_type: channelType };
     return this.dispatch(guildId, "MESSAGE_CREATE", (s) => {
       if (!(s.intents & (guildId ? GUILD_MESSAGES : DIRECT_MESSAGES))) return null;
       if (exempt || s.intents & MESSAGE_CONTENT) return full;

@@ -45,6 +45,11 @@ export function chatReply(
     /** null for a direct message. */
     guildId: string | null;
     addressed: boolean;
+    /**
+     * Whether the bot is mentioned (a ping), as opposed to a reply that does not ping it: without
+     * the Message Content intent such a reply arrives empty, and an empty message gets no invitation.
+     */
+    mentioned?: boolean;
     parentChannelId: string | null;
     preferredLocale: string | null;
   },
@@ -69,7 +74,7 @@ export function chatReply(
   if (addressed || inQaChannel) {
     const question = cleanInput(message.content, QUESTION_MAX * 4);
     if (question === "") {
-      return addressed
+      return addressed && message.mentioned !== false
         ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
         : null;
     }
@@ -173,9 +178,12 @@ function quoteCards(ctx: BotContext, clauses: readonly Clause[], lang: Lang): Ca
 
 /** Whether the message speaks to the bot: a mention (not @everyone) or a reply to its message. */
 export function isAddressedTo(message: Message, botId: string): boolean {
-  if (message.mentions.repliedUser?.id === botId) return true;
-  if (message.mentions.users.has(botId)) return true;
-  return new RegExp(`<@!?${botId}>`).test(message.content);
+  return message.mentions.repliedUser?.id === botId || isMentioned(message, botId);
+}
+
+/** Whether the message pings the bot: a mention, or a reply that pings its author. */
+function isMentioned(message: Message, botId: string): boolean {
+  return message.mentions.users.has(botId) || new RegExp(`<@!?${botId}>`).test(message.content);
 }
 
 /** The question without the bot's own mention. */
@@ -238,6 +246,7 @@ async function answer(
       channelId: message.channelId,
       guildId: message.guildId,
       addressed,
+      mentioned: isMentioned(message, botId),
       parentChannelId: message.channel?.isThread() ? message.channel.parentId : null,
       preferredLocale: message.guild?.preferredLocale ?? null,
     },

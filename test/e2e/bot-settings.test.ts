@@ -64,7 +64,9 @@ describe("/settings", () => {
     expect(fields.map((f) => f.value)).toEqual([
       "aucun",
       "activée",
+      "activée",
       "automatique (langue du serveur)",
+      "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
     ]);
   });
 

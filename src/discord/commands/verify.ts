@@ -1,5 +1,5 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction } from "discord.js";
+import { ApplicationCommandOptionType } from "discord.js";
 import { checkText, QUOTE_MAX_CHARS } from "../../core/quote-check.ts";
 import { MAX_QUOTED } from "../handlers/chat.ts";
 import { strings } from "../i18n/strings.ts";
@@ -8,41 +8,24 @@ import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import {
+  type ChatHandler,
   type CommandContext,
   commandTexts,
   defineChatCommand,
-  option,
-  optionNames,
 } from "./define.ts";
 
 const TEXTS = commandTexts("verify");
-const OPTION = optionNames(TEXTS);
 
-export const command = defineChatCommand({
-  texts: TEXTS,
-  options: [
-    option(TEXTS, "quote", {
-      type: ApplicationCommandOptionType.String,
-      required: true,
-      max_length: QUOTE_MAX_CHARS,
-    }),
-  ],
-  defer: "ephemeral",
-  handle,
-});
-
-async function handle(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-): Promise<Outcome> {
-  const text = cleanInput(
-    String(interaction.options.get(OPTION.quote)?.value ?? ""),
-    QUOTE_MAX_CHARS,
+const handle: ChatHandler = async (interaction, ctx) =>
+  replyWithChecks(
+    cleanInput(
+      String(interaction.options.get(TEXTS.optionName.quote)?.value ?? ""),
+      QUOTE_MAX_CHARS,
+    ),
+    ctx,
   );
-  return replyWithChecks(text, ctx);
-}
 
-/** The checks of the quotations in `text` (or of the whole text), privately; shared with "Check quote". */
+/** The checks of the quotations in `text` (or of the whole text), privately; "Check quote" too. */
 export async function replyWithChecks(
   text: string,
   { lang, reply }: CommandContext,
@@ -57,3 +40,16 @@ export async function replyWithChecks(
     question: text,
   };
 }
+
+export const command = defineChatCommand({
+  texts: TEXTS,
+  options: [
+    TEXTS.option("quote", {
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      max_length: QUOTE_MAX_CHARS,
+    }),
+  ],
+  defer: "ephemeral",
+  handle,
+});

@@ -112,7 +112,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       );
     });
     logRestFailures(client, logger);
-    client.on(Events.Error, (error) => logger.error({ error: errorText(error) }, "client error"));
+    client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
     client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
     // A disconnection the bot asked for (shutdown) is not an outage, nor is a refused intent
     // that the bot is about to do without.
@@ -164,7 +164,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       resolveSynced("skipped");
     } else {
       syncCommands(readyClient, discord.guildId, logger).then(resolveSynced, (error: unknown) => {
-        logger.error({ error: errorText(error) }, "command registration failed");
+        logger.error({ err: error }, "command registration failed");
         resolveSynced("failed");
       });
     }

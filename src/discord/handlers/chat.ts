@@ -19,7 +19,7 @@ import { presentedQuotations } from "../../core/quote-cues.ts";
 import type { Clause, Lang } from "../../core/types.ts";
 import { DEFAULT_SETTINGS } from "../../settings/store.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
-import { langFromLocale } from "../i18n/locale.ts";
+import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
@@ -64,7 +64,7 @@ export function chatReply(
     settings.language ??
     (guildId === null
       ? engine.detectLanguage(message.content)
-      : langFromLocale(message.preferredLocale));
+      : readerLang(message.preferredLocale));
   const readsAll = readsAllChat(ctx);
   const inQaChannel =
     readsAll &&

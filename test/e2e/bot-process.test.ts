@@ -57,9 +57,9 @@ it("`npm run register` registers the commands in one guild, reading the applicat
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_GUILD_ID: guildId,
   });
-  expect(out).toMatch(/Registered 7 commands \(guild 111111111111111111\)/);
+  expect(out).toMatch(/Registered 10 commands \(guild 111111111111111111\)/);
   expect(code).toBe(0);
-  expect(fake.commands(guildId)).toHaveLength(7);
+  expect(fake.commands(guildId)).toHaveLength(10);
 }, 30_000);
 
 it("refuses a bad configuration with one message naming every problem, without the token", async () => {

@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import { checkText, type QuoteReport, toContract } from "../core/quote-check.ts";
 import { renderQuoteReports } from "../core/quote-messages.ts";
-import { LANGS, type Lang } from "../core/types.ts";
+import type { Lang } from "../core/types.ts";
+import { COMMON_OPTIONS, readArgs, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run verify -- [--json] [--lang fr|en|ru] "text with a quotation"
   The quotations in « », " ", “ ” or „ “ are checked, with the words around them naming the
@@ -17,27 +18,13 @@ const USAGE = `usage: npm run verify -- [--json] [--lang fr|en|ru] "text with a 
   --lang    the language of the explanation; default: the quote's own
   -h, --help  this help`;
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  return 2;
-}
+const fail = (message: string) => usageError(message, USAGE);
 
 export function main(argv: string[]): number {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    return fail((err as Error).message.split(". ")[0] ?? "bad option");
-  }
+  const parsed = readArgs(parse, argv, USAGE);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const lang = values.lang;
-  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    return fail("--lang must be fr, en or ru");
-  }
   const text = positionals.join(" ").trim();
   if (!text) return fail("no quotation given");
   const reports = checkText(text);
@@ -55,11 +42,7 @@ function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      json: { type: "boolean", default: false },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
+    options: COMMON_OPTIONS,
   });
 }
 

@@ -307,34 +307,15 @@ export class QuoteChecker {
     if (exact.length > 0) {
       const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
       if (chosen) {
-        const id = chosen.at.clause.id;
-        return {
-          verdict: "verbatim",
-          clause: id,
-          clauses: [id],
-          located: [{ ...chosen, quote: piece }],
-          unplaced: [],
-          cost: 0,
-          alsoIn: unique(exact.map((s) => s.at.clause.id)).filter((c) => c !== id),
-        };
+        const others = unique(exact.map((s) => s.at.clause.id));
+        return oneClause("verbatim", chosen, piece, 0, others);
       }
     }
     const near = this.closest(texts, keys, namedIds);
     const ratio = near ? near.errors / keys.length : 1;
     const pieces = this.piecesOf(piece, lang);
     const composite = pieces && (ratio > NEAR_CLEAR || ratio > NEAR_MAX) ? pieces : null;
-    if (near && !composite && ratio <= NEAR_MAX) {
-      const id = near.at.clause.id;
-      return {
-        verdict: "near",
-        clause: id,
-        clauses: [id],
-        located: [{ ...near, quote: piece }],
-        unplaced: [],
-        cost: ratio,
-        alsoIn: [],
-      };
-    }
+    if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
     if (composite) {
       const ids = unique(composite.located.map((l) => l.at.clause.id));
       const uncovered = composite.unplaced.reduce((n, p) => n + keyText(p).length, 0);
@@ -615,6 +596,26 @@ export class QuoteChecker {
     }
     return null;
   }
+}
+
+/** A quote matched with one span of one clause; `others` hold the same words too. */
+function oneClause(
+  verdict: "verbatim" | "near",
+  span: Span,
+  quote: Token[],
+  cost: number,
+  others: ClauseId[],
+): Analysis {
+  const id = span.at.clause.id;
+  return {
+    verdict,
+    clause: id,
+    clauses: [id],
+    located: [{ ...span, quote }],
+    unplaced: [],
+    cost,
+    alsoIn: others.filter((c) => c !== id),
+  };
 }
 
 /** The text from the first token's start to the last one's end. */

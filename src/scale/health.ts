@@ -34,8 +34,9 @@ export interface ShardHealth {
 export interface HealthReport {
   /** True when all `shardCount` shards are listed and every one is "ready". */
   ready: boolean;
-  mode: "single" | "sharded";
-  /** Shards this process (single) or the whole bot (sharded) is meant to run. */
+  /** "http": DISCORD_GATEWAY=off, interactions over HTTP only (no shards). */
+  mode: "single" | "sharded" | "http";
+  /** Shards this process (single) or the whole bot (sharded) is meant to run; 0 over HTTP only. */
   shardCount: number;
   shards: ShardHealth[];
 }
@@ -71,6 +72,11 @@ export function clientHealth(client: Client | null): HealthReport {
   const shardCount = Array.isArray(configured) ? configured.length : 1;
   const shards = clientShards(client);
   return { ready: isReady(shardCount, shards), mode: "single", shardCount, shards };
+}
+
+/** HTTP-only report: ready once the interactions endpoint listens; there is no gateway. */
+export function endpointHealth(listening: boolean): HealthReport {
+  return { ready: listening, mode: "http", shardCount: 0, shards: [] };
 }
 
 export interface HealthServerOptions {

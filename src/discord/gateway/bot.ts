@@ -4,16 +4,16 @@
  */
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Config } from "../../config.ts";
-import { type Engine, getEngine } from "../../core/engine.ts";
+import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
-import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import type { SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
-import type { BotContext } from "../platform/context.ts";
+import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
+import { createBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight } from "../platform/inflight.ts";
-import { RateLimiter } from "../platform/rate-limit.ts";
-import { type SyncResult, syncCommands } from "../platform/register.ts";
+import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
 import { createClient } from "./client.ts";
 
@@ -29,9 +29,11 @@ export interface Bot {
    */
   commandsSynced: Promise<SyncResult | "failed" | "skipped">;
   stop(): Promise<void>;
+  /** Where the interactions endpoint listens, with INTERACTIONS_PORT set; null otherwise. */
+  endpoint: { host: string; port: number } | null;
 }
 
-export interface StartOptions {
+export interface StartOptions extends EndpointOptions {
   logger?: Logger;
   engine?: Engine;
   /** Extra discord.js client options, for tests (e.g. no identify throttle against a fake gateway). */
@@ -46,22 +48,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const engine = options.engine ?? getEngine();
-  const settings = openSettingsStore(config.dataDir);
-  const limits = config.limits;
-  const ctx: BotContext = {
-    engine,
-    settings,
-    logger,
-    logQuestions: config.logQuestions === true,
-    ...(limits && {
-      chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
-      commandLimit: new RateLimiter(
-        limits.commandRateLimit,
-        limits.commandRateWindowSeconds * 1000,
-      ),
-    }),
-  };
+  const ctx = createBotContext(config, logger, options.engine);
+  const settings = ctx.settings;
   const client = createClient(discord, options.clientOptions);
 
   let resolveSynced: (result: SyncResult | "failed" | "skipped") => void = () => {};
@@ -78,10 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       if (options.registerCommands === false) {
         resolveSynced("skipped");
       } else {
-        syncCommands(readyClient, discord.guildId, logger).then(resolveSynced, (error: unknown) => {
-          logger.error({ error: errorText(error) }, "command registration failed");
-          resolveSynced("failed");
-        });
+        void syncCommandsAtStart(readyClient, discord.guildId, logger).then(resolveSynced);
       }
       resolve(readyClient);
     });
@@ -125,15 +110,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   });
   client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
 
+  let endpoint: Endpoint | null = null;
   let stopped = false;
   /** `quiet`: a start that failed did not run, so there is no "bot stopped" to announce. */
   const shutDown = async (quiet: boolean) => {
     if (stopped) return;
     stopped = true;
     stopping = true;
-    const running = inflight.size;
-    const drained = await inflight.drain(SHUTDOWN_DRAIN_MS);
-    if (running > 0) logger.info({ running, drained }, "waited for running handlers");
+    await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
     await client.destroy();
     settings.close();
     if (!quiet) logger.info("bot stopped");
@@ -141,10 +125,22 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const stop = () => shutDown(false);
 
   try {
+    // With an endpoint too, Discord sends interactions there and the gateway serves chat.
+    if (config.interactions) {
+      endpoint = await startEndpoint(config.interactions, discord, ctx, inflight, options);
+    }
     await client.login(discord.token);
-    return { client: await ready, settings, commandsSynced, stop };
+    const readyClient = await ready;
+    return {
+      client: readyClient,
+      settings,
+      commandsSynced,
+      stop,
+      endpoint: endpoint && { host: endpoint.server.host, port: endpoint.server.port },
+    };
   } catch (error) {
     await shutDown(true);
+    if (error instanceof StartFailure) throw error;
     const reason = describeConnectFailure(error, discord.apiUrl);
     if (reason) throw new StartFailure(reason, { cause: error });
     throw new Error(`could not connect to Discord: ${errorText(error)}`);

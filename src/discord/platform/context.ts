@@ -1,9 +1,10 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
-import type { Engine } from "../../core/engine.ts";
+import type { Config } from "../../config.ts";
+import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
-import type { SettingsStore } from "../../settings/store.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import { RateLimiter } from "./rate-limit.ts";
 
 export interface BotContext {
   engine: Engine;
@@ -15,6 +16,27 @@ export interface BotContext {
   commandLimit?: RateLimiter;
   /** LOG_QUESTIONS: whether what users typed may appear in logs. */
   logQuestions?: boolean;
+}
+
+/**
+ * The context of one bot process, whichever transports it serves (gateway, HTTP or both): they
+ * share it, so a user's command limit and a server's settings are the same over either.
+ */
+export function createBotContext(config: Config, logger: Logger, engine?: Engine): BotContext {
+  const limits = config.limits;
+  return {
+    engine: engine ?? getEngine(),
+    settings: openSettingsStore(config.dataDir),
+    logger,
+    logQuestions: config.logQuestions === true,
+    ...(limits && {
+      chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
+      commandLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
+    }),
+  };
 }
 
 /** What a handler reports about its answer, for the one log line per request. */

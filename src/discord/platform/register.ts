@@ -13,7 +13,7 @@ import {
   Routes,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
-import type { Logger } from "../../log.ts";
+import { errorText, type Logger } from "../../log.ts";
 import { COMMAND_DEFINITIONS } from "../commands/index.ts";
 
 export type SyncResult = "unchanged" | "updated";
@@ -57,6 +57,18 @@ export async function syncCommands(
     "commands registered",
   );
   return "updated";
+}
+
+/** `syncCommands` at start-up, in the background: a failure is logged and reported, never thrown. */
+export function syncCommandsAtStart(
+  client: Client<true>,
+  guildId: string | null,
+  log: Logger,
+): Promise<SyncResult | "failed"> {
+  return syncCommands(client, guildId, log).catch((error: unknown) => {
+    log.error({ error: errorText(error) }, "command registration failed");
+    return "failed" as const;
+  });
 }
 
 /** `npm run register`: the same bulk overwrite over REST alone, without connecting to the gateway. */

@@ -8,9 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ClientOptions } from "discord.js";
 import {
-  generateSigningKeys,
   type HttpDelivery,
-  type SigningKeys,
   type SignOptions,
   signedPost,
 } from "./endpoint.ts";

@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Config } from "../../src/config.ts";
 import { type HttpBot, type HttpStartOptions, startHttpBot } from "../../src/discord/http/bot.ts";
-import { createLogger, type Logger } from "../../src/log.ts";
+import { createLogger } from "../../src/log.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { botConfig } from "./bot-harness.ts";
+import type { LogLine } from "./reliability.ts";
 
 export interface HttpHarness {
   fake: FakeDiscord;
@@ -19,6 +20,8 @@ export interface HttpHarness {
   config: Config;
   /** http://127.0.0.1:port/interactions */
   url: string;
+  /** Every line the bot logged (at debug level), parsed. */
+  logs(): LogLine[];
   close(): Promise<void>;
 }
 
@@ -33,13 +36,15 @@ export function httpConfig(fake: FakeDiscord, dataDir: string): Config {
 
 export async function startHttpHarness(
   options: Parameters<typeof startFakeDiscord>[0] = {},
-  start: HttpStartOptions & { logger?: Logger } = {},
+  start: HttpStartOptions = {},
 ): Promise<HttpHarness> {
   const fake = await startFakeDiscord(options);
   const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-http-"));
   const config = httpConfig(fake, dataDir);
+  const raw: string[] = [];
   const logger =
-    start.logger ?? createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "silent");
+    start.logger ??
+    createLogger("debug", { destination: { write: (line: string) => void raw.push(line) } });
   const bot = await startHttpBot(config, { ...start, logger });
   const url = `http://127.0.0.1:${bot.endpoint.port}/interactions`;
   fake.useInteractionsEndpoint(url);
@@ -48,6 +53,7 @@ export async function startHttpHarness(
     bot,
     config,
     url,
+    logs: () => raw.map((line) => JSON.parse(line) as LogLine),
     async close() {
       await bot.stop();
       await fake.close();

@@ -27,6 +27,8 @@ export interface SignOptions {
   timestamp?: string;
   /** Send this X-Signature-Ed25519 instead of the real one; null leaves the header out. */
   signature?: string | null;
+  /** Send this X-Signature-Timestamp instead of the one signed; null leaves the header out. */
+  sentTimestamp?: string | null;
   /** Send this body instead of the one signed (a body altered in transit). */
   sentBody?: string;
 }
@@ -51,10 +53,11 @@ export function signedHeaders(
     options.key ?? keys.privateKey,
   ).toString("hex");
   const chosen = options.signature === undefined ? signature : options.signature;
+  const sentTimestamp = options.sentTimestamp === undefined ? timestamp : options.sentTimestamp;
   return {
     "content-type": "application/json",
     "user-agent": "Discord-Interactions/1.0 (+https://discord.com)",
-    "x-signature-timestamp": timestamp,
+    ...(sentTimestamp !== null && { "x-signature-timestamp": sentTimestamp }),
     ...(chosen !== null && { "x-signature-ed25519": chosen }),
   };
 }

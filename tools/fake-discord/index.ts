@@ -7,11 +7,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ClientOptions } from "discord.js";
-import {
-  type HttpDelivery,
-  type SignOptions,
-  signedPost,
-} from "./endpoint.ts";
+import { type HttpDelivery, type SignOptions, signedPost } from "./endpoint.ts";
 import { Gateway } from "./gateway.ts";
 import { parseBody } from "./http.ts";
 import * as build from "./interactions.ts";

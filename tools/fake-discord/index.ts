@@ -7,7 +7,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ClientOptions } from "discord.js";
-import { type HttpDelivery, type SignOptions, signedPost } from "./endpoint.ts";
+import { type HttpDelivery, type SigningKeys, type SignOptions, signedPost } from "./endpoint.ts";
 import { Gateway } from "./gateway.ts";
 import { parseBody } from "./http.ts";
 import * as build from "./interactions.ts";
@@ -96,6 +96,11 @@ export class FakeDiscord {
 
   connections(): number {
     return this.gateway.openConnections();
+  }
+
+  /** The application's key pair, to sign requests by hand (a request sent in pieces…). */
+  get signingKeys(): SigningKeys {
+    return this.world.keys;
   }
 
   /** The interactions endpoint set with `useInteractionsEndpoint`, or null (gateway delivery). */

@@ -31,24 +31,26 @@
  * 20,000 messages, /ask still answered after the flood. Not a vitest test: numbers are what this
  * machine gives.
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { readQuestions, TEAM_QUESTIONS_FILE } from "../src/core/questions.ts";
 import {
   type FakeDiscord,
   type FakeGuildSpec,
-  type InteractionSpec,
-  type Json,
   type MessageSpec,
   startFakeDiscord,
 } from "../tools/fake-discord/index.ts";
+import { type Asked, ask } from "./asks.ts";
 import { bundle } from "./build.ts";
-import type { ChildMessage, MemoryReport, ParentMessage } from "./child.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
+import type { MemoryReport } from "./child.ts";
+import { HTTP_KINDS, HTTP_SOURCES, type HttpKind, type HttpRun, httpWorld } from "./http.ts";
+import {
+  BotProcess,
+  cleanup,
+  expectedWarningCount,
+  type Launch,
+  REQUEST_TIMEOUT_MS,
+  tsxLaunch,
+} from "./processes.ts";
 
 const WARMUP_ASKS = 100;
 const MEASURED_ASKS = 400;
@@ -66,10 +68,10 @@ const TARGETS = {
   p99Ms: 50,
   rssMb: 150,
   rssRatioAfterFlood: 0.8,
+  /** Issue 9: the HTTP-only bot after the asks. */
+  httpRssMb: 90,
 } as const;
 
-const START_TIMEOUT_MS = 90_000;
-const REQUEST_TIMEOUT_MS = 60_000;
 /** The whole bench is abandoned (children killed, exit 1) past this. */
 const OVERALL_TIMEOUT_MS = 5 * 60_000;
 
@@ -80,161 +82,6 @@ const SOURCES: Record<Kind, string> = {
   floor: "bench/floor-bot.ts",
 };
 
-/** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
-interface Launch {
-  script: string;
-  execArgv: string[];
-}
-
-function tsxLaunch(kind: Kind): Launch {
-  return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Child processes
-
-const children = new Set<ChildProcess>();
-const tempDirs = new Set<string>();
-
-function cleanup(): void {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  children.clear();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-  tempDirs.clear();
-}
-
-/**
- * discord.js warns once per process that limiting RoleManager is unsupported, which the bot does on
- * purpose (see src/discord/gateway/client.ts): counted and left out, so that anything else on a child's
- * stderr stands out.
- */
-const EXPECTED_WARNING = /UnsupportedCacheOverwriteWarning: .*RoleManager/;
-const WARNING_HINT = /^\(Use `node --trace-warnings/;
-let expectedWarnings = 0;
-
-function passStderr(stream: NodeJS.ReadableStream): void {
-  let buffered = "";
-  let afterExpected = false;
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    const lines = (buffered + chunk).split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      const expected = EXPECTED_WARNING.test(line) || (afterExpected && WARNING_HINT.test(line));
-      afterExpected = EXPECTED_WARNING.test(line);
-      if (expected) expectedWarnings++;
-      else process.stderr.write(`${line}\n`);
-    }
-  });
-  stream.on("end", () => {
-    if (buffered) process.stderr.write(`${buffered}\n`);
-  });
-}
-
-/** One bot in its own process, answering the parent's requests in order (see bench/child.ts). */
-class BotProcess {
-  private readonly pending: Array<{
-    resolve: (m: ChildMessage) => void;
-    reject: (e: Error) => void;
-  }> = [];
-
-  private constructor(
-    readonly kind: Kind,
-    private readonly child: ChildProcess,
-  ) {
-    child.on("message", (raw) => {
-      const message = raw as ChildMessage;
-      const waiter = this.pending.shift();
-      if (!waiter) return;
-      if (message.type === "error") waiter.reject(new Error(`${kind}: ${message.message}`));
-      else waiter.resolve(message);
-    });
-    child.on("exit", (code, signal) => {
-      for (const w of this.pending.splice(0))
-        w.reject(new Error(`${kind} exited (${code ?? signal}) with a request pending`));
-    });
-  }
-
-  static async start(kind: Kind, launch: Launch, fake: FakeDiscord): Promise<BotProcess> {
-    const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
-    tempDirs.add(dataDir);
-    const child = fork(launch.script, [], {
-      cwd: ROOT,
-      execArgv: ["--expose-gc", ...launch.execArgv],
-      env: {
-        PATH: process.env.PATH,
-        BENCH_API_URL: fake.apiUrl,
-        BENCH_TOKEN: fake.token,
-        BENCH_DATA_DIR: dataDir,
-      },
-      stdio: ["ignore", "inherit", "pipe", "ipc"],
-    });
-    if (child.stderr) passStderr(child.stderr);
-    children.add(child);
-    child.on("exit", () => children.delete(child));
-    const first = await new Promise<ChildMessage>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${kind}: not ready after ${START_TIMEOUT_MS} ms`)),
-        START_TIMEOUT_MS,
-      );
-      child.once("message", (m) => {
-        clearTimeout(timer);
-        resolve(m as ChildMessage);
-      });
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`${kind}: exited with ${code} before it was ready`));
-      });
-    });
-    if (first.type !== "ready") {
-      child.kill("SIGKILL");
-      throw new Error(`${kind}: ${first.type === "error" ? first.message : "bad start"}`);
-    }
-    return new BotProcess(kind, child);
-  }
-
-  private request(message: ParentMessage): Promise<ChildMessage> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`${this.kind}: no answer to ${message.type}`)),
-        REQUEST_TIMEOUT_MS,
-      );
-      this.pending.push({
-        resolve: (m) => {
-          clearTimeout(timer);
-          resolve(m);
-        },
-        reject: (e) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      });
-      this.child.send(message);
-    });
-  }
-
-  async memory(): Promise<MemoryReport> {
-    const m = await this.request({ type: "memory" });
-    if (m.type !== "memory") throw new Error(`${this.kind}: expected a memory report`);
-    return m;
-  }
-
-  async messagesSeen(): Promise<number> {
-    const m = await this.request({ type: "count" });
-    if (m.type !== "count") throw new Error(`${this.kind}: expected a count`);
-    return m.messagesSeen;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-    this.child.send({ type: "stop" } satisfies ParentMessage);
-    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Worlds and traffic
 
@@ -244,7 +91,6 @@ const channelId = (g: number, c: number) =>
   (200_000_000_000_000_000n + BigInt(g) * 1000n + BigInt(c)).toString();
 const userId = (g: number, u: number) =>
   (300_000_000_000_000_000n + BigInt(g) * 1000n + BigInt(u)).toString();
-const askerId = (n: number) => (400_000_000_000_000_000n + BigInt(n)).toString();
 const messageId = (n: number) => (500_000_000_000_000_000n + BigInt(n)).toString();
 
 function guildSpecs(count: number): FakeGuildSpec[] {
@@ -326,61 +172,6 @@ function chatMessages(count: number, guilds: number): MessageSpec[] {
     lastInChannel.set(channel, messageId(n));
     return spec;
   });
-}
-
-const questions = [...readQuestions(), ...readQuestions(TEAM_QUESTIONS_FILE)].filter(
-  (q) => q.expect.length > 0,
-);
-
-function question(n: number) {
-  const q = questions[n % questions.length];
-  if (!q) throw new Error("no questions to ask");
-  return q;
-}
-
-interface Asked {
-  ms: number;
-  answered: boolean;
-}
-
-const LOCALE = { fr: "fr", en: "en-US", ru: "ru" } as const;
-
-let askers = 0;
-
-/** One /ask from a new user; resolves when the answer is on the fake's side of the wire. */
-async function ask(
-  fake: FakeDiscord,
-  n: number,
-  where: { guildId: string; channelId: string },
-): Promise<Asked> {
-  const q = question(n);
-  const asker = askers++;
-  const spec: InteractionSpec = fake.chatInput(
-    "ask",
-    { question: q.q },
-    { ...where, locale: LOCALE[q.lang], user: { id: askerId(asker), username: `asker-${asker}` } },
-  );
-  const callback = fake.waitForRequest(
-    (r) => r.method === "POST" && r.path.startsWith(`/interactions/${spec.id}/`),
-    REQUEST_TIMEOUT_MS,
-  );
-  const t0 = performance.now();
-  await fake.sendInteraction(spec);
-  let answer = await callback;
-  if ((answer.body as Json | undefined)?.type === 5) {
-    // Deferred: the user sees the answer when @original is edited.
-    answer = await fake.waitForRequest(
-      (r) =>
-        r.method === "PATCH" &&
-        r.path === `/webhooks/${fake.applicationId}/${spec.token}/messages/@original`,
-      REQUEST_TIMEOUT_MS,
-    );
-  }
-  const ms = performance.now() - t0;
-  const body = answer.body as Json | undefined;
-  const data = ((body?.type === 4 ? body.data : body) ?? {}) as Json;
-  const embeds = (data.embeds as unknown[] | undefined) ?? [];
-  return { ms, answered: answer.status < 400 && (embeds.length > 0 || Boolean(data.content)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,23 +364,48 @@ async function main(): Promise<number> {
 
   const withOptions = (l: Launch): Launch => ({ ...l, execArgv: [...nodeOptions, ...l.execArgv] });
   const launch: Record<Kind, Launch> = values.tsx
-    ? { bot: withOptions(tsxLaunch("bot")), floor: withOptions(tsxLaunch("floor")) }
+    ? { bot: withOptions(tsxLaunch(SOURCES.bot)), floor: withOptions(tsxLaunch(SOURCES.floor)) }
     : {
         bot: withOptions({ script: await bundle(SOURCES.bot), execArgv: [] }),
         floor: withOptions({ script: await bundle(SOURCES.floor), execArgv: [] }),
       };
 
+  const httpLaunch: Record<HttpKind, Launch> = values.tsx
+    ? {
+        "http-bot": withOptions(tsxLaunch(HTTP_SOURCES["http-bot"])),
+        "http-floor": withOptions(tsxLaunch(HTTP_SOURCES["http-floor"])),
+      }
+    : {
+        "http-bot": withOptions({ script: await bundle(HTTP_SOURCES["http-bot"]), execArgv: [] }),
+        "http-floor": withOptions({
+          script: await bundle(HTTP_SOURCES["http-floor"]),
+          execArgv: [],
+        }),
+      };
+  const httpWorldSpec = {
+    guilds: guildSpecs(1),
+    where: { guildId: guildId(0), channelId: channelId(0, 0) },
+    warmup: WARMUP_ASKS,
+    measured: MEASURED_ASKS,
+  };
+
   const samples: Record<Kind, number[]> = { bot: [], floor: [] };
+  const httpSamples: Record<HttpKind, number[]> = { "http-bot": [], "http-floor": [] };
   const small: SmallRun[] = [];
   const scale: ScaleRun[] = [];
+  const http: HttpRun[] = [];
   for (let r = 0; r < runs; r++) {
     small.push(await smallWorld(launch, samples));
+    http.push(await httpWorld(httpWorldSpec, httpLaunch, httpSamples));
     scale.push(await bigWorld(launch));
   }
   // What running the sources through tsx (tests, one-shot tools) would cost the bot, idle.
   let tsxIdle: MemoryReport | undefined;
   if (!values.tsx) {
-    const pair = await startPair(guildSpecs(1), { ...launch, bot: withOptions(tsxLaunch("bot")) });
+    const pair = await startPair(guildSpecs(1), {
+      ...launch,
+      bot: withOptions(tsxLaunch(SOURCES.bot)),
+    });
     try {
       tsxIdle = await pair.procs.bot.memory();
     } finally {
@@ -599,15 +415,32 @@ async function main(): Promise<number> {
 
   // Latency
   const p = (kind: Kind, q: number) => percentile(samples[kind], q);
+  const hp = (kind: HttpKind, q: number) => percentile(httpSamples[kind], q);
   console.log(
-    `\n/ask round trip through the loopback Discord (ms): ${runs} × ${MEASURED_ASKS} sequential asks per bot, each run after ${WARMUP_ASKS} warm-up, interleaved`,
+    `\n/ask round trip through the loopback Discord (ms): ${runs} × ${MEASURED_ASKS} sequential asks per bot, each run after ${WARMUP_ASKS} warm-up, interleaved; gateway: INTERACTION_CREATE to callback; http: signed POST to answer read`,
   );
-  console.log(`  ${"".padEnd(8)}${["p50", "p90", "p99", "max"].map((h) => pad(h, 8)).join("")}`);
-  for (const kind of KINDS) {
+  console.log(`  ${"".padEnd(12)}${["p50", "p90", "p99", "max"].map((h) => pad(h, 8)).join("")}`);
+  const rows: Array<[string, (q: number) => number]> = [
+    ["bot", (q) => p("bot", q)],
+    ["floor", (q) => p("floor", q)],
+    ["http-bot", (q) => hp("http-bot", q)],
+    ["http-floor", (q) => hp("http-floor", q)],
+  ];
+  for (const [label, at] of rows) {
     console.log(
-      `  ${kind.padEnd(8)}${[0.5, 0.9, 0.99, 1].map((q) => pad(f2(p(kind, q)), 8)).join("")}`,
+      `  ${label.padEnd(12)}${[0.5, 0.9, 0.99, 1].map((q) => pad(f2(at(q)), 8)).join("")}`,
     );
   }
+  // Per run, to show the spread behind the pooled percentiles.
+  for (const kind of [...KINDS, ...HTTP_KINDS]) {
+    const pooled = kind in samples ? samples[kind as Kind] : httpSamples[kind as HttpKind];
+    const per = Array.from({ length: runs }, (_, r) =>
+      f2(percentile(pooled.slice(r * MEASURED_ASKS, (r + 1) * MEASURED_ASKS), 0.5)),
+    );
+    console.log(`  p50 per run, ${kind}: ${per.join(", ")}`);
+  }
+  const httpRatio = hp("http-bot", 0.5) / hp("http-floor", 0.5);
+  console.log(`  p50 http-bot/http-floor: ${f2(httpRatio)}`);
   const ratio = p("bot", 0.5) / p("floor", 0.5);
   console.log(`  p50 bot/floor: ${f2(ratio)}`);
   check(
@@ -619,6 +452,16 @@ async function main(): Promise<number> {
     `round trip p99 < ${TARGETS.p99Ms} ms`,
     p("bot", 0.99) < TARGETS.p99Ms,
     `${f2(p("bot", 0.99))} ms`,
+  );
+  check(
+    `HTTP round trip p50 ≤ ${TARGETS.p50Ratio}× the do-nothing endpoint's`,
+    httpRatio <= TARGETS.p50Ratio,
+    `${f2(httpRatio)}× (${f2(hp("http-bot", 0.5))} vs ${f2(hp("http-floor", 0.5))} ms)`,
+  );
+  check(
+    `HTTP round trip p99 < ${TARGETS.p99Ms} ms`,
+    hp("http-bot", 0.99) < TARGETS.p99Ms,
+    `${f2(hp("http-bot", 0.99))} ms`,
   );
 
   // Memory
@@ -648,6 +491,27 @@ async function main(): Promise<number> {
   }
   const rss = (reports: Array<Record<Kind, MemoryReport>>, kind: Kind) =>
     medianReport(reports.map((r) => r[kind])).memory.rss;
+  for (const [label, pick] of [
+    ["HTTP only, idle", (r: HttpRun) => r.idle],
+    [`HTTP only, after ${WARMUP_ASKS + MEASURED_ASKS} /ask`, (r: HttpRun) => r.asked],
+  ] as const) {
+    for (const kind of HTTP_KINDS) {
+      console.log(
+        memoryRow(
+          `${label} — ${kind}`,
+          http.map((r) => pick(r)[kind]),
+        ),
+      );
+    }
+  }
+  const httpAsked = medianReport(http.map((r) => r.asked["http-bot"])).memory.rss;
+  check(
+    `HTTP-only bot RSS < ${TARGETS.httpRssMb} MB after the asks`,
+    mb(httpAsked) < TARGETS.httpRssMb,
+    `${f1(mb(httpAsked))} MB (range ${f1(Math.min(...http.map((r) => mb(r.asked["http-bot"].memory.rss))))}–${f1(
+      Math.max(...http.map((r) => mb(r.asked["http-bot"].memory.rss))),
+    )})`,
+  );
   if (tsxIdle) {
     console.log(
       `  bot idle through tsx (as the tests run it; npm start runs compiled JavaScript): ${f1(mb(tsxIdle.memory.rss))} MB, ${f1(
@@ -655,7 +519,7 @@ async function main(): Promise<number> {
       )} MB more than compiled`,
     );
   }
-  if (expectedWarnings > 0) {
+  if (expectedWarningCount() > 0) {
     console.log(
       "  (the bot's processes each printed discord.js's warning that limiting RoleManager is unsupported: expected, see src/discord/gateway/client.ts)",
     );

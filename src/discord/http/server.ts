@@ -192,7 +192,7 @@ export async function startInteractionsServer(
       tooLarge(req, res);
       return;
     }
-    if (!(await verifier.verify(signed, body))) {
+    if (!verifier.verify(signed, body)) {
       refuse(req, res, { status: 401, reason: "bad-signature" });
       return;
     }

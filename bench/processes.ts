@@ -1,0 +1,177 @@
+/**
+ * The bench's child processes (see bench/child.ts for their side): how one is launched, started,
+ * asked for its memory and stopped, and the clean-up that leaves none behind.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { FakeDiscord } from "../tools/fake-discord/index.ts";
+import type { ChildMessage, MemoryReport, ParentMessage } from "./child.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const START_TIMEOUT_MS = 90_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+/** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
+export interface Launch {
+  script: string;
+  execArgv: string[];
+}
+
+export function tsxLaunch(source: string): Launch {
+  return { script: path.join(ROOT, source), execArgv: ["--import", "tsx"] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+export function cleanup(): void {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+/**
+ * discord.js warns once per process that limiting RoleManager is unsupported, which the bot does on
+ * purpose (see src/discord/gateway/client.ts): counted and left out, so that anything else on a child's
+ * stderr stands out.
+ */
+const EXPECTED_WARNING = /UnsupportedCacheOverwriteWarning: .*RoleManager/;
+const WARNING_HINT = /^\(Use `node --trace-warnings/;
+let expectedWarnings = 0;
+
+/** How many times the children printed the expected RoleManager warning. */
+export function expectedWarningCount(): number {
+  return expectedWarnings;
+}
+
+function passStderr(stream: NodeJS.ReadableStream): void {
+  let buffered = "";
+  let afterExpected = false;
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    const lines = (buffered + chunk).split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      const expected = EXPECTED_WARNING.test(line) || (afterExpected && WARNING_HINT.test(line));
+      afterExpected = EXPECTED_WARNING.test(line);
+      if (expected) expectedWarnings++;
+      else process.stderr.write(`${line}\n`);
+    }
+  });
+  stream.on("end", () => {
+    if (buffered) process.stderr.write(`${buffered}\n`);
+  });
+}
+
+/** One bot in its own process, answering the parent's requests in order (see bench/child.ts). */
+export class BotProcess {
+  private readonly pending: Array<{
+    resolve: (m: ChildMessage) => void;
+    reject: (e: Error) => void;
+  }> = [];
+
+  private constructor(
+    readonly kind: string,
+    private readonly child: ChildProcess,
+    /** The port of its interactions endpoint, for the HTTP children. */
+    readonly port: number | null,
+  ) {
+    child.on("message", (raw) => {
+      const message = raw as ChildMessage;
+      const waiter = this.pending.shift();
+      if (!waiter) return;
+      if (message.type === "error") waiter.reject(new Error(`${kind}: ${message.message}`));
+      else waiter.resolve(message);
+    });
+    child.on("exit", (code, signal) => {
+      for (const w of this.pending.splice(0))
+        w.reject(new Error(`${kind} exited (${code ?? signal}) with a request pending`));
+    });
+  }
+
+  static async start(kind: string, launch: Launch, fake: FakeDiscord): Promise<BotProcess> {
+    const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
+    tempDirs.add(dataDir);
+    const child = fork(launch.script, [], {
+      cwd: ROOT,
+      execArgv: ["--expose-gc", ...launch.execArgv],
+      env: {
+        PATH: process.env.PATH,
+        BENCH_API_URL: fake.apiUrl,
+        BENCH_TOKEN: fake.token,
+        BENCH_DATA_DIR: dataDir,
+        BENCH_PUBLIC_KEY: fake.publicKey,
+      },
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
+    });
+    if (child.stderr) passStderr(child.stderr);
+    children.add(child);
+    child.on("exit", () => children.delete(child));
+    const first = await new Promise<ChildMessage>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${kind}: not ready after ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      );
+      child.once("message", (m) => {
+        clearTimeout(timer);
+        resolve(m as ChildMessage);
+      });
+      child.once("exit", (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${kind}: exited with ${code} before it was ready`));
+      });
+    });
+    if (first.type !== "ready") {
+      child.kill("SIGKILL");
+      throw new Error(`${kind}: ${first.type === "error" ? first.message : "bad start"}`);
+    }
+    return new BotProcess(kind, child, first.port ?? null);
+  }
+
+  private request(message: ParentMessage): Promise<ChildMessage> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${this.kind}: no answer to ${message.type}`)),
+        REQUEST_TIMEOUT_MS,
+      );
+      this.pending.push({
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
+      this.child.send(message);
+    });
+  }
+
+  async memory(): Promise<MemoryReport> {
+    const m = await this.request({ type: "memory" });
+    if (m.type !== "memory") throw new Error(`${this.kind}: expected a memory report`);
+    return m;
+  }
+
+  async messagesSeen(): Promise<number> {
+    const m = await this.request({ type: "count" });
+    if (m.type !== "count") throw new Error(`${this.kind}: expected a count`);
+    return m.messagesSeen;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.child.send({ type: "stop" } satisfies ParentMessage);
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

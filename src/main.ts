@@ -10,7 +10,7 @@
 import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
 import type { HttpBot } from "./discord/http/bot.ts";
-import { createLogger, errorText, registerSecret } from "./log.ts";
+import { createLogger, registerSecret } from "./log.ts";
 import {
   clientHealth,
   endpointHealth,
@@ -71,7 +71,7 @@ if (config.discord === null) {
       process.stderr.write(`${error.message}\n`);
       logger.fatal({ error: error.message }, "could not start the bot");
     } else {
-      logger.fatal({ error: errorText(error) }, "could not start the bot");
+      logger.fatal({ err: error }, "could not start the bot");
     }
     process.exit(1);
   }

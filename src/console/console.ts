@@ -4,15 +4,19 @@
  */
 import { createInterface } from "node:readline";
 import { getEngine } from "../core/engine.ts";
+import { langFromLocale } from "../core/language.ts";
 import type { Lang } from "../core/types.ts";
-import { runCommand } from "./interpreter.ts";
+import { CONSOLE_BANNER, runCommand } from "./interpreter.ts";
 
-export const CONSOLE_BANNER =
-  "Declaration bot — local console (no DISCORD_TOKEN set). To connect to Discord, put DISCORD_TOKEN in .env (see .env.example) and run npm start again. Type /help for commands.";
+/** The session's first language: the environment's locale (LANG, e.g. fr_FR.UTF-8), else English. */
+export function environmentLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? "en";
+}
 
 export async function runConsole(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
+  startLang: Lang = environmentLang(),
 ): Promise<void> {
   const engine = getEngine();
   // A terminal on both sides: `npm start > log` typed at a terminal must not write prompts and
@@ -25,8 +29,8 @@ export async function runConsole(
     ? createInterface({ input, output, terminal: true, prompt: "> " })
     : createInterface({ input, terminal: false });
   const write = (s: string) => output.write(`${s}\n`);
-  write(CONSOLE_BANNER);
-  let lang: Lang | null = null;
+  let lang = startLang;
+  write(CONSOLE_BANNER[lang]);
   const prompt = () => interactive && rl.prompt();
   prompt();
   for await (const line of rl) {

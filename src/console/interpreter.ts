@@ -4,59 +4,32 @@
  */
 import { fold } from "../core/analysis.ts";
 import type { Engine } from "../core/engine.ts";
-import { MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
+import { helpFor } from "../core/help.ts";
+import { fillCounts, MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
 import { LAST, readCardinal, readOrdinal } from "../core/numbers.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";
+import messages from "./messages.json" with { type: "json" };
 
-export const HELP: Record<Lang, string> = {
-  fr: [
-    "Commandes :",
-    `  /measure N        la mesure N (1 à ${MEASURE_COUNT})`,
-    "  /ask QUESTION     le passage le plus pertinent",
-    "  /quote CLAUSE     cite une clause (M3, P2, signatories, « mesure 4 »…)",
-    "  /declaration      le texte entier",
-    "  /lang fr|en|ru    la langue de la traduction affichée",
-    "  /help             cette aide ; /quit pour sortir",
-    "Ou posez simplement une question : « qui a signé ? », « que dit la mesure 4 ? ».",
-  ].join("\n"),
-  en: [
-    "Commands:",
-    `  /measure N        measure N (1 to ${MEASURE_COUNT})`,
-    "  /ask QUESTION     the most relevant passage",
-    '  /quote CLAUSE     quote a clause (M3, P2, signatories, "measure 4"…)',
-    "  /declaration      the whole text",
-    "  /lang fr|en|ru    language of the translation shown",
-    "  /help             this help; /quit to leave",
-    'Or just ask a question: "who signed?", "what does measure 4 say?".',
-  ].join("\n"),
-  ru: [
-    "Команды:",
-    `  /measure N        пункт N (от 1 до ${MEASURE_COUNT})`,
-    "  /ask ВОПРОС       самый подходящий фрагмент",
-    "  /quote ПУНКТ      цитата (M3, P2, signatories, «пункт 4»…)",
-    "  /declaration      весь текст",
-    "  /lang fr|en|ru    язык показываемого перевода",
-    "  /help             эта справка; /quit — выход",
-    "Или просто задайте вопрос: «кто подписал?», «что говорится в пункте 4?».",
-  ].join("\n"),
+/** The console's own messages per language (messages.json); counts filled from the declaration. */
+const MESSAGES = fillCounts(messages);
+
+/** The banner printed when the console starts. */
+export const CONSOLE_BANNER: Record<Lang, string> = {
+  fr: MESSAGES.fr.banner,
+  en: MESSAGES.en.banner,
+  ru: MESSAGES.ru.banner,
 };
 
-const UNKNOWN: Record<Lang, string> = {
-  fr: "Commande inconnue. Tapez /help pour la liste.",
-  en: "Unknown command. Type /help for the list.",
-  ru: "Неизвестная команда. Введите /help для списка.",
-};
-const NOT_FOUND: Record<Lang, string> = {
-  fr: "Clause introuvable. Exemples : M3, P2, appeal, signatories, « mesure 4 ».",
-  en: 'No such clause. Examples: M3, P2, appeal, signatories, "measure 4".',
-  ru: "Такого пункта нет. Примеры: M3, P2, appeal, signatories, «пункт 4».",
-};
-const NEEDS_TEXT: Record<Lang, string> = {
-  fr: "Il manque le texte : /ask suivi de votre question.",
-  en: "Missing text: /ask followed by your question.",
-  ru: "Не хватает текста: /ask и ваш вопрос.",
-};
+/** The console's /help: the entries of the shared help list that the console has. */
+export function consoleHelp(lang: Lang): string {
+  const m = MESSAGES[lang];
+  const lines = helpFor("console", lang).map((e) => {
+    const example = e.example ? ` ${m.example} ${e.example}` : "";
+    return `  ${e.usage.padEnd(18)}${e.what}${example}`;
+  });
+  return [m.commands, ...lines, m.justAsk].join("\n");
+}
 
 export interface CommandResult {
   output: string;
@@ -66,26 +39,20 @@ export interface CommandResult {
 }
 
 /**
- * One line of input → what to print. `lang` is the reader's chosen language, or null to follow
- * each question's own language.
+ * One line of input → what to print, in the session's language `lang` (set by /lang, first taken
+ * from the environment's locale): answers show that language's working translation, and every
+ * message and hint is in it.
  */
-const MEASURE_MISSING: Record<Lang, string> = {
-  fr: `Indiquez un numéro de mesure, de 1 à ${MEASURE_COUNT} : /measure 3, /measure trois.`,
-  en: `Give a measure number from 1 to ${MEASURE_COUNT}: /measure 3, /measure three.`,
-  ru: `Укажите номер пункта от 1 до ${MEASURE_COUNT}: /measure 3, /measure три.`,
-};
-
-export function runCommand(engine: Engine, line: string, lang: Lang | null): CommandResult {
+export function runCommand(engine: Engine, line: string, lang: Lang): CommandResult {
   const text = line.trim();
   const m = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
-  if (!m) return { output: renderAnswer(engine.answer(text, { lang: lang ?? undefined })) };
+  if (!m) return { output: renderAnswer(engine.answer(text, { lang })) };
   const name = (m[1] ?? "").toLowerCase();
   const arg = (m[2] ?? "").trim();
-  const l = lang ?? (arg ? engine.detectLanguage(arg) : "fr");
   switch (name) {
     case "measure":
     case "mesure": {
-      if (!arg) return { output: MEASURE_MISSING[lang ?? "fr"] };
+      if (!arg) return { output: MESSAGES[lang].measureMissing };
       // "3", "trois", "three", "три", "3e", "troisième", "IV": the reference layer's number table.
       const word = fold(arg);
       const ordinal = readOrdinal(word);
@@ -93,33 +60,35 @@ export function runCommand(engine: Engine, line: string, lang: Lang | null): Com
         ? Number(arg)
         : (readCardinal(word) ?? (ordinal === LAST ? MEASURE_COUNT : ordinal) ?? Number.NaN);
       const clause = engine.measure(n);
-      if (clause) return { output: renderClause(clause, lang ?? "fr") };
+      if (clause) return { output: renderClause(clause, lang) };
       return {
         output: outOfRangeText(
           { clauseKind: "measure", requested: n, available: MEASURE_COUNT },
-          lang ?? "fr",
+          lang,
         ).replace("NaN", arg),
       };
     }
     case "ask":
-      if (!arg) return { output: NEEDS_TEXT[l] };
-      return { output: renderAnswer(engine.answer(arg, { lang: lang ?? undefined })) };
+      if (!arg) return { output: MESSAGES[lang].needsText };
+      return { output: renderAnswer(engine.answer(arg, { lang })) };
     case "quote": {
       const clause = engine.resolve(arg);
-      return { output: clause ? renderClause(clause, lang ?? "fr") : NOT_FOUND[l] };
+      return { output: clause ? renderClause(clause, lang) : MESSAGES[lang].notFound };
     }
     case "declaration":
-      return { output: renderDeclaration(engine, lang ?? "fr") };
+      return { output: renderDeclaration(engine, lang) };
     case "lang": {
       const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
-      return chosen ? { output: `→ ${chosen}`, lang: chosen } : { output: "/lang fr | en | ru" };
+      return chosen
+        ? { output: MESSAGES[chosen].langSet, lang: chosen }
+        : { output: MESSAGES[lang].langUsage };
     }
     case "help":
-      return { output: HELP[lang ?? "fr"] };
+      return { output: consoleHelp(lang) };
     case "quit":
     case "exit":
       return { output: "", quit: true };
     default:
-      return { output: UNKNOWN[l] };
+      return { output: MESSAGES[lang].unknown };
   }
 }

@@ -25,6 +25,11 @@ export function fold(text: string): string {
 }
 
 const APOSTROPHES = /[’'`´ʼ‘]/g;
+
+/** Every apostrophe-like mark typed for an apostrophe (’ ʼ ‘ ` ´) as the ASCII one: the one way. */
+export function straightenApostrophes(text: string): string {
+  return text.replace(APOSTROPHES, "'");
+}
 // French elided articles and pronouns: "l’OTAN", "d’intérêt", "qu’un", "jusqu’à".
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\p{L})/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -39,7 +44,7 @@ export interface Token {
 /** Split into words: letters and digits, hyphenated words also kept whole ("euro-atlantique"). */
 export function words(text: string): string[] {
   const out: string[] = [];
-  const lowered = text.toLowerCase().replace(APOSTROPHES, "'");
+  const lowered = straightenApostrophes(text.toLowerCase());
   for (const chunk of lowered.split(/[^\p{L}\p{N}'-]+/u)) {
     // Most words have neither hyphen nor apostrophe, and need nothing more.
     if (!chunk.includes("-") && !chunk.includes("'")) {

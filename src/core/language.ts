@@ -1,5 +1,6 @@
 /** Which language a question is in: the Discord locale when there is one, else the text itself. */
 import { franc } from "franc-min";
+import { straightenApostrophes } from "./analysis.ts";
 import { LANGS, type Lang } from "./types.ts";
 
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
@@ -32,7 +33,7 @@ export function detectLanguage(text: string, hint?: string | null): Lang {
   const cyrillic = text.match(CYRILLIC)?.length ?? 0;
   const latin = text.match(LATIN)?.length ?? 0;
   if (cyrillic > latin) return "ru";
-  const apostrophes = text.replace(/[’ʼ]/g, "'");
+  const apostrophes = straightenApostrophes(text);
   const fr =
     (apostrophes.match(FRENCH_CUES)?.length ?? 0) +
     (apostrophes.match(FRENCH_ELISION)?.length ?? 0);

@@ -6,6 +6,24 @@ import type { Lang, Localized, OutOfRange } from "./types.ts";
 export const MEASURE_COUNT = CLAUSE_COUNTS.measure;
 export const RECITAL_COUNT = CLAUSE_COUNTS.recital;
 
+/** `{measures}` and `{recitals}` in texts kept outside the code (JSON), as the parsed text counts them. */
+const COUNTS: Record<string, string> = {
+  measures: String(MEASURE_COUNT),
+  recitals: String(RECITAL_COUNT),
+};
+
+/** `value` (a string, or JSON holding strings) with every count placeholder filled in. */
+export function fillCounts<T>(value: T): T {
+  if (typeof value === "string") {
+    return value.replace(/\{(\w+)\}/g, (m, key: string) => COUNTS[key] ?? m) as T;
+  }
+  if (Array.isArray(value)) return value.map(fillCounts) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillCounts(v)])) as T;
+  }
+  return value;
+}
+
 export const DECLARATION_NAME: Localized = {
   fr: "Déclaration des ministres des Affaires étrangères de l’OTSC aux ministres de l’OTAN",
   en: "Declaration of the CSTO Foreign Ministers to the NATO Foreign Ministers",

@@ -3,7 +3,7 @@
  * pattern is written out by hand. Every part is bounded (a word list, a tail of at most
  * STEM_TAIL letters), so the patterns scan in time linear in the text.
  */
-import { fold } from "./analysis.ts";
+import { fold, straightenApostrophes } from "./analysis.ts";
 
 export interface WordList {
   /** Whole words or phrases. */
@@ -39,7 +39,5 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
 
 /** The text the patterns read: accent-folded, one kind of apostrophe, one space between words. */
 export function normaliseForPatterns(text: string): string {
-  return fold(text)
-    .replace(/[’'`´ʼ‘]/g, "'")
-    .replace(/\s+/g, " ");
+  return straightenApostrophes(fold(text)).replace(/\s+/g, " ");
 }

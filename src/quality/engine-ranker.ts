@@ -2,6 +2,7 @@
  * The engine seen as a ranker: what the bot shows first, then its "see also" clauses, then the
  * rest of the search ranking. A reference answer ("mesure 4") counts like any other answer.
  */
+import { CLAUSE_ORDER } from "../core/declaration.ts";
 import type { Answer, SearchHit } from "../core/types.ts";
 import type { Ranker } from "./evaluate.ts";
 
@@ -12,7 +13,7 @@ export interface Answering {
 }
 
 /** Enough search hits to rank every clause: the tail only matters for the MRR of misses. */
-const SEARCH_LIMIT = 14;
+const SEARCH_LIMIT = CLAUSE_ORDER.length;
 
 export function engineRanker(engine: Answering): Ranker {
   // The question's `lang` is not passed on: on Discord the locale is a hint at best, and the

@@ -18,7 +18,7 @@ import {
   ShardingManager,
 } from "discord.js";
 import type { Config, DiscordConfig } from "../config.ts";
-import { errorText, type Logger } from "../log.ts";
+import type { Logger } from "../log.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReport,
@@ -71,9 +71,16 @@ export function spawnDelay(total: number, maxConcurrency: number): number {
   return concurrency >= total ? 0 : Math.ceil(IDENTIFY_INTERVAL_MS / concurrency);
 }
 
-/** The execArgv a forked .ts script needs: tsx's loader, resolved from here, not from the cwd. */
-function loaderArgs(file: string): string[] {
-  return file.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
+/** V8 heap flags (npm start sets --max-semi-space-size): shards get the manager's own. */
+const HEAP_FLAG = /^--max-(?:semi|old)-space-size=/;
+
+/**
+ * The execArgv of a shard: the manager's heap flags, plus tsx's loader for a .ts script (resolved
+ * from here, not from the cwd).
+ */
+function shardArgs(file: string): string[] {
+  const heap = process.execArgv.filter((flag) => HEAP_FLAG.test(flag));
+  return file.endsWith(".ts") ? [...heap, "--import", import.meta.resolve("tsx")] : heap;
 }
 
 let nonce = 0;
@@ -183,7 +190,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
   } catch (error) {
     if (setting === "auto") throw error;
     // A fixed count does not need Discord's recommendation; spawn at the most cautious pace.
-    logger.warn({ error: errorText(error) }, "GET /gateway/bot failed; spawning slowly");
+    logger.warn({ err: error }, "GET /gateway/bot failed; spawning slowly");
     gateway = { shards: setting, maxConcurrency: 1 };
   }
   const count = setting === "auto" ? gateway.shards : setting;
@@ -199,7 +206,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
     token,
     mode: "process",
     respawn: true,
-    execArgv: loaderArgs(SHARD_ENTRY),
+    execArgv: shardArgs(SHARD_ENTRY),
   });
   manager.on("shardCreate", (shard) => {
     // mode "process": the spawn/death argument is always a ChildProcess, never a Worker.
@@ -216,7 +223,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
       );
     });
     shard.on("error", (error: unknown) =>
-      logger.error({ shard: shard.id, error: errorText(error) }, "shard error"),
+      logger.error({ shard: shard.id, err: error }, "shard error"),
     );
   });
 

@@ -3,7 +3,7 @@
  * shard process): crash guards and a shutdown that always ends within Discord-friendly time.
  */
 import { type Config, ConfigError, loadConfig } from "../config.ts";
-import { errorText, type Logger } from "../log.ts";
+import type { Logger } from "../log.ts";
 
 /** Issue 5: SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
 export const SHUTDOWN_DEADLINE_MS = 4500;
@@ -22,11 +22,9 @@ export function loadConfigOrExit(): Config {
 /** A stray rejection or exception is logged, never allowed to take the process down. */
 export function guardProcess(logger: Logger): void {
   process.on("unhandledRejection", (reason) =>
-    logger.error({ error: errorText(reason) }, "unhandled rejection"),
+    logger.error({ err: reason }, "unhandled rejection"),
   );
-  process.on("uncaughtException", (error) =>
-    logger.error({ error: errorText(error) }, "uncaught exception"),
-  );
+  process.on("uncaughtException", (error) => logger.error({ err: error }, "uncaught exception"));
 }
 
 /**
@@ -49,7 +47,7 @@ export function onShutdown(
     stop(reason).then(
       () => process.exit(0),
       (error: unknown) => {
-        logger.error({ error: errorText(error) }, "shutdown failed");
+        logger.error({ err: error }, "shutdown failed");
         process.exit(1);
       },
     );

@@ -7,7 +7,7 @@
  * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
-import { createLogger, errorText, registerSecret } from "../log.ts";
+import { createLogger, registerSecret } from "../log.ts";
 import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
@@ -52,6 +52,6 @@ onShutdown(async () => bot?.stop(), logger, { onDisconnect: true });
 try {
   bot = await startBot(config, { logger, registerCommands: shardIds.includes(0) });
 } catch (error) {
-  logger.fatal({ error: errorText(error) }, "could not start the shard");
+  logger.fatal({ err: error }, "could not start the shard");
   process.exit(1);
 }

@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { CONSOLE_BANNER, runConsole } from "../../src/console/console.ts";
+import { environmentLang, runConsole } from "../../src/console/console.ts";
+import { CONSOLE_BANNER } from "../../src/console/interpreter.ts";
+import type { Lang } from "../../src/core/types.ts";
 import { ROOT, runTs } from "./run.ts";
 
-async function chat(input: string): Promise<string> {
+async function chat(input: string, lang: Lang = "fr"): Promise<string> {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   let out = "";
@@ -12,16 +14,49 @@ async function chat(input: string): Promise<string> {
     out += d.toString();
   });
   stdin.end(input);
-  await runConsole(stdin, stdout);
+  await runConsole(stdin, stdout, lang);
   return out;
 }
 
 describe("the local console", () => {
-  it("starts by saying it is the local console and how to reach Discord", async () => {
-    const out = await chat("");
-    expect(out.split("\n")[0]).toBe(CONSOLE_BANNER);
-    expect(CONSOLE_BANNER).toMatch(/local console/);
-    expect(CONSOLE_BANNER).toMatch(/DISCORD_TOKEN/);
+  it("starts by saying it is the local console and how to reach Discord, in the session's language", async () => {
+    expect((await chat("", "en")).split("\n")[0]).toBe(CONSOLE_BANNER.en);
+    expect(CONSOLE_BANNER.en).toMatch(/local console/);
+    expect((await chat("", "fr")).split("\n")[0]).toBe(CONSOLE_BANNER.fr);
+    expect(CONSOLE_BANNER.fr).toMatch(/console locale/);
+    for (const banner of Object.values(CONSOLE_BANNER)) expect(banner).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it("takes the session's first language from the environment's locale, English otherwise", () => {
+    expect(environmentLang({ LANG: "fr_FR.UTF-8" })).toBe("fr");
+    expect(environmentLang({ LANG: "ru_RU.UTF-8" })).toBe("ru");
+    expect(environmentLang({ LANG: "en_GB.UTF-8" })).toBe("en");
+    expect(environmentLang({ LANG: "de_DE.UTF-8" })).toBe("en");
+    expect(environmentLang({ LANG: "C.UTF-8" })).toBe("en");
+    expect(environmentLang({})).toBe("en");
+    expect(environmentLang({ LANG: "en_US.UTF-8", LC_ALL: "fr_FR.UTF-8" })).toBe("fr");
+  });
+
+  it("speaks one language: help, refusals and quotes follow the session's language", async () => {
+    const fr = await chat("/help\n/quote 9\n/quote M4\n");
+    expect(fr).toContain("Commandes :");
+    expect(fr).toContain("Clause introuvable");
+    expect(fr).not.toContain("No such clause");
+    expect(fr).not.toContain("Unofficial");
+    const en = await chat("/help\n/quote 9\n/quote M4\nquelle est la couleur du ciel ?\n", "en");
+    expect(en).toContain("Commands:");
+    expect(en).toContain("No such clause");
+    expect(en).toContain("Unofficial working translation");
+    expect(en).not.toContain("Commandes");
+    // Hints show commands as they are typed here, not with Discord's code backticks.
+    expect(en).toContain("Try /declaration");
+    expect(en).not.toContain("`");
+  });
+
+  it("says what /lang changed", async () => {
+    const out = await chat("/lang en\n/lang xx\n");
+    expect(out).toContain("Language: English");
+    expect(out).toContain("/lang fr | en | ru: the session's language (now: English)");
   });
 
   it("answers /measure, plain questions and references in a sentence", async () => {
@@ -69,10 +104,10 @@ describe("the local console", () => {
   it("runs as npm start does without a token, reading piped stdin until its end", async () => {
     const r = await runTs("src/main.ts", [], {
       input: "/measure 3\nqui a signé la déclaration ?\n",
-      env: { DISCORD_TOKEN: "" },
+      env: { DISCORD_TOKEN: "", LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
     });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER);
+    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER.fr);
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   });
@@ -81,12 +116,12 @@ describe("the local console", () => {
     const r = spawnSync("npm", ["start", "--silent"], {
       cwd: ROOT,
       input: "/measure 3\nqui a signé la déclaration ?\n",
-      env: { ...process.env, DISCORD_TOKEN: "" },
+      env: { ...process.env, DISCORD_TOKEN: "", LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
       encoding: "utf8",
       timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER);
+    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER.en);
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   }, 60_000);
@@ -98,7 +133,13 @@ describe("the local console", () => {
       ["-qec", `${process.execPath} --import tsx src/main.ts`, "/dev/null"],
       {
         cwd: ROOT,
-        env: { ...process.env, DISCORD_TOKEN: "" },
+        env: {
+          ...process.env,
+          DISCORD_TOKEN: "",
+          LANG: "fr_FR.UTF-8",
+          LC_ALL: "",
+          LC_MESSAGES: "",
+        },
         stdio: ["pipe", "pipe", "pipe"],
       },
     );

@@ -127,9 +127,16 @@ describe("fake Discord against the real discord.js client", () => {
   it("rejects commands Discord would reject", async () => {
     const f = await startFake();
     const client = await connect(f);
+    // Discord's schema allows capitals; its name rules, which the hand-written checks follow, do not.
     await expect(
-      client.application.commands.set([{ name: "Mesure", description: "x".repeat(101) }]),
+      client.application.commands.set([{ name: "Mesure", description: "x" }]),
     ).rejects.toMatchObject({ code: 50035, status: 400 });
+    await expect(
+      client.application.commands.set([{ name: "mesure", description: "x".repeat(101) }]),
+    ).rejects.toMatchObject({ code: 50035, status: 400 });
+    expect(f.takeSchemaRefusals().map((r) => r.schemaProblems)).toEqual([
+      ["0.description: Too big: expected string to have <=100 characters"],
+    ]);
   });
 
   it("answers a slash command with an embed", async () => {

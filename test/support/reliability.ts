@@ -102,7 +102,7 @@ export function failingEngine(
 export async function until<T>(
   what: string,
   probe: () => T | undefined | null | false,
-  timeoutMs = 3000,
+  timeoutMs = 10_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -12,7 +12,8 @@ import { Gateway } from "./gateway.ts";
 import { parseBody } from "./http.ts";
 import * as build from "./interactions.ts";
 import { messageFromSpec } from "./payloads.ts";
-import { error, type FaultMatch, RestServer } from "./rest.ts";
+import { takeRefusals } from "./refusals.ts";
+import { error, type FaultMatch, RestServer, type Route } from "./rest.ts";
 import { coreRoutes } from "./routes-core.ts";
 import { interactionRoutes } from "./routes-interactions.ts";
 import { channelMessageRoutes } from "./routes-messages.ts";
@@ -34,7 +35,7 @@ export { guildIdOnShard, shardOf } from "./ids.ts";
 export type * from "./types.ts";
 export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./world.ts";
 
-const DELIVERY_TIMEOUT_MS = 5000;
+const DELIVERY_TIMEOUT_MS = 15_000;
 
 export class FakeDiscord {
   /** Pass as `rest: { api }`; discord.js appends /v10 itself. */
@@ -92,6 +93,14 @@ export class FakeDiscord {
     timeoutMs?: number,
   ): Promise<RecordedRequest> {
     return this.rest.waitForRequest(pred, timeoutMs);
+  }
+
+  /**
+   * Requests Discord's OpenAPI schema refused, taken out of the list that fails the running test
+   * (test/support/schema-refusals.ts): call it in a test that sends such a payload on purpose.
+   */
+  takeSchemaRefusals(): RecordedRequest[] {
+    return takeRefusals(this.rest);
   }
 
   connections(): number {
@@ -332,16 +341,17 @@ async function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   }
 }
 
+/** Every REST route the loopback serves, each naming its operation in Discord's OpenAPI spec. */
+export function loopbackRoutes(): Route[] {
+  return [...coreRoutes(), ...channelMessageRoutes(), ...interactionRoutes()];
+}
+
 export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   const world = new World(opts);
   const gateway = new Gateway(world);
-  const rest = new RestServer(
-    world,
-    [...coreRoutes(), ...channelMessageRoutes(), ...interactionRoutes()],
-    (msg) => {
-      void gateway.dispatchMessageCreate(msg);
-    },
-  );
+  const rest = new RestServer(world, loopbackRoutes(), (msg) => {
+    void gateway.dispatchMessageCreate(msg);
+  });
   const server = createServer((req, res) => {
     rest.handle(req, res).catch((err: unknown) => {
       console.error("fake-discord request failed", req.method, req.url, err);

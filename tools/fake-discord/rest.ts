@@ -2,7 +2,10 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiPath, flatHeaders, parseBody, readBody } from "./http.ts";
+import { noteRefusal } from "./refusals.ts";
+import { checkAgainstSpec } from "./spec.ts";
 import type { Json, RecordedFile, RecordedRequest } from "./types.ts";
+import { invalidForm } from "./validate.ts";
 import type { World } from "./world.ts";
 
 export interface Reply {
@@ -26,6 +29,8 @@ export interface RouteContext {
 export interface Route {
   method: string;
   pattern: RegExp;
+  /** The operation's path in Discord's OpenAPI description; its request body is checked against it. */
+  spec: string;
   /** Interaction callbacks and webhooks authenticate by token in the URL, not the Authorization header. */
   auth: boolean;
   handle(ctx: RouteContext): Reply;
@@ -86,7 +91,7 @@ export class RestServer {
 
   waitForRequest(
     pred: (r: RecordedRequest) => boolean,
-    timeoutMs = 2000,
+    timeoutMs = 10_000,
   ): Promise<RecordedRequest> {
     const past = this.requests.find(pred);
     if (past) return Promise.resolve(past);
@@ -191,6 +196,12 @@ export class RestServer {
       if (route.method !== r.method) continue;
       if (route.auth && r.headers.authorization !== `Bot ${this.world.token}`) {
         return error(401, 0, "401: Unauthorized");
+      }
+      const refused = checkAgainstSpec(r.method, route.spec, r.body);
+      if (refused.length > 0) {
+        r.schemaProblems = refused;
+        noteRefusal(this, r);
+        return invalidForm(refused, "SCHEMA_INVALID");
       }
       try {
         return route.handle({

@@ -34,9 +34,15 @@ function application(world: World): Json {
   };
 }
 
-function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | null): Route[] {
+function commandRoutes(
+  prefix: string,
+  specPrefix: string,
+  scopeOf: (ctx: RouteContext) => string | null,
+): Route[] {
   const base = new RegExp(`^${prefix}/commands$`);
   const one = new RegExp(`^${prefix}/commands/${ID}$`);
+  const specBase = `${specPrefix}/commands`;
+  const specOne = `${specPrefix}/commands/{command_id}`;
   const list = (ctx: RouteContext) => ctx.world.commands.get(scopeOf(ctx) ?? "global") ?? [];
   const stored = (ctx: RouteContext, def: Json, previous?: Json): Json => {
     const scope = scopeOf(ctx);
@@ -61,10 +67,11 @@ function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | 
   const sameCommand = (a: Json, b: Json) => a.name === b.name && (a.type ?? 1) === (b.type ?? 1);
   const unknown = error(404, 10063, "Unknown application command");
   return [
-    { method: "GET", pattern: base, auth: true, handle: (ctx) => ok(list(ctx)) },
+    { method: "GET", pattern: base, spec: specBase, auth: true, handle: (ctx) => ok(list(ctx)) },
     {
       method: "PUT",
       pattern: base,
+      spec: specBase,
       auth: true,
       handle: (ctx) => {
         const defs = (ctx.body ?? []) as Json[];
@@ -85,6 +92,7 @@ function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | 
     {
       method: "POST",
       pattern: base,
+      spec: specBase,
       auth: true,
       handle: (ctx) => {
         const def = (ctx.body ?? {}) as Json;
@@ -101,6 +109,7 @@ function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | 
     {
       method: "GET",
       pattern: one,
+      spec: specOne,
       auth: true,
       handle: (ctx) => {
         const found = list(ctx).find((c) => c.id === ctx.params.at(-1));
@@ -110,6 +119,7 @@ function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | 
     {
       method: "PATCH",
       pattern: one,
+      spec: specOne,
       auth: true,
       handle: (ctx) => {
         const current = list(ctx);
@@ -128,6 +138,7 @@ function commandRoutes(prefix: string, scopeOf: (ctx: RouteContext) => string | 
     {
       method: "DELETE",
       pattern: one,
+      spec: specOne,
       auth: true,
       handle: (ctx) => {
         const current = list(ctx);
@@ -160,6 +171,7 @@ export function coreRoutes(): Route[] {
     {
       method: "GET",
       pattern: /^\/gateway\/bot$/,
+      spec: "/gateway/bot",
       auth: true,
       handle: (ctx) =>
         ok({
@@ -173,16 +185,24 @@ export function coreRoutes(): Route[] {
           },
         }),
     },
-    { method: "GET", pattern: /^\/gateway$/, auth: false, handle: (ctx) => ok(gateway(ctx)) },
+    {
+      method: "GET",
+      pattern: /^\/gateway$/,
+      spec: "/gateway",
+      auth: false,
+      handle: (ctx) => ok(gateway(ctx)),
+    },
     {
       method: "GET",
       pattern: /^\/users\/@me$/,
+      spec: "/users/@me",
       auth: true,
       handle: (ctx) => ok(ctx.world.botUser),
     },
     {
       method: "GET",
       pattern: new RegExp(`^/users/${ID}$`),
+      spec: "/users/{user_id}",
       auth: true,
       handle: (ctx) => {
         const user = ctx.world.users.get(ctx.params[0] ?? "");
@@ -192,6 +212,7 @@ export function coreRoutes(): Route[] {
     {
       method: "POST",
       pattern: /^\/users\/@me\/channels$/,
+      spec: "/users/@me/channels",
       auth: true,
       handle: (ctx) => {
         const id = String((ctx.body as Json | undefined)?.recipient_id ?? "");
@@ -201,28 +222,34 @@ export function coreRoutes(): Route[] {
           : error(404, 10013, "Unknown User");
       },
     },
-    {
+    ...["/applications/@me", "/oauth2/applications/@me"].map((spec) => ({
       method: "GET",
-      pattern: /^\/(?:oauth2\/)?applications\/@me$/,
+      pattern: new RegExp(`^${spec}$`),
+      spec,
       auth: true,
-      handle: (ctx) => ok(application(ctx.world)),
-    },
-    ...appScoped(commandRoutes(`/applications/${ID}`, () => null)),
+      handle: (ctx: RouteContext) => ok(application(ctx.world)),
+    })),
     ...appScoped(
-      commandRoutes(`/applications/${ID}/guilds/${ID}`, (ctx) => ctx.params[1] ?? null).map(
-        (r) => ({
-          ...r,
-          handle: (ctx: RouteContext) =>
-            ctx.world.guilds.has(ctx.params[1] ?? "")
-              ? r.handle(ctx)
-              : error(403, 50001, "Missing Access"),
-        }),
-      ),
+      commandRoutes(`/applications/${ID}`, "/applications/{application_id}", () => null),
+    ),
+    ...appScoped(
+      commandRoutes(
+        `/applications/${ID}/guilds/${ID}`,
+        "/applications/{application_id}/guilds/{guild_id}",
+        (ctx) => ctx.params[1] ?? null,
+      ).map((r) => ({
+        ...r,
+        handle: (ctx: RouteContext) =>
+          ctx.world.guilds.has(ctx.params[1] ?? "")
+            ? r.handle(ctx)
+            : error(403, 50001, "Missing Access"),
+      })),
     ),
     ...guildRoutes(),
     {
       method: "GET",
       pattern: new RegExp(`^/channels/${ID}$`),
+      spec: "/channels/{channel_id}",
       auth: true,
       handle: (ctx) => {
         const ch = ctx.world.channels.get(ctx.params[0] ?? "");
@@ -243,6 +270,7 @@ function guildRoutes(): Route[] {
     {
       method: "GET",
       pattern: new RegExp(`^/guilds/${ID}$`),
+      spec: "/guilds/{guild_id}",
       auth: true,
       handle: withGuild((ctx, id) => {
         const guild = ctx.world.guilds.get(id);
@@ -252,6 +280,7 @@ function guildRoutes(): Route[] {
     {
       method: "GET",
       pattern: new RegExp(`^/guilds/${ID}/channels$`),
+      spec: "/guilds/{guild_id}/channels",
       auth: true,
       handle: withGuild((ctx, id) =>
         ok(
@@ -265,6 +294,7 @@ function guildRoutes(): Route[] {
     {
       method: "GET",
       pattern: new RegExp(`^/guilds/${ID}/roles$`),
+      spec: "/guilds/{guild_id}/roles",
       auth: true,
       handle: withGuild((ctx, id) => {
         const guild = ctx.world.guilds.get(id);
@@ -274,6 +304,7 @@ function guildRoutes(): Route[] {
     {
       method: "GET",
       pattern: new RegExp(`^/guilds/${ID}/members/${ID}$`),
+      spec: "/guilds/{guild_id}/members/{user_id}",
       auth: true,
       handle: withGuild((ctx, id) => {
         const user = ctx.world.users.get(ctx.params[1] ?? "");

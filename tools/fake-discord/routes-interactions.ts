@@ -97,6 +97,7 @@ function callbackRoutes(): Route[] {
     {
       method: "POST",
       pattern: new RegExp(`^/interactions/${ID}/([^/]+)/callback$`),
+      spec: "/interactions/{interaction_id}/{interaction_token}/callback",
       auth: false,
       handle: (ctx) => {
         const { world } = ctx;
@@ -140,7 +141,6 @@ function callbackRoutes(): Route[] {
 
 function webhookRoutes(): Route[] {
   const base = `^/webhooks/${ID}/([^/]+)`;
-  const one = new RegExp(`${base}/messages/(\\d+|@original)$`);
   /** Interaction webhooks only exist once the interaction has been acknowledged. */
   const stateOf = (ctx: RouteContext): InteractionState | undefined => {
     if (ctx.params[0] !== ctx.world.applicationId) return undefined;
@@ -160,6 +160,7 @@ function webhookRoutes(): Route[] {
     {
       method: "POST",
       pattern: new RegExp(`${base}$`),
+      spec: "/webhooks/{webhook_id}/{webhook_token}",
       auth: false,
       handle: (ctx) => {
         const state = stateOf(ctx);
@@ -172,43 +173,55 @@ function webhookRoutes(): Route[] {
         return ok(msg);
       },
     },
-    {
-      method: "GET",
-      pattern: one,
-      auth: false,
-      handle: (ctx) => {
-        const state = stateOf(ctx);
-        if (!state) return unknownWebhook;
-        const msg = target(ctx, state);
-        return msg ? ok(msg) : unknownMessage;
-      },
-    },
-    {
-      method: "PATCH",
-      pattern: one,
-      auth: false,
-      handle: (ctx) => {
-        const state = stateOf(ctx);
-        if (!state) return unknownWebhook;
-        const msg = target(ctx, state);
-        if (!msg) return unknownMessage;
-        const body = (ctx.body ?? {}) as Json;
-        return checkMessageBody(body, false, ctx.files.length) ?? ok(editMessage(ctx, msg, body));
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: one,
-      auth: false,
-      handle: (ctx) => {
-        const state = stateOf(ctx);
-        if (!state) return unknownWebhook;
-        const msg = target(ctx, state);
-        if (!msg) return unknownMessage;
-        ctx.world.messages.delete(msg.id as string);
-        return { status: 204 };
-      },
-    },
+    // Discord's spec lists @original as a path of its own; both take the same bodies.
+    ...(["{message_id}", "@original"] as const).flatMap((which): Route[] => {
+      const one = new RegExp(`${base}/messages/${which === "@original" ? "(@original)" : ID}$`);
+      const spec = `/webhooks/{webhook_id}/{webhook_token}/messages/${which}`;
+      return [
+        {
+          method: "GET",
+          pattern: one,
+          spec,
+          auth: false,
+          handle: (ctx) => {
+            const state = stateOf(ctx);
+            if (!state) return unknownWebhook;
+            const msg = target(ctx, state);
+            return msg ? ok(msg) : unknownMessage;
+          },
+        },
+        {
+          method: "PATCH",
+          pattern: one,
+          spec,
+          auth: false,
+          handle: (ctx) => {
+            const state = stateOf(ctx);
+            if (!state) return unknownWebhook;
+            const msg = target(ctx, state);
+            if (!msg) return unknownMessage;
+            const body = (ctx.body ?? {}) as Json;
+            return (
+              checkMessageBody(body, false, ctx.files.length) ?? ok(editMessage(ctx, msg, body))
+            );
+          },
+        },
+        {
+          method: "DELETE",
+          pattern: one,
+          spec,
+          auth: false,
+          handle: (ctx) => {
+            const state = stateOf(ctx);
+            if (!state) return unknownWebhook;
+            const msg = target(ctx, state);
+            if (!msg) return unknownMessage;
+            ctx.world.messages.delete(msg.id as string);
+            return { status: 204 };
+          },
+        },
+      ];
+    }),
   ];
 }
 

@@ -7,6 +7,7 @@ import type { Json } from "./types.ts";
 import { checkMessageBody, invalidForm } from "./validate.ts";
 
 const ID = "(\\d+)";
+const ONE = "/channels/{channel_id}/messages/{message_id}";
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
 export const EPHEMERAL = 64;
 export const LOADING = 128;
@@ -101,6 +102,7 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "POST",
       pattern: new RegExp(`^/channels/${ID}/messages$`),
+      spec: "/channels/{channel_id}/messages",
       auth: true,
       handle: (ctx) => {
         const channelId = ctx.params[0] ?? "";
@@ -120,6 +122,7 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "GET",
       pattern: new RegExp(`^/channels/${ID}/messages$`),
+      spec: "/channels/{channel_id}/messages",
       auth: true,
       handle: (ctx) => {
         const limit = Number(ctx.query.limit ?? 50);
@@ -130,6 +133,7 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "GET",
       pattern: one,
+      spec: ONE,
       auth: true,
       handle: (ctx) => {
         const msg = inChannel(ctx);
@@ -139,6 +143,7 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "PATCH",
       pattern: one,
+      spec: ONE,
       auth: true,
       handle: (ctx) => {
         const msg = inChannel(ctx);
@@ -153,6 +158,7 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "DELETE",
       pattern: one,
+      spec: ONE,
       auth: true,
       handle: (ctx) => {
         const msg = inChannel(ctx);
@@ -164,12 +170,14 @@ export function channelMessageRoutes(): Route[] {
     {
       method: "POST",
       pattern: new RegExp(`^/channels/${ID}/typing$`),
+      spec: "/channels/{channel_id}/typing",
       auth: true,
       handle: () => ({ status: 204 }),
     },
     ...["PUT", "DELETE"].map((method) => ({
       method,
       pattern: new RegExp(`^/channels/${ID}/messages/${ID}/reactions/[^/]+/@me$`),
+      spec: `${ONE}/reactions/{emoji_name}/@me`,
       auth: true,
       handle: (ctx: RouteContext) => (inChannel(ctx) ? { status: 204 } : unknownMessage),
     })),

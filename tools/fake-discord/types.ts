@@ -62,6 +62,8 @@ export interface RecordedRequest {
   injected: boolean;
   /** "http": an initial response the bot gave as the answer to a signed POST, not over REST. */
   via?: "http";
+  /** Set when Discord's OpenAPI schema refused the body: one "where: why" line per problem. */
+  schemaProblems?: string[];
 }
 
 export interface IdentifyRecord {

@@ -10,14 +10,15 @@ export interface ApiError {
   body: Json;
 }
 
-function invalidForm(problems: string[]): ApiError {
-  const errors = Object.fromEntries(
-    problems.map((p) => {
-      const cut = p.indexOf(": ");
-      const message = p.slice(cut + 2);
-      return [p.slice(0, cut), { _errors: [{ code: "BASE_TYPE_BAD_LENGTH", message }] }];
-    }),
-  );
+/** Discord's 50035 answer: each "where: message" problem under its field, as discord.js prints them. */
+function invalidForm(problems: string[], code = "BASE_TYPE_BAD_LENGTH"): ApiError {
+  const errors: Record<string, { _errors: { code: string; message: string }[] }> = {};
+  for (const p of problems) {
+    const cut = p.indexOf(": ");
+    const where = p.slice(0, cut);
+    errors[where] ??= { _errors: [] };
+    errors[where]._errors.push({ code, message: p.slice(cut + 2) });
+  }
   return { status: 400, body: { message: "Invalid Form Body", code: 50035, errors } };
 }
 

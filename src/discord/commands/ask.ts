@@ -1,49 +1,19 @@
 /** /ask question — the most relevant clause, with "see also" buttons; ephemeral hints when nothing fits. */
-import {
-  ApplicationCommandOptionType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import { ApplicationCommandOptionType } from "discord.js";
 import { ask, renderAnswer } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
-import {
-  type CommandContext,
-  commandTexts,
-  defineChatCommand,
-  option,
-  optionNames,
-} from "./define.ts";
+import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 import { QUESTION_MAX } from "./shared.ts";
 
 const TEXTS = commandTexts("ask");
-const OPTION = optionNames(TEXTS);
 
-export const command = defineChatCommand({
-  texts: TEXTS,
-  options: [
-    option(TEXTS, "question", {
-      type: ApplicationCommandOptionType.String,
-      required: true,
-      autocomplete: true,
-      max_length: QUESTION_MAX,
-    }),
-  ],
-  defer: "public",
-  handle,
-  autocomplete,
-});
-
-async function handle(
-  interaction: ChatInputCommandInteraction,
-  { engine, lang, reply }: CommandContext,
-): Promise<Outcome> {
+const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
   // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
   // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
-  const raw = interaction.options.get(OPTION.question)?.value;
+  const raw = interaction.options.get(TEXTS.optionName.question)?.value;
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
   if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
   const answer = ask(engine, question, interaction.locale);
@@ -52,16 +22,13 @@ async function handle(
   const rendered = renderAnswer(engine, answer, lang, { privately });
   await reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
   return { ...rendered.outcome, question };
-}
+};
 
 /**
  * Suggests clauses as the user types. A chosen suggestion submits the clause id, which /ask answers
  * directly; text typed without picking a suggestion is answered as a question.
  */
-async function autocomplete(
-  interaction: AutocompleteInteraction,
-  { engine, lang }: CommandContext,
-): Promise<void> {
+const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
   const question = cleanInput(String(interaction.options.getFocused() ?? ""), QUESTION_MAX);
   // The user's own words come first, so picking the top choice asks exactly what they typed.
   const own =
@@ -74,4 +41,19 @@ async function autocomplete(
     value: c.id,
   }));
   await interaction.respond([...own, ...suggestions].slice(0, LIMITS.choices));
-}
+};
+
+export const command = defineChatCommand({
+  texts: TEXTS,
+  options: [
+    TEXTS.option("question", {
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      autocomplete: true,
+      max_length: QUESTION_MAX,
+    }),
+  ],
+  defer: "public",
+  handle,
+  autocomplete,
+});

@@ -18,13 +18,13 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
   type RepliableInteraction,
 } from "discord.js";
-import type { Lang, Localized } from "../../core/types.ts";
-import { langFromLocale, localizations } from "../i18n/locale.ts";
+import type { Lang } from "../../core/types.ts";
+import { localizations, readerLang } from "../i18n/locale.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { respond } from "../platform/respond.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
-import { type CommandTexts, commandTexts } from "./texts.ts";
+import { type CommandTexts, commandTexts, localized } from "./texts.ts";
 
 /** Whether a command's answer is public or private; a late interaction is deferred the same way. */
 export type Visibility = "public" | "ephemeral";
@@ -63,7 +63,7 @@ export function commandContext(
 ): CommandContext {
   return {
     ...ctx,
-    lang: langFromLocale(interaction.locale),
+    lang: readerLang(interaction.locale),
     async reply(answer, { privately = false } = {}) {
       if (!interaction.isRepliable()) throw new Error("autocomplete cannot reply");
       if (typeof answer === "string") {
@@ -79,36 +79,8 @@ export function commandContext(
   };
 }
 
-/** A name and a description in three languages, as Discord wants them on commands and options. */
-export function localized(texts: { name: Localized; description: Localized }) {
-  return {
-    name: texts.name.en,
-    name_localizations: localizations(texts.name),
-    description: texts.description.en,
-    description_localizations: localizations(texts.description),
-  };
-}
-
-/** The registered (English) name of each of a command's options, keyed as in commands.json. */
-export function optionNames<K extends string>(texts: CommandTexts<K>): Record<K, string> {
-  const options = texts.options ?? ({} as NonNullable<CommandTexts<K>["options"]>);
-  return Object.fromEntries(
-    Object.entries<{ name: Localized }>(options).map(([key, o]) => [key, o.name.en]),
-  ) as Record<K, string>;
-}
-
-/** An option of `texts` with its localized name and description; the rest as Discord defines it. */
-export function option<
-  K extends string,
-  O extends Omit<APIApplicationCommandOption, "name" | "description">,
->(texts: CommandTexts<K>, key: K, rest: O) {
-  const o = texts.options?.[key];
-  if (!o) throw new Error(`commands.json: no option "${key}"`);
-  return { ...rest, ...localized(o) } as O & ReturnType<typeof localized>;
-}
-
 export function defineChatCommand(spec: {
-  texts: CommandTexts;
+  texts: Pick<CommandTexts, "name" | "description">;
   options?: APIApplicationCommandOption[];
   /** Where it can be used; reading commands work in servers and the bot's DMs. */
   contexts?: InteractionContextType[];
@@ -139,7 +111,7 @@ export function defineChatCommand(spec: {
 }
 
 export function defineMessageCommand(spec: {
-  texts: CommandTexts;
+  texts: Pick<CommandTexts, "name">;
   defer: Visibility;
   handle: MessageCommand["handle"];
 }): MessageCommand {
@@ -157,4 +129,8 @@ export function defineMessageCommand(spec: {
   };
 }
 
-export { commandTexts };
+export { commandTexts, localized };
+
+export type ChatHandler = ChatCommand["handle"];
+export type Autocomplete = NonNullable<ChatCommand["autocomplete"]>;
+export type MessageHandler = MessageCommand["handle"];

@@ -1,26 +1,11 @@
-/**
- * Message context-menu command "Find in declaration": searches with the target message's text.
- * Answered privately: the person asking wants a lookup, not to reply in the channel (/quote does that).
- */
-import type { MessageContextMenuCommandInteraction } from "discord.js";
 import { ask, renderAnswer } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
-import { type CommandContext, commandTexts, defineMessageCommand } from "./define.ts";
+import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";
 import { QUESTION_MAX } from "./shared.ts";
 
-export const command = defineMessageCommand({
-  texts: commandTexts("find"),
-  defer: "ephemeral",
-  handle,
-});
-
-async function handle(
-  interaction: MessageContextMenuCommandInteraction,
-  { engine, lang, reply }: CommandContext,
-): Promise<Outcome> {
+const handle: MessageHandler = async (interaction, { engine, lang, reply }) => {
   // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
   const text = cleanInput(interaction.targetMessage.content, QUESTION_MAX * 4);
   if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
@@ -29,4 +14,10 @@ async function handle(
   });
   await reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately: true });
   return { ...rendered.outcome, question: text };
-}
+};
+
+export const command = defineMessageCommand({
+  texts: commandTexts("find"),
+  defer: "ephemeral",
+  handle,
+});

@@ -1,19 +1,13 @@
-/** /help — what the bot can do, with examples. */
-import type { ChatInputCommandInteraction } from "discord.js";
-import type { Outcome } from "../platform/context.ts";
 import { helpEmbed } from "../render/help-embed.ts";
-import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
+import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
+
+const handle: ChatHandler = async (_interaction, { lang, reply }) => {
+  await reply({ embeds: [helpEmbed(lang)] }, { privately: true });
+  return { outcome: "help" };
+};
 
 export const command = defineChatCommand({
   texts: commandTexts("help"),
   defer: "ephemeral",
   handle,
 });
-
-async function handle(
-  _interaction: ChatInputCommandInteraction,
-  { lang, reply }: CommandContext,
-): Promise<Outcome> {
-  await reply({ embeds: [helpEmbed(lang)] }, { privately: true });
-  return { outcome: "help" };
-}

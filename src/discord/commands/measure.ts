@@ -1,45 +1,15 @@
 /** /measure number — one of the measures, with their titles offered by autocomplete. */
-import {
-  type ApplicationCommandOptionChoiceData,
-  ApplicationCommandOptionType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import { type ApplicationCommandOptionChoiceData, ApplicationCommandOptionType } from "discord.js";
 import { MEASURE_COUNT as M, outOfRangeText } from "../../core/messages.ts";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { echo } from "../platform/sanitize.ts";
 import { cardPayload } from "../render/card.ts";
 import { normalize } from "../render/highlight.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
-import {
-  type CommandContext,
-  commandTexts,
-  defineChatCommand,
-  option,
-  optionNames,
-} from "./define.ts";
+import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
 const TEXTS = commandTexts("measure");
-const OPTION = optionNames(TEXTS);
-
-export const command = defineChatCommand({
-  // Russian: "пункт", as the clause labels say ("Пункт 3").
-  texts: TEXTS,
-  options: [
-    option(TEXTS, "number", {
-      type: ApplicationCommandOptionType.Integer,
-      required: true,
-      autocomplete: true,
-      min_value: 1,
-      max_value: M,
-    }),
-  ],
-  defer: "public",
-  handle,
-  autocomplete,
-});
 
 /**
  * Option getters do not re-validate, and an autocomplete-enabled integer can arrive as a string or out
@@ -51,11 +21,8 @@ export function parseMeasureNumber(raw: unknown): number | null {
   return null;
 }
 
-async function handle(
-  interaction: ChatInputCommandInteraction,
-  { engine, lang, reply }: CommandContext,
-): Promise<Outcome> {
-  const raw = interaction.options.get(OPTION.number)?.value;
+const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
+  const raw = interaction.options.get(TEXTS.optionName.number)?.value;
   const n = parseMeasureNumber(raw);
   const available = engine.clauses.filter((c) => c.kind === "measure").length;
   // Missing, null (what NaN becomes in JSON) or blank: ask for a number rather than quote nothing.
@@ -78,21 +45,18 @@ async function handle(
   }
   await reply(cardPayload(clause, { lang, ...engine.neighbours(clause.id) }));
   return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
-}
+};
 
-async function autocomplete(
-  interaction: AutocompleteInteraction,
-  { engine, lang }: CommandContext,
-): Promise<void> {
+const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
   const typed = normalize(String(interaction.options.getFocused() ?? "").trim());
   const measures = engine.clauses.filter((c) => c.kind === "measure");
-  const matching = measures.filter(
-    (c) =>
-      typed === "" ||
-      String(c.number).startsWith(typed) ||
-      normalize(c.title[lang]).includes(typed) ||
-      normalize(c.title.fr).includes(typed),
-  );
+  // A number typed picks by number; words go through the engine's suggestions (titles, then the
+  // clauses' words by prefix, so "drog" finds the measure on drug trafficking).
+  const byNumber = measures.filter((c) => String(c.number).startsWith(typed));
+  const byWords = engine
+    .suggest(typed, { lang, limit: engine.clauses.length })
+    .filter((c) => c.kind === "measure");
+  const matching = typed === "" ? measures : [...new Set([...byNumber, ...byWords])];
   // Typing something unrelated still shows every measure: better than an empty list.
   const shown = matching.length > 0 ? matching : measures;
   const choices: ApplicationCommandOptionChoiceData<number>[] = shown
@@ -102,4 +66,21 @@ async function autocomplete(
       value: c.number ?? 0,
     }));
   await interaction.respond(choices);
-}
+};
+
+export const command = defineChatCommand({
+  // Russian: "пункт", as the clause labels say ("Пункт 3").
+  texts: TEXTS,
+  options: [
+    TEXTS.option("number", {
+      type: ApplicationCommandOptionType.Integer,
+      required: true,
+      autocomplete: true,
+      min_value: 1,
+      max_value: M,
+    }),
+  ],
+  defer: "public",
+  handle,
+  autocomplete,
+});

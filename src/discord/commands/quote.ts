@@ -1,30 +1,42 @@
 /** /quote clause — posts any clause publicly, formatted for discussion. */
-import {
-  ApplicationCommandOptionType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from "discord.js";
+import { ApplicationCommandOptionType } from "discord.js";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput, echo } from "../platform/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { quoteText } from "../render/quote-text.ts";
-import {
-  type CommandContext,
-  commandTexts,
-  defineChatCommand,
-  option,
-  optionNames,
-} from "./define.ts";
+import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
 const TEXTS = commandTexts("quote");
-const OPTION = optionNames(TEXTS);
+
+const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
+  const raw = cleanInput(
+    String(interaction.options.get(TEXTS.optionName.clause)?.value ?? ""),
+    200,
+  );
+  const clause = engine.resolve(raw);
+  if (!clause) {
+    throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
+  }
+  await reply({ content: quoteText(clause, lang) });
+  return { outcome: "quote", clause: clause.id, score: 1, question: raw };
+};
+
+const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
+  const typed = cleanInput(String(interaction.options.getFocused() ?? ""), 200);
+  const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
+  await interaction.respond(
+    clauses.slice(0, LIMITS.choices).map((c) => ({
+      name: truncate(`${c.label[lang]} — ${c.title[lang]}`, LIMITS.choiceName),
+      value: c.id,
+    })),
+  );
+};
 
 export const command = defineChatCommand({
   texts: TEXTS,
   options: [
-    option(TEXTS, "clause", {
+    TEXTS.option("clause", {
       type: ApplicationCommandOptionType.String,
       required: true,
       autocomplete: true,
@@ -35,30 +47,3 @@ export const command = defineChatCommand({
   handle,
   autocomplete,
 });
-
-async function handle(
-  interaction: ChatInputCommandInteraction,
-  { engine, lang, reply }: CommandContext,
-): Promise<Outcome> {
-  const raw = cleanInput(String(interaction.options.get(OPTION.clause)?.value ?? ""), 200);
-  const clause = engine.resolve(raw);
-  if (!clause) {
-    throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
-  }
-  await reply({ content: quoteText(clause, lang) });
-  return { outcome: "quote", clause: clause.id, score: 1, question: raw };
-}
-
-async function autocomplete(
-  interaction: AutocompleteInteraction,
-  { engine, lang }: CommandContext,
-): Promise<void> {
-  const typed = cleanInput(String(interaction.options.getFocused() ?? ""), 200);
-  const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
-  await interaction.respond(
-    clauses.slice(0, LIMITS.choices).map((c) => ({
-      name: truncate(`${c.label[lang]} — ${c.title[lang]}`, LIMITS.choiceName),
-      value: c.id,
-    })),
-  );
-}

@@ -4,6 +4,7 @@
  * handler checks again because server admins can override command permissions.
  */
 import {
+  type APIApplicationCommandBasicOption,
   type APIApplicationCommandChannelOption,
   type APIEmbed,
   ApplicationCommandOptionType,
@@ -14,51 +15,29 @@ import {
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
-import { localizations } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
-import { type CommandContext, commandTexts, defineChatCommand, localized } from "./define.ts";
+import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
 
-const channelOption = {
+const TEXTS = commandTexts("settings");
+const NAME = TEXTS.optionName;
+
+const channelOption = TEXTS.option("channel", {
   type: ApplicationCommandOptionType.Channel,
-  name: "channel",
-  name_localizations: localizations({ fr: "salon", en: "channel", ru: "канал" }),
-  description: "A text channel",
-  description_localizations: localizations({
-    fr: "Un salon textuel",
-    en: "A text channel",
-    ru: "Текстовый канал",
-  }),
   required: true,
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-} satisfies APIApplicationCommandChannelOption;
+} satisfies Omit<APIApplicationCommandChannelOption, "name" | "description">);
 
-const enabledOption = {
+const onOff = TEXTS.option("enabled", {
   type: ApplicationCommandOptionType.Boolean as const,
-  ...localized({
-    name: { fr: "active", en: "enabled", ru: "включено" },
-    description: {
-      fr: "Activée ou non",
-      en: "On or off",
-      ru: "Включено или нет",
-    },
-  }),
   required: true,
-};
+});
 
-const languageOption = {
+const languageChoice = TEXTS.option("value", {
   type: ApplicationCommandOptionType.String as const,
-  ...localized({
-    name: { fr: "valeur", en: "value", ru: "значение" },
-    description: {
-      fr: "auto suit la langue du serveur",
-      en: "auto follows the server's language",
-      ru: "auto — язык сервера",
-    },
-  }),
   required: true,
   choices: [
     { name: "auto", value: "auto" },
@@ -66,100 +45,33 @@ const languageOption = {
     { name: "English", value: "en" },
     { name: "русский", value: "ru" },
   ],
-};
+});
+
+const subcommand = (
+  key: Parameters<typeof TEXTS.option>[0],
+  options?: APIApplicationCommandBasicOption[],
+) =>
+  TEXTS.option(key, {
+    type: ApplicationCommandOptionType.Subcommand as const,
+    ...(options && { options }),
+  });
 
 export const command = defineChatCommand({
-  texts: commandTexts("settings"),
+  texts: TEXTS,
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild.toString(),
   contexts: [InteractionContextType.Guild],
   options: [
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      ...localized({
-        name: { fr: "afficher", en: "show", ru: "показать" },
-        description: {
-          fr: "Afficher les paramètres de ce serveur",
-          en: "Show this server's settings",
-          ru: "Показать настройки этого сервера",
-        },
-      }),
-    },
-    {
-      type: ApplicationCommandOptionType.SubcommandGroup,
-      ...localized({
-        name: {
-          fr: "salons-qr",
-          en: "qa-channels",
-          ru: "каналы-вопросов",
-        },
-        description: {
-          fr: "Salons où je réponds à chaque question",
-          en: "Channels where I answer every question",
-          ru: "Каналы, где я отвечаю на каждый вопрос",
-        },
-      }),
+    subcommand("show"),
+    TEXTS.option("qa-channels", {
+      type: ApplicationCommandOptionType.SubcommandGroup as const,
       options: [
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          ...localized({
-            name: { fr: "ajouter", en: "add", ru: "добавить" },
-            description: {
-              fr: "Faire d’un salon un salon de questions-réponses",
-              en: "Make a channel a Q&A channel",
-              ru: "Сделать канал каналом вопросов и ответов",
-            },
-          }),
-          options: [channelOption],
-        },
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          ...localized({
-            name: { fr: "retirer", en: "remove", ru: "убрать" },
-            description: {
-              fr: "Ne plus répondre à chaque question dans un salon",
-              en: "Stop answering every question in a channel",
-              ru: "Больше не отвечать на каждый вопрос в канале",
-            },
-          }),
-          options: [channelOption],
-        },
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          ...localized({
-            name: { fr: "liste", en: "list", ru: "список" },
-            description: {
-              fr: "Lister les salons de questions-réponses",
-              en: "List the Q&A channels",
-              ru: "Список каналов вопросов и ответов",
-            },
-          }),
-        },
+        subcommand("add", [channelOption]),
+        subcommand("remove", [channelOption]),
+        subcommand("list"),
       ],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      ...localized({
-        name: { fr: "citation", en: "quoting", ru: "цитирование" },
-        description: {
-          fr: "Citer les clauses mentionnées dans la discussion",
-          en: "Quote clauses mentioned in ordinary discussion",
-          ru: "Цитировать пункты, упомянутые в обсуждении",
-        },
-      }),
-      options: [enabledOption],
-    },
-    {
-      type: ApplicationCommandOptionType.Subcommand,
-      ...localized({
-        name: { fr: "langue", en: "language", ru: "язык" },
-        description: {
-          fr: "Langue de mes réponses dans la discussion",
-          en: "Language of my answers in chat",
-          ru: "Язык моих ответов в чате",
-        },
-      }),
-      options: [languageOption],
-    },
+    }),
+    subcommand("quoting", [onOff]),
+    subcommand("language", [languageChoice]),
   ],
   defer: "ephemeral",
   handle,
@@ -201,13 +113,13 @@ async function handle(
   const say = (text: string) => reply(text);
 
   switch (group === null ? sub : `${group}/${sub}`) {
-    case "show":
-    case "qa-channels/list":
+    case NAME.show:
+    case `${NAME["qa-channels"]}/${NAME.list}`:
       await reply({ embeds: [settingsEmbed(ctx, guildId, lang)] }, { privately: true });
       return { outcome: "settings/show" };
-    case "qa-channels/add":
-    case "qa-channels/remove": {
-      const option = interaction.options.get(channelOption.name);
+    case `${NAME["qa-channels"]}/${NAME.add}`:
+    case `${NAME["qa-channels"]}/${NAME.remove}`: {
+      const option = interaction.options.get(NAME.channel);
       const channelId = String(option?.value ?? "");
       if (!SNOWFLAKE.test(channelId))
         throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
@@ -216,7 +128,7 @@ async function handle(
         throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
       }
       const mention = `<#${channelId}>`;
-      if (sub === "add") {
+      if (sub === NAME.add) {
         if (
           !ctx.settings.isQaChannel(guildId, channelId) &&
           ctx.settings.get(guildId).qaChannels.length >= MAX_QA_CHANNELS
@@ -231,15 +143,15 @@ async function handle(
       await say(removed ? s.qaRemoved(mention) : s.qaNotThere(mention));
       return { outcome: "settings/qa-remove" };
     }
-    case "quoting": {
-      const enabled = interaction.options.get(enabledOption.name)?.value;
+    case NAME.quoting: {
+      const enabled = interaction.options.get(NAME.enabled)?.value;
       if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
     }
-    case "language": {
-      const value = String(interaction.options.get(languageOption.name)?.value ?? "");
+    case NAME.language: {
+      const value = String(interaction.options.get(NAME.value)?.value ?? "");
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
       if (language === null && value !== "auto")
         throw new ReplyableError(s.invalidValue, "invalid-value");

@@ -1,34 +1,61 @@
 /**
  * Command names and descriptions per language (i18n/commands.json). Counts in them are
- * placeholders filled from the parsed declaration, so the text can never disagree with it.
+ * placeholders filled from the parsed declaration (`fillCounts`), so they never disagree with it. Options
+ * are registered and read through the same texts (`option`, `optionName`), so the name a handler
+ * reads is the name Discord registered.
  */
-import { CLAUSE_COUNTS } from "../../core/declaration.ts";
+import { fillCounts } from "../../core/messages.ts";
 import type { Localized } from "../../core/types.ts";
 import raw from "../i18n/commands.json" with { type: "json" };
+import { localizations } from "../i18n/locale.ts";
+
+interface NamedTexts {
+  name: Localized;
+  description: Localized;
+}
+
+/** A name and a description in three languages, as Discord wants them on commands and options. */
+export function localized(texts: NamedTexts) {
+  return {
+    name: texts.name.en,
+    name_localizations: localizations(texts.name),
+    description: texts.description.en,
+    description_localizations: localizations(texts.description),
+  };
+}
 
 export interface CommandTexts<K extends string = string> {
   name: Localized;
   description?: Localized;
-  options?: Record<K, { name: Localized; description: Localized }>;
+  /** The registered (English) name of each option. */
+  optionName: Record<K, string>;
+  /** Option `key` as Discord registers it: `rest` plus its localized name and description. */
+  option<O extends object>(key: K, rest: O): O & ReturnType<typeof localized>;
 }
 
-const PLACEHOLDERS: Record<string, string> = { measures: String(CLAUSE_COUNTS.measure) };
-
-/** JSON with every `{placeholder}` in its strings filled in. */
-function fill<T>(value: T): T {
-  if (typeof value === "string") {
-    return value.replace(/\{(\w+)\}/g, (m, key: string) => PLACEHOLDERS[key] ?? m) as T;
-  }
-  if (Array.isArray(value)) return value.map(fill) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)])) as T;
-  }
-  return value;
-}
-
-const TEXTS = fill(raw);
+type Raw = typeof raw;
+type OptionKey<C extends keyof Raw> = Raw[C] extends { options: infer O }
+  ? keyof O & string
+  : never;
 
 /** The texts of the command keyed `key` in commands.json. */
-export function commandTexts<K extends keyof typeof TEXTS>(key: K): (typeof TEXTS)[K] {
-  return TEXTS[key];
+export function commandTexts<C extends keyof Raw>(key: C): CommandTexts<OptionKey<C>> {
+  const texts = fillCounts(raw[key]) as {
+    name: Localized;
+    description?: Localized;
+    options?: Record<string, NamedTexts>;
+  };
+  const options = texts.options ?? {};
+  return {
+    name: texts.name,
+    ...(texts.description && { description: texts.description }),
+    optionName: Object.fromEntries(
+      Object.entries(options).map(([k, o]) => [k, o.name.en]),
+    ) as Record<OptionKey<C>, string>,
+    option(optionKey, rest) {
+      const o = options[optionKey];
+      if (!o) throw new Error(`commands.json: ${key} has no option "${optionKey}"`);
+      return { ...rest, ...localized(o) };
+    },
+  };
 }

@@ -92,7 +92,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     );
   });
   logRestFailures(client, logger);
-  client.on(Events.Error, (error) => logger.error({ error: errorText(error) }, "client error"));
+  client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
   client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
   let stopping = false;
   // A disconnection the bot asked for (shutdown) is not an outage.

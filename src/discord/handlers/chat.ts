@@ -11,7 +11,7 @@
 import type { APIEmbed, Message } from "discord.js";
 import type { Clause, Lang } from "../../core/types.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
-import { langFromLocale } from "../i18n/locale.ts";
+import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
@@ -43,7 +43,7 @@ export function chatReply(
   const guildId = message.guildId;
   if (guildId === null) return null;
   const settings = ctx.settings.get(guildId);
-  const lang: Lang = settings.language ?? langFromLocale(message.preferredLocale);
+  const lang: Lang = settings.language ?? readerLang(message.preferredLocale);
   const inQaChannel =
     settings.qaChannels.includes(message.channelId) ||
     (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId));

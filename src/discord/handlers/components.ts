@@ -6,7 +6,7 @@
  * the whole channel is reading.
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
-import { langFromLocale } from "../i18n/locale.ts";
+import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { isDiscordFailure, ReplyableError } from "../platform/errors.ts";
@@ -20,7 +20,7 @@ export async function handleComponent(
   interaction: ButtonInteraction | StringSelectMenuInteraction,
   { engine }: BotContext,
 ): Promise<Outcome> {
-  const lang = langFromLocale(interaction.locale);
+  const lang = readerLang(interaction.locale);
   const outdated = () => new ReplyableError(strings(lang).outdatedComponent, "outdated-component");
   const action = decodeCustomId(interaction.customId);
   if (!action) throw outdated();

@@ -13,7 +13,7 @@ import type { AutocompleteInteraction, Interaction, RepliableInteraction } from 
 import type { Logger } from "../../log.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
-import { langFromLocale } from "../i18n/locale.ts";
+import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
 import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
@@ -65,7 +65,7 @@ async function refusedForRate(
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
   await respond(
     interaction,
-    ephemeralText(strings(langFromLocale(interaction.locale)).slowDown(seconds)),
+    ephemeralText(strings(readerLang(interaction.locale)).slowDown(seconds)),
   );
   log.info(
     { outcome: "rate-limited", retryAfterMs: verdict.retryAfterMs, latencyMs: elapsed(started) },
@@ -148,7 +148,7 @@ async function replyWithError(
     log.warn({ err: error, latencyMs }, "interaction expired before it was answered");
     return;
   }
-  const lang = langFromLocale(interaction.locale);
+  const lang = readerLang(interaction.locale);
   let text: string;
   if (error instanceof ReplyableError) {
     log.info(

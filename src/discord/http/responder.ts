@@ -145,10 +145,7 @@ export function createResponder(
         action.handle(payload);
       } catch (error) {
         // Signed by Discord yet not shaped as discord.js expects: nothing a handler could answer.
-        logger.warn(
-          { error: String(error), type: payload.type },
-          "interaction payload not understood",
-        );
+        logger.warn({ err: error, type: payload.type }, "interaction payload not understood");
         exchange.settle({ status: 400, json: { error: "malformed interaction" } });
       }
       // A type discord.js does not build (it only emits a debug line): nothing will answer it.

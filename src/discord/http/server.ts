@@ -224,7 +224,7 @@ export async function startInteractionsServer(
     (req, res) => {
       const task = serve(req, res).catch((error: unknown) => {
         // A client gone mid-request, mostly: nothing to answer, nothing the bot did wrong.
-        logger.debug({ error: String(error) }, "interactions request abandoned");
+        logger.debug({ err: error }, "interactions request abandoned");
         if (!res.headersSent) refuse(req, res, { status: 400, reason: "incomplete-request" });
         else res.destroy();
       });

@@ -1,15 +1,14 @@
 /** Discord locales ("en-US", "fr", "ru", …) to the languages the engine knows. */
+import { langFromLocale } from "../../core/language.ts";
 import type { Lang } from "../../core/types.ts";
 
 /**
- * "fr" → fr, "ru" → ru, anything else (en-US, en-GB, de, null …) → en: English is the best-understood
- * fallback, and the French original is shown to everyone anyway.
+ * The language a Discord reader gets: their locale's, as the core reads it ("fr", "ru", anything
+ * else → en); English when Discord sends none, the best-understood fallback (the French original is
+ * shown to everyone anyway).
  */
-export function langFromLocale(locale: string | null | undefined): Lang {
-  const base = locale?.toLowerCase().split("-")[0];
-  if (base === "fr") return "fr";
-  if (base === "ru") return "ru";
-  return "en";
+export function readerLang(locale: string | null | undefined): Lang {
+  return langFromLocale(locale) ?? "en";
 }
 
 /** Builds the `*_localizations` map Discord expects from one text per language. */

@@ -40,7 +40,6 @@ export interface Strings {
   page: (n: number, total: number) => string;
   overview: string;
   helpTitle: string;
-  help: { name: string; value: string }[];
   settingsTitle: string;
   settingsQaChannels: string;
   settingsNone: string;
@@ -100,31 +99,6 @@ const fr: Strings = {
   page: (n, total) => `Page ${n}/${total}`,
   overview: "Vue d’ensemble",
   helpTitle: "Ce que je sais faire",
-  help: [
-    { name: "/measure 3", value: "Affiche la mesure 3 (il y en a 6)." },
-    {
-      name: "/ask question",
-      value: "Trouve la clause qui répond : `/ask que propose la déclaration contre la drogue ?`",
-    },
-    {
-      name: "/quote clause",
-      value: "Cite une clause dans la discussion : `/quote M4`, `/quote P2`.",
-    },
-    { name: "/declaration", value: "Vue d’ensemble, menu des clauses et lecture page par page." },
-    {
-      name: "Dans la discussion",
-      value:
-        "Mentionnez-moi ou répondez à l’un de mes messages avec une question. Quand quelqu’un écrit « comme le dit la mesure 4 », je cite la mesure 4.",
-    },
-    {
-      name: "Clic droit sur un message → Applications → Chercher dans la déclaration",
-      value: "Cherche dans la déclaration avec le texte du message.",
-    },
-    {
-      name: "/settings (gérer le serveur)",
-      value: "Salons de questions-réponses, citation automatique, langue par défaut.",
-    },
-  ],
   settingsTitle: "Paramètres du serveur",
   settingsQaChannels: "Salons de questions-réponses",
   settingsNone: "aucun",
@@ -188,31 +162,6 @@ const en: Strings = {
   page: (n, total) => `Page ${n}/${total}`,
   overview: "Overview",
   helpTitle: "What I can do",
-  help: [
-    { name: "/measure 3", value: "Shows measure 3 (there are 6)." },
-    {
-      name: "/ask question",
-      value: "Finds the clause that answers: `/ask who signed the declaration?`",
-    },
-    {
-      name: "/quote clause",
-      value: "Quotes a clause into the discussion: `/quote M4`, `/quote P2`.",
-    },
-    { name: "/declaration", value: "Overview, a menu of the clauses, and page-by-page reading." },
-    {
-      name: "In chat",
-      value:
-        "Mention me or reply to one of my messages with a question. When someone writes “as measure 2 says”, I quote measure 2.",
-    },
-    {
-      name: "Right-click a message → Apps → Find in declaration",
-      value: "Searches the declaration with that message's text.",
-    },
-    {
-      name: "/settings (Manage Server)",
-      value: "Q&A channels, automatic quoting, default language.",
-    },
-  ],
   settingsTitle: "Server settings",
   settingsQaChannels: "Q&A channels",
   settingsNone: "none",
@@ -275,25 +224,6 @@ const ru: Strings = {
   page: (n, total) => `Страница ${n}/${total}`,
   overview: "Обзор",
   helpTitle: "Что я умею",
-  help: [
-    { name: "/measure 3", value: "Показывает меру 3 (всего их 6)." },
-    { name: "/ask вопрос", value: "Находит пункт, отвечающий на вопрос: `/ask кто подписал?`" },
-    { name: "/quote пункт", value: "Цитирует пункт в обсуждении: `/quote M4`, `/quote P2`." },
-    { name: "/declaration", value: "Обзор, меню пунктов и чтение по страницам." },
-    {
-      name: "В чате",
-      value:
-        "Упомяните меня или ответьте на моё сообщение вопросом. Когда кто-то пишет «как сказано в пункте 5», я цитирую этот пункт.",
-    },
-    {
-      name: "Правый клик по сообщению → Приложения → Найти в декларации",
-      value: "Ищет в декларации по тексту сообщения.",
-    },
-    {
-      name: "/settings (управление сервером)",
-      value: "Каналы вопросов и ответов, автоцитирование, язык по умолчанию.",
-    },
-  ],
   settingsTitle: "Настройки сервера",
   settingsQaChannels: "Каналы вопросов и ответов",
   settingsNone: "нет",

@@ -13,7 +13,7 @@ import {
   Routes,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
-import { errorText, type Logger } from "../../log.ts";
+import type { Logger } from "../../log.ts";
 import { COMMAND_DEFINITIONS } from "../commands/index.ts";
 
 export type SyncResult = "unchanged" | "updated";
@@ -66,7 +66,7 @@ export function syncCommandsAtStart(
   log: Logger,
 ): Promise<SyncResult | "failed"> {
   return syncCommands(client, guildId, log).catch((error: unknown) => {
-    log.error({ error: errorText(error) }, "command registration failed");
+    log.error({ err: error }, "command registration failed");
     return "failed" as const;
   });
 }

@@ -1,17 +1,31 @@
 /**
- * The bench's child processes (see bench/child.ts for their side): how one is launched, started,
- * asked for its memory and stopped, and the clean-up that leaves none behind.
+ * The two bots of bench:e2e, each in its own child process (bench/child.ts answers the parent's
+ * requests in order): how they are launched, their stderr, and the clean-up of every child and
+ * temporary directory whatever happens.
  */
 import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { FakeDiscord } from "../tools/fake-discord/index.ts";
-import type { ChildMessage, MemoryReport, ParentMessage } from "./child.ts";
+import type { FakeDiscord } from "../../tools/fake-discord/index.ts";
+import type { ChildMessage, MemoryReport, ParentMessage } from "../child.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+
 const START_TIMEOUT_MS = 90_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
+
+export type Kind = "bot" | "floor";
+export const KINDS: readonly Kind[] = ["bot", "floor"];
+/** The HTTP-only bot and its floor, a do-nothing endpoint (bench/e2e/http.ts). */
+export type HttpKind = "http-bot" | "http-floor";
+export const HTTP_KINDS: readonly HttpKind[] = ["http-bot", "http-floor"];
+export const SOURCES: Record<Kind | HttpKind, string> = {
+  bot: "bench/real-bot.ts",
+  floor: "bench/floor-bot.ts",
+  "http-bot": "bench/http-bot.ts",
+  "http-floor": "bench/http-floor.ts",
+};
 
 /** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
 export interface Launch {
@@ -19,12 +33,21 @@ export interface Launch {
   execArgv: string[];
 }
 
-export function tsxLaunch(source: string): Launch {
-  return { script: path.join(ROOT, source), execArgv: ["--import", "tsx"] };
+export function tsxLaunch(kind: Kind | HttpKind): Launch {
+  return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Child processes
+/**
+ * The node flags `npm start` gives the bot (package.json's start script), so that the bench runs
+ * the bot as it is deployed. The floor, a default discord.js bot, runs with node's defaults.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const flags = /\bnode((?:\s+--\S+)*)\s+dist\/main\.js/.exec(pkg.scripts.start)?.[1] ?? "";
+  return flags.split(/\s+/).filter(Boolean);
+}
 
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -43,12 +66,7 @@ export function cleanup(): void {
  */
 const EXPECTED_WARNING = /UnsupportedCacheOverwriteWarning: .*RoleManager/;
 const WARNING_HINT = /^\(Use `node --trace-warnings/;
-let expectedWarnings = 0;
-
-/** How many times the children printed the expected RoleManager warning. */
-export function expectedWarningCount(): number {
-  return expectedWarnings;
-}
+export let expectedWarnings = 0;
 
 function passStderr(stream: NodeJS.ReadableStream): void {
   let buffered = "";
@@ -77,7 +95,7 @@ export class BotProcess {
   }> = [];
 
   private constructor(
-    readonly kind: string,
+    readonly kind: Kind | HttpKind,
     private readonly child: ChildProcess,
     /** The port of its interactions endpoint, for the HTTP children. */
     readonly port: number | null,
@@ -95,7 +113,11 @@ export class BotProcess {
     });
   }
 
-  static async start(kind: string, launch: Launch, fake: FakeDiscord): Promise<BotProcess> {
+  static async start(
+    kind: Kind | HttpKind,
+    launch: Launch,
+    fake: FakeDiscord,
+  ): Promise<BotProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
     tempDirs.add(dataDir);
     const child = fork(launch.script, [], {

@@ -12,9 +12,9 @@
  * //   {"id":0,"status":"ready","ping":41,"guilds":1204},{"id":1,"status":"ready","ping":39,"guilds":1187}]}
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type Client, Status } from "discord.js";
 import type { Logger } from "../log.ts";
+import { listen } from "./listen.ts";
 
 export interface ShardHealth {
   id: number;
@@ -144,14 +144,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   // A client that never finishes its request is cut off, not kept open forever.
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   logger.info({ host: options.host, port, path: PATH }, "health endpoint listening");
   return {
     host: options.host,

@@ -12,13 +12,10 @@ import { handleInteraction } from "../handlers/interactions.ts";
 import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
 import { createBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
-import { InFlight } from "../platform/inflight.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
 import { createClient } from "./client.ts";
-
-/** How long a shutdown waits for running handlers: under main.ts's 5 s hard exit. */
-export const SHUTDOWN_DRAIN_MS = 3000;
 
 export interface Bot {
   client: Client<true>;

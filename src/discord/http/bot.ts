@@ -9,10 +9,9 @@ import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
 import type { SettingsStore } from "../../settings/store.ts";
-import { SHUTDOWN_DRAIN_MS } from "../gateway/bot.ts";
 import { createBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
-import { InFlight } from "../platform/inflight.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { drainWork, type EndpointOptions, startEndpoint } from "./endpoint.ts";
 

@@ -14,8 +14,8 @@
  * refused, so they are routine, never errors. Everything else goes to `answer` (responder.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "../../log.ts";
+import { listen } from "../../scale/listen.ts";
 import type { SignatureVerifier } from "./verify.ts";
 
 export const PATH = "/interactions";
@@ -232,14 +232,7 @@ export async function startInteractionsServer(
       void task.finally(() => running.delete(task));
     },
   );
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   logger.info({ host: options.host, port, path: PATH }, "interactions endpoint listening");
 
   const closed = new Promise<void>((resolve) => server.once("close", () => resolve()));

@@ -85,7 +85,16 @@ export interface Config {
   limits?: LimitsConfig;
   /** LOG_QUESTIONS: log what users typed (questions, chat messages). Off unless set to true. */
   logQuestions?: boolean;
+  /**
+   * FEEDBACK_RETENTION_DAYS: votes, corrections and unanswered questions older than this are
+   * deleted (at start and daily). `loadConfig` always sets it; absent: the default.
+   */
+  feedbackRetentionDays?: number;
 }
+
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
+/** Ten years: beyond that "retention" means "forever", which the setting exists to prevent. */
+export const MAX_FEEDBACK_RETENTION_DAYS = 3650;
 
 export class ConfigError extends Error {
   readonly problems: readonly string[];
@@ -123,6 +132,11 @@ export function redactSecrets(text: string, token: string | undefined): string {
   let out = text;
   for (const secret of [token, bare]) if (secret) out = out.split(secret).join("[redacted]");
   return out.replace(TOKEN_SHAPE, "[redacted]");
+}
+
+/** DATA_DIR as an absolute path (default: var/ in the project); also read by `npm run review`. */
+export function dataDirFrom(env: Env = process.env): string {
+  return path.resolve(PROJECT_ROOT, read(env, "DATA_DIR") ?? "var");
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -167,7 +181,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
-  const dataDir = path.resolve(PROJECT_ROOT, read(env, "DATA_DIR") ?? "var");
+  const dataDir = dataDirFrom(env);
 
   const rawLevel = read(env, "LOG_LEVEL")?.toLowerCase() ?? "info";
   let logLevel: LogLevel = "info";
@@ -274,6 +288,19 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_QUESTIONS must be true or false, got "${rawLogQuestions}"`);
   }
 
+  let feedbackRetentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS;
+  const rawRetention = read(env, "FEEDBACK_RETENTION_DAYS");
+  if (rawRetention !== undefined) {
+    const days = /^\d{1,5}$/.test(rawRetention) ? Number(rawRetention) : Number.NaN;
+    if (days >= 1 && days <= MAX_FEEDBACK_RETENTION_DAYS) {
+      feedbackRetentionDays = days;
+    } else {
+      problems.push(
+        `FEEDBACK_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_FEEDBACK_RETENTION_DAYS}, got "${rawRetention}"`,
+      );
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems.map((p) => redactSecrets(p, token)));
 
   return {
@@ -286,5 +313,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     limits,
     logQuestions,
+    feedbackRetentionDays,
   };
 }

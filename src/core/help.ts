@@ -52,7 +52,7 @@ export const HELP: Localized<HelpEntry[]> = {
     },
     {
       usage: "/settings (gérer le serveur)",
-      what: "Salons de questions-réponses, citation automatique, langue par défaut.",
+      what: "Salons de questions-réponses, citation automatique, langue par défaut, texte des questions avec les avis.",
       where: "discord",
     },
     {
@@ -98,7 +98,7 @@ export const HELP: Localized<HelpEntry[]> = {
     },
     {
       usage: "/settings (Manage Server)",
-      what: "Q&A channels, automatic quoting, default language.",
+      what: "Q&A channels, automatic quoting, default language, question text with feedback.",
       where: "discord",
     },
     {
@@ -140,7 +140,7 @@ export const HELP: Localized<HelpEntry[]> = {
     },
     {
       usage: "/settings (управление сервером)",
-      what: "Каналы вопросов и ответов, автоцитирование, язык по умолчанию.",
+      what: "Каналы вопросов и ответов, автоцитирование, язык по умолчанию, текст вопросов с отзывами.",
       where: "discord",
     },
     { usage: "/lang fr|en|ru", what: "Язык ответов и показываемого перевода.", where: "console" },

@@ -8,6 +8,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { LANGS, type Lang } from "../core/types.ts";
+import { FEEDBACK_SCHEMA, type FeedbackStore, openFeedbackStore } from "./feedback.ts";
+import { loadSalt } from "./salt.ts";
 
 export interface GuildSettings {
   /** Channels where every message is treated as a question to the bot. */
@@ -16,12 +18,15 @@ export interface GuildSettings {
   quoting: boolean;
   /** Language of chat answers; null = follow the server's preferred locale. */
   language: Lang | null;
+  /** Keep the text of questions with their feedback (/settings feedback-text); off by default. */
+  feedbackText: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   qaChannels: [],
   quoting: true,
   language: null,
+  feedbackText: false,
 });
 
 /** Discord allows at most 25 choices/fields; a longer list of Q&A channels would be unreadable too. */
@@ -36,6 +41,9 @@ export interface SettingsStore {
   isQaChannel(guildId: string, channelId: string): boolean;
   setQuoting(guildId: string, enabled: boolean): void;
   setLanguage(guildId: string, language: Lang | null): void;
+  setFeedbackText(guildId: string, enabled: boolean): void;
+  /** Votes, corrections and unanswered questions, in the same database. */
+  feedback: FeedbackStore;
   close(): void;
 }
 
@@ -43,14 +51,32 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS guild_settings (
     guild_id TEXT PRIMARY KEY,
     quoting  INTEGER NOT NULL DEFAULT 1,
-    language TEXT
+    language TEXT,
+    feedback_text INTEGER NOT NULL DEFAULT 0
   );
   CREATE TABLE IF NOT EXISTS qa_channels (
     guild_id   TEXT NOT NULL,
     channel_id TEXT NOT NULL,
     PRIMARY KEY (guild_id, channel_id)
   );
-`;
+${FEEDBACK_SCHEMA}`;
+
+/** Columns added since the first release, for databases created before them. */
+const ADDED_COLUMNS = [
+  { table: "guild_settings", column: "feedback_text", definition: "INTEGER NOT NULL DEFAULT 0" },
+];
+
+/** Under a write lock, so that two shards starting together do not both add a column. */
+function addMissingColumns(db: Database.Database): void {
+  db.transaction(() => {
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = db.pragma(`table_info(${table})`) as { name: string }[];
+      if (!columns.some((c) => c.name === column)) {
+        db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+      }
+    }
+  }).immediate();
+}
 
 export const SETTINGS_FILE = "settings.db";
 /** How long a statement waits for another process's lock before failing. */
@@ -87,6 +113,7 @@ export function describeOpenFailure(error: unknown, file: string): string | null
 export function openSettingsStore(dataDir: string): SettingsStore {
   let file = ":memory:";
   let db: Database.Database;
+  let salt: string;
   try {
     if (dataDir !== ":memory:") {
       mkdirSync(dataDir, { recursive: true });
@@ -99,16 +126,19 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     // WAL: readers never block the writer nor each other, across processes.
     db.pragma("journal_mode = WAL");
     db.exec(SCHEMA);
-    db.exec("BEGIN IMMEDIATE; ROLLBACK");
+    // Also the start-up check for writing: it takes the write lock whether or not a column is due.
+    addMissingColumns(db);
+    salt = loadSalt(dataDir);
   } catch (error) {
     const reason = describeOpenFailure(error, file);
     if (reason) throw new SettingsUnavailable(reason, { cause: error });
     throw error;
   }
 
-  const selectGuild = db.prepare<[string], { quoting: number; language: string | null }>(
-    "SELECT quoting, language FROM guild_settings WHERE guild_id = ?",
-  );
+  const selectGuild = db.prepare<
+    [string],
+    { quoting: number; language: string | null; feedback_text: number }
+  >("SELECT quoting, language, feedback_text FROM guild_settings WHERE guild_id = ?");
   const selectChannels = db.prepare<[string], { channel_id: string }>(
     "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
   );
@@ -130,6 +160,11 @@ export function openSettingsStore(dataDir: string): SettingsStore {
      ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language`,
   );
 
+  const upsertFeedbackText = db.prepare<[string, number]>(
+    `INSERT INTO guild_settings (guild_id, feedback_text) VALUES (?, ?)
+     ON CONFLICT (guild_id) DO UPDATE SET feedback_text = excluded.feedback_text`,
+  );
+
   const isLang = (value: string | null): value is Lang =>
     value !== null && (LANGS as readonly string[]).includes(value);
 
@@ -140,6 +175,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
         qaChannels: selectChannels.all(guildId).map((r) => r.channel_id),
         quoting: row ? row.quoting !== 0 : DEFAULT_SETTINGS.quoting,
         language: row && isLang(row.language) ? row.language : null,
+        feedbackText: row ? row.feedback_text !== 0 : DEFAULT_SETTINGS.feedbackText,
       };
     },
     addQaChannel(guildId, channelId) {
@@ -157,6 +193,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     setLanguage(guildId, language) {
       upsertLanguage.run(guildId, language);
     },
+    setFeedbackText(guildId, enabled) {
+      upsertFeedbackText.run(guildId, enabled ? 1 : 0);
+    },
+    feedback: openFeedbackStore(db, salt),
     close() {
       if (db.open) db.close();
     },

@@ -51,3 +51,21 @@ describe("abuse limits and LOG_QUESTIONS", () => {
     expect(problems({ COMMAND_RATE_WINDOW_SECONDS: "0", COMMAND_RATE_LIMIT: "0" })).toEqual([]);
   });
 });
+
+describe("FEEDBACK_RETENTION_DAYS", () => {
+  it("defaults to 90 days and reads a whole number of days", () => {
+    expect(loadConfig({}).feedbackRetentionDays).toBe(90);
+    expect(loadConfig({ FEEDBACK_RETENTION_DAYS: "30" }).feedbackRetentionDays).toBe(30);
+    expect(loadConfig({ FEEDBACK_RETENTION_DAYS: " " }).feedbackRetentionDays).toBe(90);
+  });
+
+  it("rejects anything else, with the other problems", () => {
+    for (const raw of ["0", "-1", "2.5", "forever", "3651"]) {
+      const found = problems({ FEEDBACK_RETENTION_DAYS: raw, LOG_LEVEL: "loud" });
+      expect(found).toHaveLength(2);
+      expect(found.join("\n")).toContain(
+        `FEEDBACK_RETENTION_DAYS must be a whole number of days from 1 to 3650, got "${raw}"`,
+      );
+    }
+  });
+});

@@ -35,6 +35,7 @@ describe("loadConfig", () => {
       logLevel: "debug",
       limits: DEFAULT_LIMITS,
       logQuestions: false,
+      feedbackRetentionDays: 90,
     });
   });
 

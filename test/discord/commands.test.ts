@@ -32,7 +32,7 @@ function checkOption(option: Option, where: string): void {
 }
 
 describe("command definitions", () => {
-  it("are the six slash commands and the message command", () => {
+  it("are the seven slash commands and the message command", () => {
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual([
       "measure",
       "ask",
@@ -40,6 +40,7 @@ describe("command definitions", () => {
       "declaration",
       "help",
       "settings",
+      "privacy",
       "Find in declaration",
     ]);
   });

@@ -18,6 +18,25 @@ describe("custom ids", () => {
       { kind: "page", page: 12 },
       { kind: "overview" },
       { kind: "open" },
+      ...CLAUSE_IDS.flatMap((clauseId): ComponentAction[] => {
+        // The longest ids there can be: a 20-digit snowflake, a large score with 4 decimals.
+        const answer = {
+          id: "18446744073709551615",
+          clauseId,
+          via: "reference" as const,
+          confidence: "closest" as const,
+          score: 1234567.1234,
+        };
+        return [
+          { kind: "vote", vote: "up", answer },
+          {
+            kind: "vote",
+            vote: "down",
+            answer: { ...answer, via: "search", confidence: "answer", score: 0 },
+          },
+          { kind: "correct", answer },
+        ];
+      }),
     ];
     for (const action of actions) {
       const id = encodeCustomId(action);
@@ -36,8 +55,39 @@ describe("custom ids", () => {
       "page:x",
       "overview:1",
       "zzz",
+      "fb:up",
+      "fb:maybe:1:M1:sa:1",
+      "fb:up:x1:M1:sa:1",
+      "fb:up:1:M9:sa:1",
+      "fb:up:1:M1:za:1",
+      "fb:up:1:M1:sz:1",
+      "fb:up:1:M1:sa:-1",
+      "fb:up:1:M1:sa:1:extra",
+      "fbfix:1:M1:sa",
     ]) {
       expect(decodeCustomId(id)).toBeNull();
     }
+  });
+});
+
+describe("vote ids", () => {
+  it("round the score to 4 decimals, so that any score fits", () => {
+    const answer = {
+      id: "1",
+      clauseId: "M4" as const,
+      via: "search" as const,
+      confidence: "answer" as const,
+    };
+    const id = encodeCustomId({
+      kind: "vote",
+      vote: "up",
+      answer: { ...answer, score: 0.123456789 },
+    });
+    expect(id).toBe("fb:up:1:M4:sa:0.1235");
+    expect(decodeCustomId(id)).toEqual({
+      kind: "vote",
+      vote: "up",
+      answer: { ...answer, score: 0.1235 },
+    });
   });
 });

@@ -81,6 +81,10 @@ describe("quoteText", () => {
 
 describe("help", () => {
   it("fits in every language", () => {
-    for (const lang of LANGS) expect(embedProblems(helpEmbed(lang))).toEqual([]);
+    for (const lang of LANGS) {
+      for (const textKept of [false, true]) {
+        expect(embedProblems(helpEmbed(lang, { textKept, days: 3650 }))).toEqual([]);
+      }
+    }
   });
 });

@@ -59,7 +59,16 @@ describe("registration", () => {
   it("registers every command with French localizations on start", () => {
     const commands = h.fake.commands();
     expect(commands.map((c) => c.name).sort()).toEqual(
-      ["Find in declaration", "ask", "declaration", "help", "measure", "quote", "settings"].sort(),
+      [
+        "Find in declaration",
+        "ask",
+        "declaration",
+        "help",
+        "measure",
+        "privacy",
+        "quote",
+        "settings",
+      ].sort(),
     );
     for (const command of commands) {
       const names = command.name_localizations as Record<string, string>;

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
@@ -57,9 +58,10 @@ it("`npm run register` registers the commands in one guild, reading the applicat
     DISCORD_API_URL: fake.apiUrl,
     DISCORD_GUILD_ID: guildId,
   });
-  expect(out).toMatch(/Registered 7 commands \(guild 111111111111111111\)/);
+  const count = COMMAND_DEFINITIONS.length;
+  expect(out).toContain(`Registered ${count} commands (guild 111111111111111111)`);
   expect(code).toBe(0);
-  expect(fake.commands(guildId)).toHaveLength(7);
+  expect(fake.commands(guildId)).toHaveLength(count);
 }, 30_000);
 
 it("refuses a bad configuration with one message naming every problem, without the token", async () => {

@@ -65,6 +65,7 @@ describe("/settings", () => {
       "aucun",
       "activée",
       "automatique (langue du serveur)",
+      expect.stringMatching(/Texte des questions : non gardé\. Tout est effacé après 90 jours/),
     ]);
   });
 
@@ -117,7 +118,12 @@ describe("/settings", () => {
     expect(await h.bot.commandsSynced).toBe("unchanged");
     expect(h.fake.requests.filter((r) => r.method === "PUT").length).toBe(putsBefore);
 
-    expect(h.bot.settings.get(GUILD)).toEqual({ qaChannels: [QA], quoting: false, language: "en" });
+    expect(h.bot.settings.get(GUILD)).toEqual({
+      qaChannels: [QA],
+      quoting: false,
+      language: "en",
+      feedbackText: false,
+    });
     // Q&A channel still answered, in English now.
     const question = h.fake.sendMessage({ channelId: QA, content: "qui a signé ce texte ?" });
     const [embed] = embedsOf((await replyTo(h.fake, question.id)).body as Json);
@@ -137,6 +143,11 @@ describe("/settings", () => {
     expect(String(removed.content)).toMatch(/n’est plus/);
     await settings([sub("language", [{ name: "value", type: 3, value: "auto" }])]);
     await settings([sub("quoting", [{ name: "enabled", type: 5, value: true }])]);
-    expect(h.bot.settings.get(GUILD)).toEqual({ qaChannels: [], quoting: true, language: null });
+    expect(h.bot.settings.get(GUILD)).toEqual({
+      qaChannels: [],
+      quoting: true,
+      language: null,
+      feedbackText: false,
+    });
   });
 });

@@ -47,6 +47,11 @@ async function initial(
 }
 
 const MANAGER = { memberPermissions: "32" };
+
+/** A callback body with each feedback button's answer id (one per answer given) left out. */
+function sameAnswer(body: unknown): unknown {
+  return JSON.parse(JSON.stringify(body).replace(/"(fb:(?:up|down)|fbfix):[^:"]+:/g, '"$1:…:'));
+}
 /** NO_MENTIONS (src/discord/render/payloads.ts) as discord.js sends it. */
 const NO_MENTIONS_JSON = { parse: [], replied_user: false };
 
@@ -66,6 +71,7 @@ const CASES: Array<[string, () => InteractionSpec]> = [
   ["/quote M4 in Russian", () => h.fake.chatInput("quote", { clause: "M4" }, { locale: "ru" })],
   ["/declaration", () => h.fake.chatInput("declaration")],
   ["/help", () => h.fake.chatInput("help")],
+  ["/privacy", () => h.fake.chatInput("privacy")],
   [
     "/settings show",
     () => h.fake.chatInput("settings", [{ name: "show", type: 1, options: [] }], MANAGER),
@@ -87,7 +93,7 @@ describe("the same answer over the gateway and over HTTP", () => {
     it(name, async () => {
       const gateway = await initial("gateway", make);
       const http = await initial("http", make);
-      expect(http.callback.body).toEqual(gateway.callback.body);
+      expect(sameAnswer(http.callback.body)).toEqual(sameAnswer(gateway.callback.body));
       const body = http.callback.body as Json;
       if (body.type === 4 || body.type === 7) {
         expect((body.data as Json).allowed_mentions).toEqual(NO_MENTIONS_JSON);
@@ -105,6 +111,31 @@ describe("the same answer over the gateway and over HTTP", () => {
       results.push(callback.body);
     }
     expect(results[1]).toEqual(results[0]);
+  });
+
+  it("a 👍 on an answer is taken the same way (feedback store shared)", async () => {
+    const { spec: asked } = await initial("http", () =>
+      h.fake.chatInput(
+        "ask",
+        { question: "what do they propose about drug trafficking?" },
+        {
+          locale: "en-US",
+          user: user(20),
+        },
+      ),
+    );
+    const data = ((h.fake.interactionResponses(asked.id)[0]?.body ?? {}) as Json).data as Json;
+    const up = ((data.components ?? []) as Json[])
+      .flatMap((row) => (row.components ?? []) as Json[])
+      .map((c) => String(c.custom_id))
+      .find((id) => id.startsWith("fb:up:"));
+    if (!up) throw new Error("no 👍 button under the answer");
+    const messageId = String(h.fake.interaction(asked.id)?.originalId);
+    const gateway = await initial("gateway", () =>
+      h.fake.button(up, { messageId, user: user(21) }),
+    );
+    const http = await initial("http", () => h.fake.button(up, { messageId, user: user(22) }));
+    expect(http.callback.body).toEqual(gateway.callback.body);
   });
 
   it("/settings writes the same store whichever way it came", async () => {

@@ -7,6 +7,7 @@
  */
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
 import { signedHeaders } from "../../tools/fake-discord/endpoint.ts";
 import { type FakeDiscord, type Json, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { type ChildBot, spawnBot } from "../support/child-bot.ts";
@@ -54,7 +55,7 @@ describe("starting without the gateway", () => {
   });
 
   it("registered every command over REST and never connected to the gateway", () => {
-    expect(fake.commands()).toHaveLength(7);
+    expect(fake.commands()).toHaveLength(COMMAND_DEFINITIONS.length);
     expect(fake.identifies).toHaveLength(0);
     expect(fake.connections()).toBe(0);
     expect(fake.requests.some((r) => r.path.startsWith("/gateway"))).toBe(false);

@@ -173,9 +173,16 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
       async () => ((await getHealth(healthPort)).status === 200 ? true : undefined),
       "the respawned shard to be ready",
     );
-    expect(main.shardPids()).toHaveLength(3);
-    expect(fake.identifies.map((i) => i.shard)).toContainEqual([1, 2]);
-    expect(fake.identifies).toHaveLength(3);
+    // A new process for shard 1, alive, which identified again as [1, 2]. (Counts are not asserted:
+    // on a starved machine discord.js may also restart a shard whose ready was late.)
+    const shard1 = main
+      .logs()
+      .filter((l) => l.msg === "shard process started" && l.shard === 1)
+      .map((l) => l.pid as number);
+    const respawned = shard1.at(-1);
+    expect(respawned).not.toBe(shard1Pid);
+    expect(respawned !== undefined && isAlive(respawned)).toBe(true);
+    expect(fake.identifies.slice(2).map((i) => i.shard)).toContainEqual([1, 2]);
     expect(await measureIn(fake, GUILD_ON_1, 2)).toMatch(/\S/);
   }, 30_000);
 

@@ -62,19 +62,34 @@ describe("settings shared between shard processes", () => {
     const shard0 = openSettingsStore(dir);
     const shard1 = openSettingsStore(dir);
     // Read first, so any read cache would now hold the defaults.
-    expect(shard1.get("1")).toEqual({ qaChannels: [], quoting: true, language: null });
+    expect(shard1.get("1")).toEqual({
+      qaChannels: [],
+      quoting: true,
+      language: null,
+      feedbackText: false,
+    });
     expect(shard1.isQaChannel("1", "10")).toBe(false);
 
     shard0.setQuoting("1", false);
     shard0.setLanguage("1", "en");
     shard0.addQaChannel("1", "10");
-    expect(shard1.get("1")).toEqual({ qaChannels: ["10"], quoting: false, language: "en" });
+    expect(shard1.get("1")).toEqual({
+      qaChannels: ["10"],
+      quoting: false,
+      language: "en",
+      feedbackText: false,
+    });
     expect(shard1.isQaChannel("1", "10")).toBe(true);
 
     // And back the other way.
     shard1.removeQaChannel("1", "10");
     shard1.setQuoting("1", true);
-    expect(shard0.get("1")).toEqual({ qaChannels: [], quoting: true, language: "en" });
+    expect(shard0.get("1")).toEqual({
+      qaChannels: [],
+      quoting: true,
+      language: "en",
+      feedbackText: false,
+    });
     shard0.close();
     shard1.close();
   });

@@ -30,8 +30,18 @@ describe("settings store", () => {
     first.close();
 
     const second = openSettingsStore(path.join(dir, "nested", "data"));
-    expect(second.get("1")).toEqual({ qaChannels: ["10", "11"], quoting: false, language: "ru" });
-    expect(second.get("2")).toEqual({ qaChannels: [], quoting: true, language: "en" });
+    expect(second.get("1")).toEqual({
+      qaChannels: ["10", "11"],
+      quoting: false,
+      language: "ru",
+      feedbackText: false,
+    });
+    expect(second.get("2")).toEqual({
+      qaChannels: [],
+      quoting: true,
+      language: "en",
+      feedbackText: false,
+    });
     expect(second.isQaChannel("1", "11")).toBe(true);
     expect(second.isQaChannel("2", "11")).toBe(false);
     expect(second.removeQaChannel("1", "10")).toBe(true);
@@ -40,7 +50,12 @@ describe("settings store", () => {
     second.close();
 
     const third = openSettingsStore(path.join(dir, "nested", "data"));
-    expect(third.get("1")).toEqual({ qaChannels: ["11"], quoting: false, language: null });
+    expect(third.get("1")).toEqual({
+      qaChannels: ["11"],
+      quoting: false,
+      language: null,
+      feedbackText: false,
+    });
     third.close();
   });
 

@@ -1,6 +1,6 @@
 /** /ask question — the most relevant clause, with "see also" buttons; ephemeral hints when nothing fits. */
 import { ApplicationCommandOptionType } from "discord.js";
-import { ask, renderAnswer } from "../handlers/answer.ts";
+import { replyToQuestion } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
@@ -10,18 +10,15 @@ import { QUESTION_MAX } from "./shared.ts";
 
 const TEXTS = commandTexts("ask");
 
-const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
+const handle: ChatHandler = async (interaction, ctx) => {
+  const { lang } = ctx;
   // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
   // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
   const raw = interaction.options.get(TEXTS.optionName.question)?.value;
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
   if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
-  const answer = ask(engine, question, interaction.locale);
   // Only a confident answer goes to the channel; the closest passage is offered privately first.
-  const privately = !(answer.kind === "clause" && answer.confidence === "answer");
-  const rendered = renderAnswer(engine, answer, lang, { privately });
-  await reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
-  return { ...rendered.outcome, question };
+  return replyToQuestion(interaction, ctx, question, { alwaysPrivate: false });
 };
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * /declaration — overview, a menu to open any clause, and the whole text page by page. Answered
+ * privately: paging is personal reading, and updating an ephemeral message disturbs nobody.
+ */
 import { overviewPayload } from "../render/overview.ts";
 import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 

@@ -1,8 +1,11 @@
+/** /help — what the bot can do, with examples, and what feedback it keeps here. */
+import { keepsText, retentionDays } from "../handlers/feedback.ts";
 import { helpEmbed } from "../render/help-embed.ts";
 import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
-const handle: ChatHandler = async (_interaction, { lang, reply }) => {
-  await reply({ embeds: [helpEmbed(lang)] }, { privately: true });
+const handle: ChatHandler = async (interaction, ctx) => {
+  const feedback = { textKept: keepsText(ctx, interaction.guildId), days: retentionDays(ctx) };
+  await ctx.reply({ embeds: [helpEmbed(ctx.lang, feedback)] }, { privately: true });
   return { outcome: "help" };
 };
 

@@ -10,6 +10,7 @@ import type { Command } from "./define.ts";
 import { command as find } from "./find.ts";
 import { command as help } from "./help.ts";
 import { command as measure } from "./measure.ts";
+import { command as privacy } from "./privacy.ts";
 import { command as quote } from "./quote.ts";
 import { command as settings } from "./settings.ts";
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   declaration,
   help,
   settings,
+  privacy,
   find,
 ];
 

@@ -1,5 +1,6 @@
 /**
- * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language.
+ * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language,
+ * and whether question texts are kept with feedback; `show` also says what feedback is kept.
  * Discord hides the command from members without Manage Server (default_member_permissions), and the
  * handler checks again because server admins can override command permissions.
  */
@@ -15,6 +16,7 @@ import {
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
+import { keepsText, retentionDays } from "../handlers/feedback.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -31,7 +33,7 @@ const channelOption = TEXTS.option("channel", {
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
 } satisfies Omit<APIApplicationCommandChannelOption, "name" | "description">);
 
-const onOff = TEXTS.option("enabled", {
+const enabledOption = TEXTS.option("enabled", {
   type: ApplicationCommandOptionType.Boolean as const,
   required: true,
 });
@@ -70,8 +72,9 @@ export const command = defineChatCommand({
         subcommand("list"),
       ],
     }),
-    subcommand("quoting", [onOff]),
+    subcommand("quoting", [enabledOption]),
     subcommand("language", [languageChoice]),
+    subcommand("feedback-text", [enabledOption]),
   ],
   defer: "ephemeral",
   handle,
@@ -90,6 +93,13 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
       {
         name: s.settingsLanguage,
         value: current.language ? s.languageNames[current.language] : s.languageAuto,
+      },
+      {
+        name: s.settingsFeedback,
+        value: truncate(
+          s.feedbackKept(keepsText(ctx, guildId), retentionDays(ctx)),
+          LIMITS.fieldValue,
+        ),
       },
     ],
   };
@@ -111,6 +121,11 @@ async function handle(
   const group = interaction.options.getSubcommandGroup(false);
   const sub = interaction.options.getSubcommand(true);
   const say = (text: string) => reply(text);
+  const onOff = (): boolean => {
+    const enabled = interaction.options.get(NAME.enabled)?.value;
+    if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+    return enabled;
+  };
 
   switch (group === null ? sub : `${group}/${sub}`) {
     case NAME.show:
@@ -144,11 +159,16 @@ async function handle(
       return { outcome: "settings/qa-remove" };
     }
     case NAME.quoting: {
-      const enabled = interaction.options.get(NAME.enabled)?.value;
-      if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+      const enabled = onOff();
       ctx.settings.setQuoting(guildId, enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
+    }
+    case NAME["feedback-text"]: {
+      const enabled = onOff();
+      ctx.settings.setFeedbackText(guildId, enabled);
+      await say(s.feedbackTextSet(enabled));
+      return { outcome: "settings/feedback-text" };
     }
     case NAME.language: {
       const value = String(interaction.options.get(NAME.value)?.value ?? "");

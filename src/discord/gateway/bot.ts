@@ -10,7 +10,7 @@ import type { SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
 import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
-import { createBotContext } from "../platform/context.ts";
+import { openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
@@ -45,7 +45,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ctx = createBotContext(config, logger, options.engine);
+  const context = openBotContext(config, logger, options.engine);
+  const { ctx } = context;
   const settings = ctx.settings;
   const client = createClient(discord, options.clientOptions);
 
@@ -116,7 +117,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stopping = true;
     await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
     await client.destroy();
-    settings.close();
+    context.close();
     if (!quiet) logger.info("bot stopped");
   };
   const stop = () => shutDown(false);

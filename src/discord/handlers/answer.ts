@@ -3,14 +3,19 @@
  * a confident clause → an answer card; a "closest" clause → the same card under a sentence saying
  * the text does not say this in so many words (with a button that posts it for everyone, when it
  * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
+ * A command's clause answers carry the 👍/👎 row (feedback.ts).
  */
+import type { RepliableInteraction } from "discord.js";
 import type { Engine } from "../../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../../core/messages.ts";
 import type { Answer, Lang } from "../../core/types.ts";
+import type { CommandContext } from "../commands/define.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
+import { feedbackRow, shownAnswer } from "../render/feedback.ts";
 import { overviewPayload, type ViewPayload } from "../render/overview.ts";
+import { noteAnswer } from "./feedback.ts";
 
 export type AnswerReply =
   | { kind: "card"; payload: CardPayload | ViewPayload; outcome: Outcome; confident: boolean }
@@ -24,12 +29,13 @@ export function ask(engine: Engine, question: string, hint: string | null): Answ
 /**
  * `lang` is the reader's language (card title, translation, texts), not the question's.
  * `privately`: the reply is ephemeral, so the card gets the button that posts it to the channel.
+ * `answerId`: the interaction answered, which the 👍/👎 buttons refer to; without it, no buttons.
  */
 export function renderAnswer(
   engine: Engine,
   answer: Answer,
   lang: Lang,
-  opts: { privately?: boolean } = {},
+  opts: { privately?: boolean; answerId?: string } = {},
 ): AnswerReply {
   switch (answer.kind) {
     case "clause": {
@@ -45,6 +51,7 @@ export function renderAnswer(
         payload.content = strings(lang).closest(`${clause.label[lang]} — ${clause.title[lang]}`);
       }
       if (opts.privately) payload.components.push(postRow(clause, lang));
+      if (opts.answerId) payload.components.push(feedbackRow(shownAnswer(answer, opts.answerId)));
       return {
         kind: "card",
         payload,
@@ -77,4 +84,25 @@ export function renderAnswer(
         outcome: { outcome: answer.rule ? `none/${answer.rule}` : "none" },
       };
   }
+}
+
+/**
+ * A question asked by command (/ask, "Find in declaration"): the answer, publicly only when it is
+ * confident and the command allows it, then the note for the maintainers' review.
+ */
+export async function replyToQuestion(
+  interaction: RepliableInteraction,
+  ctx: CommandContext,
+  question: string,
+  { alwaysPrivate }: { alwaysPrivate: boolean },
+): Promise<Outcome> {
+  const { engine, lang } = ctx;
+  const answer = ask(engine, question, interaction.locale);
+  const privately = alwaysPrivate || !(answer.kind === "clause" && answer.confidence === "answer");
+  const rendered = renderAnswer(engine, answer, lang, { privately, answerId: interaction.id });
+  // Noted first (a local write of microseconds): a question asked is counted even if Discord then
+  // refuses the reply, and whoever reads the review right after an answer finds it there.
+  noteAnswer(ctx, { answerId: interaction.id, guildId: interaction.guildId, answer, question });
+  await ctx.reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
+  return { ...rendered.outcome, question };
 }

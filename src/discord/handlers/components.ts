@@ -5,21 +5,30 @@
  * public message the click answers privately instead, so one person's browsing never rewrites a card
  * the whole channel is reading.
  */
-import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import {
+  type ButtonInteraction,
+  type Message,
+  MessageFlags,
+  type StringSelectMenuInteraction,
+} from "discord.js";
+import type { ShownAnswer } from "../../settings/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { isDiscordFailure, ReplyableError } from "../platform/errors.ts";
-import { respond, respondUpdate } from "../platform/respond.ts";
+import { type DeferMode, respond, respondUpdate } from "../platform/respond.ts";
 import { cardPayload } from "../render/card.ts";
 import { decodeCustomId, parseClauseId } from "../render/custom-ids.ts";
+import { feedbackRow } from "../render/feedback.ts";
 import { overviewPayload, pagePayload } from "../render/overview.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
+import { handleCorrection, handleVote } from "./feedback.ts";
 
 export async function handleComponent(
   interaction: ButtonInteraction | StringSelectMenuInteraction,
-  { engine }: BotContext,
+  ctx: BotContext,
 ): Promise<Outcome> {
+  const { engine } = ctx;
   const lang = readerLang(interaction.locale);
   const outdated = () => new ReplyableError(strings(lang).outdatedComponent, "outdated-component");
   const action = decodeCustomId(interaction.customId);
@@ -46,18 +55,25 @@ export async function handleComponent(
       payload = overviewPayload(engine.clauses, lang);
       outcome = { outcome: "component/overview" };
       break;
+    case "vote":
+      if (!interaction.isButton()) throw outdated();
+      return handleVote(interaction, action, ctx);
+    case "correct":
+      if (!interaction.isStringSelectMenu()) throw outdated();
+      return handleCorrection(interaction, action, ctx);
     case "post": {
       const clause = engine.clause(action.clauseId);
       if (!clause) throw outdated();
+      // The channel can vote on the posted card as on the private one: the same answer.
+      const shown = shownAnswerOn(interaction.message);
+      const card = cardPayload(clause, { lang, ...engine.neighbours(clause.id) });
+      if (shown) card.components.push(feedbackRow(shown));
       // The card goes to the channel first, as a new public message; only then does the private
       // message give way (so the card is posted once, however often the button is clicked). If
       // Discord refuses the public message, the private card stays as it was.
       if (!interaction.deferred && !interaction.replied) await interaction.deferUpdate();
       try {
-        await interaction.followUp({
-          ...cardPayload(clause, { lang, ...engine.neighbours(clause.id) }),
-          allowedMentions: NO_MENTIONS,
-        });
+        await interaction.followUp({ ...card, allowedMentions: NO_MENTIONS });
       } catch (error) {
         if (!isDiscordFailure(error)) throw error;
         await interaction.followUp(ephemeralText(strings(lang).cannotPost));
@@ -83,4 +99,28 @@ export async function handleComponent(
 
 function selectedValue(interaction: ButtonInteraction | StringSelectMenuInteraction) {
   return interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+}
+
+/**
+ * How a late click is acknowledged, the way it will be answered: a vote always gets a private
+ * reply of its own (never an update of the card it sits on); other components on a private message
+ * update it in place, on a public one answer privately.
+ */
+export function componentDeferMode(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+): DeferMode {
+  if (decodeCustomId(interaction.customId)?.kind === "vote") return "ephemeral";
+  return interaction.message.flags.has(MessageFlags.Ephemeral) ? "update" : "ephemeral";
+}
+
+/** The answer whose 👍/👎 row `message` carries, if any. */
+function shownAnswerOn(message: Message): ShownAnswer | null {
+  for (const row of message.components) {
+    const { components = [] } = row.toJSON() as { components?: { custom_id?: string }[] };
+    for (const component of components) {
+      const action = component.custom_id ? decodeCustomId(component.custom_id) : null;
+      if (action?.kind === "vote") return action.answer;
+    }
+  }
+  return null;
 }

@@ -19,7 +19,7 @@ import { type BotContext, type Outcome, outcomeFields } from "../platform/contex
 import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
 import { type DeferMode, deferIfLate, respond } from "../platform/respond.ts";
 import { ephemeralText } from "../render/payloads.ts";
-import { handleComponent } from "./components.ts";
+import { componentDeferMode, handleComponent } from "./components.ts";
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
@@ -81,8 +81,8 @@ function deferMode(interaction: RepliableInteraction): DeferMode {
   if (interaction.isMessageContextMenuCommand()) {
     return commandNamed("message", interaction.commandName)?.defer ?? "ephemeral";
   }
-  if (interaction.isMessageComponent()) {
-    return interaction.message.flags.has("Ephemeral") ? "update" : "ephemeral";
+  if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    return componentDeferMode(interaction);
   }
   return "ephemeral";
 }

@@ -9,7 +9,7 @@ import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
 import type { SettingsStore } from "../../settings/store.ts";
-import { createBotContext } from "../platform/context.ts";
+import { openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
@@ -49,11 +49,12 @@ export async function startHttpBot(
   }
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ctx = createBotContext(config, logger, options.engine);
+  const context = openBotContext(config, logger, options.engine);
+  const { ctx } = context;
   const inflight = new InFlight();
   const endpoint = await startEndpoint(interactions, discord, ctx, inflight, options).catch(
     (error: unknown) => {
-      ctx.settings.close();
+      context.close();
       throw error;
     },
   );
@@ -64,7 +65,7 @@ export async function startHttpBot(
     if (stopped) return;
     stopped = true;
     await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
-    ctx.settings.close();
+    context.close();
     if (!quiet) logger.info("bot stopped");
   };
 

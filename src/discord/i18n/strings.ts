@@ -58,6 +58,20 @@ export interface Strings {
   qaWrongChannelType: string;
   quotingSet: (on: boolean) => string;
   languageSet: (name: string) => string;
+  /** A 👍, acknowledged privately; `changed` when it replaces the user's 👎. */
+  votedUp: (changed: boolean) => string;
+  /** A 👎, acknowledged privately above the menu of passages. */
+  votedDown: (changed: boolean) => string;
+  whichPassage: string;
+  noPassage: string;
+  /** `label` null: the user said the text does not answer the question. */
+  correctionNoted: (label: string | null) => string;
+  forgotten: (votes: number) => string;
+  settingsFeedback: string;
+  /** What is kept of feedback, for /settings show and /help. */
+  feedbackKept: (textKept: boolean, days: number) => string;
+  feedbackTextSet: (on: boolean) => string;
+  helpFeedbackTitle: string;
 }
 
 const fr: Strings = {
@@ -121,6 +135,30 @@ const fr: Strings = {
       ? "Je citerai les clauses mentionnées dans la discussion."
       : "Je ne citerai plus les clauses mentionnées dans la discussion.",
   languageSet: (name) => `Langue des réponses dans la discussion : ${name}.`,
+  votedUp: (changed) =>
+    changed
+      ? "Vote changé : cette réponse vous a aidé. Merci !"
+      : "Merci : cette réponse vous a aidé.",
+  votedDown: (changed) =>
+    `${changed ? "Vote changé : cette réponse ne vous a pas aidé." : "Merci de le signaler."} Quel passage répond à votre question ?`,
+  whichPassage: "Quel passage y répond ?",
+  noPassage: "aucun : le texte ne répond pas à cela",
+  correctionNoted: (label) =>
+    label
+      ? `Noté : le passage qui répond est ${label}. Merci !`
+      : "Noté : le texte ne répond pas à cette question. Merci !",
+  forgotten: (votes) =>
+    votes === 0
+      ? "Je n’avais aucun vote de vous."
+      : `C’est fait : ${votes === 1 ? "votre vote est effacé" : `vos ${votes} votes sont effacés`}.`,
+  settingsFeedback: "Avis (👍/👎)",
+  feedbackKept: (textKept, days) =>
+    `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes.`,
+  feedbackTextSet: (on) =>
+    on
+      ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
+      : "Je ne garderai plus le texte des questions.",
+  helpFeedbackTitle: "👍 / 👎 sous une réponse",
 };
 
 const en: Strings = {
@@ -183,6 +221,28 @@ const en: Strings = {
       ? "I will quote clauses mentioned in chat."
       : "I will no longer quote clauses mentioned in chat.",
   languageSet: (name) => `Language of chat answers: ${name}.`,
+  votedUp: (changed) =>
+    changed ? "Vote changed: this answer helped you. Thanks!" : "Thanks: this answer helped you.",
+  votedDown: (changed) =>
+    `${changed ? "Vote changed: this answer did not help you." : "Thanks for telling me."} Which passage answers your question?`,
+  whichPassage: "Which passage answers it?",
+  noPassage: "none: the text doesn't answer this",
+  correctionNoted: (label) =>
+    label
+      ? `Noted: the passage that answers it is ${label}. Thanks!`
+      : "Noted: the text does not answer this question. Thanks!",
+  forgotten: (votes) =>
+    votes === 0
+      ? "I had no votes of yours."
+      : `Done: ${votes === 1 ? "your vote is" : `your ${votes} votes are`} deleted.`,
+  settingsFeedback: "Feedback (👍/👎)",
+  feedbackKept: (textKept, days) =>
+    `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes.`,
+  feedbackTextSet: (on) =>
+    on
+      ? "I will keep the text of questions with the feedback, for the maintainers."
+      : "I will no longer keep the text of questions.",
+  helpFeedbackTitle: "👍 / 👎 under an answer",
 };
 
 const ru: Strings = {
@@ -243,6 +303,26 @@ const ru: Strings = {
   quotingSet: (on) =>
     on ? "Я буду цитировать упомянутые в чате пункты." : "Я больше не буду цитировать пункты.",
   languageSet: (name) => `Язык ответов в чате: ${name}.`,
+  votedUp: (changed) =>
+    changed ? "Голос изменён: этот ответ вам помог. Спасибо!" : "Спасибо: этот ответ вам помог.",
+  votedDown: (changed) =>
+    `${changed ? "Голос изменён: этот ответ вам не помог." : "Спасибо, что сообщили."} Какой фрагмент отвечает на ваш вопрос?`,
+  whichPassage: "Какой фрагмент отвечает?",
+  noPassage: "никакой: текст на это не отвечает",
+  correctionNoted: (label) =>
+    label
+      ? `Записано: отвечает фрагмент ${label}. Спасибо!`
+      : "Записано: текст не отвечает на этот вопрос. Спасибо!",
+  forgotten: (votes) =>
+    votes === 0 ? "У меня не было ваших голосов." : `Готово: удалено голосов — ${votes}.`,
+  settingsFeedback: "Отзывы (👍/👎)",
+  feedbackKept: (textKept, days) =>
+    `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса.`,
+  feedbackTextSet: (on) =>
+    on
+      ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
+      : "Я больше не буду хранить текст вопросов.",
+  helpFeedbackTitle: "👍 / 👎 под ответом",
 };
 
 const STRINGS: Record<Lang, Strings> = { fr, en, ru };

@@ -1,8 +1,9 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
-import type { Config } from "../../config.ts";
+import { type Config, DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import { enforceRetention } from "../../settings/retention.ts";
 import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
 import { RateLimiter } from "./rate-limit.ts";
 
@@ -14,28 +15,53 @@ export interface BotContext {
   chatCooldown?: RateLimiter;
   /** Commands per user per window (COMMAND_RATE_LIMIT); absent: unlimited. */
   commandLimit?: RateLimiter;
-  /** LOG_QUESTIONS: whether what users typed may appear in logs. */
+  /** LOG_QUESTIONS: whether what users typed may appear in logs (and be kept with feedback). */
   logQuestions?: boolean;
+  /** 👍/👎 clicks per user per window, counted apart from commands; absent: unlimited. */
+  feedbackLimit?: RateLimiter;
+  /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept; absent: the default. */
+  feedbackRetentionDays?: number;
 }
 
 /**
  * The context of one bot process, whichever transports it serves (gateway, HTTP or both): they
- * share it, so a user's command limit and a server's settings are the same over either.
+ * share it, so a user's limits and a server's settings are the same over either. `close` stops the
+ * feedback pruning and closes the settings database, once the handlers are done.
  */
-export function createBotContext(config: Config, logger: Logger, engine?: Engine): BotContext {
+export function openBotContext(
+  config: Config,
+  logger: Logger,
+  engine?: Engine,
+): { ctx: BotContext; close(): void } {
+  const settings = openSettingsStore(config.dataDir);
   const limits = config.limits;
-  return {
+  const retentionDays = config.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
+  const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
+  const ctx: BotContext = {
     engine: engine ?? getEngine(),
-    settings: openSettingsStore(config.dataDir),
+    settings,
     logger,
     logQuestions: config.logQuestions === true,
+    feedbackRetentionDays: retentionDays,
     ...(limits && {
       chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
       commandLimit: new RateLimiter(
         limits.commandRateLimit,
         limits.commandRateWindowSeconds * 1000,
       ),
+      // The same allowance as commands, counted apart: voting never costs anyone a command.
+      feedbackLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
     }),
+  };
+  return {
+    ctx,
+    close() {
+      stopPruning();
+      settings.close();
+    },
   };
 }
 

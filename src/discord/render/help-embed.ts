@@ -1,4 +1,4 @@
-/** /help: what the bot does, with examples, in the reader's language. */
+/** /help: what the bot does, with examples, and what feedback it keeps, in the reader's language. */
 import type { APIEmbed } from "discord.js";
 import { helpFor } from "../../core/help.ts";
 import { DECLARATION_NAME } from "../../core/messages.ts";
@@ -7,18 +7,29 @@ import { strings } from "../i18n/strings.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
 
-export function helpEmbed(lang: Lang): APIEmbed {
+/** What feedback is kept where the help is read (the server's choice, the operator's retention). */
+export interface FeedbackPolicy {
+  textKept: boolean;
+  days: number;
+}
+
+export function helpEmbed(lang: Lang, feedback: FeedbackPolicy): APIEmbed {
   const s = strings(lang);
+  const fields = [
+    ...helpFor("discord", lang).map((e) => ({
+      name: e.usage,
+      value: e.example ? `${e.what} \`${e.example}\`` : e.what,
+    })),
+    { name: s.helpFeedbackTitle, value: s.feedbackKept(feedback.textKept, feedback.days) },
+  ];
   return {
     color: EMBED_COLOR,
     title: truncate(s.helpTitle, LIMITS.embedTitle),
     description: truncate(s.overviewIntro, LIMITS.embedDescription),
-    fields: helpFor("discord", lang)
-      .slice(0, LIMITS.embedFields)
-      .map((e) => ({
-        name: truncate(e.usage, LIMITS.fieldName),
-        value: truncate(e.example ? `${e.what} \`${e.example}\`` : e.what, LIMITS.fieldValue),
-      })),
+    fields: fields.slice(0, LIMITS.embedFields).map((f) => ({
+      name: truncate(f.name, LIMITS.fieldName),
+      value: truncate(f.value, LIMITS.fieldValue),
+    })),
     footer: { text: truncate(DECLARATION_NAME[lang], LIMITS.footerText) },
   };
 }

@@ -1,0 +1,127 @@
+/**
+ * The maintainers' review of what people told the bot, from DATA_DIR's settings database:
+ *   npm run review                      votes, corrections, unanswered questions
+ *   npm run -s review -- --json         the same as JSON
+ *   npm run review -- --export FILE     the kept questions as an evaluation question set
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
+import { dataDirFrom } from "../config.ts";
+import { parseQuestions } from "../core/questions.ts";
+import type { FeedbackReport, KeptQuestion } from "../settings/feedback-report.ts";
+import { openSettingsStore, SETTINGS_FILE } from "../settings/store.ts";
+
+const USAGE = `usage: npm run review -- [--json] [--export FILE]
+  (no option)    a report of the feedback in DATA_DIR's database
+  --json         the same report as JSON
+  --export FILE  write the questions whose text was kept, with the verdict people gave, in the
+                 evaluation question-set format (data/eval/README.md), to curate into a new batch
+  -h, --help     this help`;
+
+const EMPTY: FeedbackReport = {
+  votes: { up: 0, down: 0 },
+  perClause: [],
+  corrections: [],
+  unanswered: 0,
+  closest: 0,
+  perDay: [],
+  questions: { unanswered: [], corrected: [] },
+};
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let values: { json?: boolean; export?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        json: { type: "boolean" },
+        export: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const dataDir = dataDirFrom(env);
+  const file = path.join(dataDir, SETTINGS_FILE);
+  // No database yet means no feedback yet, not an error; and reading must not create one.
+  let report = EMPTY;
+  let kept: KeptQuestion[] = [];
+  if (existsSync(file)) {
+    const store = openSettingsStore(dataDir);
+    try {
+      report = store.feedback.report();
+      kept = store.feedback.keptQuestions();
+    } finally {
+      store.close();
+    }
+  }
+  if (values.export !== undefined) {
+    // The same validation as every question file the evaluation reads.
+    const questions = parseQuestions(kept, values.export);
+    writeFileSync(values.export, `${JSON.stringify(questions, null, 1)}\n`);
+    const kinds = countBy(questions.map((q) => q.kind));
+    process.stdout.write(
+      `${questions.length} question(s) written to ${values.export}${kinds ? ` (${kinds})` : ""}\n`,
+    );
+    return 0;
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(textReport(report, file));
+  return 0;
+}
+
+function countBy(items: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) => `${n} ${item}`).join(", ");
+}
+
+export function textReport(r: FeedbackReport, file: string): string {
+  const lines = [`Feedback in ${file}`, ""];
+  lines.push(`Votes: ${r.votes.up} up, ${r.votes.down} down`);
+  for (const c of r.perClause) lines.push(`  ${c.clause.padEnd(12)} ${c.up} up, ${c.down} down`);
+  lines.push("", "Most corrected (answer shown → passage people chose):");
+  if (r.corrections.length === 0) lines.push("  none");
+  for (const c of r.corrections) {
+    const pair = `${c.answered} → ${c.expected}`;
+    lines.push(`  ${pair.padEnd(26)}${c.count}×`);
+  }
+  lines.push("", `Unanswered: ${r.unanswered}; closest passage only: ${r.closest}`);
+  for (const d of r.perDay) {
+    lines.push(`  ${d.day}  ${d.unanswered} unanswered, ${d.closest} closest`);
+  }
+  const { unanswered, corrected } = r.questions;
+  if (unanswered.length + corrected.length === 0) {
+    lines.push("", "No question text kept (/settings feedback-text on, or LOG_QUESTIONS=true).");
+  } else {
+    lines.push("", "Most frequent unanswered questions:");
+    for (const q of unanswered) lines.push(`  ${q.count}×  ${q.question}`);
+    lines.push("", "Corrected questions (answer shown → passage people chose):");
+    for (const q of corrected) {
+      lines.push(`  ${q.answered} → ${q.expected}  ${q.count}×  ${q.question}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  loadDotenv({ quiet: true });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

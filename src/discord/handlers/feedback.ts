@@ -1,0 +1,138 @@
+/**
+ * Feedback on answers. Anyone who sees an answer may click 👍 or 👎 under it; the vote is stored
+ * (one per user and answer: a second click changes it) and acknowledged privately, and a 👎 opens a
+ * private menu "which passage answers it?" whose choice is stored as a correction. Everything a
+ * vote needs is in the button's custom id, so buttons keep working after a restart, on any shard,
+ * and after the answer itself was deleted. Answers the bot was unsure about are noted as they are
+ * given, for the maintainers' review (`npm run review`).
+ */
+import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
+import type { Answer } from "../../core/types.ts";
+import type { Correction, Voter } from "../../settings/feedback.ts";
+import { readerLang } from "../i18n/locale.ts";
+import { strings } from "../i18n/strings.ts";
+import type { BotContext, Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { respond, respondUpdate } from "../platform/respond.ts";
+import { type ComponentAction, parseClauseId } from "../render/custom-ids.ts";
+import { correctionMenu, NO_PASSAGE } from "../render/feedback.ts";
+import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
+
+/** Whether the text of questions asked in `guildId` is kept with their feedback. */
+export function keepsText(ctx: BotContext, guildId: string | null): boolean {
+  if (ctx.logQuestions) return true;
+  return guildId !== null && ctx.settings.get(guildId).feedbackText;
+}
+
+export function retentionDays(ctx: BotContext): number {
+  return ctx.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
+}
+
+/**
+ * Notes an answer for the review: always when nothing or only a closest passage answered; a
+ * confident answer only when its text is kept, so that a correction can be traced to its question.
+ * A failure here is logged and goes no further: the answer matters more than its note.
+ */
+export function noteAnswer(
+  ctx: BotContext,
+  given: { answerId: string; guildId: string | null; answer: Answer; question: string },
+): void {
+  const { answer } = given;
+  try {
+    const keep = keepsText(ctx, given.guildId);
+    const base = {
+      answerId: given.answerId,
+      guildId: given.guildId,
+      lang: answer.lang,
+      question: keep ? given.question : null,
+    };
+    if (answer.kind === "none") {
+      ctx.settings.feedback.noteAnswer({
+        ...base,
+        kind: "none",
+        confidence: "none",
+        clauseId: null,
+        score: null,
+      });
+    } else if (answer.kind === "clause" && (answer.confidence === "closest" || keep)) {
+      ctx.settings.feedback.noteAnswer({
+        ...base,
+        kind: `clause/${answer.via}`,
+        confidence: answer.confidence,
+        clauseId: answer.clause.id,
+        score: answer.score,
+      });
+    }
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "could not note the answer for review");
+  }
+}
+
+type Vote = Extract<ComponentAction, { kind: "vote" }>;
+type Correct = Extract<ComponentAction, { kind: "correct" }>;
+
+/** Feedback clicks are limited per user like commands, so that nobody can flood the database. */
+function takeTurn(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext) {
+  const verdict = ctx.feedbackLimit?.take(interaction.user.id);
+  if (verdict && !verdict.allowed) {
+    const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+    throw new ReplyableError(
+      strings(readerLang(interaction.locale)).slowDown(seconds),
+      "rate-limited",
+    );
+  }
+}
+
+function voter(interaction: ButtonInteraction | StringSelectMenuInteraction): Voter {
+  return { guildId: interaction.guildId, userId: interaction.user.id };
+}
+
+export async function handleVote(
+  interaction: ButtonInteraction,
+  { vote, answer }: Vote,
+  ctx: BotContext,
+): Promise<Outcome> {
+  takeTurn(interaction, ctx);
+  const lang = readerLang(interaction.locale);
+  const s = strings(lang);
+  // Stored before answering: a vote counts even if Discord no longer takes the acknowledgement.
+  const previous = ctx.settings.feedback.vote(answer, voter(interaction), vote);
+  const changed = previous !== null && previous !== vote;
+  if (vote === "up") {
+    await respond(interaction, ephemeralText(s.votedUp(changed)));
+  } else {
+    await respond(interaction, {
+      content: s.votedDown(changed),
+      components: [correctionMenu(answer, ctx.engine.clauses, lang)],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+  return {
+    outcome: `feedback/${vote}${changed ? "/changed" : ""}`,
+    clause: answer.clauseId,
+    score: answer.score,
+  };
+}
+
+export async function handleCorrection(
+  interaction: StringSelectMenuInteraction,
+  { answer }: Correct,
+  ctx: BotContext,
+): Promise<Outcome> {
+  takeTurn(interaction, ctx);
+  const s = strings(readerLang(interaction.locale));
+  const value = interaction.values[0] ?? "";
+  const chosen: Correction | null = value === NO_PASSAGE ? "none" : parseClauseId(value);
+  if (chosen === null) throw new ReplyableError(s.outdatedComponent, "outdated-component");
+  ctx.settings.feedback.correct(answer, voter(interaction), chosen);
+  const clause = chosen === "none" ? undefined : ctx.engine.clause(chosen);
+  const lang = readerLang(interaction.locale);
+  await respondUpdate(interaction, {
+    content: s.correctionNoted(clause ? `${clause.label[lang]} — ${clause.title[lang]}` : null),
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  });
+  return { outcome: `feedback/correction/${chosen}`, clause: answer.clauseId, score: answer.score };
+}

@@ -1,0 +1,151 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/review.ts";
+import { readQuestions } from "../../src/core/questions.ts";
+import type { ShownAnswer } from "../../src/settings/feedback.ts";
+import { openSettingsStore, SETTINGS_FILE } from "../../src/settings/store.ts";
+import { type RunResult, runTs } from "./run.ts";
+
+const M4: ShownAnswer = {
+  id: "10",
+  clauseId: "M4",
+  via: "search",
+  confidence: "answer",
+  score: 0.8,
+};
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "review-"));
+  const store = openSettingsStore(dir);
+  const { feedback } = store;
+  const note = { guildId: "1", lang: "fr" as const, score: null, clauseId: null };
+  feedback.noteAnswer({
+    ...note,
+    answerId: "1",
+    kind: "none",
+    confidence: "none",
+    question: "quelle heure est-il ?",
+  });
+  feedback.noteAnswer({ ...note, answerId: "2", kind: "none", confidence: "none", question: null });
+  feedback.noteAnswer({
+    ...note,
+    answerId: "10",
+    kind: "clause/search",
+    confidence: "answer",
+    clauseId: "M4",
+    score: 0.8,
+    question: "qui observe les exercices ?",
+  });
+  feedback.vote(M4, { guildId: "1", userId: "7" }, "up");
+  feedback.vote(M4, { guildId: "1", userId: "8" }, "down");
+  feedback.correct(M4, { guildId: "1", userId: "8" }, "M5");
+  store.close();
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The command in this process, its output captured (the real script runs once, below). */
+async function review(args: string[], dataDir = dir): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const { write: out } = process.stdout;
+  const { write: err } = process.stderr;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await main(args, { DATA_DIR: dataDir });
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+describe("npm run review", () => {
+  it("--json prints the figures (the real script)", async () => {
+    const r = await runTs("src/cli/review.ts", ["--json"], { env: { DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      votes: { up: 1, down: 1 },
+      unanswered: 2,
+      closest: 0,
+      corrections: [{ answered: "M4", expected: "M5", count: 1 }],
+      perClause: [{ clause: "M4", up: 1, down: 1 }],
+      questions: {
+        unanswered: [{ question: "quelle heure est-il ?", count: 1 }],
+        corrected: [
+          { question: "qui observe les exercices ?", answered: "M4", expected: "M5", count: 1 },
+        ],
+      },
+    });
+    expect(report.perDay).toEqual([
+      { day: new Date().toISOString().slice(0, 10), unanswered: 2, closest: 0 },
+    ]);
+  });
+
+  it("prints a readable report", async () => {
+    const r = await review([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Votes: 1 up, 1 down");
+    expect(r.stdout).toMatch(/M4 → M5\s+1×/);
+    expect(r.stdout).toContain("Unanswered: 2; closest passage only: 0");
+    expect(r.stdout).toContain("1×  quelle heure est-il ?");
+  });
+
+  it("--export writes the kept questions as an evaluation batch", async () => {
+    const file = path.join(dir, "fb.json");
+    const r = await review(["--export", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`2 question(s) written to ${file}`);
+    expect(readQuestions(file)).toEqual([
+      {
+        id: "fb-001",
+        lang: "fr",
+        q: "quelle heure est-il ?",
+        expect: [],
+        kind: "feedback-unanswered",
+      },
+      {
+        id: "fb-002",
+        lang: "fr",
+        q: "qui observe les exercices ?",
+        expect: ["M5"],
+        kind: "feedback-correction",
+      },
+    ]);
+    expect(readFileSync(file, "utf8")).toMatch(/^\[\n {1}\{/);
+  });
+
+  it("reports nothing, and creates no database, where there is none", async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), "review-empty-"));
+    try {
+      const r = await review(["--json"], empty);
+      expect(JSON.parse(r.stdout)).toMatchObject({
+        votes: { up: 0, down: 0 },
+        unanswered: 0,
+        corrections: [],
+      });
+      expect(existsSync(path.join(empty, SETTINGS_FILE))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("explains its options", async () => {
+    expect((await review(["--help"])).stdout).toContain("--export FILE");
+    const wrong = await review(["--nope"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("usage: npm run review");
+  });
+});

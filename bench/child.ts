@@ -14,6 +14,7 @@
  */
 import { getHeapSpaceStatistics } from "node:v8";
 import { type Client, type ClientOptions, Events } from "discord.js";
+import { type Config, loadConfig } from "../src/config.ts";
 
 export type ParentMessage = { type: "memory" } | { type: "count" } | { type: "stop" };
 
@@ -52,6 +53,23 @@ export function fakeFromEnv(): { apiUrl: string; token: string; publicKey: strin
     throw new Error("bench child: BENCH_API_URL, BENCH_TOKEN and BENCH_PUBLIC_KEY must be set");
   }
   return { apiUrl, token, publicKey };
+}
+
+/**
+ * The bot's settings as `npm start` would read them from the environment, pointed at the parent's
+ * loopback Discord and a fresh data directory, logging silenced; `env` adds settings.
+ */
+export function benchConfig(env: Record<string, string> = {}): Config {
+  const fake = fakeFromEnv();
+  const dataDir = process.env.BENCH_DATA_DIR;
+  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
+  return loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
 }
 
 /**

@@ -6,22 +6,14 @@
  * Run by bench/e2e.ts (bench/http.ts) compiled as `node --expose-gc`, with BENCH_API_URL,
  * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set.
  */
-import { loadConfig } from "../src/config.ts";
 import { startHttpBot } from "../src/discord/http/bot.ts";
-import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
+import { benchConfig, failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {
-  const fake = fakeFromEnv();
-  const dataDir = process.env.BENCH_DATA_DIR;
-  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
-  const config = loadConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
+  const config = benchConfig({
     DISCORD_GATEWAY: "off",
     INTERACTIONS_PORT: "0",
-    DISCORD_PUBLIC_KEY: fake.publicKey,
+    DISCORD_PUBLIC_KEY: fakeFromEnv().publicKey,
   });
   const bot = await startHttpBot(config);
   await bot.commandsSynced;

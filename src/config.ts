@@ -20,7 +20,16 @@ export interface DiscordConfig {
   guildId: string | null;
   /** REST base URL such as "https://discord.com/api" (discord.js appends /v10); null = Discord's. */
   apiUrl: string | null;
+  /**
+   * DISCORD_MESSAGE_CONTENT: whether to ask for the privileged Message Content intent. "auto"
+   * (default) asks, and when Discord refuses it (close 4014) carries on without; "off" never asks;
+   * "on" asks and stops when refused.
+   */
+  messageContent?: MessageContentSetting;
 }
+
+export const MESSAGE_CONTENT_SETTINGS = ["on", "off", "auto"] as const;
+export type MessageContentSetting = (typeof MESSAGE_CONTENT_SETTINGS)[number];
 
 /** DISCORD_SHARDS: null = one process (no ShardingManager); "auto" = the gateway's recommendation. */
 export type ShardsSetting = "auto" | number | null;
@@ -181,6 +190,14 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const rawContent = read(env, "DISCORD_MESSAGE_CONTENT")?.toLowerCase() ?? "auto";
+  let messageContent: MessageContentSetting = "auto";
+  if ((MESSAGE_CONTENT_SETTINGS as readonly string[]).includes(rawContent)) {
+    messageContent = rawContent as MessageContentSetting;
+  } else {
+    problems.push(`DISCORD_MESSAGE_CONTENT must be on, off or auto, got "${rawContent}"`);
+  }
+
   const dataDir = dataDirFrom(env);
 
   const rawLevel = read(env, "LOG_LEVEL")?.toLowerCase() ?? "info";
@@ -304,7 +321,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems.map((p) => redactSecrets(p, token)));
 
   return {
-    discord: token === undefined ? null : { token, clientId, guildId, apiUrl },
+    discord: token === undefined ? null : { token, clientId, guildId, apiUrl, messageContent },
     shards,
     health,
     interactions,

@@ -10,7 +10,8 @@ import { type Engine, getEngine } from "../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../core/messages.ts";
 import type { Confidence } from "../core/ranking.ts";
 import { renderAnswer } from "../core/render-text.ts";
-import { type Answer, type Clause, LANGS, type Lang } from "../core/types.ts";
+import type { Answer, Clause, Lang } from "../core/types.ts";
+import { COMMON_OPTIONS, readArgs, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run ask -- [--json] [--lang fr|en|ru] "your question"
        npm run -s ask -- --jsonl [--lang fr|en|ru] < questions.txt
@@ -112,28 +113,13 @@ async function answerLines(engine: Engine, lang: Lang | undefined): Promise<void
   }
 }
 
-function fail(message: string): number {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  return 2;
-}
+const fail = (message: string) => usageError(message, USAGE);
 
 export async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    // Node's parser says "Unknown option '--x'. To specify a positional argument…": keep the first sentence.
-    return fail((err as Error).message.split(". ")[0] ?? "bad option");
-  }
+  const parsed = readArgs(parse, argv, USAGE);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const lang = values.lang;
-  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    return fail("--lang must be fr, en or ru");
-  }
   const engine = getEngine();
   if (values.jsonl) {
     if (positionals.length > 0) return fail("--jsonl reads the questions from standard input");
@@ -153,12 +139,7 @@ function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      json: { type: "boolean", default: false },
-      jsonl: { type: "boolean", default: false },
-      lang: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
+    options: { ...COMMON_OPTIONS, jsonl: { type: "boolean", default: false } },
   });
 }
 

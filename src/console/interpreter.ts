@@ -7,6 +7,8 @@ import type { Engine } from "../core/engine.ts";
 import { helpFor } from "../core/help.ts";
 import { fillCounts, MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
 import { LAST, readCardinal, readOrdinal } from "../core/numbers.ts";
+import { checkText } from "../core/quote-check.ts";
+import { renderQuoteReports } from "../core/quote-messages.ts";
 import { renderAnswer, renderClause, renderDeclaration } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";
 import messages from "./messages.json" with { type: "json" };
@@ -77,6 +79,9 @@ export function runCommand(engine: Engine, line: string, lang: Lang): CommandRes
     }
     case "declaration":
       return { output: renderDeclaration(engine, lang) };
+    case "verify":
+      if (!arg) return { output: MESSAGES[lang].needsQuote };
+      return { output: renderQuoteReports(checkText(arg), lang) };
     case "lang": {
       const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
       return chosen

@@ -13,13 +13,14 @@ export function fold(text: string): string {
   return (
     text
       .toLowerCase()
-      .replace(/œ/g, "oe")
-      .replace(/æ/g, "ae")
       // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip.
       .replace(/й/g, "\uE000")
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
       .replace(/\uE000/g, "й")
+      // Ligatures after the accents are gone, so that an accented one ("ǣ") is split too.
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
       .normalize("NFC")
   );
 }

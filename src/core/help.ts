@@ -46,8 +46,14 @@ export const HELP: Localized<HelpEntry[]> = {
       where: "discord",
     },
     {
-      usage: "Clic droit sur un message → Applications → Chercher dans la déclaration",
-      what: "Cherche dans la déclaration avec le texte du message.",
+      usage: "/verify citation",
+      what: "Vérifie une citation : exacte, inexacte (chaque mot changé), composite, mal attribuée ou introuvable. Dans la discussion, je signale les citations inexactes.",
+      example: "/verify la mesure 3 dit « faciliter les contacts »",
+      where: "both",
+    },
+    {
+      usage: "Clic droit sur un message → Applications",
+      what: "Chercher dans la déclaration ; Vérifier la citation ; Citer les clauses mentionnées.",
       where: "discord",
     },
     {
@@ -92,8 +98,14 @@ export const HELP: Localized<HelpEntry[]> = {
       where: "discord",
     },
     {
-      usage: "Right-click a message → Apps → Find in declaration",
-      what: "Searches the declaration with that message's text.",
+      usage: "/verify quote",
+      what: "Checks a quotation: verbatim, near (each changed word), composite, misattributed or not found. In chat, I point out inexact quotations.",
+      example: '/verify measure 3 says "facilitate contacts"',
+      where: "both",
+    },
+    {
+      usage: "Right-click a message → Apps",
+      what: "Find in declaration; Check quote; Quote cited clauses.",
       where: "discord",
     },
     {
@@ -134,8 +146,14 @@ export const HELP: Localized<HelpEntry[]> = {
       where: "discord",
     },
     {
-      usage: "Правый клик по сообщению → Приложения → Найти в декларации",
-      what: "Ищет в декларации по тексту сообщения.",
+      usage: "/verify цитата",
+      what: "Проверяет цитату: точная, неточная (каждое изменённое слово), составная, приписана не тому пункту или не найдена. В чате я указываю на неточные цитаты.",
+      example: "/verify в пункте 3 сказано «содействовать контактам»",
+      where: "both",
+    },
+    {
+      usage: "Правый клик по сообщению → Приложения",
+      what: "Найти в декларации; Проверить цитату; Цитировать упомянутые пункты.",
       where: "discord",
     },
     {

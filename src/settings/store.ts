@@ -16,6 +16,8 @@ export interface GuildSettings {
   qaChannels: string[];
   /** Quote clauses referenced in ordinary discussion ("comme le dit la mesure 4"). */
   quoting: boolean;
+  /** Check quotations of the declaration presented in chat ("la mesure 3 dit « … »"). */
+  quoteCheck: boolean;
   /** Language of chat answers; null = follow the server's preferred locale. */
   language: Lang | null;
   /** Keep the text of questions with their feedback (/settings feedback-text); off by default. */
@@ -25,6 +27,7 @@ export interface GuildSettings {
 export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   qaChannels: [],
   quoting: true,
+  quoteCheck: true,
   language: null,
   feedbackText: false,
 });
@@ -40,6 +43,7 @@ export interface SettingsStore {
   removeQaChannel(guildId: string, channelId: string): boolean;
   isQaChannel(guildId: string, channelId: string): boolean;
   setQuoting(guildId: string, enabled: boolean): void;
+  setQuoteCheck(guildId: string, enabled: boolean): void;
   setLanguage(guildId: string, language: Lang | null): void;
   setFeedbackText(guildId: string, enabled: boolean): void;
   /** Votes, corrections and unanswered questions, in the same database. */
@@ -52,7 +56,8 @@ const SCHEMA = `
     guild_id TEXT PRIMARY KEY,
     quoting  INTEGER NOT NULL DEFAULT 1,
     language TEXT,
-    feedback_text INTEGER NOT NULL DEFAULT 0
+    feedback_text INTEGER NOT NULL DEFAULT 0,
+    quote_check INTEGER NOT NULL DEFAULT 1
   );
   CREATE TABLE IF NOT EXISTS qa_channels (
     guild_id   TEXT NOT NULL,
@@ -64,6 +69,7 @@ ${FEEDBACK_SCHEMA}`;
 /** Columns added since the first release, for databases created before them. */
 const ADDED_COLUMNS = [
   { table: "guild_settings", column: "feedback_text", definition: "INTEGER NOT NULL DEFAULT 0" },
+  { table: "guild_settings", column: "quote_check", definition: "INTEGER NOT NULL DEFAULT 1" },
 ];
 
 /** Under a write lock, so that two shards starting together do not both add a column. */
@@ -137,8 +143,8 @@ export function openSettingsStore(dataDir: string): SettingsStore {
 
   const selectGuild = db.prepare<
     [string],
-    { quoting: number; language: string | null; feedback_text: number }
-  >("SELECT quoting, language, feedback_text FROM guild_settings WHERE guild_id = ?");
+    { quoting: number; language: string | null; feedback_text: number; quote_check: number }
+  >("SELECT quoting, language, feedback_text, quote_check FROM guild_settings WHERE guild_id = ?");
   const selectChannels = db.prepare<[string], { channel_id: string }>(
     "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
   );
@@ -154,6 +160,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
   const upsertQuoting = db.prepare<[string, number]>(
     `INSERT INTO guild_settings (guild_id, quoting) VALUES (?, ?)
      ON CONFLICT (guild_id) DO UPDATE SET quoting = excluded.quoting`,
+  );
+  const upsertQuoteCheck = db.prepare<[string, number]>(
+    `INSERT INTO guild_settings (guild_id, quote_check) VALUES (?, ?)
+     ON CONFLICT (guild_id) DO UPDATE SET quote_check = excluded.quote_check`,
   );
   const upsertLanguage = db.prepare<[string, string | null]>(
     `INSERT INTO guild_settings (guild_id, language) VALUES (?, ?)
@@ -174,6 +184,7 @@ export function openSettingsStore(dataDir: string): SettingsStore {
       return {
         qaChannels: selectChannels.all(guildId).map((r) => r.channel_id),
         quoting: row ? row.quoting !== 0 : DEFAULT_SETTINGS.quoting,
+        quoteCheck: row ? row.quote_check !== 0 : DEFAULT_SETTINGS.quoteCheck,
         language: row && isLang(row.language) ? row.language : null,
         feedbackText: row ? row.feedback_text !== 0 : DEFAULT_SETTINGS.feedbackText,
       };
@@ -189,6 +200,9 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     },
     setQuoting(guildId, enabled) {
       upsertQuoting.run(guildId, enabled ? 1 : 0);
+    },
+    setQuoteCheck(guildId, enabled) {
+      upsertQuoteCheck.run(guildId, enabled ? 1 : 0);
     },
     setLanguage(guildId, language) {
       upsertLanguage.run(guildId, language);

@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/ask.ts";
-import { type RunResult, runTs } from "./run.ts";
+import { type RunResult, runInProcess, runTs } from "./run.ts";
 
-/**
- * The command in this process, its output captured: the same `main` the script runs, without
- * paying tsx's start-up per call. The first test and --jsonl (standard input) run the real script.
- */
-async function ask(args: string[]): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const { write: out } = process.stdout;
-  const { write: err } = process.stderr;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+/** The command in this process; the first test and --jsonl (standard input) run the real script. */
+function ask(args: string[]): Promise<RunResult> {
+  return runInProcess(main, args);
 }
 
 describe("npm run ask", () => {

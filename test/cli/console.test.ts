@@ -96,6 +96,16 @@ describe("the local console", () => {
     expect(out).toContain("Commands:");
   });
 
+  it("checks quotations with /verify, and asks for one when none is given", async () => {
+    const out = await chat(
+      '/verify la mesure 4 dit « Faciliter les contacts entre l’OTSC et l’OTAN »\n/verify\n/lang en\n/verify "Establish direct contacts between the Secretaries General of the three organizations"\n',
+    );
+    expect(out).toContain("Citation mal attribuée");
+    expect(out).toContain("Il manque la citation");
+    expect(out).toContain("Near quote: words have changed");
+    expect(out).toContain('"two" → "three"');
+  });
+
   it("stops at /quit", async () => {
     const out = await chat("/quit\n/measure 1\n");
     expect(out).not.toContain("Mesure 1");

@@ -35,3 +35,32 @@ export function runTs(
     child.stdin.end(opts.input ?? "");
   });
 }
+
+/**
+ * A command's `main` in this process, its output captured: what the script runs, without paying
+ * tsx's start-up per call.
+ */
+export async function runInProcess(
+  main: (args: string[]) => number | Promise<number>,
+  args: string[],
+): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const { write: out } = process.stdout;
+  const { write: err } = process.stderr;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}

@@ -26,6 +26,7 @@ describe("loadConfig", () => {
         clientId: "900000000000000001",
         guildId: "111111111111111111",
         apiUrl: "http://127.0.0.1:1234/api",
+        messageContent: "auto",
       },
       shards: null,
       health: null,
@@ -41,7 +42,28 @@ describe("loadConfig", () => {
 
   it("treats empty values as unset", () => {
     const config = loadConfig({ DISCORD_TOKEN: "t", DISCORD_GUILD_ID: "", DISCORD_API_URL: " " });
-    expect(config.discord).toEqual({ token: "t", clientId: null, guildId: null, apiUrl: null });
+    expect(config.discord).toEqual({
+      token: "t",
+      clientId: null,
+      guildId: null,
+      apiUrl: null,
+      messageContent: "auto",
+    });
+  });
+
+  it("reads DISCORD_MESSAGE_CONTENT: on, off or auto (the default), in any case", () => {
+    const content = (value?: string) =>
+      loadConfig({
+        DISCORD_TOKEN: "t",
+        ...(value !== undefined && { DISCORD_MESSAGE_CONTENT: value }),
+      }).discord?.messageContent;
+    expect(content()).toBe("auto");
+    expect(content("")).toBe("auto");
+    expect(content("OFF")).toBe("off");
+    expect(content("on")).toBe("on");
+    expect(problems({ DISCORD_MESSAGE_CONTENT: "yes" })).toEqual([
+      'DISCORD_MESSAGE_CONTENT must be on, off or auto, got "yes"',
+    ]);
   });
 
   it("reports every problem at once, naming each variable", () => {
@@ -51,14 +73,16 @@ describe("loadConfig", () => {
       DISCORD_GUILD_ID: "12x",
       DISCORD_API_URL: "ftp://example.com",
       LOG_LEVEL: "loud",
+      DISCORD_MESSAGE_CONTENT: "sometimes",
     });
-    expect(found).toHaveLength(5);
+    expect(found).toHaveLength(6);
     for (const name of [
       "DISCORD_TOKEN",
       "DISCORD_CLIENT_ID",
       "DISCORD_GUILD_ID",
       "DISCORD_API_URL",
       "LOG_LEVEL",
+      "DISCORD_MESSAGE_CONTENT",
     ]) {
       expect(found.some((p) => p.startsWith(name))).toBe(true);
     }

@@ -32,7 +32,7 @@ function checkOption(option: Option, where: string): void {
 }
 
 describe("command definitions", () => {
-  it("are the seven slash commands and the message command", () => {
+  it("are the eight slash commands and the three message commands", () => {
     expect(COMMAND_DEFINITIONS.map((c) => c.name)).toEqual([
       "measure",
       "ask",
@@ -42,6 +42,9 @@ describe("command definitions", () => {
       "settings",
       "privacy",
       "Find in declaration",
+      "verify",
+      "Check quote",
+      "Quote cited clauses",
     ]);
   });
 

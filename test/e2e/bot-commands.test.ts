@@ -61,6 +61,8 @@ describe("registration", () => {
     expect(commands.map((c) => c.name).sort()).toEqual(
       [
         "Find in declaration",
+        "Check quote",
+        "Quote cited clauses",
         "ask",
         "declaration",
         "help",
@@ -68,6 +70,7 @@ describe("registration", () => {
         "privacy",
         "quote",
         "settings",
+        "verify",
       ].sort(),
     );
     for (const command of commands) {

@@ -64,8 +64,10 @@ describe("/settings", () => {
     expect(fields.map((f) => f.value)).toEqual([
       "aucun",
       "activée",
+      "activée",
       "automatique (langue du serveur)",
       expect.stringMatching(/Texte des questions : non gardé\. Tout est effacé après 90 jours/),
+      "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
     ]);
   });
 
@@ -121,6 +123,7 @@ describe("/settings", () => {
     expect(h.bot.settings.get(GUILD)).toEqual({
       qaChannels: [QA],
       quoting: false,
+      quoteCheck: true,
       language: "en",
       feedbackText: false,
     });
@@ -146,6 +149,7 @@ describe("/settings", () => {
     expect(h.bot.settings.get(GUILD)).toEqual({
       qaChannels: [],
       quoting: true,
+      quoteCheck: true,
       language: null,
       feedbackText: false,
     });

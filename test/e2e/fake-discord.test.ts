@@ -12,6 +12,7 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  Partials,
 } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -244,6 +245,36 @@ describe("fake Discord against the real discord.js client", () => {
     f.sendMessage({ content: "secret" });
     const [message] = await received;
     expect(message.content).toBe("");
+  });
+
+  it("sends the content of messages that mention the bot, and of DMs, without the intent", async () => {
+    const f = await startFake();
+    const client = await connect(f, {
+      intents: [
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+      ],
+      partials: [Partials.Channel],
+    });
+    const mention = once(client, Events.MessageCreate) as Promise<[Message]>;
+    f.sendMessage({ content: `<@${f.botUserId}> bonjour`, mentions: [f.botUserId] });
+    expect((await mention)[0].content).toBe(`<@${f.botUserId}> bonjour`);
+    const dm = once(client, Events.MessageCreate) as Promise<[Message]>;
+    f.sendMessage({ channelId: "999999999999999002", content: "en privé" });
+    expect((await dm)[0].content).toBe("en privé");
+  });
+
+  it("closes with 4014 an IDENTIFY asking for a privileged intent the application may not use", async () => {
+    const f = await startFake({ privilegedIntents: 0 });
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],
+      ...f.clientOptions(),
+    });
+    const closed = once(client, Events.ShardDisconnect) as Promise<[{ code: number }]>;
+    await expect(client.login(f.token)).rejects.toThrow(/disallowed intents/i);
+    expect((await closed)[0].code).toBe(4014);
+    await client.destroy();
   });
 
   it("resumes after a resumable close (4000) and keeps serving", async () => {

@@ -68,6 +68,16 @@ describe("starting without the gateway", () => {
   });
 });
 
+describe("what the HTTP-only bot says about chat", () => {
+  it("/help says chat is not read, because there is no gateway connection", async () => {
+    const spec = fake.chatInput("help", undefined, { locale: "en-US", user: user(900) });
+    const delivery = await fake.postInteraction(spec);
+    expect(delivery.status).toBe(200);
+    const text = JSON.stringify(JSON.parse(delivery.raw.toString("utf8")));
+    expect(text).toContain("DISCORD_GATEWAY=off");
+  });
+});
+
 describe(`${BURST} signed /ask at once`, () => {
   it("are all answered within 3 s", async () => {
     const specs = Array.from({ length: BURST }, (_, n) =>

@@ -25,8 +25,9 @@ const P4: ShownAnswer = {
   confidence: "closest",
   score: 0.2,
 };
-const alice = { guildId: "1", userId: "500" };
-const bob = { guildId: "1", userId: "501" };
+// A real-length snowflake: a short id could turn up by chance inside a hash or a timestamp.
+const alice = { guildId: "1", userId: "412345678901234567" };
+const bob = { guildId: "1", userId: "412345678901234568" };
 
 let dir: string;
 beforeEach(() => {
@@ -162,6 +163,7 @@ describe("feedback store", () => {
     expect(store.get("1")).toEqual({
       qaChannels: [],
       quoting: false,
+      quoteCheck: true,
       language: "ru",
       feedbackText: false,
     });

@@ -65,6 +65,7 @@ describe("settings shared between shard processes", () => {
     expect(shard1.get("1")).toEqual({
       qaChannels: [],
       quoting: true,
+      quoteCheck: true,
       language: null,
       feedbackText: false,
     });
@@ -76,6 +77,7 @@ describe("settings shared between shard processes", () => {
     expect(shard1.get("1")).toEqual({
       qaChannels: ["10"],
       quoting: false,
+      quoteCheck: true,
       language: "en",
       feedbackText: false,
     });
@@ -87,6 +89,7 @@ describe("settings shared between shard processes", () => {
     expect(shard0.get("1")).toEqual({
       qaChannels: [],
       quoting: true,
+      quoteCheck: true,
       language: "en",
       feedbackText: false,
     });

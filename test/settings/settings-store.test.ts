@@ -33,12 +33,14 @@ describe("settings store", () => {
     expect(second.get("1")).toEqual({
       qaChannels: ["10", "11"],
       quoting: false,
+      quoteCheck: true,
       language: "ru",
       feedbackText: false,
     });
     expect(second.get("2")).toEqual({
       qaChannels: [],
       quoting: true,
+      quoteCheck: true,
       language: "en",
       feedbackText: false,
     });
@@ -53,6 +55,7 @@ describe("settings store", () => {
     expect(third.get("1")).toEqual({
       qaChannels: ["11"],
       quoting: false,
+      quoteCheck: true,
       language: null,
       feedbackText: false,
     });

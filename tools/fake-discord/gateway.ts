@@ -7,11 +7,21 @@ import { type RawData, WebSocket, WebSocketServer } from "ws";
 import { shardOf } from "./ids.ts";
 import { guildCreatePayload, withAuthorMember } from "./payloads.ts";
 import type { IdentifyRecord, Json, ResumeRecord } from "./types.ts";
-import type { World } from "./world.ts";
+import { PRIVILEGED_INTENTS, type World } from "./world.ts";
 
 const GUILD_MESSAGES = 1 << 9;
 const DIRECT_MESSAGES = 1 << 12;
 const MESSAGE_CONTENT = 1 << 15;
+
+/** The application's "limited" flags for the privileged intents it may use (under 100 servers). */
+function applicationFlags(world: World): number {
+  const allowed = world.privilegedIntents;
+  return (
+    (allowed & (1 << 8) ? 1 << 13 : 0) |
+    (allowed & (1 << 1) ? 1 << 15 : 0) |
+    (allowed & MESSAGE_CONTENT ? 1 << 19 : 0)
+  );
+}
 
 /** Close codes after which Discord keeps the session, so RESUME works; any other code kills it. */
 const SESSION_SURVIVES = new Set([1000, 1001, 1012, 4000, 4001, 4002, 4005, 4008]);
@@ -127,6 +137,10 @@ export class Gateway {
     }
     const intents = Number(d.intents ?? 0);
     this.identifies.push({ shard: requested, intents, at: Date.now() });
+    if (intents & PRIVILEGED_INTENTS & ~this.world.privilegedIntents) {
+      conn.ws.close(4014, "Disallowed intent(s).");
+      return;
+    }
     const session: Session = {
       id: randomBytes(16).toString("hex"),
       shard,
@@ -146,7 +160,7 @@ export class Gateway {
       session_type: "normal",
       resume_gateway_url: this.url,
       shard,
-      application: { id: this.world.applicationId, flags: 1 << 19 },
+      application: { id: this.world.applicationId, flags: applicationFlags(this.world) },
       private_channels: [],
       relationships: [],
       presences: [],
@@ -241,7 +255,10 @@ export class Gateway {
       !guildId ||
       (msg.author as Json).id === botId ||
       ((msg.mentions as Json[] | undefined) ?? []).some((u) => u.id === botId);
-    const full = withAuthorMember(this.world, msg);
+    // Discord adds the channel's type to MESSAGE_CREATE: how a client makes sense of a DM whose
+    // channel it has never seen.
+    const channelType = this.world.channels.get(String(msg.channel_id))?.type ?? 0;
+    const full = { ...withAuthorMember(this.world, msg), channel_type: channelType };
     return this.dispatch(guildId, "MESSAGE_CREATE", (s) => {
       if (!(s.intents & (guildId ? GUILD_MESSAGES : DIRECT_MESSAGES))) return null;
       if (exempt || s.intents & MESSAGE_CONTENT) return full;

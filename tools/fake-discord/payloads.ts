@@ -212,7 +212,12 @@ export function messageFromSpec(world: World, spec: MessageSpec): Json {
       throw new Error(`fake-discord: guild ${spec.guildId} has no channel ${channelId}`);
     world.dmChannel(author, channelId);
   }
-  const mentions = (spec.mentions ?? []).map(
+  const replied = spec.referencedMessageId
+    ? world.messages.get(spec.referencedMessageId)
+    : undefined;
+  const pinged =
+    spec.replyPing && replied ? [String((replied.author as Json | undefined)?.id ?? "")] : [];
+  const mentions = [...new Set([...(spec.mentions ?? []), ...pinged.filter(Boolean)])].map(
     (id) => world.users.get(id) ?? world.rememberUser({ id, username: `user-${id}` }),
   );
   const msg = messagePayload(world, {

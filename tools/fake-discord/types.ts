@@ -28,6 +28,13 @@ export interface FakeDiscordOptions {
    * 10062 Unknown interaction, as Discord does after 3 s. 0 disables the check.
    */
   interactionDeadlineMs?: number;
+  /**
+   * The privileged intents the application may use, as a bitfield: GUILD_MEMBERS (1 << 1),
+   * GUILD_PRESENCES (1 << 8), MESSAGE_CONTENT (1 << 15). Default: all three, as for a bot the
+   * Developer Portal switches are on for. An IDENTIFY asking for another is closed with 4014
+   * (Disallowed intents), as Discord does.
+   */
+  privilegedIntents?: number;
 }
 
 export interface UserSpec {
@@ -91,6 +98,11 @@ export interface MessageSpec {
   mentions?: string[];
   /** Makes the message a reply (type 19) to a message the fake knows, e.g. one the bot sent. */
   referencedMessageId?: string;
+  /**
+   * A reply that pings the replied-to author (Discord clients' default): the author is added to
+   * `mentions`, which is also what lets a bot without the Message Content intent read it.
+   */
+  replyPing?: boolean;
   embeds?: Json[];
   components?: Json[];
 }

@@ -10,6 +10,9 @@ export const DEFAULT_APPLICATION_ID = "900000000000000001";
 export const DEFAULT_USER: UserSpec = { id: "333333333333333333", username: "tester" };
 
 const bit = (n: number) => 1n << BigInt(n);
+
+/** GUILD_MEMBERS, GUILD_PRESENCES and MESSAGE_CONTENT: the intents Discord gates behind review. */
+export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 /**
  * What an ordinary member (and @everyone) holds: view, send, embed, attach, history, reactions,
  * external emojis, slash commands, threads. Deliberately not Administrator, so permission checks
@@ -74,6 +77,8 @@ export class World {
   readonly shardCount: number;
   readonly maxConcurrency: number;
   readonly interactionDeadlineMs: number;
+  /** Privileged intents the application may use (bitfield); others get close 4014. */
+  readonly privilegedIntents: number;
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
   readonly messages = new Map<string, Json>();
@@ -91,6 +96,7 @@ export class World {
     this.shardCount = opts.shards ?? 1;
     this.maxConcurrency = opts.maxConcurrency ?? 1;
     this.interactionDeadlineMs = opts.interactionDeadlineMs ?? 3000;
+    this.privilegedIntents = opts.privilegedIntents ?? PRIVILEGED_INTENTS;
     // Shaped like a real token (base64 user id . timestamp . hmac) in case anything inspects it.
     this.token = `${Buffer.from(this.applicationId).toString("base64url")}.ZmFrZQ.fake-discord-token`;
     this.botUser = userPayload({ id: this.applicationId, username: "declaration-bot", bot: true });

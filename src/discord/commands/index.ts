@@ -5,6 +5,7 @@
  */
 import type { RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
 import { command as ask } from "./ask.ts";
+import { command as checkQuote } from "./check-quote.ts";
 import { command as declaration } from "./declaration.ts";
 import type { Command } from "./define.ts";
 import { command as find } from "./find.ts";
@@ -12,7 +13,9 @@ import { command as help } from "./help.ts";
 import { command as measure } from "./measure.ts";
 import { command as privacy } from "./privacy.ts";
 import { command as quote } from "./quote.ts";
+import { command as quoteCited } from "./quote-cited.ts";
 import { command as settings } from "./settings.ts";
+import { command as verify } from "./verify.ts";
 
 export const COMMANDS: readonly Command[] = [
   measure,
@@ -23,6 +26,9 @@ export const COMMANDS: readonly Command[] = [
   settings,
   privacy,
   find,
+  verify,
+  checkQuote,
+  quoteCited,
 ];
 
 export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = COMMANDS.map(

@@ -1,6 +1,7 @@
 /**
- * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, chat language,
- * and whether question texts are kept with feedback; `show` also says what feedback is kept.
+ * /settings — per-server settings (Manage Server): Q&A channels, quoting on/off, quote checks
+ * on/off, chat language, and whether question texts are kept with feedback; `show` also says
+ * whether the bot can read chat (Message Content intent) and what feedback is kept.
  * Discord hides the command from members without Manage Server (default_member_permissions), and the
  * handler checks again because server admins can override command permissions.
  */
@@ -18,7 +19,7 @@ import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
 import { keepsText, retentionDays } from "../handlers/feedback.ts";
 import { strings } from "../i18n/strings.ts";
-import type { BotContext, Outcome } from "../platform/context.ts";
+import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
@@ -73,6 +74,7 @@ export const command = defineChatCommand({
       ],
     }),
     subcommand("quoting", [enabledOption]),
+    subcommand("quote-check", [enabledOption]),
     subcommand("language", [languageChoice]),
     subcommand("feedback-text", [enabledOption]),
   ],
@@ -83,13 +85,18 @@ export const command = defineChatCommand({
 function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
   const s = strings(lang);
   const current = ctx.settings.get(guildId);
-  const channels = current.qaChannels.map((id) => `<#${id}>`).join(", ") || s.settingsNone;
+  const readsAll = readsAllChat(ctx);
+  // A switch that is on but cannot work without the intent says so.
+  const state = (on: boolean) => (on ? (readsAll ? s.on : `${s.on} (${s.needsContent})`) : s.off);
+  const list = current.qaChannels.map((id) => `<#${id}>`).join(", ");
+  const channels = list ? (readsAll ? list : `${list} (${s.needsContent})`) : s.settingsNone;
   return {
     color: EMBED_COLOR,
     title: s.settingsTitle,
     fields: [
       { name: s.settingsQaChannels, value: truncate(channels, LIMITS.fieldValue) },
-      { name: s.settingsQuoting, value: current.quoting ? s.on : s.off },
+      { name: s.settingsQuoting, value: state(current.quoting) },
+      { name: s.settingsQuoteCheck, value: state(current.quoteCheck) },
       {
         name: s.settingsLanguage,
         value: current.language ? s.languageNames[current.language] : s.languageAuto,
@@ -98,6 +105,13 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
         name: s.settingsFeedback,
         value: truncate(
           s.feedbackKept(keepsText(ctx, guildId), retentionDays(ctx)),
+          LIMITS.fieldValue,
+        ),
+      },
+      {
+        name: s.contentTitle,
+        value: truncate(
+          readsAll ? s.contentOn : s.contentOff(ctx.content?.why ?? "refused"),
           LIMITS.fieldValue,
         ),
       },
@@ -169,6 +183,12 @@ async function handle(
       ctx.settings.setFeedbackText(guildId, enabled);
       await say(s.feedbackTextSet(enabled));
       return { outcome: "settings/feedback-text" };
+    }
+    case NAME["quote-check"]: {
+      const enabled = onOff();
+      ctx.settings.setQuoteCheck(guildId, enabled);
+      await say(s.quoteCheckSet(enabled));
+      return { outcome: "settings/quote-check" };
     }
     case NAME.language: {
       const value = String(interaction.options.get(NAME.value)?.value ?? "");

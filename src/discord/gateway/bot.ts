@@ -10,12 +10,25 @@ import type { SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
 import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
-import { openBotContext } from "../platform/context.ts";
+import { type ContentAccess, openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
 import { createClient } from "./client.ts";
+
+/** Discord's close code for a privileged intent the application is not allowed. */
+const DISALLOWED_INTENTS = 4014;
+
+/** The switch to name when Discord refuses the intent: where it is, and what changes without it. */
+export const MESSAGE_CONTENT_REFUSED =
+  "Discord refused the Message Content intent (close 4014): carrying on without it. Slash commands, message commands, mentions, replies that ping the bot and DMs keep working; passive auto-quoting, Q&A channels and chat quote checks are off. To turn them on, enable Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content Intent, then restart; DISCORD_MESSAGE_CONTENT=off silences this warning.";
+const MESSAGE_CONTENT_REQUIRED =
+  "Discord refused the Message Content intent (close 4014) and DISCORD_MESSAGE_CONTENT=on requires it: enable Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content Intent, or set DISCORD_MESSAGE_CONTENT=auto to run without it";
+
+class IntentRefused extends Error {
+  override name = "IntentRefused";
+}
 
 export interface Bot {
   client: Client<true>;
@@ -48,65 +61,97 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const context = openBotContext(config, logger, options.engine);
   const { ctx } = context;
   const settings = ctx.settings;
-  const client = createClient(discord, options.clientOptions);
+  const wanted = discord.messageContent ?? "auto";
+  const content: ContentAccess =
+    wanted === "off" ? { messageContent: false, why: "off" } : { messageContent: true };
+  ctx.content = content;
 
   let resolveSynced: (result: SyncResult | "failed" | "skipped") => void = () => {};
   const commandsSynced = new Promise<SyncResult | "failed" | "skipped">((resolve) => {
     resolveSynced = resolve;
   });
 
-  const ready = new Promise<Client<true>>((resolve) => {
-    client.once(Events.ClientReady, (readyClient) => {
-      logger.info(
-        { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size },
-        "connected to Discord",
-      );
-      if (options.registerCommands === false) {
-        resolveSynced("skipped");
-      } else {
-        void syncCommandsAtStart(readyClient, discord.guildId, logger).then(resolveSynced);
-      }
-      resolve(readyClient);
-    });
-  });
-
   // Listeners never let a rejection escape: one failing message or interaction affects nothing else.
   // Each handler is tracked so that a shutdown lets running ones finish; once it has begun, new
   // events are left alone.
   const inflight = new InFlight();
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!inflight.open) return;
-    inflight.run(
-      () => handleInteraction(interaction, ctx),
-      (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
-    );
-  });
-  client.on(Events.MessageCreate, (message) => {
-    if (!inflight.open) return;
-    inflight.run(
-      () => handleMessage(message, ctx),
-      (error: unknown) =>
-        logger.error({ err: error, messageId: message.id }, "message listener failed"),
-    );
-  });
-  logRestFailures(client, logger);
-  client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
-  client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
   let stopping = false;
-  // A disconnection the bot asked for (shutdown) is not an outage.
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    stopping
-      ? logger.debug({ code: event.code, shardId }, "gateway closed")
-      : logger.warn({ code: event.code, shardId }, "gateway disconnected"),
-  );
-  client.on(Events.ShardResume, (shardId, replayed) =>
-    logger.info({ shardId, replayed }, "gateway resumed"),
-  );
-  // discord.js reconnects on its own (resuming when it can); these lines make outages visible.
-  client.on(Events.ShardReconnecting, (shardId) => {
-    if (!stopping) logger.warn({ shardId }, "gateway connection lost, reconnecting");
-  });
-  client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
+
+  /** A client with every listener, asking for the Message Content intent or not. */
+  const makeClient = (): Client => {
+    const client = createClient(discord, options.clientOptions, {
+      messageContent: content.messageContent,
+    });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!inflight.open) return;
+      inflight.run(
+        () => handleInteraction(interaction, ctx),
+        (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
+      );
+    });
+    client.on(Events.MessageCreate, (message) => {
+      if (!inflight.open) return;
+      inflight.run(
+        () => handleMessage(message, ctx),
+        (error: unknown) =>
+          logger.error({ err: error, messageId: message.id }, "message listener failed"),
+      );
+    });
+    logRestFailures(client, logger);
+    client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
+    client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
+    // A disconnection the bot asked for (shutdown) is not an outage, nor is a refused intent
+    // that the bot is about to do without.
+    client.on(Events.ShardDisconnect, (event, shardId) =>
+      stopping || (event.code === DISALLOWED_INTENTS && wanted === "auto")
+        ? logger.debug({ code: event.code, shardId }, "gateway closed")
+        : logger.warn({ code: event.code, shardId }, "gateway disconnected"),
+    );
+    client.on(Events.ShardResume, (shardId, replayed) =>
+      logger.info({ shardId, replayed }, "gateway resumed"),
+    );
+    // discord.js reconnects on its own (resuming when it can); these lines make outages visible.
+    client.on(Events.ShardReconnecting, (shardId) => {
+      if (!stopping) logger.warn({ shardId }, "gateway connection lost, reconnecting");
+    });
+    client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
+    return client;
+  };
+
+  let client = makeClient();
+  /** Logs in and waits for READY; rejects with IntentRefused when Discord closes with 4014. */
+  const connect = async (c: Client): Promise<Client<true>> => {
+    const ready = new Promise<Client<true>>((resolve, reject) => {
+      c.once(Events.ClientReady, resolve);
+      c.on(Events.ShardDisconnect, (event) => {
+        if (event.code === DISALLOWED_INTENTS) reject(new IntentRefused());
+      });
+    });
+    ready.catch(() => {});
+    try {
+      await c.login(discord.token);
+    } catch (error) {
+      // @discordjs/ws fails the login with this error on close 4014, before the disconnect event.
+      if (/disallowed intents/i.test(errorText(error))) throw new IntentRefused();
+      throw error;
+    }
+    return ready;
+  };
+  const onReady = (readyClient: Client<true>) => {
+    logger.info(
+      {
+        user: readyClient.user.tag,
+        guilds: readyClient.guilds.cache.size,
+        messageContent: content.messageContent,
+      },
+      "connected to Discord",
+    );
+    if (options.registerCommands === false) {
+      resolveSynced("skipped");
+    } else {
+      void syncCommandsAtStart(readyClient, discord.guildId, logger).then(resolveSynced);
+    }
+  };
 
   let endpoint: Endpoint | null = null;
   let stopped = false;
@@ -127,18 +172,31 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (config.interactions) {
       endpoint = await startEndpoint(config.interactions, discord, ctx, inflight, options);
     }
-    await client.login(discord.token);
-    const readyClient = await ready;
-    return {
-      client: readyClient,
-      settings,
-      commandsSynced,
-      stop,
-      endpoint: endpoint && { host: endpoint.server.host, port: endpoint.server.port },
-    };
+    let readyClient: Client<true>;
+    try {
+      readyClient = await connect(client);
+    } catch (error) {
+      if (!(error instanceof IntentRefused) || wanted !== "auto") throw error;
+      // Discord refused the privileged intent: one clear warning, then the bot without it.
+      logger.warn(
+        { code: DISALLOWED_INTENTS, setting: "DISCORD_MESSAGE_CONTENT=auto" },
+        MESSAGE_CONTENT_REFUSED,
+      );
+      await client.destroy();
+      content.messageContent = false;
+      content.why = "refused";
+      client = makeClient();
+      readyClient = await connect(client);
+    }
+    onReady(readyClient);
+    const listening = endpoint && { host: endpoint.server.host, port: endpoint.server.port };
+    return { client: readyClient, settings, commandsSynced, stop, endpoint: listening };
   } catch (error) {
     await shutDown(true);
     if (error instanceof StartFailure) throw error;
+    if (error instanceof IntentRefused) {
+      throw new StartFailure(MESSAGE_CONTENT_REQUIRED, { cause: error });
+    }
     const reason = describeConnectFailure(error, discord.apiUrl);
     if (reason) throw new StartFailure(reason, { cause: error });
     throw new Error(`could not connect to Discord: ${errorText(error)}`);

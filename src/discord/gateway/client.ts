@@ -1,5 +1,5 @@
 /**
- * The discord.js client, configured once: the three intents the bot needs, no mentions by default,
+ * The discord.js client, configured once: the intents the bot needs, no mentions by default,
  * replies that survive a deleted original, REST (hence gateway discovery) from DISCORD_API_URL, and
  * caches cut down to what the bot reads, so memory grows slowly with servers and chat.
  */
@@ -11,6 +11,7 @@ import {
   type GuildMember,
   LimitedCollection,
   Options,
+  Partials,
   type Role,
   type User,
 } from "discord.js";
@@ -113,18 +114,32 @@ export function filterRoleCacheWarning(): void {
   }) as typeof process.emitWarning;
 }
 
+/**
+ * Servers and their channels, server messages and DMs; and the privileged Message Content intent
+ * when `messageContent` (without it Discord still sends the text of messages that mention the bot
+ * and of DMs).
+ */
+export function intentsFor(messageContent: boolean): GatewayIntentBits[] {
+  return [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+    ...(messageContent ? [GatewayIntentBits.MessageContent] : []),
+  ];
+}
+
 /** `overrides` is for tests and tools (e.g. the fake Discord's identify throttle); production passes none. */
 export function createClient(
   discord: DiscordConfig,
   overrides: Partial<ClientOptions> = {},
+  { messageContent = true }: { messageContent?: boolean } = {},
 ): Client {
   filterRoleCacheWarning();
   return new Client({
-    intents: [
-      GatewayIntentBits.Guilds,
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.MessageContent,
-    ],
+    intents: intentsFor(messageContent),
+    // A DM channel is not in the cache before its first message: without this partial,
+    // discord.js drops DMs.
+    partials: [Partials.Channel],
     // Also set on each payload explicitly; this default catches anything that forgets.
     allowedMentions: NO_MENTIONS,
     // Reply even when the question was deleted meanwhile, instead of failing with 50035.

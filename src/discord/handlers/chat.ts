@@ -1,25 +1,34 @@
 /**
- * Chat: the bot answers questions addressed to it (a mention, or a reply to one of its messages) and
- * every message in Q&A channels; elsewhere it quotes clauses people cite ("comme le dit la mesure 4").
- * It ignores bots (itself included), webhooks and system messages, replies without pinging, and sends
- * one reply per message at most, quoting at most three clauses.
+ * Chat: the bot answers questions addressed to it (a mention, a reply to one of its messages, a DM)
+ * and every message in Q&A channels; elsewhere it checks quotations of the declaration people
+ * present ("la mesure 3 dit « … »": a reply only when the quote is not verbatim) and quotes clauses
+ * people cite ("comme le dit la mesure 4"). It ignores bots (itself included), webhooks and system
+ * messages, replies without pinging, and sends one reply per message at most, quoting or checking
+ * at most three clauses.
+ *
+ * Without the Message Content intent Discord sends the text of mentions, replies that ping the bot
+ * and DMs only: Q&A channels, auto-quoting and quote checks in ordinary chat are then off.
  *
  * Per user and channel it answers at most once per cooldown (CHAT_COOLDOWN_SECONDS): messages that
  * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
 import type { APIEmbed, Message } from "discord.js";
+import { getQuoteChecker, type QuoteReport } from "../../core/quote-check.ts";
+import { presentedQuotations } from "../../core/quote-cues.ts";
 import type { Clause, Lang } from "../../core/types.ts";
+import { DEFAULT_SETTINGS } from "../../settings/store.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
-import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
+import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
 import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
 import { fitEmbeds, LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
 import { NO_MENTIONS } from "../render/payloads.ts";
+import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
 
 /** At most this many clauses quoted in one reply, however many a message cites. */
@@ -32,8 +41,15 @@ type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload
 
 /** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
 export function chatReply(
-  message: Pick<Message, "content" | "channelId" | "guildId"> & {
+  message: Pick<Message, "content" | "channelId"> & {
+    /** null for a direct message. */
+    guildId: string | null;
     addressed: boolean;
+    /**
+     * Whether the bot is mentioned (a ping), as opposed to a reply that does not ping it: without
+     * the Message Content intent such a reply arrives empty, and an empty message gets no invitation.
+     */
+    mentioned?: boolean;
     parentChannelId: string | null;
     preferredLocale: string | null;
   },
@@ -41,26 +57,36 @@ export function chatReply(
 ): { reply: Reply; outcome: Outcome } | null {
   const { engine } = ctx;
   const guildId = message.guildId;
-  if (guildId === null) return null;
-  const settings = ctx.settings.get(guildId);
-  const lang: Lang = settings.language ?? readerLang(message.preferredLocale);
+  const settings = guildId === null ? DEFAULT_SETTINGS : ctx.settings.get(guildId);
+  // A DM speaks to the bot; its language is the message's own (a DM has no server locale).
+  const addressed = message.addressed || guildId === null;
+  const lang: Lang =
+    settings.language ??
+    (guildId === null
+      ? engine.detectLanguage(message.content)
+      : readerLang(message.preferredLocale));
+  const readsAll = readsAllChat(ctx);
   const inQaChannel =
-    settings.qaChannels.includes(message.channelId) ||
-    (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId));
+    readsAll &&
+    (settings.qaChannels.includes(message.channelId) ||
+      (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId)));
 
-  if (message.addressed || inQaChannel) {
+  if (addressed || inQaChannel) {
     const question = cleanInput(message.content, QUESTION_MAX * 4);
     if (question === "") {
-      return message.addressed
+      return addressed && message.mentioned !== false
         ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
         : null;
     }
-    const answer = ask(engine, question, message.preferredLocale);
+    // "@bot la mesure 3 dit « … » ?": asked, the bot says how the quote fares, verbatim too.
+    const checked = addressed ? quoteCheck(message.content, lang, { verbatimToo: true }) : null;
+    if (checked) return checked;
+    const answer = ask(engine, question, guildId === null ? null : message.preferredLocale);
     // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
     // answer gets no "nothing found" noise, and a mere closest passage no public guess.
     const confident =
       answer.kind !== "none" && !(answer.kind === "clause" && answer.confidence !== "answer");
-    if (!confident && !message.addressed) return null;
+    if (!confident && !addressed) return null;
     const rendered = renderAnswer(engine, answer, lang);
     return {
       reply: rendered.kind === "card" ? rendered.payload : { content: rendered.text },
@@ -68,9 +94,60 @@ export function chatReply(
     };
   }
 
+  // Everything below reads ordinary chat, which Discord sends only with the Message Content intent.
+  if (!readsAll) return null;
+  const text = cleanInput(message.content, CHAT_SCAN_MAX);
+  if (settings.quoteCheck && presentedQuotations(text)) {
+    // A presented quotation is the quote check's: a verbatim one needs no reply at all.
+    return quoteCheck(text, lang, { verbatimToo: false });
+  }
   if (!settings.quoting) return null;
+  return citedClauses(ctx, text, lang);
+}
+
+/**
+ * The quotations a message presents, checked (at most MAX_QUOTED). Null when it presents none, or
+ * when every one is verbatim or too short to judge and `verbatimToo` is false.
+ */
+function quoteCheck(
+  text: string,
+  lang: Lang,
+  { verbatimToo }: { verbatimToo: boolean },
+): { reply: Reply; outcome: Outcome } | null {
+  const presented = presentedQuotations(cleanInput(text, CHAT_SCAN_MAX));
+  if (!presented) return null;
+  const checker = getQuoteChecker();
+  const reports = presented.quotations
+    .slice(0, MAX_QUOTED)
+    .map((q) => checker.check(q.text, { named: presented.named }));
+  const shown = verbatimToo
+    ? reports
+    : reports.filter((r) => r.verdict !== "verbatim" && r.verdict !== "too-short");
+  const first = shown[0];
+  if (!first) return null;
+  return {
+    reply: { embeds: quoteCheckEmbeds(shown, lang), components: [] },
+    outcome: quoteOutcome(first),
+  };
+}
+
+function quoteOutcome(r: QuoteReport): Outcome {
+  return { outcome: `quote-check/${r.verdict}`, ...(r.clause && { clause: r.clause }) };
+}
+
+/**
+ * What auto-quoting answers a message: the clauses it cites (at most MAX_QUOTED), or the
+ * explanation of a clause number beyond the text; null when it cites none. The message command
+ * "Quote cited clauses" answers the same.
+ */
+export function citedClauses(
+  ctx: BotContext,
+  text: string,
+  lang: Lang,
+): { reply: CardPayload | { content: string; embeds?: undefined }; outcome: Outcome } | null {
+  const { engine } = ctx;
   // Discord caps messages at 4,000 characters; anything longer is cut, not scanned.
-  const refs = engine.references(cleanInput(message.content, CHAT_SCAN_MAX));
+  const refs = engine.references(cleanInput(text, CHAT_SCAN_MAX));
   const clauses = refs.flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
   if (clauses.length > 0)
     return { reply: quoteCards(ctx, clauses, lang), outcome: quoted(clauses) };
@@ -101,9 +178,12 @@ function quoteCards(ctx: BotContext, clauses: readonly Clause[], lang: Lang): Ca
 
 /** Whether the message speaks to the bot: a mention (not @everyone) or a reply to its message. */
 export function isAddressedTo(message: Message, botId: string): boolean {
-  if (message.mentions.repliedUser?.id === botId) return true;
-  if (message.mentions.users.has(botId)) return true;
-  return new RegExp(`<@!?${botId}>`).test(message.content);
+  return message.mentions.repliedUser?.id === botId || isMentioned(message, botId);
+}
+
+/** Whether the message pings the bot: a mention, or a reply that pings its author. */
+function isMentioned(message: Message, botId: string): boolean {
+  return message.mentions.users.has(botId) || new RegExp(`<@!?${botId}>`).test(message.content);
 }
 
 /** The question without the bot's own mention. */
@@ -116,7 +196,6 @@ export function stripBotMention(content: string, botId: string): string {
 
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   if (message.author.bot || message.webhookId !== null || message.system) return;
-  if (!message.inGuild()) return;
   const botId = message.client.user.id;
   if (message.author.id === botId) return;
   const started = performance.now();
@@ -153,7 +232,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
 }
 
 async function answer(
-  message: Message<true>,
+  message: Message,
   ctx: BotContext,
   logFor: () => BotContext["logger"],
   botId: string,
@@ -167,7 +246,8 @@ async function answer(
       channelId: message.channelId,
       guildId: message.guildId,
       addressed,
-      parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
+      mentioned: isMentioned(message, botId),
+      parentChannelId: message.channel?.isThread() ? message.channel.parentId : null,
       preferredLocale: message.guild?.preferredLocale ?? null,
     },
     ctx,

@@ -51,6 +51,8 @@ export async function startHttpBot(
   const logger = options.logger ?? createLogger(config.logLevel);
   const context = openBotContext(config, logger, options.engine);
   const { ctx } = context;
+  // No gateway, so no chat at all: /help and /settings say so.
+  ctx.content = { messageContent: false, why: "no-gateway" };
   const inflight = new InFlight();
   const endpoint = await startEndpoint(interactions, discord, ctx, inflight, options).catch(
     (error: unknown) => {

@@ -72,6 +72,15 @@ export interface Strings {
   feedbackKept: (textKept: boolean, days: number) => string;
   feedbackTextSet: (on: boolean) => string;
   helpFeedbackTitle: string;
+  citesNothing: string;
+  settingsQuoteCheck: string;
+  quoteCheckSet: (on: boolean) => string;
+  /** /settings show and /help: the Message Content intent's status. */
+  contentTitle: string;
+  contentOn: string;
+  contentOff: (why: "off" | "refused" | "no-gateway") => string;
+  /** A setting that is on but cannot run without the intent. */
+  needsContent: string;
 }
 
 const fr: Strings = {
@@ -159,6 +168,21 @@ const fr: Strings = {
       ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
       : "Je ne garderai plus le texte des questions.",
   helpFeedbackTitle: "👍 / 👎 sous une réponse",
+  citesNothing:
+    "Ce message ne cite aucune clause (par exemple « la mesure 4 », « le 2e considérant »).",
+  settingsQuoteCheck: "Vérification des citations dans la discussion",
+  quoteCheckSet: (on) =>
+    on
+      ? "Je vérifierai les citations de la déclaration dans la discussion et signalerai les inexactes."
+      : "Je ne vérifierai plus les citations dans la discussion (/verify reste disponible).",
+  contentTitle: "Lecture de la discussion (intent Message Content)",
+  contentOn:
+    "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
+  contentOff: (why) =>
+    why === "no-gateway"
+      ? "aucune : ce processus ne se connecte pas à la passerelle de Discord (DISCORD_GATEWAY=off) et ne reçoit que les interactions. Désactivés : les réponses dans la discussion (mentions, messages privés), la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les boutons et les commandes de message."
+      : `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
+  needsContent: "sans effet sans l’intent Message Content",
 };
 
 const en: Strings = {
@@ -243,6 +267,19 @@ const en: Strings = {
       ? "I will keep the text of questions with the feedback, for the maintainers."
       : "I will no longer keep the text of questions.",
   helpFeedbackTitle: "👍 / 👎 under an answer",
+  citesNothing: "That message cites no clause (for example “measure 4”, “the 2nd recital”).",
+  settingsQuoteCheck: "Checking quotations in chat",
+  quoteCheckSet: (on) =>
+    on
+      ? "I will check quotations of the declaration in chat and point out inexact ones."
+      : "I will no longer check quotations in chat (/verify still works).",
+  contentTitle: "Reading chat (Message Content intent)",
+  contentOn: "granted: auto-quoting, Q&A channels and quote checks work.",
+  contentOff: (why) =>
+    why === "no-gateway"
+      ? "none: this process does not connect to Discord's gateway (DISCORD_GATEWAY=off) and only receives interactions. Off: answers in chat (mentions, DMs), auto-quoting, Q&A channels and quote checks in chat. Still working: commands, buttons and the message commands."
+      : `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
+  needsContent: "no effect without the Message Content intent",
 };
 
 const ru: Strings = {
@@ -323,6 +360,20 @@ const ru: Strings = {
       ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
       : "Я больше не буду хранить текст вопросов.",
   helpFeedbackTitle: "👍 / 👎 под ответом",
+  citesNothing:
+    "В этом сообщении не упомянут ни один пункт (например, «пункт 4», «второй абзац преамбулы»).",
+  settingsQuoteCheck: "Проверка цитат в чате",
+  quoteCheckSet: (on) =>
+    on
+      ? "Я буду проверять цитаты из заявления в чате и указывать на неточные."
+      : "Я больше не буду проверять цитаты в чате (/verify по-прежнему работает).",
+  contentTitle: "Чтение чата (intent Message Content)",
+  contentOn: "предоставлено: автоцитирование, каналы вопросов и проверка цитат работают.",
+  contentOff: (why) =>
+    why === "no-gateway"
+      ? "нет: этот процесс не подключается к шлюзу Discord (DISCORD_GATEWAY=off) и получает только взаимодействия. Отключены: ответы в чате (упоминания, личные сообщения), автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, кнопки и команды сообщений."
+      : `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
+  needsContent: "не действует без intent Message Content",
 };
 
 const STRINGS: Record<Lang, Strings> = { fr, en, ru };

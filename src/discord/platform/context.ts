@@ -7,6 +7,18 @@ import { enforceRetention } from "../../settings/retention.ts";
 import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
 import { RateLimiter } from "./rate-limit.ts";
 
+/**
+ * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message
+ * Content intent). Without it, only messages that mention the bot, DMs and message commands carry
+ * text, so the features that read all chat are off; `why` says whether the operator turned the
+ * intent off (DISCORD_MESSAGE_CONTENT=off), Discord refused it (close 4014), or the process has no
+ * gateway connection at all (DISCORD_GATEWAY=off: interactions over HTTP only).
+ */
+export interface ContentAccess {
+  messageContent: boolean;
+  why?: "off" | "refused" | "no-gateway";
+}
+
 export interface BotContext {
   engine: Engine;
   settings: SettingsStore;
@@ -21,6 +33,13 @@ export interface BotContext {
   feedbackLimit?: RateLimiter;
   /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept; absent: the default. */
   feedbackRetentionDays?: number;
+  /** Set once connected; absent: the intent is granted (tests that build a context by hand). */
+  content?: ContentAccess;
+}
+
+/** Whether the features that read every chat message can run. */
+export function readsAllChat(ctx: BotContext): boolean {
+  return ctx.content?.messageContent !== false;
 }
 
 /**

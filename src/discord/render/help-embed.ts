@@ -4,6 +4,7 @@ import { helpFor } from "../../core/help.ts";
 import { DECLARATION_NAME } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";
+import type { ContentAccess } from "../platform/context.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
 
@@ -13,14 +14,20 @@ export interface FeedbackPolicy {
   days: number;
 }
 
-export function helpEmbed(lang: Lang, feedback: FeedbackPolicy): APIEmbed {
+/** With `content` refused or off, a last field says which features are off and why. */
+export function helpEmbed(lang: Lang, feedback: FeedbackPolicy, content?: ContentAccess): APIEmbed {
   const s = strings(lang);
+  const off =
+    content && !content.messageContent
+      ? [{ name: s.contentTitle, value: s.contentOff(content.why ?? "refused") }]
+      : [];
   const fields = [
     ...helpFor("discord", lang).map((e) => ({
       name: e.usage,
       value: e.example ? `${e.what} \`${e.example}\`` : e.what,
     })),
     { name: s.helpFeedbackTitle, value: s.feedbackKept(feedback.textKept, feedback.days) },
+    ...off,
   ];
   return {
     color: EMBED_COLOR,

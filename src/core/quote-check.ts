@@ -1,0 +1,675 @@
+/**
+ * Checks a quotation against the declaration: the French original, or the team's working English
+ * and Russian translations (unofficial). Typography never counts (quote-tokens.ts); then an exact
+ * match, then an approximate one: approx-string-match (Myers' bit-parallel algorithm, any pattern
+ * length) finds the closest span of each clause, and jsdiff's word diff says what changed.
+ *
+ * Verdicts:
+ * - verbatim: the words of one clause, up to typography (accents and the original's own typos
+ *   are notes, never misquotes); gap marks ([…], (...), …) may skip words, in order;
+ * - near: one clause with word changes, each listed;
+ * - composite: pieces of several clauses, or non-contiguous pieces of one, given as one quote;
+ * - misattributed: verbatim or near, but the words around the quote name another clause;
+ * - not-found: no clause is close (the closest passage is given);
+ * - too-short: under MIN_QUOTE_CHARS, too short to judge.
+ * An edit that adds, removes or changes a negation or a number is always flagged.
+ */
+import search from "approx-string-match";
+import { diffWords } from "diff";
+import { fold } from "./analysis.ts";
+import { loadDeclaration } from "./declaration.ts";
+import { readCardinal } from "./numbers.ts";
+import { QUOTE_DATA } from "./quote-cues.ts";
+import {
+  findQuotations,
+  framingOf,
+  keyText,
+  MAX_QUOTATIONS,
+  piecesBetweenGaps,
+  type Token,
+  tokenize,
+} from "./quote-tokens.ts";
+import { findReferences, type ReferenceTarget } from "./references.ts";
+import type { Clause, ClauseId, Lang } from "./types.ts";
+
+export type Verdict =
+  | "verbatim"
+  | "near"
+  | "composite"
+  | "misattributed"
+  | "not-found"
+  | "too-short";
+export type QuoteFlag = "negation" | "number" | "accents";
+
+export interface QuoteChange {
+  kind: "changed" | "added" | "removed";
+  /** The quote's words ("" when the quote left the text's words out). */
+  quote: string;
+  /** The declaration's words ("" when the quote added words). */
+  text: string;
+}
+
+/** The verdict as `npm run verify -- --json` prints it: exactly these fields. */
+export interface QuoteCheck {
+  verdict: Verdict;
+  clause: ClauseId | null;
+  clauses: ClauseId[];
+  changes: QuoteChange[];
+  flags: QuoteFlag[];
+}
+
+/** What the renderers say besides the verdict. */
+export interface QuoteReport extends QuoteCheck {
+  /** The quotation checked, as written. */
+  quote: string;
+  /** The text it was compared with: fr is the original; en and ru are unofficial translations. */
+  lang: Lang;
+  /** What the words around the quotation name ("la mesure 3 dit « … »"). */
+  named: ReferenceTarget[];
+  /** The quote differs from the text in typography only (quotes, dashes, case, punctuation). */
+  typography: boolean;
+  /** The original's own typos that the quote corrected, as the original writes them. */
+  typosFixed: string[];
+  /** The declaration's words the quote was matched with, or the closest passage (not-found). */
+  passage: string | null;
+}
+
+/** Shorter quotations are too short to judge ("la sécurité" is in half the clauses). */
+export const MIN_QUOTE_CHARS = 12;
+/** Longest quotation checked; longer input is cut. */
+export const QUOTE_MAX_CHARS = 1000;
+/** A near match has at most this share of its characters edited. */
+const NEAR_MAX = 0.3;
+/** Below this share of edits a single-clause match wins over pieces of several. */
+const NEAR_CLEAR = 0.15;
+/** A composite's pieces: at least this many words, and cover this share of the quote. */
+const PIECE_MIN_WORDS = 3;
+const PIECES_COVER = 0.75;
+/** Words a quote may silently drop between two pieces before they count as separate pieces. */
+const MAX_SKIP = 4;
+
+/** The word diff needs word boundaries in every script (Cyrillic included). */
+const SEGMENTER = new Intl.Segmenter("fr", { granularity: "word" });
+
+interface ClauseText {
+  clause: Clause;
+  lang: Lang;
+  /** The clause's text in `lang`. */
+  text: string;
+  tokens: Token[];
+  keys: string;
+  /** Where each token's key starts in `keys`. */
+  offsets: number[];
+}
+
+interface Span {
+  at: ClauseText;
+  from: number;
+  to: number;
+  errors: number;
+}
+
+interface Located extends Span {
+  /** The quote's tokens matched with [from, to). */
+  quote: Token[];
+}
+
+interface Analysis {
+  verdict: Exclude<Verdict, "misattributed" | "too-short">;
+  clause: ClauseId | null;
+  clauses: ClauseId[];
+  located: Located[];
+  /** Quote words no clause accounts for. */
+  unplaced: Token[][];
+  /** Share of the quote that is edited or unplaced: the lower, the better the language fits. */
+  cost: number;
+  /** Other clauses holding the same words verbatim. */
+  alsoIn: ClauseId[];
+}
+
+function clauseText(clause: Clause, lang: Lang): ClauseText {
+  const tokens = tokenize(clause.text[lang]);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    offsets.push(at);
+    at += t.key.length + 1;
+  }
+  return { clause, lang, text: clause.text[lang], tokens, keys: keyText(tokens), offsets };
+}
+
+/** The token of `c` whose key covers character `char` of `c.keys` (a space counts with the word before). */
+function tokenAt(c: ClauseText, char: number): number {
+  let lo = 0;
+  let hi = c.offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((c.offsets[mid] ?? 0) <= char) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const NEGATIONS = new Set(QUOTE_DATA.negations.words);
+const NEGATION_ENDINGS = QUOTE_DATA.negations.suffixes;
+const NUMBER_WORDS = new Set(QUOTE_DATA.numbers.words);
+const NOT_NUMBERS = new Set(QUOTE_DATA.numbers.notNumbers);
+
+const isNegation = (key: string) =>
+  NEGATIONS.has(key) || NEGATION_ENDINGS.some((e) => key.endsWith(e));
+const isNumber = (key: string) =>
+  !NOT_NUMBERS.has(key) && (/\d/.test(key) || NUMBER_WORDS.has(key) || readCardinal(key) !== null);
+
+const sorted = (keys: string[]) => [...keys].sort().join(" ");
+
+export class QuoteChecker {
+  private readonly texts: Record<Lang, ClauseText[]>;
+  /** Every place a word occurs, per language: where composite pieces are looked for. */
+  private readonly places: Record<Lang, Map<string, { c: number; i: number }[]>>;
+  /** The original's typos: per clause, the text's keys and the keys of each correction. */
+  private readonly typos: { clause: string; text: string[]; fixes: string[][] }[];
+
+  constructor(clauses: readonly Clause[] = loadDeclaration()) {
+    const langs: Lang[] = ["fr", "en", "ru"];
+    this.texts = Object.fromEntries(
+      langs.map((l) => [l, clauses.map((c) => clauseText(c, l))]),
+    ) as Record<Lang, ClauseText[]>;
+    this.places = Object.fromEntries(
+      langs.map((l) => {
+        const map = new Map<string, { c: number; i: number }[]>();
+        this.texts[l].forEach((ct, c) => {
+          ct.tokens.forEach((t, i) => {
+            const list = map.get(t.key) ?? [];
+            list.push({ c, i });
+            map.set(t.key, list);
+          });
+        });
+        return [l, map];
+      }),
+    ) as Record<Lang, Map<string, { c: number; i: number }[]>>;
+    this.typos = QUOTE_DATA.typos.map((t) => {
+      const text = tokenize(t.text).map((k) => k.key);
+      const fixes = t.fixes.map((f) => tokenize(f).map((k) => k.key));
+      if (fixes.some((f) => f.length !== text.length)) {
+        throw new Error(`data/quotes.json: typo "${t.text}": a fix must have as many words`);
+      }
+      return { clause: t.clause, text, fixes };
+    });
+  }
+
+  /** The clause `id` (for labels in the renderers). */
+  clause(id: ClauseId): Clause | undefined {
+    return this.texts.fr.find((t) => t.clause.id === id)?.clause;
+  }
+
+  /**
+   * Checks one quotation. `framing` is the text around it ("la mesure 3 dit"): the clauses it
+   * names decide misattribution; `named` gives them directly instead.
+   */
+  check(
+    quotation: string,
+    opts: { framing?: string; named?: ReferenceTarget[] } = {},
+  ): QuoteReport {
+    const quote = quotation.slice(0, QUOTE_MAX_CHARS).trim();
+    const named = opts.named ?? (opts.framing ? findReferences(opts.framing) : []);
+    const pieces = piecesBetweenGaps(quote).map((p) => this.correctTypos(p));
+    const chars = pieces.reduce((n, p) => n + keyText(p).length, 0);
+    const base = { quote, named, typography: false, typosFixed: [], passage: null };
+    if (chars < MIN_QUOTE_CHARS) {
+      return {
+        ...base,
+        verdict: "too-short",
+        clause: null,
+        clauses: [],
+        changes: [],
+        flags: [],
+        lang: "fr",
+      };
+    }
+    const namedIds = named.flatMap((r) => (r.kind === "clause" ? [r.id] : []));
+    const cyrillic = /\p{Script=Cyrillic}/u.test(quote);
+    const langs: Lang[] = cyrillic ? ["ru"] : ["fr", "en"];
+    let best: { lang: Lang; a: Analysis } | null = null;
+    for (const lang of langs) {
+      const a = this.analyse(pieces, lang, namedIds);
+      if (!best || a.cost < best.a.cost) best = { lang, a };
+    }
+    if (!best) throw new Error("quote check: no language");
+    return this.report(quote, best.lang, best.a, named, namedIds);
+  }
+
+  /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */
+  private correctTypos(tokens: Token[]): Token[] {
+    const out = tokens.map((t) => ({ ...t }));
+    for (const typo of this.typos) {
+      for (const fix of typo.fixes) {
+        for (let i = 0; i + fix.length <= out.length; i++) {
+          if (fix.every((k, j) => out[i + j]?.key === k)) {
+            typo.text.forEach((k, j) => {
+              const t = out[i + j];
+              if (t) t.key = k;
+            });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private analyse(pieces: Token[][], lang: Lang, namedIds: ClauseId[]): Analysis {
+    const texts = this.texts[lang];
+    const total = pieces.reduce((n, p) => n + keyText(p).length, 0);
+    if (pieces.length === 1) return this.analyseOne(pieces[0] ?? [], lang, namedIds, total);
+
+    // Pieces between gap marks: each must be found, in order, in one clause.
+    const located: Located[] = [];
+    const unplaced: Token[][] = [];
+    let errors = 0;
+    for (const piece of pieces) {
+      const keys = keyText(piece);
+      const previous = located.at(-1);
+      // Each piece is first looked for after the previous one, in its clause; a short piece
+      // ("et", "afin de") counts only there.
+      const span =
+        (previous && this.exactAfter(previous, keys)) ||
+        (keys.length < MIN_QUOTE_CHARS
+          ? null
+          : this.closest(texts, keys, previous ? [previous.at.clause.id, ...namedIds] : namedIds));
+      if (span && span.errors <= NEAR_MAX * keys.length) {
+        located.push({ ...span, quote: piece });
+        errors += span.errors;
+      } else {
+        unplaced.push(piece);
+        errors += keys.length;
+      }
+    }
+    const first = located[0];
+    if (!first) return this.notFound(pieces.flat(), lang, total);
+    const oneClause = located.every((l) => l.at === first.at);
+    const inOrder = located.every((l, i) => i === 0 || l.from >= (located[i - 1]?.to ?? 0));
+    const ids = unique(located.map((l) => l.at.clause.id));
+    const exact = errors === 0 && unplaced.length === 0;
+    return {
+      verdict: oneClause && inOrder ? (exact ? "verbatim" : "near") : "composite",
+      clause: ids.length === 1 ? (ids[0] ?? null) : null,
+      clauses: ids,
+      located,
+      unplaced,
+      cost: errors / total,
+      alsoIn: [],
+    };
+  }
+
+  private analyseOne(piece: Token[], lang: Lang, namedIds: ClauseId[], total: number): Analysis {
+    const texts = this.texts[lang];
+    const keys = keyText(piece);
+    const exact = this.exactAll(texts, keys);
+    if (exact.length > 0) {
+      const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
+      if (chosen) {
+        const others = unique(exact.map((s) => s.at.clause.id));
+        return oneClause("verbatim", chosen, piece, 0, others);
+      }
+    }
+    const near = this.closest(texts, keys, namedIds);
+    const ratio = near ? near.errors / keys.length : 1;
+    const pieces = this.piecesOf(piece, lang);
+    const composite = pieces && (ratio > NEAR_CLEAR || ratio > NEAR_MAX) ? pieces : null;
+    if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
+    if (composite) {
+      const ids = unique(composite.located.map((l) => l.at.clause.id));
+      const uncovered = composite.unplaced.reduce((n, p) => n + keyText(p).length, 0);
+      return {
+        verdict: "composite",
+        clause: ids.length === 1 ? (ids[0] ?? null) : null,
+        clauses: ids,
+        located: composite.located,
+        unplaced: composite.unplaced,
+        cost: Math.min(ratio, uncovered / total + NEAR_CLEAR),
+        alsoIn: [],
+      };
+    }
+    return this.notFound(piece, lang, total);
+  }
+
+  /** Not found: the closest passage is in the clause sharing most of the quote's words. */
+  private notFound(quote: Token[], lang: Lang, total: number): Analysis {
+    const words = new Set(quote.map((t) => t.key));
+    let most: ClauseText | undefined;
+    let mostShared = 0;
+    for (const at of this.texts[lang]) {
+      const shared = new Set(at.tokens.filter((t) => words.has(t.key)).map((t) => t.key)).size;
+      if (shared > mostShared) {
+        most = at;
+        mostShared = shared;
+      }
+    }
+    const closest = most ? this.closest([most], keyText(quote), [], 1) : null;
+    const id = closest?.at.clause.id ?? null;
+    return {
+      verdict: "not-found",
+      clause: id,
+      clauses: id ? [id] : [],
+      located: closest ? [{ ...closest, quote }] : [],
+      unplaced: [],
+      cost: 1 + (closest ? closest.errors / Math.max(1, total) : 1),
+      alsoIn: [],
+    };
+  }
+
+  /** Every clause that holds `keys` word for word. */
+  private exactAll(texts: ClauseText[], keys: string): Span[] {
+    const out: Span[] = [];
+    const needle = ` ${keys} `;
+    for (const at of texts) {
+      const i = ` ${at.keys} `.indexOf(needle);
+      if (i < 0) continue;
+      const from = tokenAt(at, i);
+      out.push({ at, from, to: from + keys.split(" ").length, errors: 0 });
+    }
+    return out;
+  }
+
+  /** `keys` word for word in the previous piece's clause, after it. */
+  private exactAfter(previous: Span, keys: string): Span | null {
+    const at = previous.at;
+    const start = at.offsets[previous.to] ?? at.keys.length;
+    const i = ` ${at.keys} `.indexOf(` ${keys} `, start);
+    if (i < 0) return null;
+    const from = tokenAt(at, i);
+    return { at, from, to: from + keys.split(" ").length, errors: 0 };
+  }
+
+  /**
+   * The clause span closest to `keys` with at most `share` of its characters edited (fewest edits;
+   * a named clause, then reading order, on ties). The search costs in proportion to the edits
+   * allowed, so only a near match's worth is allowed.
+   */
+  private closest(
+    texts: readonly ClauseText[],
+    keys: string,
+    namedIds: ClauseId[],
+    share = NEAR_MAX,
+  ): Span | null {
+    let best: Span | null = null;
+    let bestNamed = false;
+    const maxErrors = Math.ceil(share * keys.length);
+    for (const at of texts) {
+      const matches = search(at.keys, keys, maxErrors);
+      let m = matches[0];
+      for (const x of matches) if (m && x.errors < m.errors) m = x;
+      if (!m) continue;
+      const isNamed = namedIds.includes(at.clause.id);
+      if (best && (m.errors > best.errors || (m.errors === best.errors && (bestNamed || !isNamed))))
+        continue;
+      const from = tokenAt(at, m.start);
+      const to = tokenAt(at, Math.max(m.start, m.end - 1)) + 1;
+      best = { at, from, to, errors: m.errors };
+      bestNamed = isNamed;
+    }
+    return best;
+  }
+
+  /**
+   * The quote cut into the longest runs of words found verbatim somewhere (greedy, left to right),
+   * or null unless they make a composite: at least two pieces that do not follow each other in
+   * the text, together covering most of the quote. Each word's places are looked up, so the cost
+   * is bounded by the quote's length times the declaration's.
+   */
+  private piecesOf(quote: Token[], lang: Lang): { located: Located[]; unplaced: Token[][] } | null {
+    const texts = this.texts[lang];
+    const places = this.places[lang];
+    const located: Located[] = [];
+    const unplaced: Token[][] = [];
+    let stray: Token[] = [];
+    let i = 0;
+    while (i < quote.length) {
+      let bestLen = 0;
+      let bestAt: { c: number; i: number } | null = null;
+      for (const p of places.get(quote[i]?.key ?? "") ?? []) {
+        const tokens = texts[p.c]?.tokens ?? [];
+        let n = 0;
+        while (i + n < quote.length && tokens[p.i + n]?.key === quote[i + n]?.key) n++;
+        if (n > bestLen) {
+          bestLen = n;
+          bestAt = p;
+        }
+      }
+      const at = bestAt ? texts[bestAt.c] : undefined;
+      if (bestAt && at && bestLen >= PIECE_MIN_WORDS) {
+        if (stray.length > 0) unplaced.push(stray);
+        stray = [];
+        located.push({
+          at,
+          from: bestAt.i,
+          to: bestAt.i + bestLen,
+          errors: 0,
+          quote: quote.slice(i, i + bestLen),
+        });
+        i += bestLen;
+      } else {
+        stray.push(quote[i] as Token);
+        i++;
+      }
+    }
+    if (stray.length > 0) unplaced.push(stray);
+    const covered = located.reduce((n, l) => n + l.quote.length, 0);
+    const jumps = located.some((l, k) => {
+      const prev = located[k - 1];
+      return (
+        prev !== undefined && (prev.at !== l.at || l.from < prev.to || l.from - prev.to > MAX_SKIP)
+      );
+    });
+    return located.length >= 2 && jumps && covered >= PIECES_COVER * quote.length
+      ? { located, unplaced }
+      : null;
+  }
+
+  private report(
+    quote: string,
+    lang: Lang,
+    a: Analysis,
+    named: ReferenceTarget[],
+    namedIds: ClauseId[],
+  ): QuoteReport {
+    const changes: QuoteChange[] = [];
+    const flags = new Set<QuoteFlag>();
+    const typosFixed: string[] = [];
+    let typography = false;
+    const comparable = a.verdict !== "not-found";
+    if (comparable) {
+      for (const l of a.located) {
+        const diff = this.compare(l, quote);
+        changes.push(...diff.changes);
+        for (const f of diff.flags) flags.add(f);
+        typosFixed.push(...diff.typosFixed);
+        typography ||= diff.typography;
+      }
+      for (const run of a.unplaced) {
+        changes.push({ kind: "added", quote: slice(quote, run), text: "" });
+      }
+      for (const c of changes) for (const f of changeFlags(c)) flags.add(f);
+    }
+    let verdict: Verdict = a.verdict;
+    const attributed = [a.clause, ...a.alsoIn].filter((c): c is ClauseId => c !== null);
+    const namesOther =
+      named.length > 0 &&
+      !attributed.some((c) => namedIds.includes(c)) &&
+      (verdict === "verbatim" || verdict === "near");
+    if (namesOther) verdict = "misattributed";
+    const first = a.located[0];
+    const passage =
+      a.verdict === "composite" || !first
+        ? null
+        : first.at.text.slice(
+            first.at.tokens[first.from]?.start ?? 0,
+            first.at.tokens[first.to - 1]?.end ?? 0,
+          );
+    return {
+      verdict,
+      clause: a.clause,
+      clauses: a.clauses,
+      changes: comparable ? changes : [],
+      flags: (["negation", "number", "accents"] as const).filter((f) => flags.has(f)),
+      quote,
+      lang,
+      named,
+      typography:
+        typography && changes.length === 0 && !flags.has("accents") && typosFixed.length === 0,
+      typosFixed: unique(typosFixed),
+      passage,
+    };
+  }
+
+  /** The word changes between a located piece and the clause's words, with accent and typo notes. */
+  private compare(l: Located, quote: string) {
+    // A measure's own number ("3.") is part of its text, but a quote without it starts after it.
+    const label = l.at.clause.number;
+    const skipLabel =
+      l.from === 0 &&
+      label !== null &&
+      l.at.tokens[0]?.key === String(label) &&
+      l.quote[0]?.key !== String(label);
+    const textTokens = l.at.tokens.slice(skipLabel ? 1 : l.from, l.to);
+    const quoteTokens = l.quote;
+    const text = l.at.text;
+    const diffKey = (t: Token) => t.key.replace(/'/g, "");
+    const parts = diffWords(textTokens.map(diffKey).join(" "), quoteTokens.map(diffKey).join(" "), {
+      intlSegmenter: SEGMENTER,
+    });
+    const changes: QuoteChange[] = [];
+    const flags = new Set<QuoteFlag>();
+    const typosFixed: string[] = [];
+    let typography = false;
+    let ti = 0;
+    let qi = 0;
+    let removed: Token[] = [];
+    let added: Token[] = [];
+    const flush = () => {
+      if (removed.length > 0 && added.length > 0) {
+        changes.push({ kind: "changed", quote: slice(quote, added), text: slice(text, removed) });
+      } else if (removed.length > 0) {
+        changes.push({ kind: "removed", quote: "", text: slice(text, removed) });
+      } else if (added.length > 0) {
+        changes.push({ kind: "added", quote: slice(quote, added), text: "" });
+      }
+      removed = [];
+      added = [];
+    };
+    for (const part of parts) {
+      const n = part.value.split(/\s+/).filter(Boolean).length;
+      if (part.removed) {
+        removed.push(...textTokens.slice(ti, ti + n));
+        ti += n;
+      } else if (part.added) {
+        added.push(...quoteTokens.slice(qi, qi + n));
+        qi += n;
+      } else {
+        flush();
+        for (let k = 0; k < n; k++) {
+          const t = textTokens[ti + k];
+          const q = quoteTokens[qi + k];
+          if (!t || !q || t.display === q.display) continue;
+          const typo = this.typoAt(l, ti + k);
+          if (typo) typosFixed.push(typo);
+          if (lower(t.display) === lower(q.display)) typography = true;
+          else if (fold(t.display) === fold(q.display)) flags.add("accents");
+        }
+        ti += n;
+        qi += n;
+      }
+    }
+    flush();
+    if (slice(quote, quoteTokens) !== slice(text, textTokens)) typography = true;
+    return { changes, flags, typosFixed, typography };
+  }
+
+  /** The original's typo covering token `i` of the located clause, as the original writes it. */
+  private typoAt(l: Located, i: number): string | null {
+    for (const typo of this.typos) {
+      if (typo.clause !== l.at.clause.id) continue;
+      for (let s = Math.max(0, i - typo.text.length + 1); s <= i; s++) {
+        if (typo.text.every((k, j) => l.at.tokens[l.from + s + j]?.key === k)) {
+          return slice(l.at.text, l.at.tokens.slice(l.from + s, l.from + s + typo.text.length));
+        }
+      }
+    }
+    return null;
+  }
+}
+
+/** A quote matched with one span of one clause; `others` hold the same words too. */
+function oneClause(
+  verdict: "verbatim" | "near",
+  span: Span,
+  quote: Token[],
+  cost: number,
+  others: ClauseId[],
+): Analysis {
+  const id = span.at.clause.id;
+  return {
+    verdict,
+    clause: id,
+    clauses: [id],
+    located: [{ ...span, quote }],
+    unplaced: [],
+    cost,
+    alsoIn: others.filter((c) => c !== id),
+  };
+}
+
+/** The text from the first token's start to the last one's end. */
+function slice(text: string, tokens: readonly Token[]): string {
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  return first && last ? text.slice(first.start, last.end) : "";
+}
+
+/** Case and apostrophes aside: what is left is accents or spelling. */
+const lower = (word: string) => word.toLowerCase().replace(/[’ʼ]/g, "'");
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** A change that touches a negation or a number, however small. */
+function changeFlags(c: QuoteChange): QuoteFlag[] {
+  const q = tokenize(c.quote).map((t) => t.key);
+  const t = tokenize(c.text).map((t) => t.key);
+  const flags: QuoteFlag[] = [];
+  if (sorted(q.filter(isNegation)) !== sorted(t.filter(isNegation))) flags.push("negation");
+  if (sorted(q.filter(isNumber)) !== sorted(t.filter(isNumber))) flags.push("number");
+  return flags;
+}
+
+let shared: QuoteChecker | null = null;
+
+/** The checker over the declaration, built once. */
+export function getQuoteChecker(): QuoteChecker {
+  shared ??= new QuoteChecker();
+  return shared;
+}
+
+/**
+ * Checks what someone asked to be checked (/verify, "Check quote", `npm run verify`): the
+ * quotations in the text, with the words around them as framing ("la mesure 3 dit « … »"), or
+ * the whole text as one quotation when it has no quotation marks. At most `max` quotations.
+ */
+export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
+  const checker = getQuoteChecker();
+  const quotations = findQuotations(text).slice(0, max);
+  if (quotations.length === 0) return [checker.check(text)];
+  const framing = framingOf(text, quotations);
+  return quotations.map((q) => checker.check(q.text, { framing }));
+}
+
+/** The contract of `--json`: exactly verdict, clause, clauses, changes and flags. */
+export function toContract(r: QuoteReport): QuoteCheck {
+  return {
+    verdict: r.verdict,
+    clause: r.clause,
+    clauses: r.clauses,
+    changes: r.changes,
+    flags: r.flags,
+  };
+}

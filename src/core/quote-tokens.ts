@@ -1,0 +1,122 @@
+/**
+ * The text side of quote checking: quotations found in a message, gaps inside a quotation, and the
+ * words both sides are compared by. Typography never counts: quotes, apostrophes, dashes, spaces,
+ * punctuation and case are dropped from the comparison keys, and accents are folded (a difference
+ * in accents is reported as a note, not as a change).
+ *
+ * Every pattern here is a negated class or a bounded run, so each scan is linear in the text.
+ */
+import { fold } from "./analysis.ts";
+
+export interface Token {
+  /** What is compared: the word lower-cased and accent-folded, with one kind of apostrophe. */
+  key: string;
+  /** The word as written. */
+  display: string;
+  /** Its place in the text it was read from. */
+  start: number;
+  end: number;
+}
+
+/**
+ * A word: letters and digits, plus an English contraction ending ("don't", "NATO's"). French
+ * elisions split ("l'OTAN" is "l" and "OTAN"), so "l'OTAN" and "OTAN" differ by one word, and
+ * hyphens split compounds ("euro-atlantique").
+ */
+const WORD = /[\p{L}\p{N}]+(?:['’ʼ](?:t|s|re|ll|ve|d|m)(?![\p{L}\p{N}]))?/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    out.push({
+      key: fold(m[0]).replace(/[’ʼ]/g, "'"),
+      display: m[0],
+      start,
+      end: start + m[0].length,
+    });
+  }
+  return out;
+}
+
+/** Keys joined by single spaces: what the approximate matcher reads. */
+export function keyText(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.key).join(" ");
+}
+
+/**
+ * Gap marks inside a quotation: "[…]", "[...]", "(…)", "(...)", "…", "...". A quotation is cut at
+ * each; the pieces must then appear in order in one clause.
+ */
+const GAP = /\[\s?(?:…|\.{2,4})\s?\]|\(\s?(?:…|\.{2,4})\s?\)|…|\.{3,}/gu;
+
+/**
+ * The quotation's words in pieces, cut at its gap marks (empty pieces, as a mark at either end
+ * leaves, are dropped). Tokens keep their places in the whole quotation.
+ */
+export function piecesBetweenGaps(quote: string): Token[][] {
+  const tokens = tokenize(quote);
+  const cuts = [...quote.matchAll(GAP)].map((m) => m.index ?? 0);
+  const pieces: Token[][] = [[]];
+  let next = 0;
+  for (const t of tokens) {
+    let opened = false;
+    while (next < cuts.length && (cuts[next] ?? 0) < t.start) {
+      next++;
+      opened = true;
+    }
+    if (opened && (pieces.at(-1)?.length ?? 0) > 0) pieces.push([]);
+    pieces.at(-1)?.push(t);
+  }
+  return pieces.filter((p) => p.length > 0);
+}
+
+export interface Quotation {
+  /** The quoted text, without its marks. */
+  text: string;
+  /** Where the marks stand in the message (the opening mark's index, the closing mark's end). */
+  start: number;
+  end: number;
+}
+
+/** Longest quotation read; a declaration clause is under 500 characters, two of them under 1,000. */
+export const QUOTATION_MAX = 1000;
+
+/**
+ * Quotations in « », “ ”, „ “ or " ". Each alternative reads a run of characters that are not its
+ * own closing mark, so an unclosed mark costs one bounded scan and the whole search stays linear.
+ */
+const QUOTATION = new RegExp(
+  [
+    `«([^«»]{1,${QUOTATION_MAX}})»`,
+    `“([^“”„]{1,${QUOTATION_MAX}})[”“]`,
+    `„([^„“”]{1,${QUOTATION_MAX}})[“”]`,
+    `"([^"]{1,${QUOTATION_MAX}})"`,
+  ].join("|"),
+  "gu",
+);
+
+/** At most this many quotations are read from one message. */
+export const MAX_QUOTATIONS = 8;
+
+export function findQuotations(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  for (const m of text.matchAll(QUOTATION)) {
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();
+    const start = m.index ?? 0;
+    if (inner) out.push({ text: inner, start, end: start + m[0].length });
+    if (out.length >= MAX_QUOTATIONS) break;
+  }
+  return out;
+}
+
+/** The message without its quotations: where a clause reference or a cue presents them. */
+export function framingOf(text: string, quotations: readonly Quotation[]): string {
+  let framing = "";
+  let at = 0;
+  for (const q of quotations) {
+    framing += `${text.slice(at, q.start)} … `;
+    at = q.end;
+  }
+  return framing + text.slice(at);
+}

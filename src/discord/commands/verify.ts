@@ -1,0 +1,55 @@
+/** /verify quote — checks a quotation against the declaration, privately. */
+import { ApplicationCommandOptionType } from "discord.js";
+import { checkText, QUOTE_MAX_CHARS } from "../../core/quote-check.ts";
+import { MAX_QUOTED } from "../handlers/chat.ts";
+import { strings } from "../i18n/strings.ts";
+import type { Outcome } from "../platform/context.ts";
+import { ReplyableError } from "../platform/errors.ts";
+import { cleanInput } from "../platform/sanitize.ts";
+import { quoteCheckEmbeds } from "../render/quote-check.ts";
+import {
+  type ChatHandler,
+  type CommandContext,
+  commandTexts,
+  defineChatCommand,
+} from "./define.ts";
+
+const TEXTS = commandTexts("verify");
+
+const handle: ChatHandler = async (interaction, ctx) =>
+  replyWithChecks(
+    cleanInput(
+      String(interaction.options.get(TEXTS.optionName.quote)?.value ?? ""),
+      QUOTE_MAX_CHARS,
+    ),
+    ctx,
+  );
+
+/** The checks of the quotations in `text` (or of the whole text), privately; "Check quote" too. */
+export async function replyWithChecks(
+  text: string,
+  { lang, reply }: CommandContext,
+): Promise<Outcome> {
+  if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
+  const reports = checkText(text, MAX_QUOTED);
+  await reply({ embeds: quoteCheckEmbeds(reports, lang) }, { privately: true });
+  const first = reports[0];
+  return {
+    outcome: `quote-check/${first?.verdict ?? "none"}`,
+    ...(first?.clause && { clause: first.clause }),
+    question: text,
+  };
+}
+
+export const command = defineChatCommand({
+  texts: TEXTS,
+  options: [
+    TEXTS.option("quote", {
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      max_length: QUOTE_MAX_CHARS,
+    }),
+  ],
+  defer: "ephemeral",
+  handle,
+});

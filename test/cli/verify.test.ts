@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/verify.ts";
+import { runInProcess, runTs } from "./run.ts";
+
+const verify = (args: string[]) => runInProcess(main, args);
+
+describe("npm run verify", () => {
+  it("prints the verdict and each change (the real script)", async () => {
+    const r = await runTs("src/cli/verify.ts", [
+      "la mesure 4 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Citation mal attribuée");
+    expect(r.stdout).toContain("Mesure 3 [M3], pas dans Mesure 4 [M4]");
+  });
+
+  it("--json prints exactly the contract", async () => {
+    const r = await verify([
+      "--json",
+      "Regularly organize briefings on the most important exercises of the CSTO and NATO in order not to strengthen confidence",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      verdict: "near",
+      clause: "M4",
+      clauses: ["M4"],
+      changes: [{ kind: "added", quote: "not", text: "" }],
+      flags: ["negation"],
+    });
+  });
+
+  it("--json prints an array for several quotations", async () => {
+    const r = await verify([
+      "--json",
+      "« la paix » et « Établir des contacts directs entre les secrétaires généraux »",
+    ]);
+    const out = JSON.parse(r.stdout) as { verdict: string }[];
+    expect(out.map((o) => o.verdict)).toEqual(["too-short", "verbatim"]);
+  });
+
+  it("shows changes in plain text, in the language asked for", async () => {
+    const r = await verify([
+      "--lang",
+      "en",
+      "« Établir des contacts directs entre les secrétaires généraux des trois organisations »",
+    ]);
+    expect(r.stdout).toContain("Near quote: words have changed");
+    expect(r.stdout).toContain('"deux" → "trois"');
+    expect(r.stdout).toContain("A number was changed");
+  });
+
+  it("--help, and polite refusals", async () => {
+    expect((await verify(["--help"])).stdout).toMatch(/^usage: npm run verify/);
+    const empty = await verify([]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("no quotation given");
+    expect((await verify(["--lang", "de", "x"])).stderr).toContain("--lang must be fr, en or ru");
+    expect((await verify(["--nope"])).stderr).toMatch(/Unknown option '--nope'/);
+  });
+});

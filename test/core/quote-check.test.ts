@@ -1,0 +1,103 @@
+/**
+ * The quote checker on the cases of quote-cases.json (fr against the original, en and ru against
+ * the working translations), plus the invariants: every clause checks verbatim in each language,
+ * and the JSON contract has exactly its five fields.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadDeclaration } from "../../src/core/declaration.ts";
+import {
+  checkText,
+  getQuoteChecker,
+  type QuoteCheck,
+  toContract,
+} from "../../src/core/quote-check.ts";
+import { LANGS } from "../../src/core/types.ts";
+import { bestTime } from "../support/timing.ts";
+
+interface Case {
+  lang: string;
+  why: string;
+  text: string;
+  expect: Partial<QuoteCheck> & Pick<QuoteCheck, "verdict">;
+}
+
+const { cases } = JSON.parse(
+  readFileSync(new URL("./quote-cases.json", import.meta.url), "utf8"),
+) as { cases: Case[] };
+
+describe("quote cases (quote-cases.json)", () => {
+  it("cover every verdict and flag in each language, with at least 40 cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const verdicts = new Set(cases.map((c) => c.expect.verdict));
+    expect([...verdicts].sort()).toEqual(
+      ["composite", "misattributed", "near", "not-found", "too-short", "verbatim"].sort(),
+    );
+    const flags = new Set(cases.flatMap((c) => c.expect.flags ?? []));
+    expect([...flags].sort()).toEqual(["accents", "negation", "number"]);
+    for (const lang of LANGS) {
+      const mine = cases.filter((c) => c.lang === lang);
+      expect(mine.length, lang).toBeGreaterThanOrEqual(10);
+    }
+    expect(cases.some((c) => c.text.length > 100 && c.expect.verdict === "verbatim")).toBe(true);
+  });
+
+  it.each(cases.map((c) => [`${c.lang}: ${c.why}`, c] as const))("%s", (_name, c) => {
+    const [report] = checkText(c.text);
+    expect(report).toBeDefined();
+    const got = toContract(report as NonNullable<typeof report>);
+    expect(got.verdict).toBe(c.expect.verdict);
+    for (const key of ["clause", "clauses", "flags", "changes"] as const) {
+      if (key in c.expect) expect(got[key], key).toEqual(c.expect[key]);
+    }
+    if (c.lang !== "fr" && got.verdict !== "too-short") expect(report?.lang).toBe(c.lang);
+  });
+});
+
+describe("quote checker", () => {
+  const checker = getQuoteChecker();
+
+  it("finds every clause verbatim in French, English and Russian", () => {
+    for (const clause of loadDeclaration()) {
+      for (const lang of LANGS) {
+        const r = checker.check(clause.text[lang]);
+        expect(r.verdict, `${clause.id} ${lang}`).toBe("verbatim");
+        expect(r.clause, `${clause.id} ${lang}`).toBe(clause.id);
+        expect(r.flags).toEqual([]);
+      }
+    }
+  });
+
+  it("prints exactly the contract's fields", () => {
+    const [r] = checkText(
+      "« Établir des contacts directs entre les secrétaires généraux des trois organisations »",
+    );
+    expect(Object.keys(toContract(r as NonNullable<typeof r>)).sort()).toEqual([
+      "changes",
+      "clause",
+      "clauses",
+      "flags",
+      "verdict",
+    ]);
+  });
+
+  it("checks each quotation of a text, with the words around them as framing", () => {
+    const reports = checkText(
+      "la mesure 4 dit « Organiser régulièrement des briefings » et la mesure 3 « Faciliter les contacts entre l’OTSC et l’OTAN »",
+    );
+    expect(reports.map((r) => r.verdict)).toEqual(["verbatim", "verbatim"]);
+  });
+
+  it("stays fast on long or hostile input (each scan bounded)", () => {
+    const hostile = [
+      "de ".repeat(2000),
+      "a".repeat(5000),
+      `« ${"la sécurité ".repeat(300)} »`,
+      "« ".repeat(3000),
+      `${"[…] ".repeat(500)}Faciliter les contacts`,
+    ];
+    for (const text of hostile) {
+      expect(bestTime(() => checkText(text), 300)).toBeLessThan(300);
+    }
+  });
+});

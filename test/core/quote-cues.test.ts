@@ -1,0 +1,67 @@
+/**
+ * When chat presents a quotation (data/quotes.json cues, or a clause reference next to quotation
+ * marks): every rule's examples, and the invariant that no cue fires on the declaration itself.
+ */
+import { describe, expect, it } from "vitest";
+import { loadDeclaration } from "../../src/core/declaration.ts";
+import { cueIn, presentedQuotations, readQuoteData } from "../../src/core/quote-cues.ts";
+import { bestTime } from "../support/timing.ts";
+
+const { cues } = readQuoteData();
+
+describe("quotation cues (data/quotes.json)", () => {
+  it("has examples that must fire and must not for every rule, with unique ids", () => {
+    for (const r of cues) {
+      expect(r.fires.length, r.id).toBeGreaterThan(0);
+      expect(r.spares.length, r.id).toBeGreaterThan(0);
+    }
+    expect(new Set(cues.map((r) => r.id)).size).toBe(cues.length);
+  });
+
+  it.each(cues.flatMap((r) => r.fires.map((m) => [r.id, m])))("%s presents %s", (id, m) => {
+    expect(presentedQuotations(m)?.cue).toBe(id);
+  });
+
+  it.each(cues.flatMap((r) => r.spares.map((m) => [r.id, m])))("%s spares %s", (_id, m) => {
+    expect(presentedQuotations(m)).toBeNull();
+  });
+
+  it("a clause reference next to a quotation presents it, and names the clause", () => {
+    const p = presentedQuotations("la mesure 3 dit « faciliter les contacts »");
+    expect(p?.cue).toBe("reference");
+    expect(p?.named).toEqual([{ kind: "clause", id: "M3" }]);
+    expect(presentedQuotations("пункт 5: «взаимное участие»")?.cue).toBe("reference");
+  });
+
+  it("quotation marks alone, or a cue alone, present nothing", () => {
+    expect(presentedQuotations("« à demain » !")).toBeNull();
+    expect(presentedQuotations("la déclaration dit qu’il faut des contacts")).toBeNull();
+  });
+
+  it("a cue far from the quotation does not count", () => {
+    const far = `la déclaration dit ${"bla ".repeat(40)} « faciliter les contacts »`;
+    expect(presentedQuotations(far)).toBeNull();
+  });
+
+  it("never fires on the declaration's own text, translations, titles or search aids", () => {
+    const fired: string[] = [];
+    for (const c of loadDeclaration()) {
+      const texts = [
+        ...Object.values(c.text),
+        ...Object.values(c.aids).flat(),
+        ...Object.values(c.title),
+      ];
+      for (const t of texts) {
+        const rule = cueIn(t);
+        if (rule) fired.push(`${rule} on ${c.id}: ${t}`);
+        if (presentedQuotations(t)) fired.push(`presented on ${c.id}: ${t}`);
+      }
+    }
+    expect(fired).toEqual([]);
+  });
+
+  it("scans a long message quickly", () => {
+    const text = `${"« la mesure 3 dit ".repeat(500)}${'"'.repeat(2000)}`;
+    expect(bestTime(() => presentedQuotations(text), 100)).toBeLessThan(100);
+  });
+});

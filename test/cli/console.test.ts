@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { environmentLang, runConsole } from "../../src/console/console.ts";
 import { CONSOLE_BANNER } from "../../src/console/interpreter.ts";
+import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import type { Lang } from "../../src/core/types.ts";
 import { ROOT, runTs } from "./run.ts";
 
@@ -73,7 +74,7 @@ describe("the local console", () => {
   it("explains bad commands and out-of-range numbers instead of failing", async () => {
     const out = await chat("/measure 9\n/measure abc\n/frobnicate\n/ask\n");
     expect(out).toContain("mesure 9");
-    expect(out).toMatch(/6 mesures/);
+    expect(out).toContain(`${CLAUSE_COUNTS.measure} mesures`);
     expect(out).toContain("abc");
     expect(out).toContain("Commande inconnue");
     expect(out).toContain("/ask suivi de votre question");
@@ -85,7 +86,7 @@ describe("the local console", () => {
     );
     expect(out.match(/3\. Faciliter les contacts/g)).toHaveLength(2);
     expect(out.match(/4\. Organiser régulièrement/g)).toHaveLength(2);
-    expect(out).toContain("Indiquez un numéro de mesure, de 1 à 6");
+    expect(out).toContain(`Indiquez un numéro de mesure, de 1 à ${CLAUSE_COUNTS.measure}`);
     expect(out).not.toContain("mesure ?");
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { Engine, getEngine, MAX_QUESTION_CHARS } from "../../src/core/engine.ts";
 import type { Answer } from "../../src/core/types.ts";
 import { bestTime } from "../support/timing.ts";
@@ -7,10 +8,11 @@ const engine = getEngine();
 const answered = (a: Answer) => (a.kind === "clause" ? a.clause.id : a.kind);
 
 describe("lookup", () => {
-  it("returns a measure by number and nothing outside 1–6", () => {
+  it("returns a measure by number and nothing outside the measures", () => {
     expect(engine.measure(3)?.id).toBe("M3");
     expect(engine.measure(0)).toBeUndefined();
-    expect(engine.measure(7)).toBeUndefined();
+    expect(engine.measure(CLAUSE_COUNTS.measure)).toBeDefined();
+    expect(engine.measure(CLAUSE_COUNTS.measure + 1)).toBeUndefined();
     expect(engine.measure(2.5)).toBeUndefined();
   });
 

@@ -2,7 +2,9 @@
  * Slash commands, components and the message command, end to end: the real bot (startBot, as
  * `npm start` runs it) against the loopback fake Discord.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
@@ -13,6 +15,8 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
+
+const MEASURE_NUMBERS = Array.from({ length: CLAUSE_COUNTS.measure }, (_, i) => i + 1);
 
 let h: Harness;
 beforeAll(async () => {
@@ -100,7 +104,7 @@ describe("registration", () => {
 });
 
 describe("/measure", () => {
-  for (const n of [1, 2, 3, 4, 5, 6]) {
+  for (const n of MEASURE_NUMBERS) {
     it(`/measure ${n} answers with measure ${n}'s French text`, async () => {
       const { data } = await run("measure", { number: n });
       const [embed] = embedsOf(data);
@@ -116,7 +120,7 @@ describe("/measure", () => {
     it(`/measure ${n} gets an ephemeral explanation`, async () => {
       const { data } = await run("measure", { number: n });
       expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
-      expect(data.content).toMatch(/6 mesures/);
+      expect(data.content).toContain(`${CLAUSE_COUNTS.measure} mesures`);
       expect(data.embeds ?? []).toHaveLength(0);
     });
   }
@@ -128,7 +132,7 @@ describe("/measure", () => {
         { name: "number", type: 4, value: raw },
       ] as unknown as Record<string, string>);
       expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
-      expect(data.content).toContain("1 à 6");
+      expect(data.content).toContain(`1 à ${CLAUSE_COUNTS.measure}`);
     });
   }
 
@@ -279,7 +283,7 @@ describe("/ask", () => {
   it("explains an out-of-range reference", async () => {
     const { data } = await run("ask", { question: "que dit la mesure 9 ?" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(data.content).toMatch(/6 mesures/);
+    expect(data.content).toContain(`${CLAUSE_COUNTS.measure} mesures`);
   });
 
   it("answers a clause id submitted from autocomplete", async () => {
@@ -458,7 +462,7 @@ describe("Find in declaration (message command)", () => {
 describe("autocomplete", () => {
   it("offers the six measure titles for /measure", async () => {
     const choices = await autocomplete("measure", { number: "" });
-    expect(choices.map((c) => c.value)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(choices.map((c) => c.value)).toEqual(MEASURE_NUMBERS);
     expect(choices[5]?.name).toMatch(/^6 — /);
   });
 

@@ -78,7 +78,7 @@ export interface Strings {
   /** /settings show and /help: the Message Content intent's status. */
   contentTitle: string;
   contentOn: string;
-  contentOff: (why: "off" | "refused") => string;
+  contentOff: (why: "off" | "refused" | "no-gateway") => string;
   /** A setting that is on but cannot run without the intent. */
   needsContent: string;
 }
@@ -179,7 +179,9 @@ const fr: Strings = {
   contentOn:
     "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
   contentOff: (why) =>
-    `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
+    why === "no-gateway"
+      ? "aucune : ce processus ne se connecte pas à la passerelle de Discord (DISCORD_GATEWAY=off) et ne reçoit que les interactions. Désactivés : les réponses dans la discussion (mentions, messages privés), la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les boutons et les commandes de message."
+      : `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
   needsContent: "sans effet sans l’intent Message Content",
 };
 
@@ -274,7 +276,9 @@ const en: Strings = {
   contentTitle: "Reading chat (Message Content intent)",
   contentOn: "granted: auto-quoting, Q&A channels and quote checks work.",
   contentOff: (why) =>
-    `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
+    why === "no-gateway"
+      ? "none: this process does not connect to Discord's gateway (DISCORD_GATEWAY=off) and only receives interactions. Off: answers in chat (mentions, DMs), auto-quoting, Q&A channels and quote checks in chat. Still working: commands, buttons and the message commands."
+      : `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
   needsContent: "no effect without the Message Content intent",
 };
 
@@ -366,7 +370,9 @@ const ru: Strings = {
   contentTitle: "Чтение чата (intent Message Content)",
   contentOn: "предоставлено: автоцитирование, каналы вопросов и проверка цитат работают.",
   contentOff: (why) =>
-    `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
+    why === "no-gateway"
+      ? "нет: этот процесс не подключается к шлюзу Discord (DISCORD_GATEWAY=off) и получает только взаимодействия. Отключены: ответы в чате (упоминания, личные сообщения), автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, кнопки и команды сообщений."
+      : `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
   needsContent: "не действует без intent Message Content",
 };
 

@@ -70,7 +70,11 @@ export interface Strings {
   settingsFeedback: string;
   /** What is kept of feedback, for /settings show and /help. */
   feedbackKept: (textKept: boolean, days: number) => string;
-  feedbackTextSet: (on: boolean) => string;
+  /**
+   * `forgotten`: question texts of this server deleted on turning it off; `operatorKeeps`:
+   * LOG_QUESTIONS=true keeps texts in every server whatever this setting says.
+   */
+  feedbackTextSet: (on: boolean, forgotten: number, operatorKeeps: boolean) => string;
   helpFeedbackTitle: string;
   citesNothing: string;
   settingsQuoteCheck: string;
@@ -163,10 +167,12 @@ const fr: Strings = {
   settingsFeedback: "Avis (👍/👎)",
   feedbackKept: (textKept, days) =>
     `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
-      : "Je ne garderai plus le texte des questions.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
+        : `Je ne garderai plus le texte des questions de ce serveur${forgotten > 0 ? ` ; les ${forgotten} déjà gardées sont effacées` : ""}.`
+    }${operatorKeeps ? " Attention : l’opérateur du bot garde le texte des questions dans tous les serveurs (LOG_QUESTIONS=true), quel que soit ce réglage." : ""}`,
   helpFeedbackTitle: "👍 / 👎 sous une réponse",
   citesNothing:
     "Ce message ne cite aucune clause (par exemple « la mesure 4 », « le 2e considérant »).",
@@ -262,10 +268,12 @@ const en: Strings = {
   settingsFeedback: "Feedback (👍/👎)",
   feedbackKept: (textKept, days) =>
     `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "I will keep the text of questions with the feedback, for the maintainers."
-      : "I will no longer keep the text of questions.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "I will keep the text of questions with the feedback, for the maintainers."
+        : `I will no longer keep the text of this server's questions${forgotten > 0 ? `; the ${forgotten} kept so far are deleted` : ""}.`
+    }${operatorKeeps ? " Note: the bot's operator keeps question text in every server (LOG_QUESTIONS=true), whatever this setting says." : ""}`,
   helpFeedbackTitle: "👍 / 👎 under an answer",
   citesNothing: "That message cites no clause (for example “measure 4”, “the 2nd recital”).",
   settingsQuoteCheck: "Checking quotations in chat",
@@ -355,10 +363,12 @@ const ru: Strings = {
   settingsFeedback: "Отзывы (👍/👎)",
   feedbackKept: (textKept, days) =>
     `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
-      : "Я больше не буду хранить текст вопросов.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
+        : `Я больше не буду хранить текст вопросов этого сервера${forgotten > 0 ? `; сохранённые ранее (${forgotten}) удалены` : ""}.`
+    }${operatorKeeps ? " Внимание: оператор бота хранит текст вопросов на всех серверах (LOG_QUESTIONS=true), независимо от этой настройки." : ""}`,
   helpFeedbackTitle: "👍 / 👎 под ответом",
   citesNothing:
     "В этом сообщении не упомянут ни один пункт (например, «пункт 4», «второй абзац преамбулы»).",

@@ -15,6 +15,7 @@
 import {
   type Client,
   DefaultRestOptions,
+  DiscordAPIError,
   Events,
   type Interaction,
   type RESTOptions,
@@ -55,20 +56,20 @@ interface InteractionAction {
   handle(data: unknown): void;
 }
 
+type RawReply = NonNullable<HttpReply["raw"]>;
+
+const JSON_TYPE = "application/json";
+
 const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_TYPE } });
 
 /** The callback's body as the HTTP answer: JSON, or multipart when files are attached. */
-async function replyBody(body: unknown): Promise<Pick<HttpReply, "raw">> {
-  if (typeof body === "string") {
-    return { raw: { data: Buffer.from(body), contentType: "application/json" } };
-  }
+async function replyBody(body: unknown): Promise<RawReply> {
+  if (typeof body === "string") return { data: Buffer.from(body), contentType: JSON_TYPE };
   const encoded = new Response(body as FormData);
   return {
-    raw: {
-      data: Buffer.from(await encoded.arrayBuffer()),
-      contentType: encoded.headers.get("content-type") ?? "multipart/form-data",
-    },
+    data: Buffer.from(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get("content-type") ?? "multipart/form-data",
   };
 }
 
@@ -80,18 +81,27 @@ export function createResponder(
   const { logger } = ctx;
   const exchanges = new Map<string, Exchange>();
 
-  const makeRequest: MakeRequest = async (url, init) => {
-    const match = CALLBACK.exec(new URL(url).pathname);
-    const exchange = match ? exchanges.get(match[1] ?? "") : undefined;
-    if (!match || !exchange || exchange.token !== match[2]) {
-      return DefaultRestOptions.makeRequest(url, init);
-    }
+  /** The exchange an initial-response route belongs to, taken once; undefined for any other. */
+  const claim = (path: string): Exchange | undefined => {
+    const match = CALLBACK.exec(path);
+    const id = match?.[1] ?? "";
+    const exchange = exchanges.get(id);
+    if (!exchange || exchange.token !== match?.[2]) return undefined;
     // Taken once: a second initial response goes to Discord, which refuses it as it should.
-    exchanges.delete(match[1] ?? "");
-    const body = await replyBody(init.body);
-    const sent = await new Promise<boolean>((resolve) => {
-      exchange.settle({ status: 200, ...body, sent: resolve });
+    exchanges.delete(id);
+    return exchange;
+  };
+  /** Whether the answer reached Discord's connection (false: it was gone before the write). */
+  const deliver = (exchange: Exchange, raw: RawReply) =>
+    new Promise<boolean>((resolve) => {
+      exchange.settle({ status: 200, raw, sent: resolve });
     });
+
+  // A multipart answer (files attached) is encoded by REST, then taken here instead of being sent.
+  const makeRequest: MakeRequest = async (url, init) => {
+    const exchange = claim(new URL(url).pathname);
+    if (!exchange) return DefaultRestOptions.makeRequest(url, init);
+    const sent = await deliver(exchange, await replyBody(init.body));
     // Discord gone before the answer was written: to the handler, the interaction expired.
     return sent
       ? new Response(null, { status: 204 })
@@ -102,6 +112,32 @@ export function createResponder(
     rest: { ...(discord.apiUrl && { api: discord.apiUrl }), makeRequest },
   });
   client.rest.setToken(discord.token);
+  // A JSON initial response skips REST's queue: its rate-limit buckets, retries and fetch exist for
+  // requests that go to Discord, and this one goes into the HTTP answer. The body is encoded as
+  // REST would (JSON.stringify), and to the handler the outcome is the same: 204 (an empty body),
+  // or Discord's "Unknown interaction" error when the connection was gone.
+  const viaQueue = client.rest.request.bind(client.rest);
+  client.rest.request = async (options) => {
+    const exchange =
+      options.method === "POST" &&
+      options.body !== undefined &&
+      !options.files?.length &&
+      !options.passThroughBody
+        ? claim(options.fullRoute)
+        : undefined;
+    if (!exchange) return viaQueue(options);
+    const body = Buffer.from(JSON.stringify(options.body));
+    if (await deliver(exchange, { data: body, contentType: JSON_TYPE })) return new ArrayBuffer(0);
+    const code = DiscordCode.UnknownInteraction;
+    throw new DiscordAPIError(
+      { message: "Unknown interaction", code },
+      code,
+      404,
+      "POST",
+      options.fullRoute,
+      options,
+    );
+  };
   logRestFailures(client, logger);
   const action = (client as unknown as { actions: { InteractionCreate: InteractionAction } })
     .actions.InteractionCreate;

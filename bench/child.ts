@@ -1,7 +1,7 @@
 /**
- * The child-process half of `npm run bench:e2e`, shared by the two bots it compares (bench/real-bot.ts
- * and bench/floor-bot.ts). Each bot runs alone in its own process so that its resident memory is its
- * own; it talks to the parent over the IPC channel `fork` opens:
+ * The child-process half of `npm run bench:e2e`, shared by every child it starts (bench/real-bot.ts,
+ * bench/floor-bot.ts, bench/http-bot.ts, bench/http-floor.ts). Each runs alone in its own process
+ * so that its resident memory is its own; it talks to the parent over the IPC channel `fork` opens:
  *
  *   child → parent  { type: "ready", port? }                 once connected (and commands synced);
  *                                                            port: an HTTP child's endpoint
@@ -11,10 +11,12 @@
  *
  * The child also exits when the parent goes away (IPC disconnect), so an interrupted bench leaves
  * no bot running.
+ *
+ * Nothing here imports discord.js or the project: the do-nothing HTTP endpoint (bench/http-floor.ts)
+ * uses it too, and what it loads would count in that floor's memory. The discord.js side of the
+ * bots (their settings, cache counts, message count) is in bench/bot-child.ts.
  */
 import { getHeapSpaceStatistics } from "node:v8";
-import { type Client, type ClientOptions, Events } from "discord.js";
-import { type Config, loadConfig } from "../src/config.ts";
 
 export type ParentMessage = { type: "memory" } | { type: "count" } | { type: "stop" };
 
@@ -55,56 +57,20 @@ export function fakeFromEnv(): { apiUrl: string; token: string; publicKey: strin
   return { apiUrl, token, publicKey };
 }
 
-/**
- * The bot's settings as `npm start` would read them from the environment, pointed at the parent's
- * loopback Discord and a fresh data directory, logging silenced; `env` adds settings.
- */
-export function benchConfig(env: Record<string, string> = {}): Config {
-  const fake = fakeFromEnv();
-  const dataDir = process.env.BENCH_DATA_DIR;
-  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
-  return loadConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-    ...env,
-  });
+/** What a child that runs a discord.js client reports beyond memory (bench/bot-child.ts). */
+export interface Watched {
+  caches(): CacheSizes;
+  messagesSeen(): number;
 }
 
-/**
- * The client options the fake Discord's `clientOptions()` gives tests, rebuilt here because a
- * function cannot cross the process boundary: its API URL, and no 5 s identify throttle.
- */
-export function loopbackClientOptions(apiUrl: string): Pick<ClientOptions, "rest" | "ws"> {
-  return {
-    rest: { api: apiUrl },
-    ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
-  };
-}
-
-export function cacheSizes(client: Client | null): CacheSizes {
-  if (client === null)
-    return { guilds: 0, channels: 0, roles: 0, members: 0, users: 0, messages: 0 };
-  let roles = 0;
-  let members = 0;
-  let messages = 0;
-  for (const guild of client.guilds.cache.values()) {
-    roles += guild.roles.cache.size;
-    members += guild.members.cache.size;
-  }
-  for (const channel of client.channels.cache.values()) {
-    if (channel.isTextBased()) messages += channel.messages.cache.size;
-  }
-  return {
-    guilds: client.guilds.cache.size,
-    channels: client.channels.cache.size,
-    roles,
-    members,
-    users: client.users.cache.size,
-    messages,
-  };
-}
+export const NO_CACHES: CacheSizes = {
+  guilds: 0,
+  channels: 0,
+  roles: 0,
+  members: 0,
+  users: 0,
+  messages: 0,
+};
 
 const SETTLE_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -130,26 +96,24 @@ async function settledMemory(): Promise<NodeJS.MemoryUsage> {
 }
 
 /**
- * Counts MESSAGE_CREATE events (so the parent knows when a flood has been read) and answers the
- * parent's requests. Call once the client is ready; `stop` disconnects the bot.
+ * Answers the parent's requests; `watched` (null for a child without a discord.js client) gives
+ * the cache sizes and the number of messages seen (so the parent knows when a flood has been read).
+ * Call once the bot is ready; `stop` disconnects it.
  */
 export function serveParent(
-  client: Client | null,
+  watched: Watched | null,
   stop: () => Promise<void>,
   ready: { port?: number } = {},
 ): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error("bench child: start me with child_process.fork (no IPC channel)");
-  let messagesSeen = 0;
-  client?.on(Events.MessageCreate, () => {
-    messagesSeen++;
-  });
+  const messagesSeen = () => watched?.messagesSeen() ?? 0;
   process.on("message", (raw) => {
     const message = raw as ParentMessage;
     const reply = (m: ChildMessage) => send(m);
     switch (message.type) {
       case "count":
-        reply({ type: "count", messagesSeen });
+        reply({ type: "count", messagesSeen: messagesSeen() });
         return;
       case "memory":
         settledMemory().then(
@@ -160,8 +124,8 @@ export function serveParent(
               spaces: Object.fromEntries(
                 getHeapSpaceStatistics().map((s) => [s.space_name, s.physical_space_size]),
               ),
-              caches: cacheSizes(client),
-              messagesSeen,
+              caches: watched?.caches() ?? NO_CACHES,
+              messagesSeen: messagesSeen(),
             }),
           (error: unknown) => reply({ type: "error", message: String(error) }),
         );

@@ -8,7 +8,8 @@
  * BENCH_TOKEN set.
  */
 import { Client, Events, GatewayIntentBits } from "discord.js";
-import { failStartup, fakeFromEnv, loopbackClientOptions, serveParent } from "./child.ts";
+import { loopbackClientOptions, watchClient } from "./bot-child.ts";
+import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 const FIXED_EMBED = {
   title: "Floor",
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(fake.token);
   await ready;
-  serveParent(client, () => client.destroy());
+  serveParent(watchClient(client), () => client.destroy());
 }
 
 main().catch(failStartup);

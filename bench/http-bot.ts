@@ -7,7 +7,8 @@
  * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set.
  */
 import { startHttpBot } from "../src/discord/http/bot.ts";
-import { benchConfig, failStartup, fakeFromEnv, serveParent } from "./child.ts";
+import { benchConfig, watchClient } from "./bot-child.ts";
+import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {
   const config = benchConfig({
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   });
   const bot = await startHttpBot(config);
   await bot.commandsSynced;
-  serveParent(bot.client, () => bot.stop(), { port: bot.endpoint.port });
+  serveParent(watchClient(bot.client), () => bot.stop(), { port: bot.endpoint.port });
 }
 
 main().catch(failStartup);

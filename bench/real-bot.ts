@@ -8,13 +8,8 @@
  * BENCH_TOKEN and BENCH_DATA_DIR set.
  */
 import { startBot } from "../src/discord/gateway/bot.ts";
-import {
-  benchConfig,
-  failStartup,
-  fakeFromEnv,
-  loopbackClientOptions,
-  serveParent,
-} from "./child.ts";
+import { benchConfig, loopbackClientOptions, watchClient } from "./bot-child.ts";
+import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {
   const config = benchConfig();
@@ -22,7 +17,7 @@ async function main(): Promise<void> {
   const bot = await startBot(config, { clientOptions: { ws } });
   // Registration runs in the background after ready; let it finish before anything is measured.
   await bot.commandsSynced;
-  serveParent(bot.client, () => bot.stop());
+  serveParent(watchClient(bot.client), () => bot.stop());
 }
 
 main().catch(failStartup);

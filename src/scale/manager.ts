@@ -71,16 +71,16 @@ export function spawnDelay(total: number, maxConcurrency: number): number {
   return concurrency >= total ? 0 : Math.ceil(IDENTIFY_INTERVAL_MS / concurrency);
 }
 
-/** V8 heap flags (npm start sets --max-semi-space-size): shards get the manager's own. */
-const HEAP_FLAG = /^--max-(?:semi|old)-space-size=/;
+/** Memory flags (npm start sets --max-semi-space-size, --v8-pool-size): shards get the manager's own. */
+const MEMORY_FLAG = /^--(?:max-(?:semi|old)-space-size|v8-pool-size)=/;
 
 /**
- * The execArgv of a shard: the manager's heap flags, plus tsx's loader for a .ts script (resolved
+ * The execArgv of a shard: the manager's memory flags, plus tsx's loader for a .ts script (resolved
  * from here, not from the cwd).
  */
 function shardArgs(file: string): string[] {
-  const heap = process.execArgv.filter((flag) => HEAP_FLAG.test(flag));
-  return file.endsWith(".ts") ? [...heap, "--import", import.meta.resolve("tsx")] : heap;
+  const memory = process.execArgv.filter((flag) => MEMORY_FLAG.test(flag));
+  return file.endsWith(".ts") ? [...memory, "--import", import.meta.resolve("tsx")] : memory;
 }
 
 let nonce = 0;

@@ -93,6 +93,8 @@ export function makeCache(limits: Record<string, unknown> = CACHE_LIMITS): Cache
   }) as CacheFactory;
 }
 
+const asIs = <T>(data: T): T => data;
+
 let roleWarningFiltered = false;
 
 /**
@@ -144,6 +146,10 @@ export function createClient(
     allowedMentions: NO_MENTIONS,
     // Reply even when the question was deleted meanwhile, instead of failing with 50035.
     failIfNotExists: false,
+    // Every embed, component and choice the bot sends is built in Discord's own shape (typed with
+    // discord-api-types), so the default transformer, which deep-copies each one to snake_case its
+    // keys, would only copy them: about a tenth of the work of an /ask answer outside the engine.
+    jsonTransformer: asIs,
     makeCache: makeCache(),
     // Archived threads go after 4 hours (discord.js's default); nothing else is kept to sweep.
     sweepers: Options.DefaultSweeperSettings,

@@ -119,8 +119,13 @@ function readLimited(req: IncomingMessage, max: number): Promise<Buffer | null> 
 }
 
 function write(res: ServerResponse, reply: HttpReply, headers: Record<string, string> = {}): void {
-  const data = reply.raw?.data ?? Buffer.from(JSON.stringify(reply.json ?? {}));
   const sent = reply.sent;
+  // Discord hung up while the handler worked: its "close" has been and gone, so say it here.
+  if (res.destroyed) {
+    sent?.(false);
+    return;
+  }
+  const data = reply.raw?.data ?? Buffer.from(JSON.stringify(reply.json ?? {}));
   if (sent) {
     let told = false;
     const tell = (ok: boolean) => {

@@ -22,11 +22,13 @@
  * runs the bot (it compiles src/ to dist/ and runs node on it); the bot is also measured idle
  * through tsx, as the tests and the one-shot tools run it. `--tsx` runs everything through tsx
  * instead. The bot gets the node flags `npm start` gives it (package.json: --max-semi-space-size=2,
- * which keeps V8's young generation small); `--default-flags` runs it with node's defaults instead,
- * as the floor always runs. `--node-options` adds node flags to both children alike.
+ * which keeps V8's young generation small, and --v8-pool-size=1, one V8 worker thread and so one
+ * malloc arena of compiler memory); `--default-flags` runs it with node's defaults instead, as the
+ * floors always run. `--node-options` adds node flags to both children alike.
  *
  * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
- * do-nothing endpoint that verifies the signature and answers a fixed embed: the /ask round trip
+ * do-nothing endpoint that verifies the signature and answers a fixed embed, loading nothing but
+ * node's own modules: the /ask round trip
  * from the signed POST to the answer, and RSS idle and after the asks; targets p50 ≤ 1.5× the
  * do-nothing endpoint's, p99 < 50 ms, RSS < 90 MB after the asks.
  *

@@ -28,9 +28,9 @@
  *
  * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
  * do-nothing endpoint that verifies the signature and answers a fixed embed, loading nothing but
- * node's own modules: the /ask round trip
- * from the signed POST to the answer, and RSS idle and after the asks; targets p50 ≤ 1.5× the
- * do-nothing endpoint's, p99 < 50 ms, RSS < 90 MB after the asks.
+ * node's own modules: the /ask round trip from the signed POST to the answer, and RSS idle and
+ * after the asks; targets p50 ≤ 1.5× the do-nothing endpoint's, p99 < 50 ms, RSS < 90 MB after
+ * the asks.
  *
  * Prints PASS/FAIL per target of issue 5 and exits 1 on any FAIL: p50 ≤ 1.5× the floor's, p99 <
  * 50 ms, RSS < 150 MB with one server (the 1,000-server figure is printed beside it; at that

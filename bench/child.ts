@@ -3,7 +3,8 @@
  * and bench/floor-bot.ts). Each bot runs alone in its own process so that its resident memory is its
  * own; it talks to the parent over the IPC channel `fork` opens:
  *
- *   child → parent  { type: "ready" }                        once connected (and commands synced)
+ *   child → parent  { type: "ready", port? }                 once connected (and commands synced);
+ *                                                            port: an HTTP child's endpoint
  *   parent → child  { type: "memory" }  → { type: "memory", memory, caches, messagesSeen }
  *   parent → child  { type: "count" }   → { type: "count", messagesSeen }
  *   parent → child  { type: "stop" }    → the child disconnects and exits 0
@@ -13,6 +14,7 @@
  */
 import { getHeapSpaceStatistics } from "node:v8";
 import { type Client, type ClientOptions, Events } from "discord.js";
+import { type Config, loadConfig } from "../src/config.ts";
 
 export type ParentMessage = { type: "memory" } | { type: "count" } | { type: "stop" };
 
@@ -37,17 +39,37 @@ export interface MemoryReport {
 }
 
 export type ChildMessage =
-  | { type: "ready" }
+  | { type: "ready"; port?: number }
   | MemoryReport
   | { type: "count"; messagesSeen: number }
   | { type: "error"; message: string };
 
 /** What the parent passes in the environment: where the loopback Discord listens. */
-export function fakeFromEnv(): { apiUrl: string; token: string } {
+export function fakeFromEnv(): { apiUrl: string; token: string; publicKey: string } {
   const apiUrl = process.env.BENCH_API_URL;
   const token = process.env.BENCH_TOKEN;
-  if (!apiUrl || !token) throw new Error("bench child: BENCH_API_URL and BENCH_TOKEN must be set");
-  return { apiUrl, token };
+  const publicKey = process.env.BENCH_PUBLIC_KEY;
+  if (!apiUrl || !token || !publicKey) {
+    throw new Error("bench child: BENCH_API_URL, BENCH_TOKEN and BENCH_PUBLIC_KEY must be set");
+  }
+  return { apiUrl, token, publicKey };
+}
+
+/**
+ * The bot's settings as `npm start` would read them from the environment, pointed at the parent's
+ * loopback Discord and a fresh data directory, logging silenced; `env` adds settings.
+ */
+export function benchConfig(env: Record<string, string> = {}): Config {
+  const fake = fakeFromEnv();
+  const dataDir = process.env.BENCH_DATA_DIR;
+  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
+  return loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...env,
+  });
 }
 
 /**
@@ -61,7 +83,9 @@ export function loopbackClientOptions(apiUrl: string): Pick<ClientOptions, "rest
   };
 }
 
-export function cacheSizes(client: Client): CacheSizes {
+export function cacheSizes(client: Client | null): CacheSizes {
+  if (client === null)
+    return { guilds: 0, channels: 0, roles: 0, members: 0, users: 0, messages: 0 };
   let roles = 0;
   let members = 0;
   let messages = 0;
@@ -109,11 +133,15 @@ async function settledMemory(): Promise<NodeJS.MemoryUsage> {
  * Counts MESSAGE_CREATE events (so the parent knows when a flood has been read) and answers the
  * parent's requests. Call once the client is ready; `stop` disconnects the bot.
  */
-export function serveParent(client: Client, stop: () => Promise<void>): void {
+export function serveParent(
+  client: Client | null,
+  stop: () => Promise<void>,
+  ready: { port?: number } = {},
+): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error("bench child: start me with child_process.fork (no IPC channel)");
   let messagesSeen = 0;
-  client.on(Events.MessageCreate, () => {
+  client?.on(Events.MessageCreate, () => {
     messagesSeen++;
   });
   process.on("message", (raw) => {
@@ -146,7 +174,7 @@ export function serveParent(client: Client, stop: () => Promise<void>): void {
   process.on("disconnect", () => {
     stop().finally(() => process.exit(0));
   });
-  send({ type: "ready" } satisfies ChildMessage);
+  send({ type: "ready", ...ready } satisfies ChildMessage);
 }
 
 /** Reports a start-up failure to the parent, then exits 1, so the bench can say what went wrong. */

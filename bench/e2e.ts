@@ -25,6 +25,11 @@
  * which keeps V8's young generation small); `--default-flags` runs it with node's defaults instead,
  * as the floor always runs. `--node-options` adds node flags to both children alike.
  *
+ * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
+ * do-nothing endpoint that verifies the signature and answers a fixed embed: the /ask round trip
+ * from the signed POST to the answer, and RSS idle and after the asks; targets p50 ≤ 1.5× the
+ * do-nothing endpoint's, p99 < 50 ms, RSS < 90 MB after the asks.
+ *
  * Prints PASS/FAIL per target of issue 5 and exits 1 on any FAIL: p50 ≤ 1.5× the floor's, p99 <
  * 50 ms, RSS < 150 MB with one server (the 1,000-server figure is printed beside it; at that
  * scale the issue's target is the relative one), RSS ≤ 80% of the floor's after 1,000 servers and
@@ -35,10 +40,12 @@ import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { bundle } from "./build.ts";
 import type { MemoryReport } from "./child.ts";
+import { type HttpRun, httpWorld, reportHttp } from "./e2e/http.ts";
 import { reportLatency } from "./e2e/latency.ts";
 import { reportMemory } from "./e2e/memory.ts";
 import {
   cleanup,
+  type HttpKind,
   type Kind,
   type Launch,
   SOURCES,
@@ -94,11 +101,27 @@ async function main(): Promise<number> {
         floor: withOptions({ script: await bundle(SOURCES.floor), execArgv: [] }),
       };
 
+  // The HTTP-only bot as npm start runs it (its node flags); the do-nothing endpoint with defaults.
+  const httpLaunch: Record<HttpKind, Launch> = values.tsx
+    ? {
+        "http-bot": asStarted(withOptions(tsxLaunch("http-bot"))),
+        "http-floor": withOptions(tsxLaunch("http-floor")),
+      }
+    : {
+        "http-bot": asStarted(
+          withOptions({ script: await bundle(SOURCES["http-bot"]), execArgv: [] }),
+        ),
+        "http-floor": withOptions({ script: await bundle(SOURCES["http-floor"]), execArgv: [] }),
+      };
+
   const samples: Record<Kind, number[]> = { bot: [], floor: [] };
+  const httpSamples: Record<HttpKind, number[]> = { "http-bot": [], "http-floor": [] };
   const small: SmallRun[] = [];
   const scale: ScaleRun[] = [];
+  const http: HttpRun[] = [];
   for (let r = 0; r < runs; r++) {
     small.push(await smallWorld(launch, samples));
+    http.push(await httpWorld(httpLaunch, httpSamples));
     scale.push(await bigWorld(launch));
   }
   // What running the sources through tsx (tests, one-shot tools) would cost the bot, idle.
@@ -116,6 +139,7 @@ async function main(): Promise<number> {
   }
 
   reportLatency(samples, runs);
+  reportHttp(samples, httpSamples, http);
   reportMemory(small, scale, tsxIdle, runs);
   reportScale(scale, runs);
 

@@ -7,21 +7,18 @@
  * Run by bench/e2e.ts compiled (bench/build.ts) as `node --expose-gc`, with BENCH_API_URL,
  * BENCH_TOKEN and BENCH_DATA_DIR set.
  */
-import { loadConfig } from "../src/config.ts";
 import { startBot } from "../src/discord/gateway/bot.ts";
-import { failStartup, fakeFromEnv, loopbackClientOptions, serveParent } from "./child.ts";
+import {
+  benchConfig,
+  failStartup,
+  fakeFromEnv,
+  loopbackClientOptions,
+  serveParent,
+} from "./child.ts";
 
 async function main(): Promise<void> {
-  const fake = fakeFromEnv();
-  const dataDir = process.env.BENCH_DATA_DIR;
-  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
-  const config = loadConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-  });
-  const { ws } = loopbackClientOptions(fake.apiUrl);
+  const config = benchConfig();
+  const { ws } = loopbackClientOptions(fakeFromEnv().apiUrl);
   const bot = await startBot(config, { clientOptions: { ws } });
   // Registration runs in the background after ready; let it finish before anything is measured.
   await bot.commandsSynced;

@@ -41,6 +41,16 @@ export interface HealthConfig {
   host: string;
 }
 
+/** The HTTP interactions endpoint (INTERACTIONS_PORT), served at POST /interactions. */
+export interface InteractionsConfig {
+  /** INTERACTIONS_PORT; 0 picks a free port (logged at start). */
+  port: number;
+  /** INTERACTIONS_HOST, default 127.0.0.1 (use 0.0.0.0 inside a container). */
+  host: string;
+  /** DISCORD_PUBLIC_KEY: the application's Ed25519 public key, 64 hex characters. */
+  publicKey: string;
+}
+
 /** Per-user limits against flooding; 0 turns a limit off. */
 export interface LimitsConfig {
   /** CHAT_COOLDOWN_SECONDS (default 5): at most one chat answer per user per channel this often. */
@@ -64,6 +74,16 @@ export interface Config {
   shards: ShardsSetting;
   /** The HTTP health endpoint, or null when HEALTH_PORT is unset. */
   health: HealthConfig | null;
+  /**
+   * The HTTP interactions endpoint, or null/absent when INTERACTIONS_PORT is unset (interactions
+   * then arrive over the gateway only).
+   */
+  interactions?: InteractionsConfig | null;
+  /**
+   * DISCORD_GATEWAY: whether to connect to the gateway (default true). False only with an
+   * interactions endpoint: the process then serves commands over HTTP and never connects.
+   */
+  gateway?: boolean;
   /** Absolute directory for runtime data (the settings database). */
   dataDir: string;
   logLevel: LogLevel;
@@ -98,6 +118,7 @@ export class ConfigError extends Error {
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const SNOWFLAKE = /^\d{1,20}$/;
+const PUBLIC_KEY = /^[0-9a-f]{64}$/i;
 
 type Env = Record<string, string | undefined>;
 
@@ -202,18 +223,50 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
-  let health: HealthConfig | null = null;
-  const rawPort = read(env, "HEALTH_PORT");
-  const host = read(env, "HEALTH_HOST") ?? "127.0.0.1";
-  if (/\s/.test(host)) {
-    problems.push(`HEALTH_HOST must be a host name or IP address, got "${host}"`);
-  }
-  if (rawPort !== undefined) {
-    if (/^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65_535) {
-      health = { port: Number(rawPort), host };
-    } else {
-      problems.push(`HEALTH_PORT must be a TCP port (0-65535), got "${rawPort}"`);
+  /** A listen address `{port, host}` from PREFIX_PORT and PREFIX_HOST; null when the port is unset. */
+  const listenAddress = (prefix: string): { port: number; host: string } | null => {
+    const rawPort = read(env, `${prefix}_PORT`);
+    const host = read(env, `${prefix}_HOST`) ?? "127.0.0.1";
+    if (/\s/.test(host)) {
+      problems.push(`${prefix}_HOST must be a host name or IP address, got "${host}"`);
     }
+    if (rawPort === undefined) return null;
+    if (/^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65_535)
+      return { port: Number(rawPort), host };
+    problems.push(`${prefix}_PORT must be a TCP port (0-65535), got "${rawPort}"`);
+    return null;
+  };
+  const health: HealthConfig | null = listenAddress("HEALTH");
+
+  // The HTTP interactions endpoint and whether the gateway is used (README, "HTTP interactions").
+  const endpoint = listenAddress("INTERACTIONS");
+  const publicKey = read(env, "DISCORD_PUBLIC_KEY");
+  if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
+    problems.push(
+      `DISCORD_PUBLIC_KEY must be the application's public key, 64 hexadecimal characters (General Information page), got ${publicKey.length} characters`,
+    );
+  } else if (publicKey === undefined && read(env, "INTERACTIONS_PORT") !== undefined) {
+    problems.push(
+      "DISCORD_PUBLIC_KEY is required with INTERACTIONS_PORT: every request is checked against it",
+    );
+  }
+  const interactions: InteractionsConfig | null =
+    endpoint && publicKey !== undefined && PUBLIC_KEY.test(publicKey)
+      ? { ...endpoint, publicKey: publicKey.toLowerCase() }
+      : null;
+  const rawGateway = read(env, "DISCORD_GATEWAY")?.toLowerCase() ?? "on";
+  const gateway = rawGateway !== "off";
+  if (rawGateway !== "on" && rawGateway !== "off") {
+    problems.push(`DISCORD_GATEWAY must be on or off, got "${rawGateway}"`);
+  } else if (!gateway && read(env, "INTERACTIONS_PORT") === undefined) {
+    problems.push(
+      "DISCORD_GATEWAY=off needs INTERACTIONS_PORT: without the gateway, interactions can only arrive over HTTP",
+    );
+  } else if (rawShards !== undefined && read(env, "INTERACTIONS_PORT") !== undefined) {
+    // Every shard process would bind the same port; HTTP replicas scale on their own instead.
+    problems.push(
+      "INTERACTIONS_PORT cannot go with DISCORD_SHARDS: run the endpoint in its own processes (DISCORD_GATEWAY=off) beside the sharded gateway bot",
+    );
   }
 
   // Abuse limits and question logging (README, "Reliability and abuse").
@@ -271,6 +324,8 @@ export function loadConfig(env: Env = process.env): Config {
     discord: token === undefined ? null : { token, clientId, guildId, apiUrl, messageContent },
     shards,
     health,
+    interactions,
+    gateway,
     dataDir,
     logLevel,
     limits,

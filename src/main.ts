@@ -4,12 +4,19 @@
  *
  * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes
  * discord.js's ShardingManager and runs one process per shard (src/scale/manager.ts). Either way
- * HEALTH_PORT adds the health endpoint (src/scale/health.ts).
+ * HEALTH_PORT adds the health endpoint (src/scale/health.ts). INTERACTIONS_PORT adds the HTTP
+ * interactions endpoint; with DISCORD_GATEWAY=off it is all the bot serves (src/discord/http/).
  */
 import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
+import type { HttpBot } from "./discord/http/bot.ts";
 import { createLogger, registerSecret } from "./log.ts";
-import { clientHealth, type HealthServer, startHealthServer } from "./scale/health.ts";
+import {
+  clientHealth,
+  endpointHealth,
+  type HealthServer,
+  startHealthServer,
+} from "./scale/health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
@@ -32,22 +39,30 @@ if (config.discord === null) {
       const { runShardingManager } = await import("./scale/manager.ts");
       await runShardingManager(config, logger);
     } else {
-      let bot: Bot | null = null;
+      let bot: Bot | HttpBot | null = null;
       let health: HealthServer | null = null;
       onShutdown(async () => {
         await bot?.stop();
         await health?.close();
       }, logger);
+      const gateway = config.gateway !== false;
       if (config.health) {
         // Up before the bot connects, so an orchestrator sees 503 (starting) rather than nothing.
         health = await startHealthServer({
           ...config.health,
           logger,
-          report: () => clientHealth(bot?.client ?? null),
+          // Without the gateway, ready means the interactions endpoint is listening.
+          report: () =>
+            gateway ? clientHealth(bot?.client ?? null) : endpointHealth(bot !== null),
         });
       }
-      const { startBot } = await import("./discord/gateway/bot.ts");
-      bot = await startBot(config, { logger });
+      if (gateway) {
+        const { startBot } = await import("./discord/gateway/bot.ts");
+        bot = await startBot(config, { logger });
+      } else {
+        const { startHttpBot } = await import("./discord/http/bot.ts");
+        bot = await startHttpBot(config, { logger });
+      }
     }
   } catch (error) {
     // By name: importing their modules here would load discord.js and SQLite for the console too.

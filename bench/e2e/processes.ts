@@ -17,9 +17,14 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 
 export type Kind = "bot" | "floor";
 export const KINDS: readonly Kind[] = ["bot", "floor"];
-export const SOURCES: Record<Kind, string> = {
+/** The HTTP-only bot and its floor, a do-nothing endpoint (bench/e2e/http.ts). */
+export type HttpKind = "http-bot" | "http-floor";
+export const HTTP_KINDS: readonly HttpKind[] = ["http-bot", "http-floor"];
+export const SOURCES: Record<Kind | HttpKind, string> = {
   bot: "bench/real-bot.ts",
   floor: "bench/floor-bot.ts",
+  "http-bot": "bench/http-bot.ts",
+  "http-floor": "bench/http-floor.ts",
 };
 
 /** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
@@ -28,7 +33,7 @@ export interface Launch {
   execArgv: string[];
 }
 
-export function tsxLaunch(kind: Kind): Launch {
+export function tsxLaunch(kind: Kind | HttpKind): Launch {
   return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
 }
 
@@ -90,8 +95,10 @@ export class BotProcess {
   }> = [];
 
   private constructor(
-    readonly kind: Kind,
+    readonly kind: Kind | HttpKind,
     private readonly child: ChildProcess,
+    /** The port of its interactions endpoint, for the HTTP children. */
+    readonly port: number | null,
   ) {
     child.on("message", (raw) => {
       const message = raw as ChildMessage;
@@ -106,7 +113,11 @@ export class BotProcess {
     });
   }
 
-  static async start(kind: Kind, launch: Launch, fake: FakeDiscord): Promise<BotProcess> {
+  static async start(
+    kind: Kind | HttpKind,
+    launch: Launch,
+    fake: FakeDiscord,
+  ): Promise<BotProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
     tempDirs.add(dataDir);
     const child = fork(launch.script, [], {
@@ -117,6 +128,7 @@ export class BotProcess {
         BENCH_API_URL: fake.apiUrl,
         BENCH_TOKEN: fake.token,
         BENCH_DATA_DIR: dataDir,
+        BENCH_PUBLIC_KEY: fake.publicKey,
       },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     });
@@ -141,7 +153,7 @@ export class BotProcess {
       child.kill("SIGKILL");
       throw new Error(`${kind}: ${first.type === "error" ? first.message : "bad start"}`);
     }
-    return new BotProcess(kind, child);
+    return new BotProcess(kind, child, first.port ?? null);
   }
 
   private request(message: ParentMessage): Promise<ChildMessage> {

@@ -125,19 +125,28 @@ const LOCALE = { fr: "fr", en: "en-US", ru: "ru" } as const;
 
 let askers = 0;
 
+/** Question `n` as an /ask from a new user, in the question's language. */
+function askSpec(
+  fake: FakeDiscord,
+  n: number,
+  where: { guildId: string; channelId: string },
+): InteractionSpec {
+  const q = question(n);
+  const asker = askers++;
+  return fake.chatInput(
+    "ask",
+    { question: q.q },
+    { ...where, locale: LOCALE[q.lang], user: { id: askerId(asker), username: `asker-${asker}` } },
+  );
+}
+
 /** One /ask from a new user; resolves when the answer is on the fake's side of the wire. */
 export async function ask(
   fake: FakeDiscord,
   n: number,
   where: { guildId: string; channelId: string },
 ): Promise<Asked> {
-  const q = question(n);
-  const asker = askers++;
-  const spec: InteractionSpec = fake.chatInput(
-    "ask",
-    { question: q.q },
-    { ...where, locale: LOCALE[q.lang], user: { id: askerId(asker), username: `asker-${asker}` } },
-  );
+  const spec = askSpec(fake, n, where);
   const callback = fake.waitForRequest(
     (r) => r.method === "POST" && r.path.startsWith(`/interactions/${spec.id}/`),
     REQUEST_TIMEOUT_MS,
@@ -159,4 +168,26 @@ export async function ask(
   const data = ((body?.type === 4 ? body.data : body) ?? {}) as Json;
   const embeds = (data.embeds as unknown[] | undefined) ?? [];
   return { ms, answered: answer.status < 400 && (embeds.length > 0 || Boolean(data.content)) };
+}
+
+/**
+ * One /ask POSTed, signed, to the fake's interactions endpoint; the round trip is from sending the
+ * request to having read its answer, which is the initial response itself.
+ */
+export async function askOverHttp(
+  fake: FakeDiscord,
+  n: number,
+  where: { guildId: string; channelId: string },
+): Promise<Asked> {
+  const spec = askSpec(fake, n, where);
+  const delivery = await fake.postInteraction(spec);
+  const body = (delivery.status === 200 ? JSON.parse(delivery.raw.toString("utf8")) : {}) as Json;
+  const data = (body.data ?? {}) as Json;
+  const embeds = (data.embeds as unknown[] | undefined) ?? [];
+  // Accepted as a valid initial response by the fake, as Discord would.
+  const accepted = fake.interactionResponses(spec.id).length === 1;
+  return {
+    ms: delivery.ms,
+    answered: accepted && body.type === 4 && (embeds.length > 0 || Boolean(data.content)),
+  };
 }

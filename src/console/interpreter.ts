@@ -74,8 +74,15 @@ export function runCommand(engine: Engine, line: string, lang: Lang): CommandRes
       if (!arg) return { output: MESSAGES[lang].needsText };
       return { output: renderAnswer(engine.answer(arg, { lang })) };
     case "quote": {
-      const clause = engine.resolve(arg);
-      return { output: clause ? renderClause(clause, lang) : MESSAGES[lang].notFound };
+      if (!arg) return { output: MESSAGES[lang].needsClause };
+      const target = engine.resolveOrOutOfRange(arg);
+      if (!target) return { output: MESSAGES[lang].notFound };
+      return {
+        output:
+          target.kind === "out-of-range"
+            ? outOfRangeText(target, lang)
+            : renderClause(target, lang),
+      };
     }
     case "declaration":
       return { output: renderDeclaration(engine, lang) };

@@ -188,6 +188,22 @@ export class Engine {
     return ref?.kind === "clause" ? ref.clause : this.namedClause(analyzeQuery(s));
   }
 
+  /**
+   * What a clause spec names, for /quote: the clause, or why there is none when it names a measure
+   * or recital beyond the text ("9", "mesure 9"); undefined when it names nothing.
+   */
+  resolveOrOutOfRange(spec: string): Clause | OutOfRange | undefined {
+    const clause = this.resolve(spec);
+    if (clause) return clause;
+    const s = spec.trim().slice(0, MAX_QUESTION_CHARS);
+    if (/^\d{1,9}$/.test(s)) {
+      const available = this.clauses.filter((c) => c.kind === "measure").length;
+      return { kind: "out-of-range", clauseKind: "measure", requested: Number(s), available };
+    }
+    const ref = this.references(s)[0];
+    return ref?.kind === "out-of-range" ? ref : undefined;
+  }
+
   /** Autocomplete: clauses whose id, label or title contain what was typed, then search hits. */
   suggest(partial: string, opts: { lang: Lang; limit?: number }): Clause[] {
     const limit = opts.limit ?? 25;

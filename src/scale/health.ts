@@ -12,9 +12,9 @@
  * //   {"id":0,"status":"ready","ping":41,"guilds":1204},{"id":1,"status":"ready","ping":39,"guilds":1187}]}
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { type Client, Status } from "discord.js";
 import type { Logger } from "../log.ts";
+import { listen } from "./listen.ts";
 
 export interface ShardHealth {
   id: number;
@@ -34,8 +34,9 @@ export interface ShardHealth {
 export interface HealthReport {
   /** True when all `shardCount` shards are listed and every one is "ready". */
   ready: boolean;
-  mode: "single" | "sharded";
-  /** Shards this process (single) or the whole bot (sharded) is meant to run. */
+  /** "http": DISCORD_GATEWAY=off, interactions over HTTP only (no shards). */
+  mode: "single" | "sharded" | "http";
+  /** Shards this process (single) or the whole bot (sharded) is meant to run; 0 over HTTP only. */
   shardCount: number;
   shards: ShardHealth[];
 }
@@ -71,6 +72,11 @@ export function clientHealth(client: Client | null): HealthReport {
   const shardCount = Array.isArray(configured) ? configured.length : 1;
   const shards = clientShards(client);
   return { ready: isReady(shardCount, shards), mode: "single", shardCount, shards };
+}
+
+/** HTTP-only report: ready once the interactions endpoint listens; there is no gateway. */
+export function endpointHealth(listening: boolean): HealthReport {
+  return { ready: listening, mode: "http", shardCount: 0, shards: [] };
 }
 
 export interface HealthServerOptions {
@@ -138,14 +144,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   // A client that never finishes its request is cut off, not kept open forever.
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   logger.info({ host: options.host, port, path: PATH }, "health endpoint listening");
   return {
     host: options.host,

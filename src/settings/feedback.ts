@@ -62,6 +62,8 @@ export interface FeedbackStore {
   correct(answer: ShownAnswer, voter: Voter, chosen: Correction, now?: number): void;
   /** Deletes every vote of `userId`; returns how many there were. */
   forget(userId: string): number;
+  /** Deletes the question texts kept for `guildId` (the rows stay, without text); returns how many. */
+  forgetQuestions(guildId: string): number;
   /** Deletes rows older than `days` days; returns how many of each kind went. */
   prune(days: number, now?: number): { answers: number; votes: number };
   report(): FeedbackReport;
@@ -123,6 +125,9 @@ export function openFeedbackStore(db: Database.Database, salt: string): Feedback
                      ELSE coalesce(excluded.chosen, feedback_votes.chosen) END,
        created_at = excluded.created_at`,
   );
+  const clearQuestionsOf = db.prepare<[string]>(
+    "UPDATE feedback_answers SET question = NULL WHERE guild_id = ? AND question IS NOT NULL",
+  );
   const deleteVotesOf = db.prepare<[string]>("DELETE FROM feedback_votes WHERE user_hash = ?");
   const pruneAnswers = db.prepare<[number]>("DELETE FROM feedback_answers WHERE created_at < ?");
   const pruneVotes = db.prepare<[number]>("DELETE FROM feedback_votes WHERE created_at < ?");
@@ -166,6 +171,9 @@ export function openFeedbackStore(db: Database.Database, salt: string): Feedback
     },
     forget(userId) {
       return deleteVotesOf.run(hashUserId(salt, userId)).changes;
+    },
+    forgetQuestions(guildId) {
+      return clearQuestionsOf.run(guildId).changes;
     },
     prune(days, now = Date.now()) {
       const before = now - days * DAY_MS;

@@ -39,12 +39,15 @@ describe("the local console", () => {
   });
 
   it("speaks one language: help, refusals and quotes follow the session's language", async () => {
-    const fr = await chat("/help\n/quote 9\n/quote M4\n");
+    const fr = await chat("/help\n/quote xyzzy\n/quote M4\n");
     expect(fr).toContain("Commandes :");
     expect(fr).toContain("Clause introuvable");
     expect(fr).not.toContain("No such clause");
     expect(fr).not.toContain("Unofficial");
-    const en = await chat("/help\n/quote 9\n/quote M4\nquelle est la couleur du ciel ?\n", "en");
+    const en = await chat(
+      "/help\n/quote xyzzy\n/quote M4\nquelle est la couleur du ciel ?\n",
+      "en",
+    );
     expect(en).toContain("Commands:");
     expect(en).toContain("No such clause");
     expect(en).toContain("Unofficial working translation");
@@ -52,6 +55,13 @@ describe("the local console", () => {
     // Hints show commands as they are typed here, not with Discord's code backticks.
     expect(en).toContain("Try /declaration");
     expect(en).not.toContain("`");
+  });
+
+  it("asks which clause for a bare /quote, and explains a clause beyond the text", async () => {
+    const out = await chat("/quote\n/quote 9\n/quote mesure 9\n/quote xyzzy\n");
+    expect(out).toContain("Quelle clause ?");
+    expect(out.match(/il n’y a pas de mesure 9/g)).toHaveLength(2);
+    expect(out).toContain("Clause introuvable");
   });
 
   it("says what /lang changed", async () => {

@@ -30,6 +30,8 @@ describe("loadConfig", () => {
       },
       shards: null,
       health: null,
+      interactions: null,
+      gateway: true,
       dataDir: "/tmp/bot-data",
       logLevel: "debug",
       limits: DEFAULT_LIMITS,

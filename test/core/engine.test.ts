@@ -42,7 +42,7 @@ describe("lookup", () => {
   });
 
   it("suggests clauses for autocomplete, all of them for empty input", () => {
-    expect(engine.suggest("", { lang: "fr" })).toHaveLength(14);
+    expect(engine.suggest("", { lang: "fr" })).toHaveLength(engine.clauses.length);
     expect(engine.suggest("drog", { lang: "fr" })[0]?.id).toBe("M6");
     expect(engine.suggest("Mesure 4", { lang: "fr" })[0]?.id).toBe("M4");
     expect(engine.suggest("observ", { lang: "en", limit: 2 }).length).toBeLessThanOrEqual(2);

@@ -329,6 +329,15 @@ describe("/quote", () => {
     const { data } = await run("quote", { clause: "M9 bis" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
   });
+
+  it("says how many measures there are for a measure beyond the text", async () => {
+    for (const clause of ["9", "mesure 9"]) {
+      const { data } = await run("quote", { clause });
+      expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+      expect(String(data.content)).toContain(`${CLAUSE_COUNTS.measure} mesures`);
+      expect(String(data.content)).toContain("mesure 9");
+    }
+  });
 });
 
 describe("/declaration", () => {

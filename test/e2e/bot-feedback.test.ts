@@ -311,10 +311,6 @@ describe("question text", () => {
     expected.down += 1;
     corrected(answered, "M5");
 
-    expect(String((await setFeedbackText(false)).content)).toMatch(/ne garderai plus/);
-    await ask("quel temps fera-t-il demain ?", dave);
-    expected.unanswered += 1;
-
     const report = await reviewJson();
     // As many of each: in alphabetical order.
     expect(report.questions.unanswered).toEqual([
@@ -329,6 +325,17 @@ describe("question text", () => {
         count: 1,
       },
     ]);
+
+    // Turned off: nothing new is kept, and what was kept in this server is deleted.
+    expect(String((await setFeedbackText(false)).content)).toMatch(
+      /ne garderai plus .* les 3 déjà gardées sont effacées/,
+    );
+    await ask("quel temps fera-t-il demain ?", dave);
+    expected.unanswered += 1;
+    const after = await reviewJson();
+    expect(after.questions).toEqual({ unanswered: [], corrected: [] });
+    // The votes and counts stay: only the text goes.
+    expect(after.unanswered).toBe(expected.unanswered);
   });
 
   it("/settings show and /help say what is kept", async () => {

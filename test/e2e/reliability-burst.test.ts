@@ -195,7 +195,10 @@ describe("an interaction that reaches the bot late", () => {
   });
 
   it("an error after the deferral is still answered privately", async () => {
-    const spec = aged(rig.fake.chatInput("quote", { clause: "M9 bis" }, { user: user(6) }), LATE);
+    const spec = aged(
+      rig.fake.chatInput("quote", { clause: "xyzzy bis" }, { user: user(6) }),
+      LATE,
+    );
     await rig.fake.sendInteraction(spec);
     const found = await settled(spec, 3);
     const followUp = found.find((r) => r.method === "POST" && !r.path.endsWith("/callback"));

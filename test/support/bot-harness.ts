@@ -42,11 +42,11 @@ export function botConfig(fake: FakeDiscord, dataDir: string): Config {
 
 export async function startHarness(
   options: Parameters<typeof startFakeDiscord>[0] = {},
-  configure: (config: Config) => Config = (config) => config,
+  configure: (config: Config, fake: FakeDiscord) => Config = (config) => config,
 ): Promise<Harness> {
   const fake = await startFakeDiscord(options);
   const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-"));
-  const config = configure(botConfig(fake, dataDir));
+  const config = configure(botConfig(fake, dataDir), fake);
   const logger = createLogger(process.env.TEST_LOG_LEVEL === "debug" ? "debug" : "silent");
   const harness: Harness = {
     fake,

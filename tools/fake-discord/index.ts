@@ -7,7 +7,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ClientOptions } from "discord.js";
+import { type HttpDelivery, type SigningKeys, type SignOptions, signedPost } from "./endpoint.ts";
 import { Gateway } from "./gateway.ts";
+import { parseBody } from "./http.ts";
 import * as build from "./interactions.ts";
 import { messageFromSpec } from "./payloads.ts";
 import { takeRefusals } from "./refusals.ts";
@@ -28,6 +30,7 @@ import type {
 } from "./types.ts";
 import { type InteractionState, World } from "./world.ts";
 
+export type { HttpDelivery, SignOptions } from "./endpoint.ts";
 export { guildIdOnShard, shardOf } from "./ids.ts";
 export type * from "./types.ts";
 export { DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, DEFAULT_USER } from "./world.ts";
@@ -41,6 +44,9 @@ export class FakeDiscord {
   readonly token: string;
   readonly applicationId: string;
   readonly botUserId: string;
+  /** The application's public key (DISCORD_PUBLIC_KEY), 64 hex characters; fresh per fake. */
+  readonly publicKey: string;
+  private endpointUrl: string | null = null;
 
   constructor(
     private readonly world: World,
@@ -54,6 +60,7 @@ export class FakeDiscord {
     this.token = world.token;
     this.applicationId = world.applicationId;
     this.botUserId = world.applicationId;
+    this.publicKey = world.keys.publicKeyHex;
   }
 
   /** Every REST request, in arrival order, with what the fake answered. */
@@ -100,8 +107,89 @@ export class FakeDiscord {
     return this.gateway.openConnections();
   }
 
-  /** Dispatches INTERACTION_CREATE to the shard owning the guild; resolves once a session got it. */
+  /** The application's key pair, to sign requests by hand (a request sent in pieces…). */
+  get signingKeys(): SigningKeys {
+    return this.world.keys;
+  }
+
+  /** The interactions endpoint set with `useInteractionsEndpoint`, or null (gateway delivery). */
+  get interactionsEndpoint(): string | null {
+    return this.endpointUrl;
+  }
+
+  /**
+   * Sets the application's Interactions Endpoint URL (http://host:port/interactions): from then on
+   * `sendInteraction` signs and POSTs interactions there instead of dispatching them over the
+   * gateway, as Discord does once the URL is set in the Developer Portal. null goes back.
+   */
+  useInteractionsEndpoint(url: string | null): void {
+    this.endpointUrl = url;
+  }
+
+  /**
+   * Delivers an interaction: over the gateway (to the shard owning the guild; resolves once a
+   * session got it), or, with an interactions endpoint set, as a signed POST (resolves once its
+   * answer is read and taken as the initial response).
+   */
   async sendInteraction(i: InteractionSpec): Promise<{ id: string; token: string }> {
+    if (this.endpointUrl !== null) {
+      await this.postInteraction(i);
+      return { id: i.id, token: i.token };
+    }
+    const state = this.track(i);
+    const delivery = this.gateway.dispatch(state.guildId, "INTERACTION_CREATE", () => {
+      // Discord's 3 s response window starts when the bot receives the event.
+      state.deliveredAt ??= Date.now();
+      return i;
+    });
+    await withTimeout(delivery, `INTERACTION_CREATE for guild ${state.guildId ?? "(DM)"}`);
+    return { id: i.id, token: i.token };
+  }
+
+  /**
+   * POSTs an interaction to the endpoint, signed (or mis-signed, with `sign`), and takes a 200
+   * answer as its initial response: checked and recorded as a callback `via: "http"`, so
+   * `interactionResponses`, follow-ups and edits of @original work as over REST.
+   */
+  async postInteraction(i: InteractionSpec, sign: SignOptions = {}): Promise<HttpDelivery> {
+    const url = this.endpointUrl;
+    if (url === null) throw new Error("fake-discord: no interactions endpoint set");
+    const state = this.track(i);
+    let answered: () => void = () => {};
+    state.answering = new Promise((resolve) => {
+      answered = resolve;
+    });
+    state.deliveredAt = Date.now();
+    try {
+      const delivery = await signedPost(url, JSON.stringify(i), this.world.keys, sign);
+      const type = delivery.headers["content-type"] ?? "";
+      if (delivery.status === 200 && /json|multipart/.test(type)) {
+        const { body, files } = await parseBody(delivery.raw, type);
+        await this.rest.accept({
+          method: "POST",
+          path: `/interactions/${i.id}/${i.token}/callback`,
+          query: {},
+          body,
+          files,
+          headers: { "content-type": type },
+          via: "http",
+        });
+      }
+      return delivery;
+    } finally {
+      state.answering = undefined;
+      answered();
+    }
+  }
+
+  /** POSTs any body (a PING, malformed JSON…) to the endpoint, signed as `sign` says. */
+  postSigned(body: string, sign: SignOptions = {}): Promise<HttpDelivery> {
+    const url = this.endpointUrl;
+    if (url === null) throw new Error("fake-discord: no interactions endpoint set");
+    return signedPost(url, body, this.world.keys, sign);
+  }
+
+  private track(i: InteractionSpec): InteractionState {
     const data = i.data as Json;
     const message = i.message as Json | undefined;
     const member = i.member as Json | undefined;
@@ -121,13 +209,7 @@ export class FakeDiscord {
       autocompleteChoices: null,
     };
     this.world.interactions.set(i.id, state);
-    const delivery = this.gateway.dispatch(state.guildId, "INTERACTION_CREATE", () => {
-      // Discord's 3 s response window starts when the bot receives the event.
-      state.deliveredAt ??= Date.now();
-      return i;
-    });
-    await withTimeout(delivery, `INTERACTION_CREATE for guild ${state.guildId ?? "(DM)"}`);
-    return { id: i.id, token: i.token };
+    return state;
   }
 
   /** Dispatches MESSAGE_CREATE (queued until the owning shard is connected); respects intents. */

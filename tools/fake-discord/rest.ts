@@ -124,29 +124,47 @@ export class RestServer {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const headers = flatHeaders(req);
     const { body, files } = await parseBody(await readBody(req), headers["content-type"]);
-    const record: RecordedRequest = {
+    const reply = await this.accept({
       method: (req.method ?? "GET").toUpperCase(),
       path: apiPath(url.pathname),
       query: Object.fromEntries(url.searchParams),
       body,
       files,
       headers,
-      at: Date.now(),
-      status: 0,
-      response: undefined,
-      injected: false,
-    };
-    const fault = this.takeFault(record);
-    const reply = fault ?? this.route(record);
-    record.status = reply.status;
-    record.response = reply.body;
-    record.injected = fault !== null;
-    this.push(record);
+    });
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { "content-type": "application/json" }),
       ...reply.headers,
     });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  /**
+   * Records, applies faults and routes one request. Also how an interaction's HTTP answer is
+   * taken (as its callback, `via: "http"`), so it is checked and recorded like a REST callback.
+   */
+  async accept(
+    request: Pick<RecordedRequest, "method" | "path" | "query" | "body" | "files" | "headers"> & {
+      via?: "http";
+    },
+  ): Promise<Reply> {
+    const at = Date.now();
+    const answering = request.via ? undefined : this.world.pendingAnswer(request.path);
+    if (answering) await answering;
+    const record: RecordedRequest = {
+      ...request,
+      at,
+      status: 0,
+      response: undefined,
+      injected: false,
+    };
+    const fault = request.via ? null : this.takeFault(record);
+    const reply = fault ?? this.route(record);
+    record.status = reply.status;
+    record.response = reply.body;
+    record.injected = fault !== null;
+    this.push(record);
+    return reply;
   }
 
   /** Fails pending waits so a test blocked on a request ends when the fake closes. */

@@ -23,13 +23,13 @@ function application(world: World): Json {
     type: null,
     bot_public: true,
     bot_require_code_grant: false,
-    verify_key: "0".repeat(64),
+    verify_key: world.keys.publicKeyHex,
     flags: APP_FLAGS,
     owner: world.users.get(DEFAULT_USER.id),
     team: null,
     bot: world.botUser,
     approximate_guild_count: world.guilds.size,
-    install_params: null,
+    // install_params is left out, as Discord does for an application without install settings.
     integration_types_config: { "0": {} },
   };
 }

@@ -67,6 +67,8 @@ export interface RecordedRequest {
   response: unknown;
   /** True when the answer came from failNext rather than the route. */
   injected: boolean;
+  /** "http": an initial response the bot gave as the answer to a signed POST, not over REST. */
+  via?: "http";
   /** Set when Discord's OpenAPI schema refused the body: one "where: why" line per problem. */
   schemaProblems?: string[];
 }

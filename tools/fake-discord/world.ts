@@ -1,5 +1,6 @@
 /** Everything the fake Discord knows: guilds, channels, messages, commands, interactions. */
 
+import { generateSigningKeys, type SigningKeys } from "./endpoint.ts";
 import { snowflake } from "./ids.ts";
 import type { FakeDiscordOptions, FakeGuildSpec, Json, UserSpec } from "./types.ts";
 
@@ -62,6 +63,11 @@ export interface InteractionState {
   user: Json;
   /** The choices a type-8 callback returned, for autocomplete assertions. */
   autocompleteChoices: Json[] | null;
+  /**
+   * Delivered over HTTP and its answer not yet read: requests about the interaction wait for it,
+   * as Discord has taken the initial response before the bot can follow it up.
+   */
+  answering?: Promise<void>;
 }
 
 export class World {
@@ -82,6 +88,8 @@ export class World {
   readonly commands = new Map<string, Json[]>();
   readonly interactions = new Map<string, InteractionState>();
   readonly startedAt = new Date().toISOString();
+  /** The application's Ed25519 key pair, which signs what is POSTed to an interactions endpoint. */
+  readonly keys: SigningKeys = generateSigningKeys();
 
   constructor(opts: FakeDiscordOptions) {
     this.applicationId = opts.applicationId ?? DEFAULT_APPLICATION_ID;
@@ -153,6 +161,14 @@ export class World {
     };
     this.channels.set(ch.id, ch);
     return ch;
+  }
+
+  /** The HTTP answer a request about an interaction must wait for (see `answering`), if any. */
+  pendingAnswer(path: string): Promise<void> | undefined {
+    const token =
+      /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1] ??
+      /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(path)?.[1];
+    return token === undefined ? undefined : this.interactionByToken(token)?.answering;
   }
 
   interactionByToken(token: string): InteractionState | undefined {

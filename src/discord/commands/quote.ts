@@ -1,5 +1,6 @@
 /** /quote clause — posts any clause publicly, formatted for discussion. */
 import { ApplicationCommandOptionType } from "discord.js";
+import { outOfRangeText } from "../../core/messages.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput, echo } from "../platform/sanitize.ts";
@@ -14,7 +15,10 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
     String(interaction.options.get(TEXTS.optionName.clause)?.value ?? ""),
     200,
   );
-  const clause = engine.resolve(raw);
+  const clause = engine.resolveOrOutOfRange(raw);
+  if (clause?.kind === "out-of-range") {
+    throw new ReplyableError(outOfRangeText(clause, lang), "quote-out-of-range");
+  }
   if (!clause) {
     throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
   }

@@ -181,7 +181,8 @@ async function handle(
     case NAME["feedback-text"]: {
       const enabled = onOff();
       ctx.settings.setFeedbackText(guildId, enabled);
-      await say(s.feedbackTextSet(enabled));
+      const forgotten = enabled ? 0 : ctx.settings.feedback.forgetQuestions(guildId);
+      await say(s.feedbackTextSet(enabled, forgotten, ctx.logQuestions === true));
       return { outcome: "settings/feedback-text" };
     }
     case NAME["quote-check"]: {

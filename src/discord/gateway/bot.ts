@@ -3,18 +3,17 @@
  * It opens the settings store, wires the listeners, logs in and resolves once the client is ready.
  */
 import { type Client, type ClientOptions, Events } from "discord.js";
-import { type Config, DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
-import { type Engine, getEngine } from "../../core/engine.ts";
+import type { Config } from "../../config.ts";
+import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
-import { enforceRetention } from "../../settings/retention.ts";
-import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import type { SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
-import type { BotContext, ContentAccess } from "../platform/context.ts";
+import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
+import { type ContentAccess, openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
-import { InFlight } from "../platform/inflight.ts";
-import { RateLimiter } from "../platform/rate-limit.ts";
-import { type SyncResult, syncCommands } from "../platform/register.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
+import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
 import { createClient } from "./client.ts";
 
@@ -31,9 +30,6 @@ class IntentRefused extends Error {
   override name = "IntentRefused";
 }
 
-/** How long a shutdown waits for running handlers: under main.ts's 5 s hard exit. */
-export const SHUTDOWN_DRAIN_MS = 3000;
-
 export interface Bot {
   client: Client<true>;
   settings: SettingsStore;
@@ -43,9 +39,11 @@ export interface Bot {
    */
   commandsSynced: Promise<SyncResult | "failed" | "skipped">;
   stop(): Promise<void>;
+  /** Where the interactions endpoint listens, with INTERACTIONS_PORT set; null otherwise. */
+  endpoint: { host: string; port: number } | null;
 }
 
-export interface StartOptions {
+export interface StartOptions extends EndpointOptions {
   logger?: Logger;
   engine?: Engine;
   /** Extra discord.js client options, for tests (e.g. no identify throttle against a fake gateway). */
@@ -60,30 +58,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const engine = options.engine ?? getEngine();
-  const settings = openSettingsStore(config.dataDir);
-  const limits = config.limits;
-  const retentionDays = config.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
-  const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
-  const ctx: BotContext = {
-    engine,
-    settings,
-    logger,
-    logQuestions: config.logQuestions === true,
-    feedbackRetentionDays: retentionDays,
-    ...(limits && {
-      chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
-      commandLimit: new RateLimiter(
-        limits.commandRateLimit,
-        limits.commandRateWindowSeconds * 1000,
-      ),
-      // The same allowance as commands, counted apart: voting never costs anyone a command.
-      feedbackLimit: new RateLimiter(
-        limits.commandRateLimit,
-        limits.commandRateWindowSeconds * 1000,
-      ),
-    }),
-  };
+  const context = openBotContext(config, logger, options.engine);
+  const { ctx } = context;
+  const settings = ctx.settings;
   const wanted = discord.messageContent ?? "auto";
   const content: ContentAccess =
     wanted === "off" ? { messageContent: false, why: "off" } : { messageContent: true };
@@ -172,30 +149,29 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (options.registerCommands === false) {
       resolveSynced("skipped");
     } else {
-      syncCommands(readyClient, discord.guildId, logger).then(resolveSynced, (error: unknown) => {
-        logger.error({ err: error }, "command registration failed");
-        resolveSynced("failed");
-      });
+      void syncCommandsAtStart(readyClient, discord.guildId, logger).then(resolveSynced);
     }
   };
 
+  let endpoint: Endpoint | null = null;
   let stopped = false;
   /** `quiet`: a start that failed did not run, so there is no "bot stopped" to announce. */
   const shutDown = async (quiet: boolean) => {
     if (stopped) return;
     stopped = true;
     stopping = true;
-    const running = inflight.size;
-    const drained = await inflight.drain(SHUTDOWN_DRAIN_MS);
-    if (running > 0) logger.info({ running, drained }, "waited for running handlers");
+    await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
     await client.destroy();
-    stopPruning();
-    settings.close();
+    context.close();
     if (!quiet) logger.info("bot stopped");
   };
   const stop = () => shutDown(false);
 
   try {
+    // With an endpoint too, Discord sends interactions there and the gateway serves chat.
+    if (config.interactions) {
+      endpoint = await startEndpoint(config.interactions, discord, ctx, inflight, options);
+    }
     let readyClient: Client<true>;
     try {
       readyClient = await connect(client);
@@ -213,9 +189,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       readyClient = await connect(client);
     }
     onReady(readyClient);
-    return { client: readyClient, settings, commandsSynced, stop };
+    const listening = endpoint && { host: endpoint.server.host, port: endpoint.server.port };
+    return { client: readyClient, settings, commandsSynced, stop, endpoint: listening };
   } catch (error) {
     await shutDown(true);
+    if (error instanceof StartFailure) throw error;
     if (error instanceof IntentRefused) {
       throw new StartFailure(MESSAGE_CONTENT_REQUIRED, { cause: error });
     }

@@ -70,7 +70,11 @@ export interface Strings {
   settingsFeedback: string;
   /** What is kept of feedback, for /settings show and /help. */
   feedbackKept: (textKept: boolean, days: number) => string;
-  feedbackTextSet: (on: boolean) => string;
+  /**
+   * `forgotten`: question texts of this server deleted on turning it off; `operatorKeeps`:
+   * LOG_QUESTIONS=true keeps texts in every server whatever this setting says.
+   */
+  feedbackTextSet: (on: boolean, forgotten: number, operatorKeeps: boolean) => string;
   helpFeedbackTitle: string;
   citesNothing: string;
   settingsQuoteCheck: string;
@@ -78,7 +82,7 @@ export interface Strings {
   /** /settings show and /help: the Message Content intent's status. */
   contentTitle: string;
   contentOn: string;
-  contentOff: (why: "off" | "refused") => string;
+  contentOff: (why: "off" | "refused" | "no-gateway") => string;
   /** A setting that is on but cannot run without the intent. */
   needsContent: string;
 }
@@ -163,10 +167,12 @@ const fr: Strings = {
   settingsFeedback: "Avis (👍/👎)",
   feedbackKept: (textKept, days) =>
     `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
-      : "Je ne garderai plus le texte des questions.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "Je garderai le texte des questions avec les avis, pour les mainteneurs."
+        : `Je ne garderai plus le texte des questions de ce serveur${forgotten > 0 ? ` ; les ${forgotten} déjà gardées sont effacées` : ""}.`
+    }${operatorKeeps ? " Attention : l’opérateur du bot garde le texte des questions dans tous les serveurs (LOG_QUESTIONS=true), quel que soit ce réglage." : ""}`,
   helpFeedbackTitle: "👍 / 👎 sous une réponse",
   citesNothing:
     "Ce message ne cite aucune clause (par exemple « la mesure 4 », « le 2e considérant »).",
@@ -179,7 +185,9 @@ const fr: Strings = {
   contentOn:
     "accordée : citation automatique, salons de questions-réponses et vérification des citations fonctionnent.",
   contentOff: (why) =>
-    `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
+    why === "no-gateway"
+      ? "aucune : ce processus ne se connecte pas à la passerelle de Discord (DISCORD_GATEWAY=off) et ne reçoit que les interactions. Désactivés : les réponses dans la discussion (mentions, messages privés), la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les boutons et les commandes de message."
+      : `${why === "off" ? "désactivée par l’opérateur (DISCORD_MESSAGE_CONTENT=off)" : "refusée par Discord : l’intent Message Content n’est pas activé (Developer Portal → Bot → Privileged Gateway Intents)"}. Désactivés : la citation automatique, les salons de questions-réponses et la vérification des citations dans la discussion. Toujours disponibles : les commandes, les mentions, les réponses qui me mentionnent, les messages privés et les commandes de message (Chercher dans la déclaration, Vérifier la citation, Citer les clauses mentionnées).`,
   needsContent: "sans effet sans l’intent Message Content",
 };
 
@@ -260,10 +268,12 @@ const en: Strings = {
   settingsFeedback: "Feedback (👍/👎)",
   feedbackKept: (textKept, days) =>
     `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "I will keep the text of questions with the feedback, for the maintainers."
-      : "I will no longer keep the text of questions.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "I will keep the text of questions with the feedback, for the maintainers."
+        : `I will no longer keep the text of this server's questions${forgotten > 0 ? `; the ${forgotten} kept so far are deleted` : ""}.`
+    }${operatorKeeps ? " Note: the bot's operator keeps question text in every server (LOG_QUESTIONS=true), whatever this setting says." : ""}`,
   helpFeedbackTitle: "👍 / 👎 under an answer",
   citesNothing: "That message cites no clause (for example “measure 4”, “the 2nd recital”).",
   settingsQuoteCheck: "Checking quotations in chat",
@@ -274,7 +284,9 @@ const en: Strings = {
   contentTitle: "Reading chat (Message Content intent)",
   contentOn: "granted: auto-quoting, Q&A channels and quote checks work.",
   contentOff: (why) =>
-    `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
+    why === "no-gateway"
+      ? "none: this process does not connect to Discord's gateway (DISCORD_GATEWAY=off) and only receives interactions. Off: answers in chat (mentions, DMs), auto-quoting, Q&A channels and quote checks in chat. Still working: commands, buttons and the message commands."
+      : `${why === "off" ? "turned off by the operator (DISCORD_MESSAGE_CONTENT=off)" : "refused by Discord: the Message Content intent is not enabled (Developer Portal → Bot → Privileged Gateway Intents)"}. Off: auto-quoting, Q&A channels and quote checks in chat. Still working: commands, mentions, replies that ping me, DMs and the message commands (Find in declaration, Check quote, Quote cited clauses).`,
   needsContent: "no effect without the Message Content intent",
 };
 
@@ -351,10 +363,12 @@ const ru: Strings = {
   settingsFeedback: "Отзывы (👍/👎)",
   feedbackKept: (textKept, days) =>
     `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса.`,
-  feedbackTextSet: (on) =>
-    on
-      ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
-      : "Я больше не буду хранить текст вопросов.",
+  feedbackTextSet: (on, forgotten, operatorKeeps) =>
+    `${
+      on
+        ? "Я буду хранить текст вопросов вместе с отзывами, для сопровождающих."
+        : `Я больше не буду хранить текст вопросов этого сервера${forgotten > 0 ? `; сохранённые ранее (${forgotten}) удалены` : ""}.`
+    }${operatorKeeps ? " Внимание: оператор бота хранит текст вопросов на всех серверах (LOG_QUESTIONS=true), независимо от этой настройки." : ""}`,
   helpFeedbackTitle: "👍 / 👎 под ответом",
   citesNothing:
     "В этом сообщении не упомянут ни один пункт (например, «пункт 4», «второй абзац преамбулы»).",
@@ -366,7 +380,9 @@ const ru: Strings = {
   contentTitle: "Чтение чата (intent Message Content)",
   contentOn: "предоставлено: автоцитирование, каналы вопросов и проверка цитат работают.",
   contentOff: (why) =>
-    `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
+    why === "no-gateway"
+      ? "нет: этот процесс не подключается к шлюзу Discord (DISCORD_GATEWAY=off) и получает только взаимодействия. Отключены: ответы в чате (упоминания, личные сообщения), автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, кнопки и команды сообщений."
+      : `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
   needsContent: "не действует без intent Message Content",
 };
 

@@ -1,19 +1,22 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
-import type { Engine } from "../../core/engine.ts";
+import { type Config, DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
+import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
-import type { SettingsStore } from "../../settings/store.ts";
-import type { RateLimiter } from "./rate-limit.ts";
+import { enforceRetention } from "../../settings/retention.ts";
+import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import { RateLimiter } from "./rate-limit.ts";
 
 /**
  * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message
  * Content intent). Without it, only messages that mention the bot, DMs and message commands carry
  * text, so the features that read all chat are off; `why` says whether the operator turned the
- * intent off (DISCORD_MESSAGE_CONTENT=off) or Discord refused it (close 4014).
+ * intent off (DISCORD_MESSAGE_CONTENT=off), Discord refused it (close 4014), or the process has no
+ * gateway connection at all (DISCORD_GATEWAY=off: interactions over HTTP only).
  */
 export interface ContentAccess {
   messageContent: boolean;
-  why?: "off" | "refused";
+  why?: "off" | "refused" | "no-gateway";
 }
 
 export interface BotContext {
@@ -37,6 +40,48 @@ export interface BotContext {
 /** Whether the features that read every chat message can run. */
 export function readsAllChat(ctx: BotContext): boolean {
   return ctx.content?.messageContent !== false;
+}
+
+/**
+ * The context of one bot process, whichever transports it serves (gateway, HTTP or both): they
+ * share it, so a user's limits and a server's settings are the same over either. `close` stops the
+ * feedback pruning and closes the settings database, once the handlers are done.
+ */
+export function openBotContext(
+  config: Config,
+  logger: Logger,
+  engine?: Engine,
+): { ctx: BotContext; close(): void } {
+  const settings = openSettingsStore(config.dataDir);
+  const limits = config.limits;
+  const retentionDays = config.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
+  const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
+  const ctx: BotContext = {
+    engine: engine ?? getEngine(),
+    settings,
+    logger,
+    logQuestions: config.logQuestions === true,
+    feedbackRetentionDays: retentionDays,
+    ...(limits && {
+      chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
+      commandLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
+      // The same allowance as commands, counted apart: voting never costs anyone a command.
+      feedbackLimit: new RateLimiter(
+        limits.commandRateLimit,
+        limits.commandRateWindowSeconds * 1000,
+      ),
+    }),
+  };
+  return {
+    ctx,
+    close() {
+      stopPruning();
+      settings.close();
+    },
+  };
 }
 
 /** What a handler reports about its answer, for the one log line per request. */

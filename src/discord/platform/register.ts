@@ -59,6 +59,18 @@ export async function syncCommands(
   return "updated";
 }
 
+/** `syncCommands` at start-up, in the background: a failure is logged and reported, never thrown. */
+export function syncCommandsAtStart(
+  client: Client<true>,
+  guildId: string | null,
+  log: Logger,
+): Promise<SyncResult | "failed"> {
+  return syncCommands(client, guildId, log).catch((error: unknown) => {
+    log.error({ err: error }, "command registration failed");
+    return "failed" as const;
+  });
+}
+
 /** `npm run register`: the same bulk overwrite over REST alone, without connecting to the gateway. */
 export async function registerOverRest(
   discord: DiscordConfig,

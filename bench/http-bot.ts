@@ -1,0 +1,23 @@
+/**
+ * The HTTP-only bot in `npm run bench:e2e`: what `npm start` runs with DISCORD_GATEWAY=off
+ * (`startHttpBot`), configured through the same environment variables, logging silenced, its
+ * interactions endpoint on a free port reported to the parent.
+ *
+ * Run by bench/e2e.ts (bench/http.ts) compiled as `node --expose-gc`, with BENCH_API_URL,
+ * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set.
+ */
+import { startHttpBot } from "../src/discord/http/bot.ts";
+import { benchConfig, failStartup, fakeFromEnv, serveParent } from "./child.ts";
+
+async function main(): Promise<void> {
+  const config = benchConfig({
+    DISCORD_GATEWAY: "off",
+    INTERACTIONS_PORT: "0",
+    DISCORD_PUBLIC_KEY: fakeFromEnv().publicKey,
+  });
+  const bot = await startHttpBot(config);
+  await bot.commandsSynced;
+  serveParent(bot.client, () => bot.stop(), { port: bot.endpoint.port });
+}
+
+main().catch(failStartup);

@@ -1,0 +1,100 @@
+/**
+ * `startHttpBot`: the bot with DISCORD_GATEWAY=off. It never opens a gateway connection: it checks
+ * the token and reads the application over REST, serves POST /interactions, and registers the
+ * commands over REST in the background (no ready event to wait for). Chat answers and clause
+ * quoting need the gateway, so this mode serves commands, autocomplete and components only.
+ */
+import { type APIApplication, type Client, ClientApplication, Routes } from "discord.js";
+import type { Config } from "../../config.ts";
+import type { Engine } from "../../core/engine.ts";
+import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
+import type { SettingsStore } from "../../settings/store.ts";
+import { openBotContext } from "../platform/context.ts";
+import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
+import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
+import { drainWork, type EndpointOptions, startEndpoint } from "./endpoint.ts";
+
+export interface HttpBot {
+  /** The client that builds interactions and carries REST; it never connects to the gateway. */
+  client: Client;
+  /** Where the endpoint listens (the port is the bound one when INTERACTIONS_PORT is 0). */
+  endpoint: { host: string; port: number };
+  settings: SettingsStore;
+  commandsSynced: Promise<SyncResult | "failed" | "skipped">;
+  stop(): Promise<void>;
+}
+
+export interface HttpStartOptions extends EndpointOptions {
+  logger?: Logger;
+  engine?: Engine;
+  /** Register the commands at start (default true). */
+  registerCommands?: boolean;
+}
+
+/** discord.js sets `client.application` from the gateway's READY; here it comes from REST. */
+const newApplication = ClientApplication as unknown as new (
+  client: Client,
+  data: APIApplication,
+) => ClientApplication;
+
+export async function startHttpBot(
+  config: Config,
+  options: HttpStartOptions = {},
+): Promise<HttpBot> {
+  const discord = config.discord;
+  const interactions = config.interactions;
+  if (!discord || !interactions) {
+    throw new Error("startHttpBot: DISCORD_TOKEN and INTERACTIONS_PORT must be set");
+  }
+  registerSecret(discord.token);
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const context = openBotContext(config, logger, options.engine);
+  const { ctx } = context;
+  // No gateway, so no chat at all: /help and /settings say so.
+  ctx.content = { messageContent: false, why: "no-gateway" };
+  const inflight = new InFlight();
+  const endpoint = await startEndpoint(interactions, discord, ctx, inflight, options).catch(
+    (error: unknown) => {
+      context.close();
+      throw error;
+    },
+  );
+  const { client, server } = endpoint;
+
+  let stopped = false;
+  const shutDown = async (quiet: boolean) => {
+    if (stopped) return;
+    stopped = true;
+    await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
+    context.close();
+    if (!quiet) logger.info("bot stopped");
+  };
+
+  try {
+    // Also the token check a gateway login would make: a wrong token fails the start here.
+    const application = (await client.rest.get(Routes.currentApplication())) as APIApplication;
+    client.application = new newApplication(client, application) as Client<true>["application"];
+  } catch (error) {
+    await shutDown(true);
+    const reason = describeConnectFailure(error, discord.apiUrl);
+    if (reason) throw new StartFailure(reason, { cause: error });
+    throw new Error(`could not reach Discord: ${errorText(error)}`);
+  }
+  logger.info(
+    { application: client.application.id, gateway: false },
+    "serving interactions over HTTP",
+  );
+  const commandsSynced =
+    options.registerCommands === false
+      ? Promise.resolve("skipped" as const)
+      : syncCommandsAtStart(client as Client<true>, discord.guildId, logger);
+
+  return {
+    client,
+    endpoint: { host: server.host, port: server.port },
+    settings: ctx.settings,
+    commandsSynced,
+    stop: () => shutDown(false),
+  };
+}

@@ -6,6 +6,7 @@
  *
  * Every pattern here is a negated class or a bounded run, so each scan is linear in the text.
  */
+import unhomoglyph from "unhomoglyph";
 import { fold } from "./analysis.ts";
 
 export interface Token {
@@ -25,12 +26,48 @@ export interface Token {
  */
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ](?:t|s|re|ll|ve|d|m)(?![\p{L}\p{N}]))?/gu;
 
+/**
+ * Look-alike letters between the Latin and Cyrillic alphabets (from unhomoglyph's Unicode
+ * confusables table): Cyrillic "О" reads as Latin "O", and the reverse pairs the other way.
+ */
+const CYRILLIC_TO_LATIN = new Map<string, string>();
+const LATIN_TO_CYRILLIC = new Map<string, string>();
+for (let code = 0x400; code <= 0x4ff; code++) {
+  const cyrillic = String.fromCodePoint(code);
+  const latin = unhomoglyph(cyrillic);
+  if (!/^[A-Za-z]$/.test(latin)) continue;
+  CYRILLIC_TO_LATIN.set(cyrillic, latin);
+  if (!LATIN_TO_CYRILLIC.has(latin)) LATIN_TO_CYRILLIC.set(latin, cyrillic);
+}
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+/**
+ * A word written in one alphabet with a few look-alikes of the other ("ОTSC" with a Cyrillic О,
+ * typed on a Russian keyboard) reads as its majority alphabet (on a tie, the text's), so it still
+ * matches the text.
+ */
+function oneScript(word: string, textCyrillic: boolean): string {
+  const cyrillic = word.match(CYRILLIC)?.length ?? 0;
+  const latin = word.match(LATIN)?.length ?? 0;
+  if (cyrillic === 0 || latin === 0) return word;
+  const toCyrillic = cyrillic > latin || (cyrillic === latin && textCyrillic);
+  const table = toCyrillic ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+  return [...word].map((c) => table.get(c) ?? c).join("");
+}
+
+/** Which alphabet most of the text's letters are in: what decides the language compared with. */
+export function mostlyCyrillic(text: string): boolean {
+  return (text.match(CYRILLIC)?.length ?? 0) > (text.match(LATIN)?.length ?? 0);
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const cyrillic = mostlyCyrillic(text);
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     out.push({
-      key: fold(m[0]).replace(/[’ʼ]/g, "'"),
+      key: fold(oneScript(m[0], cyrillic)).replace(/[’ʼ]/g, "'"),
       display: m[0],
       start,
       end: start + m[0].length,
@@ -108,15 +145,4 @@ export function findQuotations(text: string): Quotation[] {
     if (out.length >= MAX_QUOTATIONS) break;
   }
   return out;
-}
-
-/** The message without its quotations: where a clause reference or a cue presents them. */
-export function framingOf(text: string, quotations: readonly Quotation[]): string {
-  let framing = "";
-  let at = 0;
-  for (const q of quotations) {
-    framing += `${text.slice(at, q.start)} … `;
-    at = q.end;
-  }
-  return framing + text.slice(at);
 }

@@ -88,6 +88,31 @@ describe("quote checker", () => {
     expect(reports.map((r) => r.verdict)).toEqual(["verbatim", "verbatim"]);
   });
 
+  it("gives each quotation the clause named next to it, not one named elsewhere in the text", () => {
+    const verdicts = (text: string) => checkText(text).map((r) => r.verdict);
+    // A cue presents the first; the second's own lead-in names the right measure.
+    expect(
+      verdicts(
+        'the text says "establish direct contacts between the Secretaries General of the two organizations" and measure 3 says "Facilitate contacts between the CSTO and NATO"',
+      ),
+    ).toEqual(["verbatim", "verbatim"]);
+    // Each lead-in names the other quotation's measure.
+    expect(
+      verdicts(
+        "la mesure 3 dit « Établir des contacts directs entre les secrétaires généraux » et la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+      ),
+    ).toEqual(["misattributed", "misattributed"]);
+    // A reference after a quotation, closed by punctuation, is that quotation's, not the next one's.
+    expect(
+      verdicts(
+        "« Établir des contacts directs entre les secrétaires généraux » (mesure 3), puis « Faciliter les contacts entre l’OTSC et l’OTAN »",
+      ),
+    ).toEqual(["misattributed", "verbatim"]);
+    expect(
+      verdicts("« Faciliter les contacts entre l’OTSC et l’OTAN », dit la mesure 4 du texte"),
+    ).toEqual(["misattributed"]);
+  });
+
   it("stays fast on long or hostile input (each scan bounded)", () => {
     const hostile = [
       "de ".repeat(2000),
@@ -95,6 +120,9 @@ describe("quote checker", () => {
       `« ${"la sécurité ".repeat(300)} »`,
       "« ".repeat(3000),
       `${"[…] ".repeat(500)}Faciliter les contacts`,
+      `« ${"et […] ".repeat(150)}Faciliter les contacts entre l’OTSC et l’OTAN »`,
+      `${"« Faciliter les contacts entre l’OTSC » et la mesure 3 dit ".repeat(60)}`,
+      `« ${"Фaciliter ".repeat(100)} »`,
     ];
     for (const text of hostile) {
       expect(bestTime(() => checkText(text), 300)).toBeLessThan(300);

@@ -14,7 +14,12 @@
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
 import type { APIEmbed, Message } from "discord.js";
-import { getQuoteChecker, type QuoteReport } from "../../core/quote-check.ts";
+import {
+  CHAT_MIN_QUOTE_CHARS,
+  getQuoteChecker,
+  MIN_QUOTE_CHARS,
+  type QuoteReport,
+} from "../../core/quote-check.ts";
 import { presentedQuotations } from "../../core/quote-cues.ts";
 import type { Clause, Lang } from "../../core/types.ts";
 import { DEFAULT_SETTINGS } from "../../settings/store.ts";
@@ -79,7 +84,9 @@ export function chatReply(
         : null;
     }
     // "@bot la mesure 3 dit « … » ?": asked, the bot says how the quote fares, verbatim too.
-    const checked = addressed ? quoteCheck(message.content, lang, { verbatimToo: true }) : null;
+    const checked = addressed
+      ? quoteCheck(message.content, lang, { verbatimToo: true, minChars: MIN_QUOTE_CHARS })
+      : null;
     if (checked) return checked;
     const answer = ask(engine, question, guildId === null ? null : message.preferredLocale);
     // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
@@ -97,29 +104,32 @@ export function chatReply(
   // Everything below reads ordinary chat, which Discord sends only with the Message Content intent.
   if (!readsAll) return null;
   const text = cleanInput(message.content, CHAT_SCAN_MAX);
-  if (settings.quoteCheck && presentedQuotations(text)) {
-    // A presented quotation is the quote check's: a verbatim one needs no reply at all.
-    return quoteCheck(text, lang, { verbatimToo: false });
-  }
+  // A misquote gets the check; a verbatim quotation, or words too few to judge ("la mesure 4
+  // parle des « exercices »"), get what any citation gets: the clauses quoted.
+  const checked = settings.quoteCheck
+    ? quoteCheck(text, lang, { verbatimToo: false, minChars: CHAT_MIN_QUOTE_CHARS })
+    : null;
+  if (checked) return checked;
   if (!settings.quoting) return null;
   return citedClauses(ctx, text, lang);
 }
 
 /**
- * The quotations a message presents, checked (at most MAX_QUOTED). Null when it presents none, or
- * when every one is verbatim or too short to judge and `verbatimToo` is false.
+ * The quotations a message presents, checked (at most MAX_QUOTED), each against the clauses its
+ * own framing names. Null when it presents none, or when every one is verbatim or shorter than
+ * `minChars` and `verbatimToo` is false.
  */
 function quoteCheck(
   text: string,
   lang: Lang,
-  { verbatimToo }: { verbatimToo: boolean },
+  { verbatimToo, minChars }: { verbatimToo: boolean; minChars: number },
 ): { reply: Reply; outcome: Outcome } | null {
   const presented = presentedQuotations(cleanInput(text, CHAT_SCAN_MAX));
   if (!presented) return null;
   const checker = getQuoteChecker();
   const reports = presented.quotations
     .slice(0, MAX_QUOTED)
-    .map((q) => checker.check(q.text, { named: presented.named }));
+    .map((q) => checker.check(q.text, { named: q.named, minChars }));
   const shown = verbatimToo
     ? reports
     : reports.filter((r) => r.verdict !== "verbatim" && r.verdict !== "too-short");

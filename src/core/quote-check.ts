@@ -16,7 +16,8 @@
  */
 import search from "approx-string-match";
 import { diffWords } from "diff";
-import { fold } from "./analysis.ts";
+import { mostlyCyrillic } from "./alphabets.ts";
+import { fold, straightenApostrophes } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { readCardinal } from "./numbers.ts";
 import { framedQuotations, QUOTE_DATA } from "./quote-cues.ts";
@@ -24,13 +25,13 @@ import {
   findQuotations,
   keyText,
   MAX_QUOTATIONS,
-  mostlyCyrillic,
+  MIN_QUOTE_CHARS,
   piecesBetweenGaps,
   QUOTATION_MAX,
   type Token,
   tokenize,
 } from "./quote-tokens.ts";
-import { findReferences, firstReference, type ReferenceTarget } from "./references.ts";
+import { firstReference, type ReferenceTarget } from "./references.ts";
 import type { Clause, ClauseId, Lang } from "./types.ts";
 import { normaliseForPatterns } from "./word-patterns.ts";
 
@@ -76,8 +77,7 @@ export interface QuoteReport extends QuoteCheck {
   passage: string | null;
 }
 
-/** Shorter quotations are too short to judge ("la sécurité" is in half the clauses). */
-export const MIN_QUOTE_CHARS = 12;
+export { MAX_QUOTED, MIN_QUOTE_CHARS } from "./quote-tokens.ts";
 /**
  * Shortest quotation checked unprompted in chat: a few words in quotation marks next to a clause
  * reference ("la mesure 4 parle des « exercices »") are talk about the clause, not a quotation.
@@ -178,9 +178,11 @@ export class QuoteChecker {
   private readonly places: Record<Lang, Map<string, { c: number; i: number }[]>>;
   /** The original's typos: per clause, the text's keys and the keys of each correction. */
   private readonly typos: { clause: string; text: string[]; fixes: string[][] }[];
+  private readonly byId: Map<ClauseId, Clause>;
 
   constructor(clauses: readonly Clause[] = loadDeclaration()) {
     const langs: Lang[] = ["fr", "en", "ru"];
+    this.byId = new Map(clauses.map((c) => [c.id, c]));
     this.texts = Object.fromEntries(
       langs.map((l) => [l, clauses.map((c) => clauseText(c, l))]),
     ) as Record<Lang, ClauseText[]>;
@@ -209,25 +211,21 @@ export class QuoteChecker {
 
   /** The clause `id` (for labels in the renderers). */
   clause(id: ClauseId): Clause | undefined {
-    return this.texts.fr.find((t) => t.clause.id === id)?.clause;
+    return this.byId.get(id);
   }
 
   /**
-   * Checks one quotation. `framing` is the text around it ("la mesure 3 dit"): the clauses it
-   * names decide misattribution; `named` gives them directly instead. A measure number the quote
-   * itself starts with ("2. Établir…") names that measure too. Quotations shorter than `minChars`
-   * are too short to judge.
+   * Checks one quotation. `named` are the clauses the words around it name ("la mesure 3 dit"):
+   * they decide misattribution. A measure number the quote itself starts with ("2. Établir…")
+   * names that measure too. Quotations shorter than `minChars` are too short to judge.
    */
   check(
     quotation: string,
-    opts: { framing?: string; named?: ReferenceTarget[]; minChars?: number } = {},
+    opts: { named?: readonly ReferenceTarget[]; minChars?: number } = {},
   ): QuoteReport {
     const quote = quotation.slice(0, QUOTE_MAX_CHARS).trim();
     const label = this.leadingLabel(quote);
-    const named = [
-      ...(opts.named ?? (opts.framing ? findReferences(opts.framing) : [])),
-      ...(label?.named ?? []),
-    ];
+    const named = [...(opts.named ?? []), ...(label?.named ?? [])];
     const pieces = piecesBetweenGaps(quote)
       .map((p) => this.correctTypos(p.filter((t) => t.start >= (label?.end ?? 0))))
       .filter((p) => p.length > 0);
@@ -367,8 +365,8 @@ export class QuoteChecker {
     }
     const near = this.closest(texts, keys, namedIds);
     const ratio = near ? near.errors / keys.length : 1;
-    const pieces = this.piecesOf(piece, lang);
-    const composite = pieces && (ratio > NEAR_CLEAR || ratio > NEAR_MAX) ? pieces : null;
+    // Pieces of several places are looked for only when one clause is not a clear match.
+    const composite = ratio > NEAR_CLEAR ? this.piecesOf(piece, lang) : null;
     if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
     if (composite) {
       const ids = unique(composite.located.map((l) => l.at.clause.id));
@@ -719,7 +717,7 @@ function slice(text: string, tokens: readonly Token[]): string {
 }
 
 /** Case and apostrophes aside: what is left is accents or spelling. */
-const lower = (word: string) => word.toLowerCase().replace(/[’ʼ]/g, "'");
+const lower = (word: string) => straightenApostrophes(word.toLowerCase());
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
@@ -744,15 +742,40 @@ export function getQuoteChecker(): QuoteChecker {
 }
 
 /**
+ * Find, frame, cut, check: the quotations in `text`, each framed by the words around it among
+ * all the quotations found (so a lead-in such as "et la mesure 3 dit" goes to the quotation it
+ * introduces, even one past `max`), then checked in order until `max` are long enough to judge.
+ * With `presentedOnly`, only quotations a cue or a reference presents count (chat). When every
+ * quotation is too short, the first one's report says so; none at all gives [].
+ */
+export function checkQuotations(
+  text: string,
+  {
+    max,
+    minChars = MIN_QUOTE_CHARS,
+    presentedOnly = false,
+  }: { max: number; minChars?: number; presentedOnly?: boolean },
+): QuoteReport[] {
+  const checker = getQuoteChecker();
+  const reports: QuoteReport[] = [];
+  let tooShort: QuoteReport | null = null;
+  for (const q of framedQuotations(text, findQuotations(text))) {
+    if (presentedOnly && q.cue === null) continue;
+    const r = checker.check(q.text, { named: q.named, minChars });
+    if (r.verdict === "too-short") tooShort ??= r;
+    else if (reports.push(r) >= max) break;
+  }
+  return reports.length === 0 && tooShort ? [tooShort] : reports;
+}
+
+/**
  * Checks what someone asked to be checked (/verify, "Check quote", `npm run verify`): the
- * quotations in the text, each with the words around it as framing ("la mesure 3 dit « … »"), or
- * the whole text as one quotation when it has no quotation marks. At most `max` quotations.
+ * quotations in the text (checkQuotations), or the whole text as one quotation when it has no
+ * quotation marks. At most `max` quotations.
  */
 export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
-  const checker = getQuoteChecker();
-  const quotations = findQuotations(text).slice(0, max);
-  if (quotations.length === 0) return [checker.check(text)];
-  return framedQuotations(text, quotations).map((q) => checker.check(q.text, { named: q.named }));
+  const reports = checkQuotations(text, { max });
+  return reports.length > 0 ? reports : [getQuoteChecker().check(text)];
 }
 
 /** The contract of `--json`: exactly verdict, clause, clauses, changes and flags. */

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { findQuotations, type Quotation } from "./quote-tokens.ts";
-import { findReferences, firstReference, type ReferenceTarget } from "./references.ts";
+import { firstReference, type ReferenceTarget, referencesIn } from "./references.ts";
 import {
   normaliseForPatterns,
   WORD_START,
@@ -46,7 +46,11 @@ const CUES = QUOTE_DATA.cues.map((r) => ({
 
 /** The id of the first cue rule found in `text`, or null. */
 export function cueIn(text: string): string | null {
-  const folded = normaliseForPatterns(text);
+  return cueInFolded(normaliseForPatterns(text));
+}
+
+/** cueIn on text already as normaliseForPatterns gives it. */
+function cueInFolded(folded: string): string | null {
   return CUES.find((c) => c.re.test(folded))?.id ?? null;
 }
 
@@ -112,8 +116,9 @@ export function framedQuotations(
     const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));
     const after = hit && !leadsNext ? window.slice(0, hit.end) : "";
     claimed = after.length;
-    const named = [...findReferences(before), ...(after ? findReferences(after) : [])];
-    const cue = named.length > 0 ? "reference" : (cueIn(before) ?? (after ? cueIn(after) : null));
+    const named = [...referencesIn(before), ...(after ? referencesIn(after) : [])];
+    const cue =
+      named.length > 0 ? "reference" : (cueInFolded(before) ?? (after ? cueInFolded(after) : null));
     return { ...q, cue, named };
   });
 }

@@ -217,7 +217,12 @@ function* scan(
  * ("la mesure après la mesure 3" → measure 4).
  */
 export function findReferences(text: string): ReferenceTarget[] {
-  const found = [...scan(normaliseForPatterns(text))].flatMap((r) => r.targets);
+  return referencesIn(normaliseForPatterns(text));
+}
+
+/** findReferences on text already as normaliseForPatterns gives it, so it is not folded again. */
+export function referencesIn(folded: string): ReferenceTarget[] {
+  const found = [...scan(folded)].flatMap((r) => r.targets);
   const seen = new Set<string>();
   return found.filter((t) => {
     const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;

@@ -9,6 +9,7 @@ import { loadDeclaration } from "../../src/core/declaration.ts";
 import {
   checkText,
   getQuoteChecker,
+  MAX_QUOTED,
   type QuoteCheck,
   toContract,
 } from "../../src/core/quote-check.ts";
@@ -111,6 +112,30 @@ describe("quote checker", () => {
     expect(
       verdicts("« Faciliter les contacts entre l’OTSC et l’OTAN », dit la mesure 4 du texte"),
     ).toEqual(["misattributed"]);
+  });
+
+  it("frames every quotation before keeping the first `max`", () => {
+    // Cut first, the last kept quotation would take the next one's lead-in as its own framing.
+    const text =
+      "la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN » et la mesure 3 dit « Établir des contacts directs entre les secrétaires généraux »";
+    const verdicts = (max: number) => checkText(text, max).map((r) => [r.verdict, r.clause]);
+    expect(verdicts(1)).toEqual([["misattributed", "M3"]]);
+    expect(verdicts(2)).toEqual([
+      ["misattributed", "M3"],
+      ["misattributed", "M1"],
+    ]);
+  });
+
+  it("does not let everyday short quotations use up the quotations checked", () => {
+    const misquote =
+      "la mesure 1 dit « Établir des contacts directs entre les secrétaires généraux des trois organisations »";
+    const everyday = "il m’a dit « ok » puis « à demain » et « merci », ";
+    const reports = checkText(`${everyday.repeat(4)}${misquote}`, MAX_QUOTED);
+    expect(reports.map((r) => [r.verdict, r.clause, r.flags])).toEqual([
+      ["near", "M1", ["number"]],
+    ]);
+    // Only short quotations: the first says it is too short to judge.
+    expect(checkText(everyday).map((r) => r.verdict)).toEqual(["too-short"]);
   });
 
   it("stays fast on long or hostile input (each scan bounded)", () => {

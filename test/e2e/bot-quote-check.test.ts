@@ -159,15 +159,24 @@ describe("quotations in chat", () => {
     expect(embeds[1]?.description).toContain("pas dans Mesure 1");
   });
 
-  it("checks at most three quotations in one reply", async () => {
-    const misquote =
-      "« Établir des contacts directs entre les secrétaires généraux des trois organisations »";
+  it("checks the first three quotations long enough to judge, each against its own measure", async () => {
+    // Four misattributed quotations, each led in by its own measure, after a few quoted words too
+    // short to judge: the reply checks the first three misquotes, the fourth (measure 5) waits.
     const { id } = h.fake.sendMessage({
-      content: `la déclaration dit ${misquote} et aussi ${misquote} `.repeat(3),
+      content: [
+        "la mesure 4 parle des « exercices », mais la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+        "et la mesure 2 dit « Établir des contacts directs entre les secrétaires généraux »",
+        "et la mesure 3 dit « Organiser régulièrement des briefings sur les exercices »",
+        "et la mesure 5 dit « Créer un mécanisme de consultations régulières »",
+      ].join(" "),
     });
     const embeds = embedsOf((await replyTo(h.fake, id)).body as Json);
-    expect(embeds.length).toBeGreaterThan(0);
-    expect(embeds.length).toBeLessThanOrEqual(3);
+    expect(embeds.map((e) => e.title)).toEqual(Array(3).fill("Citation mal attribuée"));
+    const said = embeds.map((e) => String(e.description));
+    expect(said[0]).toContain("Mesure 3, pas dans Mesure 1");
+    expect(said[1]).toContain("Mesure 1, pas dans Mesure 2");
+    expect(said[2]).toContain("Mesure 4, pas dans Mesure 3");
+    expect(said.join("\n")).not.toContain("Mesure 5");
   });
 
   it("/settings quote-check off: a misquote goes unchecked (auto-quoting takes the reference)", async () => {

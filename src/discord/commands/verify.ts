@@ -1,7 +1,6 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
 import { ApplicationCommandOptionType } from "discord.js";
-import { checkText } from "../../core/quote-check.ts";
-import { MAX_QUOTED } from "../handlers/chat.ts";
+import { checkText, MAX_QUOTED } from "../../core/quote-check.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";

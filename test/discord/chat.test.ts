@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { chatReply, stripBotMention } from "../../src/discord/handlers/chat.ts";
 import type { BotContext } from "../../src/discord/platform/context.ts";
@@ -11,6 +12,7 @@ const ctx: BotContext = {
   engine: getEngine(),
   settings: openSettingsStore(":memory:"),
   logger: createLogger("silent"),
+  feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
 };
 
 function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]> = {}) {

@@ -159,13 +159,15 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   /** Warns once, then replaces the client with one that does not ask for the intent. */
   const refuseContent = async () => {
+    // Decided at once, before any await: a second 4014 (another shard of this client, a retry)
+    // must not replace the client a second time.
+    content.messageContent = false;
+    content.why = "refused";
     logger.warn(
       { code: DISALLOWED_INTENTS, setting: "DISCORD_MESSAGE_CONTENT=auto" },
       MESSAGE_CONTENT_REFUSED,
     );
     await client.destroy();
-    content.messageContent = false;
-    content.why = "refused";
     client = makeClient();
     return connect(client);
   };

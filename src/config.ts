@@ -98,7 +98,7 @@ export interface Config {
    * FEEDBACK_RETENTION_DAYS: votes, corrections and unanswered questions older than this are
    * deleted (at start and daily). `loadConfig` always sets it; absent: the default.
    */
-  feedbackRetentionDays?: number;
+  feedbackRetentionDays: number;
 }
 
 export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;

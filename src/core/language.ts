@@ -1,10 +1,8 @@
 /** Which language a question is in: the Discord locale when there is one, else the text itself. */
 import { franc } from "franc-min";
+import { mostlyCyrillic } from "./alphabets.ts";
 import { straightenApostrophes } from "./analysis.ts";
 import { LANGS, type Lang } from "./types.ts";
-
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 
 /** "en-US" → en, "ru" → ru, "fr" → fr; other locales read the English translation. */
 export function langFromLocale(locale: string | null | undefined): Lang | null {
@@ -30,9 +28,7 @@ const FRENCH_ELISION = /(?<![\p{L}])(?:l|d|qu|c)'(?=\p{L})/giu;
 export function detectLanguage(text: string, hint?: string | null): Lang {
   const fromHint = langFromLocale(hint);
   if (fromHint) return fromHint;
-  const cyrillic = text.match(CYRILLIC)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
-  if (cyrillic > latin) return "ru";
+  if (mostlyCyrillic(text)) return "ru";
   const apostrophes = straightenApostrophes(text);
   const fr =
     (apostrophes.match(FRENCH_CUES)?.length ?? 0) +

@@ -42,11 +42,15 @@ const NO_ANSWER: Localized = {
   ru: "В заявлении нет ответа на этот вопрос.",
 };
 
-const HINTS: Localized = {
-  fr: `Essayez \`/declaration\` pour une vue d’ensemble, \`/measure 1\` à \`/measure ${MEASURE_COUNT}\`, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».`,
-  en: `Try \`/declaration\` for an overview, \`/measure 1\` to \`/measure ${MEASURE_COUNT}\`, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".`,
-  ru: `Попробуйте \`/declaration\` для обзора, \`/measure 1\`–\`/measure ${MEASURE_COUNT}\` или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
-};
+/** How a front end shows a command: as typed (console, JSON), or as code (Discord). */
+export type CommandStyle = (command: string) => string;
+const asTyped: CommandStyle = (command) => command;
+
+const hints = (c: CommandStyle): Localized => ({
+  fr: `Essayez ${c("/declaration")} pour une vue d’ensemble, ${c("/measure 1")} à ${c(`/measure ${MEASURE_COUNT}`)}, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».`,
+  en: `Try ${c("/declaration")} for an overview, ${c("/measure 1")} to ${c(`/measure ${MEASURE_COUNT}`)}, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".`,
+  ru: `Попробуйте ${c("/declaration")} для обзора, ${c("/measure 1")}–${c(`/measure ${MEASURE_COUNT}`)} или вопрос вроде «кто подписал?», «что предлагается насчёт наркотиков?», «что говорится в пункте 3?».`,
+});
 
 /** Above a passage that is only the closest one: the text does not say this in so many words. */
 export function closestText(label: string, lang: Lang): string {
@@ -57,8 +61,8 @@ export function closestText(label: string, lang: Lang): string {
   }[lang];
 }
 
-export function noAnswerText(lang: Lang): string {
-  return `${NO_ANSWER[lang]}\n${HINTS[lang]}`;
+export function noAnswerText(lang: Lang, style: CommandStyle = asTyped): string {
+  return `${NO_ANSWER[lang]}\n${hints(style)[lang]}`;
 }
 
 export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string {

@@ -16,21 +16,24 @@
  */
 import search from "approx-string-match";
 import { diffWords } from "diff";
-import { fold } from "./analysis.ts";
+import { mostlyCyrillic } from "./alphabets.ts";
+import { fold, straightenApostrophes } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { readCardinal } from "./numbers.ts";
-import { QUOTE_DATA } from "./quote-cues.ts";
+import { framedQuotations, QUOTE_DATA } from "./quote-cues.ts";
 import {
   findQuotations,
-  framingOf,
   keyText,
   MAX_QUOTATIONS,
+  MIN_QUOTE_CHARS,
   piecesBetweenGaps,
+  QUOTATION_MAX,
   type Token,
   tokenize,
 } from "./quote-tokens.ts";
-import { findReferences, type ReferenceTarget } from "./references.ts";
+import { firstReference, type ReferenceTarget } from "./references.ts";
 import type { Clause, ClauseId, Lang } from "./types.ts";
+import { normaliseForPatterns } from "./word-patterns.ts";
 
 export type Verdict =
   | "verbatim"
@@ -74,10 +77,17 @@ export interface QuoteReport extends QuoteCheck {
   passage: string | null;
 }
 
-/** Shorter quotations are too short to judge ("la sécurité" is in half the clauses). */
-export const MIN_QUOTE_CHARS = 12;
-/** Longest quotation checked; longer input is cut. */
-export const QUOTE_MAX_CHARS = 1000;
+export { MAX_QUOTED, MIN_QUOTE_CHARS } from "./quote-tokens.ts";
+/**
+ * Shortest quotation checked unprompted in chat: a few words in quotation marks next to a clause
+ * reference ("la mesure 4 parle des « exercices »") are talk about the clause, not a quotation.
+ */
+export const CHAT_MIN_QUOTE_CHARS = 30;
+/** Longest quotation checked (the longest quotation chat reads); longer input is cut. */
+export const QUOTE_MAX_CHARS = QUOTATION_MAX;
+/** A measure's own number written before a quote ("2. Établir…", "mesure 2 : …"), read this far. */
+const LABEL_MAX_CHARS = 30;
+const LABEL_DIGITS = /^\s?(\d{1,2})\s?[.)](?=\s)/u;
 /** A near match has at most this share of its characters edited. */
 const NEAR_MAX = 0.3;
 /** Below this share of edits a single-clause match wins over pieces of several. */
@@ -168,9 +178,11 @@ export class QuoteChecker {
   private readonly places: Record<Lang, Map<string, { c: number; i: number }[]>>;
   /** The original's typos: per clause, the text's keys and the keys of each correction. */
   private readonly typos: { clause: string; text: string[]; fixes: string[][] }[];
+  private readonly byId: Map<ClauseId, Clause>;
 
   constructor(clauses: readonly Clause[] = loadDeclaration()) {
     const langs: Lang[] = ["fr", "en", "ru"];
+    this.byId = new Map(clauses.map((c) => [c.id, c]));
     this.texts = Object.fromEntries(
       langs.map((l) => [l, clauses.map((c) => clauseText(c, l))]),
     ) as Record<Lang, ClauseText[]>;
@@ -199,23 +211,27 @@ export class QuoteChecker {
 
   /** The clause `id` (for labels in the renderers). */
   clause(id: ClauseId): Clause | undefined {
-    return this.texts.fr.find((t) => t.clause.id === id)?.clause;
+    return this.byId.get(id);
   }
 
   /**
-   * Checks one quotation. `framing` is the text around it ("la mesure 3 dit"): the clauses it
-   * names decide misattribution; `named` gives them directly instead.
+   * Checks one quotation. `named` are the clauses the words around it name ("la mesure 3 dit"):
+   * they decide misattribution. A measure number the quote itself starts with ("2. Établir…")
+   * names that measure too. Quotations shorter than `minChars` are too short to judge.
    */
   check(
     quotation: string,
-    opts: { framing?: string; named?: ReferenceTarget[] } = {},
+    opts: { named?: readonly ReferenceTarget[]; minChars?: number } = {},
   ): QuoteReport {
     const quote = quotation.slice(0, QUOTE_MAX_CHARS).trim();
-    const named = opts.named ?? (opts.framing ? findReferences(opts.framing) : []);
-    const pieces = piecesBetweenGaps(quote).map((p) => this.correctTypos(p));
+    const label = this.leadingLabel(quote);
+    const named = [...(opts.named ?? []), ...(label?.named ?? [])];
+    const pieces = piecesBetweenGaps(quote)
+      .map((p) => this.correctTypos(p.filter((t) => t.start >= (label?.end ?? 0))))
+      .filter((p) => p.length > 0);
     const chars = pieces.reduce((n, p) => n + keyText(p).length, 0);
     const base = { quote, named, typography: false, typosFixed: [], passage: null };
-    if (chars < MIN_QUOTE_CHARS) {
+    if (chars < (opts.minChars ?? MIN_QUOTE_CHARS)) {
       return {
         ...base,
         verdict: "too-short",
@@ -227,8 +243,8 @@ export class QuoteChecker {
       };
     }
     const namedIds = named.flatMap((r) => (r.kind === "clause" ? [r.id] : []));
-    const cyrillic = /\p{Script=Cyrillic}/u.test(quote);
-    const langs: Lang[] = cyrillic ? ["ru"] : ["fr", "en"];
+    // The alphabet most letters are in, so that one look-alike letter does not switch languages.
+    const langs: Lang[] = mostlyCyrillic(quote) ? ["ru"] : ["fr", "en"];
     let best: { lang: Lang; a: Analysis } | null = null;
     for (const lang of langs) {
       const a = this.analyse(pieces, lang, namedIds);
@@ -236,6 +252,30 @@ export class QuoteChecker {
     }
     if (!best) throw new Error("quote check: no language");
     return this.report(quote, best.lang, best.a, named, namedIds);
+  }
+
+  /**
+   * A measure's number the quote starts with: "2. …", "2) …", or a reference before a colon
+   * ("mesure 2 : …"). Where the label ends in the quote, and the measure it names.
+   */
+  private leadingLabel(quote: string): { end: number; named: ReferenceTarget[] } | null {
+    const digits = LABEL_DIGITS.exec(quote);
+    if (digits) {
+      const n = Number(digits[1]);
+      const measure = this.texts.fr.find(
+        (t) => t.clause.kind === "measure" && t.clause.number === n,
+      );
+      return measure
+        ? { end: digits[0].length, named: [{ kind: "clause", id: measure.clause.id }] }
+        : null;
+    }
+    const colon = quote.slice(0, LABEL_MAX_CHARS).indexOf(":");
+    if (colon < 0) return null;
+    const folded = normaliseForPatterns(quote.slice(0, colon)).trim();
+    const ref = firstReference(folded);
+    return ref && ref.start === 0 && ref.end === folded.length
+      ? { end: colon + 1, named: ref.targets }
+      : null;
   }
 
   /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */
@@ -261,28 +301,40 @@ export class QuoteChecker {
     const total = pieces.reduce((n, p) => n + keyText(p).length, 0);
     if (pieces.length === 1) return this.analyseOne(pieces[0] ?? [], lang, namedIds, total);
 
-    // Pieces between gap marks: each must be found, in order, in one clause.
-    const located: Located[] = [];
-    const unplaced: Token[][] = [];
-    let errors = 0;
-    for (const piece of pieces) {
+    // Pieces between gap marks: each must be found, in order, in one clause. Long pieces first,
+    // each looked for after the previous one in its clause, then anywhere.
+    const spans: (Located | null)[] = pieces.map(() => null);
+    let previous: Span | undefined;
+    pieces.forEach((piece, i) => {
       const keys = keyText(piece);
-      const previous = located.at(-1);
-      // Each piece is first looked for after the previous one, in its clause; a short piece
-      // ("et", "afin de") counts only there.
+      if (keys.length < MIN_QUOTE_CHARS) return;
       const span =
-        (previous && this.exactAfter(previous, keys)) ||
-        (keys.length < MIN_QUOTE_CHARS
-          ? null
-          : this.closest(texts, keys, previous ? [previous.at.clause.id, ...namedIds] : namedIds));
+        (previous && this.exactNear(previous, keys, "after")) ||
+        this.closest(texts, keys, previous ? [previous.at.clause.id, ...namedIds] : namedIds);
       if (span && span.errors <= NEAR_MAX * keys.length) {
-        located.push({ ...span, quote: piece });
-        errors += span.errors;
-      } else {
-        unplaced.push(piece);
-        errors += keys.length;
+        spans[i] = { ...span, quote: piece };
+        previous = span;
       }
-    }
+    });
+    // A short piece ("et", "En saluant") is too common to look for alone: it counts only word for
+    // word in a placed neighbour's clause, after the piece before it or else before the one after.
+    const placeShort = (i: number, side: "after" | "before") => {
+      const piece = pieces[i];
+      if (!piece || spans[i]) return;
+      const neighbour =
+        side === "after" ? spans.slice(0, i).findLast(Boolean) : spans.slice(i + 1).find(Boolean);
+      const far =
+        side === "after" ? spans.slice(i + 1).find(Boolean) : spans.slice(0, i).findLast(Boolean);
+      const span = neighbour && this.exactNear(neighbour, keyText(piece), side, far);
+      if (span) spans[i] = { ...span, quote: piece };
+    };
+    for (let i = 0; i < pieces.length; i++) placeShort(i, "after");
+    for (let i = pieces.length - 1; i >= 0; i--) placeShort(i, "before");
+    const located = spans.filter((l): l is Located => l !== null);
+    const unplaced = pieces.filter((_, i) => !spans[i]);
+    const errors =
+      located.reduce((n, l) => n + l.errors, 0) +
+      unplaced.reduce((n, p) => n + keyText(p).length, 0);
     const first = located[0];
     if (!first) return this.notFound(pieces.flat(), lang, total);
     const oneClause = located.every((l) => l.at === first.at);
@@ -313,19 +365,24 @@ export class QuoteChecker {
     }
     const near = this.closest(texts, keys, namedIds);
     const ratio = near ? near.errors / keys.length : 1;
-    const pieces = this.piecesOf(piece, lang);
-    const composite = pieces && (ratio > NEAR_CLEAR || ratio > NEAR_MAX) ? pieces : null;
+    // Pieces of several places are looked for only when one clause is not a clear match.
+    const composite = ratio > NEAR_CLEAR ? this.piecesOf(piece, lang) : null;
     if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
     if (composite) {
       const ids = unique(composite.located.map((l) => l.at.clause.id));
       const uncovered = composite.unplaced.reduce((n, p) => n + keyText(p).length, 0);
+      const cost = Math.min(ratio, uncovered / total + NEAR_CLEAR);
+      // Pieces of one clause, in order, around an added negation: that is the clause edited to
+      // say the opposite, not pieces stitched together; its every change is shown.
+      const edited = editedClause(composite.located, composite.unplaced);
+      if (edited) return oneClause("near", edited, piece, cost, []);
       return {
         verdict: "composite",
         clause: ids.length === 1 ? (ids[0] ?? null) : null,
         clauses: ids,
         located: composite.located,
         unplaced: composite.unplaced,
-        cost: Math.min(ratio, uncovered / total + NEAR_CLEAR),
+        cost,
         alsoIn: [],
       };
     }
@@ -370,11 +427,30 @@ export class QuoteChecker {
     return out;
   }
 
-  /** `keys` word for word in the previous piece's clause, after it. */
-  private exactAfter(previous: Span, keys: string): Span | null {
-    const at = previous.at;
-    const start = at.offsets[previous.to] ?? at.keys.length;
-    const i = ` ${at.keys} `.indexOf(` ${keys} `, start);
+  /**
+   * `keys` word for word in a placed piece's clause, after it (the first place) or before it (the
+   * last), and not past `far`, the placed piece on the other side, when it is in the same clause.
+   */
+  private exactNear(
+    placed: Span,
+    keys: string,
+    side: "after" | "before",
+    far?: Span | null,
+  ): Span | null {
+    const at = placed.at;
+    const padded = ` ${at.keys} `;
+    const needle = ` ${keys} `;
+    // In `padded`, offsets[k] is the space before token k.
+    const spaceBefore = (k: number) => at.offsets[k] ?? at.keys.length;
+    const sameClause = far && far.at === at ? far : null;
+    let i: number;
+    if (side === "after") {
+      i = padded.indexOf(needle, spaceBefore(placed.to));
+      if (sameClause && i + needle.length - 1 > spaceBefore(sameClause.from)) return null;
+    } else {
+      i = padded.lastIndexOf(needle, spaceBefore(placed.from) - needle.length + 1);
+      if (sameClause && i < spaceBefore(sameClause.to)) return null;
+    }
     if (i < 0) return null;
     const from = tokenAt(at, i);
     return { at, from, to: from + keys.split(" ").length, errors: 0 };
@@ -618,6 +694,21 @@ function oneClause(
   };
 }
 
+/**
+ * The span from the first piece to the last when the pieces are of one clause, in order, and
+ * the words between or around them that no clause holds add a negation; otherwise null.
+ */
+function editedClause(located: readonly Located[], unplaced: readonly Token[][]): Span | null {
+  const first = located[0];
+  const last = located.at(-1);
+  if (!first || !last) return null;
+  const ordered = located.every(
+    (l, i) => l.at === first.at && (i === 0 || l.from >= (located[i - 1]?.to ?? 0)),
+  );
+  const negates = unplaced.some((run) => run.some((t) => isNegation(t.key)));
+  return ordered && negates ? { at: first.at, from: first.from, to: last.to, errors: 0 } : null;
+}
+
 /** The text from the first token's start to the last one's end. */
 function slice(text: string, tokens: readonly Token[]): string {
   const first = tokens[0];
@@ -626,7 +717,7 @@ function slice(text: string, tokens: readonly Token[]): string {
 }
 
 /** Case and apostrophes aside: what is left is accents or spelling. */
-const lower = (word: string) => word.toLowerCase().replace(/[’ʼ]/g, "'");
+const lower = (word: string) => straightenApostrophes(word.toLowerCase());
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
@@ -651,16 +742,40 @@ export function getQuoteChecker(): QuoteChecker {
 }
 
 /**
+ * Find, frame, cut, check: the quotations in `text`, each framed by the words around it among
+ * all the quotations found (so a lead-in such as "et la mesure 3 dit" goes to the quotation it
+ * introduces, even one past `max`), then checked in order until `max` are long enough to judge.
+ * With `presentedOnly`, only quotations a cue or a reference presents count (chat). When every
+ * quotation is too short, the first one's report says so; none at all gives [].
+ */
+export function checkQuotations(
+  text: string,
+  {
+    max,
+    minChars = MIN_QUOTE_CHARS,
+    presentedOnly = false,
+  }: { max: number; minChars?: number; presentedOnly?: boolean },
+): QuoteReport[] {
+  const checker = getQuoteChecker();
+  const reports: QuoteReport[] = [];
+  let tooShort: QuoteReport | null = null;
+  for (const q of framedQuotations(text, findQuotations(text))) {
+    if (presentedOnly && q.cue === null) continue;
+    const r = checker.check(q.text, { named: q.named, minChars });
+    if (r.verdict === "too-short") tooShort ??= r;
+    else if (reports.push(r) >= max) break;
+  }
+  return reports.length === 0 && tooShort ? [tooShort] : reports;
+}
+
+/**
  * Checks what someone asked to be checked (/verify, "Check quote", `npm run verify`): the
- * quotations in the text, with the words around them as framing ("la mesure 3 dit « … »"), or
- * the whole text as one quotation when it has no quotation marks. At most `max` quotations.
+ * quotations in the text (checkQuotations), or the whole text as one quotation when it has no
+ * quotation marks. At most `max` quotations.
  */
 export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
-  const checker = getQuoteChecker();
-  const quotations = findQuotations(text).slice(0, max);
-  if (quotations.length === 0) return [checker.check(text)];
-  const framing = framingOf(text, quotations);
-  return quotations.map((q) => checker.check(q.text, { framing }));
+  const reports = checkQuotations(text, { max });
+  return reports.length > 0 ? reports : [getQuoteChecker().check(text)];
 }
 
 /** The contract of `--json`: exactly verdict, clause, clauses, changes and flags. */

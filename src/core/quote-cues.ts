@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { findQuotations, type Quotation } from "./quote-tokens.ts";
-import { findReferences, type ReferenceTarget } from "./references.ts";
+import { firstReference, type ReferenceTarget, referencesIn } from "./references.ts";
 import {
   normaliseForPatterns,
   WORD_START,
@@ -46,20 +46,97 @@ const CUES = QUOTE_DATA.cues.map((r) => ({
 
 /** The id of the first cue rule found in `text`, or null. */
 export function cueIn(text: string): string | null {
-  const folded = normaliseForPatterns(text);
+  return cueInFolded(normaliseForPatterns(text));
+}
+
+/** cueIn on text already as normaliseForPatterns gives it. */
+function cueInFolded(folded: string): string | null {
   return CUES.find((c) => c.re.test(folded))?.id ?? null;
+}
+
+/** The first cue in `folded` (text as normaliseForPatterns gives it): its rule and place, or null. */
+function firstCue(folded: string): { id: string; start: number; end: number } | null {
+  let first: { id: string; start: number; end: number } | null = null;
+  for (const c of CUES) {
+    const m = c.re.exec(folded);
+    if (m && (!first || m.index < first.start)) {
+      first = { id: c.id, start: m.index, end: m.index + m[0].length };
+    }
+  }
+  return first;
 }
 
 /** How far before a quotation, and after it, a cue or a reference counts as presenting it. */
 const BEFORE = 100;
 const AFTER = 60;
+/**
+ * A reference or cue followed by at most this many words before the next quotation, with no
+ * punctuation between, leads that quotation in ("… and measure 3 says « … »") rather than closing
+ * the one before it ("« … » (mesure 4), et « … »").
+ */
+const LEAD_IN_WORDS = 3;
+// Each word must end at a space, a colon or the end, so a word is never split: linear.
+const LEADS_IN = new RegExp(
+  `^\\s?:?\\s?(?:[\\p{L}\\p{N}'-]+\\s?:?(?:\\s|$)){0,${LEAD_IN_WORDS}}$`,
+  "u",
+);
+
+export interface FramedQuotation extends Quotation {
+  /** What presents it as the declaration's words: a cue rule's id, "reference", or null. */
+  cue: string | null;
+  /** The clauses its own words around it name (for misattribution). */
+  named: ReferenceTarget[];
+}
+
+/**
+ * Each quotation with the words that frame it: the text before it, back to the previous quotation
+ * (at most BEFORE characters), and after it the first reference or cue, unless that one leads in
+ * the next quotation. So "la mesure 3 dit « … » et la mesure 1 dit « … »" names measure 3 for the
+ * first quotation and measure 1 for the second. Each window is bounded: linear in the message.
+ */
+export function framedQuotations(
+  text: string,
+  quotations: readonly Quotation[] = findQuotations(text),
+): FramedQuotation[] {
+  // The text between quotations, folded once: gaps[i] lies before quotation i, the last after all.
+  const gaps = quotations.map((q, i) =>
+    normaliseForPatterns(text.slice(quotations[i - 1]?.end ?? 0, q.start)),
+  );
+  const lastEnd = quotations.at(-1)?.end ?? 0;
+  gaps.push(normaliseForPatterns(text.slice(lastEnd, lastEnd + AFTER)));
+  // Where the text before each quotation starts: after what the previous one claimed.
+  let claimed = 0;
+  return quotations.map((q, i) => {
+    const ownGap = gaps[i] ?? "";
+    const before = ownGap.slice(Math.max(claimed, ownGap.length - BEFORE));
+    const gap = gaps[i + 1] ?? "";
+    const window = gap.slice(0, AFTER);
+    const hit = firstOf(firstReference(window), firstCue(window));
+    const isLast = i === quotations.length - 1;
+    const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));
+    const after = hit && !leadsNext ? window.slice(0, hit.end) : "";
+    claimed = after.length;
+    const named = [...referencesIn(before), ...(after ? referencesIn(after) : [])];
+    const cue =
+      named.length > 0 ? "reference" : (cueInFolded(before) ?? (after ? cueInFolded(after) : null));
+    return { ...q, cue, named };
+  });
+}
+
+/** The earlier of two hits. */
+function firstOf<
+  A extends { start: number; end: number },
+  B extends { start: number; end: number },
+>(a: A | null, b: B | null): A | B | null {
+  if (!a || !b) return a ?? b;
+  return a.start <= b.start ? a : b;
+}
 
 export interface PresentedQuotations {
-  quotations: Quotation[];
-  /** What presented them: a cue rule's id, or "reference". */
+  /** Each with the clauses its own framing names. */
+  quotations: FramedQuotation[];
+  /** What presented the first: a cue rule's id, or "reference". */
   cue: string;
-  /** The clauses the words around the quotations name (for misattribution). */
-  named: ReferenceTarget[];
 }
 
 /**
@@ -67,20 +144,7 @@ export interface PresentedQuotations {
  * Only quotations with a cue or a reference next to them count.
  */
 export function presentedQuotations(text: string): PresentedQuotations | null {
-  const all = findQuotations(text);
-  const presented: Quotation[] = [];
-  const named: ReferenceTarget[] = [];
-  let cue: string | null = null;
-  all.forEach((q, i) => {
-    const from = Math.max(all[i - 1]?.end ?? 0, q.start - BEFORE);
-    const to = Math.min(all[i + 1]?.start ?? text.length, q.end + AFTER);
-    const around = `${text.slice(from, q.start)} … ${text.slice(q.end, to)}`;
-    const refs = findReferences(around);
-    const rule = refs.length > 0 ? "reference" : cueIn(around);
-    if (!rule) return;
-    cue ??= rule;
-    presented.push(q);
-    named.push(...refs);
-  });
-  return cue ? { quotations: presented, cue, named } : null;
+  const presented = framedQuotations(text).filter((q) => q.cue !== null);
+  const cue = presented[0]?.cue;
+  return cue ? { quotations: presented, cue } : null;
 }

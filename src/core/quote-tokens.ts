@@ -6,7 +6,9 @@
  *
  * Every pattern here is a negated class or a bounded run, so each scan is linear in the text.
  */
-import { fold } from "./analysis.ts";
+import unhomoglyph from "unhomoglyph";
+import { letterCounts, mostlyCyrillic } from "./alphabets.ts";
+import { fold, straightenApostrophes } from "./analysis.ts";
 
 export interface Token {
   /** What is compared: the word lower-cased and accent-folded, with one kind of apostrophe. */
@@ -25,12 +27,40 @@ export interface Token {
  */
 const WORD = /[\p{L}\p{N}]+(?:['’ʼ](?:t|s|re|ll|ve|d|m)(?![\p{L}\p{N}]))?/gu;
 
+/**
+ * Look-alike letters between the Latin and Cyrillic alphabets (from unhomoglyph's Unicode
+ * confusables table): Cyrillic "О" reads as Latin "O", and the reverse pairs the other way.
+ */
+const CYRILLIC_TO_LATIN = new Map<string, string>();
+const LATIN_TO_CYRILLIC = new Map<string, string>();
+for (let code = 0x400; code <= 0x4ff; code++) {
+  const cyrillic = String.fromCodePoint(code);
+  const latin = unhomoglyph(cyrillic);
+  if (!/^[A-Za-z]$/.test(latin)) continue;
+  CYRILLIC_TO_LATIN.set(cyrillic, latin);
+  if (!LATIN_TO_CYRILLIC.has(latin)) LATIN_TO_CYRILLIC.set(latin, cyrillic);
+}
+
+/**
+ * A word written in one alphabet with a few look-alikes of the other ("ОTSC" with a Cyrillic О,
+ * typed on a Russian keyboard) reads as its majority alphabet (on a tie, the text's), so it still
+ * matches the text.
+ */
+function oneScript(word: string, textCyrillic: boolean): string {
+  const { cyrillic, latin } = letterCounts(word);
+  if (cyrillic === 0 || latin === 0) return word;
+  const toCyrillic = cyrillic > latin || (cyrillic === latin && textCyrillic);
+  const table = toCyrillic ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+  return [...word].map((c) => table.get(c) ?? c).join("");
+}
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  const cyrillic = mostlyCyrillic(text);
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     out.push({
-      key: fold(m[0]).replace(/[’ʼ]/g, "'"),
+      key: straightenApostrophes(fold(oneScript(m[0], cyrillic))),
       display: m[0],
       start,
       end: start + m[0].length,
@@ -96,27 +126,33 @@ const QUOTATION = new RegExp(
   "gu",
 );
 
-/** At most this many quotations are read from one message. */
+/** Shorter quotations are too short to judge ("la sécurité" is in half the clauses). */
+export const MIN_QUOTE_CHARS = 12;
+/** At most this many quotations long enough to judge are read from one message. */
 export const MAX_QUOTATIONS = 8;
+/** At most this many quotations checked, or clauses quoted, in one reply. */
+export const MAX_QUOTED = 3;
 
+/** The length the checker judges a quotation by: its words' keys, one space between. */
+export function keyLength(text: string): number {
+  return keyText(tokenize(text)).length;
+}
+
+/**
+ * The quotations in `text`, in order, up to the MAX_QUOTATIONS-th long enough to judge. Shorter
+ * ones (« ok », « à demain ») are kept, since they bound the words that frame their neighbours,
+ * but do not count toward the cap: eight of them cannot hide a misquote after them. Each mark
+ * pair is read once, and quotations do not overlap, so the scan stays linear in the text.
+ */
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
+  let judgeable = 0;
   for (const m of text.matchAll(QUOTATION)) {
     const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();
     const start = m.index ?? 0;
-    if (inner) out.push({ text: inner, start, end: start + m[0].length });
-    if (out.length >= MAX_QUOTATIONS) break;
+    if (!inner) continue;
+    out.push({ text: inner, start, end: start + m[0].length });
+    if (keyLength(inner) >= MIN_QUOTE_CHARS && ++judgeable >= MAX_QUOTATIONS) break;
   }
   return out;
-}
-
-/** The message without its quotations: where a clause reference or a cue presents them. */
-export function framingOf(text: string, quotations: readonly Quotation[]): string {
-  let framing = "";
-  let at = 0;
-  for (const q of quotations) {
-    framing += `${text.slice(at, q.start)} … `;
-    at = q.end;
-  }
-  return framing + text.slice(at);
 }

@@ -188,28 +188,41 @@ function matchAt(folded: string, at: number): { m: RegExpExecArray; rule: Rule }
   return null;
 }
 
-/**
- * Every clause reference in the text, in order of appearance, without duplicates.
- * A reference introduced by "after / avant / следующий…" points to the neighbour
- * ("la mesure après la mesure 3" → measure 4).
- */
-export function findReferences(text: string): ReferenceTarget[] {
-  const folded = normaliseForPatterns(text);
-  const found: ReferenceTarget[] = [];
+/** Each reference found in folded text: where it stands, and what it points to. */
+function* scan(
+  folded: string,
+): Generator<{ start: number; end: number; targets: ReferenceTarget[] }> {
   let places = 0;
+  let found = 0;
   let claimedUntil = 0;
   for (const place of folded.matchAll(PLACES)) {
     const at = place.index ?? 0;
     if (at < claimedUntil) continue;
-    if (++places > MAX_PLACES || found.length >= MAX_FOUND) break;
+    if (++places > MAX_PLACES || found >= MAX_FOUND) break;
     const hit = matchAt(folded, at);
     if (!hit) continue;
     const end = at + hit.m[0].length;
     claimedUntil = end;
     if (aboutAnotherText(folded, at, end)) continue;
     const by = relativeOffset(folded, at);
-    for (const t of hit.rule.make(hit.m)) found.push(shift(t, by));
+    const targets = hit.rule.make(hit.m).map((t) => shift(t, by));
+    found += targets.length;
+    yield { start: at, end, targets };
   }
+}
+
+/**
+ * Every clause reference in the text, in order of appearance, without duplicates.
+ * A reference introduced by "after / avant / следующий…" points to the neighbour
+ * ("la mesure après la mesure 3" → measure 4).
+ */
+export function findReferences(text: string): ReferenceTarget[] {
+  return referencesIn(normaliseForPatterns(text));
+}
+
+/** findReferences on text already as normaliseForPatterns gives it, so it is not folded again. */
+export function referencesIn(folded: string): ReferenceTarget[] {
+  const found = [...scan(folded)].flatMap((r) => r.targets);
   const seen = new Set<string>();
   return found.filter((t) => {
     const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;
@@ -217,6 +230,17 @@ export function findReferences(text: string): ReferenceTarget[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The first reference in `folded` (text as normaliseForPatterns gives it): its place there and
+ * what it points to, or null. Says which words around a quotation name its clause.
+ */
+export function firstReference(
+  folded: string,
+): { start: number; end: number; targets: ReferenceTarget[] } | null {
+  for (const r of scan(folded)) return r;
+  return null;
 }
 
 const SUMMARY_WORDS = new Set((data.words.summary?.words ?? []).map(fold));

@@ -45,8 +45,7 @@ const OVERVIEW_HINT: Record<Lang, string> = {
 
 export function renderAnswer(answer: Answer): string {
   const { lang } = answer;
-  // Commands in plain text read as typed, without Discord's code backticks.
-  if (answer.kind === "none") return noAnswerText(lang).replaceAll("`", "");
+  if (answer.kind === "none") return noAnswerText(lang);
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
   if (answer.kind === "overview") return renderOverview(answer.clauses, lang);
   const lines = [renderClause(answer.clause, lang)];

@@ -100,7 +100,7 @@ export const FEEDBACK_SCHEMA = `
   CREATE INDEX IF NOT EXISTS feedback_votes_user ON feedback_votes (user_hash);
 `;
 
-/** Longest question text stored, as for logs (LOG_QUESTIONS). */
+/** Longest piece of user text kept anywhere: a stored question, or a log line (LOG_QUESTIONS). */
 export const KEPT_TEXT_MAX = 500;
 
 const DAY_MS = 24 * 60 * 60 * 1000;

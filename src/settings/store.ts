@@ -24,12 +24,24 @@ export interface GuildSettings {
   feedbackText: boolean;
 }
 
+/** The on/off settings of a server. */
+type Flag = "quoting" | "quoteCheck" | "feedbackText";
+
+/**
+ * Each on/off setting's column and default, in one place: the schema, the upgrade of older
+ * databases, the reads and the writes all come from this table, so they cannot disagree.
+ */
+const FLAGS: Record<Flag, { column: string; default: boolean }> = {
+  quoting: { column: "quoting", default: true },
+  quoteCheck: { column: "quote_check", default: true },
+  feedbackText: { column: "feedback_text", default: false },
+};
+const FLAG_KEYS = Object.keys(FLAGS) as Flag[];
+
 export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
   qaChannels: [],
-  quoting: true,
-  quoteCheck: true,
   language: null,
-  feedbackText: false,
+  ...(Object.fromEntries(FLAG_KEYS.map((k) => [k, FLAGS[k].default])) as Record<Flag, boolean>),
 });
 
 /** Discord allows at most 25 choices/fields; a longer list of Q&A channels would be unreadable too. */
@@ -51,13 +63,14 @@ export interface SettingsStore {
   close(): void;
 }
 
+const flagColumn = (flag: Flag) =>
+  `${FLAGS[flag].column} INTEGER NOT NULL DEFAULT ${FLAGS[flag].default ? 1 : 0}`;
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS guild_settings (
     guild_id TEXT PRIMARY KEY,
-    quoting  INTEGER NOT NULL DEFAULT 1,
     language TEXT,
-    feedback_text INTEGER NOT NULL DEFAULT 0,
-    quote_check INTEGER NOT NULL DEFAULT 1
+    ${FLAG_KEYS.map(flagColumn).join(",\n    ")}
   );
   CREATE TABLE IF NOT EXISTS qa_channels (
     guild_id   TEXT NOT NULL,
@@ -66,19 +79,17 @@ const SCHEMA = `
   );
 ${FEEDBACK_SCHEMA}`;
 
-/** Columns added since the first release, for databases created before them. */
-const ADDED_COLUMNS = [
-  { table: "guild_settings", column: "feedback_text", definition: "INTEGER NOT NULL DEFAULT 0" },
-  { table: "guild_settings", column: "quote_check", definition: "INTEGER NOT NULL DEFAULT 1" },
-];
-
-/** Under a write lock, so that two shards starting together do not both add a column. */
+/**
+ * A database made before a setting existed gets its column, with its default (`CREATE TABLE IF
+ * NOT EXISTS` leaves an older table as it was). Under a write lock, so that two shards starting
+ * together do not both add it.
+ */
 function addMissingColumns(db: Database.Database): void {
   db.transaction(() => {
-    for (const { table, column, definition } of ADDED_COLUMNS) {
-      const columns = db.pragma(`table_info(${table})`) as { name: string }[];
-      if (!columns.some((c) => c.name === column)) {
-        db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    const columns = db.pragma("table_info(guild_settings)") as { name: string }[];
+    for (const flag of FLAG_KEYS) {
+      if (!columns.some((c) => c.name === FLAGS[flag].column)) {
+        db.exec(`ALTER TABLE guild_settings ADD COLUMN ${flagColumn(flag)}`);
       }
     }
   }).immediate();
@@ -141,10 +152,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     throw error;
   }
 
-  const selectGuild = db.prepare<
-    [string],
-    { quoting: number; language: string | null; feedback_text: number; quote_check: number }
-  >("SELECT quoting, language, feedback_text, quote_check FROM guild_settings WHERE guild_id = ?");
+  const selectGuild = db.prepare<[string], Record<string, number | string | null>>(
+    `SELECT language, ${FLAG_KEYS.map((k) => FLAGS[k].column).join(", ")}
+     FROM guild_settings WHERE guild_id = ?`,
+  );
   const selectChannels = db.prepare<[string], { channel_id: string }>(
     "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
   );
@@ -157,23 +168,18 @@ export function openSettingsStore(dataDir: string): SettingsStore {
   const deleteChannel = db.prepare<[string, string]>(
     "DELETE FROM qa_channels WHERE guild_id = ? AND channel_id = ?",
   );
-  const upsertQuoting = db.prepare<[string, number]>(
-    `INSERT INTO guild_settings (guild_id, quoting) VALUES (?, ?)
-     ON CONFLICT (guild_id) DO UPDATE SET quoting = excluded.quoting`,
-  );
-  const upsertQuoteCheck = db.prepare<[string, number]>(
-    `INSERT INTO guild_settings (guild_id, quote_check) VALUES (?, ?)
-     ON CONFLICT (guild_id) DO UPDATE SET quote_check = excluded.quote_check`,
-  );
-  const upsertLanguage = db.prepare<[string, string | null]>(
-    `INSERT INTO guild_settings (guild_id, language) VALUES (?, ?)
-     ON CONFLICT (guild_id) DO UPDATE SET language = excluded.language`,
-  );
-
-  const upsertFeedbackText = db.prepare<[string, number]>(
-    `INSERT INTO guild_settings (guild_id, feedback_text) VALUES (?, ?)
-     ON CONFLICT (guild_id) DO UPDATE SET feedback_text = excluded.feedback_text`,
-  );
+  const upsert = (column: string) =>
+    db.prepare<[string, number | string | null]>(
+      `INSERT INTO guild_settings (guild_id, ${column}) VALUES (?, ?)
+       ON CONFLICT (guild_id) DO UPDATE SET ${column} = excluded.${column}`,
+    );
+  const upsertFlag = Object.fromEntries(
+    FLAG_KEYS.map((k) => [k, upsert(FLAGS[k].column)]),
+  ) as Record<Flag, ReturnType<typeof upsert>>;
+  const upsertLanguage = upsert("language");
+  const setFlag = (flag: Flag) => (guildId: string, enabled: boolean) => {
+    upsertFlag[flag].run(guildId, enabled ? 1 : 0);
+  };
 
   const isLang = (value: string | null): value is Lang =>
     value !== null && (LANGS as readonly string[]).includes(value);
@@ -181,12 +187,14 @@ export function openSettingsStore(dataDir: string): SettingsStore {
   return {
     get(guildId) {
       const row = selectGuild.get(guildId);
+      const flag = (k: Flag) => (row ? row[FLAGS[k].column] !== 0 : FLAGS[k].default);
+      const language = row?.language ?? null;
       return {
         qaChannels: selectChannels.all(guildId).map((r) => r.channel_id),
-        quoting: row ? row.quoting !== 0 : DEFAULT_SETTINGS.quoting,
-        quoteCheck: row ? row.quote_check !== 0 : DEFAULT_SETTINGS.quoteCheck,
-        language: row && isLang(row.language) ? row.language : null,
-        feedbackText: row ? row.feedback_text !== 0 : DEFAULT_SETTINGS.feedbackText,
+        quoting: flag("quoting"),
+        quoteCheck: flag("quoteCheck"),
+        language: typeof language === "string" && isLang(language) ? language : null,
+        feedbackText: flag("feedbackText"),
       };
     },
     addQaChannel(guildId, channelId) {
@@ -198,18 +206,12 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     isQaChannel(guildId, channelId) {
       return selectChannel.get(guildId, channelId) !== undefined;
     },
-    setQuoting(guildId, enabled) {
-      upsertQuoting.run(guildId, enabled ? 1 : 0);
-    },
-    setQuoteCheck(guildId, enabled) {
-      upsertQuoteCheck.run(guildId, enabled ? 1 : 0);
-    },
+    setQuoting: setFlag("quoting"),
+    setQuoteCheck: setFlag("quoteCheck"),
     setLanguage(guildId, language) {
       upsertLanguage.run(guildId, language);
     },
-    setFeedbackText(guildId, enabled) {
-      upsertFeedbackText.run(guildId, enabled ? 1 : 0);
-    },
+    setFeedbackText: setFlag("feedbackText"),
     feedback: openFeedbackStore(db, salt),
     close() {
       if (db.open) db.close();

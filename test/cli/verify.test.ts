@@ -29,13 +29,19 @@ describe("npm run verify", () => {
     });
   });
 
-  it("--json prints an array for several quotations", async () => {
+  it("--json prints an array for several quotations, skipping those too short to judge", async () => {
     const r = await verify([
       "--json",
-      "« la paix » et « Établir des contacts directs entre les secrétaires généraux »",
+      "« la paix » et « Établir des contacts directs entre les secrétaires généraux » puis « Faciliter les contacts entre l’OTSC et l’OTAN »",
     ]);
-    const out = JSON.parse(r.stdout) as { verdict: string }[];
-    expect(out.map((o) => o.verdict)).toEqual(["too-short", "verbatim"]);
+    const out = JSON.parse(r.stdout) as { verdict: string; clause: string }[];
+    expect(out.map((o) => [o.verdict, o.clause])).toEqual([
+      ["verbatim", "M1"],
+      ["verbatim", "M3"],
+    ]);
+    // Nothing but a short quotation: it is too short to judge.
+    const short = await verify(["--json", "« la paix »"]);
+    expect((JSON.parse(short.stdout) as { verdict: string }).verdict).toBe("too-short");
   });
 
   it("shows changes in plain text, in the language asked for", async () => {

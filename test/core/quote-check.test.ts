@@ -9,11 +9,12 @@ import { loadDeclaration } from "../../src/core/declaration.ts";
 import {
   checkText,
   getQuoteChecker,
+  MAX_QUOTED,
   type QuoteCheck,
   toContract,
 } from "../../src/core/quote-check.ts";
 import { LANGS } from "../../src/core/types.ts";
-import { bestTime } from "../support/timing.ts";
+import { bestTime, growth } from "../support/timing.ts";
 
 interface Case {
   lang: string;
@@ -47,7 +48,10 @@ describe("quote cases (quote-cases.json)", () => {
     expect(report).toBeDefined();
     const got = toContract(report as NonNullable<typeof report>);
     expect(got.verdict).toBe(c.expect.verdict);
-    for (const key of ["clause", "clauses", "flags", "changes"] as const) {
+    // No flags or changes given means none; clauses are checked when given.
+    expect(got.flags, "flags").toEqual(c.expect.flags ?? []);
+    expect(got.changes, "changes").toEqual(c.expect.changes ?? []);
+    for (const key of ["clause", "clauses"] as const) {
       if (key in c.expect) expect(got[key], key).toEqual(c.expect[key]);
     }
     if (c.lang !== "fr" && got.verdict !== "too-short") expect(report?.lang).toBe(c.lang);
@@ -88,6 +92,55 @@ describe("quote checker", () => {
     expect(reports.map((r) => r.verdict)).toEqual(["verbatim", "verbatim"]);
   });
 
+  it("gives each quotation the clause named next to it, not one named elsewhere in the text", () => {
+    const verdicts = (text: string) => checkText(text).map((r) => r.verdict);
+    // A cue presents the first; the second's own lead-in names the right measure.
+    expect(
+      verdicts(
+        'the text says "establish direct contacts between the Secretaries General of the two organizations" and measure 3 says "Facilitate contacts between the CSTO and NATO"',
+      ),
+    ).toEqual(["verbatim", "verbatim"]);
+    // Each lead-in names the other quotation's measure.
+    expect(
+      verdicts(
+        "la mesure 3 dit « Établir des contacts directs entre les secrétaires généraux » et la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+      ),
+    ).toEqual(["misattributed", "misattributed"]);
+    // A reference after a quotation, closed by punctuation, is that quotation's, not the next one's.
+    expect(
+      verdicts(
+        "« Établir des contacts directs entre les secrétaires généraux » (mesure 3), puis « Faciliter les contacts entre l’OTSC et l’OTAN »",
+      ),
+    ).toEqual(["misattributed", "verbatim"]);
+    expect(
+      verdicts("« Faciliter les contacts entre l’OTSC et l’OTAN », dit la mesure 4 du texte"),
+    ).toEqual(["misattributed"]);
+  });
+
+  it("frames every quotation before keeping the first `max`", () => {
+    // Cut first, the last kept quotation would take the next one's lead-in as its own framing.
+    const text =
+      "la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN » et la mesure 3 dit « Établir des contacts directs entre les secrétaires généraux »";
+    const verdicts = (max: number) => checkText(text, max).map((r) => [r.verdict, r.clause]);
+    expect(verdicts(1)).toEqual([["misattributed", "M3"]]);
+    expect(verdicts(2)).toEqual([
+      ["misattributed", "M3"],
+      ["misattributed", "M1"],
+    ]);
+  });
+
+  it("does not let everyday short quotations use up the quotations checked", () => {
+    const misquote =
+      "la mesure 1 dit « Établir des contacts directs entre les secrétaires généraux des trois organisations »";
+    const everyday = "il m’a dit « ok » puis « à demain » et « merci », ";
+    const reports = checkText(`${everyday.repeat(4)}${misquote}`, MAX_QUOTED);
+    expect(reports.map((r) => [r.verdict, r.clause, r.flags])).toEqual([
+      ["near", "M1", ["number"]],
+    ]);
+    // Only short quotations: the first says it is too short to judge.
+    expect(checkText(everyday).map((r) => r.verdict)).toEqual(["too-short"]);
+  });
+
   it("stays fast on long or hostile input (each scan bounded)", () => {
     const hostile = [
       "de ".repeat(2000),
@@ -95,9 +148,23 @@ describe("quote checker", () => {
       `« ${"la sécurité ".repeat(300)} »`,
       "« ".repeat(3000),
       `${"[…] ".repeat(500)}Faciliter les contacts`,
+      `« ${"et […] ".repeat(150)}Faciliter les contacts entre l’OTSC et l’OTAN »`,
+      `${"« Faciliter les contacts entre l’OTSC » et la mesure 3 dit ".repeat(60)}`,
+      `« ${"Фaciliter ".repeat(100)} »`,
     ];
     for (const text of hostile) {
       expect(bestTime(() => checkText(text), 300)).toBeLessThan(300);
     }
+  });
+
+  it("takes time in proportion to the input (4n takes well under 16 times n)", () => {
+    // One quotation, near but not exact (the approximate search and the piece search both run),
+    // from a quarter of the longest read up to all of it.
+    const phrase = "Faciliter les rencontres entre l’OTSC et l’OTAN ";
+    const quote = (n: number) => checkText(`« ${phrase.repeat(n).slice(0, 1000)} »`);
+    expect(growth(quote, 5)).toBeLessThan(6);
+    // Many quotations framed and measured: everyday short ones next to references.
+    const many = (n: number) => checkText("la mesure 3 dit « ok » ".repeat(n));
+    expect(growth(many, 150)).toBeLessThan(6);
   });
 });

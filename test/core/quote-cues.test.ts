@@ -29,8 +29,30 @@ describe("quotation cues (data/quotes.json)", () => {
   it("a clause reference next to a quotation presents it, and names the clause", () => {
     const p = presentedQuotations("la mesure 3 dit « faciliter les contacts »");
     expect(p?.cue).toBe("reference");
-    expect(p?.named).toEqual([{ kind: "clause", id: "M3" }]);
+    expect(p?.quotations[0]?.named).toEqual([{ kind: "clause", id: "M3" }]);
     expect(presentedQuotations("пункт 5: «взаимное участие»")?.cue).toBe("reference");
+  });
+
+  it("names, for each quotation, the clause its own lead-in or closing words name", () => {
+    const named = (text: string) =>
+      presentedQuotations(text)?.quotations.map((q) =>
+        q.named.map((r) => (r.kind === "clause" ? r.id : "?")),
+      );
+    expect(
+      named(
+        "la mesure 3 dit « faciliter les contacts » et la mesure 1 dit « établir des contacts »",
+      ),
+    ).toEqual([["M3"], ["M1"]]);
+    // "measure 3 says" leads the second quotation in; the first is presented by a cue only.
+    expect(
+      named('the text says "direct contacts" and measure 3 says "facilitate contacts"'),
+    ).toEqual([[], ["M3"]]);
+    // The reference closes the first; the second has nothing of its own that presents it.
+    expect(
+      named("« faciliter les contacts » (mesure 4), et aussi « établir des contacts »"),
+    ).toEqual([["M4"]]);
+    // A lead-in reads back only to the previous quotation.
+    expect(named("mesure 2 : « établir » « faciliter les contacts »")).toEqual([["M2"]]);
   });
 
   it("quotation marks alone, or a cue alone, present nothing", () => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { chatReply, stripBotMention } from "../../src/discord/handlers/chat.ts";
 import type { BotContext } from "../../src/discord/platform/context.ts";
 import type { CardPayload } from "../../src/discord/render/card.ts";
 import { createLogger } from "../../src/log.ts";
 import { openSettingsStore } from "../../src/settings/store.ts";
+import { growth } from "../support/timing.ts";
 
 const ctx: BotContext = {
   engine: getEngine(),
   settings: openSettingsStore(":memory:"),
   logger: createLogger("silent"),
+  feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
 };
 
 function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]> = {}) {
@@ -107,5 +110,19 @@ describe("reference detection in chat", () => {
 describe("stripBotMention", () => {
   it("removes both mention forms of the bot only", () => {
     expect(stripBotMention("<@42> qui a signé <@!42> ? <@7>", "42")).toBe("qui a signé ? <@7>");
+    // The pattern is built once per bot id and reused: a second call, and another id, still work.
+    expect(stripBotMention("<@42> mesure 4", "42")).toBe("mesure 4");
+    expect(stripBotMention("<@42> mesure 4 <@7>", "7")).toBe("<@42> mesure 4");
+  });
+});
+
+describe("the chat scan", () => {
+  it("takes time in proportion to the message (4n takes well under 16 times n)", () => {
+    // Quotations, references and a cue in every chunk: the quote scan, its framing and the
+    // reference scan all read the whole message, up to the 4,000 characters chat reads.
+    const chunk = "« ok » « à demain » mesure 3 dit « hm » ";
+    const n = Math.floor(1000 / chunk.length);
+    const scan = (k: number) => decide(chunk.repeat(k), { channelId: "60" });
+    expect(growth(scan, n)).toBeLessThan(6);
   });
 });

@@ -196,6 +196,8 @@ describe("/ask", () => {
     const { data } = await run("ask", { question: "quelle heure est-il ?" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
     expect(data.content).toContain("Rien dans la déclaration");
+    // Commands in the hints are shown as code, as Discord users type them.
+    expect(data.content).toContain("`/declaration`");
     expect(data.content).toContain("/measure");
   });
 

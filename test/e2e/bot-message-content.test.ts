@@ -24,7 +24,7 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
-import { type Rig, startRig, WARN_LEVEL } from "../support/reliability.ts";
+import { logLine, type Rig, startRig, WARN_LEVEL } from "../support/reliability.ts";
 
 const CONTENT = GatewayIntentBits.MessageContent;
 /** Manage Server on top of an ordinary member's permissions. */
@@ -189,6 +189,41 @@ describe("DISCORD_MESSAGE_CONTENT=auto when Discord refuses the intent", () => {
     expect(off?.value).toMatch(/refused by Discord/);
     expect(off?.value).toMatch(/Off: auto-quoting, Q&A channels and quote checks/);
   });
+});
+
+describe("the switch turned off while the bot runs (auto)", () => {
+  it("a later IDENTIFY refused with 4014: one warning, the bot carries on without the intent", async () => {
+    const running = await startRig({});
+    try {
+      const { fake } = running;
+      expect(fake.identifies.map((i) => i.intents & CONTENT)).toEqual([CONTENT]);
+      // The owner turns the switch off; the next session (here after an invalid session) is refused.
+      fake.setPrivilegedIntents(0);
+      fake.invalidateSession(false);
+      const warning = await logLine(running, "the refusal warning", (l) =>
+        /Message Content Intent/.test(String(l.msg)),
+      );
+      expect(warning.level).toBe(WARN_LEVEL);
+      await logLine(
+        running,
+        "the reconnection",
+        (l) => l.msg === "connected to Discord without Message Content",
+      );
+      expect(fake.identifies.map((i) => i.intents & CONTENT)).toEqual([CONTENT, CONTENT, 0]);
+      // Still answering: a slash command and a mention.
+      const { id } = await fake.sendInteraction(fake.chatInput("measure", { number: 2 }));
+      expect(embedsOf(await responseData(fake, id))[0]?.title).toMatch(/^Mesure 2/);
+      const mention = fake.sendMessage({
+        content: `<@${fake.botUserId}> mesure 4`,
+        mentions: [fake.botUserId],
+      });
+      expect(embedsOf((await replyTo(fake, mention.id)).body as Json)[0]?.title).toMatch(
+        /^Mesure 4/,
+      );
+    } finally {
+      await running.close();
+    }
+  }, 20_000);
 });
 
 describe("DISCORD_MESSAGE_CONTENT=off and =on", () => {

@@ -123,25 +123,60 @@ describe("quotations in chat", () => {
     expect(embed?.title).toBe("Citation composite : des morceaux assemblés");
   });
 
-  it("stays silent on a verbatim quotation, and does not auto-quote it either", async () => {
+  it("gives a verbatim quotation no check, only the auto-quote its reference gets", async () => {
     const { id } = h.fake.sendMessage({
       content: "comme le dit la mesure 3 : « Faciliter les contacts entre l’OTSC et l’OTAN »",
     });
     const plain = h.fake.sendMessage({ content: "« à demain » comme on dit" });
+    const cards = embedsOf((await replyTo(h.fake, id)).body as Json);
+    expect(cards.map((e) => e.title)).toEqual([expect.stringMatching(/^Mesure 3/)]);
     await flush();
-    expect(repliesTo(h.fake, id)).toHaveLength(0);
+    expect(repliesTo(h.fake, id)).toHaveLength(1);
     expect(repliesTo(h.fake, plain.id)).toHaveLength(0);
   });
 
-  it("checks at most three quotations in one reply", async () => {
-    const misquote =
-      "« Établir des contacts directs entre les secrétaires généraux des trois organisations »";
+  it.each([
+    ['la mesure 4 parle des "exercices", non ?'],
+    ["Il m’a dit « à demain » en partant, mesure 4 ou pas."],
+    ["Comme le dit la mesure 4, « les briefings » c'est important"],
+  ])("auto-quotes the measure cited next to a few quoted words: %s", async (content) => {
+    const { id } = h.fake.sendMessage({ content });
+    const embeds = embedsOf((await replyTo(h.fake, id)).body as Json);
+    expect(embeds.map((e) => e.title)).toEqual([expect.stringMatching(/^Mesure 4/)]);
+  });
+
+  it("checks each quotation against the measure named next to it", async () => {
     const { id } = h.fake.sendMessage({
-      content: `la déclaration dit ${misquote} et aussi ${misquote} `.repeat(3),
+      content:
+        "la mesure 3 dit « Établir des contacts directs entre les secrétaires généraux » et la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
     });
     const embeds = embedsOf((await replyTo(h.fake, id)).body as Json);
-    expect(embeds.length).toBeGreaterThan(0);
-    expect(embeds.length).toBeLessThanOrEqual(3);
+    expect(embeds.map((e) => e.title)).toEqual([
+      "Citation mal attribuée",
+      "Citation mal attribuée",
+    ]);
+    expect(embeds[0]?.description).toContain("pas dans Mesure 3");
+    expect(embeds[1]?.description).toContain("pas dans Mesure 1");
+  });
+
+  it("checks the first three quotations long enough to judge, each against its own measure", async () => {
+    // Four misattributed quotations, each led in by its own measure, after a few quoted words too
+    // short to judge: the reply checks the first three misquotes, the fourth (measure 5) waits.
+    const { id } = h.fake.sendMessage({
+      content: [
+        "la mesure 4 parle des « exercices », mais la mesure 1 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+        "et la mesure 2 dit « Établir des contacts directs entre les secrétaires généraux »",
+        "et la mesure 3 dit « Organiser régulièrement des briefings sur les exercices »",
+        "et la mesure 5 dit « Créer un mécanisme de consultations régulières »",
+      ].join(" "),
+    });
+    const embeds = embedsOf((await replyTo(h.fake, id)).body as Json);
+    expect(embeds.map((e) => e.title)).toEqual(Array(3).fill("Citation mal attribuée"));
+    const said = embeds.map((e) => String(e.description));
+    expect(said[0]).toContain("Mesure 3, pas dans Mesure 1");
+    expect(said[1]).toContain("Mesure 1, pas dans Mesure 2");
+    expect(said[2]).toContain("Mesure 4, pas dans Mesure 3");
+    expect(said.join("\n")).not.toContain("Mesure 5");
   });
 
   it("/settings quote-check off: a misquote goes unchecked (auto-quoting takes the reference)", async () => {

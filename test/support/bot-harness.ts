@@ -2,10 +2,12 @@
  * Starts the real bot (the same `startBot` that `npm start` runs) against a fake Discord, with its
  * settings database in a temporary DATA_DIR. Helpers read back what the bot sent.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Config } from "../../src/config.ts";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
 import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
 import { createLogger } from "../../src/log.ts";
 import {
@@ -37,6 +39,7 @@ export function botConfig(fake: FakeDiscord, dataDir: string): Config {
     health: null,
     dataDir,
     logLevel: "silent",
+    feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
   };
 }
 

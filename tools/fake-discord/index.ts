@@ -264,6 +264,11 @@ export class FakeDiscord {
     this.gateway.closeConnections(code);
   }
 
+  /** Which privileged intents the application may use from the next IDENTIFY on (a portal switch). */
+  setPrivilegedIntents(bits: number): void {
+    this.world.privilegedIntents = bits;
+  }
+
   /** Sends op 9 INVALID_SESSION; when not resumable the session is forgotten, forcing a new IDENTIFY. */
   invalidateSession(resumable: boolean): void {
     this.gateway.invalidateSession(resumable);

@@ -77,8 +77,11 @@ export class World {
   readonly shardCount: number;
   readonly maxConcurrency: number;
   readonly interactionDeadlineMs: number;
-  /** Privileged intents the application may use (bitfield); others get close 4014. */
-  readonly privilegedIntents: number;
+  /**
+   * Privileged intents the application may use (bitfield); others get close 4014. Writable: an
+   * owner can turn a Developer Portal switch off while the bot runs (the next IDENTIFY is refused).
+   */
+  privilegedIntents: number;
   readonly guilds = new Map<string, GuildState>();
   readonly channels = new Map<string, ChannelState>();
   readonly messages = new Map<string, Json>();

@@ -3,13 +3,12 @@
  * privately. Discord includes the target message's text in the interaction, so this works
  * without the Message Content intent.
  */
-import { QUOTE_MAX_CHARS } from "../../core/quote-check.ts";
 import { cleanInput } from "../platform/sanitize.ts";
 import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";
-import { replyWithChecks } from "./verify.ts";
+import { replyWithChecks, VERIFY_TEXT_MAX } from "./verify.ts";
 
 const handle: MessageHandler = async (interaction, ctx) =>
-  replyWithChecks(cleanInput(interaction.targetMessage.content, QUOTE_MAX_CHARS * 2), ctx);
+  replyWithChecks(cleanInput(interaction.targetMessage.content, VERIFY_TEXT_MAX), ctx);
 
 export const command = defineMessageCommand({
   texts: commandTexts("checkQuote"),

@@ -17,7 +17,7 @@ import {
 } from "discord.js";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
-import { keepsText, retentionDays } from "../handlers/feedback.ts";
+import { keepsText } from "../handlers/feedback.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -104,7 +104,7 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
       {
         name: s.settingsFeedback,
         value: truncate(
-          s.feedbackKept(keepsText(ctx, guildId), retentionDays(ctx)),
+          s.feedbackKept(keepsText(ctx, guildId), ctx.feedbackRetentionDays),
           LIMITS.fieldValue,
         ),
       },

@@ -1,7 +1,6 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
 import { ApplicationCommandOptionType } from "discord.js";
-import { checkText, QUOTE_MAX_CHARS } from "../../core/quote-check.ts";
-import { MAX_QUOTED } from "../handlers/chat.ts";
+import { checkText, MAX_QUOTED } from "../../core/quote-check.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -16,11 +15,18 @@ import {
 
 const TEXTS = commandTexts("verify");
 
+/**
+ * The most a /verify text (or a message given to "Check quote") may hold: Discord's most for a
+ * string option. It may hold several quotations and the words around them; each quotation is
+ * checked up to QUOTE_MAX_CHARS, as in chat.
+ */
+export const VERIFY_TEXT_MAX = 6000;
+
 const handle: ChatHandler = async (interaction, ctx) =>
   replyWithChecks(
     cleanInput(
       String(interaction.options.get(TEXTS.optionName.quote)?.value ?? ""),
-      QUOTE_MAX_CHARS,
+      VERIFY_TEXT_MAX,
     ),
     ctx,
   );
@@ -47,7 +53,7 @@ export const command = defineChatCommand({
     TEXTS.option("quote", {
       type: ApplicationCommandOptionType.String,
       required: true,
-      max_length: QUOTE_MAX_CHARS,
+      max_length: VERIFY_TEXT_MAX,
     }),
   ],
   defer: "ephemeral",

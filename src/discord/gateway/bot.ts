@@ -102,11 +102,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
     // A disconnection the bot asked for (shutdown) is not an outage, nor is a refused intent
     // that the bot is about to do without.
-    client.on(Events.ShardDisconnect, (event, shardId) =>
-      stopping || (event.code === DISALLOWED_INTENTS && wanted === "auto")
-        ? logger.debug({ code: event.code, shardId }, "gateway closed")
-        : logger.warn({ code: event.code, shardId }, "gateway disconnected"),
-    );
+    client.on(Events.ShardDisconnect, (event, shardId) => {
+      const refused = event.code === DISALLOWED_INTENTS && wanted === "auto";
+      if (stopping || refused) logger.debug({ code: event.code, shardId }, "gateway closed");
+      else logger.warn({ code: event.code, shardId }, "gateway disconnected");
+      // discord.js does not retry after 4014: once running, the bot carries on without the intent.
+      if (refused && started && content.messageContent && !stopping) void withoutContent();
+    });
     client.on(Events.ShardResume, (shardId, replayed) =>
       logger.info({ shardId, replayed }, "gateway resumed"),
     );
@@ -119,6 +121,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   };
 
   let client = makeClient();
+  /** Set once READY: from then on a refused intent is handled by swapping the client (below). */
+  let started = false;
   /** Logs in and waits for READY; rejects with IntentRefused when Discord closes with 4014. */
   const connect = async (c: Client): Promise<Client<true>> => {
     const ready = new Promise<Client<true>>((resolve, reject) => {
@@ -153,6 +157,33 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     }
   };
 
+  /** Warns once, then replaces the client with one that does not ask for the intent. */
+  const refuseContent = async () => {
+    // Decided at once, before any await: a second 4014 (another shard of this client, a retry)
+    // must not replace the client a second time.
+    content.messageContent = false;
+    content.why = "refused";
+    logger.warn(
+      { code: DISALLOWED_INTENTS, setting: "DISCORD_MESSAGE_CONTENT=auto" },
+      MESSAGE_CONTENT_REFUSED,
+    );
+    await client.destroy();
+    client = makeClient();
+    return connect(client);
+  };
+  /**
+   * The switch was turned off while the bot ran (a later IDENTIFY got 4014): the same fallback as
+   * at start, without registering the commands again.
+   */
+  const withoutContent = async () => {
+    try {
+      await refuseContent();
+      logger.info({ messageContent: false }, "connected to Discord without Message Content");
+    } catch (error) {
+      logger.error({ err: error }, "could not reconnect without the Message Content intent");
+    }
+  };
+
   let endpoint: Endpoint | null = null;
   let stopped = false;
   /** `quiet`: a start that failed did not run, so there is no "bot stopped" to announce. */
@@ -178,19 +209,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     } catch (error) {
       if (!(error instanceof IntentRefused) || wanted !== "auto") throw error;
       // Discord refused the privileged intent: one clear warning, then the bot without it.
-      logger.warn(
-        { code: DISALLOWED_INTENTS, setting: "DISCORD_MESSAGE_CONTENT=auto" },
-        MESSAGE_CONTENT_REFUSED,
-      );
-      await client.destroy();
-      content.messageContent = false;
-      content.why = "refused";
-      client = makeClient();
-      readyClient = await connect(client);
+      readyClient = await refuseContent();
     }
     onReady(readyClient);
+    started = true;
     const listening = endpoint && { host: endpoint.server.host, port: endpoint.server.port };
-    return { client: readyClient, settings, commandsSynced, stop, endpoint: listening };
+    return {
+      // The current client: it is replaced if Discord later refuses the intent.
+      get client() {
+        return client as Client<true>;
+      },
+      settings,
+      commandsSynced,
+      stop,
+      endpoint: listening,
+    };
   } catch (error) {
     await shutDown(true);
     if (error instanceof StartFailure) throw error;

@@ -80,7 +80,7 @@ export function renderAnswer(
     case "none":
       return {
         kind: "text",
-        text: noAnswerText(lang),
+        text: noAnswerText(lang, (command) => `\`${command}\``),
         outcome: { outcome: answer.rule ? `none/${answer.rule}` : "none" },
       };
   }

@@ -14,8 +14,13 @@
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
 import type { APIEmbed, Message } from "discord.js";
-import { getQuoteChecker, type QuoteReport } from "../../core/quote-check.ts";
-import { presentedQuotations } from "../../core/quote-cues.ts";
+import {
+  CHAT_MIN_QUOTE_CHARS,
+  checkQuotations,
+  MAX_QUOTED,
+  MIN_QUOTE_CHARS,
+  type QuoteReport,
+} from "../../core/quote-check.ts";
 import type { Clause, Lang } from "../../core/types.ts";
 import { DEFAULT_SETTINGS } from "../../settings/store.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
@@ -23,16 +28,13 @@ import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import { cleanInput, cutClean } from "../platform/sanitize.ts";
 import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
 import { fitEmbeds, LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
 import { NO_MENTIONS } from "../render/payloads.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
-
-/** At most this many clauses quoted in one reply, however many a message cites. */
-export const MAX_QUOTED = 3;
 
 /** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
 const CHAT_SCAN_MAX = 4000;
@@ -66,20 +68,24 @@ export function chatReply(
       ? engine.detectLanguage(message.content)
       : readerLang(message.preferredLocale));
   const readsAll = readsAllChat(ctx);
+  // Cleaned once: every scan below reads this text (a question is cut shorter).
+  const text = cleanInput(message.content, CHAT_SCAN_MAX);
   const inQaChannel =
     readsAll &&
     (settings.qaChannels.includes(message.channelId) ||
       (message.parentChannelId !== null && settings.qaChannels.includes(message.parentChannelId)));
 
   if (addressed || inQaChannel) {
-    const question = cleanInput(message.content, QUESTION_MAX * 4);
+    const question = cutClean(text, QUESTION_MAX * 4);
     if (question === "") {
       return addressed && message.mentioned !== false
         ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
         : null;
     }
     // "@bot la mesure 3 dit « … » ?": asked, the bot says how the quote fares, verbatim too.
-    const checked = addressed ? quoteCheck(message.content, lang, { verbatimToo: true }) : null;
+    const checked = addressed
+      ? quoteCheck(text, lang, { verbatimToo: true, minChars: MIN_QUOTE_CHARS })
+      : null;
     if (checked) return checked;
     const answer = ask(engine, question, guildId === null ? null : message.preferredLocale);
     // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
@@ -96,30 +102,27 @@ export function chatReply(
 
   // Everything below reads ordinary chat, which Discord sends only with the Message Content intent.
   if (!readsAll) return null;
-  const text = cleanInput(message.content, CHAT_SCAN_MAX);
-  if (settings.quoteCheck && presentedQuotations(text)) {
-    // A presented quotation is the quote check's: a verbatim one needs no reply at all.
-    return quoteCheck(text, lang, { verbatimToo: false });
-  }
+  // A misquote gets the check; a verbatim quotation, or words too few to judge ("la mesure 4
+  // parle des « exercices »"), get what any citation gets: the clauses quoted.
+  const checked = settings.quoteCheck
+    ? quoteCheck(text, lang, { verbatimToo: false, minChars: CHAT_MIN_QUOTE_CHARS })
+    : null;
+  if (checked) return checked;
   if (!settings.quoting) return null;
-  return citedClauses(ctx, text, lang);
+  return citedIn(ctx, text, lang);
 }
 
 /**
- * The quotations a message presents, checked (at most MAX_QUOTED). Null when it presents none, or
- * when every one is verbatim or too short to judge and `verbatimToo` is false.
+ * The quotations a message presents, checked (at most MAX_QUOTED), each against the clauses its
+ * own framing names. Null when it presents none, or when every one is verbatim or shorter than
+ * `minChars` and `verbatimToo` is false. `text` is already cleaned.
  */
 function quoteCheck(
   text: string,
   lang: Lang,
-  { verbatimToo }: { verbatimToo: boolean },
+  { verbatimToo, minChars }: { verbatimToo: boolean; minChars: number },
 ): { reply: Reply; outcome: Outcome } | null {
-  const presented = presentedQuotations(cleanInput(text, CHAT_SCAN_MAX));
-  if (!presented) return null;
-  const checker = getQuoteChecker();
-  const reports = presented.quotations
-    .slice(0, MAX_QUOTED)
-    .map((q) => checker.check(q.text, { named: presented.named }));
+  const reports = checkQuotations(text, { max: MAX_QUOTED, minChars, presentedOnly: true });
   const shown = verbatimToo
     ? reports
     : reports.filter((r) => r.verdict !== "verbatim" && r.verdict !== "too-short");
@@ -140,14 +143,17 @@ function quoteOutcome(r: QuoteReport): Outcome {
  * explanation of a clause number beyond the text; null when it cites none. The message command
  * "Quote cited clauses" answers the same.
  */
-export function citedClauses(
-  ctx: BotContext,
-  text: string,
-  lang: Lang,
-): { reply: CardPayload | { content: string; embeds?: undefined }; outcome: Outcome } | null {
-  const { engine } = ctx;
+export function citedClauses(ctx: BotContext, text: string, lang: Lang): Cited | null {
   // Discord caps messages at 4,000 characters; anything longer is cut, not scanned.
-  const refs = engine.references(cleanInput(text, CHAT_SCAN_MAX));
+  return citedIn(ctx, cleanInput(text, CHAT_SCAN_MAX), lang);
+}
+
+type Cited = { reply: CardPayload | { content: string; embeds?: undefined }; outcome: Outcome };
+
+/** citedClauses on text already cleaned. */
+function citedIn(ctx: BotContext, text: string, lang: Lang): Cited | null {
+  const { engine } = ctx;
+  const refs = engine.references(text);
   const clauses = refs.flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
   if (clauses.length > 0)
     return { reply: quoteCards(ctx, clauses, lang), outcome: quoted(clauses) };
@@ -176,22 +182,22 @@ function quoteCards(ctx: BotContext, clauses: readonly Clause[], lang: Lang): Ca
   };
 }
 
-/** Whether the message speaks to the bot: a mention (not @everyone) or a reply to its message. */
-export function isAddressedTo(message: Message, botId: string): boolean {
-  return message.mentions.repliedUser?.id === botId || isMentioned(message, botId);
+/** The bot's own mention, `<@id>` or `<@!id>`: built once per bot id, not per message. */
+let mention: { botId: string; re: RegExp } | null = null;
+function mentionPattern(botId: string): RegExp {
+  if (mention?.botId !== botId) mention = { botId, re: new RegExp(`<@!?${botId}>`, "g") };
+  return mention.re;
 }
 
 /** Whether the message pings the bot: a mention, or a reply that pings its author. */
 function isMentioned(message: Message, botId: string): boolean {
-  return message.mentions.users.has(botId) || new RegExp(`<@!?${botId}>`).test(message.content);
+  // `search` ignores and restores the global pattern's lastIndex.
+  return message.mentions.users.has(botId) || message.content.search(mentionPattern(botId)) >= 0;
 }
 
 /** The question without the bot's own mention. */
 export function stripBotMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return content.replace(mentionPattern(botId), " ").replace(/\s+/g, " ").trim();
 }
 
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
@@ -239,14 +245,16 @@ async function answer(
   started: number,
   cooldownKey: string,
 ): Promise<void> {
-  const addressed = isAddressedTo(message, botId);
+  const mentioned = isMentioned(message, botId);
+  // A mention (not @everyone) or a reply to the bot's message speaks to it.
+  const addressed = mentioned || message.mentions.repliedUser?.id === botId;
   const decision = chatReply(
     {
       content: stripBotMention(message.content, botId),
       channelId: message.channelId,
       guildId: message.guildId,
       addressed,
-      mentioned: isMentioned(message, botId),
+      mentioned,
       parentChannelId: message.channel?.isThread() ? message.channel.parentId : null,
       preferredLocale: message.guild?.preferredLocale ?? null,
     },

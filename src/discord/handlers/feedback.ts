@@ -7,7 +7,6 @@
  * given, for the maintainers' review (`npm run review`).
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
-import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
 import type { Answer } from "../../core/types.ts";
 import type { Correction, Voter } from "../../settings/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -23,10 +22,6 @@ import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 export function keepsText(ctx: BotContext, guildId: string | null): boolean {
   if (ctx.logQuestions) return true;
   return guildId !== null && ctx.settings.get(guildId).feedbackText;
-}
-
-export function retentionDays(ctx: BotContext): number {
-  return ctx.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
 }
 
 /**

@@ -1,8 +1,9 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
-import { type Config, DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../config.ts";
+import type { Config } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import { KEPT_TEXT_MAX } from "../../settings/feedback.ts";
 import { enforceRetention } from "../../settings/retention.ts";
 import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
 import { RateLimiter } from "./rate-limit.ts";
@@ -31,8 +32,8 @@ export interface BotContext {
   logQuestions?: boolean;
   /** 👍/👎 clicks per user per window, counted apart from commands; absent: unlimited. */
   feedbackLimit?: RateLimiter;
-  /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept; absent: the default. */
-  feedbackRetentionDays?: number;
+  /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept. */
+  feedbackRetentionDays: number;
   /** Set once connected; absent: the intent is granted (tests that build a context by hand). */
   content?: ContentAccess;
 }
@@ -54,7 +55,7 @@ export function openBotContext(
 ): { ctx: BotContext; close(): void } {
   const settings = openSettingsStore(config.dataDir);
   const limits = config.limits;
-  const retentionDays = config.feedbackRetentionDays ?? DEFAULT_FEEDBACK_RETENTION_DAYS;
+  const retentionDays = config.feedbackRetentionDays;
   const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
   const ctx: BotContext = {
     engine: engine ?? getEngine(),
@@ -93,13 +94,10 @@ export interface Outcome {
   question?: string;
 }
 
-/** Longest piece of user text a log line carries (with LOG_QUESTIONS=true). */
-const LOGGED_TEXT_MAX = 500;
-
 /** The fields of an outcome's log line: the user's text only when the operator asked for it. */
 export function outcomeFields(outcome: Outcome, ctx: BotContext): Record<string, unknown> {
   const { question, ...fields } = outcome;
   return ctx.logQuestions && question !== undefined
-    ? { ...fields, question: question.slice(0, LOGGED_TEXT_MAX) }
+    ? { ...fields, question: question.slice(0, KEPT_TEXT_MAX) }
     : fields;
 }

@@ -21,6 +21,11 @@ export function cleanInput(text: string, max: number): string {
     .replace(INVISIBLE, "")
     .replace(/\s+/g, " ")
     .trim();
+  return cutClean(clean, max);
+}
+
+/** Text `cleanInput` already gave, cut to `max` without cleaning it again. */
+export function cutClean(clean: string, max: number): string {
   // Never end on half of a surrogate pair (an emoji cut in two).
   return clean.length <= max
     ? clean

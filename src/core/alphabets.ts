@@ -1,0 +1,20 @@
+/**
+ * Which alphabet a text is written in: counts of Cyrillic and Latin letters. What decides the
+ * language of a question (language.ts) and of a quotation (quote-tokens.ts); one look-alike
+ * letter typed on the other keyboard never tips the balance.
+ */
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+
+export function letterCounts(text: string): { cyrillic: number; latin: number } {
+  return {
+    cyrillic: text.match(CYRILLIC)?.length ?? 0,
+    latin: text.match(LATIN)?.length ?? 0,
+  };
+}
+
+/** More Cyrillic letters than Latin ones. */
+export function mostlyCyrillic(text: string): boolean {
+  const { cyrillic, latin } = letterCounts(text);
+  return cyrillic > latin;
+}

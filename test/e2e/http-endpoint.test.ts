@@ -119,6 +119,17 @@ describe("signature verification", () => {
     },
   );
 
+  it("refuses a signed request replayed within the window (401), running its command once", async () => {
+    const spec = h.fake.chatInput("measure", { number: 5 });
+    const body = JSON.stringify(spec);
+    const first = await h.fake.postSigned(body);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.raw.toString()).data.embeds[0].title).toMatch(/^Mesure 5/);
+    const again = await h.fake.postSigned(body);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.raw.toString())).toEqual({ error: "replayed" });
+  });
+
   it("accepts a validly signed timestamp within the window", async () => {
     const spec = h.fake.chatInput("measure", { number: 2 });
     const delivery = await h.fake.postInteraction(spec, {

@@ -8,6 +8,7 @@
  * - the signature headers (verify.ts) before the body is read, the signature over the raw body
  *   before it is parsed: 401 for anything missing, malformed, stale or not signed by the key;
  * - signed but not JSON, or not an interaction: 400. PING (type 1) is answered `{"type":1}`.
+ * - an interaction id already answered within the timestamp window: 401 (a replay, replays.ts).
  *
  * A client that sends its request too slowly gets Node's 408 after REQUEST_TIMEOUT_MS. Refusals
  * are logged at info level: Discord itself sends badly signed requests to check that they are
@@ -16,6 +17,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../../log.ts";
 import { listen } from "../../scale/listen.ts";
+import { SeenInteractions } from "./replays.ts";
 import type { SignatureVerifier } from "./verify.ts";
 
 export const PATH = "/interactions";
@@ -151,6 +153,7 @@ export async function startInteractionsServer(
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   let accepting = true;
   const running = new Set<Promise<void>>();
+  const seen = new SeenInteractions();
 
   const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal): void => {
     logger.info(
@@ -214,6 +217,10 @@ export async function startInteractionsServer(
     }
     if (payload.type === 1) {
       write(res, { status: 200, json: { type: 1 } });
+      return;
+    }
+    if (!seen.firstTime(payload.id)) {
+      refuse(req, res, { status: 401, reason: "replayed" });
       return;
     }
     write(res, await options.answer(payload));

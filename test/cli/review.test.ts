@@ -6,7 +6,7 @@ import { main } from "../../src/cli/review.ts";
 import { readQuestions } from "../../src/core/questions.ts";
 import type { ShownAnswer } from "../../src/settings/feedback.ts";
 import { openSettingsStore, SETTINGS_FILE } from "../../src/settings/store.ts";
-import { type RunResult, runTs } from "./run.ts";
+import { type RunResult, runInProcess, runTs } from "./run.ts";
 
 const M4: ShownAnswer = {
   id: "10",
@@ -49,26 +49,8 @@ afterAll(() => {
 });
 
 /** The command in this process, its output captured (the real script runs once, below). */
-async function review(args: string[], dataDir = dir): Promise<RunResult> {
-  let stdout = "";
-  let stderr = "";
-  const { write: out } = process.stdout;
-  const { write: err } = process.stderr;
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    const code = await main(args, { DATA_DIR: dataDir });
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+function review(args: string[], dataDir = dir): Promise<RunResult> {
+  return runInProcess((a) => main(a, { DATA_DIR: dataDir }), args);
 }
 
 describe("npm run review", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asksForFactNotInText, readAbstentionRules } from "../../src/core/abstention.ts";
-import { loadDeclaration } from "../../src/core/declaration.ts";
+import { declarationTexts } from "../support/declaration-texts.ts";
 
 const rules = readAbstentionRules();
 
@@ -27,18 +27,10 @@ describe("abstention rules (data/abstention.json)", () => {
   });
 
   it("never fires on the declaration's own text, translations or search aids", () => {
-    const fired: string[] = [];
-    for (const c of loadDeclaration()) {
-      const texts = [
-        ...Object.values(c.text),
-        ...Object.values(c.aids).flat(),
-        ...Object.values(c.title),
-      ];
-      for (const t of texts) {
-        const rule = asksForFactNotInText(t);
-        if (rule) fired.push(`${rule} on ${c.id}: ${t}`);
-      }
-    }
+    const fired = declarationTexts().flatMap(({ id, text }) => {
+      const rule = asksForFactNotInText(text);
+      return rule ? [`${rule} on ${id}: ${text}`] : [];
+    });
     expect(fired).toEqual([]);
   });
 });

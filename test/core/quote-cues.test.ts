@@ -2,9 +2,10 @@
  * When chat presents a quotation (data/quotes.json cues, or a clause reference next to quotation
  * marks): every rule's examples, and the invariant that no cue fires on the declaration itself.
  */
+
 import { describe, expect, it } from "vitest";
-import { loadDeclaration } from "../../src/core/declaration.ts";
 import { cueIn, presentedQuotations, readQuoteData } from "../../src/core/quote-cues.ts";
+import { declarationTexts } from "../support/declaration-texts.ts";
 import { bestTime } from "../support/timing.ts";
 
 const { cues } = readQuoteData();
@@ -66,19 +67,13 @@ describe("quotation cues (data/quotes.json)", () => {
   });
 
   it("never fires on the declaration's own text, translations, titles or search aids", () => {
-    const fired: string[] = [];
-    for (const c of loadDeclaration()) {
-      const texts = [
-        ...Object.values(c.text),
-        ...Object.values(c.aids).flat(),
-        ...Object.values(c.title),
+    const fired = declarationTexts().flatMap(({ id, text }) => {
+      const rule = cueIn(text);
+      return [
+        ...(rule ? [`${rule} on ${id}: ${text}`] : []),
+        ...(presentedQuotations(text) ? [`presented on ${id}: ${text}`] : []),
       ];
-      for (const t of texts) {
-        const rule = cueIn(t);
-        if (rule) fired.push(`${rule} on ${c.id}: ${t}`);
-        if (presentedQuotations(t)) fired.push(`presented on ${c.id}: ${t}`);
-      }
-    }
+    });
     expect(fired).toEqual([]);
   });
 

@@ -1,28 +1,10 @@
 /**
- * The discord.js side of the bench children that run a bot (bench/real-bot.ts, bench/floor-bot.ts,
- * bench/http-bot.ts): their settings, and what they report beyond memory (cache sizes, messages
- * seen). Kept apart from bench/child.ts so that the do-nothing HTTP endpoint loads none of it.
+ * The discord.js side of the bench children that run a gateway bot (bench/real-bot.ts,
+ * bench/floor-bot.ts): what they report beyond memory (cache sizes, messages seen). Kept apart from
+ * bench/child.ts so that the HTTP children, which never load discord.js, load none of it.
  */
 import { type Client, type ClientOptions, Events } from "discord.js";
-import { type Config, loadConfig } from "../src/config.ts";
-import { type CacheSizes, fakeFromEnv, type Watched } from "./child.ts";
-
-/**
- * The bot's settings as `npm start` would read them from the environment, pointed at the parent's
- * loopback Discord and a fresh data directory, logging silenced; `env` adds settings.
- */
-export function benchConfig(env: Record<string, string> = {}): Config {
-  const fake = fakeFromEnv();
-  const dataDir = process.env.BENCH_DATA_DIR;
-  if (!dataDir) throw new Error("bench child: BENCH_DATA_DIR must be set");
-  return loadConfig({
-    DISCORD_TOKEN: fake.token,
-    DISCORD_API_URL: fake.apiUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-    ...env,
-  });
-}
+import type { CacheSizes, Watched } from "./child.ts";
 
 /**
  * The client options the fake Discord's `clientOptions()` gives tests, rebuilt here because a

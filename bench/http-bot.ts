@@ -7,7 +7,7 @@
  * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set.
  */
 import { startHttpBot } from "../src/discord/http/bot.ts";
-import { benchConfig, watchClient } from "./bot-child.ts";
+import { benchConfig } from "./bench-config.ts";
 import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   });
   const bot = await startHttpBot(config);
   await bot.commandsSynced;
-  serveParent(watchClient(bot.client), () => bot.stop(), { port: bot.endpoint.port });
+  // No gateway client, so no caches to report (NO_CACHES).
+  serveParent(null, () => bot.stop(), { port: bot.endpoint.port });
 }
 
 main().catch(failStartup);

@@ -8,7 +8,8 @@
  * BENCH_TOKEN and BENCH_DATA_DIR set.
  */
 import { startBot } from "../src/discord/gateway/bot.ts";
-import { benchConfig, loopbackClientOptions, watchClient } from "./bot-child.ts";
+import { benchConfig } from "./bench-config.ts";
+import { loopbackClientOptions, watchClient } from "./bot-child.ts";
 import { failStartup, fakeFromEnv, serveParent } from "./child.ts";
 
 async function main(): Promise<void> {

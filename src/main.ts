@@ -11,12 +11,7 @@ import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
 import type { HttpBot } from "./discord/http/bot.ts";
 import { createLogger, registerSecret } from "./log.ts";
-import {
-  clientHealth,
-  endpointHealth,
-  type HealthServer,
-  startHealthServer,
-} from "./scale/health.ts";
+import { type HealthServer, startHealthServer, startingHealth } from "./scale/health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
@@ -52,8 +47,7 @@ if (config.discord === null) {
           ...config.health,
           logger,
           // Without the gateway, ready means the interactions endpoint is listening.
-          report: () =>
-            gateway ? clientHealth(bot?.client ?? null) : endpointHealth(bot !== null),
+          report: () => bot?.health() ?? startingHealth(gateway ? "single" : "http"),
         });
       }
       if (gateway) {

@@ -3,8 +3,9 @@
  *
  * `GET /health` answers JSON: whether the bot is ready and, per gateway shard, its status and
  * heartbeat ping. 200 when every expected shard is ready, 503 otherwise (starting, reconnecting,
- * a shard process down). In one process the report comes from the client itself
- * (`clientHealth`); under sharding the manager asks every shard process (see manager.ts).
+ * a shard process down). In one process the report comes from the bot itself (its `health()`:
+ * the gateway client's shards, or the HTTP endpoint listening); under sharding the manager asks
+ * every shard process (see manager.ts).
  *
  * @example
  * // curl -s 127.0.0.1:8080/health
@@ -12,7 +13,6 @@
  * //   {"id":0,"status":"ready","ping":41,"guilds":1204},{"id":1,"status":"ready","ping":39,"guilds":1187}]}
  */
 import { createServer, type Server } from "node:http";
-import { type Client, Status } from "discord.js";
 import type { Logger } from "../log.ts";
 import { listen } from "./listen.ts";
 
@@ -41,12 +41,6 @@ export interface HealthReport {
   shards: ShardHealth[];
 }
 
-/** `Status.WaitingForGuilds` → "waitingForGuilds". */
-export function statusName(status: Status): string {
-  const name = Status[status] ?? `unknown(${status})`;
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
 export function isReady(shardCount: number, shards: readonly ShardHealth[]): boolean {
   return (
     shardCount > 0 &&
@@ -55,23 +49,9 @@ export function isReady(shardCount: number, shards: readonly ShardHealth[]): boo
   );
 }
 
-/** The gateway shards of one client: the one process of single mode, or one shard process. */
-export function clientShards(client: Client): ShardHealth[] {
-  return client.ws.shards.map((shard) => ({
-    id: shard.id,
-    status: statusName(shard.status),
-    ping: shard.ping >= 0 ? Math.round(shard.ping) : null,
-    guilds: client.guilds.cache.filter((guild) => guild.shardId === shard.id).size,
-  }));
-}
-
-/** Single-process report; `client` is null until the bot has started. */
-export function clientHealth(client: Client | null): HealthReport {
-  if (client === null) return { ready: false, mode: "single", shardCount: 1, shards: [] };
-  const configured = client.options.shards;
-  const shardCount = Array.isArray(configured) ? configured.length : 1;
-  const shards = clientShards(client);
-  return { ready: isReady(shardCount, shards), mode: "single", shardCount, shards };
+/** Before the bot has started: not ready, in the mode it will run in. */
+export function startingHealth(mode: "single" | "http"): HealthReport {
+  return { ready: false, mode, shardCount: mode === "http" ? 0 : 1, shards: [] };
 }
 
 /** HTTP-only report: ready once the interactions endpoint listens; there is no gateway. */

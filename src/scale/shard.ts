@@ -7,8 +7,9 @@
  * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
+import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
-import { clientShards, HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
+import { HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
 if (!process.send || !process.env.SHARDING_MANAGER) {

@@ -9,13 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
+import { clientHealth, statusName } from "../../src/discord/gateway/health.ts";
 import { createLogger } from "../../src/log.ts";
-import {
-  clientHealth,
-  type HealthServer,
-  startHealthServer,
-  statusName,
-} from "../../src/scale/health.ts";
+import { type HealthServer, startHealthServer } from "../../src/scale/health.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { botConfig } from "../support/bot-harness.ts";
 import { getHealth, type MainProcess, spawnMain, waitFor } from "../support/main-process.ts";

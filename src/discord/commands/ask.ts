@@ -1,5 +1,5 @@
 /** /ask question — the most relevant clause, with "see also" buttons; ephemeral hints when nothing fits. */
-import { ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { replyToQuestion } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -14,7 +14,7 @@ const handle: ChatHandler = async (interaction, ctx) => {
   const { lang } = ctx;
   // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
   // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
-  const raw = interaction.options.get(TEXTS.optionName.question)?.value;
+  const raw = interaction.options.value(TEXTS.optionName.question);
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
   if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
   // Only a confident answer goes to the channel; the closest passage is offered privately first.
@@ -26,7 +26,7 @@ const handle: ChatHandler = async (interaction, ctx) => {
  * directly; text typed without picking a suggestion is answered as a question.
  */
 const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
-  const question = cleanInput(String(interaction.options.getFocused() ?? ""), QUESTION_MAX);
+  const question = cleanInput(String(interaction.options.focused ?? ""), QUESTION_MAX);
   // The user's own words come first, so picking the top choice asks exactly what they typed.
   const own =
     question !== "" && question.length <= LIMITS.choiceValue

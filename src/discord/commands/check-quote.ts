@@ -8,7 +8,7 @@ import { commandTexts, defineMessageCommand, type MessageHandler } from "./defin
 import { replyWithChecks, VERIFY_TEXT_MAX } from "./verify.ts";
 
 const handle: MessageHandler = async (interaction, ctx) =>
-  replyWithChecks(cleanInput(interaction.targetMessage.content, VERIFY_TEXT_MAX), ctx);
+  replyWithChecks(cleanInput(interaction.targetContent, VERIFY_TEXT_MAX), ctx);
 
 export const command = defineMessageCommand({
   texts: commandTexts("checkQuote"),

@@ -8,19 +8,15 @@
 import {
   type APIApplicationCommandOption,
   ApplicationCommandType,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
   type InteractionContextType,
-  type InteractionReplyOptions,
-  type MessageContextMenuCommandInteraction,
   MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
-  type RepliableInteraction,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { Lang } from "../../core/types.ts";
 import { localizations, readerLang } from "../i18n/locale.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
+import type { Interaction, ReplyData } from "../platform/interaction.ts";
 import { respond } from "../platform/respond.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
@@ -36,31 +32,28 @@ export interface CommandContext extends BotContext {
    * The answer: a text or a payload, never pinging anyone; `privately` makes it ephemeral. A text
    * is always private (hints and refusals are for the person asking).
    */
-  reply(answer: string | InteractionReplyOptions, options?: { privately?: boolean }): Promise<void>;
+  reply(answer: string | ReplyData, options?: { privately?: boolean }): Promise<void>;
 }
 
 export interface ChatCommand {
   kind: "chat";
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   defer: Visibility;
-  handle(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  handle(interaction: Interaction, ctx: CommandContext): Promise<Outcome>;
+  autocomplete?(interaction: Interaction, ctx: CommandContext): Promise<void>;
 }
 
 export interface MessageCommand {
   kind: "message";
   definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
   defer: Visibility;
-  handle(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<Outcome>;
+  handle(interaction: Interaction, ctx: CommandContext): Promise<Outcome>;
 }
 
 export type Command = ChatCommand | MessageCommand;
 
 /** The context a command runs in: `ctx` plus the language of `interaction` and its reply. */
-export function commandContext(
-  interaction: RepliableInteraction | AutocompleteInteraction,
-  ctx: BotContext,
-): CommandContext {
+export function commandContext(interaction: Interaction, ctx: BotContext): CommandContext {
   return {
     ...ctx,
     lang: readerLang(interaction.locale),
@@ -73,7 +66,7 @@ export function commandContext(
       await respond(interaction, {
         ...answer,
         ...(privately && { flags: MessageFlags.Ephemeral }),
-        allowedMentions: NO_MENTIONS,
+        allowed_mentions: NO_MENTIONS,
       });
     },
   };

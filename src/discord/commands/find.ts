@@ -11,7 +11,7 @@ import { QUESTION_MAX } from "./shared.ts";
 
 const handle: MessageHandler = async (interaction, ctx) => {
   // Long messages are cut: the start of a message carries its topic, and search cost stays bounded.
-  const text = cleanInput(interaction.targetMessage.content, QUESTION_MAX * 4);
+  const text = cleanInput(interaction.targetContent, QUESTION_MAX * 4);
   if (text === "") throw new ReplyableError(strings(ctx.lang).emptyMessage, "empty-message");
   return replyToQuestion(interaction, ctx, text, { alwaysPrivate: true });
 };

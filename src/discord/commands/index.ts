@@ -4,13 +4,13 @@
  * commands up by name), so a new command is one file (a `defineChatCommand` or
  * `defineMessageCommand` call) plus one line in all.ts.
  */
-import type { RESTPostAPIApplicationCommandsJSONBody } from "discord.js";
+import type { RESTPutAPIApplicationCommandsJSONBody } from "discord-api-types/v10";
 import * as all from "./all.ts";
 import type { Command } from "./define.ts";
 
 export const COMMANDS: readonly Command[] = Object.values(all);
 
-export const COMMAND_DEFINITIONS: RESTPostAPIApplicationCommandsJSONBody[] = COMMANDS.map(
+export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = COMMANDS.map(
   (c) => c.definition,
 );
 

@@ -1,5 +1,5 @@
 /** /measure number — one of the measures, with their titles offered by autocomplete. */
-import { type ApplicationCommandOptionChoiceData, ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { MEASURE_COUNT as M, outOfRangeText } from "../../core/messages.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -22,7 +22,7 @@ export function parseMeasureNumber(raw: unknown): number | null {
 }
 
 const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
-  const raw = interaction.options.get(TEXTS.optionName.number)?.value;
+  const raw = interaction.options.value(TEXTS.optionName.number);
   const n = parseMeasureNumber(raw);
   const available = engine.clauses.filter((c) => c.kind === "measure").length;
   // Missing, null (what NaN becomes in JSON) or blank: ask for a number rather than quote nothing.
@@ -48,7 +48,7 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
 };
 
 const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
-  const typed = normalize(String(interaction.options.getFocused() ?? "").trim());
+  const typed = normalize(String(interaction.options.focused ?? "").trim());
   const measures = engine.clauses.filter((c) => c.kind === "measure");
   // A number typed picks by number; words go through the engine's suggestions (titles, then the
   // clauses' words by prefix, so "drog" finds the measure on drug trafficking).
@@ -59,12 +59,10 @@ const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
   const matching = typed === "" ? measures : [...new Set([...byNumber, ...byWords])];
   // Typing something unrelated still shows every measure: better than an empty list.
   const shown = matching.length > 0 ? matching : measures;
-  const choices: ApplicationCommandOptionChoiceData<number>[] = shown
-    .slice(0, LIMITS.choices)
-    .map((c) => ({
-      name: truncate(`${c.number} — ${c.title[lang]}`, LIMITS.choiceName),
-      value: c.number ?? 0,
-    }));
+  const choices = shown.slice(0, LIMITS.choices).map((c) => ({
+    name: truncate(`${c.number} — ${c.title[lang]}`, LIMITS.choiceName),
+    value: c.number ?? 0,
+  }));
   await interaction.respond(choices);
 };
 

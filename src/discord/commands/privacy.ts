@@ -1,5 +1,5 @@
 /** /privacy forget — deletes every 👍/👎 vote and correction of the user who asks, in any server. */
-import { ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { strings } from "../i18n/strings.ts";
 import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
@@ -7,7 +7,7 @@ const TEXTS = commandTexts("privacy");
 
 const handle: ChatHandler = async (interaction, { settings, lang, reply }) => {
   // Votes are stored under a hash of the user id, which is all it takes to find them again.
-  const deleted = settings.feedback.forget(interaction.user.id);
+  const deleted = settings.feedback.forget(interaction.userId);
   await reply(strings(lang).forgotten(deleted));
   return { outcome: "privacy/forget" };
 };

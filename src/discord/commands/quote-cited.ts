@@ -10,7 +10,7 @@ import { commandTexts, defineMessageCommand, type MessageHandler } from "./defin
 
 const handle: MessageHandler = async (interaction, ctx) => {
   const { lang, reply } = ctx;
-  const cited = citedClauses(ctx, interaction.targetMessage.content, lang);
+  const cited = citedClauses(ctx, interaction.targetContent, lang);
   if (!cited) throw new ReplyableError(strings(lang).citesNothing, "cites-nothing");
   // A clause number beyond the text is explained privately; clauses are posted for everyone.
   if (cited.reply.embeds === undefined) await reply(cited.reply.content);

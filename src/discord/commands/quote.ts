@@ -1,5 +1,5 @@
 /** /quote clause — posts any clause publicly, formatted for discussion. */
-import { ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { outOfRangeText } from "../../core/messages.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
@@ -11,10 +11,7 @@ import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } 
 const TEXTS = commandTexts("quote");
 
 const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
-  const raw = cleanInput(
-    String(interaction.options.get(TEXTS.optionName.clause)?.value ?? ""),
-    200,
-  );
+  const raw = cleanInput(String(interaction.options.value(TEXTS.optionName.clause) ?? ""), 200);
   const clause = engine.resolveOrOutOfRange(raw);
   if (clause?.kind === "out-of-range") {
     throw new ReplyableError(outOfRangeText(clause, lang), "quote-out-of-range");
@@ -27,7 +24,7 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
 };
 
 const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
-  const typed = cleanInput(String(interaction.options.getFocused() ?? ""), 200);
+  const typed = cleanInput(String(interaction.options.focused ?? ""), 200);
   const clauses = engine.suggest(typed, { lang, limit: LIMITS.choices });
   await interaction.respond(
     clauses.slice(0, LIMITS.choices).map((c) => ({

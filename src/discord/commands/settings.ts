@@ -11,16 +11,16 @@ import {
   type APIEmbed,
   ApplicationCommandOptionType,
   ChannelType,
-  type ChatInputCommandInteraction,
   InteractionContextType,
   PermissionFlagsBits,
-} from "discord.js";
+} from "discord-api-types/v10";
 import { LANGS, type Lang } from "../../core/types.ts";
 import { MAX_QA_CHANNELS } from "../../settings/store.ts";
 import { keepsText } from "../handlers/feedback.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
+import type { Interaction } from "../platform/interaction.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
 import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
@@ -121,22 +121,18 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
 
 const SNOWFLAKE = /^\d{1,20}$/;
 
-async function handle(
-  interaction: ChatInputCommandInteraction,
-  ctx: CommandContext,
-): Promise<Outcome> {
+async function handle(interaction: Interaction, ctx: CommandContext): Promise<Outcome> {
   const { lang, reply } = ctx;
   const s = strings(lang);
-  if (!interaction.inGuild()) throw new ReplyableError(s.guildOnly, "guild-only");
-  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+  const guildId = interaction.guildId;
+  if (guildId === null) throw new ReplyableError(s.guildOnly, "guild-only");
+  if (!interaction.canManageGuild()) {
     throw new ReplyableError(s.settingsNeedManageGuild, "needs-manage-guild");
   }
-  const guildId = interaction.guildId;
-  const group = interaction.options.getSubcommandGroup(false);
-  const sub = interaction.options.getSubcommand(true);
+  const { group, subcommand: sub } = interaction.options;
   const say = (text: string) => reply(text);
   const onOff = (): boolean => {
-    const enabled = interaction.options.get(NAME.enabled)?.value;
+    const enabled = interaction.options.value(NAME.enabled);
     if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
     return enabled;
   };
@@ -148,12 +144,11 @@ async function handle(
       return { outcome: "settings/show" };
     case `${NAME["qa-channels"]}/${NAME.add}`:
     case `${NAME["qa-channels"]}/${NAME.remove}`: {
-      const option = interaction.options.get(NAME.channel);
-      const channelId = String(option?.value ?? "");
+      const channelId = String(interaction.options.value(NAME.channel) ?? "");
       if (!SNOWFLAKE.test(channelId))
         throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
-      const resolved = option?.channel;
-      if (resolved && "type" in resolved && !isQaChannelType(resolved.type)) {
+      const type = interaction.options.channelType(NAME.channel);
+      if (type !== undefined && !isQaChannelType(type)) {
         throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
       }
       const mention = `<#${channelId}>`;
@@ -192,7 +187,7 @@ async function handle(
       return { outcome: "settings/quote-check" };
     }
     case NAME.language: {
-      const value = String(interaction.options.get(NAME.value)?.value ?? "");
+      const value = String(interaction.options.value(NAME.value) ?? "");
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
       if (language === null && value !== "auto")
         throw new ReplyableError(s.invalidValue, "invalid-value");
@@ -201,11 +196,11 @@ async function handle(
       return { outcome: "settings/language" };
     }
     default:
-      throw new Error(`settings: unknown subcommand ${group ?? ""}/${sub}`);
+      throw new Error(`settings: unknown subcommand ${group ?? ""}/${sub ?? ""}`);
   }
 }
 
-function isQaChannelType(type: ChannelType): boolean {
+function isQaChannelType(type: number): boolean {
   return (
     type === ChannelType.GuildText ||
     type === ChannelType.GuildAnnouncement ||

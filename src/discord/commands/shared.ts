@@ -1,5 +1,5 @@
 /** Pieces shared by the command definitions. */
-import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
+import { ApplicationIntegrationType, InteractionContextType } from "discord-api-types/v10";
 
 /** Reading commands work in servers and in the bot's DMs. */
 export const READ_CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM];

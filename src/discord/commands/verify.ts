@@ -1,5 +1,5 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
-import { ApplicationCommandOptionType } from "discord.js";
+import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { checkText, MAX_QUOTED } from "../../core/quote-check.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
@@ -24,10 +24,7 @@ export const VERIFY_TEXT_MAX = 6000;
 
 const handle: ChatHandler = async (interaction, ctx) =>
   replyWithChecks(
-    cleanInput(
-      String(interaction.options.get(TEXTS.optionName.quote)?.value ?? ""),
-      VERIFY_TEXT_MAX,
-    ),
+    cleanInput(String(interaction.options.value(TEXTS.optionName.quote) ?? ""), VERIFY_TEXT_MAX),
     ctx,
   );
 

@@ -2,10 +2,13 @@
  * `startBot`: the one programmatic entry used by `npm start` (src/main.ts) and the end-to-end tests.
  * It opens the settings store, wires the listeners, logs in and resolves once the client is ready.
  */
+
 import { type Client, type ClientOptions, Events } from "discord.js";
+import { GatewayDispatchEvents } from "discord-api-types/v10";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
+import type { HealthReport } from "../../scale/health.ts";
 import type { SettingsStore } from "../../settings/store.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
@@ -13,9 +16,12 @@ import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from ".
 import { type ContentAccess, openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
-import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
+import { Interaction, isInteractionPayload } from "../platform/interaction.ts";
+import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
+import { restTransport } from "../platform/transport.ts";
 import { createClient } from "./client.ts";
+import { clientHealth } from "./health.ts";
 
 /** Discord's close code for a privileged intent the application is not allowed. */
 const DISALLOWED_INTENTS = 4014;
@@ -41,6 +47,8 @@ export interface Bot {
   stop(): Promise<void>;
   /** Where the interactions endpoint listens, with INTERACTIONS_PORT set; null otherwise. */
   endpoint: { host: string; port: number } | null;
+  /** The gateway shards' state, for the health endpoint. */
+  health(): HealthReport;
 }
 
 export interface StartOptions extends EndpointOptions {
@@ -82,10 +90,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     const client = createClient(discord, options.clientOptions, {
       messageContent: content.messageContent,
     });
-    client.on(Events.InteractionCreate, (interaction) => {
-      if (!inflight.open) return;
+    // Read from Discord's payload, as the interactions endpoint reads it: one object for both.
+    const transport = restTransport(client.rest);
+    client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
+      if (!inflight.open || !isInteractionPayload(payload)) return;
       inflight.run(
-        () => handleInteraction(interaction, ctx),
+        () => handleInteraction(new Interaction(payload, transport), ctx),
         (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
       );
     });
@@ -97,7 +107,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
           logger.error({ err: error, messageId: message.id }, "message listener failed"),
       );
     });
-    logRestFailures(client, logger);
+    logRestFailures(client.rest, logger, () => client.isReady());
     client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
     client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
     // A disconnection the bot asked for (shutdown) is not an outage, nor is a refused intent
@@ -153,7 +163,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (options.registerCommands === false) {
       resolveSynced("skipped");
     } else {
-      void syncCommandsAtStart(readyClient, discord.guildId, logger).then(resolveSynced);
+      void syncCommandsAtStart(
+        readyClient.rest,
+        readyClient.application.id,
+        discord.guildId,
+        logger,
+      ).then(resolveSynced);
     }
   };
 
@@ -201,7 +216,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   try {
     // With an endpoint too, Discord sends interactions there and the gateway serves chat.
     if (config.interactions) {
-      endpoint = await startEndpoint(config.interactions, discord, ctx, inflight, options);
+      const rest = restFor(discord);
+      logRestFailures(rest, logger, () => started);
+      endpoint = await startEndpoint(config.interactions, rest, ctx, inflight, options);
     }
     let readyClient: Client<true>;
     try {
@@ -223,6 +240,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       commandsSynced,
       stop,
       endpoint: listening,
+      health: () => clientHealth(client),
     };
   } catch (error) {
     await shutDown(true);

@@ -16,7 +16,7 @@ import {
   type User,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
-import { NO_MENTIONS } from "../render/payloads.ts";
+import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 
 const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
 
@@ -143,7 +143,7 @@ export function createClient(
     // discord.js drops DMs.
     partials: [Partials.Channel],
     // Also set on each payload explicitly; this default catches anything that forgets.
-    allowedMentions: NO_MENTIONS,
+    allowedMentions: NO_MENTIONS_OPTIONS,
     // Reply even when the question was deleted meanwhile, instead of failing with 50035.
     failIfNotExists: false,
     // Every embed, component and choice the bot sends is built in Discord's own shape (typed with

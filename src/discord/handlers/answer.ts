@@ -5,13 +5,13 @@
  * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
  * A command's clause answers carry the 👍/👎 row (feedback.ts).
  */
-import type { RepliableInteraction } from "discord.js";
 import type { Engine } from "../../core/engine.ts";
 import { noAnswerText, outOfRangeText } from "../../core/messages.ts";
 import type { Answer, Lang } from "../../core/types.ts";
 import type { CommandContext } from "../commands/define.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
+import type { Interaction } from "../platform/interaction.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
 import { feedbackRow, shownAnswer } from "../render/feedback.ts";
 import { overviewPayload, type ViewPayload } from "../render/overview.ts";
@@ -91,7 +91,7 @@ export function renderAnswer(
  * confident and the command allows it, then the note for the maintainers' review.
  */
 export async function replyToQuestion(
-  interaction: RepliableInteraction,
+  interaction: Interaction,
   ctx: CommandContext,
   question: string,
   { alwaysPrivate }: { alwaysPrivate: boolean },

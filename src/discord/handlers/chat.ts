@@ -13,7 +13,8 @@
  * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
-import type { APIEmbed, Message } from "discord.js";
+import type { APIEmbed } from "discord-api-types/v10";
+import type { Message } from "discord.js";
 import {
   CHAT_MIN_QUOTE_CHARS,
   checkQuotations,
@@ -32,7 +33,7 @@ import { cleanInput, cutClean } from "../platform/sanitize.ts";
 import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
 import { fitEmbeds, LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
-import { NO_MENTIONS } from "../render/payloads.ts";
+import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
 
@@ -265,8 +266,8 @@ async function answer(
   const { reply } = decision;
   await message.reply(
     reply.embeds === undefined
-      ? { content: truncate(reply.content, LIMITS.content), allowedMentions: NO_MENTIONS }
-      : { ...reply, allowedMentions: NO_MENTIONS },
+      ? { content: truncate(reply.content, LIMITS.content), allowedMentions: NO_MENTIONS_OPTIONS }
+      : { ...reply, allowedMentions: NO_MENTIONS_OPTIONS },
   );
   const outcome: Outcome = {
     ...decision.outcome,

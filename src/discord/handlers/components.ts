@@ -5,17 +5,13 @@
  * public message the click answers privately instead, so one person's browsing never rewrites a card
  * the whole channel is reading.
  */
-import {
-  type ButtonInteraction,
-  type Message,
-  MessageFlags,
-  type StringSelectMenuInteraction,
-} from "discord.js";
+import { MessageFlags } from "discord-api-types/v10";
 import type { ShownAnswer } from "../../settings/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { isDiscordFailure, ReplyableError } from "../platform/errors.ts";
+import type { Interaction, MessageRow } from "../platform/interaction.ts";
 import { type DeferMode, respond, respondUpdate } from "../platform/respond.ts";
 import { cardPayload } from "../render/card.ts";
 import { decodeCustomId, parseClauseId } from "../render/custom-ids.ts";
@@ -24,10 +20,7 @@ import { overviewPayload, pagePayload } from "../render/overview.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 import { handleCorrection, handleVote } from "./feedback.ts";
 
-export async function handleComponent(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
-  ctx: BotContext,
-): Promise<Outcome> {
+export async function handleComponent(interaction: Interaction, ctx: BotContext): Promise<Outcome> {
   const { engine } = ctx;
   const lang = readerLang(interaction.locale);
   const outdated = () => new ReplyableError(strings(lang).outdatedComponent, "outdated-component");
@@ -56,16 +49,16 @@ export async function handleComponent(
       outcome = { outcome: "component/overview" };
       break;
     case "vote":
-      if (!interaction.isButton()) throw outdated();
+      if (interaction.kind !== "button") throw outdated();
       return handleVote(interaction, action, ctx);
     case "correct":
-      if (!interaction.isStringSelectMenu()) throw outdated();
+      if (interaction.kind !== "select") throw outdated();
       return handleCorrection(interaction, action, ctx);
     case "post": {
       const clause = engine.clause(action.clauseId);
       if (!clause) throw outdated();
       // The channel can vote on the posted card as on the private one: the same answer.
-      const shown = shownAnswerOn(interaction.message);
+      const shown = shownAnswerOn(interaction.messageRows);
       const card = cardPayload(clause, { lang, ...engine.neighbours(clause.id) });
       if (shown) card.components.push(feedbackRow(shown));
       // The card goes to the channel first, as a new public message; only then does the private
@@ -73,7 +66,7 @@ export async function handleComponent(
       // Discord refuses the public message, the private card stays as it was.
       if (!interaction.deferred && !interaction.replied) await interaction.deferUpdate();
       try {
-        await interaction.followUp({ ...card, allowedMentions: NO_MENTIONS });
+        await interaction.followUp({ ...card, allowed_mentions: NO_MENTIONS });
       } catch (error) {
         if (!isDiscordFailure(error)) throw error;
         await interaction.followUp(ephemeralText(strings(lang).cannotPost));
@@ -84,21 +77,21 @@ export async function handleComponent(
     }
   }
 
-  if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
+  if (interaction.onEphemeralMessage) {
     // An update keeps whatever it leaves out: the hedge above a "closest" card must go.
-    await respondUpdate(interaction, { content: "", ...payload, allowedMentions: NO_MENTIONS });
+    await respondUpdate(interaction, { content: "", ...payload, allowed_mentions: NO_MENTIONS });
   } else {
     await respond(interaction, {
       ...payload,
       flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
+      allowed_mentions: NO_MENTIONS,
     });
   }
   return outcome;
 }
 
-function selectedValue(interaction: ButtonInteraction | StringSelectMenuInteraction) {
-  return interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+function selectedValue(interaction: Interaction) {
+  return interaction.kind === "select" ? interaction.values[0] : undefined;
 }
 
 /**
@@ -106,19 +99,18 @@ function selectedValue(interaction: ButtonInteraction | StringSelectMenuInteract
  * reply of its own (never an update of the card it sits on); other components on a private message
  * update it in place, on a public one answer privately.
  */
-export function componentDeferMode(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
-): DeferMode {
+export function componentDeferMode(interaction: Interaction): DeferMode {
   if (decodeCustomId(interaction.customId)?.kind === "vote") return "ephemeral";
-  return interaction.message.flags.has(MessageFlags.Ephemeral) ? "update" : "ephemeral";
+  return interaction.onEphemeralMessage ? "update" : "ephemeral";
 }
 
-/** The answer whose 👍/👎 row `message` carries, if any. */
-function shownAnswerOn(message: Message): ShownAnswer | null {
-  for (const row of message.components) {
-    const { components = [] } = row.toJSON() as { components?: { custom_id?: string }[] };
-    for (const component of components) {
-      const action = component.custom_id ? decodeCustomId(component.custom_id) : null;
+/** The answer whose 👍/👎 row a message carries (its component rows), if any. */
+function shownAnswerOn(rows: readonly MessageRow[]): ShownAnswer | null {
+  for (const row of rows) {
+    const components = Array.isArray(row?.components) ? row.components : [];
+    for (const component of components as { custom_id?: unknown }[]) {
+      const id = typeof component?.custom_id === "string" ? component.custom_id : null;
+      const action = id ? decodeCustomId(id) : null;
       if (action?.kind === "vote") return action.answer;
     }
   }

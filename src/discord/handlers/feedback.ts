@@ -6,13 +6,14 @@
  * and after the answer itself was deleted. Answers the bot was unsure about are noted as they are
  * given, for the maintainers' review (`npm run review`).
  */
-import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from "discord.js";
+import { MessageFlags } from "discord-api-types/v10";
 import type { Answer } from "../../core/types.ts";
 import type { Correction, Voter } from "../../settings/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
+import type { Interaction } from "../platform/interaction.ts";
 import { respond, respondUpdate } from "../platform/respond.ts";
 import { type ComponentAction, parseClauseId } from "../render/custom-ids.ts";
 import { correctionMenu, NO_PASSAGE } from "../render/feedback.ts";
@@ -68,8 +69,8 @@ type Vote = Extract<ComponentAction, { kind: "vote" }>;
 type Correct = Extract<ComponentAction, { kind: "correct" }>;
 
 /** Feedback clicks are limited per user like commands, so that nobody can flood the database. */
-function takeTurn(interaction: ButtonInteraction | StringSelectMenuInteraction, ctx: BotContext) {
-  const verdict = ctx.feedbackLimit?.take(interaction.user.id);
+function takeTurn(interaction: Interaction, ctx: BotContext) {
+  const verdict = ctx.feedbackLimit?.take(interaction.userId);
   if (verdict && !verdict.allowed) {
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     throw new ReplyableError(
@@ -79,12 +80,12 @@ function takeTurn(interaction: ButtonInteraction | StringSelectMenuInteraction, 
   }
 }
 
-function voter(interaction: ButtonInteraction | StringSelectMenuInteraction): Voter {
-  return { guildId: interaction.guildId, userId: interaction.user.id };
+function voter(interaction: Interaction): Voter {
+  return { guildId: interaction.guildId, userId: interaction.userId };
 }
 
 export async function handleVote(
-  interaction: ButtonInteraction,
+  interaction: Interaction,
   { vote, answer }: Vote,
   ctx: BotContext,
 ): Promise<Outcome> {
@@ -101,7 +102,7 @@ export async function handleVote(
       content: s.votedDown(changed),
       components: [correctionMenu(answer, ctx.engine.clauses, lang)],
       flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
+      allowed_mentions: NO_MENTIONS,
     });
   }
   return {
@@ -112,7 +113,7 @@ export async function handleVote(
 }
 
 export async function handleCorrection(
-  interaction: StringSelectMenuInteraction,
+  interaction: Interaction,
   { answer }: Correct,
   ctx: BotContext,
 ): Promise<Outcome> {
@@ -127,7 +128,7 @@ export async function handleCorrection(
   await respondUpdate(interaction, {
     content: s.correctionNoted(clause ? `${clause.label[lang]} — ${clause.title[lang]}` : null),
     components: [],
-    allowedMentions: NO_MENTIONS,
+    allowed_mentions: NO_MENTIONS,
   });
   return { outcome: `feedback/correction/${chosen}`, clause: answer.clauseId, score: answer.score };
 }

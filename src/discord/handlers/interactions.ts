@@ -9,7 +9,6 @@
  * a Discord failure: logged with its context, answered with a polite apology when still possible.
  * Nothing thrown here ever reaches the client's event emitter.
  */
-import type { AutocompleteInteraction, Interaction, RepliableInteraction } from "discord.js";
 import type { Logger } from "../../log.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
@@ -17,6 +16,7 @@ import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
 import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
+import type { Interaction } from "../platform/interaction.ts";
 import { type DeferMode, deferIfLate, respond } from "../platform/respond.ts";
 import { ephemeralText } from "../render/payloads.ts";
 import { componentDeferMode, handleComponent } from "./components.ts";
@@ -26,10 +26,10 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   const log = ctx.logger.child({
     interactionId: interaction.id,
     guildId: interaction.guildId,
-    userId: interaction.user.id,
+    userId: interaction.userId,
     ...describe(interaction),
   });
-  if (interaction.isAutocomplete()) {
+  if (interaction.kind === "autocomplete") {
     await autocomplete(interaction, ctx, log, started);
     return;
   }
@@ -55,12 +55,12 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 
 /** Applies the per-user command limit; true when the user was told to slow down. */
 async function refusedForRate(
-  interaction: RepliableInteraction,
+  interaction: Interaction,
   ctx: BotContext,
   log: Logger,
   started: number,
 ): Promise<boolean> {
-  const verdict = ctx.commandLimit?.take(interaction.user.id);
+  const verdict = ctx.commandLimit?.take(interaction.userId);
   if (!verdict || verdict.allowed) return false;
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
   await respond(
@@ -75,42 +75,26 @@ async function refusedForRate(
 }
 
 /** The visibility each answer will have, so that a deferral shows the same. */
-function deferMode(interaction: RepliableInteraction): DeferMode {
-  if (interaction.isChatInputCommand())
-    return commandNamed("chat", interaction.commandName)?.defer ?? "ephemeral";
-  if (interaction.isMessageContextMenuCommand()) {
-    return commandNamed("message", interaction.commandName)?.defer ?? "ephemeral";
+function deferMode(interaction: Interaction): DeferMode {
+  if (interaction.kind === "chat" || interaction.kind === "message") {
+    return commandNamed(interaction.kind, interaction.commandName)?.defer ?? "ephemeral";
   }
-  if (interaction.isButton() || interaction.isStringSelectMenu()) {
-    return componentDeferMode(interaction);
-  }
+  if (interaction.isComponent()) return componentDeferMode(interaction);
   return "ephemeral";
 }
 
-async function dispatch(
-  interaction: RepliableInteraction,
-  ctx: BotContext,
-): Promise<Outcome | undefined> {
-  if (interaction.isChatInputCommand()) {
-    const command = commandNamed("chat", interaction.commandName);
-    if (command?.kind === "chat")
-      return command.handle(interaction, commandContext(interaction, ctx));
-    throw new Error(`unknown command ${interaction.commandName}`);
+async function dispatch(interaction: Interaction, ctx: BotContext): Promise<Outcome | undefined> {
+  if (interaction.kind === "chat" || interaction.kind === "message") {
+    const command = commandNamed(interaction.kind, interaction.commandName);
+    if (command) return command.handle(interaction, commandContext(interaction, ctx));
+    throw new Error(`unknown ${interaction.kind} command ${interaction.commandName}`);
   }
-  if (interaction.isMessageContextMenuCommand()) {
-    const command = commandNamed("message", interaction.commandName);
-    if (command?.kind === "message")
-      return command.handle(interaction, commandContext(interaction, ctx));
-    throw new Error(`unknown message command ${interaction.commandName}`);
-  }
-  if (interaction.isButton() || interaction.isStringSelectMenu()) {
-    return handleComponent(interaction, ctx);
-  }
+  if (interaction.isComponent()) return handleComponent(interaction, ctx);
   return undefined;
 }
 
 async function autocomplete(
-  interaction: AutocompleteInteraction,
+  interaction: Interaction,
   ctx: BotContext,
   log: Logger,
   started: number,
@@ -137,7 +121,7 @@ async function autocomplete(
 }
 
 async function replyWithError(
-  interaction: RepliableInteraction,
+  interaction: Interaction,
   error: unknown,
   ctx: BotContext,
   log: Logger,
@@ -176,15 +160,14 @@ async function replyWithError(
 }
 
 function describe(interaction: Interaction): Record<string, string> {
-  if (interaction.isCommand() || interaction.isAutocomplete()) {
+  if (interaction.isCommand() || interaction.kind === "autocomplete") {
     return {
-      kind: interaction.isAutocomplete() ? "autocomplete" : "command",
+      kind: interaction.kind === "autocomplete" ? "autocomplete" : "command",
       command: interaction.commandName,
     };
   }
-  if (interaction.isMessageComponent())
-    return { kind: "component", customId: interaction.customId };
-  return { kind: String(interaction.type) };
+  if (interaction.isComponent()) return { kind: "component", customId: interaction.customId };
+  return { kind: interaction.kind };
 }
 
 function elapsed(started: number): number {

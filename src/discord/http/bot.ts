@@ -1,27 +1,33 @@
 /**
- * `startHttpBot`: the bot with DISCORD_GATEWAY=off. It never opens a gateway connection: it checks
- * the token and reads the application over REST, serves POST /interactions, and registers the
- * commands over REST in the background (no ready event to wait for). Chat answers and clause
- * quoting need the gateway, so this mode serves commands, autocomplete and components only.
+ * `startHttpBot`: the bot with DISCORD_GATEWAY=off. It never opens a gateway connection, and never
+ * loads discord.js: it checks the token and reads the application over REST (@discordjs/rest with
+ * @discordjs/core's API), serves POST /interactions, and registers the commands over REST in the
+ * background (no ready event to wait for). Chat answers and clause quoting need the gateway, so this
+ * mode serves commands, autocomplete and components only.
  */
-import { type APIApplication, type Client, ClientApplication, Routes } from "discord.js";
+import { API } from "@discordjs/core/http-only";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
+import type { HealthReport } from "../../scale/health.ts";
+import { endpointHealth } from "../../scale/health.ts";
 import type { SettingsStore } from "../../settings/store.ts";
 import { openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
-import { type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
+import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
+import { logRestFailures } from "../platform/rest-log.ts";
 import { drainWork, type EndpointOptions, startEndpoint } from "./endpoint.ts";
 
 export interface HttpBot {
-  /** The client that builds interactions and carries REST; it never connects to the gateway. */
-  client: Client;
+  /** The application the token belongs to, as Discord reported it at start. */
+  applicationId: string;
   /** Where the endpoint listens (the port is the bound one when INTERACTIONS_PORT is 0). */
   endpoint: { host: string; port: number };
   settings: SettingsStore;
   commandsSynced: Promise<SyncResult | "failed" | "skipped">;
+  /** Ready once the endpoint listens: there is no gateway to wait for. */
+  health(): HealthReport;
   stop(): Promise<void>;
 }
 
@@ -31,12 +37,6 @@ export interface HttpStartOptions extends EndpointOptions {
   /** Register the commands at start (default true). */
   registerCommands?: boolean;
 }
-
-/** discord.js sets `client.application` from the gateway's READY; here it comes from REST. */
-const newApplication = ClientApplication as unknown as new (
-  client: Client,
-  data: APIApplication,
-) => ClientApplication;
 
 export async function startHttpBot(
   config: Config,
@@ -53,14 +53,17 @@ export async function startHttpBot(
   const { ctx } = context;
   // No gateway, so no chat at all: /help and /settings say so.
   ctx.content = { messageContent: false, why: "no-gateway" };
+  let started = false;
+  const rest = restFor(discord);
+  logRestFailures(rest, logger, () => started);
   const inflight = new InFlight();
-  const endpoint = await startEndpoint(interactions, discord, ctx, inflight, options).catch(
+  const endpoint = await startEndpoint(interactions, rest, ctx, inflight, options).catch(
     (error: unknown) => {
       context.close();
       throw error;
     },
   );
-  const { client, server } = endpoint;
+  const { server } = endpoint;
 
   let stopped = false;
   const shutDown = async (quiet: boolean) => {
@@ -71,30 +74,29 @@ export async function startHttpBot(
     if (!quiet) logger.info("bot stopped");
   };
 
+  let applicationId: string;
   try {
     // Also the token check a gateway login would make: a wrong token fails the start here.
-    const application = (await client.rest.get(Routes.currentApplication())) as APIApplication;
-    client.application = new newApplication(client, application) as Client<true>["application"];
+    applicationId = (await new API(rest).applications.getCurrent()).id;
   } catch (error) {
     await shutDown(true);
     const reason = describeConnectFailure(error, discord.apiUrl);
     if (reason) throw new StartFailure(reason, { cause: error });
     throw new Error(`could not reach Discord: ${errorText(error)}`);
   }
-  logger.info(
-    { application: client.application.id, gateway: false },
-    "serving interactions over HTTP",
-  );
+  started = true;
+  logger.info({ application: applicationId, gateway: false }, "serving interactions over HTTP");
   const commandsSynced =
     options.registerCommands === false
       ? Promise.resolve("skipped" as const)
-      : syncCommandsAtStart(client as Client<true>, discord.guildId, logger);
+      : syncCommandsAtStart(rest, applicationId, discord.guildId, logger);
 
   return {
-    client,
+    applicationId,
     endpoint: { host: server.host, port: server.port },
     settings: ctx.settings,
     commandsSynced,
+    health: () => endpointHealth(!stopped),
     stop: () => shutDown(false),
   };
 }

@@ -4,8 +4,8 @@
  * beside its gateway connection; either way it shares the process's handler context and in-flight
  * tracking, so limits, settings and shutdown cover both transports.
  */
-import type { Client } from "discord.js";
-import type { DiscordConfig, InteractionsConfig } from "../../config.ts";
+import type { REST } from "@discordjs/rest";
+import type { InteractionsConfig } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { BotContext } from "../platform/context.ts";
 import { StartFailure } from "../platform/errors.ts";
@@ -16,8 +16,6 @@ import { createSignatureVerifier } from "./verify.ts";
 
 export interface Endpoint {
   server: InteractionsServer;
-  /** The responder's client, which never logs in (see responder.ts). */
-  client: Client;
 }
 
 export interface EndpointOptions {
@@ -27,12 +25,12 @@ export interface EndpointOptions {
 
 export async function startEndpoint(
   settings: InteractionsConfig,
-  discord: DiscordConfig,
+  rest: REST,
   ctx: BotContext,
   inflight: InFlight,
   options: EndpointOptions = {},
 ): Promise<Endpoint> {
-  const responder = createResponder(discord, ctx, inflight);
+  const responder = createResponder(rest, ctx, inflight);
   try {
     const server = await startInteractionsServer({
       host: settings.host,
@@ -42,9 +40,8 @@ export async function startEndpoint(
       logger: ctx.logger,
       ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),
     });
-    return { server, client: responder.client };
+    return { server };
   } catch (error) {
-    await responder.client.destroy();
     const code = (error as { code?: unknown }).code;
     throw new StartFailure(
       `cannot serve interactions on ${settings.host}:${settings.port} (INTERACTIONS_HOST, INTERACTIONS_PORT): ${
@@ -73,5 +70,4 @@ export async function drainWork(
   await endpoint?.server.close(timeoutMs);
   const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
   if (running > 0) logger.info({ running, drained }, "waited for running handlers");
-  await endpoint?.client.destroy();
 }

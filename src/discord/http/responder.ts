@@ -1,161 +1,83 @@
 /**
  * Answers interactions that arrived over HTTP with the very handlers of the gateway path.
  *
- * discord.js has no HTTP-interactions support (discord.js #7231), but everything it needs is there:
- * a `Client` that never logs in builds the same interaction objects from the raw payload (through
- * its `InteractionCreate` action, what its gateway handler calls), and every answer the handlers
- * give goes out through `client.rest`. This adapter plugs into REST's `makeRequest` option: the
- * *initial* response (POST /interactions/{id}/{token}/callback: a reply, a deferral, an update,
- * autocomplete choices) becomes the body of the HTTP response Discord is waiting for, and REST is
- * told 204 once it is on the wire, as Discord would say; everything after it (follow-ups, edits of
- * @original after a deferral) goes to Discord over REST as usual. So `interaction.reply()`,
- * `deferReply()`, `editReply()`, `respond()`… behave the same over both transports, payloads
- * (allowed_mentions included) are built by the same code, and no handler knows which one it serves.
+ * discord.js has no HTTP-interactions support (discord.js #7231), and none is needed: handlers see
+ * an `Interaction` read from Discord's payload (platform/interaction.ts), the same object the
+ * gateway path builds, and answer through a transport. Here the transport's first response (a
+ * reply, a deferral, an update, autocomplete choices) becomes the body of the HTTP answer Discord is
+ * waiting for; everything after it (follow-ups, edits of @original after a deferral) goes to Discord
+ * over REST with @discordjs/core's API. So `reply`, `deferReply`, `editReply`, `respond`… behave the
+ * same over both transports and no handler knows which one it serves.
  */
-import {
-  type Client,
-  DefaultRestOptions,
-  DiscordAPIError,
-  Events,
-  type Interaction,
-  type RESTOptions,
-} from "discord.js";
-import type { DiscordConfig } from "../../config.ts";
-import { createClient } from "../gateway/client.ts";
+import { API } from "@discordjs/core/http-only";
+import { DiscordAPIError, type REST } from "@discordjs/rest";
+import { Routes } from "discord-api-types/v10";
 import { handleInteraction } from "../handlers/interactions.ts";
 import type { BotContext } from "../platform/context.ts";
 import { DiscordCode } from "../platform/errors.ts";
 import type { InFlight } from "../platform/inflight.ts";
-import { logRestFailures } from "../platform/rest-log.ts";
+import { Interaction, isInteractionPayload, type Transport } from "../platform/interaction.ts";
 import type { HttpReply, InteractionPayload } from "./server.ts";
 
 /** Discord waits this long for the HTTP answer; then nobody is listening any more. */
 export const ANSWER_TIMEOUT_MS = 3000;
 
-const CALLBACK = /\/interactions\/(\d+)\/([^/]+)\/callback$/;
-
-type MakeRequest = RESTOptions["makeRequest"];
-
 /** One interaction waiting for its HTTP answer. */
 interface Exchange {
   token: string;
-  /** A handler took it (discord.js built an interaction from the payload). */
-  started: boolean;
   /** The first call answers the HTTP request; later ones do nothing. */
   settle(reply: HttpReply): void;
 }
 
 export interface Responder {
-  /** The client that never logs in; its REST carries the token (registration, follow-ups). */
-  client: Client;
   answer(interaction: InteractionPayload): Promise<HttpReply>;
 }
 
-/** The part of discord.js's internals used: the action its gateway handler runs. */
-interface InteractionAction {
-  handle(data: unknown): void;
-}
-
-type RawReply = NonNullable<HttpReply["raw"]>;
-
 const JSON_TYPE = "application/json";
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": JSON_TYPE } });
-
-/** The callback's body as the HTTP answer: JSON, or multipart when files are attached. */
-async function replyBody(body: unknown): Promise<RawReply> {
-  if (typeof body === "string") return { data: Buffer.from(body), contentType: JSON_TYPE };
-  const encoded = new Response(body as FormData);
-  return {
-    data: Buffer.from(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get("content-type") ?? "multipart/form-data",
-  };
-}
-
-export function createResponder(
-  discord: DiscordConfig,
-  ctx: BotContext,
-  inflight: InFlight,
-): Responder {
+export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight): Responder {
   const { logger } = ctx;
   const exchanges = new Map<string, Exchange>();
 
-  /** The exchange an initial-response route belongs to, taken once; undefined for any other. */
-  const claim = (path: string): Exchange | undefined => {
-    const match = CALLBACK.exec(path);
-    const id = match?.[1] ?? "";
-    const exchange = exchanges.get(id);
-    if (!exchange || exchange.token !== match?.[2]) return undefined;
-    // Taken once: a second initial response goes to Discord, which refuses it as it should.
-    exchanges.delete(id);
-    return exchange;
-  };
   /** Whether the answer reached Discord's connection (false: it was gone before the write). */
-  const deliver = (exchange: Exchange, raw: RawReply) =>
+  const deliver = (exchange: Exchange, body: unknown) =>
     new Promise<boolean>((resolve) => {
-      exchange.settle({ status: 200, raw, sent: resolve });
+      const data = Buffer.from(JSON.stringify(body));
+      exchange.settle({ status: 200, raw: { data, contentType: JSON_TYPE }, sent: resolve });
     });
 
-  // A multipart answer (files attached) is encoded by REST, then taken here instead of being sent.
-  const makeRequest: MakeRequest = async (url, init) => {
-    const exchange = claim(new URL(url).pathname);
-    if (!exchange) return DefaultRestOptions.makeRequest(url, init);
-    const sent = await deliver(exchange, await replyBody(init.body));
-    // Discord gone before the answer was written: to the handler, the interaction expired.
-    return sent
-      ? new Response(null, { status: 204 })
-      : json(404, { message: "Unknown interaction", code: DiscordCode.UnknownInteraction });
+  const transport: Transport = {
+    api: new API(rest),
+    async callback(interaction, body) {
+      const exchange = exchanges.get(interaction.id);
+      if (!exchange || exchange.token !== interaction.token) {
+        // The HTTP answer is gone (sent, or timed out): this goes to Discord, which refuses a
+        // second first response as it should.
+        await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+          body,
+          auth: false,
+        });
+        return;
+      }
+      exchanges.delete(interaction.id);
+      if (await deliver(exchange, body)) return;
+      // Discord hung up before the answer was written: to the handler, the interaction expired.
+      const code = DiscordCode.UnknownInteraction;
+      const route = Routes.interactionCallback(interaction.id, interaction.token);
+      throw new DiscordAPIError(
+        { message: "Unknown interaction", code },
+        code,
+        404,
+        "POST",
+        route,
+        {
+          body,
+        },
+      );
+    },
   };
-
-  const client = createClient(discord, {
-    rest: { ...(discord.apiUrl && { api: discord.apiUrl }), makeRequest },
-  });
-  client.rest.setToken(discord.token);
-  // A JSON initial response skips REST's queue: its rate-limit buckets, retries and fetch exist for
-  // requests that go to Discord, and this one goes into the HTTP answer. The body is encoded as
-  // REST would (JSON.stringify), and to the handler the outcome is the same: 204 (an empty body),
-  // or Discord's "Unknown interaction" error when the connection was gone.
-  const viaQueue = client.rest.request.bind(client.rest);
-  client.rest.request = async (options) => {
-    const exchange =
-      options.method === "POST" &&
-      options.body !== undefined &&
-      !options.files?.length &&
-      !options.passThroughBody
-        ? claim(options.fullRoute)
-        : undefined;
-    if (!exchange) return viaQueue(options);
-    const body = Buffer.from(JSON.stringify(options.body));
-    if (await deliver(exchange, { data: body, contentType: JSON_TYPE })) return new ArrayBuffer(0);
-    const code = DiscordCode.UnknownInteraction;
-    throw new DiscordAPIError(
-      { message: "Unknown interaction", code },
-      code,
-      404,
-      "POST",
-      options.fullRoute,
-      options,
-    );
-  };
-  logRestFailures(client, logger);
-  const action = (client as unknown as { actions: { InteractionCreate: InteractionAction } })
-    .actions.InteractionCreate;
-
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const exchange = exchanges.get(interaction.id);
-    if (exchange) exchange.started = true;
-    inflight.run(
-      () =>
-        handleInteraction(interaction, ctx).finally(() =>
-          exchange?.settle({ status: 500, json: { error: "no answer" } }),
-        ),
-      (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
-    );
-  });
 
   return {
-    client,
     async answer(payload) {
       let settle: (reply: HttpReply) => void = () => {};
       const replied = new Promise<HttpReply>((resolve) => {
@@ -164,7 +86,6 @@ export function createResponder(
       let settled = false;
       const exchange: Exchange = {
         token: payload.token,
-        started: false,
         settle(reply) {
           if (settled) return;
           settled = true;
@@ -172,23 +93,27 @@ export function createResponder(
           settle(reply);
         },
       };
+      if (!isInteractionPayload(payload)) {
+        return { status: 400, json: { error: "malformed interaction" } };
+      }
+      const interaction = new Interaction(payload, transport);
+      // A kind no handler answers (a modal, an unknown type): nothing would ever reply.
+      if (interaction.kind === "other") {
+        logger.info({ type: payload.type }, "interaction type not handled");
+        return { status: 400, json: { error: "unsupported interaction type" } };
+      }
       exchanges.set(payload.id, exchange);
       const timer = setTimeout(
         () => exchange.settle({ status: 503, json: { error: "no answer in time" } }),
         ANSWER_TIMEOUT_MS,
       );
-      try {
-        action.handle(payload);
-      } catch (error) {
-        // Signed by Discord yet not shaped as discord.js expects: nothing a handler could answer.
-        logger.warn({ err: error, type: payload.type }, "interaction payload not understood");
-        exchange.settle({ status: 400, json: { error: "malformed interaction" } });
-      }
-      // A type discord.js does not build (it only emits a debug line): nothing will answer it.
-      if (!exchange.started) {
-        logger.info({ type: payload.type }, "interaction type not handled");
-        exchange.settle({ status: 400, json: { error: "unsupported interaction type" } });
-      }
+      inflight.run(
+        () =>
+          handleInteraction(interaction, ctx).finally(() =>
+            exchange.settle({ status: 500, json: { error: "no answer" } }),
+          ),
+        (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
+      );
       const reply = await replied;
       clearTimeout(timer);
       if (reply.status >= 500) {

@@ -3,7 +3,6 @@
  * permission): it is answered ephemerally with its message and logged at info level. Any other
  * exception is a bug: logged as an error, answered with a generic apology.
  */
-import { DiscordAPIError, HTTPError } from "discord.js";
 
 export class ReplyableError extends Error {
   /**
@@ -29,14 +28,24 @@ export const DiscordCode = {
   AlreadyAcknowledged: 40060,
 } as const;
 
-/** The Discord error code of a REST failure, or null for anything else. */
-export function discordCode(error: unknown): number | null {
-  return error instanceof DiscordAPIError && typeof error.code === "number" ? error.code : null;
+/**
+ * Whether `error` is one of @discordjs/rest's errors, by its class name: discord.js (CommonJS) and
+ * this code (ES modules) load separate copies of @discordjs/rest, so `instanceof` would miss the
+ * errors of the other copy (chat replies go through discord.js, interaction answers do not).
+ */
+function isRestError(error: unknown, name: "DiscordAPIError" | "HTTPError"): boolean {
+  return error instanceof Error && error.constructor.name === name;
 }
 
-/** An error from Discord's API (4xx with a code, or a 5xx that outlived discord.js's retries). */
+/** The Discord error code of a REST failure, or null for anything else. */
+export function discordCode(error: unknown): number | null {
+  const code = (error as { code?: unknown }).code;
+  return isRestError(error, "DiscordAPIError") && typeof code === "number" ? code : null;
+}
+
+/** An error from Discord's API (4xx with a code, or a 5xx that outlived the REST retries). */
 export function isDiscordFailure(error: unknown): boolean {
-  return error instanceof DiscordAPIError || error instanceof HTTPError;
+  return isRestError(error, "DiscordAPIError") || isRestError(error, "HTTPError");
 }
 
 /** The interaction is gone (older than 3 s, or answered elsewhere): no reply can reach the user. */

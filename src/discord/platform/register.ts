@@ -1,57 +1,98 @@
 /**
  * Command registration: a bulk overwrite (PUT) of the whole list, guild-scoped when DISCORD_GUILD_ID
  * is set (instant while developing), global otherwise. At start-up the stored commands are compared
- * with the definitions first, so an unchanged bot does not rewrite them on every restart.
+ * with the definitions first, so an unchanged bot does not rewrite them on every restart. It is all
+ * REST (@discordjs/core's API), so the gateway bot, the HTTP-only bot and `npm run register` share it.
  */
-import {
-  type APIApplicationCommand,
-  type ApplicationCommand,
-  type Client,
-  type Collection,
-  REST,
-  type RESTPostAPIApplicationCommandsJSONBody,
-  Routes,
-} from "discord.js";
+import { isDeepStrictEqual } from "node:util";
+import { API } from "@discordjs/core/http-only";
+import { REST } from "@discordjs/rest";
+import type {
+  APIApplicationCommand,
+  RESTPutAPIApplicationCommandsJSONBody,
+  RESTPutAPIApplicationGuildCommandsJSONBody,
+} from "discord-api-types/v10";
 import type { DiscordConfig } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { COMMAND_DEFINITIONS } from "../commands/index.ts";
 
 export type SyncResult = "unchanged" | "updated";
 
+/**
+ * The list as a guild's: the same definitions, contexts included. The API types leave contexts out
+ * of guild commands, and Discord ignores them there; one list for both scopes keeps them identical.
+ */
+const GUILD_DEFINITIONS = COMMAND_DEFINITIONS as RESTPutAPIApplicationGuildCommandsJSONBody;
+
+/** What a definition can set; the rest of a stored command (ids, version…) is Discord's. */
+const DEFINED = [
+  "type",
+  "name",
+  "name_localizations",
+  "description",
+  "description_localizations",
+  "options",
+  "default_member_permissions",
+  "contexts",
+  "integration_types",
+  "nsfw",
+] as const;
+
+/**
+ * A command as a value to compare: Discord leaves out what is false or empty (`required: false`,
+ * a message command's description) and may order keys its own way, so absent, false, null, "" and
+ * [] are all the same here and keys are compared as a set.
+ */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value)
+      .map(([key, v]) => [key, canonical(v)] as const)
+      .filter(([, v]) => v !== undefined);
+    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  }
+  return value === false || value === null || value === "" ? undefined : value;
+}
+
+function comparable(command: Partial<Record<(typeof DEFINED)[number], unknown>>): unknown {
+  // A chat command's type (1) may be left out of a definition.
+  const fields = DEFINED.map((key) => [key, key === "type" ? (command.type ?? 1) : command[key]]);
+  return canonical(Object.fromEntries(fields));
+}
+
 /** Whether the stored commands are exactly the definitions (same set, every one equal). */
 export function commandsMatch(
-  stored: Collection<string, ApplicationCommand>,
-  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[] = COMMAND_DEFINITIONS,
+  stored: readonly APIApplicationCommand[],
+  definitions: RESTPutAPIApplicationCommandsJSONBody = COMMAND_DEFINITIONS,
 ): boolean {
-  if (stored.size !== definitions.length) return false;
-  return definitions.every((definition) =>
-    stored.some(
-      (command) =>
-        command.name === definition.name &&
-        command.type === (definition.type ?? 1) &&
-        // equals() reads the API (snake_case) shape too; its typings only lack the JSON body type.
-        command.equals(definition as unknown as APIApplicationCommand),
-    ),
+  if (stored.length !== definitions.length) return false;
+  const wanted = definitions.map(comparable);
+  const have = stored.map(comparable);
+  return wanted.every((definition) =>
+    have.some((command) => isDeepStrictEqual(command, definition)),
   );
 }
 
-/** Registers the commands from a logged-in client, skipping the write when nothing changed. */
+/** Registers the commands of `applicationId`, skipping the write when nothing changed. */
 export async function syncCommands(
-  client: Client<true>,
+  rest: REST,
+  applicationId: string,
   guildId: string | null,
   log: Logger,
 ): Promise<SyncResult> {
-  const manager = client.application.commands;
+  const commands = new API(rest).applicationCommands;
   // Full localization maps are only returned on request; without them every comparison would fail.
+  const query = { with_localizations: true };
   const stored = guildId
-    ? await manager.fetch({ guildId, withLocalizations: true })
-    : await manager.fetch({ withLocalizations: true });
+    ? await commands.getGuildCommands(applicationId, guildId, query)
+    : await commands.getGlobalCommands(applicationId, query);
   if (commandsMatch(stored)) {
-    log.info({ scope: guildId ?? "global", count: stored.size }, "commands unchanged");
+    log.info({ scope: guildId ?? "global", count: stored.length }, "commands unchanged");
     return "unchanged";
   }
-  if (guildId) await manager.set(COMMAND_DEFINITIONS, guildId);
-  else await manager.set(COMMAND_DEFINITIONS);
+  if (guildId) {
+    await commands.bulkOverwriteGuildCommands(applicationId, guildId, GUILD_DEFINITIONS);
+  } else await commands.bulkOverwriteGlobalCommands(applicationId, COMMAND_DEFINITIONS);
   log.info(
     { scope: guildId ?? "global", count: COMMAND_DEFINITIONS.length },
     "commands registered",
@@ -61,27 +102,35 @@ export async function syncCommands(
 
 /** `syncCommands` at start-up, in the background: a failure is logged and reported, never thrown. */
 export function syncCommandsAtStart(
-  client: Client<true>,
+  rest: REST,
+  applicationId: string,
   guildId: string | null,
   log: Logger,
 ): Promise<SyncResult | "failed"> {
-  return syncCommands(client, guildId, log).catch((error: unknown) => {
+  return syncCommands(rest, applicationId, guildId, log).catch((error: unknown) => {
     log.error({ err: error }, "command registration failed");
     return "failed" as const;
   });
+}
+
+/** A REST client for `discord`: its token, and its API URL when set (the tests' loopback). */
+export function restFor(discord: DiscordConfig): REST {
+  return new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
 }
 
 /** `npm run register`: the same bulk overwrite over REST alone, without connecting to the gateway. */
 export async function registerOverRest(
   discord: DiscordConfig,
 ): Promise<{ applicationId: string; scope: string; count: number }> {
-  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
-  const applicationId =
-    discord.clientId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-  const route = discord.guildId
-    ? Routes.applicationGuildCommands(applicationId, discord.guildId)
-    : Routes.applicationCommands(applicationId);
-  const body = (await rest.put(route, { body: COMMAND_DEFINITIONS })) as unknown[];
+  const api = new API(restFor(discord));
+  const applicationId = discord.clientId ?? (await api.applications.getCurrent()).id;
+  const body = discord.guildId
+    ? await api.applicationCommands.bulkOverwriteGuildCommands(
+        applicationId,
+        discord.guildId,
+        GUILD_DEFINITIONS,
+      )
+    : await api.applicationCommands.bulkOverwriteGlobalCommands(applicationId, COMMAND_DEFINITIONS);
   return {
     applicationId,
     scope: discord.guildId ? `guild ${discord.guildId}` : "global",

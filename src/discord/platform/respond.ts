@@ -8,16 +8,8 @@
  * will have; `respond` and `respondUpdate` then send the answer either way: as the reply, or by
  * filling in the deferred one.
  */
-import {
-  type BaseInteraction,
-  type InteractionReplyOptions,
-  type InteractionUpdateOptions,
-  type MessageComponentInteraction,
-  MessageFlags,
-  MessageFlagsBitField,
-  type MessageFlagsResolvable,
-  type RepliableInteraction,
-} from "discord.js";
+import { MessageFlags } from "discord-api-types/v10";
+import type { Interaction, ReplyData } from "./interaction.ts";
 
 /** Interactions older than this when their handler starts are deferred before any work. */
 export const DEFER_AFTER_MS = 1500;
@@ -29,37 +21,29 @@ export const DEFER_AFTER_MS = 1500;
 export type DeferMode = "public" | "ephemeral" | "update";
 
 /** Milliseconds since Discord created the interaction (its snowflake), never negative. */
-export function ageMs(interaction: BaseInteraction, now = Date.now()): number {
+export function ageMs(interaction: Interaction, now = Date.now()): number {
   return Math.max(0, now - interaction.createdTimestamp);
 }
 
 /** Defers `interaction` when it is already DEFER_AFTER_MS old; says whether it did. */
 export async function deferIfLate(
-  interaction: RepliableInteraction,
+  interaction: Interaction,
   mode: DeferMode,
   now = Date.now(),
 ): Promise<boolean> {
   if (ageMs(interaction, now) < DEFER_AFTER_MS || interaction.deferred || interaction.replied) {
     return false;
   }
-  if (mode === "update" && interaction.isMessageComponent()) {
-    await interaction.deferUpdate();
-  } else {
-    await interaction.deferReply(mode === "ephemeral" ? { flags: MessageFlags.Ephemeral } : {});
-  }
+  if (mode === "update" && interaction.isComponent()) await interaction.deferUpdate();
+  else await interaction.deferReply(mode === "ephemeral");
   return true;
 }
 
-function isEphemeral(payload: InteractionReplyOptions): boolean {
-  if (payload.flags === undefined) return false;
-  return new MessageFlagsBitField(payload.flags as MessageFlagsResolvable).has("Ephemeral");
-}
+const isEphemeral = (payload: ReplyData): boolean =>
+  ((payload.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 /** The first answer to an interaction: a reply, or the deferred reply filled in. */
-export async function respond(
-  interaction: RepliableInteraction,
-  payload: InteractionReplyOptions,
-): Promise<void> {
+export async function respond(interaction: Interaction, payload: ReplyData): Promise<void> {
   if (interaction.replied) {
     await interaction.followUp(payload);
     return;
@@ -68,23 +52,20 @@ export async function respond(
     await interaction.reply(payload);
     return;
   }
-  const { flags: _flags, withResponse: _w, fetchReply: _f, ...edit } = payload;
   if (isEphemeral(payload) && !interaction.ephemeral) {
     // Deferred in public, answered in private: the public "thinking…" placeholder goes away.
     await interaction.deleteReply();
     await interaction.followUp(payload);
     return;
   }
+  const { flags: _flags, ...edit } = payload;
   await interaction.editReply(edit);
 }
 
 /** Updates the message a component sits on, directly or after a `deferUpdate`. */
-export async function respondUpdate(
-  interaction: MessageComponentInteraction,
-  payload: InteractionUpdateOptions,
-): Promise<void> {
+export async function respondUpdate(interaction: Interaction, payload: ReplyData): Promise<void> {
   if (interaction.deferred || interaction.replied) {
-    const { withResponse: _w, fetchReply: _f, flags: _flags, ...edit } = payload;
+    const { flags: _flags, ...edit } = payload;
     await interaction.editReply(edit);
     return;
   }

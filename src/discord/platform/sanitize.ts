@@ -3,7 +3,7 @@
  * markdown, code fences, mentions, thousands of characters. `cleanInput` prepares it for the engine;
  * `echo` makes a short piece of it safe to show back inside one of the bot's own sentences.
  */
-import { escapeMarkdown } from "discord.js";
+import { escapeMarkdown } from "@discordjs/formatters";
 import { truncate } from "../render/limits.ts";
 
 /**

@@ -10,7 +10,7 @@ import {
   type APIEmbed,
   ButtonStyle,
   ComponentType,
-} from "discord.js";
+} from "discord-api-types/v10";
 import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
 import type { Clause, Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";

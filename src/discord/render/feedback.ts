@@ -8,7 +8,7 @@ import {
   type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
-} from "discord.js";
+} from "discord-api-types/v10";
 import type { Answer, Clause, Lang } from "../../core/types.ts";
 import type { ShownAnswer } from "../../settings/feedback.ts";
 import { strings } from "../i18n/strings.ts";

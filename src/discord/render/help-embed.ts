@@ -1,5 +1,5 @@
 /** /help: what the bot does, with examples, and what feedback it keeps, in the reader's language. */
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord-api-types/v10";
 import { helpFor } from "../../core/help.ts";
 import { DECLARATION_NAME } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";

@@ -2,7 +2,7 @@
  * Discord's size limits, and helpers that keep every payload inside them. Discord rejects the whole
  * message (HTTP 400) when one field is too long, so everything the bot sends goes through here.
  */
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord-api-types/v10";
 
 export const LIMITS = {
   content: 2000,

@@ -3,10 +3,19 @@
  * interaction response explicitly (and is the client default too), so nothing the bot echoes —
  * a user's "@everyone", a role id inside a question — can ever ping anyone.
  */
-import { MessageFlags, type MessageMentionOptions } from "discord.js";
+
+import type { MessageMentionOptions } from "discord.js";
+import { type APIAllowedMentions, MessageFlags } from "discord-api-types/v10";
 import { LIMITS, truncate } from "./limits.ts";
 
+/** As Discord's API names it: interaction responses, follow-ups and edits. */
 export const NO_MENTIONS = {
+  parse: [],
+  replied_user: false,
+} as const satisfies APIAllowedMentions;
+
+/** The same, as discord.js's own message options name it (chat replies, the client default). */
+export const NO_MENTIONS_OPTIONS = {
   parse: [],
   repliedUser: false,
 } as const satisfies MessageMentionOptions;
@@ -18,6 +27,6 @@ export function ephemeralText(content: string) {
   return {
     content: truncate(content, LIMITS.content),
     flags: MessageFlags.Ephemeral,
-    allowedMentions: NO_MENTIONS,
+    allowed_mentions: NO_MENTIONS,
   } as const;
 }

@@ -2,7 +2,7 @@
  * A quote check as an embed: the verdict, the quote as written (escaped: it is user text), each
  * change as ~~text~~ → **quote**, the flags and notes, and the declaration's words.
  */
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed } from "discord-api-types/v10";
 import { getQuoteChecker, type QuoteReport } from "../../core/quote-check.ts";
 import { type QuoteFormat, quoteLines, quoteTitle } from "../../core/quote-messages.ts";
 import type { ClauseId, Lang } from "../../core/types.ts";

@@ -7,7 +7,9 @@
  * running sources directly, not of anything the bot keeps; `npm run bench:e2e -- --tsx` measures it.
  *
  * The bundle holds the project's own code only (packages stay imports, resolved from the project's
- * node_modules, since the bundle is written under node_modules/.cache/), and every `import.meta.url`
+ * node_modules, since the bundle is written under node_modules/.cache/). What the sources import
+ * on first use (`import()`, such as the quote checker behind /verify) becomes a chunk of its own,
+ * loaded when the code asks for it as from dist/, not at start. Every `import.meta.url`
  * (and dirname/filename) is replaced by the source file's own, so paths such as the declaration's
  * data directory resolve exactly as they do from the sources.
  */
@@ -35,10 +37,13 @@ const keepImportMeta: Plugin = {
 
 /** Bundles `entry` (relative to the project root); resolves with the path of the .mjs written. */
 export async function bundle(entry: string): Promise<string> {
-  const outfile = path.join(BUILD_DIR, `${path.basename(entry, ".ts")}.mjs`);
+  const name = path.basename(entry, ".ts");
+  const outdir = path.join(BUILD_DIR, name);
   await build({
     entryPoints: [path.join(ROOT, entry)],
-    outfile,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     packages: "external",
     platform: "node",
@@ -47,5 +52,5 @@ export async function bundle(entry: string): Promise<string> {
     plugins: [keepImportMeta],
     logLevel: "warning",
   });
-  return outfile;
+  return path.join(outdir, `${name}.mjs`);
 }

@@ -8,11 +8,16 @@ import { stemmer as stemRu } from "@orama/stemmers/russian";
 import { eng, fra, rus } from "stopword";
 import type { Lang } from "./types.ts";
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, strip accents and ligatures, so "Sécurité", "securite" and "SÉCURITÉ" compare equal. */
 export function fold(text: string): string {
+  const lowered = text.toLowerCase();
+  // Most words are plain ASCII, which has no accents or ligatures to strip: the passes below would
+  // return it unchanged, and fold runs on every word of every question.
+  if (ASCII.test(lowered)) return lowered;
   return (
-    text
-      .toLowerCase()
+    lowered
       // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip.
       .replace(/й/g, "\uE000")
       .normalize("NFD")

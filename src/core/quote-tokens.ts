@@ -9,6 +9,9 @@
 import unhomoglyph from "unhomoglyph";
 import { letterCounts, mostlyCyrillic } from "./alphabets.ts";
 import { fold, straightenApostrophes } from "./analysis.ts";
+import { MIN_QUOTE_CHARS } from "./quote-limits.ts";
+
+export { MAX_QUOTED, MIN_QUOTE_CHARS } from "./quote-limits.ts";
 
 export interface Token {
   /** What is compared: the word lower-cased and accent-folded, with one kind of apostrophe. */
@@ -126,12 +129,8 @@ const QUOTATION = new RegExp(
   "gu",
 );
 
-/** Shorter quotations are too short to judge ("la sécurité" is in half the clauses). */
-export const MIN_QUOTE_CHARS = 12;
 /** At most this many quotations long enough to judge are read from one message. */
 export const MAX_QUOTATIONS = 8;
-/** At most this many quotations checked, or clauses quoted, in one reply. */
-export const MAX_QUOTED = 3;
 
 /** The length the checker judges a quotation by: its words' keys, one space between. */
 export function keyLength(text: string): number {

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import Database, { type Statement } from "better-sqlite3";
 import { LANGS, type Lang } from "../core/types.ts";
 import { FEEDBACK_SCHEMA, type FeedbackStore, openFeedbackStore } from "./feedback.ts";
 import { loadSalt } from "./salt.ts";
@@ -25,7 +25,7 @@ export interface GuildSettings {
 }
 
 /** The on/off settings of a server. */
-type Flag = "quoting" | "quoteCheck" | "feedbackText";
+export type Flag = "quoting" | "quoteCheck" | "feedbackText";
 
 /**
  * Each on/off setting's column and default, in one place: the schema, the upgrade of older
@@ -49,6 +49,8 @@ export const MAX_QA_CHANNELS = 25;
 
 export interface SettingsStore {
   get(guildId: string): GuildSettings;
+  /** One switch of `guildId`, read alone (what a hot path needs, without the channel list). */
+  flag(guildId: string, flag: Flag): boolean;
   /** Returns false when the channel was already a Q&A channel. */
   addQaChannel(guildId: string, channelId: string): boolean;
   /** Returns false when the channel was not a Q&A channel. */
@@ -156,6 +158,16 @@ export function openSettingsStore(dataDir: string): SettingsStore {
     `SELECT language, ${FLAG_KEYS.map((k) => FLAGS[k].column).join(", ")}
      FROM guild_settings WHERE guild_id = ?`,
   );
+  const selectFlag = Object.fromEntries(
+    FLAG_KEYS.map((k) => [
+      k,
+      db
+        .prepare<[string], number>(
+          `SELECT ${FLAGS[k].column} FROM guild_settings WHERE guild_id = ?`,
+        )
+        .pluck(),
+    ]),
+  ) as Record<Flag, Statement<[string], number>>;
   const selectChannels = db.prepare<[string], { channel_id: string }>(
     "SELECT channel_id FROM qa_channels WHERE guild_id = ? ORDER BY rowid",
   );
@@ -196,6 +208,10 @@ export function openSettingsStore(dataDir: string): SettingsStore {
         language: typeof language === "string" && isLang(language) ? language : null,
         feedbackText: flag("feedbackText"),
       };
+    },
+    flag(guildId, flag) {
+      const value = selectFlag[flag].get(guildId);
+      return value === undefined ? FLAGS[flag].default : value !== 0;
     },
     addQaChannel(guildId, channelId) {
       return insertChannel.run(guildId, channelId).changes > 0;

@@ -3,7 +3,7 @@
  * mesure 4"), as auto-quoting does in chat. It works without the Message Content intent, which
  * auto-quoting needs: the interaction carries the message's text.
  */
-import { citedClauses } from "../handlers/chat.ts";
+import { citedClauses } from "../handlers/cited.ts";
 import { strings } from "../i18n/strings.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";

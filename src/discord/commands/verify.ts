@@ -1,11 +1,10 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
-import { checkText, MAX_QUOTED } from "../../core/quote-check.ts";
+import { MAX_QUOTED } from "../../core/quote-limits.ts";
 import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { cleanInput } from "../platform/sanitize.ts";
-import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import {
   type ChatHandler,
   type CommandContext,
@@ -28,12 +27,26 @@ const handle: ChatHandler = async (interaction, ctx) =>
     ctx,
   );
 
+/**
+ * The quote checker and its renderer, loaded on first use: their libraries and tables (the diff
+ * and approximate-matching libraries, unhomoglyph's look-alike table) cost a few MB of memory that
+ * a bot whose users never check a quote need not hold. Chat loads them at once (handlers/chat.ts).
+ */
+const quoteChecking = async () => {
+  const [core, render] = await Promise.all([
+    import("../../core/quote-check.ts"),
+    import("../render/quote-check.ts"),
+  ]);
+  return { checkText: core.checkText, quoteCheckEmbeds: render.quoteCheckEmbeds };
+};
+
 /** The checks of the quotations in `text` (or of the whole text), privately; "Check quote" too. */
 export async function replyWithChecks(
   text: string,
   { lang, reply }: CommandContext,
 ): Promise<Outcome> {
   if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
+  const { checkText, quoteCheckEmbeds } = await quoteChecking();
   const reports = checkText(text, MAX_QUOTED);
   await reply({ embeds: quoteCheckEmbeds(reports, lang) }, { privately: true });
   const first = reports[0];

@@ -13,7 +13,7 @@
  * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
  * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
  */
-import type { APIEmbed } from "discord-api-types/v10";
+
 import type { Message } from "discord.js";
 import {
   CHAT_MIN_QUOTE_CHARS,
@@ -22,7 +22,7 @@ import {
   MIN_QUOTE_CHARS,
   type QuoteReport,
 } from "../../core/quote-check.ts";
-import type { Clause, Lang } from "../../core/types.ts";
+import type { Lang } from "../../core/types.ts";
 import { DEFAULT_SETTINGS } from "../../settings/store.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -30,15 +30,15 @@ import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
 import { cleanInput, cutClean } from "../platform/sanitize.ts";
-import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
-import { fitEmbeds, LIMITS, truncate } from "../render/limits.ts";
+import type { CardPayload } from "../render/card.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
 import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
+import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
 
 /** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
-const CHAT_SCAN_MAX = 4000;
 
 type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
@@ -137,50 +137,6 @@ function quoteCheck(
 
 function quoteOutcome(r: QuoteReport): Outcome {
   return { outcome: `quote-check/${r.verdict}`, ...(r.clause && { clause: r.clause }) };
-}
-
-/**
- * What auto-quoting answers a message: the clauses it cites (at most MAX_QUOTED), or the
- * explanation of a clause number beyond the text; null when it cites none. The message command
- * "Quote cited clauses" answers the same.
- */
-export function citedClauses(ctx: BotContext, text: string, lang: Lang): Cited | null {
-  // Discord caps messages at 4,000 characters; anything longer is cut, not scanned.
-  return citedIn(ctx, cleanInput(text, CHAT_SCAN_MAX), lang);
-}
-
-type Cited = { reply: CardPayload | { content: string; embeds?: undefined }; outcome: Outcome };
-
-/** citedClauses on text already cleaned. */
-function citedIn(ctx: BotContext, text: string, lang: Lang): Cited | null {
-  const { engine } = ctx;
-  const refs = engine.references(text);
-  const clauses = refs.flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
-  if (clauses.length > 0)
-    return { reply: quoteCards(ctx, clauses, lang), outcome: quoted(clauses) };
-  const outOfRange = refs.find((r) => r.kind === "out-of-range");
-  if (outOfRange) {
-    const rendered = renderAnswer(engine, { ...outOfRange, lang }, lang);
-    if (rendered.kind === "text")
-      return { reply: { content: rendered.text }, outcome: rendered.outcome };
-  }
-  return null;
-}
-
-function quoted(clauses: readonly Clause[]): Outcome {
-  const first = clauses[0];
-  return { outcome: "quote/chat", ...(first && { clause: first.id, score: 1 }) };
-}
-
-/** One card per cited clause (at most MAX_QUOTED); navigation buttons only when there is one card. */
-function quoteCards(ctx: BotContext, clauses: readonly Clause[], lang: Lang): CardPayload {
-  const shown = clauses.slice(0, MAX_QUOTED);
-  const embeds: APIEmbed[] = fitEmbeds(shown.map((clause) => clauseEmbed(clause, { lang })));
-  const only = shown.length === 1 ? shown[0] : undefined;
-  return {
-    embeds,
-    components: only ? cardComponents(ctx.engine.neighbours(only.id), lang) : [],
-  };
 }
 
 /** The bot's own mention, `<@id>` or `<@!id>`: built once per bot id, not per message. */

@@ -22,7 +22,7 @@ import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 /** Whether the text of questions asked in `guildId` is kept with their feedback. */
 export function keepsText(ctx: BotContext, guildId: string | null): boolean {
   if (ctx.logQuestions) return true;
-  return guildId !== null && ctx.settings.get(guildId).feedbackText;
+  return guildId !== null && ctx.settings.flag(guildId, "feedbackText");
 }
 
 /**

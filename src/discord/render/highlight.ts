@@ -33,6 +33,33 @@ export interface Segment {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+interface Word {
+  word: string;
+  start: number;
+  normalized: string;
+}
+
+/**
+ * The words of the texts highlighted so far, normalized once: the same few clause texts are
+ * highlighted on every answer, and normalizing their words each time was most of the card's cost.
+ * Bounded, in case a caller highlights texts of its own.
+ */
+const WORDS = new Map<string, Word[]>();
+const WORDS_KEPT = 64;
+
+function wordsOf(text: string): Word[] {
+  let words = WORDS.get(text);
+  if (words) return words;
+  words = [...text.matchAll(WORD)].map((m) => ({
+    word: m[0],
+    start: m.index,
+    normalized: normalize(m[0]),
+  }));
+  if (WORDS.size >= WORDS_KEPT) WORDS.clear();
+  WORDS.set(text, words);
+  return words;
+}
+
 /** Splits `text` into plain and bold runs; adjacent matched words separated by spaces form one run. */
 export function highlightSegments(text: string, terms: readonly string[]): Segment[] {
   const wanted = [...new Set(terms.flatMap((t) => normalize(t).match(WORD) ?? []))];
@@ -45,10 +72,7 @@ export function highlightSegments(text: string, terms: readonly string[]): Segme
     else segments.push({ text: piece, bold });
   };
   let index = 0;
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const start = match.index;
-    const normalized = normalize(word);
+  for (const { word, start, normalized } of wordsOf(text)) {
     const bold = wanted.some((term) => termMatchesWord(term, normalized));
     const gap = text.slice(index, start);
     const last = segments.at(-1);

@@ -8,7 +8,7 @@ import { stemmer as stemRu } from "@orama/stemmers/russian";
 import { eng, fra, rus } from "stopword";
 import type { Lang } from "./types.ts";
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 
 /** Lower-case, strip accents and ligatures, so "Sécurité", "securite" and "SÉCURITÉ" compare equal. */
 export function fold(text: string): string {

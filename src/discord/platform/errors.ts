@@ -39,8 +39,9 @@ function isRestError(error: unknown, name: "DiscordAPIError" | "HTTPError"): boo
 
 /** The Discord error code of a REST failure, or null for anything else. */
 export function discordCode(error: unknown): number | null {
-  const code = (error as { code?: unknown }).code;
-  return isRestError(error, "DiscordAPIError") && typeof code === "number" ? code : null;
+  if (!isRestError(error, "DiscordAPIError")) return null;
+  const { code } = error as { code?: unknown };
+  return typeof code === "number" ? code : null;
 }
 
 /** An error from Discord's API (4xx with a code, or a 5xx that outlived the REST retries). */
@@ -98,8 +99,7 @@ function networkCode(error: unknown): string | null {
  * it is something else. `npm start` and `npm run register` say it the same way.
  */
 export function describeConnectFailure(error: unknown, apiUrl: string | null): string | null {
-  const status = (error as { status?: unknown }).status;
-  const code = (error as { code?: unknown }).code;
+  const { status, code } = (error ?? {}) as { status?: unknown; code?: unknown };
   if (code === "TokenInvalid" || status === 401) {
     return "Discord rejected DISCORD_TOKEN (invalid token): check .env";
   }

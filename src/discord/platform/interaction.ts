@@ -83,6 +83,9 @@ interface RawInteraction {
 
 const text = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** The objects of a list that should hold objects (a null or a number among them is skipped). */
+const records = <T>(value: unknown): T[] =>
+  list(value).filter((v): v is T => typeof v === "object" && v !== null);
 
 /** A chat command's options, with its subcommand group and subcommand lifted out. */
 export class CommandOptions {
@@ -96,7 +99,7 @@ export class CommandOptions {
     raw: unknown,
     private readonly channels: Record<string, { type?: unknown } | undefined> = {},
   ) {
-    let level = list(raw) as RawOption[];
+    let level = records<RawOption>(raw);
     // A group holds one subcommand, which holds the options: at most two levels to descend.
     for (let depth = 0; depth < 2; depth++) {
       const nested = level.find(
@@ -108,10 +111,10 @@ export class CommandOptions {
       if (nested.type === ApplicationCommandOptionType.SubcommandGroup) {
         this.group = text(nested.name);
       } else this.subcommand = text(nested.name);
-      level = list(nested.options) as RawOption[];
+      level = records<RawOption>(nested.options);
     }
     for (const option of level) {
-      const name = text(option?.name);
+      const name = text(option.name);
       if (name === null) continue;
       this.values.set(name, option);
       if (option.focused === true) this.focused = String(option.value ?? "");
@@ -225,7 +228,7 @@ export class Interaction {
 
   /** The rows of components on the message a component sits on. */
   get messageRows(): readonly MessageRow[] {
-    return list(this.raw.message?.components) as MessageRow[];
+    return records<MessageRow>(this.raw.message?.components);
   }
 
   /** Used in a server (not in DMs or a private channel). */

@@ -24,8 +24,12 @@ export type SyncResult = "unchanged" | "updated";
  */
 const GUILD_DEFINITIONS = COMMAND_DEFINITIONS as RESTPutAPIApplicationGuildCommandsJSONBody;
 
-/** What a definition can set; the rest of a stored command (ids, version…) is Discord's. */
-const DEFINED = [
+/**
+ * What a definition can set, per level; the rest of a stored command (ids, version, fields Discord
+ * adds such as `name_localized`) is Discord's. The same fields discord.js's
+ * ApplicationCommand.equals compares.
+ */
+const COMMAND_FIELDS = [
   "type",
   "name",
   "name_localizations",
@@ -37,27 +41,56 @@ const DEFINED = [
   "integration_types",
   "nsfw",
 ] as const;
+const OPTION_FIELDS = [
+  "type",
+  "name",
+  "name_localizations",
+  "description",
+  "description_localizations",
+  "required",
+  "autocomplete",
+  "choices",
+  "options",
+  "channel_types",
+  "min_value",
+  "max_value",
+  "min_length",
+  "max_length",
+] as const;
+const CHOICE_FIELDS = ["name", "name_localizations", "value"] as const;
+
+type Fields = readonly string[];
 
 /**
- * A command as a value to compare: Discord leaves out what is false or empty (`required: false`,
- * a message command's description) and may order keys its own way, so absent, false, null, "" and
- * [] are all the same here and keys are compared as a set.
+ * A value to compare: Discord leaves out what is false or empty (`required: false`, a message
+ * command's description), so absent, false, null, "", [] and {} are all the same here.
  */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(canonical);
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .map(([key, v]) => [key, canonical(v)] as const)
-      .filter(([, v]) => v !== undefined);
-    return entries.length === 0 ? undefined : Object.fromEntries(entries);
-  }
-  return value === false || value === null || value === "" ? undefined : value;
+function blank(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
 }
 
-function comparable(command: Partial<Record<(typeof DEFINED)[number], unknown>>): unknown {
-  // A chat command's type (1) may be left out of a definition.
-  const fields = DEFINED.map((key) => [key, key === "type" ? (command.type ?? 1) : command[key]]);
-  return canonical(Object.fromEntries(fields));
+/** `value` reduced to `fields` (and, below it, options' and choices' own), blanks dropped. */
+function canonical(value: unknown, fields: Fields): unknown {
+  if (Array.isArray(value)) return value.map((item) => canonical(item, fields));
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of fields) {
+    const v = record[key];
+    if (blank(v)) continue;
+    if (key === "options") out[key] = canonical(v, OPTION_FIELDS);
+    else if (key === "choices") out[key] = canonical(v, CHOICE_FIELDS);
+    else out[key] = v;
+  }
+  return out;
+}
+
+/** A command as a comparable value; a chat command's type (1) may be left out of a definition. */
+function comparable(command: object): unknown {
+  const { type } = command as { type?: unknown };
+  return canonical({ ...command, type: type ?? 1 }, COMMAND_FIELDS);
 }
 
 /** Whether the stored commands are exactly the definitions (same set, every one equal). */

@@ -1,0 +1,280 @@
+/**
+ * The one interaction object both transports hand the handlers (platform/interaction.ts): read
+ * from Discord's raw payload, whatever shape it arrives in, and answering through a transport in
+ * the order Discord requires (platform/respond.ts). The transport here records what would be sent.
+ */
+import { DiscordSnowflake } from "@sapphire/snowflake";
+import { describe, expect, it } from "vitest";
+import {
+  Interaction,
+  isInteractionPayload,
+  type Transport,
+} from "../../src/discord/platform/interaction.ts";
+import { deferIfLate, respond, respondUpdate } from "../../src/discord/platform/respond.ts";
+
+type Json = Record<string, unknown>;
+type Sent = { kind: string; body?: unknown };
+
+const NOW = Date.UTC(2026, 11, 1, 12);
+const idAt = (ms: number) => DiscordSnowflake.generate({ timestamp: ms }).toString();
+
+function recorder(): { transport: Transport; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const api = {
+    interactions: {
+      editReply: async (_app: string, _token: string, body: unknown) => {
+        sent.push({ kind: "edit", body });
+      },
+      followUp: async (_app: string, _token: string, body: unknown) => {
+        sent.push({ kind: "followUp", body });
+      },
+      deleteReply: async () => {
+        sent.push({ kind: "delete" });
+      },
+    },
+  };
+  const transport = {
+    api,
+    callback: async (_i: Interaction, body: unknown) => {
+      sent.push({ kind: "callback", body });
+    },
+  } as unknown as Transport;
+  return { transport, sent };
+}
+
+function payload(fields: Json): Json {
+  return { id: idAt(NOW), token: "tok", application_id: "100000000000000001", ...fields };
+}
+
+const chat = (data: Json, extra: Json = {}) =>
+  payload({ type: 2, data: { type: 1, name: "settings", ...data }, ...extra });
+
+describe("reading the payload", () => {
+  it("lifts a subcommand group and subcommand out of the options", () => {
+    const { transport } = recorder();
+    const i = new Interaction(
+      chat({
+        options: [
+          {
+            type: 2,
+            name: "qa-channels",
+            options: [
+              { type: 1, name: "add", options: [{ type: 7, name: "channel", value: "42" }] },
+            ],
+          },
+        ],
+        resolved: { channels: { "42": { id: "42", type: 11 } } },
+      }) as never,
+      transport,
+    );
+    expect(i.kind).toBe("chat");
+    expect(i.options.group).toBe("qa-channels");
+    expect(i.options.subcommand).toBe("add");
+    expect(i.options.value("channel")).toBe("42");
+    expect(i.options.channelType("channel")).toBe(11);
+    expect(i.options.value("missing")).toBeUndefined();
+  });
+
+  it("gives autocomplete the option being typed", () => {
+    const { transport } = recorder();
+    const i = new Interaction(
+      payload({
+        type: 4,
+        data: {
+          type: 1,
+          name: "ask",
+          options: [{ type: 3, name: "question", value: "dro", focused: true }],
+        },
+      }) as never,
+      transport,
+    );
+    expect(i.kind).toBe("autocomplete");
+    expect(i.options.focused).toBe("dro");
+    expect(i.isRepliable()).toBe(false);
+  });
+
+  it("finds a message command's target text, and reads none when Discord sent none", () => {
+    const { transport } = recorder();
+    const data = { type: 3, name: "Find in declaration", target_id: "7" };
+    const withText = new Interaction(
+      payload({
+        type: 2,
+        data: { ...data, resolved: { messages: { "7": { content: "mesure 3" } } } },
+      }) as never,
+      transport,
+    );
+    expect(withText.kind).toBe("message");
+    expect(withText.targetContent).toBe("mesure 3");
+    const without = new Interaction(payload({ type: 2, data }) as never, transport);
+    expect(without.targetContent).toBe("");
+  });
+
+  it("tells buttons from menus, and reads the message they sit on", () => {
+    const { transport } = recorder();
+    const rows = [{ type: 1, components: [{ type: 2, style: 2, custom_id: "next:M4" }] }];
+    const button = new Interaction(
+      payload({
+        type: 3,
+        data: { component_type: 2, custom_id: "next:M4" },
+        message: { flags: 64, components: rows },
+      }) as never,
+      transport,
+    );
+    expect(button.kind).toBe("button");
+    expect(button.customId).toBe("next:M4");
+    expect(button.onEphemeralMessage).toBe(true);
+    expect(button.messageRows).toEqual(rows);
+    const menu = new Interaction(
+      payload({
+        type: 3,
+        data: { component_type: 3, custom_id: "open", values: ["M2", 5] },
+        message: { flags: 0 },
+      }) as never,
+      transport,
+    );
+    expect(menu.kind).toBe("select");
+    expect(menu.values).toEqual(["M2"]);
+    expect(menu.onEphemeralMessage).toBe(false);
+  });
+
+  it("knows the user in a server (member) and in a DM (user)", () => {
+    const { transport } = recorder();
+    const inGuild = new Interaction(
+      chat({}, { guild_id: "9", member: { user: { id: "11" }, permissions: "0" } }) as never,
+      transport,
+    );
+    expect([inGuild.userId, inGuild.guildId, inGuild.inGuild()]).toEqual(["11", "9", true]);
+    const inDm = new Interaction(chat({}, { user: { id: "12" } }) as never, transport);
+    expect([inDm.userId, inDm.guildId, inDm.inGuild()]).toEqual(["12", null, false]);
+  });
+
+  it("lets Manage Server or Administrator manage, and nobody else", () => {
+    const { transport } = recorder();
+    const as = (permissions: unknown) =>
+      new Interaction(
+        chat({}, { guild_id: "9", member: { user: { id: "1" }, permissions } }) as never,
+        transport,
+      );
+    expect(as(String(1n << 5n)).canManageGuild()).toBe(true);
+    expect(as(String(1n << 3n)).canManageGuild()).toBe(true);
+    expect(as(String((1n << 11n) | (1n << 10n))).canManageGuild()).toBe(false);
+    expect(as(undefined).canManageGuild()).toBe(false);
+    expect(as("-32").canManageGuild()).toBe(false);
+    expect(as(32).canManageGuild()).toBe(false);
+  });
+
+  it("reads fields of the wrong type as absent instead of failing", () => {
+    const { transport } = recorder();
+    const odd = payload({
+      type: 2,
+      locale: 5,
+      guild_id: {},
+      data: { type: 1, name: 3, options: "nope", resolved: null },
+      member: null,
+      user: null,
+    });
+    const i = new Interaction(odd as never, transport);
+    expect([i.commandName, i.locale, i.guildId, i.userId]).toEqual(["", null, null, ""]);
+    expect(i.options.value("question")).toBeUndefined();
+    const nested = new Interaction(
+      chat({ options: [{ type: 1, name: "show", options: [null, { name: 7 }] }] }) as never,
+      transport,
+    );
+    expect(nested.options.subcommand).toBe("show");
+  });
+
+  it("knows when Discord created it", () => {
+    const { transport } = recorder();
+    expect(new Interaction(chat({}) as never, transport).createdTimestamp).toBe(NOW);
+  });
+
+  it("accepts only payloads with an id, a token, an application and a type", () => {
+    expect(isInteractionPayload(chat({}))).toBe(true);
+    expect(isInteractionPayload({ ...chat({}), token: 1 })).toBe(false);
+    expect(isInteractionPayload(null)).toBe(false);
+  });
+});
+
+describe("answering in Discord's order", () => {
+  const card = { embeds: [{ title: "Mesure 3" }], allowed_mentions: { parse: [] } };
+
+  it("replies once, then follows up", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(chat({}) as never, transport);
+    await respond(i, card);
+    await respond(i, { content: "more", flags: 64 });
+    expect(sent.map((s) => s.kind)).toEqual(["callback", "followUp"]);
+    expect(sent[0]?.body).toEqual({ type: 4, data: card });
+    expect([i.replied, i.ephemeral]).toEqual([true, false]);
+  });
+
+  it("defers a late command with the visibility of its answer, then fills the deferral in", async () => {
+    const { transport, sent } = recorder();
+    const late = new Interaction(chat({}) as never, transport);
+    expect(await deferIfLate(late, "public", NOW + 1000)).toBe(false);
+    expect(await deferIfLate(late, "public", NOW + 2000)).toBe(true);
+    await respond(late, { ...card, flags: 0 as never });
+    expect(sent).toEqual([
+      { kind: "callback", body: { type: 5, data: { flags: 0 } } },
+      { kind: "edit", body: card },
+    ]);
+  });
+
+  it("replaces a public placeholder when the answer turns out private", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(chat({}) as never, transport);
+    await i.deferReply(false);
+    await respond(i, { content: "only for you", flags: 64 });
+    expect(sent.map((s) => s.kind)).toEqual(["callback", "delete", "followUp"]);
+  });
+
+  it("updates the message a component sits on, directly or after a deferred update", async () => {
+    const { transport, sent } = recorder();
+    const button = () =>
+      new Interaction(
+        payload({
+          type: 3,
+          data: { component_type: 2, custom_id: "next:M4" },
+          message: { flags: 64 },
+        }) as never,
+        transport,
+      );
+    await respondUpdate(button(), { content: "", ...card });
+    const late = button();
+    expect(await deferIfLate(late, "update", NOW + 5000)).toBe(true);
+    await respondUpdate(late, { content: "", ...card, flags: 64 });
+    expect(sent).toEqual([
+      { kind: "callback", body: { type: 7, data: { content: "", ...card } } },
+      { kind: "callback", body: { type: 6 } },
+      { kind: "edit", body: { content: "", ...card } },
+    ]);
+  });
+
+  it("sends autocomplete choices as their own response type", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(
+      payload({ type: 4, data: { type: 1, name: "ask" } }) as never,
+      transport,
+    );
+    await i.respond([{ name: "Mesure 3", value: "M3" }]);
+    expect(sent).toEqual([
+      {
+        kind: "callback",
+        body: { type: 8, data: { choices: [{ name: "Mesure 3", value: "M3" }] } },
+      },
+    ]);
+    expect(i.responded).toBe(true);
+  });
+
+  it("keeps its state when the first response fails", async () => {
+    const transport = {
+      api: {},
+      callback: async () => {
+        throw new Error("Unknown interaction");
+      },
+    } as unknown as Transport;
+    const i = new Interaction(chat({}) as never, transport);
+    await expect(i.reply(card)).rejects.toThrow("Unknown interaction");
+    expect([i.replied, i.deferred, i.ephemeral]).toEqual([false, false, null]);
+  });
+});

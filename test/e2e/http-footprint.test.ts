@@ -1,0 +1,42 @@
+/**
+ * What the HTTP-only bot loads: never discord.js (the endpoint reads Discord's payloads itself and
+ * answers over @discordjs/rest), and the quote checker's libraries only once a quote is checked.
+ * A fresh process imports what `npm start` imports with DISCORD_GATEWAY=off and lists the CommonJS
+ * packages it loaded (discord.js, undici, unhomoglyph are CommonJS, so they would be there).
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+const SCRIPT = `
+import { createRequire } from "node:module";
+await import("./src/discord/http/bot.ts");
+const packages = (keys) =>
+  [...new Set(keys.flatMap((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(k)?.[1] ?? []))].sort();
+const require = createRequire(import.meta.url);
+const before = packages(Object.keys(require.cache));
+const { replyWithChecks } = await import("./src/discord/commands/verify.ts");
+await replyWithChecks("la mesure 4 dit « faciliter les contacts »", { lang: "fr", reply: async () => {} });
+console.log(JSON.stringify({ before, after: packages(Object.keys(require.cache)) }));
+`;
+
+it("serves interactions without loading discord.js, and loads the quote checker on first use", async () => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "--eval", SCRIPT],
+    { cwd: ROOT, timeout: 60_000 },
+  );
+  const { before, after } = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as {
+    before: string[];
+    after: string[];
+  };
+  // The REST client's own HTTP library is there: the check sees what it should.
+  expect(before).toContain("undici");
+  expect(before).not.toContain("discord.js");
+  expect(before).not.toContain("unhomoglyph");
+  expect(after).toContain("unhomoglyph");
+  expect(after).not.toContain("discord.js");
+});

@@ -21,10 +21,11 @@
  * By default the children are compiled to plain JavaScript first (bench/build.ts), as `npm start`
  * runs the bot (it compiles src/ to dist/ and runs node on it); the bot is also measured idle
  * through tsx, as the tests and the one-shot tools run it. `--tsx` runs everything through tsx
- * instead. The bot gets the node flags `npm start` gives it (package.json: --max-semi-space-size=2,
- * which keeps V8's young generation small, and --v8-pool-size=1, one V8 worker thread and so one
- * malloc arena of compiler memory); `--default-flags` runs it with node's defaults instead, as the
- * floors always run. `--node-options` adds node flags to both children alike.
+ * instead. The bot gets the node flags `npm start` gives it (package.json: --max-semi-space-size=1,
+ * which keeps V8's young generation small; --v8-pool-size=1, one V8 worker thread and so one
+ * malloc arena of compiler memory; --compact-on-every-full-gc, so that a full collection also
+ * gives back the old generation's half-empty pages); `--default-flags` runs it with node's
+ * defaults instead, as the floors always run. `--node-options` adds node flags to both children.
  *
  * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
  * do-nothing endpoint that verifies the signature and answers a fixed embed, loading nothing but

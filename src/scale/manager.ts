@@ -75,7 +75,8 @@ export function spawnDelay(total: number, maxConcurrency: number): number {
  * Memory flags (npm start sets --max-semi-space-size, --v8-pool-size, --compact-on-every-full-gc):
  * shards get the manager's own.
  */
-const MEMORY_FLAG = /^--(?:(?:max-(?:semi|old)-space-size|v8-pool-size)=|compact-on-every-full-gc$)/;
+const MEMORY_FLAG =
+  /^--(?:(?:max-(?:semi|old)-space-size|v8-pool-size)=|compact-on-every-full-gc$)/;
 
 /**
  * The execArgv of a shard: the manager's memory flags, plus tsx's loader for a .ts script (resolved

@@ -278,3 +278,45 @@ describe("answering in Discord's order", () => {
     expect([i.replied, i.deferred, i.ephemeral]).toEqual([false, false, null]);
   });
 });
+
+describe("what every answer carries", () => {
+  it("mentions nobody unless a payload says otherwise", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(chat({}) as never, transport);
+    await i.deferReply(true);
+    await i.editReply({ content: "@everyone" });
+    await i.followUp({ content: "@here" });
+    const bodies = sent.map((s) => s.body as Json | undefined);
+    expect(bodies[1]).toEqual({
+      content: "@everyone",
+      allowed_mentions: { parse: [], replied_user: false },
+    });
+    expect(bodies[2]).toEqual({
+      content: "@here",
+      allowed_mentions: { parse: [], replied_user: false },
+    });
+  });
+
+  it("counts a follow-up as the answer, so a later error reply follows up instead of deleting again", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(chat({}) as never, transport);
+    await i.deferReply(false);
+    await respond(i, { content: "only for you", flags: 64 });
+    await respond(i, { content: "sorry", flags: 64 });
+    expect(sent.map((s) => s.kind)).toEqual(["callback", "delete", "followUp", "followUp"]);
+  });
+
+  it("refuses a second first response without sending it", async () => {
+    const { transport, sent } = recorder();
+    const i = new Interaction(chat({}) as never, transport);
+    await i.reply({ content: "one" });
+    await expect(i.reply({ content: "two" })).rejects.toThrow(/already been acknowledged/);
+    await expect(i.deferReply(true)).rejects.toThrow(/already been acknowledged/);
+    expect(sent).toHaveLength(1);
+  });
+
+  it("does not take a payload whose id is not a snowflake", () => {
+    expect(isInteractionPayload({ ...chat({}), id: "abc" })).toBe(false);
+    expect(isInteractionPayload({ ...chat({}), token: "" })).toBe(false);
+  });
+});

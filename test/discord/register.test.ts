@@ -99,3 +99,11 @@ describe("commandsMatch", () => {
     expect(commandsMatch(again as never)).toBe(false);
   });
 });
+
+describe("commandsMatch for one server's commands", () => {
+  it("ignores contexts and installation types, which Discord ignores there", () => {
+    const commands = stored().map((c) => ({ ...c, contexts: null, integration_types: [0] }));
+    expect(commandsMatch(commands as never, undefined, { guild: true })).toBe(true);
+    expect(commandsMatch(commands as never)).toBe(false);
+  });
+});

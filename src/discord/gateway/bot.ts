@@ -93,7 +93,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     // Read from Discord's payload, as the interactions endpoint reads it: one object for both.
     const transport = restTransport(client.rest);
     client.ws.on(GatewayDispatchEvents.InteractionCreate, (payload: unknown) => {
-      if (!inflight.open || !isInteractionPayload(payload)) return;
+      if (!inflight.open) return;
+      if (!isInteractionPayload(payload)) {
+        logger.debug("interaction payload not understood");
+        return;
+      }
       inflight.run(
         () => handleInteraction(new Interaction(payload, transport), ctx),
         (error: unknown) => logger.error({ err: error }, "interaction listener failed"),

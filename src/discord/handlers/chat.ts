@@ -38,8 +38,6 @@ import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
 import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
 
-/** The most of a chat message scanned for citations: Discord's own limit (Nitro). */
-
 type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
 /** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */

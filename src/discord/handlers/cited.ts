@@ -12,7 +12,10 @@ import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts
 import { fitEmbeds } from "../render/limits.ts";
 import { renderAnswer } from "./answer.ts";
 
-/** Discord caps messages at 4,000 characters; anything longer is cut, not scanned. */
+/**
+ * The most of a chat message scanned for citations: Discord's own limit (4,000 characters with
+ * Nitro); anything longer is cut, not scanned.
+ */
 export const CHAT_SCAN_MAX = 4000;
 
 /**

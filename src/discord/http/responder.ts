@@ -7,7 +7,8 @@
  * reply, a deferral, an update, autocomplete choices) becomes the body of the HTTP answer Discord is
  * waiting for; everything after it (follow-ups, edits of @original after a deferral) goes to Discord
  * over REST with @discordjs/core's API. So `reply`, `deferReply`, `editReply`, `respond`… behave the
- * same over both transports and no handler knows which one it serves.
+ * same over both transports and no handler knows which one it serves. A first response is always
+ * JSON: no handler attaches files (an attachment would need a multipart HTTP answer).
  */
 import { API } from "@discordjs/core/http-only";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
@@ -16,7 +17,7 @@ import { handleInteraction } from "../handlers/interactions.ts";
 import type { BotContext } from "../platform/context.ts";
 import { DiscordCode } from "../platform/errors.ts";
 import type { InFlight } from "../platform/inflight.ts";
-import { Interaction, isInteractionPayload, type Transport } from "../platform/interaction.ts";
+import { Interaction, type Transport } from "../platform/interaction.ts";
 import type { HttpReply, InteractionPayload } from "./server.ts";
 
 /** Discord waits this long for the HTTP answer; then nobody is listening any more. */
@@ -93,10 +94,14 @@ export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight)
           settle(reply);
         },
       };
-      if (!isInteractionPayload(payload)) {
+      let interaction: Interaction;
+      try {
+        interaction = new Interaction(payload as never, transport);
+      } catch (error) {
+        // Signed by Discord yet not readable as an interaction: nothing a handler could answer.
+        logger.warn({ err: error, type: payload.type }, "interaction payload not understood");
         return { status: 400, json: { error: "malformed interaction" } };
       }
-      const interaction = new Interaction(payload, transport);
       // A kind no handler answers (a modal, an unknown type): nothing would ever reply.
       if (interaction.kind === "other") {
         logger.info({ type: payload.type }, "interaction type not handled");

@@ -31,7 +31,8 @@ export const DiscordCode = {
 /**
  * Whether `error` is one of @discordjs/rest's errors, by its class name: discord.js (CommonJS) and
  * this code (ES modules) load separate copies of @discordjs/rest, so `instanceof` would miss the
- * errors of the other copy (chat replies go through discord.js, interaction answers do not).
+ * errors of the other copy (chat replies go through discord.js, interaction answers do not). The
+ * names are set by @discordjs/rest itself, and no build here minifies them.
  */
 function isRestError(error: unknown, name: "DiscordAPIError" | "HTTPError"): boolean {
   return error instanceof Error && error.constructor.name === name;

@@ -26,6 +26,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
+import { NO_MENTIONS } from "../render/payloads.ts";
 
 /** What a reply, an update or a follow-up carries. */
 export type ReplyData = APIInteractionResponseCallbackData;
@@ -152,6 +153,10 @@ function kindOf(raw: RawInteraction): InteractionKind {
 const hasFlag = (flags: unknown, flag: number): boolean =>
   typeof flags === "number" && (flags & flag) === flag;
 
+/** `data` as sent: a payload that does not say whom it may mention mentions nobody. */
+const quiet = <T extends { allowed_mentions?: unknown }>(data: T): T =>
+  data.allowed_mentions === undefined ? { ...data, allowed_mentions: NO_MENTIONS } : data;
+
 export class Interaction {
   readonly id: string;
   readonly token: string;
@@ -245,12 +250,22 @@ export class Interaction {
     return has(PermissionFlagsBits.ManageGuild) || has(PermissionFlagsBits.Administrator);
   }
 
+  /**
+   * The first response, sent once: a second one is a bug in the bot, refused here (as discord.js
+   * refuses it) rather than sent to Discord, whose refusal would read as an expired interaction.
+   */
   private async callback(body: APIInteractionResponse): Promise<void> {
+    if (this.replied || this.deferred || this.responded) {
+      throw new Error(`interaction ${this.id} has already been acknowledged`);
+    }
     await this.transport.callback(this, body);
   }
 
   async reply(data: ReplyData): Promise<void> {
-    await this.callback({ type: InteractionResponseType.ChannelMessageWithSource, data });
+    await this.callback({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: quiet(data),
+    });
     this.replied = true;
     this.ephemeral = hasFlag(data.flags, MessageFlags.Ephemeral);
   }
@@ -273,7 +288,7 @@ export class Interaction {
 
   /** Replaces the message a component sits on. */
   async update(data: ReplyData): Promise<void> {
-    await this.callback({ type: InteractionResponseType.UpdateMessage, data });
+    await this.callback({ type: InteractionResponseType.UpdateMessage, data: quiet(data) });
     this.replied = true;
   }
 
@@ -287,12 +302,13 @@ export class Interaction {
 
   /** Edits @original: the deferred reply, or the message a deferred component update sits on. */
   async editReply(data: Omit<ReplyData, "flags">): Promise<void> {
-    await this.transport.api.interactions.editReply(this.applicationId, this.token, data);
+    await this.transport.api.interactions.editReply(this.applicationId, this.token, quiet(data));
     this.replied = true;
   }
 
   async followUp(data: ReplyData): Promise<void> {
-    await this.transport.api.interactions.followUp(this.applicationId, this.token, data);
+    await this.transport.api.interactions.followUp(this.applicationId, this.token, quiet(data));
+    this.replied = true;
   }
 
   async deleteReply(): Promise<void> {
@@ -300,15 +316,19 @@ export class Interaction {
   }
 }
 
-/** Whether `payload` is Discord's interaction shape enough to be read as one. */
+const SNOWFLAKE = /^\d{1,20}$/;
+
+/** Whether `payload` is Discord's interaction shape enough to be read and answered as one. */
 export function isInteractionPayload(payload: unknown): payload is RawInteraction {
   const p = payload as Partial<RawInteraction> | null;
   return (
     typeof p === "object" &&
     p !== null &&
+    Number.isInteger(p.type) &&
     typeof p.id === "string" &&
+    SNOWFLAKE.test(p.id) &&
     typeof p.token === "string" &&
-    typeof p.application_id === "string" &&
-    typeof p.type === "number"
+    p.token.length > 0 &&
+    typeof p.application_id === "string"
   );
 }

@@ -87,20 +87,33 @@ function canonical(value: unknown, fields: Fields): unknown {
   return out;
 }
 
+/**
+ * Where a command is used is an application-wide matter: on a guild's commands Discord ignores
+ * contexts and installation types, and may give them back otherwise than sent.
+ */
+const GUILD_COMMAND_FIELDS = COMMAND_FIELDS.filter(
+  (field) => field !== "contexts" && field !== "integration_types",
+);
+
 /** A command as a comparable value; a chat command's type (1) may be left out of a definition. */
-function comparable(command: object): unknown {
+function comparable(command: object, fields: Fields): unknown {
   const { type } = command as { type?: unknown };
-  return canonical({ ...command, type: type ?? 1 }, COMMAND_FIELDS);
+  return canonical({ ...command, type: type ?? 1 }, fields);
 }
 
-/** Whether the stored commands are exactly the definitions (same set, every one equal). */
+/**
+ * Whether the stored commands are exactly the definitions (same set, every one equal); `guild`:
+ * they are one server's (DISCORD_GUILD_ID), not global.
+ */
 export function commandsMatch(
   stored: readonly APIApplicationCommand[],
   definitions: RESTPutAPIApplicationCommandsJSONBody = COMMAND_DEFINITIONS,
+  { guild = false }: { guild?: boolean } = {},
 ): boolean {
   if (stored.length !== definitions.length) return false;
-  const wanted = definitions.map(comparable);
-  const have = stored.map(comparable);
+  const fields = guild ? GUILD_COMMAND_FIELDS : COMMAND_FIELDS;
+  const wanted = definitions.map((d) => comparable(d, fields));
+  const have = stored.map((c) => comparable(c, fields));
   return wanted.every((definition) =>
     have.some((command) => isDeepStrictEqual(command, definition)),
   );
@@ -119,7 +132,7 @@ export async function syncCommands(
   const stored = guildId
     ? await commands.getGuildCommands(applicationId, guildId, query)
     : await commands.getGlobalCommands(applicationId, query);
-  if (commandsMatch(stored)) {
+  if (commandsMatch(stored, COMMAND_DEFINITIONS, { guild: guildId !== null })) {
     log.info({ scope: guildId ?? "global", count: stored.length }, "commands unchanged");
     return "unchanged";
   }

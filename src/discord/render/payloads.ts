@@ -1,7 +1,8 @@
 /**
- * Shared pieces of every payload the bot sends. `NO_MENTIONS` goes on each message, reply and
- * interaction response explicitly (and is the client default too), so nothing the bot echoes —
- * a user's "@everyone", a role id inside a question — can ever ping anyone.
+ * Shared pieces of every payload the bot sends. `NO_MENTIONS` goes on every interaction response,
+ * follow-up and edit (platform/interaction.ts adds it to any payload without it) and, as
+ * `NO_MENTIONS_OPTIONS`, on every chat reply and as the discord.js client's default, so nothing
+ * the bot echoes — a user's "@everyone", a role id inside a question — can ever ping anyone.
  */
 
 import type { MessageMentionOptions } from "discord.js";
@@ -16,8 +17,8 @@ export const NO_MENTIONS = {
 
 /** The same, as discord.js's own message options name it (chat replies, the client default). */
 export const NO_MENTIONS_OPTIONS = {
-  parse: [],
-  repliedUser: false,
+  parse: NO_MENTIONS.parse,
+  repliedUser: NO_MENTIONS.replied_user,
 } as const satisfies MessageMentionOptions;
 
 export const EMBED_COLOR = 0x1f4e8c;

@@ -195,8 +195,16 @@ function* scan(
   let places = 0;
   let found = 0;
   let claimedUntil = 0;
-  for (const place of folded.matchAll(PLACES)) {
-    const at = place.index ?? 0;
+  // An exec loop rather than matchAll: the same matches, a sixth of the cost (matchAll clones the
+  // pattern and drives an iterator on every call). The position is this scan's own, so scans never
+  // disturb each other through the shared pattern's lastIndex.
+  let from = 0;
+  for (;;) {
+    PLACES.lastIndex = from;
+    const place = PLACES.exec(folded);
+    if (place === null) break;
+    const at = place.index;
+    from = at + Math.max(1, place[0].length);
     if (at < claimedUntil) continue;
     if (++places > MAX_PLACES || found >= MAX_FOUND) break;
     const hit = matchAt(folded, at);

@@ -29,60 +29,100 @@ export function termMatchesWord(term: string, word: string): boolean {
 export interface Segment {
   text: string;
   bold: boolean;
+  /** `text` as escapeMarkdown gives it, when already known. */
+  escaped?: string;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const SPACES = /^[ \u00a0]+$/;
 
+/** A word of a text, with the text before it since the previous word, each also escaped. */
 interface Word {
   word: string;
-  start: number;
   normalized: string;
+  escaped: string;
+  gap: string;
+  gapEscaped: string;
+  /** The gap is spaces only, so a bold run can go on over it. */
+  gapIsSpace: boolean;
+}
+
+interface Words {
+  words: Word[];
+  tail: string;
+  tailEscaped: string;
 }
 
 /**
- * The words of the texts highlighted so far, normalized once: the same few clause texts are
- * highlighted on every answer, and normalizing their words each time was most of the card's cost.
+ * The words of the texts highlighted so far, normalized and escaped once: the same few clause
+ * texts are highlighted on every answer, and doing it each time was most of the card's cost.
  * Bounded, in case a caller highlights texts of its own.
  */
-const WORDS = new Map<string, Word[]>();
+const WORDS = new Map<string, Words>();
 const WORDS_KEPT = 64;
 
-function wordsOf(text: string): Word[] {
-  let words = WORDS.get(text);
-  if (words) return words;
-  words = [...text.matchAll(WORD)].map((m) => ({
-    word: m[0],
-    start: m.index,
-    normalized: normalize(m[0]),
-  }));
+function wordsOf(text: string): Words {
+  let cached = WORDS.get(text);
+  if (cached) return cached;
+  const words: Word[] = [];
+  let index = 0;
+  // An exec loop: matchAll clones the pattern on every call.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const gap = text.slice(index, m.index);
+    words.push({
+      word: m[0],
+      normalized: normalize(m[0]),
+      escaped: escapeMarkdown(m[0]),
+      gap,
+      gapEscaped: escapeMarkdown(gap),
+      gapIsSpace: SPACES.test(gap),
+    });
+    index = m.index + m[0].length;
+  }
+  const tail = text.slice(index);
+  cached = { words, tail, tailEscaped: escapeMarkdown(tail) };
   if (WORDS.size >= WORDS_KEPT) WORDS.clear();
-  WORDS.set(text, words);
-  return words;
+  WORDS.set(text, cached);
+  return cached;
+}
+
+/**
+ * The normalized words of a list of terms. A card highlights the same terms in two texts (the
+ * original and the translation): they are normalized once per list.
+ */
+const WANTED = new WeakMap<readonly string[], string[]>();
+
+function wantedOf(terms: readonly string[]): string[] {
+  let wanted = WANTED.get(terms);
+  if (!wanted) {
+    wanted = [...new Set(terms.flatMap((t) => normalize(t).match(WORD) ?? []))];
+    WANTED.set(terms, wanted);
+  }
+  return wanted;
 }
 
 /** Splits `text` into plain and bold runs; adjacent matched words separated by spaces form one run. */
 export function highlightSegments(text: string, terms: readonly string[]): Segment[] {
-  const wanted = [...new Set(terms.flatMap((t) => normalize(t).match(WORD) ?? []))];
+  const wanted = wantedOf(terms);
   if (wanted.length === 0) return text === "" ? [] : [{ text, bold: false }];
-  const segments: Segment[] = [];
-  const push = (piece: string, bold: boolean) => {
+  const segments: Required<Segment>[] = [];
+  const push = (piece: string, escaped: string, bold: boolean) => {
     if (piece === "") return;
     const last = segments.at(-1);
-    if (last && last.bold === bold) last.text += piece;
-    else segments.push({ text: piece, bold });
+    if (last && last.bold === bold) {
+      last.text += piece;
+      last.escaped += escaped;
+    } else segments.push({ text: piece, escaped, bold });
   };
-  let index = 0;
-  for (const { word, start, normalized } of wordsOf(text)) {
-    const bold = wanted.some((term) => termMatchesWord(term, normalized));
-    const gap = text.slice(index, start);
-    const last = segments.at(-1);
+  const { words, tail, tailEscaped } = wordsOf(text);
+  for (const w of words) {
+    const bold = wanted.some((term) => termMatchesWord(term, w.normalized));
     // Keep "contacts directs" as one bold run instead of "**contacts** **directs**".
-    if (bold && last?.bold && /^[ \u00a0]+$/.test(gap)) push(gap, true);
-    else push(gap, false);
-    push(word, bold);
-    index = start + word.length;
+    push(w.gap, w.gapEscaped, bold && w.gapIsSpace && segments.at(-1)?.bold === true);
+    push(w.word, w.escaped, bold);
   }
-  push(text.slice(index), false);
+  push(tail, tailEscaped, false);
   return segments;
 }
 
@@ -100,7 +140,7 @@ export function renderSegments(segments: readonly Segment[], max: number): strin
   let out = "";
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as Segment;
-    const body = escapeMarkdown(segment.text);
+    const body = segment.escaped ?? escapeMarkdown(segment.text);
     const piece = segment.bold ? `**${body}**` : body;
     const isLast = i === segments.length - 1;
     // Until the last piece, keep one character free for the ellipsis.

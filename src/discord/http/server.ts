@@ -74,6 +74,8 @@ function isInteraction(value: unknown): value is InteractionPayload {
 }
 
 function pathOf(target: string | undefined): string | null {
+  // What Discord requests, every time: no URL to parse.
+  if (target === PATH) return PATH;
   try {
     return new URL(target ?? "/", "http://localhost").pathname;
   } catch {

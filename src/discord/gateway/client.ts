@@ -146,9 +146,9 @@ export function createClient(
     allowedMentions: NO_MENTIONS_OPTIONS,
     // Reply even when the question was deleted meanwhile, instead of failing with 50035.
     failIfNotExists: false,
-    // Every embed, component and choice the bot sends is built in Discord's own shape (typed with
-    // discord-api-types), so the default transformer, which deep-copies each one to snake_case its
-    // keys, would only copy them: about a tenth of the work of an /ask answer outside the engine.
+    // Chat answers go out through discord.js's message payloads, and their embeds and components
+    // are built in Discord's own shape (typed with discord-api-types): the default transformer,
+    // which deep-copies each one to snake_case its keys, would only copy them.
     jsonTransformer: asIs,
     makeCache: makeCache(),
     // Archived threads go after 4 hours (discord.js's default); nothing else is kept to sweep.

@@ -77,6 +77,28 @@ export function serializeError(error: unknown): Record<string, unknown> {
   return out;
 }
 
+/** A logger whose every line carries some fields: what a handler logs with. */
+export interface FieldLog {
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/**
+ * `fields` on every line `logger`'s level lets through, merged when the line is written. pino's
+ * child() would serialize them as soon as it is made: on every interaction, for a handler that
+ * logs one line, or none at all below its level.
+ */
+export function withFields(logger: Logger, fields: Record<string, unknown>): FieldLog {
+  const at =
+    (level: keyof FieldLog) =>
+    (line: object, message: string): void => {
+      if (logger.isLevelEnabled(level)) logger[level]({ ...fields, ...line }, message);
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
 export interface LoggerOptions {
   /** Where lines go; default stderr (synchronous, so nothing is lost on exit). For tests. */
   destination?: DestinationStream;

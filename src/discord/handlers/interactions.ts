@@ -9,7 +9,7 @@
  * a Discord failure: logged with its context, answered with a polite apology when still possible.
  * Nothing thrown here ever reaches the client's event emitter.
  */
-import type { Logger } from "../../log.ts";
+import { type FieldLog, withFields } from "../../log.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -23,7 +23,7 @@ import { componentDeferMode, handleComponent } from "./components.ts";
 
 export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
-  const log = ctx.logger.child({
+  const log = withFields(ctx.logger, {
     interactionId: interaction.id,
     guildId: interaction.guildId,
     userId: interaction.userId,
@@ -57,7 +57,7 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
 async function refusedForRate(
   interaction: Interaction,
   ctx: BotContext,
-  log: Logger,
+  log: FieldLog,
   started: number,
 ): Promise<boolean> {
   const verdict = ctx.commandLimit?.take(interaction.userId);
@@ -96,7 +96,7 @@ async function dispatch(interaction: Interaction, ctx: BotContext): Promise<Outc
 async function autocomplete(
   interaction: Interaction,
   ctx: BotContext,
-  log: Logger,
+  log: FieldLog,
   started: number,
 ): Promise<void> {
   try {
@@ -124,7 +124,7 @@ async function replyWithError(
   interaction: Interaction,
   error: unknown,
   ctx: BotContext,
-  log: Logger,
+  log: FieldLog,
   latencyMs: number,
 ): Promise<void> {
   if (interactionIsGone(error)) {

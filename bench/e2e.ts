@@ -24,8 +24,9 @@
  * instead. The bot gets the node flags `npm start` gives it (package.json: --max-semi-space-size=1,
  * which keeps V8's young generation small; --v8-pool-size=1, one V8 worker thread and so one
  * malloc arena of compiler memory; --compact-on-every-full-gc, so that a full collection also
- * gives back the old generation's half-empty pages); `--default-flags` runs it with node's
- * defaults instead, as the floors always run. `--node-options` adds node flags to both children.
+ * gives back the old generation's half-empty pages; --interrupt-budget=8192, so that V8 optimises
+ * the answer path after tens of questions rather than thousands); `--default-flags` runs it with
+ * node's defaults instead, as the floors always run. `--node-options` adds node flags to both.
  *
  * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
  * do-nothing endpoint that verifies the signature and answers a fixed embed, loading nothing but

@@ -72,19 +72,24 @@ export function spawnDelay(total: number, maxConcurrency: number): number {
 }
 
 /**
- * Memory flags (npm start sets --max-semi-space-size, --v8-pool-size, --compact-on-every-full-gc):
- * shards get the manager's own.
+ * The V8 flags npm start sets (--max-semi-space-size, --v8-pool-size, --compact-on-every-full-gc,
+ * --interrupt-budget): shards get the manager's own.
  */
-const MEMORY_FLAG =
-  /^--(?:(?:max-(?:semi|old)-space-size|v8-pool-size)=|compact-on-every-full-gc$)/;
+const V8_FLAG =
+  /^--(?:(?:max-(?:semi|old)-space-size|v8-pool-size|interrupt-budget)=|compact-on-every-full-gc$)/;
+
+/** Of the manager's node flags, those its shards get too. */
+export function forwardedFlags(execArgv: readonly string[]): string[] {
+  return execArgv.filter((flag) => V8_FLAG.test(flag));
+}
 
 /**
- * The execArgv of a shard: the manager's memory flags, plus tsx's loader for a .ts script (resolved
+ * The execArgv of a shard: the manager's V8 flags, plus tsx's loader for a .ts script (resolved
  * from here, not from the cwd).
  */
 function shardArgs(file: string): string[] {
-  const memory = process.execArgv.filter((flag) => MEMORY_FLAG.test(flag));
-  return file.endsWith(".ts") ? [...memory, "--import", import.meta.resolve("tsx")] : memory;
+  const v8 = forwardedFlags(process.execArgv);
+  return file.endsWith(".ts") ? [...v8, "--import", import.meta.resolve("tsx")] : v8;
 }
 
 let nonce = 0;

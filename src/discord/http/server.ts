@@ -27,7 +27,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers and body must have arrived by then: Discord stops waiting for the answer at 3 s. */
 export const REQUEST_TIMEOUT_MS = 3000;
 
-/** The fields every interaction carries; the rest is discord.js's to read. */
+/** The fields every interaction carries; the rest is platform/interaction.ts's to read. */
 export interface InteractionPayload {
   type: number;
   id: string;
@@ -36,7 +36,7 @@ export interface InteractionPayload {
   [field: string]: unknown;
 }
 
-/** What the endpoint answers: JSON, or a ready-made body (a multipart answer carrying files). */
+/** What the endpoint answers: JSON, or a body already encoded (a handler's first response). */
 export interface HttpReply {
   status: number;
   json?: unknown;

@@ -236,11 +236,6 @@ export class Interaction {
     return records<MessageRow>(this.raw.message?.components);
   }
 
-  /** Used in a server (not in DMs or a private channel). */
-  inGuild(): boolean {
-    return this.guildId !== null;
-  }
-
   /** The member may manage the server (Administrator implies it), in the channel it is used in. */
   canManageGuild(): boolean {
     const permissions = text(this.raw.member?.permissions);

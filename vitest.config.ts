@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     setupFiles: ["test/support/schema-refusals.ts"],
+    // One real PostgreSQL server for the run; each test takes a database of its own.
+    globalSetup: ["test/support/postgres-setup.ts"],
     // Test files share their worker's module cache instead of importing everything again: the
     // parsed declaration, the engine and discord.js load once per worker, which takes the suite
     // from about 25 s of imports to 4. Every file builds its own fakes, stores and bots, and restores

@@ -41,6 +41,12 @@ export interface HealthConfig {
   host: string;
 }
 
+/** DATABASE_URL: the shared PostgreSQL store of several replicas; null = SQLite in DATA_DIR. */
+export interface DatabaseConfig {
+  /** postgres://user:password@host:port/database. Secret (the password): never logged. */
+  url: string;
+}
+
 /** The HTTP interactions endpoint (INTERACTIONS_PORT), served at POST /interactions. */
 export interface InteractionsConfig {
   /** INTERACTIONS_PORT; 0 picks a free port (logged at start). */
@@ -84,8 +90,10 @@ export interface Config {
    * interactions endpoint: the process then serves commands over HTTP and never connects.
    */
   gateway?: boolean;
-  /** Absolute directory for runtime data (the settings database). */
+  /** Absolute directory for runtime data (the SQLite store and its salt). */
   dataDir: string;
+  /** The PostgreSQL store, or null/absent for SQLite in `dataDir`. */
+  database?: DatabaseConfig | null;
   logLevel: LogLevel;
   /**
    * Abuse limits. `loadConfig` always sets them (defaults: DEFAULT_LIMITS); a Config built in code
@@ -148,6 +156,28 @@ export function dataDirFrom(env: Env = process.env): string {
   return path.resolve(PROJECT_ROOT, read(env, "DATA_DIR") ?? "var");
 }
 
+/**
+ * DATABASE_URL, checked for its shape only (reaching the server is the start's job). A problem
+ * never shows the URL: it may hold a password.
+ */
+export function databaseFrom(env: Env, problems: string[]): DatabaseConfig | null {
+  const url = read(env, "DATABASE_URL");
+  if (url === undefined) return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (parsed === null || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    problems.push(
+      "DATABASE_URL must be a PostgreSQL URL such as postgres://bot:password@db.example:5432/bot (value not shown)",
+    );
+    return null;
+  }
+  return { url };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
@@ -199,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const dataDir = dataDirFrom(env);
+  const database = databaseFrom(env, problems);
 
   const rawLevel = read(env, "LOG_LEVEL")?.toLowerCase() ?? "info";
   let logLevel: LogLevel = "info";
@@ -327,6 +358,7 @@ export function loadConfig(env: Env = process.env): Config {
     interactions,
     gateway,
     dataDir,
+    database,
     logLevel,
     limits,
     logQuestions,

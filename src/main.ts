@@ -60,7 +60,7 @@ if (config.discord === null) {
     }
   } catch (error) {
     // By name: importing their modules here would load discord.js and SQLite for the console too.
-    if (error instanceof Error && ["SettingsUnavailable", "StartFailure"].includes(error.name)) {
+    if (error instanceof Error && ["StoreUnavailable", "StartFailure"].includes(error.name)) {
       // A person can act on this one line; the stack would only hide it.
       process.stderr.write(`${error.message}\n`);
       logger.fatal({ error: error.message }, "could not start the bot");

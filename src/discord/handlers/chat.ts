@@ -23,7 +23,7 @@ import {
   type QuoteReport,
 } from "../../core/quote-check.ts";
 import type { Lang } from "../../core/types.ts";
-import { DEFAULT_SETTINGS } from "../../settings/store.ts";
+import { DEFAULT_SETTINGS, type GuildSettings } from "../../store/settings.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
@@ -40,7 +40,7 @@ import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
 
 type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
-/** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
+/** Decides what, if anything, to answer, under the server's `settings`: pure, so it is easy to test. */
 export function chatReply(
   message: Pick<Message, "content" | "channelId"> & {
     /** null for a direct message. */
@@ -55,10 +55,10 @@ export function chatReply(
     preferredLocale: string | null;
   },
   ctx: BotContext,
+  settings: Readonly<GuildSettings> = DEFAULT_SETTINGS,
 ): { reply: Reply; outcome: Outcome } | null {
   const { engine } = ctx;
   const guildId = message.guildId;
-  const settings = guildId === null ? DEFAULT_SETTINGS : ctx.settings.get(guildId);
   // A DM speaks to the bot; its language is the message's own (a DM has no server locale).
   const addressed = message.addressed || guildId === null;
   const lang: Lang =
@@ -214,6 +214,8 @@ async function answer(
       preferredLocale: message.guild?.preferredLocale ?? null,
     },
     ctx,
+    // Cached per replica: no database round trip per message while nothing changes.
+    message.guildId === null ? DEFAULT_SETTINGS : await ctx.store.settings.get(message.guildId),
   );
   if (!decision) return;
   ctx.chatCooldown?.take(cooldownKey);

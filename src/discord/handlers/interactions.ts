@@ -10,6 +10,7 @@
  * Nothing thrown here ever reaches the client's event emitter.
  */
 import { type FieldLog, withFields } from "../../log.ts";
+import { StoreWriteFailed } from "../../store/errors.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -60,7 +61,7 @@ async function refusedForRate(
   log: FieldLog,
   started: number,
 ): Promise<boolean> {
-  const verdict = ctx.commandLimit?.take(interaction.userId);
+  const verdict = await ctx.commandLimit?.take(interaction.userId);
   if (!verdict || verdict.allowed) return false;
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
   await respond(
@@ -145,6 +146,10 @@ async function replyWithError(
       "interaction refused",
     );
     text = error.message;
+  } else if (error instanceof StoreWriteFailed) {
+    // The database is down or refused: the user is told that nothing was saved (the store logged why).
+    log.warn({ outcome: "store-unavailable", operation: error.operation, latencyMs }, "could not save");
+    text = strings(lang).cannotSaveNow;
   } else {
     // A Discord refusal (missing permissions, 5xx after retries) is not a bug in the bot.
     if (isDiscordFailure(error)) log.warn({ err: error, latencyMs }, "Discord refused the answer");

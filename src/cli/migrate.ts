@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, dataDirFrom, databaseFrom } from "../config.ts";
+import { ConfigError, databaseFrom, dataDirFrom } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { copySqliteInto } from "../store/copy.ts";
 import { openConnection } from "../store/index.ts";
@@ -40,7 +40,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (values.to === undefined) return usageError("--to is required", USAGE);
   const problems: string[] = [];
   const database = databaseFrom({ DATABASE_URL: values.to }, problems);
-  if (database === null) throw new ConfigError(problems.map((p) => p.replace("DATABASE_URL", "--to")));
+  if (database === null)
+    throw new ConfigError(problems.map((p) => p.replace("DATABASE_URL", "--to")));
   const dataDir = dataDirFrom(env);
   const file = path.join(dataDir, SETTINGS_FILE);
   if (!existsSync(file)) {
@@ -56,14 +57,20 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const dryRun = values["dry-run"];
     const { tables, salt } = await copySqliteInto(file, dataDir, target, { dryRun });
     const verb = dryRun ? "would copy" : "copied";
-    process.stdout.write(`${dryRun ? "Dry run: " : ""}${file} → PostgreSQL at ${target.location}\n`);
+    process.stdout.write(
+      `${dryRun ? "Dry run: " : ""}${file} → PostgreSQL at ${target.location}\n`,
+    );
     for (const t of tables) {
       const already = t.source - t.copied;
       process.stdout.write(
         `  ${t.table.padEnd(18)} ${verb} ${t.copied} of ${t.source}${already > 0 ? ` (${already} already there)` : ""}\n`,
       );
     }
-    const saltLine = { copied: `${verb} the salt`, same: "salt already there", none: "no salt file" };
+    const saltLine = {
+      copied: `${verb} the salt`,
+      same: "salt already there",
+      none: "no salt file",
+    };
     process.stdout.write(`  ${"salt".padEnd(18)} ${saltLine[salt]}\n`);
     return 0;
   } finally {

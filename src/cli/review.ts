@@ -10,7 +10,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { ConfigError, dataDirFrom, databaseFrom } from "../config.ts";
+import { ConfigError, databaseFrom, dataDirFrom } from "../config.ts";
 import { parseQuestions } from "../core/questions.ts";
 import { createLogger } from "../log.ts";
 import type { Connection } from "../store/connection.ts";

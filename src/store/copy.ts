@@ -32,11 +32,12 @@ export interface TableCount {
 }
 
 /** Columns every row must have in PostgreSQL, for a file made before they existed. */
-const FILLED: Partial<Record<CopiedTable, (row: Record<string, unknown>) => Record<string, unknown>>> =
-  {
-    qa_channels: (row) => ({ added_at: row.added_at ?? row._rowid ?? 0 }),
-    feedback_votes: (row) => ({ previous_vote: row.previous_vote ?? null }),
-  };
+const FILLED: Partial<
+  Record<CopiedTable, (row: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  qa_channels: (row) => ({ added_at: row.added_at ?? row._rowid ?? 0 }),
+  feedback_votes: (row) => ({ previous_vote: row.previous_vote ?? null }),
+};
 
 const BATCH = 500;
 

@@ -10,8 +10,9 @@
  * statement, so that clicks landing on two replicas at once cannot collide), and an answer note per
  * answered command, which is rate-limited.
  */
-import { CLAUSE_ORDER } from "../core/declaration.ts";
+
 import { sql } from "kysely";
+import { CLAUSE_ORDER } from "../core/declaration.ts";
 import type { ClauseId, Lang } from "../core/types.ts";
 import type { Connection } from "./connection.ts";
 import { StoreWriteFailed } from "./errors.ts";

@@ -6,7 +6,7 @@
  */
 import type { Logger } from "../log.ts";
 import type { Connection } from "./connection.ts";
-import { openFeedback, type FeedbackStore } from "./feedback.ts";
+import { type FeedbackStore, openFeedback } from "./feedback.ts";
 import { type Limiter, type LimitSpec, memoryLimiter, sharedLimiter } from "./limits.ts";
 import type { StoreEngine } from "./migrations.ts";
 import { localReplayGuard, type ReplayGuard, sharedReplayGuard } from "./replays.ts";

@@ -46,7 +46,11 @@ function limiterOver(limiter: RateLimiterMemory | RateLimiterPostgres, key: (k: 
 
 export function memoryLimiter({ name, limit, windowMs }: LimitSpec): Limiter {
   if (limit <= 0 || windowMs <= 0) return UNLIMITED;
-  const limiter = new RateLimiterMemory({ keyPrefix: name, points: limit, duration: windowMs / 1000 });
+  const limiter = new RateLimiterMemory({
+    keyPrefix: name,
+    points: limit,
+    duration: windowMs / 1000,
+  });
   return limiterOver(limiter, (k) => k);
 }
 

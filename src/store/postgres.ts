@@ -60,7 +60,9 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     types,
   });
   // An idle connection the server drops must not become an uncaught error.
-  pool.on("error", (error) => logger.warn({ err: error, store: location }, "database connection lost"));
+  pool.on("error", (error) =>
+    logger.warn({ err: error, store: location }, "database connection lost"),
+  );
   try {
     await pool.query("SELECT 1");
   } catch (error) {

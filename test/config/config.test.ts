@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       interactions: null,
       gateway: true,
       dataDir: "/tmp/bot-data",
+      database: null,
       logLevel: "debug",
       limits: DEFAULT_LIMITS,
       logQuestions: false,

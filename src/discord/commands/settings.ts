@@ -104,10 +104,7 @@ async function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): Prom
       },
       {
         name: s.settingsFeedback,
-        value: truncate(
-          s.feedbackKept(textKept, ctx.feedbackRetentionDays),
-          LIMITS.fieldValue,
-        ),
+        value: truncate(s.feedbackKept(textKept, ctx.feedbackRetentionDays), LIMITS.fieldValue),
       },
       {
         name: s.contentTitle,

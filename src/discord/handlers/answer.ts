@@ -102,7 +102,12 @@ export async function replyToQuestion(
   const rendered = renderAnswer(engine, answer, lang, { privately, answerId: interaction.id });
   // Noted first (one short write, and only for answers worth reviewing): a question asked is
   // counted even if Discord then refuses the reply, and the review right after an answer has it.
-  await noteAnswer(ctx, { answerId: interaction.id, guildId: interaction.guildId, answer, question });
+  await noteAnswer(ctx, {
+    answerId: interaction.id,
+    guildId: interaction.guildId,
+    answer,
+    question,
+  });
   await ctx.reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
   return { ...rendered.outcome, question };
 }

@@ -218,7 +218,10 @@ async function answer(
     message.guildId === null ? DEFAULT_SETTINGS : await ctx.store.settings.get(message.guildId),
   );
   if (!decision) return;
-  ctx.chatCooldown?.take(cooldownKey);
+  // Taken only now, for a message that gets an answer; checked again because other messages of
+  // this user may have been answered while the settings were read.
+  const turn = ctx.chatCooldown?.take(cooldownKey);
+  if (turn && !turn.allowed) return;
   const { reply } = decision;
   await message.reply(
     reply.embeds === undefined

@@ -148,7 +148,10 @@ async function replyWithError(
     text = error.message;
   } else if (error instanceof StoreWriteFailed) {
     // The database is down or refused: the user is told that nothing was saved (the store logged why).
-    log.warn({ outcome: "store-unavailable", operation: error.operation, latencyMs }, "could not save");
+    log.warn(
+      { outcome: "store-unavailable", operation: error.operation, latencyMs },
+      "could not save",
+    );
     text = strings(lang).cannotSaveNow;
   } else {
     // A Discord refusal (missing permissions, 5xx after retries) is not a bug in the bot.

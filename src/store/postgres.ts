@@ -59,7 +59,10 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     statement_timeout: STATEMENT_TIMEOUT_MS,
     types,
   });
-  // An idle connection the server drops must not become an uncaught error.
+  // A connection the server drops must not become an uncaught error: the pool handles idle ones,
+  // but one checked out (a transaction between two statements) has no listener of its own. Its
+  // query fails anyway and is reported where it was made.
+  pool.on("connect", (client) => client.on("error", () => {}));
   pool.on("error", (error) =>
     logger.warn({ err: error, store: location }, "database connection lost"),
   );

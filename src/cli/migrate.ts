@@ -6,13 +6,12 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { config as loadDotenv } from "dotenv";
 import { ConfigError, databaseFrom, dataDirFrom } from "../config.ts";
 import { createLogger } from "../log.ts";
 import { copySqliteInto } from "../store/copy.ts";
 import { openConnection } from "../store/index.ts";
 import { SETTINGS_FILE } from "../store/sqlite.ts";
-import { readArgs, usageError } from "./args.ts";
+import { readArgs, runAsScript, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run migrate -- --to postgres://user:password@host:5432/db [--dry-run]
   --to URL     the PostgreSQL database to copy into (the replicas' DATABASE_URL)
@@ -78,13 +77,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta, main);

@@ -9,7 +9,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { config as loadDotenv } from "dotenv";
 import { ConfigError, databaseFrom, dataDirFrom } from "../config.ts";
 import { parseQuestions } from "../core/questions.ts";
 import { createLogger } from "../log.ts";
@@ -22,6 +21,7 @@ import {
 } from "../store/feedback-report.ts";
 import { openConnection } from "../store/index.ts";
 import { SETTINGS_FILE } from "../store/sqlite.ts";
+import { runAsScript } from "./args.ts";
 
 const USAGE = `usage: npm run review -- [--json] [--export FILE] [--drop-votes]
   (no option)    a report of the feedback in the store (DATABASE_URL, else DATA_DIR's database)
@@ -157,13 +157,4 @@ export function textReport(r: FeedbackReport, where: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta, main);

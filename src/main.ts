@@ -48,6 +48,8 @@ if (config.discord === null) {
           logger,
           // Without the gateway, ready means the interactions endpoint is listening.
           report: () => bot?.health() ?? startingHealth(gateway ? "single" : "http"),
+          // Absent from the report until the bot has opened its store.
+          store: () => bot?.store.health(),
         });
       }
       if (gateway) {

@@ -5,7 +5,11 @@
  * heartbeat ping. 200 when every expected shard is ready, 503 otherwise (starting, reconnecting,
  * a shard process down). In one process the report comes from the bot itself (its `health()`:
  * the gateway client's shards, or the HTTP endpoint listening); under sharding the manager asks
- * every shard process (see manager.ts).
+ * every shard process (see manager.ts). With a store provider, the report also names the settings
+ * store and whether it answers (`store`).
+ *
+ * `GET /metrics` on the same port serves Prometheus metrics (src/metrics.ts); its gateway and store
+ * gauges are set from the same report, so the two endpoints never disagree.
  *
  * @example
  * // curl -s 127.0.0.1:8080/health
@@ -14,7 +18,17 @@
  */
 import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
+import {
+  collectProcessMetrics,
+  METRICS_CONTENT_TYPE,
+  type MetricsJson,
+  metricsText,
+  setReported,
+} from "../metrics.ts";
+import type { StoreHealth } from "../store/index.ts";
 import { listen } from "./listen.ts";
+
+export type { StoreHealth };
 
 export interface ShardHealth {
   id: number;
@@ -39,6 +53,8 @@ export interface HealthReport {
   /** Shards this process (single) or the whole bot (sharded) is meant to run; 0 over HTTP only. */
   shardCount: number;
   shards: ShardHealth[];
+  /** The settings store, when the bot provides it (HealthServerOptions.store). */
+  store?: StoreHealth;
 }
 
 export function isReady(shardCount: number, shards: readonly ShardHealth[]): boolean {
@@ -64,6 +80,13 @@ export interface HealthServerOptions {
   /** 0 = any free port; the bound port is logged and returned. */
   port: number;
   report: () => HealthReport | Promise<HealthReport>;
+  /**
+   * The settings store's state, added to every report (undefined: not open yet). Should not throw:
+   * a throw fails the whole report.
+   */
+  store?: () => StoreHealth | undefined | Promise<StoreHealth | undefined>;
+  /** Other processes' metrics to merge into this one's (the sharding manager's shard processes). */
+  metrics?: () => Promise<MetricsJson[]>;
   logger: Logger;
 }
 
@@ -74,6 +97,7 @@ export interface HealthServer {
 }
 
 const PATH = "/health";
+const METRICS_PATH = "/metrics";
 const REQUEST_TIMEOUT_MS = 5_000;
 
 /** The request's path, or null for a target no URL parser accepts ("//", "http://[::1"). */
@@ -87,23 +111,36 @@ function pathOf(target: string | undefined): string | null {
 
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { logger } = options;
+  collectProcessMetrics();
+  const report = async (): Promise<HealthReport> => {
+    const base = await options.report();
+    const store = await options.store?.();
+    return store ? { ...base, store } : base;
+  };
+  const scrape = async (): Promise<string> => {
+    setReported(await report());
+    return metricsText((await options.metrics?.()) ?? []);
+  };
   const server: Server = createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      const text = `${JSON.stringify(body)}\n`;
+    const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
-        "content-type": "application/json; charset=utf-8",
+        "content-type": type,
         "cache-control": "no-store",
         "content-length": Buffer.byteLength(text),
       });
       res.end(req.method === "HEAD" ? undefined : text);
     };
+    const send = (status: number, body: unknown) =>
+      reply(status, "application/json; charset=utf-8", `${JSON.stringify(body)}\n`);
     const path = pathOf(req.url);
     if (path === null) {
       send(400, { error: "bad request target" });
       return;
     }
-    if (path !== PATH) {
-      send(404, { error: `not found; the health endpoint is ${PATH}` });
+    if (path !== PATH && path !== METRICS_PATH) {
+      send(404, {
+        error: `not found; the health endpoint is ${PATH}, metrics are at ${METRICS_PATH}`,
+      });
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -111,21 +148,32 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       send(405, { error: "method not allowed" });
       return;
     }
-    Promise.resolve()
-      .then(options.report)
-      .then(
-        (report) => send(report.ready ? 200 : 503, report),
+    if (path === METRICS_PATH) {
+      scrape().then(
+        (text) => reply(200, METRICS_CONTENT_TYPE, text),
         (error: unknown) => {
-          logger.error({ error: String(error) }, "health report failed");
-          send(503, { ready: false, error: "health report failed" });
+          logger.error({ error: String(error) }, "metrics failed");
+          send(500, { error: "metrics failed" });
         },
       );
+      return;
+    }
+    report().then(
+      (report) => send(report.ready ? 200 : 503, report),
+      (error: unknown) => {
+        logger.error({ error: String(error) }, "health report failed");
+        send(503, { ready: false, error: "health report failed" });
+      },
+    );
   });
   // A client that never finishes its request is cut off, not kept open forever.
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
   const port = await listen(server, options.port, options.host);
-  logger.info({ host: options.host, port, path: PATH }, "health endpoint listening");
+  logger.info(
+    { host: options.host, port, path: PATH, metrics: METRICS_PATH },
+    "health endpoint listening",
+  );
   return {
     host: options.host,
     port,

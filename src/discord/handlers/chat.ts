@@ -23,6 +23,12 @@ import {
   type QuoteReport,
 } from "../../core/quote-check.ts";
 import type { Lang } from "../../core/types.ts";
+import {
+  countInteraction,
+  countLimitRefusal,
+  observeAnswerSeconds,
+  outcomeLabel,
+} from "../../metrics.ts";
 import { DEFAULT_SETTINGS, type GuildSettings } from "../../store/settings.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -173,6 +179,9 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const cooldownKey = `${message.author.id}:${message.channelId}`;
   const cooldown = ctx.chatCooldown?.check(cooldownKey);
   if (cooldown && !cooldown.allowed) {
+    // Every message in the window counts, including chatter the bot would not have answered anyway:
+    // telling them apart would cost the work the cooldown saves.
+    countLimitRefusal("chat-cooldown");
     if (ctx.logger.isLevelEnabled("debug")) {
       logFor().debug({ retryAfterMs: cooldown.retryAfterMs }, "chat cooldown: not answered");
     }
@@ -181,6 +190,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   try {
     await answer(message, ctx, logFor, botId, started, cooldownKey);
   } catch (error) {
+    countInteraction("chat", "error");
     const log = logFor();
     if (cannotSpeakHere(error)) {
       log.warn({ err: error }, "cannot answer in this channel");
@@ -240,4 +250,6 @@ async function answer(
     },
     "chat answered",
   );
+  countInteraction("chat", outcomeLabel(outcome.outcome));
+  observeAnswerSeconds("chat", (performance.now() - started) / 1000);
 }

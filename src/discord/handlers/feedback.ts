@@ -8,6 +8,7 @@
  */
 import { MessageFlags } from "discord-api-types/v10";
 import type { Answer } from "../../core/types.ts";
+import { countLimitRefusal, countVote } from "../../metrics.ts";
 import type { Correction, Voter } from "../../store/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
@@ -72,6 +73,7 @@ type Correct = Extract<ComponentAction, { kind: "correct" }>;
 async function takeTurn(interaction: Interaction, ctx: BotContext) {
   const verdict = await ctx.feedbackLimit?.take(interaction.userId);
   if (verdict && !verdict.allowed) {
+    countLimitRefusal("feedback");
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     throw new ReplyableError(
       strings(readerLang(interaction.locale)).slowDown(seconds),
@@ -95,6 +97,8 @@ export async function handleVote(
   // Stored before answering: a vote counts even if Discord no longer takes the acknowledgement.
   const previous = await ctx.store.feedback.vote(answer, voter(interaction), vote);
   const changed = previous !== null && previous !== vote;
+  // A repeated click on the same button changes nothing stored, so it is not a vote again.
+  if (previous !== vote) countVote(vote);
   if (vote === "up") {
     await respond(interaction, ephemeralText(s.votedUp(changed)));
   } else {

@@ -111,7 +111,8 @@ const storeUp = new Gauge({
 
 const pools = new Map<object, { engine: StoreEngine; read: () => PoolStats }>();
 
-const poolConnections = new Gauge({
+// Registered, and read only through the registry: its collect() runs at every scrape.
+new Gauge({
   name: `${PREFIX}store_pool_connections`,
   help: "Database pool connections, by engine and state (total, idle).",
   labelNames: ["engine", "state"] as const,
@@ -125,7 +126,7 @@ const poolConnections = new Gauge({
   },
 });
 
-const poolWaiting = new Gauge({
+new Gauge({
   name: `${PREFIX}store_pool_waiting`,
   help: "Queries waiting for a database pool connection, by engine.",
   labelNames: ["engine"] as const,
@@ -179,12 +180,12 @@ const shardGuilds = new Gauge({
 
 /** Metrics set from the health report at scrape time; a shard process's own are not merged. */
 export const REPORTED_METRICS: readonly string[] = [
-  shardStatus,
-  shardReady,
-  shardPing,
-  shardGuilds,
-  storeUp,
-].map((metric) => (metric as unknown as { name: string }).name);
+  "gateway_shard_status",
+  "gateway_shard_ready",
+  "gateway_ping_seconds",
+  "gateway_guilds",
+  "store_up",
+].map((name) => `${PREFIX}${name}`);
 
 /** Maps a handler's outcome (`clause/search/closest`, `none/greeting`, `feedback/up`…) to its label. */
 export function outcomeLabel(outcome: string): OutcomeLabel {
@@ -278,13 +279,17 @@ export function metricsJson(): Promise<MetricsJson> {
 }
 
 /**
- * The text exposition of this process's metrics merged with other processes' (the shards of a
- * sharding manager): counters and histograms add up, gauges follow each metric's aggregator (a
- * sum unless prom-client's own process metrics say otherwise).
+ * The text exposition of this process's metrics together with other processes' (a sharding
+ * manager's shards), which must already be told apart by a label of their own: every series is
+ * then kept as it is, none added to another.
  */
 export async function metricsText(others: readonly MetricsJson[] = []): Promise<string> {
   if (others.length === 0) return registry.metrics();
-  return AggregatorRegistry.aggregate([await metricsJson(), ...others]).metrics();
+  const all = [await metricsJson(), ...others].map((metrics) =>
+    // "first" for all: some of prom-client's process metrics would otherwise be averaged or omitted.
+    metrics.map((metric) => ({ ...metric, aggregator: "first" as const })),
+  );
+  return AggregatorRegistry.aggregate(all).metrics();
 }
 
 export const METRICS_CONTENT_TYPE = registry.contentType;

@@ -185,24 +185,42 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   };
 }
 
-/** The manager's question to a shard process, over the IPC channel ShardingManager opened. */
+/** The manager's questions to a shard process, over the IPC channel ShardingManager opened. */
 export const HEALTH_MESSAGE = "declaration-bot:health";
+export const METRICS_MESSAGE = "declaration-bot:metrics";
 
-export interface HealthRequest {
-  type: typeof HEALTH_MESSAGE;
+export interface ShardRequest {
+  type: typeof HEALTH_MESSAGE | typeof METRICS_MESSAGE;
   nonce: number;
+}
+
+export interface HealthRequest extends ShardRequest {
+  type: typeof HEALTH_MESSAGE;
 }
 
 /** A shard process's answer: its gateway shards, empty while its client is still starting. */
 export interface HealthReply extends HealthRequest {
   shards: ShardHealth[];
+  /** Its settings store; absent until the bot has opened it. */
+  store?: StoreHealth;
 }
 
-export function isHealthMessage(message: unknown): message is HealthRequest {
+/** A shard process's answer to METRICS_MESSAGE: its whole registry (src/metrics.ts). */
+export interface MetricsReply extends ShardRequest {
+  type: typeof METRICS_MESSAGE;
+  metrics: MetricsJson;
+}
+
+export function isShardRequest(message: unknown): message is ShardRequest {
   return (
     typeof message === "object" &&
     message !== null &&
-    (message as { type?: unknown }).type === HEALTH_MESSAGE &&
+    ((message as { type?: unknown }).type === HEALTH_MESSAGE ||
+      (message as { type?: unknown }).type === METRICS_MESSAGE) &&
     typeof (message as { nonce?: unknown }).nonce === "number"
   );
+}
+
+export function isHealthMessage(message: unknown): message is HealthRequest {
+  return isShardRequest(message) && message.type === HEALTH_MESSAGE;
 }

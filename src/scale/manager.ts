@@ -19,14 +19,19 @@ import {
 } from "discord.js";
 import type { Config, DiscordConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
+import { type MetricsJson, REPORTED_METRICS } from "../metrics.ts";
 import {
   HEALTH_MESSAGE,
+  type HealthReply,
   type HealthReport,
-  type HealthRequest,
   type HealthServer,
-  isHealthMessage,
   isReady,
+  isShardRequest,
+  METRICS_MESSAGE,
+  type MetricsReply,
   type ShardHealth,
+  type ShardRequest,
+  type StoreHealth,
   startHealthServer,
 } from "./health.ts";
 import { onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
@@ -94,21 +99,24 @@ function shardArgs(file: string): string[] {
 
 let nonce = 0;
 
-/** Asks one shard process for its gateway shards; null when it is down, undefined on no answer. */
-function askShard(shard: Shard): Promise<ShardHealth[] | null | undefined> {
+/** Asks one shard process a question; null when it is down, undefined on no answer in time. */
+function askShard<Reply extends ShardRequest>(
+  shard: Shard,
+  type: Reply["type"],
+): Promise<Reply | null | undefined> {
   const child = shard.process;
   if (!child?.connected) return Promise.resolve(null);
-  const request: HealthRequest = { type: HEALTH_MESSAGE, nonce: ++nonce };
+  const request: ShardRequest = { type, nonce: ++nonce };
   return new Promise((resolve) => {
-    const done = (result: ShardHealth[] | null | undefined) => {
+    const done = (result: Reply | null | undefined) => {
       clearTimeout(timer);
       shard.off("message", onMessage);
       resolve(result);
     };
     // Shard re-emits every IPC message that is not one of discord.js's own as "message".
     const onMessage = (message: unknown) => {
-      if (isHealthMessage(message) && message.nonce === request.nonce) {
-        done((message as { shards?: ShardHealth[] }).shards ?? []);
+      if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
+        done(message as Reply);
       }
     };
     const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
@@ -123,20 +131,64 @@ export async function managerHealth(
   total: number | null,
 ): Promise<HealthReport> {
   const count = total ?? 0;
+  const stores: StoreHealth[] = [];
   const shards = await Promise.all(
     Array.from({ length: count }, async (_, id): Promise<ShardHealth> => {
       const unknown = { id, ping: null, guilds: null };
       const shard = manager.shards.get(id);
       if (!shard) return { ...unknown, status: "spawning" };
-      const answer = await askShard(shard);
+      const answer = await askShard<HealthReply>(shard, HEALTH_MESSAGE);
       if (answer === null) return { ...unknown, status: "down" };
       // A process that is not ready may still be loading, not listening yet.
       if (answer === undefined)
         return { ...unknown, status: shard.ready ? "unresponsive" : "starting" };
-      return answer.find((s) => s.id === id) ?? { ...unknown, status: "starting" };
+      if (answer.store) stores.push(answer.store);
+      return (answer.shards ?? []).find((s) => s.id === id) ?? { ...unknown, status: "starting" };
     }),
   );
-  return { ready: isReady(count, shards), mode: "sharded", shardCount: count, shards };
+  const [first] = stores;
+  // Every shard process has its own connection to the one store: it answers if it answers them all.
+  const store = first && { engine: first.engine, ok: stores.every((s) => s.ok) };
+  return {
+    ready: isReady(count, shards),
+    mode: "sharded",
+    shardCount: count,
+    shards,
+    ...(store && { store }),
+  };
+}
+
+/**
+ * The metrics of every shard process that answers, each value labelled with its shard id.
+ *
+ * Labelled, not summed (prom-client's cluster aggregation): a shard process that restarts starts
+ * its counters from zero, which Prometheus handles per series but would read as a drop in a sum;
+ * and per-process figures (memory, event-loop lag) mean nothing added up. A dashboard sums over
+ * `shard` where it wants the bot's total. The gateway and store gauges come from the manager's own
+ * health report, so a shard's (always empty) copies are left out.
+ */
+export async function shardMetrics(manager: ShardingManager): Promise<MetricsJson[]> {
+  const replies = await Promise.all(
+    [...manager.shards.values()].map(async (shard) => ({
+      id: shard.id,
+      reply: await askShard<MetricsReply>(shard, METRICS_MESSAGE),
+    })),
+  );
+  return replies.flatMap(({ id, reply }) =>
+    reply
+      ? [
+          reply.metrics
+            .filter((metric) => !REPORTED_METRICS.includes(metric.name))
+            .map((metric) => ({
+              ...metric,
+              values: metric.values.map((value) => ({
+                ...value,
+                labels: { ...value.labels, shard: String(id) },
+              })),
+            })),
+        ]
+      : [],
+  );
 }
 
 /** SIGTERM to one shard process, SIGKILL if it is still there after `graceMs`. */
@@ -190,6 +242,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
         manager
           ? managerHealth(manager, total)
           : { ready: false, mode: "sharded", shardCount: 0, shards: [] },
+      metrics: async () => (manager ? shardMetrics(manager) : []),
     });
   }
 

@@ -3,13 +3,21 @@
  *
  * discord.js passes the shard through the environment: `SHARDS` (this process's shard id) and
  * `SHARD_COUNT`, which the Client reads itself, so this is the ordinary bot with a per-shard logger.
- * Only shard 0 registers the commands. It also answers the manager's health questions, and stops
- * when the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
+ * Only shard 0 registers the commands. It also answers the manager's health and metrics questions,
+ * and stops when the manager goes away (its IPC channel closes), so no shard outlives a killed
+ * manager.
  */
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
-import { HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
+import { collectProcessMetrics, metricsJson } from "../metrics.ts";
+import {
+  HEALTH_MESSAGE,
+  type HealthReply,
+  isShardRequest,
+  METRICS_MESSAGE,
+  type MetricsReply,
+} from "./health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
 if (!process.send || !process.env.SHARDING_MANAGER) {
@@ -38,12 +46,24 @@ guardProcess(logger);
 
 let bot: Bot | null = null;
 
+// The manager serves /metrics from every shard's registry: process metrics are collected here too.
+if (config.health) collectProcessMetrics();
+
 process.on("message", (message: unknown) => {
-  if (!isHealthMessage(message)) return;
+  if (!isShardRequest(message)) return;
+  if (message.type === METRICS_MESSAGE) {
+    void metricsJson().then((metrics) => {
+      const reply: MetricsReply = { type: METRICS_MESSAGE, nonce: message.nonce, metrics };
+      process.send?.(reply);
+    });
+    return;
+  }
+  const store = bot?.storeHealth();
   const reply: HealthReply = {
     type: HEALTH_MESSAGE,
     nonce: message.nonce,
     shards: bot ? clientShards(bot.client) : [],
+    ...(store && { store }),
   };
   process.send?.(reply);
 });

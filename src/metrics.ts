@@ -178,8 +178,8 @@ const shardGuilds = new Gauge({
   registers: [registry],
 });
 
-/** Metrics set from the health report at scrape time; a shard process's own are not merged. */
-export const REPORTED_METRICS: readonly string[] = [
+/** Metrics set from the health report at scrape time. */
+const REPORTED_METRICS: readonly string[] = [
   "gateway_shard_status",
   "gateway_shard_ready",
   "gateway_ping_seconds",
@@ -290,6 +290,23 @@ export async function metricsText(others: readonly MetricsJson[] = []): Promise<
     metrics.map((metric) => ({ ...metric, aggregator: "first" as const })),
   );
   return AggregatorRegistry.aggregate(all).metrics();
+}
+
+/**
+ * A shard process's metrics as the manager serves them: every series labelled with the shard's id.
+ * The gateway and store gauges come from the manager's own health report (which knows of shards
+ * that are down), so a shard's copies, always empty, are left out.
+ */
+export function shardSeries(shard: number, metrics: MetricsJson): MetricsJson {
+  return metrics
+    .filter((metric) => !REPORTED_METRICS.includes(metric.name))
+    .map((metric) => ({
+      ...metric,
+      values: metric.values.map((value) => ({
+        ...value,
+        labels: { ...value.labels, shard: String(shard) },
+      })),
+    }));
 }
 
 export const METRICS_CONTENT_TYPE = registry.contentType;

@@ -19,7 +19,7 @@ import {
 } from "discord.js";
 import type { Config, DiscordConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
-import { type MetricsJson, REPORTED_METRICS } from "../metrics.ts";
+import { type MetricsJson, shardSeries } from "../metrics.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReply,
@@ -164,8 +164,7 @@ export async function managerHealth(
  * Labelled, not summed (prom-client's cluster aggregation): a shard process that restarts starts
  * its counters from zero, which Prometheus handles per series but would read as a drop in a sum;
  * and per-process figures (memory, event-loop lag) mean nothing added up. A dashboard sums over
- * `shard` where it wants the bot's total. The gateway and store gauges come from the manager's own
- * health report, so a shard's (always empty) copies are left out.
+ * `shard` where it wants the bot's total.
  */
 export async function shardMetrics(manager: ShardingManager): Promise<MetricsJson[]> {
   const replies = await Promise.all(
@@ -174,21 +173,7 @@ export async function shardMetrics(manager: ShardingManager): Promise<MetricsJso
       reply: await askShard<MetricsReply>(shard, METRICS_MESSAGE),
     })),
   );
-  return replies.flatMap(({ id, reply }) =>
-    reply
-      ? [
-          reply.metrics
-            .filter((metric) => !REPORTED_METRICS.includes(metric.name))
-            .map((metric) => ({
-              ...metric,
-              values: metric.values.map((value) => ({
-                ...value,
-                labels: { ...value.labels, shard: String(id) },
-              })),
-            })),
-        ]
-      : [],
-  );
+  return replies.flatMap(({ id, reply }) => (reply ? [shardSeries(id, reply.metrics)] : []));
 }
 
 /** SIGTERM to one shard process, SIGKILL if it is still there after `graceMs`. */

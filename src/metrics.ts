@@ -2,30 +2,21 @@
  * Prometheus metrics, served by the health endpoint at `GET /metrics` (scale/health.ts).
  *
  * One registry of its own, not prom-client's global one: nothing else in the process (a library,
- * a second bot started by a test) can register into it or clash with its names. Every label value
- * comes from a closed set chosen here (command names the bot registers, outcome kinds, limit names,
- * shard ids): no user text, no user, guild or channel id ever becomes a label, so the number of
- * series stays small whatever users do.
+ * a second bot started by a test) can register into it or clash with its names. prom-client is
+ * only loaded once metrics are served (`enableMetrics`, called by the health server): until then
+ * the helpers do nothing, so a bot without HEALTH_PORT does not carry it (the HTTP-only bot's
+ * memory budget is tight). Every label value comes from a closed set chosen here (command names
+ * the bot registers, outcome kinds, limit names, shard ids): no user text, no user, guild or
+ * channel id ever becomes a label, so the number of series stays small whatever users do.
  *
  * Handlers call the named helpers below. Gauges that describe the present (gateway shards, the
  * store) are set from the health report when scraped, so `/metrics` and `/health` never disagree.
  * Under DISCORD_SHARDS the manager merges every shard process's registry (see manager.ts).
  */
-import {
-  AggregatorRegistry,
-  Counter,
-  collectDefaultMetrics,
-  Gauge,
-  Histogram,
-  type MetricObjectWithValues,
-  type MetricValue,
-  Registry,
-} from "prom-client";
+import type { Gauge, MetricObjectWithValues, MetricValue } from "prom-client";
 import type { HealthReport } from "./scale/health.ts";
 
 const PREFIX = "declaration_bot_";
-
-export const registry = new Registry();
 
 /**
  * What became of an interaction or chat answer. `answer`: a passage answered the question
@@ -65,77 +56,16 @@ export interface PoolStats {
   waiting: number;
 }
 
-const interactions = new Counter({
-  name: `${PREFIX}interactions_total`,
-  help: "Interactions (and chat answers, command=chat) handled, by command and outcome.",
-  labelNames: ["command", "outcome"] as const,
-  registers: [registry],
-});
-
-const answerSeconds = new Histogram({
-  name: `${PREFIX}answer_duration_seconds`,
-  help: "Time from receiving an interaction (or chat message) to the end of its answer, by command.",
-  labelNames: ["command"] as const,
-  // prom-client's defaults, written out: a question answers in milliseconds, a deferred one in seconds.
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [registry],
-});
-
-const limitRefusals = new Counter({
-  name: `${PREFIX}limit_refusals_total`,
-  help: "Requests refused by a per-user limit, by limit (command, feedback, chat-cooldown).",
-  labelNames: ["limit"] as const,
-  registers: [registry],
-});
-
-const votes = new Counter({
-  name: `${PREFIX}votes_total`,
-  help: "Feedback votes recorded under answers, by direction (a first vote or a changed one).",
-  labelNames: ["direction"] as const,
-  registers: [registry],
-});
-
-const storeErrors = new Counter({
-  name: `${PREFIX}store_errors_total`,
-  help: "Settings and feedback store failures, by operation.",
-  labelNames: ["operation"] as const,
-  registers: [registry],
-});
-
-const storeUp = new Gauge({
-  name: `${PREFIX}store_up`,
-  help: "1 when the settings store answered the last health check, else 0; by engine.",
-  labelNames: ["engine"] as const,
-  registers: [registry],
-});
+/** Metrics set from the health report at scrape time. */
+const REPORTED_METRICS: readonly string[] = [
+  "gateway_shard_status",
+  "gateway_shard_ready",
+  "gateway_ping_seconds",
+  "gateway_guilds",
+  "store_up",
+].map((name) => `${PREFIX}${name}`);
 
 const pools = new Map<object, { engine: StoreEngine; read: () => PoolStats }>();
-
-// Registered, and read only through the registry: its collect() runs at every scrape.
-new Gauge({
-  name: `${PREFIX}store_pool_connections`,
-  help: "Database pool connections, by engine and state (total, idle).",
-  labelNames: ["engine", "state"] as const,
-  registers: [registry],
-  collect() {
-    this.reset();
-    for (const [engine, stats] of poolReadings()) {
-      this.inc({ engine, state: "total" }, stats.total);
-      this.inc({ engine, state: "idle" }, stats.idle);
-    }
-  },
-});
-
-new Gauge({
-  name: `${PREFIX}store_pool_waiting`,
-  help: "Queries waiting for a database pool connection, by engine.",
-  labelNames: ["engine"] as const,
-  registers: [registry],
-  collect() {
-    this.reset();
-    for (const [engine, stats] of poolReadings()) this.inc({ engine }, stats.waiting);
-  },
-});
 
 /** A pool whose reading throws is left out of this scrape rather than failing all of it. */
 function poolReadings(): [StoreEngine, PoolStats][] {
@@ -150,42 +80,118 @@ function poolReadings(): [StoreEngine, PoolStats][] {
   return readings;
 }
 
-const shardStatus = new Gauge({
-  name: `${PREFIX}gateway_shard_status`,
-  help: "1 for each gateway shard's current status (ready, connecting, resuming, down…), by shard.",
-  labelNames: ["shard", "status"] as const,
-  registers: [registry],
-});
+type Prom = typeof import("prom-client");
 
-const shardReady = new Gauge({
-  name: `${PREFIX}gateway_shard_ready`,
-  help: "1 when the gateway shard is ready, else 0.",
-  labelNames: ["shard"] as const,
-  registers: [registry],
-});
+function createInstruments(prom: Prom) {
+  const registry = new prom.Registry();
+  const registers = [registry];
+  const poolCollect = (collect: (gauge: Gauge, engine: StoreEngine, stats: PoolStats) => void) =>
+    function (this: Gauge) {
+      this.reset();
+      for (const [engine, stats] of poolReadings()) collect(this, engine, stats);
+    };
+  const instruments = {
+    prom,
+    registry,
+    interactions: new prom.Counter({
+      name: `${PREFIX}interactions_total`,
+      help: "Interactions (and chat answers, command=chat) handled, by command and outcome.",
+      labelNames: ["command", "outcome"] as const,
+      registers,
+    }),
+    answerSeconds: new prom.Histogram({
+      name: `${PREFIX}answer_duration_seconds`,
+      help: "Time from receiving an interaction (or chat message) to the end of its answer, by command.",
+      labelNames: ["command"] as const,
+      // prom-client's defaults, written out: a question answers in milliseconds, a deferred one in seconds.
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    limitRefusals: new prom.Counter({
+      name: `${PREFIX}limit_refusals_total`,
+      help: "Requests refused by a per-user limit, by limit (command, feedback, chat-cooldown).",
+      labelNames: ["limit"] as const,
+      registers,
+    }),
+    votes: new prom.Counter({
+      name: `${PREFIX}votes_total`,
+      help: "Feedback votes recorded under answers, by direction (a first vote or a changed one).",
+      labelNames: ["direction"] as const,
+      registers,
+    }),
+    storeErrors: new prom.Counter({
+      name: `${PREFIX}store_errors_total`,
+      help: "Settings and feedback store failures, by operation.",
+      labelNames: ["operation"] as const,
+      registers,
+    }),
+    poolConnections: new prom.Gauge({
+      name: `${PREFIX}store_pool_connections`,
+      help: "Database pool connections, by engine and state (total, idle).",
+      labelNames: ["engine", "state"] as const,
+      registers,
+      collect: poolCollect((gauge, engine, stats) => {
+        gauge.inc({ engine, state: "total" }, stats.total);
+        gauge.inc({ engine, state: "idle" }, stats.idle);
+      }),
+    }),
+    poolWaiting: new prom.Gauge({
+      name: `${PREFIX}store_pool_waiting`,
+      help: "Queries waiting for a database pool connection, by engine.",
+      labelNames: ["engine"] as const,
+      registers,
+      collect: poolCollect((gauge, engine, stats) => gauge.inc({ engine }, stats.waiting)),
+    }),
+    storeUp: new prom.Gauge({
+      name: `${PREFIX}store_up`,
+      help: "1 when the settings store answered the last health check, else 0; by engine.",
+      labelNames: ["engine"] as const,
+      registers,
+    }),
+    shardStatus: new prom.Gauge({
+      name: `${PREFIX}gateway_shard_status`,
+      help: "1 for each gateway shard's current status (ready, connecting, resuming, down…), by shard.",
+      labelNames: ["shard", "status"] as const,
+      registers,
+    }),
+    shardReady: new prom.Gauge({
+      name: `${PREFIX}gateway_shard_ready`,
+      help: "1 when the gateway shard is ready, else 0.",
+      labelNames: ["shard"] as const,
+      registers,
+    }),
+    shardPing: new prom.Gauge({
+      name: `${PREFIX}gateway_ping_seconds`,
+      help: "Last gateway heartbeat round trip, by shard; absent until Discord acknowledged one.",
+      labelNames: ["shard"] as const,
+      registers,
+    }),
+    shardGuilds: new prom.Gauge({
+      name: `${PREFIX}gateway_guilds`,
+      help: "Servers a gateway shard serves.",
+      labelNames: ["shard"] as const,
+      registers,
+    }),
+  };
+  // Node's own process metrics (memory, CPU, event-loop lag, GC): cheap once metrics are served.
+  prom.collectDefaultMetrics({ register: registry });
+  return instruments;
+}
 
-const shardPing = new Gauge({
-  name: `${PREFIX}gateway_ping_seconds`,
-  help: "Last gateway heartbeat round trip, by shard; absent until Discord acknowledged one.",
-  labelNames: ["shard"] as const,
-  registers: [registry],
-});
+type Instruments = ReturnType<typeof createInstruments>;
 
-const shardGuilds = new Gauge({
-  name: `${PREFIX}gateway_guilds`,
-  help: "Servers a gateway shard serves.",
-  labelNames: ["shard"] as const,
-  registers: [registry],
-});
+/** Null until metrics are served: the helpers below then count nothing. */
+let instruments: Instruments | null = null;
+let loading: Promise<Instruments> | null = null;
 
-/** Metrics set from the health report at scrape time. */
-const REPORTED_METRICS: readonly string[] = [
-  "gateway_shard_status",
-  "gateway_shard_ready",
-  "gateway_ping_seconds",
-  "gateway_guilds",
-  "store_up",
-].map((name) => `${PREFIX}${name}`);
+/** Loads prom-client and starts counting (idempotent). Whatever serves metrics calls it first. */
+export function enableMetrics(): Promise<Instruments> {
+  loading ??= import("prom-client").then((prom) => {
+    instruments = createInstruments(prom);
+    return instruments;
+  });
+  return loading;
+}
 
 /** Maps a handler's outcome (`clause/search/closest`, `none/greeting`, `feedback/up`…) to its label. */
 export function outcomeLabel(outcome: string): OutcomeLabel {
@@ -211,24 +217,24 @@ export function outcomeLabel(outcome: string): OutcomeLabel {
 }
 
 export function countInteraction(command: string, outcome: OutcomeLabel): void {
-  interactions.inc({ command, outcome });
+  instruments?.interactions.inc({ command, outcome });
 }
 
 export function observeAnswerSeconds(command: string, seconds: number): void {
-  answerSeconds.observe({ command }, seconds);
+  instruments?.answerSeconds.observe({ command }, seconds);
 }
 
 export function countLimitRefusal(limit: LimitName): void {
-  limitRefusals.inc({ limit });
+  instruments?.limitRefusals.inc({ limit });
 }
 
 export function countVote(direction: VoteDirection): void {
-  votes.inc({ direction });
+  instruments?.votes.inc({ direction });
 }
 
 /** For the store: one failure of `operation` (a query that threw, a connection refused…). */
 export function countStoreError(operation: StoreOperation): void {
-  storeErrors.inc({ operation });
+  instruments?.storeErrors.inc({ operation });
 }
 
 /**
@@ -243,53 +249,27 @@ export function watchPool(key: object, engine: StoreEngine, read: () => PoolStat
 }
 
 /** Sets the gauges that describe the present from the report `/health` answers with. */
-export function setReported(report: HealthReport): void {
-  shardStatus.reset();
-  shardReady.reset();
-  shardPing.reset();
-  shardGuilds.reset();
+function setReported(m: Instruments, report: HealthReport): void {
+  m.shardStatus.reset();
+  m.shardReady.reset();
+  m.shardPing.reset();
+  m.shardGuilds.reset();
   for (const shard of report.shards) {
     const labels = { shard: String(shard.id) };
-    shardStatus.set({ ...labels, status: shard.status }, 1);
-    shardReady.set(labels, shard.status === "ready" ? 1 : 0);
-    if (shard.ping !== null) shardPing.set(labels, shard.ping / 1000);
-    if (shard.guilds !== null) shardGuilds.set(labels, shard.guilds);
+    m.shardStatus.set({ ...labels, status: shard.status }, 1);
+    m.shardReady.set(labels, shard.status === "ready" ? 1 : 0);
+    if (shard.ping !== null) m.shardPing.set(labels, shard.ping / 1000);
+    if (shard.guilds !== null) m.shardGuilds.set(labels, shard.guilds);
   }
-  storeUp.reset();
-  if (report.store) storeUp.set({ engine: report.store.engine }, report.store.ok ? 1 : 0);
-}
-
-let processMetrics = false;
-
-/**
- * Node's own process metrics (memory, CPU, event-loop lag, GC) on this registry. Only where
- * metrics are served: the event-loop monitor and GC observer cost a little in every process.
- */
-export function collectProcessMetrics(): void {
-  if (processMetrics) return;
-  processMetrics = true;
-  collectDefaultMetrics({ register: registry });
+  m.storeUp.reset();
+  if (report.store) m.storeUp.set({ engine: report.store.engine }, report.store.ok ? 1 : 0);
 }
 
 export type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
 
 /** This process's metrics, as a shard process sends them to the manager. */
-export function metricsJson(): Promise<MetricsJson> {
-  return registry.getMetricsAsJSON();
-}
-
-/**
- * The text exposition of this process's metrics together with other processes' (a sharding
- * manager's shards), which must already be told apart by a label of their own: every series is
- * then kept as it is, none added to another.
- */
-export async function metricsText(others: readonly MetricsJson[] = []): Promise<string> {
-  if (others.length === 0) return registry.metrics();
-  const all = [await metricsJson(), ...others].map((metrics) =>
-    // "first" for all: some of prom-client's process metrics would otherwise be averaged or omitted.
-    metrics.map((metric) => ({ ...metric, aggregator: "first" as const })),
-  );
-  return AggregatorRegistry.aggregate(all).metrics();
+export async function metricsJson(): Promise<MetricsJson> {
+  return (await enableMetrics()).registry.getMetricsAsJSON();
 }
 
 /**
@@ -309,10 +289,28 @@ export function shardSeries(shard: number, metrics: MetricsJson): MetricsJson {
     }));
 }
 
-export const METRICS_CONTENT_TYPE = registry.contentType;
+/**
+ * The text exposition at scrape time: this process's metrics, with the gauges of `report`, and
+ * `others` (a sharding manager's shards), which must already be told apart by a label of their
+ * own (`shardSeries`): every series is then kept as it is, none added to another.
+ */
+export async function scrapeMetrics(
+  report: HealthReport,
+  others: readonly MetricsJson[] = [],
+): Promise<{ contentType: string; text: string }> {
+  const m = await enableMetrics();
+  setReported(m, report);
+  const contentType = m.registry.contentType;
+  if (others.length === 0) return { contentType, text: await m.registry.metrics() };
+  const all = [await m.registry.getMetricsAsJSON(), ...others].map((metrics) =>
+    // "first" for all: some of prom-client's process metrics would otherwise be averaged or omitted.
+    metrics.map((metric) => ({ ...metric, aggregator: "first" as const })),
+  );
+  return { contentType, text: await m.prom.AggregatorRegistry.aggregate(all).metrics() };
+}
 
 /** Zeroes every counter and histogram and forgets watched pools: for tests. */
 export function resetMetrics(): void {
-  registry.resetMetrics();
+  instruments?.registry.resetMetrics();
   pools.clear();
 }

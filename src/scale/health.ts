@@ -18,13 +18,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
-import {
-  collectProcessMetrics,
-  METRICS_CONTENT_TYPE,
-  type MetricsJson,
-  metricsText,
-  setReported,
-} from "../metrics.ts";
+import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
 import type { StoreHealth } from "../store/index.ts";
 import { listen } from "./listen.ts";
 
@@ -111,16 +105,14 @@ function pathOf(target: string | undefined): string | null {
 
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { logger } = options;
-  collectProcessMetrics();
+  // Before anything can be counted: the bot starts after its health server.
+  await enableMetrics();
   const report = async (): Promise<HealthReport> => {
     const base = await options.report();
     const store = await options.store?.();
     return store ? { ...base, store } : base;
   };
-  const scrape = async (): Promise<string> => {
-    setReported(await report());
-    return metricsText((await options.metrics?.()) ?? []);
-  };
+  const scrape = async () => scrapeMetrics(await report(), (await options.metrics?.()) ?? []);
   const server: Server = createServer((req, res) => {
     const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
@@ -150,7 +142,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     }
     if (path === METRICS_PATH) {
       scrape().then(
-        (text) => reply(200, METRICS_CONTENT_TYPE, text),
+        ({ contentType, text }) => reply(200, contentType, text),
         (error: unknown) => {
           logger.error({ error: String(error) }, "metrics failed");
           send(500, { error: "metrics failed" });

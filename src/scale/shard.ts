@@ -10,7 +10,7 @@
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
-import { collectProcessMetrics, metricsJson } from "../metrics.ts";
+import { enableMetrics, metricsJson } from "../metrics.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReply,
@@ -46,8 +46,8 @@ guardProcess(logger);
 
 let bot: Bot | null = null;
 
-// The manager serves /metrics from every shard's registry: process metrics are collected here too.
-if (config.health) collectProcessMetrics();
+// The manager serves /metrics from every shard's registry: counting starts before the bot does.
+if (config.health) await enableMetrics();
 
 process.on("message", (message: unknown) => {
   if (!isShardRequest(message)) return;

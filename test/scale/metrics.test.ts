@@ -3,22 +3,21 @@
  * helpers handlers and the store call, the gauges set from the health report, the merge of shard
  * processes' registries, and the store in the health report.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.ts";
 import {
   countInteraction,
   countLimitRefusal,
   countStoreError,
   countVote,
+  enableMetrics,
   type MetricsJson,
   metricsJson,
-  metricsText,
   OUTCOMES,
   observeAnswerSeconds,
   outcomeLabel,
-  registry,
   resetMetrics,
-  setReported,
+  scrapeMetrics,
   shardSeries,
   watchPool,
 } from "../../src/metrics.ts";
@@ -38,13 +37,19 @@ const READY: HealthReport = {
   shards: [{ id: 0, status: "ready", ping: 41, guilds: 3 }],
 };
 
-async function samples() {
-  return parseMetrics(await registry.metrics());
+const NO_SHARDS: HealthReport = { ready: false, mode: "http", shardCount: 0, shards: [] };
+
+/** What a scrape would show with `report` as the health report. */
+async function samples(report = NO_SHARDS) {
+  return parseMetrics((await scrapeMetrics(report)).text);
 }
+
+beforeAll(async () => {
+  await enableMetrics();
+});
 
 beforeEach(() => {
   resetMetrics();
-  setReported({ ready: false, mode: "http", shardCount: 0, shards: [] });
 });
 
 describe("outcome labels", () => {
@@ -167,7 +172,7 @@ describe("the store's hooks", () => {
 
 describe("gauges from the health report", () => {
   it("describe each shard and the store, and forget shards no longer reported", async () => {
-    setReported({
+    let s = await samples({
       ready: false,
       mode: "sharded",
       shardCount: 2,
@@ -177,7 +182,6 @@ describe("gauges from the health report", () => {
       ],
       store: { engine: "postgres", ok: false },
     });
-    let s = await samples();
     expect(seriesValue(s, "declaration_bot_gateway_shard_ready", { shard: "0" })).toBe(1);
     expect(seriesValue(s, "declaration_bot_gateway_shard_ready", { shard: "1" })).toBe(0);
     expect(
@@ -190,8 +194,7 @@ describe("gauges from the health report", () => {
     expect(seriesValue(s, "declaration_bot_gateway_guilds", { shard: "0" })).toBe(3);
     expect(seriesValue(s, "declaration_bot_store_up", { engine: "postgres" })).toBe(0);
 
-    setReported(READY);
-    s = await samples();
+    s = await samples(READY);
     expect(
       s.filter((x) => x.name === "declaration_bot_gateway_shard_status").map((x) => x.labels),
     ).toEqual([{ shard: "0", status: "ready" }]);
@@ -202,7 +205,8 @@ describe("gauges from the health report", () => {
 describe("shard processes' metrics under the manager", () => {
   it("are kept per shard, beside the manager's own, without the shards' report gauges", async () => {
     countInteraction("/ask", "answer");
-    setReported(READY);
+    // What a shard process sends: its gateway gauges as a health server of its own would set them.
+    await scrapeMetrics(READY);
     const shardOwn: MetricsJson = await metricsJson();
     resetMetrics();
     countInteraction("/ask", "answer");
@@ -210,12 +214,13 @@ describe("shard processes' metrics under the manager", () => {
     observeAnswerSeconds("/ask", 0.02);
     const otherShard: MetricsJson = await metricsJson();
     resetMetrics();
-    // The manager's own registry: only what its health report says.
-    setReported({ ...READY, mode: "sharded", shardCount: 2 });
 
-    const merged = parseMetrics(
-      await metricsText([shardSeries(0, shardOwn), shardSeries(1, otherShard)]),
-    );
+    // The manager's own registry: the gauges of its health report, with the shards' series.
+    const scraped = await scrapeMetrics({ ...READY, mode: "sharded", shardCount: 2 }, [
+      shardSeries(0, shardOwn),
+      shardSeries(1, otherShard),
+    ]);
+    const merged = parseMetrics(scraped.text);
     const asks = (shard: string) =>
       seriesValue(merged, "declaration_bot_interactions_total", {
         command: "/ask",

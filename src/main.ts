@@ -11,7 +11,12 @@ import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
 import type { HttpBot } from "./discord/http/bot.ts";
 import { createLogger, registerSecret } from "./log.ts";
-import { type HealthServer, startHealthServer, startingHealth } from "./scale/health.ts";
+import {
+  checkStore,
+  type HealthServer,
+  startHealthServer,
+  startingHealth,
+} from "./scale/health.ts";
 import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
@@ -49,7 +54,7 @@ if (config.discord === null) {
           // Without the gateway, ready means the interactions endpoint is listening.
           report: () => bot?.health() ?? startingHealth(gateway ? "single" : "http"),
           // Absent from the report until the bot has opened its store.
-          store: () => bot?.store.health(),
+          store: () => (bot ? checkStore(bot.store) : undefined),
         });
       }
       if (gateway) {

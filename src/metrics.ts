@@ -15,6 +15,7 @@
  */
 import type { Gauge, MetricObjectWithValues, MetricValue } from "prom-client";
 import type { HealthReport } from "./scale/health.ts";
+import type { StoreEngine } from "./store/index.ts";
 
 const PREFIX = "declaration_bot_";
 
@@ -42,9 +43,7 @@ export type OutcomeLabel = (typeof OUTCOMES)[number];
 /** The per-user limits that refuse work (README, "Reliability and abuse"). */
 export type LimitName = "command" | "feedback" | "chat-cooldown";
 export type VoteDirection = "up" | "down";
-export type StoreEngine = "sqlite" | "postgres";
-/** What failed in the store; closed so that an error message can never become a label. */
-export type StoreOperation = "connect" | "read" | "write" | "migrate" | "other";
+export type { StoreEngine };
 
 /** A database connection pool as the store sees it at scrape time. */
 export interface PoolStats {
@@ -232,8 +231,12 @@ export function countVote(direction: VoteDirection): void {
   instruments?.votes.inc({ direction });
 }
 
-/** For the store: one failure of `operation` (a query that threw, a connection refused…). */
-export function countStoreError(operation: StoreOperation): void {
+/**
+ * One failed store read or write. `operation` is the store's own name for it ("vote",
+ * "settings-read"…), a literal in its code: never an error message, which would make a series per
+ * failure.
+ */
+export function countStoreError(operation: string): void {
   instruments?.storeErrors.inc({ operation });
 }
 

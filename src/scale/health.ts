@@ -19,7 +19,7 @@
 import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
 import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
-import type { StoreHealth } from "../store/index.ts";
+import type { Store, StoreHealth } from "../store/index.ts";
 import { listen } from "./listen.ts";
 
 export type { StoreHealth };
@@ -49,6 +49,25 @@ export interface HealthReport {
   shards: ShardHealth[];
   /** The settings store, when the bot provides it (HealthServerOptions.store). */
   store?: StoreHealth;
+}
+
+/** How long the store has to answer a health check: well within an orchestrator's probe timeout. */
+export const STORE_CHECK_MS = 2000;
+
+/**
+ * The store's health, `ok: false` when it has not answered within `ms`: a pool waiting for a
+ * connection must not hold up the health report.
+ */
+export function checkStore(
+  store: Pick<Store, "engine" | "health">,
+  ms = STORE_CHECK_MS,
+): Promise<StoreHealth> {
+  const down: StoreHealth = { engine: store.engine, ok: false };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<StoreHealth>((resolve) => {
+    timer = setTimeout(() => resolve(down), ms);
+  });
+  return Promise.race([store.health().catch(() => down), late]).finally(() => clearTimeout(timer));
 }
 
 export function isReady(shardCount: number, shards: readonly ShardHealth[]): boolean {

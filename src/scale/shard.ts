@@ -12,6 +12,7 @@ import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
 import { enableMetrics, metricsJson } from "../metrics.ts";
 import {
+  checkStore,
   HEALTH_MESSAGE,
   type HealthReply,
   isShardRequest,
@@ -58,15 +59,16 @@ process.on("message", (message: unknown) => {
     });
     return;
   }
-  const store = bot?.storeHealth();
-  const reply: HealthReply = {
-    type: HEALTH_MESSAGE,
-    nonce: message.nonce,
-    shards: bot ? clientShards(bot.client) : [],
-    ...(store && { store }),
-  };
-  process.send?.(reply);
+  void answerHealth(message.nonce);
 });
+
+/** The manager waits HEALTH_ANSWER_MS (1 s) for the whole answer: the store gets half of it. */
+async function answerHealth(nonce: number): Promise<void> {
+  const shards = bot ? clientShards(bot.client) : [];
+  const store = bot ? await checkStore(bot.store, 500) : undefined;
+  const reply: HealthReply = { type: HEALTH_MESSAGE, nonce, shards, ...(store && { store }) };
+  process.send?.(reply);
+}
 
 onShutdown(async () => bot?.stop(), logger, { onDisconnect: true });
 

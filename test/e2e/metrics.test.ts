@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { COMMANDS } from "../../src/discord/commands/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { OUTCOMES } from "../../src/metrics.ts";
-import { type HealthServer, startHealthServer } from "../../src/scale/health.ts";
+import { checkStore, type HealthServer, startHealthServer } from "../../src/scale/health.ts";
 import type { Json, UserSpec } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,
@@ -50,7 +50,7 @@ beforeAll(async () => {
     port: 0,
     logger: createLogger("silent"),
     report: () => h.bot.health(),
-    store: () => h.bot.storeHealth(),
+    store: () => checkStore(h.bot.store),
   });
 });
 

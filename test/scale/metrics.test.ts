@@ -4,6 +4,8 @@
  * processes' registries, and the store in the health report.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
+import { openBotContext } from "../../src/discord/platform/context.ts";
 import { createLogger } from "../../src/log.ts";
 import {
   countInteraction,
@@ -22,6 +24,7 @@ import {
   watchPool,
 } from "../../src/metrics.ts";
 import {
+  checkStore,
   type HealthReport,
   type HealthServer,
   type StoreHealth,
@@ -167,6 +170,50 @@ describe("the store's hooks", () => {
     expect(s.some((x) => x.labels.engine === "postgres")).toBe(false);
     unwatchBroken();
     unwatch();
+  });
+});
+
+describe("the store's failures", () => {
+  it("are counted by operation through the bot's context", async () => {
+    const { ctx, close } = await openBotContext(
+      {
+        discord: null,
+        shards: null,
+        health: null,
+        dataDir: ":memory:",
+        logLevel: "silent",
+        feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
+      },
+      createLogger("silent"),
+    );
+    // A store whose database has gone away: the next write fails.
+    await ctx.store.close();
+    const answer = {
+      id: "1",
+      clauseId: "M1",
+      via: "search",
+      confidence: "answer",
+      score: 1,
+    } as const;
+    await expect(
+      ctx.store.feedback.vote(answer, { guildId: null, userId: "2" }, "up"),
+    ).rejects.toThrow();
+    expect(
+      seriesValue(await samples(), "declaration_bot_store_errors_total", { operation: "vote" }),
+    ).toBe(1);
+    await close().catch(() => {});
+  });
+
+  it("turn a store that does not answer in time, or throws, into ok: false", async () => {
+    const never = { engine: "postgres" as const, health: () => new Promise<StoreHealth>(() => {}) };
+    expect(await checkStore(never, 20)).toEqual({ engine: "postgres", ok: false });
+    const throws = { engine: "postgres" as const, health: () => Promise.reject(new Error("x")) };
+    expect(await checkStore(throws, 1000)).toEqual({ engine: "postgres", ok: false });
+    const fine = {
+      engine: "sqlite" as const,
+      health: () => Promise.resolve({ engine: "sqlite" as const, ok: true }),
+    };
+    expect(await checkStore(fine, 1000)).toEqual({ engine: "sqlite", ok: true });
   });
 });
 

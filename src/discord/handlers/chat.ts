@@ -231,7 +231,10 @@ async function answer(
   // Taken only now, for a message that gets an answer; checked again because other messages of
   // this user may have been answered while the settings were read.
   const turn = ctx.chatCooldown?.take(cooldownKey);
-  if (turn && !turn.allowed) return;
+  if (turn && !turn.allowed) {
+    countLimitRefusal("chat-cooldown");
+    return;
+  }
   const { reply } = decision;
   await message.reply(
     reply.embeds === undefined

@@ -3,6 +3,7 @@ import type { Config } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
+import { countStoreError } from "../../metrics.ts";
 import { KEPT_TEXT_MAX } from "../../store/feedback.ts";
 import { type Limiter, openStore, type Store } from "../../store/index.ts";
 import { enforceRetention } from "../../store/retention.ts";
@@ -63,6 +64,7 @@ export async function openBotContext(
     databaseUrl: config.database?.url ?? null,
     logger,
     replayWindowMs: REPLAY_WINDOW_S * 1000,
+    onError: (operation) => countStoreError(operation),
   });
   const limits = config.limits;
   const retentionDays = config.feedbackRetentionDays;

@@ -131,7 +131,11 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     const store = await options.store?.();
     return store ? { ...base, store } : base;
   };
-  const scrape = async () => scrapeMetrics(await report(), (await options.metrics?.()) ?? []);
+  const scrape = async () => {
+    // Under sharding both ask every shard process over IPC: at the same time, not one after the other.
+    const [current, others] = await Promise.all([report(), options.metrics?.()]);
+    return scrapeMetrics(current, others ?? []);
+  };
   const server: Server = createServer((req, res) => {
     const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
@@ -170,7 +174,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       return;
     }
     report().then(
-      (report) => send(report.ready ? 200 : 503, report),
+      (current) => send(current.ready ? 200 : 503, current),
       (error: unknown) => {
         logger.error({ error: String(error) }, "health report failed");
         send(503, { ready: false, error: "health report failed" });
@@ -230,8 +234,4 @@ export function isShardRequest(message: unknown): message is ShardRequest {
       (message as { type?: unknown }).type === METRICS_MESSAGE) &&
     typeof (message as { nonce?: unknown }).nonce === "number"
   );
-}
-
-export function isHealthMessage(message: unknown): message is HealthRequest {
-  return isShardRequest(message) && message.type === HEALTH_MESSAGE;
 }

@@ -5,10 +5,12 @@
  * are counted and timed by command and outcome, the shard and store gauges describe the bot, and
  * nothing anyone typed and no user, server, channel or message id appears anywhere in the scrape.
  *
+ * The same on PostgreSQL, briefly: the store is named and the shared limits count.
+ *
  * The registry is the process's, shared with other test files in this worker: counts are read as
  * differences from a scrape taken before the test's own traffic.
  */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { COMMANDS } from "../../src/discord/commands/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { OUTCOMES } from "../../src/metrics.ts";
@@ -23,6 +25,7 @@ import {
 } from "../support/bot-harness.ts";
 import { waitFor } from "../support/main-process.ts";
 import { type Sample, scrape, seriesValue } from "../support/metrics.ts";
+import { freshDatabase } from "../support/postgres.ts";
 
 const GUILD = "111111111111111111";
 const ANSWERED = "que propose la déclaration contre la drogue ?";
@@ -232,4 +235,56 @@ it("names the store in the health report", async () => {
   const response = await fetch(`http://127.0.0.1:${health.port}/health`);
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ store: { engine: "sqlite", ok: true } });
+});
+
+const serverUrl = inject("postgresUrl");
+
+describe.skipIf(!serverUrl)("on PostgreSQL", () => {
+  let pg: Harness;
+  let pgHealth: HealthServer;
+
+  beforeAll(async () => {
+    const url = await freshDatabase(serverUrl ?? "", "metrics");
+    pg = await startHarness({ guilds: [{ id: GUILD, preferredLocale: "fr" }] }, (config) => ({
+      ...config,
+      database: { url },
+      limits: { chatCooldownSeconds: 0, commandRateLimit: 1, commandRateWindowSeconds: 60 },
+    }));
+    pgHealth = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: () => pg.bot.health(),
+      store: () => checkStore(pg.bot.store),
+    });
+  });
+
+  afterAll(async () => {
+    await pgHealth?.close();
+    await pg?.close();
+  });
+
+  it("names the store, and counts through its shared limits, without the database's address", async () => {
+    const before = (await scrape(pgHealth.port)).samples;
+    const refusals = (samples: readonly Sample[]) =>
+      seriesValue(samples, "declaration_bot_limit_refusals_total", { limit: "command" });
+    const user = { id: "400000000000000021", username: "dora" };
+    for (let i = 0; i < 2; i++) {
+      const { id } = await pg.fake.sendInteraction(
+        pg.fake.chatInput("ask", { question: ANSWERED }, { user, guildId: GUILD, locale: "fr" }),
+      );
+      await responseData(pg.fake, id);
+    }
+    const { samples, text } = await waitFor(async () => {
+      const s = await scrape(pgHealth.port);
+      return refusals(s.samples) > refusals(before) ? s : undefined;
+    }, "the second /ask refused by the shared limit");
+    expect(refusals(samples) - refusals(before)).toBe(1);
+    expect(seriesValue(samples, "declaration_bot_store_up", { engine: "postgres" })).toBe(1);
+    const url = new URL(serverUrl ?? "");
+    expect(text).not.toContain(`${url.hostname}:${url.port}`);
+
+    const response = await fetch(`http://127.0.0.1:${pgHealth.port}/health`);
+    expect(await response.json()).toMatchObject({ store: { engine: "postgres", ok: true } });
+  });
 });

@@ -12,6 +12,7 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { type Logger, registerSecret } from "../log.ts";
+import { watchPool } from "../metrics.ts";
 import type { Connection } from "./connection.ts";
 import { describePostgresUrl, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
@@ -87,6 +88,11 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
   }
   const listener = new ChangeListener(url, location, logger, types);
   await listener.start();
+  const unwatch = watchPool(pool, "postgres", () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
   return {
     engine: "postgres",
     location,
@@ -108,6 +114,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
       }
     },
     async close() {
+      unwatch();
       await listener.stop();
       await db.destroy();
     },

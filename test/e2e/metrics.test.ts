@@ -281,6 +281,14 @@ describe.skipIf(!serverUrl)("on PostgreSQL", () => {
     }, "the second /ask refused by the shared limit");
     expect(refusals(samples) - refusals(before)).toBe(1);
     expect(seriesValue(samples, "declaration_bot_store_up", { engine: "postgres" })).toBe(1);
+    // The pool that served those queries: at least one connection, nobody waiting for one.
+    const pool = (state: string) =>
+      seriesValue(samples, "declaration_bot_store_pool_connections", { engine: "postgres", state });
+    expect(pool("total")).toBeGreaterThanOrEqual(1);
+    expect(pool("idle")).toBeLessThanOrEqual(pool("total"));
+    expect(seriesValue(samples, "declaration_bot_store_pool_waiting", { engine: "postgres" })).toBe(
+      0,
+    );
     const url = new URL(serverUrl ?? "");
     expect(text).not.toContain(`${url.hostname}:${url.port}`);
 

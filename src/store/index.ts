@@ -10,9 +10,12 @@ import { type FeedbackStore, openFeedback } from "./feedback.ts";
 import { type Limiter, type LimitSpec, memoryLimiter, sharedLimiter } from "./limits.ts";
 import type { StoreEngine } from "./migrations.ts";
 import { localReplayGuard, type ReplayGuard, sharedReplayGuard } from "./replays.ts";
-import { loadSalt } from "./salt.ts";
+import { hashUserId, loadSalt } from "./salt.ts";
 import { openSettings, type SettingsStore } from "./settings.ts";
 import { openSqlite } from "./sqlite.ts";
+
+/** Hex digits of a user's hash in a log line: enough to tell users apart, no more. */
+const USER_KEY_LENGTH = 16;
 
 export interface StoreHealth {
   engine: StoreEngine;
@@ -27,6 +30,11 @@ export interface Store {
   settings: SettingsStore;
   feedback: FeedbackStore;
   replays: ReplayGuard;
+  /**
+   * How a user appears in logs: the start of the same keyed hash the store files their votes
+   * under, so a log line can be matched to a stored row and to nothing outside this installation.
+   */
+  userKey(userId: string): string;
   /** A per-key limit: counted for the whole bot on PostgreSQL, in this process on SQLite. */
   limiter(spec: LimitSpec): Limiter;
   health(): Promise<StoreHealth>;
@@ -80,6 +88,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     settings: openSettings(conn, { onError }),
     feedback: openFeedback(conn, salt, { onError }),
     replays,
+    userKey: (userId) => hashUserId(salt, userId).slice(0, USER_KEY_LENGTH),
     limiter(spec) {
       return conn.pool ? sharedLimiter(spec, conn.pool, salt) : memoryLimiter(spec);
     },

@@ -172,7 +172,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       messageId: message.id,
       guildId: message.guildId,
       channelId: message.channelId,
-      userId: message.author.id,
+      user: ctx.store.userKey(message.author.id),
       kind: "chat",
     });
   // Checked before any work: a user in cooldown costs one Map lookup.

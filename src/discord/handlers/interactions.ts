@@ -35,7 +35,8 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   const log = withFields(ctx.logger, {
     interactionId: interaction.id,
     guildId: interaction.guildId,
-    userId: interaction.userId,
+    // Never the raw id: the same keyed hash the store uses.
+    user: ctx.store.userKey(interaction.userId),
     ...describe(interaction),
   });
   if (interaction.kind === "autocomplete") {
@@ -215,7 +216,13 @@ function describe(interaction: Interaction): Record<string, string> {
       command: interaction.commandName,
     };
   }
-  if (interaction.isComponent()) return { kind: "component", customId: interaction.customId };
+  if (interaction.isComponent()) {
+    // A vote's custom id names the answer and the clause: beside a user, that is their vote.
+    const action = decodeCustomId(interaction.customId)?.kind;
+    return action === "vote" || action === "correct"
+      ? { kind: "component", component: action }
+      : { kind: "component", customId: interaction.customId };
+  }
   return { kind: interaction.kind };
 }
 

@@ -91,7 +91,7 @@ describe("DISCORD_SHARD_IDS", () => {
   });
 
   it("needs a numeric DISCORD_SHARDS: a host cannot pick its shards out of an unknown total", () => {
-    for (const shards of [{}, { DISCORD_SHARDS: "auto" }]) {
+    for (const shards of [{}, { DISCORD_SHARDS: "auto" }] as Record<string, string>[]) {
       const found = problems({ ...shards, DISCORD_SHARD_IDS: "0-1" });
       expect(found).toHaveLength(1);
       expect(found[0]).toMatch(/^DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the bot's total/);

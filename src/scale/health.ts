@@ -137,7 +137,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   };
 }
 
-/** The manager's question to a shard process, over the IPC channel ShardingManager opened. */
+/** The manager's question to a shard process, over the IPC channel `fork` opened (manager.ts). */
 export const HEALTH_MESSAGE = "declaration-bot:health";
 
 export interface HealthRequest {

@@ -23,7 +23,7 @@ describe("DISCORD_SHARDS", () => {
   });
 
   it("ignores discord.js's own SHARDS and SHARD_COUNT", () => {
-    // Set by ShardingManager in every shard process; they must not switch sharding on.
+    // discord.js's own (its Client reads them); they must not switch sharding on.
     expect(loadConfig({ SHARDS: "1", SHARD_COUNT: "2" }).shards).toBeNull();
   });
 });

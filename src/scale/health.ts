@@ -36,7 +36,10 @@ export interface HealthReport {
   ready: boolean;
   /** "http": DISCORD_GATEWAY=off, interactions over HTTP only (no shards). */
   mode: "single" | "sharded" | "http";
-  /** Shards this process (single) or the whole bot (sharded) is meant to run; 0 over HTTP only. */
+  /**
+   * Shards this process (single) or this host (sharded: all of the bot's, or DISCORD_SHARD_IDS) is
+   * meant to run; 0 over HTTP only.
+   */
   shardCount: number;
   shards: ShardHealth[];
 }

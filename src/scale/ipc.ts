@@ -115,7 +115,15 @@ export function serveIdentify(
       },
       (error: unknown) => {
         pending.delete(nonce);
-        if (!controller.signal.aborted) onError(error);
+        if (controller.signal.aborted) return;
+        onError(error);
+        // Only a bug gets here (the throttlers fall back rather than fail): a shard that never
+        // connects is worse than one IDENTIFY that may come early.
+        try {
+          child.send({ type: IDENTIFY_GO_MESSAGE, nonce });
+        } catch {
+          // The process is gone.
+        }
       },
     );
   });

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, type ExpectStatic, it, onTestFinished } from "vitest";
 import { FATAL_CLOSE_EXIT_CODE } from "../../src/scale/process.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import {
@@ -28,16 +28,6 @@ interface Run {
   healthPort: number;
 }
 
-let run: Run | undefined;
-
-afterEach(async () => {
-  if (!run) return;
-  await run.main.kill();
-  await run.fake.close();
-  rmSync(run.dataDir, { recursive: true, force: true });
-  run = undefined;
-});
-
 async function start(
   fakeOptions: Parameters<typeof startFakeDiscord>[0],
   env: Record<string, string> = {},
@@ -52,14 +42,19 @@ async function start(
     HEALTH_PORT: "0",
     ...env,
   });
+  // Registered before anything can fail, so that no process outlives its test.
+  onTestFinished(async () => {
+    await main.kill();
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const healthPort = (await main.waitForLog((l) => l.msg === "health endpoint listening"))
     .port as number;
-  run = { fake, main, dataDir, healthPort };
-  return run;
+  return { fake, main, dataDir, healthPort };
 }
 
 /** The line, the 503 with the shard disconnected, and the exit code, in that order. */
-async function expectFatal(r: Run, code: number): Promise<LogLine> {
+async function expectFatal(expect: ExpectStatic, r: Run, code: number): Promise<LogLine> {
   const line = await r.main.waitForLog((l) => l.level === FATAL && l.code === code);
   const health = await waitFor(async () => {
     const h = await getHealth(r.healthPort);
@@ -73,34 +68,35 @@ async function expectFatal(r: Run, code: number): Promise<LogLine> {
   return line;
 }
 
-describe("a close code discord.js does not come back from", () => {
-  it("4004: says the token was reset, reports unhealthy and exits 78", async () => {
+// Each test has its own loopback Discord and bot, and most of their time is spent waiting.
+describe.concurrent("a close code discord.js does not come back from", () => {
+  it("4004: says the token was reset, reports unhealthy and exits 78", async ({ expect }) => {
     const r = await start({});
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     r.fake.closeConnections(4004);
-    const line = await expectFatal(r, 4004);
+    const line = await expectFatal(expect, r, 4004);
     expect(line.msg).toMatch(/with 4004 \(authentication failed\): the bot token was reset/);
     expect(line.msg).toMatch(/DISCORD_TOKEN/);
   }, 30_000);
 
-  it("4011: says more shards are needed, with the count Discord asks for", async () => {
+  it("4011: says more shards are needed, with the count Discord asks for", async ({ expect }) => {
     // Discord now recommends 3 shards for a bot running unsharded.
     const r = await start({ shards: 3 });
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     r.fake.closeConnections(4011);
-    const line = await expectFatal(r, 4011);
+    const line = await expectFatal(expect, r, 4011);
     expect(line.msg).toMatch(/with 4011 \(sharding required\)/);
     expect(line.msg).toMatch(/too many servers for 1 shard\(s\); Discord asks for 3 shard\(s\)/);
     expect(line.msg).toMatch(/DISCORD_SHARDS=3 or DISCORD_SHARDS=auto/);
   }, 30_000);
 
-  it("4014 with DISCORD_MESSAGE_CONTENT=on: names the intent switch", async () => {
+  it("4014 with DISCORD_MESSAGE_CONTENT=on: names the intent switch", async ({ expect }) => {
     const r = await start({}, { DISCORD_MESSAGE_CONTENT: "on" });
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     // The switch is turned off in the portal; the next IDENTIFY is refused.
     r.fake.setPrivilegedIntents(0);
     r.fake.invalidateSession(false);
-    const line = await expectFatal(r, 4014);
+    const line = await expectFatal(expect, r, 4014);
     expect(line.msg).toMatch(/with 4014 \(disallowed intents\)/);
     expect(line.msg).toMatch(/Message Content Intent/);
     expect(line.msg).toMatch(/DISCORD_MESSAGE_CONTENT=auto/);
@@ -109,8 +105,10 @@ describe("a close code discord.js does not come back from", () => {
   }, 30_000);
 });
 
-describe("under the sharding manager", () => {
-  it("restarts the process after 4004, waiting longer each time it fails again", async () => {
+describe.concurrent("under the sharding manager", () => {
+  it("restarts the process after 4004, waiting longer each time it fails again", async ({
+    expect,
+  }) => {
     const r = await start({ shards: 1 }, { DISCORD_SHARDS: "1" });
     await r.main.waitForLog((l) => l.msg === "all shards ready", 30_000);
     const restarts = () =>

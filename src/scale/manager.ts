@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { REST } from "@discordjs/rest";
 import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
-import type { Logger } from "../log.ts";
+import { type Logger, registerSecret } from "../log.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReport,
@@ -250,6 +250,12 @@ async function managerHealth(
 /** The host's identify throttler: shared through PostgreSQL with DATABASE_URL, local otherwise. */
 function hostThrottler(config: Config, maxConcurrency: number, logger: Logger): IdentifyThrottler {
   if (!config.database || !config.discord) return new LocalIdentifyThrottler(maxConcurrency);
+  try {
+    // A driver error that quoted the connection string must not print its password.
+    registerSecret(decodeURIComponent(new URL(config.database.url).password));
+  } catch {
+    // Not a URL the WHATWG parser reads; pg will say so without echoing it.
+  }
   return new PostgresIdentifyThrottler({
     url: config.database.url,
     maxConcurrency,

@@ -11,7 +11,7 @@ import {
   LocalIdentifyThrottler,
   PostgresIdentifyThrottler,
 } from "../../src/scale/identify-throttler.ts";
-import { freshDatabase } from "../support/postgres.ts";
+import { freshDatabase, startPostgres } from "../support/postgres.ts";
 
 const SPACING_MS = 400;
 const postgresUrl = inject("postgresUrl");
@@ -134,6 +134,24 @@ describe.skipIf(postgresUrl === null)("PostgresIdentifyThrottler", () => {
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain("a.bot.token");
   });
+
+  it("goes local while its server is down, and back to the database once it answers", async () => {
+    // A server of its own: the shared one must stay up for the other files.
+    const server = await startPostgres();
+    try {
+      const { logger, lines } = capturedLogger();
+      const throttler = host(server.url, 1, logger);
+      await throttler.waitForIdentify(0, new AbortController().signal);
+      await server.stop();
+      await throttler.waitForIdentify(1, new AbortController().signal);
+      expect(lines.filter((l) => /PostgreSQL is unreachable/.test(String(l.msg)))).toHaveLength(1);
+      await server.start();
+      await throttler.waitForIdentify(2, new AbortController().signal);
+      expect(lines.map((l) => l.msg)).toContain("identify pacing shared through PostgreSQL again");
+    } finally {
+      await server.destroy();
+    }
+  }, 60_000);
 
   it("keeps its lease table to itself: created once, one row per bot and bucket", async () => {
     const url = await freshDatabase(postgresUrl as string);

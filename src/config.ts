@@ -34,16 +34,17 @@ export type MessageContentSetting = (typeof MESSAGE_CONTENT_SETTINGS)[number];
 /** DISCORD_SHARDS: null = one process (no sharding manager); "auto" = the gateway's recommendation. */
 export type ShardsSetting = "auto" | number | null;
 
-/** DATABASE_URL: the PostgreSQL server shared by every host of the bot. */
-export interface DatabaseConfig {
-  url: string;
-}
-
 export interface HealthConfig {
   /** HEALTH_PORT; 0 picks a free port (logged at start). */
   port: number;
   /** HEALTH_HOST, default 127.0.0.1 (use 0.0.0.0 inside a container). */
   host: string;
+}
+
+/** DATABASE_URL: the shared PostgreSQL store of several replicas; null = SQLite in DATA_DIR. */
+export interface DatabaseConfig {
+  /** postgres://user:password@host:port/database. Secret (the password): never logged. */
+  url: string;
 }
 
 /** The HTTP interactions endpoint (INTERACTIONS_PORT), served at POST /interactions. */
@@ -84,8 +85,6 @@ export interface Config {
   shardIds?: number[] | null;
   /** DISCORD_SHARDS_PER_PROCESS: shards one process (one discord.js client) runs. */
   shardsPerProcess?: number;
-  /** DATABASE_URL, or null when unset. */
-  database: DatabaseConfig | null;
   /** The HTTP health endpoint, or null when HEALTH_PORT is unset. */
   health: HealthConfig | null;
   /**
@@ -98,8 +97,10 @@ export interface Config {
    * interactions endpoint: the process then serves commands over HTTP and never connects.
    */
   gateway?: boolean;
-  /** Absolute directory for runtime data (the settings database). */
+  /** Absolute directory for runtime data (the SQLite store and its salt). */
   dataDir: string;
+  /** The PostgreSQL store, or null/absent for SQLite in `dataDir`. */
+  database?: DatabaseConfig | null;
   logLevel: LogLevel;
   /**
    * Abuse limits. `loadConfig` always sets them (defaults: DEFAULT_LIMITS); a Config built in code
@@ -162,6 +163,28 @@ export function dataDirFrom(env: Env = process.env): string {
   return path.resolve(PROJECT_ROOT, read(env, "DATA_DIR") ?? "var");
 }
 
+/**
+ * DATABASE_URL, checked for its shape only (reaching the server is the start's job). A problem
+ * never shows the URL: it may hold a password.
+ */
+export function databaseFrom(env: Env, problems: string[]): DatabaseConfig | null {
+  const url = read(env, "DATABASE_URL");
+  if (url === undefined) return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = null;
+  }
+  if (parsed === null || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    problems.push(
+      "DATABASE_URL must be a PostgreSQL URL such as postgres://bot:password@db.example:5432/bot (value not shown)",
+    );
+    return null;
+  }
+  return { url };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
 
@@ -213,6 +236,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const dataDir = dataDirFrom(env);
+  const database = databaseFrom(env, problems);
 
   const rawLevel = read(env, "LOG_LEVEL")?.toLowerCase() ?? "info";
   let logLevel: LogLevel = "info";
@@ -238,7 +262,6 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const layout = shardLayout(env, shards, problems);
-  const database = databaseFrom(env, problems);
 
   /** A listen address `{port, host}` from PREFIX_PORT and PREFIX_HOST; null when the port is unset. */
   const listenAddress = (prefix: string): { port: number; host: string } | null => {
@@ -342,11 +365,11 @@ export function loadConfig(env: Env = process.env): Config {
     shards,
     shardIds: layout.shardIds,
     shardsPerProcess: layout.shardsPerProcess,
-    database,
     health,
     interactions,
     gateway,
     dataDir,
+    database,
     logLevel,
     limits,
     logQuestions,
@@ -426,17 +449,4 @@ function shardLayout(
     }
   }
   return { shardIds, shardsPerProcess };
-}
-
-/** DATABASE_URL: a postgres:// or postgresql:// URL; its value is never echoed (it may hold a password). */
-function databaseFrom(env: Env, problems: string[]): DatabaseConfig | null {
-  const url = read(env, "DATABASE_URL");
-  if (url === undefined) return null;
-  if (!/^postgres(?:ql)?:\/\//i.test(url)) {
-    problems.push(
-      "DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql:// (value not shown)",
-    );
-    return null;
-  }
-  return { url };
 }

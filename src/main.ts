@@ -12,7 +12,12 @@ import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
 import type { HttpBot } from "./discord/http/bot.ts";
 import { createLogger, registerSecret } from "./log.ts";
-import { type HealthServer, startHealthServer, startingHealth } from "./scale/health.ts";
+import {
+  checkStore,
+  type HealthServer,
+  startHealthServer,
+  startingHealth,
+} from "./scale/health.ts";
 import {
   exitAfterFatalClose,
   guardProcess,
@@ -54,6 +59,8 @@ if (config.discord === null) {
           logger,
           // Without the gateway, ready means the interactions endpoint is listening.
           report: () => bot?.health() ?? startingHealth(gateway ? "single" : "http"),
+          // Absent from the report until the bot has opened its store.
+          store: () => (bot ? checkStore(bot.store) : undefined),
         });
       }
       if (gateway) {
@@ -70,7 +77,7 @@ if (config.discord === null) {
     }
   } catch (error) {
     // By name: importing their modules here would load discord.js and SQLite for the console too.
-    if (error instanceof Error && ["SettingsUnavailable", "StartFailure"].includes(error.name)) {
+    if (error instanceof Error && ["StoreUnavailable", "StartFailure"].includes(error.name)) {
       // A person can act on this one line; the stack would only hide it.
       process.stderr.write(`${error.message}\n`);
       logger.fatal({ error: error.message }, "could not start the bot");

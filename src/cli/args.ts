@@ -1,4 +1,5 @@
 /** What the command-line tools share: --help, malformed options and --lang answered the same way. */
+import { config as loadDotenv } from "dotenv";
 import { LANGS } from "../core/types.ts";
 
 /** A usage error: the message and the usage on stderr, exit code 2. */
@@ -40,3 +41,19 @@ export const COMMON_OPTIONS = {
   lang: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
+
+/**
+ * Runs a tool's `main` when its file is the script node was started with (not when a test imports
+ * it), with `.env` read first: its exit code, or 1 and the error's message on one line.
+ */
+export function runAsScript(meta: ImportMeta, main: (argv: string[]) => Promise<number>): void {
+  if (meta.url !== `file://${process.argv[1]}`) return;
+  loadDotenv({ quiet: true });
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,23 +1,35 @@
 /**
- * The maintainers' review of what people told the bot, from DATA_DIR's settings database:
+ * The maintainers' review of what people told the bot, from the store (DATA_DIR's SQLite file, or
+ * PostgreSQL with DATABASE_URL):
  *   npm run review                      votes, corrections, unanswered questions
  *   npm run -s review -- --json         the same as JSON
  *   npm run review -- --export FILE     the kept questions as an evaluation question set
+ *   npm run review -- --drop-votes      deletes every vote (after a lost salt, to start over)
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { config as loadDotenv } from "dotenv";
-import { dataDirFrom } from "../config.ts";
+import { ConfigError, databaseFrom, dataDirFrom } from "../config.ts";
 import { parseQuestions } from "../core/questions.ts";
-import type { FeedbackReport, KeptQuestion } from "../settings/feedback-report.ts";
-import { openSettingsStore, SETTINGS_FILE } from "../settings/store.ts";
+import { createLogger } from "../log.ts";
+import type { Connection } from "../store/connection.ts";
+import {
+  buildReport,
+  type FeedbackReport,
+  type KeptQuestion,
+  keptQuestions,
+} from "../store/feedback-report.ts";
+import { openConnection } from "../store/index.ts";
+import { SETTINGS_FILE } from "../store/sqlite.ts";
+import { runAsScript } from "./args.ts";
 
-const USAGE = `usage: npm run review -- [--json] [--export FILE]
-  (no option)    a report of the feedback in DATA_DIR's database
+const USAGE = `usage: npm run review -- [--json] [--export FILE] [--drop-votes]
+  (no option)    a report of the feedback in the store (DATABASE_URL, else DATA_DIR's database)
   --json         the same report as JSON
   --export FILE  write the questions whose text was kept, with the verdict people gave, in the
                  evaluation question-set format (data/eval/README.md), to curate into a new batch
+  --drop-votes   delete every stored vote and correction: only to start over after the salt that
+                 hashed their user ids was lost (the bot refuses to start until then)
   -h, --help     this help`;
 
 const EMPTY: FeedbackReport = {
@@ -31,13 +43,14 @@ const EMPTY: FeedbackReport = {
 };
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values: { json?: boolean; export?: string; help?: boolean };
+  let values: { json?: boolean; export?: string; help?: boolean; "drop-votes"?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         json: { type: "boolean" },
         export: { type: "string" },
+        "drop-votes": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -49,20 +62,49 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const problems: string[] = [];
+  const database = databaseFrom(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = dataDirFrom(env);
   const file = path.join(dataDir, SETTINGS_FILE);
-  // No database yet means no feedback yet, not an error; and reading must not create one.
-  let report = EMPTY;
-  let kept: KeptQuestion[] = [];
-  if (existsSync(file)) {
-    const store = openSettingsStore(dataDir);
-    try {
-      report = store.feedback.report();
-      kept = store.feedback.keptQuestions();
-    } finally {
-      store.close();
+  const where = database ? "PostgreSQL (DATABASE_URL)" : file;
+  // No SQLite file yet means no feedback yet, not an error; and reading must not create one.
+  if (!database && !existsSync(file)) {
+    if (values["drop-votes"]) {
+      process.stdout.write(`No database yet in ${dataDir}: there are no votes to delete.\n`);
+      return 0;
     }
+    return write(values, EMPTY, [], `${where} (no database yet: nothing has been stored)`);
   }
+  const conn = await openConnection({
+    dataDir,
+    databaseUrl: database?.url ?? null,
+    logger: createLogger("silent"),
+  });
+  try {
+    if (values["drop-votes"]) {
+      const dropped = await dropVotes(conn);
+      process.stdout.write(`${dropped} vote(s) deleted from ${where}.\n`);
+      return 0;
+    }
+    return write(values, await buildReport(conn), await keptQuestions(conn), where);
+  } finally {
+    await conn.close();
+  }
+}
+
+async function dropVotes(conn: Connection): Promise<number> {
+  const result = await conn.db.deleteFrom("feedback_votes").executeTakeFirst();
+  conn.afterDelete();
+  return Number(result.numDeletedRows);
+}
+
+function write(
+  values: { json?: boolean; export?: string },
+  report: FeedbackReport,
+  kept: KeptQuestion[],
+  where: string,
+): number {
   if (values.export !== undefined) {
     // The same validation as every question file the evaluation reads.
     const questions = parseQuestions(kept, values.export);
@@ -77,7 +119,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  process.stdout.write(textReport(report, file));
+  process.stdout.write(textReport(report, where));
   return 0;
 }
 
@@ -87,8 +129,8 @@ function countBy(items: readonly string[]): string {
   return [...counts].map(([item, n]) => `${n} ${item}`).join(", ");
 }
 
-export function textReport(r: FeedbackReport, file: string): string {
-  const lines = [`Feedback in ${file}`, ""];
+export function textReport(r: FeedbackReport, where: string): string {
+  const lines = [`Feedback in ${where}`, ""];
   lines.push(`Votes: ${r.votes.up} up, ${r.votes.down} down`);
   for (const c of r.perClause) lines.push(`  ${c.clause.padEnd(12)} ${c.up} up, ${c.down} down`);
   lines.push("", "Most corrected (answer shown → passage people chose):");
@@ -115,13 +157,4 @@ export function textReport(r: FeedbackReport, file: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta, main);

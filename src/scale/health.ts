@@ -5,7 +5,11 @@
  * heartbeat ping. 200 when every expected shard is ready, 503 otherwise (starting, reconnecting,
  * a shard process down). In one process the report comes from the bot itself (its `health()`:
  * the gateway client's shards, or the HTTP endpoint listening); under sharding the manager asks
- * every shard process (see manager.ts).
+ * every shard process (see manager.ts). With a store provider, the report also names the settings
+ * store and whether it answers (`store`).
+ *
+ * `GET /metrics` on the same port serves Prometheus metrics (src/metrics.ts); its gateway and store
+ * gauges are set from the same report, so the two endpoints never disagree.
  *
  * @example
  * // curl -s 127.0.0.1:8080/health
@@ -14,7 +18,11 @@
  */
 import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
+import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
+import type { Store, StoreHealth } from "../store/index.ts";
 import { listen } from "./listen.ts";
+
+export type { StoreHealth };
 
 export interface ShardHealth {
   id: number;
@@ -42,6 +50,27 @@ export interface HealthReport {
    */
   shardCount: number;
   shards: ShardHealth[];
+  /** The settings store, when the bot provides it (HealthServerOptions.store). */
+  store?: StoreHealth;
+}
+
+/** How long the store has to answer a health check: well within an orchestrator's probe timeout. */
+export const STORE_CHECK_MS = 2000;
+
+/**
+ * The store's health, `ok: false` when it has not answered within `ms`: a pool waiting for a
+ * connection must not hold up the health report.
+ */
+export function checkStore(
+  store: Pick<Store, "engine" | "health">,
+  ms = STORE_CHECK_MS,
+): Promise<StoreHealth> {
+  const down: StoreHealth = { engine: store.engine, ok: false };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<StoreHealth>((resolve) => {
+    timer = setTimeout(() => resolve(down), ms);
+  });
+  return Promise.race([store.health().catch(() => down), late]).finally(() => clearTimeout(timer));
 }
 
 export function isReady(shardCount: number, shards: readonly ShardHealth[]): boolean {
@@ -67,6 +96,13 @@ export interface HealthServerOptions {
   /** 0 = any free port; the bound port is logged and returned. */
   port: number;
   report: () => HealthReport | Promise<HealthReport>;
+  /**
+   * The settings store's state, added to every report (undefined: not open yet). Should not throw:
+   * a throw fails the whole report.
+   */
+  store?: () => StoreHealth | undefined | Promise<StoreHealth | undefined>;
+  /** Other processes' metrics to merge into this one's (the sharding manager's shard processes). */
+  metrics?: () => Promise<MetricsJson[]>;
   logger: Logger;
 }
 
@@ -77,6 +113,7 @@ export interface HealthServer {
 }
 
 const PATH = "/health";
+const METRICS_PATH = "/metrics";
 const REQUEST_TIMEOUT_MS = 5_000;
 
 /** The request's path, or null for a target no URL parser accepts ("//", "http://[::1"). */
@@ -90,23 +127,38 @@ function pathOf(target: string | undefined): string | null {
 
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const { logger } = options;
+  // Before anything can be counted: the bot starts after its health server.
+  await enableMetrics();
+  const report = async (): Promise<HealthReport> => {
+    const base = await options.report();
+    const store = await options.store?.();
+    return store ? { ...base, store } : base;
+  };
+  const scrape = async () => {
+    // Under sharding both ask every shard process over IPC: at the same time, not one after the other.
+    const [current, others] = await Promise.all([report(), options.metrics?.()]);
+    return scrapeMetrics(current, others ?? []);
+  };
   const server: Server = createServer((req, res) => {
-    const send = (status: number, body: unknown) => {
-      const text = `${JSON.stringify(body)}\n`;
+    const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
-        "content-type": "application/json; charset=utf-8",
+        "content-type": type,
         "cache-control": "no-store",
         "content-length": Buffer.byteLength(text),
       });
       res.end(req.method === "HEAD" ? undefined : text);
     };
+    const send = (status: number, body: unknown) =>
+      reply(status, "application/json; charset=utf-8", `${JSON.stringify(body)}\n`);
     const path = pathOf(req.url);
     if (path === null) {
       send(400, { error: "bad request target" });
       return;
     }
-    if (path !== PATH) {
-      send(404, { error: `not found; the health endpoint is ${PATH}` });
+    if (path !== PATH && path !== METRICS_PATH) {
+      send(404, {
+        error: `not found; the health endpoint is ${PATH}, metrics are at ${METRICS_PATH}`,
+      });
       return;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
@@ -114,21 +166,32 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       send(405, { error: "method not allowed" });
       return;
     }
-    Promise.resolve()
-      .then(options.report)
-      .then(
-        (report) => send(report.ready ? 200 : 503, report),
+    if (path === METRICS_PATH) {
+      scrape().then(
+        ({ contentType, text }) => reply(200, contentType, text),
         (error: unknown) => {
-          logger.error({ error: String(error) }, "health report failed");
-          send(503, { ready: false, error: "health report failed" });
+          logger.error({ error: String(error) }, "metrics failed");
+          send(500, { error: "metrics failed" });
         },
       );
+      return;
+    }
+    report().then(
+      (current) => send(current.ready ? 200 : 503, current),
+      (error: unknown) => {
+        logger.error({ error: String(error) }, "health report failed");
+        send(503, { ready: false, error: "health report failed" });
+      },
+    );
   });
   // A client that never finishes its request is cut off, not kept open forever.
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
   const port = await listen(server, options.port, options.host);
-  logger.info({ host: options.host, port, path: PATH }, "health endpoint listening");
+  logger.info(
+    { host: options.host, port, path: PATH, metrics: METRICS_PATH },
+    "health endpoint listening",
+  );
   return {
     host: options.host,
     port,
@@ -140,24 +203,38 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   };
 }
 
-/** The manager's question to a shard process, over the IPC channel `fork` opened (manager.ts). */
+/** The manager's questions to a shard process, over the IPC channel `fork` opened (manager.ts). */
 export const HEALTH_MESSAGE = "declaration-bot:health";
+export const METRICS_MESSAGE = "declaration-bot:metrics";
 
-export interface HealthRequest {
-  type: typeof HEALTH_MESSAGE;
+export interface ShardRequest {
+  type: typeof HEALTH_MESSAGE | typeof METRICS_MESSAGE;
   nonce: number;
+}
+
+export interface HealthRequest extends ShardRequest {
+  type: typeof HEALTH_MESSAGE;
 }
 
 /** A shard process's answer: its gateway shards, empty while its client is still starting. */
 export interface HealthReply extends HealthRequest {
   shards: ShardHealth[];
+  /** Its settings store; absent until the bot has opened it. */
+  store?: StoreHealth;
 }
 
-export function isHealthMessage(message: unknown): message is HealthRequest {
+/** A shard process's answer to METRICS_MESSAGE: its whole registry (src/metrics.ts). */
+export interface MetricsReply extends ShardRequest {
+  type: typeof METRICS_MESSAGE;
+  metrics: MetricsJson;
+}
+
+export function isShardRequest(message: unknown): message is ShardRequest {
   return (
     typeof message === "object" &&
     message !== null &&
-    (message as { type?: unknown }).type === HEALTH_MESSAGE &&
+    ((message as { type?: unknown }).type === HEALTH_MESSAGE ||
+      (message as { type?: unknown }).type === METRICS_MESSAGE) &&
     typeof (message as { nonce?: unknown }).nonce === "number"
   );
 }

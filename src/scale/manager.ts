@@ -12,7 +12,8 @@
  * answers through the host's one throttler, shared with the other hosts through PostgreSQL when
  * DATABASE_URL is set (identify-throttler.ts). A process that dies is restarted with the same
  * shards, after a back-off that grows while it keeps failing. The manager serves the health
- * endpoint for its shards, and on SIGINT/SIGTERM stops every shard process and exits 0 within 5 s.
+ * endpoint and the metrics for its shards, and on SIGINT/SIGTERM stops every shard process and exits
+ * 0 within 5 s.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -20,14 +21,19 @@ import { REST } from "@discordjs/rest";
 import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
 import { type Logger, registerSecret } from "../log.ts";
+import { type MetricsJson, shardSeries } from "../metrics.ts";
 import {
   HEALTH_MESSAGE,
+  type HealthReply,
   type HealthReport,
-  type HealthRequest,
   type HealthServer,
-  isHealthMessage,
   isReady,
+  isShardRequest,
+  METRICS_MESSAGE,
+  type MetricsReply,
   type ShardHealth,
+  type ShardRequest,
+  type StoreHealth,
   startHealthServer,
 } from "./health.ts";
 import {
@@ -204,22 +210,20 @@ class ShardProcess {
     });
   }
 
-  /** Its shards' health: asked over IPC; "down" while there is no process, "starting" before it answers. */
-  async health(): Promise<ShardHealth[]> {
-    const unknown = (status: string) =>
-      this.ids.map((id) => ({ id, status, ping: null, guilds: null }));
+  /** Asks the process a question; null when it is down, undefined on no answer in time. */
+  ask<Reply extends ShardRequest>(type: Reply["type"]): Promise<Reply | null | undefined> {
     const child = this.child;
-    if (!child?.connected) return unknown("down");
-    const request: HealthRequest = { type: HEALTH_MESSAGE, nonce: ++nonce };
-    const answer = await new Promise<ShardHealth[] | undefined>((resolve) => {
-      const done = (result: ShardHealth[] | undefined) => {
+    if (!child?.connected) return Promise.resolve(null);
+    const request: ShardRequest = { type, nonce: ++nonce };
+    return new Promise((resolve) => {
+      const done = (result: Reply | undefined) => {
         clearTimeout(timer);
         child.off("message", onMessage);
         resolve(result);
       };
       const onMessage = (message: unknown) => {
-        if (isHealthMessage(message) && message.nonce === request.nonce) {
-          done((message as { shards?: ShardHealth[] }).shards ?? []);
+        if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
+          done(message as Reply);
         }
       };
       const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
@@ -228,12 +232,39 @@ class ShardProcess {
         if (error) done(undefined);
       });
     });
+  }
+
+  /**
+   * Its shards' health (asked over IPC; "down" while there is no process, "starting" before it
+   * answers) and its store's.
+   */
+  async health(): Promise<{ shards: ShardHealth[]; store?: StoreHealth }> {
+    const unknown = (status: string) => ({
+      shards: this.ids.map((id) => ({ id, status, ping: null, guilds: null })),
+    });
+    const answer = await this.ask<HealthReply>(HEALTH_MESSAGE);
+    if (answer === null) return unknown("down");
     // A process that is not ready may still be loading, not listening yet.
     if (answer === undefined) return unknown(this.ready ? "unresponsive" : "starting");
-    return this.ids.map(
+    const shards = this.ids.map(
       (id) =>
-        answer.find((s) => s.id === id) ?? { id, status: "starting", ping: null, guilds: null },
+        (answer.shards ?? []).find((s) => s.id === id) ?? {
+          id,
+          status: "starting",
+          ping: null,
+          guilds: null,
+        },
     );
+    return { shards, ...(answer.store && { store: answer.store }) };
+  }
+
+  /**
+   * Its metrics, each series labelled with its shard, or its shards ("0,1"): counters and memory
+   * belong to the process, which serves them all.
+   */
+  async metrics(): Promise<MetricsJson | null> {
+    const reply = await this.ask<MetricsReply>(METRICS_MESSAGE);
+    return reply ? shardSeries(this.ids.join(","), reply.metrics) : null;
   }
 }
 
@@ -242,9 +273,32 @@ async function managerHealth(
   processes: readonly ShardProcess[],
   count: number,
 ): Promise<HealthReport> {
-  const shards = (await Promise.all(processes.map((p) => p.health()))).flat();
-  shards.sort((a, b) => a.id - b.id);
-  return { ready: isReady(count, shards), mode: "sharded", shardCount: count, shards };
+  const answers = await Promise.all(processes.map((p) => p.health()));
+  const shards = answers.flatMap((a) => a.shards).sort((a, b) => a.id - b.id);
+  const stores = answers.flatMap((a) => (a.store ? [a.store] : []));
+  const [first] = stores;
+  // Every shard process has its own connection to the one store: it answers if it answers them all.
+  const store = first && { engine: first.engine, ok: stores.every((s) => s.ok) };
+  return {
+    ready: isReady(count, shards),
+    mode: "sharded",
+    shardCount: count,
+    shards,
+    ...(store && { store }),
+  };
+}
+
+/**
+ * The metrics of every shard process that answers, labelled by shard.
+ *
+ * Labelled, not summed (prom-client's cluster aggregation): a shard process that restarts starts
+ * its counters from zero, which Prometheus handles per series but would read as a drop in a sum;
+ * and per-process figures (memory, event-loop lag) mean nothing added up. A dashboard sums over
+ * `shard` where it wants the bot's total.
+ */
+async function shardMetrics(processes: readonly ShardProcess[]): Promise<MetricsJson[]> {
+  const replies = await Promise.all(processes.map((p) => p.metrics()));
+  return replies.flatMap((reply) => (reply ? [reply] : []));
 }
 
 /** The host's identify throttler: shared through PostgreSQL with DATABASE_URL, local otherwise. */
@@ -295,6 +349,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
       ...config.health,
       logger,
       report: () => managerHealth(processes, expected),
+      metrics: () => shardMetrics(processes),
     });
   }
 

@@ -5,14 +5,22 @@
  * environment variables that discord.js's Client would read by itself. It is the ordinary bot with
  * one discord.js client running those shards, a logger naming them, and an identify throttler that
  * asks the manager (ipc.ts). Only the process running shard 0 registers the commands. It answers
- * the manager's health questions, tells it when its shards are ready, and stops when the manager
- * goes away (its IPC channel closes), so no shard outlives a killed manager.
+ * the manager's health and metrics questions, tells it when its shards are ready, and stops when
+ * the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
 import { parseArgs } from "node:util";
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
-import { HEALTH_MESSAGE, type HealthReply, isHealthMessage } from "./health.ts";
+import { enableMetrics, metricsJson } from "../metrics.ts";
+import {
+  checkStore,
+  HEALTH_MESSAGE,
+  type HealthReply,
+  isShardRequest,
+  METRICS_MESSAGE,
+  type MetricsReply,
+} from "./health.ts";
 import { ManagerIdentifyThrottler, READY_MESSAGE } from "./ipc.ts";
 import { exitAfterFatalClose, guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
@@ -55,15 +63,28 @@ guardProcess(logger);
 
 let bot: Bot | null = null;
 
+// The manager serves /metrics from every shard's registry: counting starts before the bot does.
+if (config.health) await enableMetrics();
+
 process.on("message", (message: unknown) => {
-  if (!isHealthMessage(message)) return;
-  const reply: HealthReply = {
-    type: HEALTH_MESSAGE,
-    nonce: message.nonce,
-    shards: bot ? clientShards(bot.client) : [],
-  };
-  send(reply);
+  if (!isShardRequest(message)) return;
+  if (message.type === METRICS_MESSAGE) {
+    void metricsJson().then((metrics) => {
+      const reply: MetricsReply = { type: METRICS_MESSAGE, nonce: message.nonce, metrics };
+      send(reply);
+    });
+    return;
+  }
+  void answerHealth(message.nonce);
 });
+
+/** The manager waits HEALTH_ANSWER_MS (1 s) for the whole answer: the store gets half of it. */
+async function answerHealth(nonce: number): Promise<void> {
+  const shards = bot ? clientShards(bot.client) : [];
+  const store = bot ? await checkStore(bot.store, 500) : undefined;
+  const reply: HealthReply = { type: HEALTH_MESSAGE, nonce, shards, ...(store && { store }) };
+  process.send?.(reply);
+}
 
 onShutdown(async () => bot?.stop(), logger, { onDisconnect: true });
 

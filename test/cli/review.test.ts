@@ -4,8 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/review.ts";
 import { readQuestions } from "../../src/core/questions.ts";
-import type { ShownAnswer } from "../../src/settings/feedback.ts";
-import { openSettingsStore, SETTINGS_FILE } from "../../src/settings/store.ts";
+import { createLogger } from "../../src/log.ts";
+import type { ShownAnswer } from "../../src/store/feedback.ts";
+import { openStore } from "../../src/store/index.ts";
+import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
 import { type RunResult, runInProcess, runTs } from "./run.ts";
 
 const M4: ShownAnswer = {
@@ -17,20 +19,30 @@ const M4: ShownAnswer = {
 };
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "review-"));
-  const store = openSettingsStore(dir);
+  const store = await openStore({
+    dataDir: dir,
+    logger: createLogger("silent"),
+    replayWindowMs: 300_000,
+  });
   const { feedback } = store;
   const note = { guildId: "1", lang: "fr" as const, score: null, clauseId: null };
-  feedback.noteAnswer({
+  await feedback.noteAnswer({
     ...note,
     answerId: "1",
     kind: "none",
     confidence: "none",
     question: "quelle heure est-il ?",
   });
-  feedback.noteAnswer({ ...note, answerId: "2", kind: "none", confidence: "none", question: null });
-  feedback.noteAnswer({
+  await feedback.noteAnswer({
+    ...note,
+    answerId: "2",
+    kind: "none",
+    confidence: "none",
+    question: null,
+  });
+  await feedback.noteAnswer({
     ...note,
     answerId: "10",
     kind: "clause/search",
@@ -39,10 +51,10 @@ beforeAll(() => {
     score: 0.8,
     question: "qui observe les exercices ?",
   });
-  feedback.vote(M4, { guildId: "1", userId: "7" }, "up");
-  feedback.vote(M4, { guildId: "1", userId: "8" }, "down");
-  feedback.correct(M4, { guildId: "1", userId: "8" }, "M5");
-  store.close();
+  await feedback.vote(M4, { guildId: "1", userId: "7" }, "up");
+  await feedback.vote(M4, { guildId: "1", userId: "8" }, "down");
+  await feedback.correct(M4, { guildId: "1", userId: "8" }, "M5");
+  await store.close();
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

@@ -123,22 +123,3 @@ describe("DISCORD_SHARDS_PER_PROCESS", () => {
     ]);
   });
 });
-
-describe("DATABASE_URL", () => {
-  it("is null when unset, the URL otherwise", () => {
-    expect(loadConfig({}).database).toBeNull();
-    expect(loadConfig({ DATABASE_URL: "postgres://bot@db/bot" }).database).toEqual({
-      url: "postgres://bot@db/bot",
-    });
-    expect(loadConfig({ DATABASE_URL: "postgresql://db/bot" }).database?.url).toBe(
-      "postgresql://db/bot",
-    );
-  });
-
-  it("refuses anything but a PostgreSQL URL without echoing it", () => {
-    const found = problems({ DATABASE_URL: "mysql://root:hunter2@db/bot" });
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(/^DATABASE_URL must be a PostgreSQL URL/);
-    expect(found[0]).not.toContain("hunter2");
-  });
-});

@@ -5,17 +5,26 @@ import { chatReply, stripBotMention } from "../../src/discord/handlers/chat.ts";
 import type { BotContext } from "../../src/discord/platform/context.ts";
 import type { CardPayload } from "../../src/discord/render/card.ts";
 import { createLogger } from "../../src/log.ts";
-import { openSettingsStore } from "../../src/settings/store.ts";
+import { openStore } from "../../src/store/index.ts";
+import { DEFAULT_SETTINGS, type GuildSettings } from "../../src/store/settings.ts";
 import { growth } from "../support/timing.ts";
 
 const ctx: BotContext = {
   engine: getEngine(),
-  settings: openSettingsStore(":memory:"),
+  store: await openStore({
+    dataDir: ":memory:",
+    logger: createLogger("silent"),
+    replayWindowMs: 300_000,
+  }),
   logger: createLogger("silent"),
   feedbackRetentionDays: DEFAULT_FEEDBACK_RETENTION_DAYS,
 };
 
+/** What chatReply sees of each test server: its settings, as the store would give them. */
+const servers = new Map<string, Partial<GuildSettings>>();
+
 function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]> = {}) {
+  const guild = extra.guildId === undefined ? "1" : extra.guildId;
   return chatReply(
     {
       content,
@@ -27,6 +36,7 @@ function decide(content: string, extra: Partial<Parameters<typeof chatReply>[0]>
       ...extra,
     },
     ctx,
+    { ...DEFAULT_SETTINGS, ...(guild === null ? {} : servers.get(guild)) },
   );
 }
 
@@ -54,7 +64,7 @@ describe("reference detection in chat", () => {
   });
 
   it("respects the per-server quoting switch", () => {
-    ctx.settings.setQuoting("2", false);
+    servers.set("2", { quoting: false });
     expect(decide("comme le dit la mesure 4", { guildId: "2" })).toBeNull();
     // A question put to the bot is still answered.
     expect(titles(decide("mesure 4", { guildId: "2", addressed: true }))).toHaveLength(1);
@@ -71,7 +81,7 @@ describe("reference detection in chat", () => {
   });
 
   it("treats messages in Q&A channels (and their threads) as questions", () => {
-    ctx.settings.addQaChannel("3", "30");
+    servers.set("3", { qaChannels: ["30"] });
     expect(
       titles(decide("qui a signé ce texte ?", { guildId: "3", channelId: "30" })),
     ).toHaveLength(1);
@@ -82,7 +92,7 @@ describe("reference detection in chat", () => {
   });
 
   it("stays silent in a Q&A channel unless sure, and hedges when asked directly", () => {
-    ctx.settings.addQaChannel("5", "50");
+    servers.set("5", { qaChannels: ["50"] });
     // A word the bot has never seen: the closest passage, not a confident answer.
     const unsure = "anything on cooperation with zyxwvut?";
     expect(decide(unsure, { guildId: "5", channelId: "50" })).toBeNull();
@@ -102,7 +112,7 @@ describe("reference detection in chat", () => {
   it("uses the server's language setting, else its locale", () => {
     const en = decide("comme le dit la mesure 4", { preferredLocale: "en-US" });
     expect(titles(en)[0]).toMatch(/^Measure 4/);
-    ctx.settings.setLanguage("4", "ru");
+    servers.set("4", { language: "ru" });
     expect(titles(decide("mesure 4", { guildId: "4", addressed: true }))[0]).toMatch(/^Пункт 4/);
   });
 });

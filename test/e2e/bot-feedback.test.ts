@@ -9,9 +9,9 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main as review } from "../../src/cli/review.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import type { FeedbackReport } from "../../src/settings/feedback-report.ts";
-import { hashUserId, loadSalt } from "../../src/settings/salt.ts";
-import { SETTINGS_FILE } from "../../src/settings/store.ts";
+import type { FeedbackReport } from "../../src/store/feedback-report.ts";
+import { hashUserId, readSaltFile } from "../../src/store/salt.ts";
+import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
 import type { Json, UserSpec } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,
@@ -296,7 +296,7 @@ describe("question text", () => {
   it("is not kept by default", async () => {
     const report = await reviewJson();
     expect(report.questions).toEqual({ unanswered: [], corrected: [] });
-    expect(h.bot.settings.feedback.keptQuestions()).toEqual([]);
+    expect(await h.bot.store.feedback.keptQuestions()).toEqual([]);
   });
 
   it("is kept once the server enables it, and no longer once it disables it", async () => {
@@ -438,7 +438,7 @@ describe("with LOG_QUESTIONS, FEEDBACK_RETENTION_DAYS=30 and rate limits", () =>
 
   it("LOG_QUESTIONS=true keeps the text whatever the server's setting", async () => {
     await askOn(NOTHING, alice);
-    expect(r.bot.settings.feedback.keptQuestions()).toEqual([
+    expect(await r.bot.store.feedback.keptQuestions()).toEqual([
       { id: "fb-001", lang: "fr", q: NOTHING, expect: [], kind: "feedback-unanswered" },
     ]);
   });
@@ -454,11 +454,11 @@ describe("with LOG_QUESTIONS, FEEDBACK_RETENTION_DAYS=30 and rate limits", () =>
   });
 
   it("rows older than the retention period are deleted at start", async () => {
-    const before = r.bot.settings.feedback.report();
+    const before = await r.bot.store.feedback.report();
     expect(before.votes.up).toBe(2);
     expect(before.unanswered).toBe(1);
     // Age every row by 31 days but dave's vote by 29, through a connection of the test's own.
-    const daveHash = hashUserId(loadSalt(r.dataDir), dave.id);
+    const daveHash = hashUserId(String(readSaltFile(r.dataDir)), dave.id);
     const db = new Database(path.join(r.dataDir, SETTINGS_FILE));
     db.prepare("UPDATE feedback_answers SET created_at = created_at - ?").run(31 * DAY_MS);
     const age = db.prepare(
@@ -472,11 +472,11 @@ describe("with LOG_QUESTIONS, FEEDBACK_RETENTION_DAYS=30 and rate limits", () =>
     db.close();
 
     await r.restart();
-    const after = r.bot.settings.feedback.report();
+    const after = await r.bot.store.feedback.report();
     // Dave's vote is all that is left.
     expect(after.votes).toEqual({ up: 1, down: 0 });
-    expect(r.bot.settings.feedback.forget(dave.id)).toBe(1);
+    expect(await r.bot.store.feedback.forget(dave.id)).toBe(1);
     expect(after.unanswered).toBe(0);
-    expect(r.bot.settings.feedback.keptQuestions()).toEqual([]);
+    expect(await r.bot.store.feedback.keptQuestions()).toEqual([]);
   });
 });

@@ -188,7 +188,7 @@ describe("quotations in chat", () => {
       ),
     );
     expect(String((await responseData(h.fake, settingsId)).content)).toMatch(/ne vérifierai plus/);
-    expect(h.bot.settings.get("111111111111111111").quoteCheck).toBe(false);
+    expect((await h.bot.store.settings.get("111111111111111111")).quoteCheck).toBe(false);
     const cue = h.fake.sendMessage({
       content:
         "la déclaration dit « Établir des contacts directs entre les secrétaires généraux des trois organisations »",

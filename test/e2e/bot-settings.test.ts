@@ -55,7 +55,7 @@ describe("/settings", () => {
     );
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
     expect(String(data.content)).toMatch(/Gérer le serveur/);
-    expect(h.bot.settings.get(GUILD).quoting).toBe(true);
+    expect((await h.bot.store.settings.get(GUILD)).quoting).toBe(true);
   });
 
   it("shows the defaults", async () => {
@@ -120,7 +120,7 @@ describe("/settings", () => {
     expect(await h.bot.commandsSynced).toBe("unchanged");
     expect(h.fake.requests.filter((r) => r.method === "PUT").length).toBe(putsBefore);
 
-    expect(h.bot.settings.get(GUILD)).toEqual({
+    expect(await h.bot.store.settings.get(GUILD)).toEqual({
       qaChannels: [QA],
       quoting: false,
       quoteCheck: true,
@@ -146,7 +146,7 @@ describe("/settings", () => {
     expect(String(removed.content)).toMatch(/n’est plus/);
     await settings([sub("language", [{ name: "value", type: 3, value: "auto" }])]);
     await settings([sub("quoting", [{ name: "enabled", type: 5, value: true }])]);
-    expect(h.bot.settings.get(GUILD)).toEqual({
+    expect(await h.bot.store.settings.get(GUILD)).toEqual({
       qaChannels: [],
       quoting: true,
       quoteCheck: true,

@@ -15,6 +15,7 @@ import { type HealthServer, startHealthServer } from "../../src/scale/health.ts"
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { botConfig } from "../support/bot-harness.ts";
 import { getHealth, type MainProcess, spawnMain, waitFor } from "../support/main-process.ts";
+import { scrape, seriesValue } from "../support/metrics.ts";
 
 /** Null until a heartbeat is acknowledged (discord.js sends the first one at a random point of the fake's 41 s interval). */
 const PING = expect.toSatisfy(
@@ -184,7 +185,13 @@ describe("HEALTH_PORT with `npm start` in one process", () => {
       mode: "single",
       shardCount: 1,
       shards: [{ id: 0, status: "ready", ping: PING, guilds: 1 }],
+      store: { engine: "sqlite", ok: true },
     });
+    const metrics = await scrape(listening.port as number);
+    expect(
+      seriesValue(metrics.samples, "declaration_bot_gateway_shard_ready", { shard: "0" }),
+    ).toBe(1);
+    expect(seriesValue(metrics.samples, "declaration_bot_store_up", { engine: "sqlite" })).toBe(1);
     // Exactly as without sharding: one connection, no shard processes.
     expect(fake.identifies.map((i) => i.shard)).toEqual([[0, 1]]);
     expect(main.shardPids()).toEqual([]);

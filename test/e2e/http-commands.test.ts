@@ -145,10 +145,11 @@ describe("the same answer over the gateway and over HTTP", () => {
         [{ name: "quoting", type: 1, options: [{ name: "enabled", type: 5, value: enabled }] }],
         MANAGER,
       );
+    const guildId = String(h.fake.chatInput("help").guild_id);
     await initial("http", quoting(false));
-    expect(h.bot.settings.get(String(h.fake.chatInput("help").guild_id)).quoting).toBe(false);
+    expect((await h.bot.store.settings.get(guildId)).quoting).toBe(false);
     await initial("gateway", quoting(true));
-    expect(h.bot.settings.get(String(h.fake.chatInput("help").guild_id)).quoting).toBe(true);
+    expect((await h.bot.store.settings.get(guildId)).quoting).toBe(true);
   });
 });
 

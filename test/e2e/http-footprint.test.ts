@@ -37,6 +37,8 @@ it("serves interactions without loading discord.js, and loads the quote checker 
   expect(before).toContain("undici");
   expect(before).not.toContain("discord.js");
   expect(before).not.toContain("unhomoglyph");
+  // Metrics are counted only where they are served (HEALTH_PORT): prom-client stays unloaded.
+  expect(before).not.toContain("prom-client");
   expect(after).toContain("unhomoglyph");
   expect(after).not.toContain("discord.js");
 });

@@ -64,7 +64,13 @@ describe("starting without the gateway", () => {
   it("reports ready on the health endpoint, in http mode", async () => {
     const health = await getHealth(healthPort);
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ ready: true, mode: "http", shardCount: 0, shards: [] });
+    expect(health.body).toEqual({
+      ready: true,
+      mode: "http",
+      shardCount: 0,
+      shards: [],
+      store: { engine: "sqlite", ok: true },
+    });
   });
 });
 

@@ -98,7 +98,7 @@ describe("the token never appears in logs, even in errors that carry it", () => 
       kind: "command",
       command: "ask",
       guildId: expect.any(String),
-      userId: expect.any(String),
+      user: expect.stringMatching(/^[0-9a-f]{16}$/),
       interactionId: expect.any(String),
       err: { type: "Error", message: "engine exploded; token was [redacted]" },
     });

@@ -33,7 +33,8 @@ describe("Bot.stop()", () => {
       const line = await logLine(rig, "the drain", (l) => l.msg === "waited for running handlers");
       expect(line).toMatchObject({ running: 1, drained: true });
       expect(rig.fake.connections()).toBe(0);
-      expect(() => rig.bot.settings.get("1")).toThrow();
+      // The store is closed too.
+      expect(await rig.bot.store.health()).toEqual({ engine: "sqlite", ok: false });
     } finally {
       await rig.close();
     }

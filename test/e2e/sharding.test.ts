@@ -23,6 +23,7 @@ import {
   spawnMain,
   waitFor,
 } from "../support/main-process.ts";
+import { scrape, seriesValue } from "../support/metrics.ts";
 
 /** Null until a heartbeat is acknowledged (discord.js sends the first one at a random point of the fake's 41 s interval). */
 const PING = expect.toSatisfy(
@@ -154,6 +155,40 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
       { id: 0, status: "ready", ping: PING, guilds: 1 },
       { id: 1, status: "ready", ping: PING, guilds: 1 },
     ]);
+    expect(body?.store).toEqual({ engine: "sqlite", ok: true });
+  });
+
+  it("serves every shard process's metrics from the manager, labelled by shard", async () => {
+    // The test above had each shard answer /measure; a shard counts it just after its reply.
+    const measured = (samples: Awaited<ReturnType<typeof scrape>>["samples"], shard: string) =>
+      seriesValue(samples, "declaration_bot_interactions_total", {
+        command: "/measure",
+        outcome: "answer",
+        shard,
+      });
+    const { samples } = await waitFor(async () => {
+      const scraped = await scrape(healthPort);
+      return measured(scraped.samples, "0") >= 1 && measured(scraped.samples, "1") >= 1
+        ? scraped
+        : undefined;
+    }, "both shards' /measure counted");
+    for (const shard of ["0", "1"]) {
+      expect(
+        seriesValue(samples, "declaration_bot_answer_duration_seconds_count", {
+          command: "/measure",
+          shard,
+        }),
+      ).toBeGreaterThanOrEqual(1);
+      // Once per gateway shard, from the manager's health report, not once more per process.
+      expect(seriesValue(samples, "declaration_bot_gateway_shard_ready", { shard })).toBe(1);
+      expect(seriesValue(samples, "process_resident_memory_bytes", { shard })).toBeGreaterThan(0);
+    }
+    expect(seriesValue(samples, "declaration_bot_store_up", { engine: "sqlite" })).toBe(1);
+    // The manager's own process, without a shard label.
+    const managerMemory = samples.filter(
+      (s) => s.name === "process_resident_memory_bytes" && s.labels.shard === undefined,
+    );
+    expect(managerMemory).toHaveLength(1);
   });
 
   it("respawns a shard process that dies; health says 503 until it is ready again", async () => {

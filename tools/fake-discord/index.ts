@@ -157,8 +157,12 @@ export class FakeDiscord {
    * answer as its initial response: checked and recorded as a callback `via: "http"`, so
    * `interactionResponses`, follow-ups and edits of @original work as over REST.
    */
-  async postInteraction(i: InteractionSpec, sign: SignOptions = {}): Promise<HttpDelivery> {
-    const url = this.endpointUrl;
+  async postInteraction(
+    i: InteractionSpec,
+    sign: SignOptions = {},
+    /** Another endpoint than the application's: one replica behind a load balancer. */
+    url: string | null = this.endpointUrl,
+  ): Promise<HttpDelivery> {
     if (url === null) throw new Error("fake-discord: no interactions endpoint set");
     const state = this.track(i);
     let answered: () => void = () => {};

@@ -5,7 +5,7 @@ import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
 const handle: ChatHandler = async (interaction, ctx) => {
   const feedback = {
-    textKept: keepsText(ctx, interaction.guildId),
+    textKept: await keepsText(ctx, interaction.guildId),
     days: ctx.feedbackRetentionDays,
   };
   await ctx.reply({ embeds: [helpEmbed(ctx.lang, feedback, ctx.content)] }, { privately: true });

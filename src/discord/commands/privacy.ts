@@ -5,9 +5,9 @@ import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
 const TEXTS = commandTexts("privacy");
 
-const handle: ChatHandler = async (interaction, { settings, lang, reply }) => {
+const handle: ChatHandler = async (interaction, { store, lang, reply }) => {
   // Votes are stored under a hash of the user id, which is all it takes to find them again.
-  const deleted = settings.feedback.forget(interaction.userId);
+  const deleted = await store.feedback.forget(interaction.userId);
   await reply(strings(lang).forgotten(deleted));
   return { outcome: "privacy/forget" };
 };

@@ -15,7 +15,7 @@ import {
   PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { LANGS, type Lang } from "../../core/types.ts";
-import { MAX_QA_CHANNELS } from "../../settings/store.ts";
+import { MAX_QA_CHANNELS } from "../../store/settings.ts";
 import { keepsText } from "../handlers/feedback.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
@@ -82,9 +82,10 @@ export const command = defineChatCommand({
   handle,
 });
 
-function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
+async function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): Promise<APIEmbed> {
   const s = strings(lang);
-  const current = ctx.settings.get(guildId);
+  const current = await ctx.store.settings.get(guildId);
+  const textKept = await keepsText(ctx, guildId);
   const readsAll = readsAllChat(ctx);
   // A switch that is on but cannot work without the intent says so.
   const state = (on: boolean) => (on ? (readsAll ? s.on : `${s.on} (${s.needsContent})`) : s.off);
@@ -103,10 +104,7 @@ function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): APIEmbed {
       },
       {
         name: s.settingsFeedback,
-        value: truncate(
-          s.feedbackKept(keepsText(ctx, guildId), ctx.feedbackRetentionDays),
-          LIMITS.fieldValue,
-        ),
+        value: truncate(s.feedbackKept(textKept, ctx.feedbackRetentionDays), LIMITS.fieldValue),
       },
       {
         name: s.contentTitle,
@@ -140,7 +138,7 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
   switch (group === null ? sub : `${group}/${sub}`) {
     case NAME.show:
     case `${NAME["qa-channels"]}/${NAME.list}`:
-      await reply({ embeds: [settingsEmbed(ctx, guildId, lang)] }, { privately: true });
+      await reply({ embeds: [await settingsEmbed(ctx, guildId, lang)] }, { privately: true });
       return { outcome: "settings/show" };
     case `${NAME["qa-channels"]}/${NAME.add}`:
     case `${NAME["qa-channels"]}/${NAME.remove}`: {
@@ -153,36 +151,33 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
       }
       const mention = `<#${channelId}>`;
       if (sub === NAME.add) {
-        if (
-          !ctx.settings.isQaChannel(guildId, channelId) &&
-          ctx.settings.get(guildId).qaChannels.length >= MAX_QA_CHANNELS
-        ) {
+        const added = await ctx.store.settings.addQaChannel(guildId, channelId);
+        if (added === "full") {
           throw new ReplyableError(s.qaTooMany(MAX_QA_CHANNELS), "too-many-channels");
         }
-        const added = ctx.settings.addQaChannel(guildId, channelId);
-        await say(added ? s.qaAdded(mention) : s.qaAlready(mention));
+        await say(added === "added" ? s.qaAdded(mention) : s.qaAlready(mention));
         return { outcome: "settings/qa-add" };
       }
-      const removed = ctx.settings.removeQaChannel(guildId, channelId);
+      const removed = await ctx.store.settings.removeQaChannel(guildId, channelId);
       await say(removed ? s.qaRemoved(mention) : s.qaNotThere(mention));
       return { outcome: "settings/qa-remove" };
     }
     case NAME.quoting: {
       const enabled = onOff();
-      ctx.settings.setQuoting(guildId, enabled);
+      await ctx.store.settings.setFlag(guildId, "quoting", enabled);
       await say(s.quotingSet(enabled));
       return { outcome: "settings/quoting" };
     }
     case NAME["feedback-text"]: {
       const enabled = onOff();
-      ctx.settings.setFeedbackText(guildId, enabled);
-      const forgotten = enabled ? 0 : ctx.settings.feedback.forgetQuestions(guildId);
+      await ctx.store.settings.setFlag(guildId, "feedbackText", enabled);
+      const forgotten = enabled ? 0 : await ctx.store.feedback.forgetQuestions(guildId);
       await say(s.feedbackTextSet(enabled, forgotten, ctx.logQuestions === true));
       return { outcome: "settings/feedback-text" };
     }
     case NAME["quote-check"]: {
       const enabled = onOff();
-      ctx.settings.setQuoteCheck(guildId, enabled);
+      await ctx.store.settings.setFlag(guildId, "quoteCheck", enabled);
       await say(s.quoteCheckSet(enabled));
       return { outcome: "settings/quote-check" };
     }
@@ -191,7 +186,7 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
       if (language === null && value !== "auto")
         throw new ReplyableError(s.invalidValue, "invalid-value");
-      ctx.settings.setLanguage(guildId, language);
+      await ctx.store.settings.setLanguage(guildId, language);
       await say(s.languageSet(language ? s.languageNames[language] : s.languageAuto));
       return { outcome: "settings/language" };
     }

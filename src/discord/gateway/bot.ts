@@ -1,6 +1,6 @@
 /**
  * `startBot`: the one programmatic entry used by `npm start` (src/main.ts) and the end-to-end tests.
- * It opens the settings store, wires the listeners, logs in and resolves once the client is ready.
+ * It opens the store, wires the listeners, logs in and resolves once the client is ready.
  */
 
 import { type Client, type ClientOptions, Events } from "discord.js";
@@ -13,7 +13,7 @@ import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
 import type { HealthReport } from "../../scale/health.ts";
-import type { SettingsStore } from "../../settings/store.ts";
+import type { Store } from "../../store/index.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
 import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
@@ -43,7 +43,8 @@ class IntentRefused extends Error {
 
 export interface Bot {
   client: Client<true>;
-  settings: SettingsStore;
+  /** What the bot keeps (settings, feedback), for the tests and the health report. */
+  store: Store;
   /**
    * Settles when start-up command registration is done ("failed" is logged, never thrown;
    * "skipped" when `registerCommands` is false).
@@ -77,9 +78,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const context = openBotContext(config, logger, options.engine);
+  const context = await openBotContext(config, logger, options.engine);
   const { ctx } = context;
-  const settings = ctx.settings;
   const wanted = discord.messageContent ?? "auto";
   const content: ContentAccess =
     wanted === "off" ? { messageContent: false, why: "off" } : { messageContent: true };
@@ -258,7 +258,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     stopping = true;
     await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
     await client.destroy();
-    context.close();
+    await context.close();
     if (!quiet) logger.info("bot stopped");
   };
   const stop = () => shutDown(false);
@@ -286,7 +286,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       get client() {
         return client as Client<true>;
       },
-      settings,
+      store: ctx.store,
       commandsSynced,
       stop,
       endpoint: listening,

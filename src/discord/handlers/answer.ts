@@ -100,9 +100,14 @@ export async function replyToQuestion(
   const answer = ask(engine, question, interaction.locale);
   const privately = alwaysPrivate || !(answer.kind === "clause" && answer.confidence === "answer");
   const rendered = renderAnswer(engine, answer, lang, { privately, answerId: interaction.id });
-  // Noted first (a local write of microseconds): a question asked is counted even if Discord then
-  // refuses the reply, and whoever reads the review right after an answer finds it there.
-  noteAnswer(ctx, { answerId: interaction.id, guildId: interaction.guildId, answer, question });
+  // Noted first (one short write, and only for answers worth reviewing): a question asked is
+  // counted even if Discord then refuses the reply, and the review right after an answer has it.
+  await noteAnswer(ctx, {
+    answerId: interaction.id,
+    guildId: interaction.guildId,
+    answer,
+    question,
+  });
   await ctx.reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
   return { ...rendered.outcome, question };
 }

@@ -23,7 +23,13 @@ import {
   type QuoteReport,
 } from "../../core/quote-check.ts";
 import type { Lang } from "../../core/types.ts";
-import { DEFAULT_SETTINGS } from "../../settings/store.ts";
+import {
+  countInteraction,
+  countLimitRefusal,
+  observeAnswerSeconds,
+  outcomeLabel,
+} from "../../metrics.ts";
+import { DEFAULT_SETTINGS, type GuildSettings } from "../../store/settings.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
@@ -40,7 +46,7 @@ import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
 
 type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
-/** Decides what, if anything, to answer; pure apart from the settings read, so it is easy to test. */
+/** Decides what, if anything, to answer, under the server's `settings`: pure, so it is easy to test. */
 export function chatReply(
   message: Pick<Message, "content" | "channelId"> & {
     /** null for a direct message. */
@@ -55,10 +61,10 @@ export function chatReply(
     preferredLocale: string | null;
   },
   ctx: BotContext,
+  settings: Readonly<GuildSettings> = DEFAULT_SETTINGS,
 ): { reply: Reply; outcome: Outcome } | null {
   const { engine } = ctx;
   const guildId = message.guildId;
-  const settings = guildId === null ? DEFAULT_SETTINGS : ctx.settings.get(guildId);
   // A DM speaks to the bot; its language is the message's own (a DM has no server locale).
   const addressed = message.addressed || guildId === null;
   const lang: Lang =
@@ -166,13 +172,16 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       messageId: message.id,
       guildId: message.guildId,
       channelId: message.channelId,
-      userId: message.author.id,
+      user: ctx.store.userKey(message.author.id),
       kind: "chat",
     });
   // Checked before any work: a user in cooldown costs one Map lookup.
   const cooldownKey = `${message.author.id}:${message.channelId}`;
   const cooldown = ctx.chatCooldown?.check(cooldownKey);
   if (cooldown && !cooldown.allowed) {
+    // Every message in the window counts, including chatter the bot would not have answered anyway:
+    // telling them apart would cost the work the cooldown saves.
+    countLimitRefusal("chat-cooldown");
     if (ctx.logger.isLevelEnabled("debug")) {
       logFor().debug({ retryAfterMs: cooldown.retryAfterMs }, "chat cooldown: not answered");
     }
@@ -181,6 +190,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   try {
     await answer(message, ctx, logFor, botId, started, cooldownKey);
   } catch (error) {
+    countInteraction("chat", "error");
     const log = logFor();
     if (cannotSpeakHere(error)) {
       log.warn({ err: error }, "cannot answer in this channel");
@@ -214,9 +224,17 @@ async function answer(
       preferredLocale: message.guild?.preferredLocale ?? null,
     },
     ctx,
+    // Cached per replica: no database round trip per message while nothing changes.
+    message.guildId === null ? DEFAULT_SETTINGS : await ctx.store.settings.get(message.guildId),
   );
   if (!decision) return;
-  ctx.chatCooldown?.take(cooldownKey);
+  // Taken only now, for a message that gets an answer; checked again because other messages of
+  // this user may have been answered while the settings were read.
+  const turn = ctx.chatCooldown?.take(cooldownKey);
+  if (turn && !turn.allowed) {
+    countLimitRefusal("chat-cooldown");
+    return;
+  }
   const { reply } = decision;
   await message.reply(
     reply.embeds === undefined
@@ -235,4 +253,6 @@ async function answer(
     },
     "chat answered",
   );
+  countInteraction("chat", outcomeLabel(outcome.outcome));
+  observeAnswerSeconds("chat", (performance.now() - started) / 1000);
 }

@@ -6,7 +6,7 @@
  * the whole channel is reading.
  */
 import { MessageFlags } from "discord-api-types/v10";
-import type { ShownAnswer } from "../../settings/feedback.ts";
+import type { ShownAnswer } from "../../store/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";

@@ -8,7 +8,8 @@
  */
 import { MessageFlags } from "discord-api-types/v10";
 import type { Answer } from "../../core/types.ts";
-import type { Correction, Voter } from "../../settings/feedback.ts";
+import { countLimitRefusal, countVote } from "../../metrics.ts";
+import type { Correction, Voter } from "../../store/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../platform/context.ts";
@@ -20,9 +21,9 @@ import { correctionMenu, NO_PASSAGE } from "../render/feedback.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 
 /** Whether the text of questions asked in `guildId` is kept with their feedback. */
-export function keepsText(ctx: BotContext, guildId: string | null): boolean {
+export async function keepsText(ctx: BotContext, guildId: string | null): Promise<boolean> {
   if (ctx.logQuestions) return true;
-  return guildId !== null && ctx.settings.flag(guildId, "feedbackText");
+  return guildId !== null && (await ctx.store.settings.flag(guildId, "feedbackText"));
 }
 
 /**
@@ -30,13 +31,13 @@ export function keepsText(ctx: BotContext, guildId: string | null): boolean {
  * confident answer only when its text is kept, so that a correction can be traced to its question.
  * A failure here is logged and goes no further: the answer matters more than its note.
  */
-export function noteAnswer(
+export async function noteAnswer(
   ctx: BotContext,
   given: { answerId: string; guildId: string | null; answer: Answer; question: string },
-): void {
+): Promise<void> {
   const { answer } = given;
   try {
-    const keep = keepsText(ctx, given.guildId);
+    const keep = await keepsText(ctx, given.guildId);
     const base = {
       answerId: given.answerId,
       guildId: given.guildId,
@@ -44,7 +45,7 @@ export function noteAnswer(
       question: keep ? given.question : null,
     };
     if (answer.kind === "none") {
-      ctx.settings.feedback.noteAnswer({
+      await ctx.store.feedback.noteAnswer({
         ...base,
         kind: "none",
         confidence: "none",
@@ -52,7 +53,7 @@ export function noteAnswer(
         score: null,
       });
     } else if (answer.kind === "clause" && (answer.confidence === "closest" || keep)) {
-      ctx.settings.feedback.noteAnswer({
+      await ctx.store.feedback.noteAnswer({
         ...base,
         kind: `clause/${answer.via}`,
         confidence: answer.confidence,
@@ -60,8 +61,8 @@ export function noteAnswer(
         score: answer.score,
       });
     }
-  } catch (error) {
-    ctx.logger.warn({ err: error }, "could not note the answer for review");
+  } catch {
+    // The store logged it; the answer matters more than its note.
   }
 }
 
@@ -69,9 +70,10 @@ type Vote = Extract<ComponentAction, { kind: "vote" }>;
 type Correct = Extract<ComponentAction, { kind: "correct" }>;
 
 /** Feedback clicks are limited per user like commands, so that nobody can flood the database. */
-function takeTurn(interaction: Interaction, ctx: BotContext) {
-  const verdict = ctx.feedbackLimit?.take(interaction.userId);
+async function takeTurn(interaction: Interaction, ctx: BotContext) {
+  const verdict = await ctx.feedbackLimit?.take(interaction.userId);
   if (verdict && !verdict.allowed) {
+    countLimitRefusal("feedback");
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     throw new ReplyableError(
       strings(readerLang(interaction.locale)).slowDown(seconds),
@@ -89,12 +91,14 @@ export async function handleVote(
   { vote, answer }: Vote,
   ctx: BotContext,
 ): Promise<Outcome> {
-  takeTurn(interaction, ctx);
+  await takeTurn(interaction, ctx);
   const lang = readerLang(interaction.locale);
   const s = strings(lang);
   // Stored before answering: a vote counts even if Discord no longer takes the acknowledgement.
-  const previous = ctx.settings.feedback.vote(answer, voter(interaction), vote);
+  const previous = await ctx.store.feedback.vote(answer, voter(interaction), vote);
   const changed = previous !== null && previous !== vote;
+  // A repeated click on the same button changes nothing stored, so it is not a vote again.
+  if (previous !== vote) countVote(vote);
   if (vote === "up") {
     await respond(interaction, ephemeralText(s.votedUp(changed)));
   } else {
@@ -117,12 +121,12 @@ export async function handleCorrection(
   { answer }: Correct,
   ctx: BotContext,
 ): Promise<Outcome> {
-  takeTurn(interaction, ctx);
+  await takeTurn(interaction, ctx);
   const s = strings(readerLang(interaction.locale));
   const value = interaction.values[0] ?? "";
   const chosen: Correction | null = value === NO_PASSAGE ? "none" : parseClauseId(value);
   if (chosen === null) throw new ReplyableError(s.outdatedComponent, "outdated-component");
-  ctx.settings.feedback.correct(answer, voter(interaction), chosen);
+  await ctx.store.feedback.correct(answer, voter(interaction), chosen);
   const clause = chosen === "none" ? undefined : ctx.engine.clause(chosen);
   const lang = readerLang(interaction.locale);
   await respondUpdate(interaction, {

@@ -10,6 +10,14 @@
  * Nothing thrown here ever reaches the client's event emitter.
  */
 import { type FieldLog, withFields } from "../../log.ts";
+import {
+  countInteraction,
+  countLimitRefusal,
+  type OutcomeLabel,
+  observeAnswerSeconds,
+  outcomeLabel,
+} from "../../metrics.ts";
+import { StoreWriteFailed } from "../../store/errors.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -18,6 +26,7 @@ import { type BotContext, type Outcome, outcomeFields } from "../platform/contex
 import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
 import type { Interaction } from "../platform/interaction.ts";
 import { type DeferMode, deferIfLate, respond } from "../platform/respond.ts";
+import { decodeCustomId } from "../render/custom-ids.ts";
 import { ephemeralText } from "../render/payloads.ts";
 import { componentDeferMode, handleComponent } from "./components.ts";
 
@@ -26,7 +35,8 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
   const log = withFields(ctx.logger, {
     interactionId: interaction.id,
     guildId: interaction.guildId,
-    userId: interaction.userId,
+    // Never the raw id: the same keyed hash the store uses.
+    user: ctx.store.userKey(interaction.userId),
     ...describe(interaction),
   });
   if (interaction.kind === "autocomplete") {
@@ -34,8 +44,17 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
     return;
   }
   if (!interaction.isRepliable()) return;
+  // Counted where the one log line is written, so that the metrics and the logs agree.
+  const measured = (outcome: OutcomeLabel) => {
+    const command = commandLabel(interaction);
+    countInteraction(command, outcome);
+    observeAnswerSeconds(command, (performance.now() - started) / 1000);
+  };
   try {
-    if (interaction.isCommand() && (await refusedForRate(interaction, ctx, log, started))) return;
+    if (interaction.isCommand() && (await refusedForRate(interaction, ctx, log, started))) {
+      measured("limited");
+      return;
+    }
     const deferred = await deferIfLate(interaction, deferMode(interaction));
     const outcome = await dispatch(interaction, ctx);
     if (outcome) {
@@ -47,10 +66,27 @@ export async function handleInteraction(interaction: Interaction, ctx: BotContex
         },
         "interaction answered",
       );
+      measured(outcomeLabel(outcome.outcome));
     }
   } catch (error) {
-    await replyWithError(interaction, error, ctx, log, elapsed(started));
+    measured(await replyWithError(interaction, error, ctx, log, elapsed(started)));
   }
+}
+
+/**
+ * The `command` label: a registered command's name (`/ask`, "Find in declaration"), or the kind of
+ * component (`component:vote`). Never anything the user typed, so the label's values stay few.
+ */
+function commandLabel(interaction: Interaction): string {
+  if (interaction.kind === "chat" || interaction.kind === "message") {
+    const command = commandNamed(interaction.kind, interaction.commandName);
+    if (!command) return "unknown";
+    return interaction.kind === "chat" ? `/${command.definition.name}` : command.definition.name;
+  }
+  if (interaction.isComponent()) {
+    return `component:${decodeCustomId(interaction.customId)?.kind ?? "unknown"}`;
+  }
+  return interaction.kind;
 }
 
 /** Applies the per-user command limit; true when the user was told to slow down. */
@@ -60,8 +96,9 @@ async function refusedForRate(
   log: FieldLog,
   started: number,
 ): Promise<boolean> {
-  const verdict = ctx.commandLimit?.take(interaction.userId);
+  const verdict = await ctx.commandLimit?.take(interaction.userId);
   if (!verdict || verdict.allowed) return false;
+  countLimitRefusal("command");
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
   await respond(
     interaction,
@@ -126,15 +163,18 @@ async function replyWithError(
   ctx: BotContext,
   log: FieldLog,
   latencyMs: number,
-): Promise<void> {
+): Promise<OutcomeLabel> {
   if (interactionIsGone(error)) {
     // Older than 3 s or already answered: Discord accepts no reply, so there is nothing to send.
     log.warn({ err: error, latencyMs }, "interaction expired before it was answered");
-    return;
+    return "expired";
   }
   const lang = readerLang(interaction.locale);
   let text: string;
+  let outcome: OutcomeLabel;
   if (error instanceof ReplyableError) {
+    // The feedback limit refuses by throwing (feedback.ts); it is a limit, not a user's mistake.
+    outcome = error.reason === "rate-limited" ? "limited" : "user-error";
     log.info(
       {
         outcome: "user-error",
@@ -145,7 +185,16 @@ async function replyWithError(
       "interaction refused",
     );
     text = error.message;
+  } else if (error instanceof StoreWriteFailed) {
+    outcome = "error";
+    // The database is down or refused: the user is told that nothing was saved (the store logged why).
+    log.warn(
+      { outcome: "store-unavailable", operation: error.operation, latencyMs },
+      "could not save",
+    );
+    text = strings(lang).cannotSaveNow;
   } else {
+    outcome = "error";
     // A Discord refusal (missing permissions, 5xx after retries) is not a bug in the bot.
     if (isDiscordFailure(error)) log.warn({ err: error, latencyMs }, "Discord refused the answer");
     else log.error({ err: error, latencyMs }, "interaction handler failed");
@@ -157,6 +206,7 @@ async function replyWithError(
     // The interaction may have expired (10062) or the channel vanished: nothing more to do.
     log.warn({ err: replyError }, "could not send the error reply");
   }
+  return outcome;
 }
 
 function describe(interaction: Interaction): Record<string, string> {
@@ -166,7 +216,13 @@ function describe(interaction: Interaction): Record<string, string> {
       command: interaction.commandName,
     };
   }
-  if (interaction.isComponent()) return { kind: "component", customId: interaction.customId };
+  if (interaction.isComponent()) {
+    // A vote's custom id names the answer and the clause: beside a user, that is their vote.
+    const action = decodeCustomId(interaction.customId)?.kind;
+    return action === "vote" || action === "correct"
+      ? { kind: "component", component: action }
+      : { kind: "component", customId: interaction.customId };
+  }
   return { kind: interaction.kind };
 }
 

@@ -11,7 +11,7 @@ import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
 import type { HealthReport } from "../../scale/health.ts";
 import { endpointHealth } from "../../scale/health.ts";
-import type { SettingsStore } from "../../settings/store.ts";
+import type { Store } from "../../store/index.ts";
 import { openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
@@ -24,7 +24,8 @@ export interface HttpBot {
   applicationId: string;
   /** Where the endpoint listens (the port is the bound one when INTERACTIONS_PORT is 0). */
   endpoint: { host: string; port: number };
-  settings: SettingsStore;
+  /** What the bot keeps (settings, feedback), for the tests and the health report. */
+  store: Store;
   commandsSynced: Promise<SyncResult | "failed" | "skipped">;
   /** Ready once the endpoint listens: there is no gateway to wait for. */
   health(): HealthReport;
@@ -49,7 +50,7 @@ export async function startHttpBot(
   }
   registerSecret(discord.token);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const context = openBotContext(config, logger, options.engine);
+  const context = await openBotContext(config, logger, options.engine);
   const { ctx } = context;
   // No gateway, so no chat at all: /help and /settings say so.
   ctx.content = { messageContent: false, why: "no-gateway" };
@@ -58,8 +59,8 @@ export async function startHttpBot(
   logRestFailures(rest, logger, () => started);
   const inflight = new InFlight();
   const endpoint = await startEndpoint(interactions, rest, ctx, inflight, options).catch(
-    (error: unknown) => {
-      context.close();
+    async (error: unknown) => {
+      await context.close();
       throw error;
     },
   );
@@ -70,7 +71,7 @@ export async function startHttpBot(
     if (stopped) return;
     stopped = true;
     await drainWork(inflight, endpoint, logger, SHUTDOWN_DRAIN_MS);
-    context.close();
+    await context.close();
     if (!quiet) logger.info("bot stopped");
   };
 
@@ -94,7 +95,7 @@ export async function startHttpBot(
   return {
     applicationId,
     endpoint: { host: server.host, port: server.port },
-    settings: ctx.settings,
+    store: ctx.store,
     commandsSynced,
     health: () => endpointHealth(!stopped),
     stop: () => shutDown(false),

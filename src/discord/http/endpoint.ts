@@ -36,6 +36,7 @@ export async function startEndpoint(
       host: settings.host,
       port: settings.port,
       verifier: createSignatureVerifier(settings.publicKey),
+      replays: ctx.store.replays,
       answer: responder.answer,
       logger: ctx.logger,
       ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),

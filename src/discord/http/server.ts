@@ -8,7 +8,8 @@
  * - the signature headers (verify.ts) before the body is read, the signature over the raw body
  *   before it is parsed: 401 for anything missing, malformed, stale or not signed by the key;
  * - signed but not JSON, or not an interaction: 400. PING (type 1) is answered `{"type":1}`.
- * - an interaction id already answered within the timestamp window: 401 (a replay, replays.ts).
+ * - an interaction id already answered while its signature still holds: 401 (a replay,
+ *   store/replays.ts: shared by every replica when they share PostgreSQL).
  *
  * A client that sends its request too slowly gets Node's 408 after REQUEST_TIMEOUT_MS. Refusals
  * are logged at info level: Discord itself sends badly signed requests to check that they are
@@ -17,8 +18,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../../log.ts";
 import { listen } from "../../scale/listen.ts";
+import type { ReplayGuard } from "../../store/replays.ts";
 import { isInteractionPayload } from "../platform/interaction.ts";
-import { SeenInteractions } from "./replays.ts";
 import type { SignatureVerifier } from "./verify.ts";
 
 export const PATH = "/interactions";
@@ -50,6 +51,8 @@ export interface InteractionsServerOptions {
   /** 0 = any free port; the bound port is logged and returned. */
   port: number;
   verifier: SignatureVerifier;
+  /** Interaction ids seen while their signature holds. */
+  replays: ReplayGuard;
   answer(interaction: InteractionPayload): Promise<HttpReply>;
   logger: Logger;
   /** Default REQUEST_TIMEOUT_MS; tests shorten it. */
@@ -145,7 +148,6 @@ export async function startInteractionsServer(
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   let accepting = true;
   const running = new Set<Promise<void>>();
-  const seen = new SeenInteractions();
 
   const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal): void => {
     logger.info(
@@ -211,7 +213,7 @@ export async function startInteractionsServer(
       write(res, { status: 200, json: { type: 1 } });
       return;
     }
-    if (!seen.firstTime(payload.id)) {
+    if (!(await options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000))) {
       refuse(req, res, { status: 401, reason: "replayed" });
       return;
     }

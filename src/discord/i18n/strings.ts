@@ -12,6 +12,8 @@ const R = CLAUSE_COUNTS.recital;
 
 export interface Strings {
   genericError: string;
+  /** A setting or vote the database could not save just now (nothing was changed). */
+  cannotSaveNow: string;
   guildOnly: string;
   invalidValue: string;
   outdatedComponent: string;
@@ -89,6 +91,8 @@ export interface Strings {
 
 const fr: Strings = {
   genericError: "Désolé, une erreur s’est produite de mon côté. Réessayez dans un instant.",
+  cannotSaveNow:
+    "Je ne peux rien enregistrer pour le moment (la base de données ne répond pas) : rien n’a été modifié. Réessayez dans une minute.",
   guildOnly: "Cette commande ne fonctionne que dans un serveur.",
   invalidValue: "Cette valeur n’est pas valable ; choisissez l’une des options proposées.",
   outdatedComponent: "Ce bouton n’est plus valable. Relancez la commande.",
@@ -193,6 +197,8 @@ const fr: Strings = {
 
 const en: Strings = {
   genericError: "Sorry, something went wrong on my side. Please try again in a moment.",
+  cannotSaveNow:
+    "I cannot save anything right now (the database is not answering), so nothing was changed. Please try again in a minute.",
   guildOnly: "This command only works in a server.",
   invalidValue: "That value is not valid; pick one of the offered options.",
   outdatedComponent: "This button is no longer valid. Run the command again.",
@@ -292,6 +298,8 @@ const en: Strings = {
 
 const ru: Strings = {
   genericError: "Извините, у меня что-то пошло не так. Попробуйте ещё раз чуть позже.",
+  cannotSaveNow:
+    "Сейчас я не могу ничего сохранить (база данных не отвечает), поэтому ничего не изменено. Попробуйте через минуту.",
   guildOnly: "Эта команда работает только на сервере.",
   invalidValue: "Недопустимое значение; выберите один из предложенных вариантов.",
   outdatedComponent: "Эта кнопка больше не действует. Запустите команду заново.",

@@ -3,9 +3,11 @@ import type { Config } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
-import { KEPT_TEXT_MAX } from "../../settings/feedback.ts";
-import { enforceRetention } from "../../settings/retention.ts";
-import { openSettingsStore, type SettingsStore } from "../../settings/store.ts";
+import { countStoreError } from "../../metrics.ts";
+import { KEPT_TEXT_MAX } from "../../store/feedback.ts";
+import { type Limiter, openStore, type Store } from "../../store/index.ts";
+import { enforceRetention } from "../../store/retention.ts";
+import { REPLAY_WINDOW_S } from "../http/verify.ts";
 import { RateLimiter } from "./rate-limit.ts";
 
 /**
@@ -22,16 +24,20 @@ export interface ContentAccess {
 
 export interface BotContext {
   engine: Engine;
-  settings: SettingsStore;
+  /** Settings, feedback, replay memory and shared limits (SQLite, or PostgreSQL for replicas). */
+  store: Store;
   logger: Logger;
-  /** One chat answer per user per channel per window (CHAT_COOLDOWN_SECONDS); absent: none. */
+  /**
+   * One chat answer per user per channel per window (CHAT_COOLDOWN_SECONDS); absent: none. Local
+   * to the process: a channel's messages all reach the one shard that serves its server.
+   */
   chatCooldown?: RateLimiter;
-  /** Commands per user per window (COMMAND_RATE_LIMIT); absent: unlimited. */
-  commandLimit?: RateLimiter;
+  /** Commands per user per window (COMMAND_RATE_LIMIT), for the whole bot; absent: unlimited. */
+  commandLimit?: Limiter;
   /** LOG_QUESTIONS: whether what users typed may appear in logs (and be kept with feedback). */
   logQuestions?: boolean;
   /** 👍/👎 clicks per user per window, counted apart from commands; absent: unlimited. */
-  feedbackLimit?: RateLimiter;
+  feedbackLimit?: Limiter;
   /** FEEDBACK_RETENTION_DAYS, for the texts that say what is kept. */
   feedbackRetentionDays: number;
   /** Set once connected; absent: the intent is granted (tests that build a context by hand). */
@@ -46,41 +52,50 @@ export function readsAllChat(ctx: BotContext): boolean {
 /**
  * The context of one bot process, whichever transports it serves (gateway, HTTP or both): they
  * share it, so a user's limits and a server's settings are the same over either. `close` stops the
- * feedback pruning and closes the settings database, once the handlers are done.
+ * feedback pruning and closes the store, once the handlers are done.
  */
-export function openBotContext(
+export async function openBotContext(
   config: Config,
   logger: Logger,
   engine?: Engine,
-): { ctx: BotContext; close(): void } {
-  const settings = openSettingsStore(config.dataDir);
+): Promise<{ ctx: BotContext; close(): Promise<void> }> {
+  const store = await openStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.database?.url ?? null,
+    logger,
+    replayWindowMs: REPLAY_WINDOW_S * 1000,
+    onError: (operation) => countStoreError(operation),
+  });
   const limits = config.limits;
   const retentionDays = config.feedbackRetentionDays;
-  const stopPruning = enforceRetention(settings.feedback, retentionDays, logger);
+  const stopPruning = enforceRetention(store.feedback, retentionDays, logger);
+  const window = (limits?.commandRateWindowSeconds ?? 0) * 1000;
   const ctx: BotContext = {
     engine: engine ?? getEngine(),
-    settings,
+    store,
     logger,
     logQuestions: config.logQuestions === true,
     feedbackRetentionDays: retentionDays,
     ...(limits && {
       chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
-      commandLimit: new RateLimiter(
-        limits.commandRateLimit,
-        limits.commandRateWindowSeconds * 1000,
-      ),
+      commandLimit: store.limiter({
+        name: "commands",
+        limit: limits.commandRateLimit,
+        windowMs: window,
+      }),
       // The same allowance as commands, counted apart: voting never costs anyone a command.
-      feedbackLimit: new RateLimiter(
-        limits.commandRateLimit,
-        limits.commandRateWindowSeconds * 1000,
-      ),
+      feedbackLimit: store.limiter({
+        name: "votes",
+        limit: limits.commandRateLimit,
+        windowMs: window,
+      }),
     }),
   };
   return {
     ctx,
-    close() {
+    async close() {
       stopPruning();
-      settings.close();
+      await store.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { CLAUSE_ORDER } from "../../core/declaration.ts";
 import type { ClauseId } from "../../core/types.ts";
-import type { ShownAnswer, Vote } from "../../settings/feedback.ts";
+import type { ShownAnswer, Vote } from "../../store/feedback.ts";
 import { LIMITS } from "./limits.ts";
 
 export type ComponentAction =

@@ -10,7 +10,7 @@ import {
   ComponentType,
 } from "discord-api-types/v10";
 import type { Answer, Clause, Lang } from "../../core/types.ts";
-import type { ShownAnswer } from "../../settings/feedback.ts";
+import type { ShownAnswer } from "../../store/feedback.ts";
 import { strings } from "../i18n/strings.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { LIMITS, truncate } from "./limits.ts";

@@ -1,12 +1,13 @@
 /**
- * What the feedback tables say, for maintainers (`npm run review`): votes overall and per clause,
+ * What the feedback tables say, on either engine, for maintainers (`npm run review`): votes overall and per clause,
  * the corrections (the clause shown → the one people chose), unanswered and closest answers per day,
  * and, where servers kept the text, the questions behind them, exportable as an evaluation batch.
  */
-import type Database from "better-sqlite3";
+import { type RawBuilder, sql } from "kysely";
 import { CLAUSE_ORDER } from "../core/declaration.ts";
 import type { Question } from "../core/questions.ts";
 import type { ClauseId, Lang } from "../core/types.ts";
+import type { Connection } from "./connection.ts";
 
 export interface FeedbackReport {
   votes: { up: number; down: number };
@@ -35,67 +36,92 @@ const clauseOrder = (id: string) => {
   return i < 0 ? CLAUSE_ORDER.length : i;
 };
 
-export function buildReport(db: Database.Database): FeedbackReport {
+/** A row's UTC day, YYYY-MM-DD, in each engine's own words. */
+function dayOf(conn: Connection) {
+  return conn.engine === "sqlite"
+    ? sql`date(created_at / 1000, 'unixepoch')`
+    : sql`to_char(to_timestamp(created_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+}
+
+async function rows<T>(conn: Connection, query: RawBuilder<T>): Promise<T[]> {
+  return (await query.execute(conn.db)).rows;
+}
+
+export async function buildReport(conn: Connection): Promise<FeedbackReport> {
   const votes = { up: 0, down: 0 };
-  for (const r of db
-    .prepare<[], { vote: "up" | "down"; n: number }>(
-      "SELECT vote, count(*) AS n FROM feedback_votes GROUP BY vote",
-    )
-    .all()) {
-    votes[r.vote] = r.n;
+  for (const r of await rows(
+    conn,
+    sql<{ vote: "up" | "down"; n: number }>`
+      SELECT vote, count(*) AS n FROM feedback_votes GROUP BY vote`,
+  )) {
+    votes[r.vote] = Number(r.n);
   }
-  const perClause = db
-    .prepare<[], { clause: string; up: number; down: number }>(
-      `SELECT clause, sum(vote = 'up') AS up, sum(vote = 'down') AS down
-       FROM feedback_votes GROUP BY clause`,
+  const perClause = (
+    await rows(
+      conn,
+      sql<{ clause: string; up: number; down: number }>`
+        SELECT clause, count(*) FILTER (WHERE vote = 'up') AS up,
+               count(*) FILTER (WHERE vote = 'down') AS down
+        FROM feedback_votes GROUP BY clause`,
     )
-    .all()
+  )
+    .map((r) => ({ clause: r.clause, up: Number(r.up), down: Number(r.down) }))
     .sort((a, b) => clauseOrder(a.clause) - clauseOrder(b.clause));
-  const corrections = db
-    .prepare<[], { answered: string; expected: string; count: number }>(
-      `SELECT clause AS answered, chosen AS expected, count(*) AS count
-       FROM feedback_votes WHERE chosen IS NOT NULL
-       GROUP BY clause, chosen ORDER BY count DESC, clause, chosen`,
+  const corrections = (
+    await rows(
+      conn,
+      sql<{ answered: string; expected: string; count: number }>`
+        SELECT clause AS answered, chosen AS expected, count(*) AS count
+        FROM feedback_votes WHERE chosen IS NOT NULL
+        GROUP BY clause, chosen ORDER BY count(*) DESC, clause, chosen`,
     )
-    .all();
-  const tiers = db
-    .prepare<[], { unanswered: number; closest: number }>(
-      `SELECT coalesce(sum(confidence = 'none'), 0) AS unanswered,
-              coalesce(sum(confidence = 'closest'), 0) AS closest
-       FROM feedback_answers`,
+  ).map((r) => ({ ...r, count: Number(r.count) }));
+  const [tiers] = await rows(
+    conn,
+    sql<{ unanswered: number; closest: number }>`
+      SELECT count(*) FILTER (WHERE confidence = 'none') AS unanswered,
+             count(*) FILTER (WHERE confidence = 'closest') AS closest
+      FROM feedback_answers`,
+  );
+  const day = dayOf(conn);
+  const perDay = (
+    await rows(
+      conn,
+      sql<{ day: string; unanswered: number; closest: number }>`
+        SELECT ${day} AS day,
+               count(*) FILTER (WHERE confidence = 'none') AS unanswered,
+               count(*) FILTER (WHERE confidence = 'closest') AS closest
+        FROM feedback_answers WHERE confidence IN ('none', 'closest')
+        GROUP BY ${day} ORDER BY ${day}`,
     )
-    .get() ?? { unanswered: 0, closest: 0 };
-  const perDay = db
-    .prepare<[], { day: string; unanswered: number; closest: number }>(
-      `SELECT date(created_at / 1000, 'unixepoch') AS day,
-              sum(confidence = 'none') AS unanswered, sum(confidence = 'closest') AS closest
-       FROM feedback_answers WHERE confidence IN ('none', 'closest')
-       GROUP BY day ORDER BY day`,
+  ).map((r) => ({ day: r.day, unanswered: Number(r.unanswered), closest: Number(r.closest) }));
+  const unansweredQuestions = (
+    await rows(
+      conn,
+      sql<{ question: string; count: number }>`
+        SELECT min(question) AS question, count(*) AS count FROM feedback_answers
+        WHERE confidence = 'none' AND question IS NOT NULL
+        GROUP BY lower(trim(question)) ORDER BY count(*) DESC, min(question) LIMIT ${REPORT_TOP}`,
     )
-    .all();
-  const unansweredQuestions = db
-    .prepare<[number], { question: string; count: number }>(
-      `SELECT min(question) AS question, count(*) AS count FROM feedback_answers
-       WHERE confidence = 'none' AND question IS NOT NULL
-       GROUP BY lower(trim(question)) ORDER BY count DESC, question LIMIT ?`,
+  ).map((r) => ({ question: r.question, count: Number(r.count) }));
+  const correctedQuestions = (
+    await rows(
+      conn,
+      sql<{ question: string; answered: string; expected: string; count: number }>`
+        SELECT min(a.question) AS question, v.clause AS answered, v.chosen AS expected,
+               count(*) AS count
+        FROM feedback_votes v JOIN feedback_answers a USING (answer_id)
+        WHERE v.chosen IS NOT NULL AND a.question IS NOT NULL
+        GROUP BY lower(trim(a.question)), v.clause, v.chosen
+        ORDER BY count(*) DESC, min(a.question) LIMIT ${REPORT_TOP}`,
     )
-    .all(REPORT_TOP);
-  const correctedQuestions = db
-    .prepare<[number], { question: string; answered: string; expected: string; count: number }>(
-      `SELECT min(a.question) AS question, v.clause AS answered, v.chosen AS expected,
-              count(*) AS count
-       FROM feedback_votes v JOIN feedback_answers a USING (answer_id)
-       WHERE v.chosen IS NOT NULL AND a.question IS NOT NULL
-       GROUP BY lower(trim(a.question)), v.clause, v.chosen
-       ORDER BY count DESC, question LIMIT ?`,
-    )
-    .all(REPORT_TOP);
+  ).map((r) => ({ ...r, count: Number(r.count) }));
   return {
     votes,
     perClause,
     corrections,
-    unanswered: tiers.unanswered,
-    closest: tiers.closest,
+    unanswered: Number(tiers?.unanswered ?? 0),
+    closest: Number(tiers?.closest ?? 0),
     perDay,
     questions: { unanswered: unansweredQuestions, corrected: correctedQuestions },
   };
@@ -117,14 +143,14 @@ interface KeptRow {
  * passage or a 👎 without a correction says nothing certain and is left out. `kind` names where
  * the verdict came from, for the maintainer who curates the batch.
  */
-export function keptQuestions(db: Database.Database): KeptQuestion[] {
-  const rows = db
-    .prepare<[], KeptRow>(
-      `SELECT a.question, a.lang, a.confidence, a.clause, v.vote, v.chosen
-       FROM feedback_answers a LEFT JOIN feedback_votes v USING (answer_id)
-       WHERE a.question IS NOT NULL ORDER BY a.created_at, a.answer_id`,
-    )
-    .all();
+export async function keptQuestions(conn: Connection): Promise<KeptQuestion[]> {
+  const kept = await rows(
+    conn,
+    sql<KeptRow>`
+      SELECT a.question, a.lang, a.confidence, a.clause, v.vote, v.chosen
+      FROM feedback_answers a LEFT JOIN feedback_votes v USING (answer_id)
+      WHERE a.question IS NOT NULL ORDER BY a.created_at, a.answer_id`,
+  );
   const byText = new Map<
     string,
     {
@@ -136,7 +162,7 @@ export function keptQuestions(db: Database.Database): KeptQuestion[] {
       none: boolean;
     }
   >();
-  for (const row of rows) {
+  for (const row of kept) {
     const key = row.question.trim().toLowerCase();
     let entry = byText.get(key);
     if (!entry) {

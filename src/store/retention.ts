@@ -1,6 +1,7 @@
 /**
  * FEEDBACK_RETENTION_DAYS in practice: feedback older than the retention period is deleted when the
- * bot starts and then once a day. The daily timer is unref'd: it never keeps a stopping process up.
+ * bot starts and then once a day (by every replica: deleting what is already gone costs nothing).
+ * The daily timer is unref'd: it never keeps a stopping process up.
  */
 import type { Logger } from "../log.ts";
 import type { FeedbackStore } from "./feedback.ts";
@@ -14,18 +15,17 @@ export function enforceRetention(
   logger: Logger,
   intervalMs = PRUNE_INTERVAL_MS,
 ): () => void {
-  const prune = () => {
+  const prune = async () => {
     try {
-      const deleted = feedback.prune(days);
+      const deleted = await feedback.prune(days);
       if (deleted.answers + deleted.votes > 0) {
         logger.info({ ...deleted, retentionDays: days }, "old feedback deleted");
       }
-    } catch (error) {
-      // A locked or failing database costs one day's pruning, never the bot.
-      logger.warn({ err: error }, "could not delete old feedback");
+    } catch {
+      // A failing database costs one day's pruning, never the bot (the store logged it).
     }
   };
-  prune();
+  void prune();
   const timer = setInterval(prune, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

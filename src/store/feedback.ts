@@ -1,0 +1,224 @@
+/**
+ * Feedback from the people asking, in the settings database: 👍/👎 votes and corrections on answers,
+ * and a note of every answer the bot could not give with confidence (nothing found, or only a
+ * closest passage), so maintainers see what the text, or the bot, fails to answer.
+ *
+ * Privacy by default: a user id is stored only as an HMAC under this installation's salt (salt.ts);
+ * the question's text only when the server turned it on or the operator set LOG_QUESTIONS; every
+ * row is deleted after the retention period, and what is deleted does not stay readable on disk.
+ * Writes are bounded: one vote row per user and answer (a second click changes it, in one
+ * statement, so that clicks landing on two replicas at once cannot collide), and an answer note per
+ * answered command, which is rate-limited.
+ */
+
+import { sql } from "kysely";
+import { CLAUSE_ORDER } from "../core/declaration.ts";
+import type { ClauseId, Lang } from "../core/types.ts";
+import type { Connection } from "./connection.ts";
+import { StoreWriteFailed } from "./errors.ts";
+import {
+  buildReport,
+  type FeedbackReport,
+  type KeptQuestion,
+  keptQuestions,
+} from "./feedback-report.ts";
+import { hashUserId } from "./salt.ts";
+
+/** The answer a vote is about, as its buttons carry it (so votes work after a restart). */
+export interface ShownAnswer {
+  /** The id of the interaction that produced the answer: one answer, wherever it is shown. */
+  id: string;
+  clauseId: ClauseId;
+  via: "reference" | "search";
+  confidence: "answer" | "closest";
+  score: number;
+}
+
+export type Vote = "up" | "down";
+/** The passage a user says answers the question; "none": the text does not answer it. */
+export type Correction = ClauseId | "none";
+
+export const CORRECTIONS: readonly Correction[] = [...CLAUSE_ORDER, "none"];
+
+/** An answer worth remembering: unanswered, a closest passage, or any answer whose text is kept. */
+export interface AnswerNote {
+  answerId: string;
+  guildId: string | null;
+  /** "none", "clause/search", "clause/reference". */
+  kind: string;
+  confidence: "answer" | "closest" | "none";
+  clauseId: ClauseId | null;
+  score: number | null;
+  lang: Lang;
+  /** Only when the server or the operator chose to keep questions; null otherwise. */
+  question: string | null;
+}
+
+export interface Voter {
+  guildId: string | null;
+  userId: string;
+}
+
+export interface FeedbackStore {
+  noteAnswer(note: AnswerNote, now?: number): Promise<void>;
+  /** Records or changes `voter`'s vote on `answer`; returns their previous vote, if any. */
+  vote(answer: ShownAnswer, voter: Voter, vote: Vote, now?: number): Promise<Vote | null>;
+  /** Records the passage `voter` says answers the question (a 👎 with a correction). */
+  correct(answer: ShownAnswer, voter: Voter, chosen: Correction, now?: number): Promise<void>;
+  /** Deletes every vote of `userId`; returns how many there were. */
+  forget(userId: string): Promise<number>;
+  /** Deletes the question texts kept for `guildId` (the rows stay, without text); returns how many. */
+  forgetQuestions(guildId: string): Promise<number>;
+  /** Deletes rows older than `days` days; returns how many of each kind went. */
+  prune(days: number, now?: number): Promise<{ answers: number; votes: number }>;
+  report(): Promise<FeedbackReport>;
+  keptQuestions(): Promise<KeptQuestion[]>;
+}
+
+/** Longest piece of user text kept anywhere: a stored question, or a log line (LOG_QUESTIONS). */
+export const KEPT_TEXT_MAX = 500;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface FeedbackHooks {
+  /** A write that failed, for the logs and metrics (it is also thrown as StoreWriteFailed). */
+  onError?(operation: string, error: unknown): void;
+}
+
+export function openFeedback(
+  conn: Connection,
+  salt: string,
+  hooks: FeedbackHooks = {},
+): FeedbackStore {
+  const { db } = conn;
+
+  const write = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      hooks.onError?.(operation, error);
+      throw new StoreWriteFailed(operation, { cause: error });
+    }
+  };
+
+  /** Deletes, then makes sure the deleted text is gone from the files too. */
+  const erase = async (operation: string, run: () => Promise<number>): Promise<number> => {
+    const count = await write(operation, run);
+    if (count > 0) conn.afterDelete();
+    return count;
+  };
+
+  /**
+   * One statement whatever the vote: a new row, or the row changed with its old vote kept in
+   * `previous_vote` and returned. A 👍 after a 👎 takes the correction back; a second 👎 keeps it
+   * (the menu can change it).
+   */
+  const upsertVote = (
+    answer: ShownAnswer,
+    voter: Voter,
+    vote: Vote,
+    chosen: Correction | null,
+    now: number,
+  ) =>
+    db
+      .insertInto("feedback_votes")
+      .values({
+        answer_id: answer.id,
+        user_hash: hashUserId(salt, voter.userId),
+        guild_id: voter.guildId,
+        kind: `clause/${answer.via}`,
+        confidence: answer.confidence,
+        clause: answer.clauseId,
+        score: answer.score,
+        vote,
+        chosen,
+        previous_vote: null,
+        created_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(["answer_id", "user_hash"]).doUpdateSet((eb) => ({
+          previous_vote: eb.ref("feedback_votes.vote"),
+          vote: eb.ref("excluded.vote"),
+          chosen: sql<string | null>`CASE WHEN excluded.vote = 'up' THEN NULL
+            ELSE coalesce(excluded.chosen, feedback_votes.chosen) END`,
+          created_at: eb.ref("excluded.created_at"),
+        })),
+      )
+      .returning("previous_vote")
+      .executeTakeFirst();
+
+  return {
+    async noteAnswer(note, now = Date.now()) {
+      await write("answer note", () =>
+        db
+          .insertInto("feedback_answers")
+          .values({
+            answer_id: note.answerId,
+            guild_id: note.guildId,
+            kind: note.kind,
+            confidence: note.confidence,
+            clause: note.clauseId,
+            score: note.score,
+            lang: note.lang,
+            question: note.question?.slice(0, KEPT_TEXT_MAX) ?? null,
+            created_at: now,
+          })
+          .onConflict((oc) => oc.column("answer_id").doNothing())
+          .execute(),
+      );
+    },
+    async vote(answer, voter, value, now = Date.now()) {
+      const row = await write("vote", () => upsertVote(answer, voter, value, null, now));
+      const previous = row?.previous_vote;
+      return previous === "up" || previous === "down" ? previous : null;
+    },
+    async correct(answer, voter, chosen, now = Date.now()) {
+      await write("correction", () => upsertVote(answer, voter, "down", chosen, now));
+    },
+    forget(userId) {
+      return erase("forget votes", async () => {
+        const result = await db
+          .deleteFrom("feedback_votes")
+          .where("user_hash", "=", hashUserId(salt, userId))
+          .executeTakeFirst();
+        return Number(result.numDeletedRows);
+      });
+    },
+    forgetQuestions(guildId) {
+      return erase("forget questions", async () => {
+        const result = await db
+          .updateTable("feedback_answers")
+          .set({ question: null })
+          .where("guild_id", "=", guildId)
+          .where("question", "is not", null)
+          .executeTakeFirst();
+        return Number(result.numUpdatedRows);
+      });
+    },
+    async prune(days, now = Date.now()) {
+      const before = now - days * DAY_MS;
+      const answers = Number(
+        (
+          await write("prune", () =>
+            db.deleteFrom("feedback_answers").where("created_at", "<", before).executeTakeFirst(),
+          )
+        ).numDeletedRows,
+      );
+      const votes = Number(
+        (
+          await write("prune", () =>
+            db.deleteFrom("feedback_votes").where("created_at", "<", before).executeTakeFirst(),
+          )
+        ).numDeletedRows,
+      );
+      if (answers + votes > 0) conn.afterDelete();
+      return { answers, votes };
+    },
+    report() {
+      return buildReport(conn);
+    },
+    keptQuestions() {
+      return keptQuestions(conn);
+    },
+  };
+}

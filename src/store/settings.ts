@@ -1,0 +1,226 @@
+/**
+ * Per-server settings, in the store's database so they survive restarts and every replica sees
+ * the same ones.
+ *
+ * Each replica caches what it read: a chat message costs no database round trip while nothing
+ * changes. A change made here is forgotten here at once; one made by another replica arrives as
+ * an announcement (PostgreSQL NOTIFY) or is seen in SQLite's data_version, and the cache forgets it
+ * too. While announcements cannot arrive (the listener is down), reads go to the database. When
+ * the database itself fails, a read answers from the cache, else the defaults, and does not try
+ * the database again for a second: questions keep being answered; writes fail loudly
+ * (StoreWriteFailed) so that nothing is acknowledged that was not saved.
+ */
+import { LANGS, type Lang } from "../core/types.ts";
+import type { Connection } from "./connection.ts";
+import { StoreWriteFailed } from "./errors.ts";
+import { FLAG_COLUMNS } from "./migrations.ts";
+
+export interface GuildSettings {
+  /** Channels where every message is treated as a question to the bot. */
+  qaChannels: string[];
+  /** Quote clauses referenced in ordinary discussion ("comme le dit la mesure 4"). */
+  quoting: boolean;
+  /** Check quotations of the declaration presented in chat ("la mesure 3 dit « … »"). */
+  quoteCheck: boolean;
+  /** Language of chat answers; null = follow the server's preferred locale. */
+  language: Lang | null;
+  /** Keep the text of questions with their feedback (/settings feedback-text); off by default. */
+  feedbackText: boolean;
+}
+
+/** The on/off settings of a server. */
+export type Flag = keyof typeof FLAG_COLUMNS;
+const FLAG_KEYS = Object.keys(FLAG_COLUMNS) as Flag[];
+
+export const DEFAULT_SETTINGS: Readonly<GuildSettings> = Object.freeze({
+  qaChannels: [],
+  language: null,
+  ...(Object.fromEntries(FLAG_KEYS.map((k) => [k, FLAG_COLUMNS[k].default])) as Record<
+    Flag,
+    boolean
+  >),
+});
+
+/** Discord allows at most 25 choices/fields; a longer list of Q&A channels would be unreadable too. */
+export const MAX_QA_CHANNELS = 25;
+
+export type QaChannelAdded = "added" | "already" | "full";
+
+export interface SettingsStore {
+  get(guildId: string): Promise<GuildSettings>;
+  flag(guildId: string, flag: Flag): Promise<boolean>;
+  /** "full" when the server already has MAX_QA_CHANNELS; decided in one statement. */
+  addQaChannel(guildId: string, channelId: string): Promise<QaChannelAdded>;
+  /** False when the channel was not a Q&A channel. */
+  removeQaChannel(guildId: string, channelId: string): Promise<boolean>;
+  setFlag(guildId: string, flag: Flag, enabled: boolean): Promise<void>;
+  setLanguage(guildId: string, language: Lang | null): Promise<void>;
+}
+
+/** Servers whose settings a replica keeps in memory at most (a few hundred bytes each). */
+const CACHE_MAX = 20_000;
+/** After a failed read, how long reads answer from memory without trying the database. */
+const READ_BACKOFF_MS = 1000;
+
+const isLang = (value: string | null): value is Lang =>
+  value !== null && (LANGS as readonly string[]).includes(value);
+
+export interface SettingsHooks {
+  /** A read or write that failed, for the logs and metrics. */
+  onError?(operation: string, error: unknown): void;
+  now?: () => number;
+}
+
+export function openSettings(conn: Connection, hooks: SettingsHooks = {}): SettingsStore {
+  const { db } = conn;
+  const now = hooks.now ?? Date.now;
+  const cache = new Map<string, GuildSettings>();
+  // Bumped by every invalidation: a read that started before one does not fill the cache after it.
+  let generation = 0;
+  let readsPausedUntil = 0;
+
+  const forget = (guildId: string | null) => {
+    generation += 1;
+    if (guildId === null) cache.clear();
+    else cache.delete(guildId);
+  };
+  conn.onAnnouncement(forget);
+
+  const load = async (guildId: string): Promise<GuildSettings> => {
+    const [row, channels] = await Promise.all([
+      db
+        .selectFrom("guild_settings")
+        .select(["language", "quoting", "quote_check", "feedback_text"])
+        .where("guild_id", "=", guildId)
+        .executeTakeFirst(),
+      db
+        .selectFrom("qa_channels")
+        .select("channel_id")
+        .where("guild_id", "=", guildId)
+        .orderBy("added_at")
+        .orderBy("channel_id")
+        .execute(),
+    ]);
+    const flag = (k: Flag) =>
+      row ? Number(row[FLAG_COLUMNS[k].column]) !== 0 : FLAG_COLUMNS[k].default;
+    const language = row?.language ?? null;
+    return {
+      qaChannels: channels.map((c) => c.channel_id),
+      quoting: flag("quoting"),
+      quoteCheck: flag("quoteCheck"),
+      language: isLang(language) ? language : null,
+      feedbackText: flag("feedbackText"),
+    };
+  };
+
+  const get = async (guildId: string): Promise<GuildSettings> => {
+    if (conn.changedElsewhere()) forget(null);
+    const cached = cache.get(guildId);
+    if (cached && conn.listening()) return cached;
+    if (now() < readsPausedUntil) return cached ?? DEFAULT_SETTINGS;
+    const startedAt = generation;
+    try {
+      const settings = await load(guildId);
+      if (generation === startedAt && conn.listening()) {
+        if (cache.size >= CACHE_MAX) cache.clear();
+        cache.set(guildId, settings);
+      }
+      return settings;
+    } catch (error) {
+      readsPausedUntil = now() + READ_BACKOFF_MS;
+      hooks.onError?.("settings-read", error);
+      return cached ?? DEFAULT_SETTINGS;
+    }
+  };
+
+  /** Runs a settings write and its announcement in one transaction; then forgets the cache. */
+  const write = async <T>(
+    operation: string,
+    guildId: string,
+    run: (trx: typeof db) => Promise<T>,
+  ): Promise<T> => {
+    try {
+      const result = await db.transaction().execute(async (trx) => {
+        const value = await run(trx);
+        await conn.announce(trx, guildId);
+        return value;
+      });
+      forget(guildId);
+      return result;
+    } catch (error) {
+      hooks.onError?.(operation, error);
+      throw new StoreWriteFailed(operation, { cause: error });
+    }
+  };
+
+  const upsertColumn = (
+    guildId: string,
+    column: "language" | (typeof FLAG_COLUMNS)[Flag]["column"],
+    value: string | number | null,
+  ) =>
+    write(`setting ${column}`, guildId, (trx) =>
+      trx
+        .insertInto("guild_settings")
+        .values({ guild_id: guildId, [column]: value })
+        .onConflict((oc) => oc.column("guild_id").doUpdateSet({ [column]: value }))
+        .execute(),
+    );
+
+  return {
+    get,
+    async flag(guildId, flag) {
+      return (await get(guildId))[flag];
+    },
+    addQaChannel(guildId, channelId) {
+      return write("qa channel", guildId, async (trx) => {
+        // One statement: two replicas adding at once cannot pass the limit together.
+        const inserted = await trx
+          .insertInto("qa_channels")
+          .columns(["guild_id", "channel_id", "added_at"])
+          .expression(
+            trx
+              .selectNoFrom((eb) => [
+                eb.val(guildId).as("guild_id"),
+                eb.val(channelId).as("channel_id"),
+                eb.val(now()).as("added_at"),
+              ])
+              .where(
+                (eb) =>
+                  eb
+                    .selectFrom("qa_channels")
+                    .select((s) => s.fn.countAll().as("n"))
+                    .where("guild_id", "=", guildId),
+                "<",
+                MAX_QA_CHANNELS,
+              ),
+          )
+          .onConflict((oc) => oc.columns(["guild_id", "channel_id"]).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return "added" as const;
+        const there = await trx
+          .selectFrom("qa_channels")
+          .select("channel_id")
+          .where("guild_id", "=", guildId)
+          .where("channel_id", "=", channelId)
+          .executeTakeFirst();
+        return there ? ("already" as const) : ("full" as const);
+      });
+    },
+    removeQaChannel(guildId, channelId) {
+      return write("qa channel", guildId, async (trx) => {
+        const result = await trx
+          .deleteFrom("qa_channels")
+          .where("guild_id", "=", guildId)
+          .where("channel_id", "=", channelId)
+          .executeTakeFirst();
+        return Number(result.numDeletedRows) > 0;
+      });
+    },
+    async setFlag(guildId, flag, enabled) {
+      await upsertColumn(guildId, FLAG_COLUMNS[flag].column, enabled ? 1 : 0);
+    },
+    async setLanguage(guildId, language) {
+      await upsertColumn(guildId, "language", language);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The embedded engine: one SQLite file, `settings.db` in DATA_DIR, shared by the shard processes of
+ * one host. Nothing to install or run.
+ *
+ * Privacy on disk: the file and its folder are readable by the bot's user only; deleted rows are
+ * overwritten (`secure_delete`), and after deleting, the write-ahead log, which still holds the old
+ * pages, is checkpointed and truncated (`afterDelete`).
+ */
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Connection } from "./connection.ts";
+import { StoreUnavailable } from "./errors.ts";
+import { migrateToLatest } from "./migrations.ts";
+import type { Tables } from "./schema.ts";
+
+export const SETTINGS_FILE = "settings.db";
+/** How long a statement waits for another process's lock before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** What a failure to open `file` means, in one line; null when it is none of the known cases. */
+export function describeOpenFailure(error: unknown, file: string): string | null {
+  const code = (error as { code?: unknown }).code;
+  if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
+    return `the settings database ${file} is corrupt or not a database (${code}): move it away to start with fresh settings`;
+  }
+  if (
+    code === "SQLITE_READONLY" ||
+    code === "SQLITE_CANTOPEN" ||
+    code === "SQLITE_PERM" ||
+    code === "EACCES" ||
+    code === "EPERM" ||
+    code === "EROFS"
+  ) {
+    return `the settings database ${file} cannot be written (${code}): check DATA_DIR and its permissions`;
+  }
+  return null;
+}
+
+/** DATA_DIR and the database file, private to this user, created so from the first byte. */
+function preparePrivateFile(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = path.join(dataDir, SETTINGS_FILE);
+  // SQLite gives its -wal and -shm files the mode of the database file.
+  closeSync(openSync(file, "a", 0o600));
+  chmodSync(file, 0o600);
+  return file;
+}
+
+/** Opens (creating if needed) DATA_DIR's database, migrated; ":memory:" for a throwaway one. */
+export async function openSqlite(dataDir: string): Promise<Connection> {
+  let file = ":memory:";
+  let raw: Database.Database;
+  try {
+    if (dataDir !== ":memory:") file = preparePrivateFile(dataDir);
+    // `timeout` is SQLite's busy_timeout from the first statement on: wait for a lock another
+    // shard process holds instead of failing, including while shards starting together switch
+    // the file to WAL.
+    raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("secure_delete = ON");
+  } catch (error) {
+    const reason = describeOpenFailure(error, file);
+    if (reason) throw new StoreUnavailable(reason, { cause: error });
+    throw error;
+  }
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  try {
+    // The write lock at once (busy_timeout applies), so that shard processes migrate one at a
+    // time; also the start-up check that the file can be written.
+    raw.exec("BEGIN IMMEDIATE");
+    try {
+      await migrateToLatest(db, "sqlite");
+      raw.exec("COMMIT");
+    } catch (error) {
+      if (raw.inTransaction) raw.exec("ROLLBACK");
+      throw error;
+    }
+  } catch (error) {
+    await db.destroy();
+    const reason = describeOpenFailure(error, file);
+    if (reason) throw new StoreUnavailable(reason, { cause: error });
+    throw error;
+  }
+
+  // Another process's commit changes data_version; our own writes do not (we know of them).
+  let dataVersion = raw.pragma("data_version", { simple: true });
+  return {
+    engine: "sqlite",
+    location: file,
+    db,
+    changedElsewhere() {
+      if (!raw.open) return false;
+      const now = raw.pragma("data_version", { simple: true });
+      if (now === dataVersion) return false;
+      dataVersion = now;
+      return true;
+    },
+    afterDelete() {
+      if (file !== ":memory:" && raw.open) raw.pragma("wal_checkpoint(TRUNCATE)");
+    },
+    async announce() {},
+    onAnnouncement() {},
+    listening: () => true,
+    pool: null,
+    async ping() {
+      return raw.open;
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -36,13 +36,21 @@ export const commandRequests = (fake: FakeDiscord, method: string) =>
     (r) => r.method === method && r.path === `/applications/${fake.applicationId}/commands`,
   );
 
+let asked = 0;
+
 /**
  * Sends /measure 3 in the server; true when exactly one gateway session received it and the
  * answer is the measure's card.
  */
 export async function answeredOnce(fake: FakeDiscord, guildId: string): Promise<boolean> {
+  // A user of its own for each question: the per-user command limit is not what is tested.
+  asked += 1;
+  const user = {
+    id: (900_000_000_000_000_000n + BigInt(asked)).toString(),
+    username: `asker-${asked}`,
+  };
   const { id, delivered } = await fake.sendInteraction(
-    fake.chatInput("measure", { number: 3 }, { guildId }),
+    fake.chatInput("measure", { number: 3 }, { guildId, user }),
   );
   const [embed] = embedsOf(await responseData(fake, id));
   return delivered === 1 && /prevenir les incidents militaires/.test(embed?.description ?? "");

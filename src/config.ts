@@ -31,7 +31,7 @@ export interface DiscordConfig {
 export const MESSAGE_CONTENT_SETTINGS = ["on", "off", "auto"] as const;
 export type MessageContentSetting = (typeof MESSAGE_CONTENT_SETTINGS)[number];
 
-/** DISCORD_SHARDS: null = one process (no ShardingManager); "auto" = the gateway's recommendation. */
+/** DISCORD_SHARDS: null = one process (no sharding manager); "auto" = the gateway's recommendation. */
 export type ShardsSetting = "auto" | number | null;
 
 export interface HealthConfig {
@@ -76,8 +76,15 @@ export const DEFAULT_LIMITS: LimitsConfig = {
 export interface Config {
   /** Null when DISCORD_TOKEN is not set: the program then runs the local console instead. */
   discord: DiscordConfig | null;
-  /** Sharding under discord.js's ShardingManager, one process per shard; null = one process. */
+  /** DISCORD_SHARDS: the bot's total number of shards, run by the sharding manager; null = one process. */
   shards: ShardsSetting;
+  /**
+   * DISCORD_SHARD_IDS: the shards this host runs (ascending), when the bot's shards are spread
+   * over several hosts; null = all of them. Always null without a numeric DISCORD_SHARDS.
+   */
+  shardIds?: number[] | null;
+  /** DISCORD_SHARDS_PER_PROCESS: shards one process (one discord.js client) runs. */
+  shardsPerProcess?: number;
   /** The HTTP health endpoint, or null when HEALTH_PORT is unset. */
   health: HealthConfig | null;
   /**
@@ -254,6 +261,8 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const layout = shardLayout(env, shards, problems);
+
   /** A listen address `{port, host}` from PREFIX_PORT and PREFIX_HOST; null when the port is unset. */
   const listenAddress = (prefix: string): { port: number; host: string } | null => {
     const rawPort = read(env, `${prefix}_PORT`);
@@ -354,6 +363,8 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     discord: token === undefined ? null : { token, clientId, guildId, apiUrl, messageContent },
     shards,
+    shardIds: layout.shardIds,
+    shardsPerProcess: layout.shardsPerProcess,
     health,
     interactions,
     gateway,
@@ -364,4 +375,78 @@ export function loadConfig(env: Env = process.env): Config {
     logQuestions,
     feedbackRetentionDays,
   };
+}
+
+/**
+ * Shards one process runs by default: measured with `npm run bench:shards` (README, "Sharding
+ * across hosts"); a process of 4 shards costs about a third of four processes of one.
+ */
+export const DEFAULT_SHARDS_PER_PROCESS = 4;
+/** Beyond this one process would hold more servers than one event loop should serve. */
+const MAX_SHARDS_PER_PROCESS = 16;
+
+/**
+ * "0-3", "0,2,5", "0-1,4": the shard ids a host runs, ascending; a string naming what is wrong
+ * otherwise (malformed, out of 0..total-1, listed twice).
+ */
+export function parseShardIds(raw: string, total: number): number[] | string {
+  const ids: number[] = [];
+  for (const part of raw.split(",").map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
+    if (!range) return `"${part}" is neither a shard id nor a range such as 0-3`;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from) return `the range ${part} runs backwards`;
+    if (to >= total) {
+      return `shard ${to} does not exist: with DISCORD_SHARDS=${total} the ids are 0 to ${total - 1}`;
+    }
+    for (let id = from; id <= to; id++) {
+      if (ids.includes(id)) return `shard ${id} is listed twice`;
+      ids.push(id);
+    }
+  }
+  return ids.sort((a, b) => a - b);
+}
+
+/** DISCORD_SHARD_IDS and DISCORD_SHARDS_PER_PROCESS, checked against DISCORD_SHARDS. */
+function shardLayout(
+  env: Env,
+  shards: ShardsSetting,
+  problems: string[],
+): { shardIds: number[] | null; shardsPerProcess: number } {
+  let shardIds: number[] | null = null;
+  const rawIds = read(env, "DISCORD_SHARD_IDS");
+  if (rawIds !== undefined) {
+    if (typeof shards !== "number") {
+      // Hosts that each asked Discord for "auto" could disagree on the total, and a shard id only
+      // means something against one total.
+      problems.push(
+        `DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the bot's total number of shards (the same number on every host), got DISCORD_SHARDS=${read(env, "DISCORD_SHARDS") ?? "(unset)"}`,
+      );
+    } else {
+      const parsed = parseShardIds(rawIds, shards);
+      if (typeof parsed === "string") {
+        problems.push(
+          `DISCORD_SHARD_IDS must list this host's shards as ids or ranges (0-3, or 0,2,5): ${parsed}`,
+        );
+      } else {
+        shardIds = parsed;
+      }
+    }
+  }
+  let shardsPerProcess = DEFAULT_SHARDS_PER_PROCESS;
+  const rawPerProcess = read(env, "DISCORD_SHARDS_PER_PROCESS");
+  if (rawPerProcess !== undefined) {
+    const value = /^\d{1,3}$/.test(rawPerProcess) ? Number(rawPerProcess) : Number.NaN;
+    if (!(value >= 1 && value <= MAX_SHARDS_PER_PROCESS)) {
+      problems.push(
+        `DISCORD_SHARDS_PER_PROCESS must be a whole number from 1 to ${MAX_SHARDS_PER_PROCESS}, got "${rawPerProcess}"`,
+      );
+    } else if (shards === null) {
+      problems.push("DISCORD_SHARDS_PER_PROCESS needs DISCORD_SHARDS (auto or a number)");
+    } else {
+      shardsPerProcess = value;
+    }
+  }
+  return { shardIds, shardsPerProcess };
 }

@@ -2,8 +2,9 @@
  * `npm start`: with DISCORD_TOKEN set, runs the Discord bot; without it, the local console.
  * Settings come from the environment and `.env`, validated once (src/config.ts).
  *
- * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes
- * discord.js's ShardingManager and runs one process per shard (src/scale/manager.ts). Either way
+ * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes the
+ * sharding manager and runs this host's shards (DISCORD_SHARD_IDS) in shard processes of
+ * DISCORD_SHARDS_PER_PROCESS shards each (src/scale/manager.ts). Either way
  * HEALTH_PORT adds the health endpoint (src/scale/health.ts). INTERACTIONS_PORT adds the HTTP
  * interactions endpoint; with DISCORD_GATEWAY=off it is all the bot serves (src/discord/http/).
  */
@@ -17,7 +18,12 @@ import {
   startHealthServer,
   startingHealth,
 } from "./scale/health.ts";
-import { guardProcess, loadConfigOrExit, onShutdown } from "./scale/process.ts";
+import {
+  exitAfterFatalClose,
+  guardProcess,
+  loadConfigOrExit,
+  onShutdown,
+} from "./scale/process.ts";
 
 loadDotenv({ quiet: true });
 
@@ -59,7 +65,11 @@ if (config.discord === null) {
       }
       if (gateway) {
         const { startBot } = await import("./discord/gateway/bot.ts");
-        bot = await startBot(config, { logger });
+        bot = await startBot(config, {
+          logger,
+          // Nothing in this process would bring the gateway back: exit, so the supervisor restarts it.
+          onFatalClose: () => exitAfterFatalClose(() => bot?.stop()),
+        });
       } else {
         const { startHttpBot } = await import("./discord/http/bot.ts");
         bot = await startHttpBot(config, { logger });

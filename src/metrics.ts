@@ -276,11 +276,12 @@ export async function metricsJson(): Promise<MetricsJson> {
 }
 
 /**
- * A shard process's metrics as the manager serves them: every series labelled with the shard's id.
+ * A shard process's metrics as the manager serves them: every series labelled with the shard's id,
+ * or with its shards' ids ("0,1") for a process that runs several (DISCORD_SHARDS_PER_PROCESS).
  * The gateway and store gauges come from the manager's own health report (which knows of shards
  * that are down), so a shard's copies, always empty, are left out.
  */
-export function shardSeries(shard: number, metrics: MetricsJson): MetricsJson {
+export function shardSeries(shard: number | string, metrics: MetricsJson): MetricsJson {
   return metrics
     .filter((metric) => !REPORTED_METRICS.includes(metric.name))
     .map((metric) => ({

@@ -20,11 +20,14 @@ export const KINDS: readonly Kind[] = ["bot", "floor"];
 /** The HTTP-only bot and its floor, a do-nothing endpoint (bench/e2e/http.ts). */
 export type HttpKind = "http-bot" | "http-floor";
 export const HTTP_KINDS: readonly HttpKind[] = ["http-bot", "http-floor"];
-export const SOURCES: Record<Kind | HttpKind, string> = {
+/** The bot running some shards of a sharded bot, as a shard process does (bench/shards.ts). */
+export type ShardKind = "shard-bot";
+export const SOURCES: Record<Kind | HttpKind | ShardKind, string> = {
   bot: "bench/real-bot.ts",
   floor: "bench/floor-bot.ts",
   "http-bot": "bench/http-bot.ts",
   "http-floor": "bench/http-floor.ts",
+  "shard-bot": "bench/shard-bot.ts",
 };
 
 /** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
@@ -33,7 +36,7 @@ export interface Launch {
   execArgv: string[];
 }
 
-export function tsxLaunch(kind: Kind | HttpKind): Launch {
+export function tsxLaunch(kind: Kind | HttpKind | ShardKind): Launch {
   return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
 }
 
@@ -95,7 +98,7 @@ export class BotProcess {
   }> = [];
 
   private constructor(
-    readonly kind: Kind | HttpKind,
+    readonly kind: Kind | HttpKind | ShardKind,
     private readonly child: ChildProcess,
     /** The port of its interactions endpoint, for the HTTP children. */
     readonly port: number | null,
@@ -113,10 +116,12 @@ export class BotProcess {
     });
   }
 
+  /** `env`: settings of the child beyond where the fake is (bench/shard-bot.ts's shards). */
   static async start(
-    kind: Kind | HttpKind,
+    kind: Kind | HttpKind | ShardKind,
     launch: Launch,
     fake: FakeDiscord,
+    env: Record<string, string> = {},
   ): Promise<BotProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
     tempDirs.add(dataDir);
@@ -129,6 +134,7 @@ export class BotProcess {
         BENCH_TOKEN: fake.token,
         BENCH_DATA_DIR: dataDir,
         BENCH_PUBLIC_KEY: fake.publicKey,
+        ...env,
       },
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     });

@@ -44,7 +44,10 @@ export interface HealthReport {
   ready: boolean;
   /** "http": DISCORD_GATEWAY=off, interactions over HTTP only (no shards). */
   mode: "single" | "sharded" | "http";
-  /** Shards this process (single) or the whole bot (sharded) is meant to run; 0 over HTTP only. */
+  /**
+   * Shards this process (single) or this host (sharded: all of the bot's, or DISCORD_SHARD_IDS) is
+   * meant to run; 0 over HTTP only.
+   */
   shardCount: number;
   shards: ShardHealth[];
   /** The settings store, when the bot provides it (HealthServerOptions.store). */
@@ -200,7 +203,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   };
 }
 
-/** The manager's questions to a shard process, over the IPC channel ShardingManager opened. */
+/** The manager's questions to a shard process, over the IPC channel `fork` opened (manager.ts). */
 export const HEALTH_MESSAGE = "declaration-bot:health";
 export const METRICS_MESSAGE = "declaration-bot:metrics";
 

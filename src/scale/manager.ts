@@ -1,24 +1,26 @@
 /**
- * `DISCORD_SHARDS=auto|N`: the bot under discord.js's own ShardingManager, one process per shard.
+ * `DISCORD_SHARDS=auto|N`: the sharding manager. It runs this host's shards (DISCORD_SHARD_IDS,
+ * all of them by default) in shard processes of DISCORD_SHARDS_PER_PROCESS shards each: one
+ * discord.js client per process, so N shards cost ⌈N/k⌉ processes.
  *
- * This process connects to nothing itself. It reads the shard count (and how many shards may
- * identify at once) from `GET /gateway/bot` through the bot's REST client, so DISCORD_API_URL is
- * honoured (ShardingManager's own `'auto'` look-up always calls discord.com), then forks
- * `shard.ts` once per shard under tsx. A shard process that dies is respawned by discord.js. The
- * manager serves the health endpoint for all shards, and on SIGINT/SIGTERM stops every shard and
- * exits 0 within 5 s.
+ * This process connects to nothing itself and never loads discord.js. It reads the shard count (for
+ * `auto`) and how many shards may identify at once from `GET /gateway/bot` through DISCORD_API_URL
+ * when set, then forks `shard.ts` per group of shards. Not discord.js's ShardingManager: that one
+ * runs one shard per process and every shard of the bot on one host.
+ *
+ * Identify pacing: the shard processes ask this process before each IDENTIFY (ipc.ts), and it
+ * answers through the host's one throttler, shared with the other hosts through PostgreSQL when
+ * DATABASE_URL is set (identify-throttler.ts). A process that dies is restarted with the same
+ * shards, after a back-off that grows while it keeps failing. The manager serves the health
+ * endpoint and the metrics for its shards, and on SIGINT/SIGTERM stops every shard process and exits
+ * 0 within 5 s.
  */
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import {
-  REST,
-  type RESTGetAPIGatewayBotResult,
-  Routes,
-  type Shard,
-  ShardingManager,
-} from "discord.js";
+import { REST } from "@discordjs/rest";
+import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
-import type { Logger } from "../log.ts";
+import { type Logger, registerSecret } from "../log.ts";
 import { type MetricsJson, shardSeries } from "../metrics.ts";
 import {
   HEALTH_MESSAGE,
@@ -34,19 +36,31 @@ import {
   type StoreHealth,
   startHealthServer,
 } from "./health.ts";
+import {
+  botKey,
+  IDENTIFY_SPACING_MS,
+  type IdentifyThrottler,
+  LocalIdentifyThrottler,
+  PostgresIdentifyThrottler,
+} from "./identify-throttler.ts";
+import { isReadyMessage, serveIdentify } from "./ipc.ts";
 import { onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
 
-/** The script forked per shard: shard.js beside a compiled manager (npm start), shard.ts under tsx. */
+/** The script forked per group of shards: shard.js beside a compiled manager (npm start), shard.ts under tsx. */
 export const SHARD_ENTRY = fileURLToPath(
   new URL(import.meta.url.endsWith(".ts") ? "./shard.ts" : "./shard.js", import.meta.url),
 );
 
-/** Discord allows one IDENTIFY per 5 s per rate-limit bucket (shard id % max_concurrency). */
-const IDENTIFY_INTERVAL_MS = 5500;
-/** How long a shard has to connect and become ready before start-up is declared failed. */
+/** How long a process has to become ready at start, beyond waiting for its identify turns. */
 const SHARD_READY_TIMEOUT_MS = 30_000;
 /** How long a shard process has to answer a health question. */
 const HEALTH_ANSWER_MS = 1000;
+/** The first restart of a failing process waits this long, doubling on each failure after it… */
+const RESTART_DELAY_MS = 1_000;
+/** …up to this: a reset token must not make the host hammer Discord. */
+const MAX_RESTART_DELAY_MS = 5 * 60_000;
+/** A process that stayed ready this long before it exited starts the back-off afresh. */
+const STABLE_MS = 10 * 60_000;
 
 export interface GatewayInfo {
   /** Shards Discord recommends. */
@@ -67,13 +81,17 @@ export async function fetchGatewayInfo(discord: DiscordConfig): Promise<GatewayI
   }
 }
 
-/**
- * The pause between two shard spawns: shards i and i + maxConcurrency share an identify bucket,
- * so spacing every spawn by 5.5 s / maxConcurrency keeps each bucket at one IDENTIFY per 5.5 s.
- */
-export function spawnDelay(total: number, maxConcurrency: number): number {
-  const concurrency = Math.max(1, maxConcurrency);
-  return concurrency >= total ? 0 : Math.ceil(IDENTIFY_INTERVAL_MS / concurrency);
+/** This host's shards in groups of `perProcess`, in order: [0,1,2,3,4] by 2 → [[0,1],[2,3],[4]]. */
+export function shardGroups(ids: readonly number[], perProcess: number): number[][] {
+  const size = Math.max(1, perProcess);
+  const groups: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) groups.push(ids.slice(i, i + size));
+  return groups;
+}
+
+/** The wait before restarting a process that has failed `failures` times in a row (1 = first). */
+export function restartDelay(failures: number): number {
+  return Math.min(MAX_RESTART_DELAY_MS, RESTART_DELAY_MS * 2 ** Math.max(0, failures - 1));
 }
 
 /**
@@ -89,63 +107,175 @@ export function forwardedFlags(execArgv: readonly string[]): string[] {
 }
 
 /**
- * The execArgv of a shard: the manager's V8 flags, plus tsx's loader for a .ts script (resolved
- * from here, not from the cwd).
+ * The execArgv of a shard process: the manager's V8 flags, plus tsx's loader for a .ts script
+ * (resolved from here, not from the cwd).
  */
 function shardArgs(file: string): string[] {
   const v8 = forwardedFlags(process.execArgv);
   return file.endsWith(".ts") ? [...v8, "--import", import.meta.resolve("tsx")] : v8;
 }
 
-let nonce = 0;
-
-/** Asks one shard process a question; null when it is down, undefined on no answer in time. */
-function askShard<Reply extends ShardRequest>(
-  shard: Shard,
-  type: Reply["type"],
-): Promise<Reply | null | undefined> {
-  const child = shard.process;
-  if (!child?.connected) return Promise.resolve(null);
-  const request: ShardRequest = { type, nonce: ++nonce };
-  return new Promise((resolve) => {
-    const done = (result: Reply | null | undefined) => {
-      clearTimeout(timer);
-      shard.off("message", onMessage);
-      resolve(result);
-    };
-    // Shard re-emits every IPC message that is not one of discord.js's own as "message".
-    const onMessage = (message: unknown) => {
-      if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
-        done(message as Reply);
-      }
-    };
-    const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
-    shard.on("message", onMessage);
-    shard.send(request).catch(() => done(null));
-  });
+/** The `shard` field of log lines about a process: its id, or its ids when it runs several. */
+export function shardField(ids: readonly number[]): number | number[] {
+  return ids.length === 1 ? (ids[0] as number) : [...ids];
 }
 
-/** Every expected shard's health as the manager sees it (see ShardHealth.status). */
-export async function managerHealth(
-  manager: ShardingManager,
-  total: number | null,
+let nonce = 0;
+
+/** One shard process and its restarts. */
+class ShardProcess {
+  child: ChildProcess | null = null;
+  ready = false;
+  private stopping = false;
+  private failures = 0;
+  private readyAt = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private cancelIdentifies: () => void = () => {};
+  /** Settles at the first ready, or fails if the process exits before it (start-up only). */
+  readonly firstReady: Promise<void>;
+  private settleFirst: (error?: Error) => void = () => {};
+
+  constructor(
+    readonly ids: number[],
+    private readonly total: number,
+    private readonly throttler: IdentifyThrottler,
+    private readonly logger: Logger,
+  ) {
+    this.firstReady = new Promise<void>((resolve, reject) => {
+      this.settleFirst = (error) => (error ? reject(error) : resolve());
+    });
+    this.firstReady.catch(() => {});
+  }
+
+  spawn(): void {
+    const child = fork(SHARD_ENTRY, ["--shards", this.ids.join(","), "--of", String(this.total)], {
+      execArgv: shardArgs(SHARD_ENTRY),
+    });
+    this.child = child;
+    this.ready = false;
+    const shard = shardField(this.ids);
+    this.logger.info({ shard, pid: child.pid }, "shard process started");
+    // A send to a process that just died must not take the manager down with it.
+    child.on("error", (error) => this.logger.debug({ shard, err: error }, "shard process IPC"));
+    this.cancelIdentifies = serveIdentify(child, new Set(this.ids), this.throttler, (error) =>
+      this.logger.error({ shard, err: error }, "identify throttling failed"),
+    );
+    child.on("message", (message: unknown) => {
+      if (!isReadyMessage(message)) return;
+      this.ready = true;
+      this.readyAt = Date.now();
+      this.logger.info({ shard }, "shard ready");
+      this.settleFirst();
+    });
+    child.once("exit", (code, signal) => this.onExit(child, code, signal));
+  }
+
+  private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    this.cancelIdentifies();
+    if (this.child === child) this.child = null;
+    this.ready = false;
+    const shard = shardField(this.ids);
+    if (this.stopping) return;
+    this.settleFirst(
+      new Error(`shard process for shard ${this.ids.join(",")} exited (${code ?? signal})`),
+    );
+    const stable = this.readyAt > 0 && Date.now() - this.readyAt >= STABLE_MS;
+    this.failures = stable ? 1 : this.failures + 1;
+    this.readyAt = 0;
+    const delayMs = restartDelay(this.failures);
+    this.logger.warn(
+      { shard, pid: child.pid, code, signal, delayMs },
+      "shard process exited; restarting",
+    );
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.stopping) this.spawn();
+    }, delayMs);
+  }
+
+  /** SIGTERM, then SIGKILL if it is still there after `graceMs`; no restart after this. */
+  stop(graceMs: number): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.cancelIdentifies();
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+  }
+
+  /** Asks the process a question; null when it is down, undefined on no answer in time. */
+  ask<Reply extends ShardRequest>(type: Reply["type"]): Promise<Reply | null | undefined> {
+    const child = this.child;
+    if (!child?.connected) return Promise.resolve(null);
+    const request: ShardRequest = { type, nonce: ++nonce };
+    return new Promise((resolve) => {
+      const done = (result: Reply | undefined) => {
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve(result);
+      };
+      const onMessage = (message: unknown) => {
+        if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
+          done(message as Reply);
+        }
+      };
+      const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
+      child.on("message", onMessage);
+      child.send(request, (error) => {
+        if (error) done(undefined);
+      });
+    });
+  }
+
+  /**
+   * Its shards' health (asked over IPC; "down" while there is no process, "starting" before it
+   * answers) and its store's.
+   */
+  async health(): Promise<{ shards: ShardHealth[]; store?: StoreHealth }> {
+    const unknown = (status: string) => ({
+      shards: this.ids.map((id) => ({ id, status, ping: null, guilds: null })),
+    });
+    const answer = await this.ask<HealthReply>(HEALTH_MESSAGE);
+    if (answer === null) return unknown("down");
+    // A process that is not ready may still be loading, not listening yet.
+    if (answer === undefined) return unknown(this.ready ? "unresponsive" : "starting");
+    const shards = this.ids.map(
+      (id) =>
+        (answer.shards ?? []).find((s) => s.id === id) ?? {
+          id,
+          status: "starting",
+          ping: null,
+          guilds: null,
+        },
+    );
+    return { shards, ...(answer.store && { store: answer.store }) };
+  }
+
+  /**
+   * Its metrics, each series labelled with its shard, or its shards ("0,1"): counters and memory
+   * belong to the process, which serves them all.
+   */
+  async metrics(): Promise<MetricsJson | null> {
+    const reply = await this.ask<MetricsReply>(METRICS_MESSAGE);
+    return reply ? shardSeries(this.ids.join(","), reply.metrics) : null;
+  }
+}
+
+/** Every shard of this host as the manager sees it (see ShardHealth.status). */
+async function managerHealth(
+  processes: readonly ShardProcess[],
+  count: number,
 ): Promise<HealthReport> {
-  const count = total ?? 0;
-  const stores: StoreHealth[] = [];
-  const shards = await Promise.all(
-    Array.from({ length: count }, async (_, id): Promise<ShardHealth> => {
-      const unknown = { id, ping: null, guilds: null };
-      const shard = manager.shards.get(id);
-      if (!shard) return { ...unknown, status: "spawning" };
-      const answer = await askShard<HealthReply>(shard, HEALTH_MESSAGE);
-      if (answer === null) return { ...unknown, status: "down" };
-      // A process that is not ready may still be loading, not listening yet.
-      if (answer === undefined)
-        return { ...unknown, status: shard.ready ? "unresponsive" : "starting" };
-      if (answer.store) stores.push(answer.store);
-      return (answer.shards ?? []).find((s) => s.id === id) ?? { ...unknown, status: "starting" };
-    }),
-  );
+  const answers = await Promise.all(processes.map((p) => p.health()));
+  const shards = answers.flatMap((a) => a.shards).sort((a, b) => a.id - b.id);
+  const stores = answers.flatMap((a) => (a.store ? [a.store] : []));
   const [first] = stores;
   // Every shard process has its own connection to the one store: it answers if it answers them all.
   const store = first && { engine: first.engine, ok: stores.every((s) => s.ok) };
@@ -159,75 +289,67 @@ export async function managerHealth(
 }
 
 /**
- * The metrics of every shard process that answers, each value labelled with its shard id.
+ * The metrics of every shard process that answers, labelled by shard.
  *
  * Labelled, not summed (prom-client's cluster aggregation): a shard process that restarts starts
  * its counters from zero, which Prometheus handles per series but would read as a drop in a sum;
  * and per-process figures (memory, event-loop lag) mean nothing added up. A dashboard sums over
  * `shard` where it wants the bot's total.
  */
-export async function shardMetrics(manager: ShardingManager): Promise<MetricsJson[]> {
-  const replies = await Promise.all(
-    [...manager.shards.values()].map(async (shard) => ({
-      id: shard.id,
-      reply: await askShard<MetricsReply>(shard, METRICS_MESSAGE),
-    })),
-  );
-  return replies.flatMap(({ id, reply }) => (reply ? [shardSeries(id, reply.metrics)] : []));
+async function shardMetrics(processes: readonly ShardProcess[]): Promise<MetricsJson[]> {
+  const replies = await Promise.all(processes.map((p) => p.metrics()));
+  return replies.flatMap((reply) => (reply ? [reply] : []));
 }
 
-/** SIGTERM to one shard process, SIGKILL if it is still there after `graceMs`. */
-function stopChild(child: ChildProcess | null, graceMs: number): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
+/** The host's identify throttler: shared through PostgreSQL with DATABASE_URL, local otherwise. */
+function hostThrottler(config: Config, maxConcurrency: number, logger: Logger): IdentifyThrottler {
+  if (!config.database || !config.discord) return new LocalIdentifyThrottler(maxConcurrency);
+  try {
+    // A driver error that quoted the connection string must not print its password.
+    registerSecret(decodeURIComponent(new URL(config.database.url).password));
+  } catch {
+    // Not a URL the WHATWG parser reads; pg will say so without echoing it.
+  }
+  return new PostgresIdentifyThrottler({
+    url: config.database.url,
+    maxConcurrency,
+    bot: botKey(config.discord.token),
+    logger,
   });
 }
 
 /**
- * Starts the health endpoint (if configured) and every shard; resolves once all are ready (the
- * process then lives on in the shard processes until a signal). Rejects, after stopping whatever
- * was started, when a shard does not become ready.
+ * Starts the health endpoint (if configured) and every shard process; resolves once all are ready
+ * (the process then lives on in the shard processes until a signal). Rejects, after stopping
+ * whatever was started, when a shard process fails before its first ready.
  */
 export async function runShardingManager(config: Config, logger: Logger): Promise<void> {
   const discord = config.discord;
   if (!discord || config.shards === null) throw new Error("runShardingManager: not configured");
-  const token = discord.token;
   const setting = config.shards;
 
-  // Placeholders until the gateway has been asked: the health endpoint reports "not ready".
-  let total: number | null = null;
-  let manager: ShardingManager | null = null;
+  let processes: ShardProcess[] = [];
+  let expected = 0;
+  let throttler: IdentifyThrottler | null = null;
   let stopping = false;
   let health: HealthServer | null = null;
 
   const stopAll = async () => {
     stopping = true;
-    const current = manager;
-    if (current) {
-      current.respawn = false;
-      const children = [...current.shards.values()].map((shard) => shard.process);
-      await Promise.all(children.map((child) => stopChild(child, SHUTDOWN_DEADLINE_MS - 500)));
-    }
+    await Promise.all(processes.map((p) => p.stop(SHUTDOWN_DEADLINE_MS - 500)));
+    await throttler?.close();
     await health?.close();
     logger.info("all shards stopped");
   };
   onShutdown(stopAll, logger);
 
   if (config.health) {
+    // Before the gateway is asked, the report says "not ready" with no shards.
     health = await startHealthServer({
       ...config.health,
       logger,
-      report: () =>
-        manager
-          ? managerHealth(manager, total)
-          : { ready: false, mode: "sharded", shardCount: 0, shards: [] },
-      metrics: async () => (manager ? shardMetrics(manager) : []),
+      report: () => managerHealth(processes, expected),
+      metrics: () => shardMetrics(processes),
     });
   }
 
@@ -236,52 +358,54 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
     gateway = await fetchGatewayInfo(discord);
   } catch (error) {
     if (setting === "auto") throw error;
-    // A fixed count does not need Discord's recommendation; spawn at the most cautious pace.
-    logger.warn({ err: error }, "GET /gateway/bot failed; spawning slowly");
+    // A fixed count does not need Discord's recommendation; identify at the most cautious pace.
+    logger.warn({ err: error }, "GET /gateway/bot failed; identifying one shard at a time");
     gateway = { shards: setting, maxConcurrency: 1 };
   }
-  const count = setting === "auto" ? gateway.shards : setting;
-  total = count;
-  const delay = spawnDelay(count, gateway.maxConcurrency);
+  const total = setting === "auto" ? gateway.shards : setting;
+  const local = config.shardIds ?? Array.from({ length: total }, (_, id) => id);
+  const groups = shardGroups(local, config.shardsPerProcess ?? 1);
+  throttler = hostThrottler(config, gateway.maxConcurrency, logger);
   logger.info(
-    { shards: count, setting, recommended: gateway.shards, delayMs: delay },
+    {
+      shards: total,
+      setting,
+      recommended: gateway.shards,
+      maxConcurrency: gateway.maxConcurrency,
+      hostShards: local.length === total ? "all" : local,
+      processes: groups.length,
+      identifyPacing: config.database ? "postgresql" : "host",
+    },
     "starting shards",
   );
+  if (stopping) return;
+  const host = throttler;
+  processes = groups.map((ids) => new ShardProcess(ids, total, host, logger));
+  expected = local.length;
+  for (const p of processes) p.spawn();
 
-  manager = new ShardingManager(SHARD_ENTRY, {
-    totalShards: count,
-    token,
-    mode: "process",
-    respawn: true,
-    execArgv: shardArgs(SHARD_ENTRY),
-  });
-  manager.on("shardCreate", (shard) => {
-    // mode "process": the spawn/death argument is always a ChildProcess, never a Worker.
-    shard.on("spawn", (child) =>
-      logger.info({ shard: shard.id, pid: (child as ChildProcess).pid }, "shard process started"),
-    );
-    shard.on("ready", () => logger.info({ shard: shard.id }, "shard ready"));
-    shard.on("death", (died) => {
-      if (stopping) return;
-      const child = died as ChildProcess;
-      logger.warn(
-        { shard: shard.id, pid: child.pid, code: child.exitCode, signal: child.signalCode },
-        "shard process exited; respawning",
-      );
-    });
-    shard.on("error", (error: unknown) =>
-      logger.error({ shard: shard.id, err: error }, "shard error"),
-    );
-  });
-
+  // Every shard of the bot may have to wait for its identify turn, on this host or another.
+  const turns = Math.ceil(total / Math.max(1, gateway.maxConcurrency));
+  const deadline = SHARD_READY_TIMEOUT_MS + turns * IDENTIFY_SPACING_MS;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await manager.spawn({ amount: count, delay, timeout: SHARD_READY_TIMEOUT_MS });
+    await Promise.race([
+      Promise.all(processes.map((p) => p.firstReady)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`shards not ready within ${Math.round(deadline / 1000)} s`)),
+          deadline,
+        );
+      }),
+    ]);
   } catch (error) {
     if (stopping) return;
     // A shard that cannot start (bad token, Discord unreachable) fails the whole start, as in
     // one-process mode; the caller logs it and exits 1.
     await stopAll();
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
-  if (!stopping) logger.info({ shards: count }, "all shards ready");
+  if (!stopping) logger.info({ shards: local.length }, "all shards ready");
 }

@@ -56,3 +56,27 @@ export function onShutdown(
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   if (onDisconnect) process.once("disconnect", () => shutdown("manager disconnected"));
 }
+
+/**
+ * Exit code after a gateway close that discord.js does not recover from (4004, 4010–4014):
+ * EX_CONFIG, since only a person (a new token, more shards, the intent switch) can fix it.
+ */
+export const FATAL_CLOSE_EXIT_CODE = 78;
+/**
+ * How long the process stays up, reporting unhealthy, before it exits after such a close: long
+ * enough for the health endpoint to be read, and a floor under the restart loop of a supervisor
+ * that restarts at once.
+ */
+export const FATAL_CLOSE_HOLD_MS = 3_000;
+
+/** Stops the bot after FATAL_CLOSE_HOLD_MS, then exits with FATAL_CLOSE_EXIT_CODE. */
+export function exitAfterFatalClose(stop: () => Promise<void> | undefined): void {
+  setTimeout(() => {
+    // A stop that hangs (Discord never answering the close) must not keep the process.
+    setTimeout(() => process.exit(FATAL_CLOSE_EXIT_CODE), SHUTDOWN_DEADLINE_MS).unref();
+    Promise.resolve()
+      .then(stop)
+      .catch(() => {})
+      .finally(() => process.exit(FATAL_CLOSE_EXIT_CODE));
+  }, FATAL_CLOSE_HOLD_MS);
+}

@@ -1,12 +1,14 @@
 /**
- * The script discord.js's ShardingManager forks once per shard (see manager.ts); not run directly.
+ * The script the sharding manager forks per group of shards (see manager.ts); not run directly.
  *
- * discord.js passes the shard through the environment: `SHARDS` (this process's shard id) and
- * `SHARD_COUNT`, which the Client reads itself, so this is the ordinary bot with a per-shard logger.
- * Only shard 0 registers the commands. It also answers the manager's health and metrics questions,
- * and stops when the manager goes away (its IPC channel closes), so no shard outlives a killed
- * manager.
+ * Its shards come as arguments, `--shards 0,1 --of 4`, never as the SHARDS / SHARD_COUNT
+ * environment variables that discord.js's Client would read by itself. It is the ordinary bot with
+ * one discord.js client running those shards, a logger naming them, and an identify throttler that
+ * asks the manager (ipc.ts). Only the process running shard 0 registers the commands. It answers
+ * the manager's health and metrics questions, tells it when its shards are ready, and stops when
+ * the manager goes away (its IPC channel closes), so no shard outlives a killed manager.
  */
+import { parseArgs } from "node:util";
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
 import { createLogger, registerSecret } from "../log.ts";
@@ -19,9 +21,27 @@ import {
   METRICS_MESSAGE,
   type MetricsReply,
 } from "./health.ts";
-import { guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
+import { ManagerIdentifyThrottler, READY_MESSAGE } from "./ipc.ts";
+import { exitAfterFatalClose, guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
-if (!process.send || !process.env.SHARDING_MANAGER) {
+function shardsFromArgs(): { ids: number[]; total: number } | null {
+  try {
+    const { values } = parseArgs({
+      options: { shards: { type: "string" }, of: { type: "string" } },
+    });
+    const ids = (values.shards ?? "").split(",").filter(Boolean).map(Number);
+    const total = Number(values.of);
+    const valid =
+      ids.length > 0 && Number.isInteger(total) && ids.every((id) => id >= 0 && id < total);
+    return valid ? { ids, total } : null;
+  } catch {
+    return null;
+  }
+}
+
+const send = process.send?.bind(process);
+const assigned = shardsFromArgs();
+if (!send || !assigned) {
   process.stderr.write(
     "src/scale/shard.ts is started by src/main.ts when DISCORD_SHARDS is set.\n",
   );
@@ -36,13 +56,9 @@ if (discord === null) {
   process.exit(1);
 }
 
-const shardIds = ([] as number[]).concat(
-  JSON.parse(process.env.SHARDS ?? "0") as number | number[],
-);
 registerSecret(discord.token);
-const logger = createLogger(config.logLevel).child({
-  shard: shardIds.length === 1 ? shardIds[0] : shardIds,
-});
+const { ids, total } = assigned;
+const logger = createLogger(config.logLevel).child({ shard: ids.length === 1 ? ids[0] : ids });
 guardProcess(logger);
 
 let bot: Bot | null = null;
@@ -55,7 +71,7 @@ process.on("message", (message: unknown) => {
   if (message.type === METRICS_MESSAGE) {
     void metricsJson().then((metrics) => {
       const reply: MetricsReply = { type: METRICS_MESSAGE, nonce: message.nonce, metrics };
-      process.send?.(reply);
+      send(reply);
     });
     return;
   }
@@ -72,8 +88,19 @@ async function answerHealth(nonce: number): Promise<void> {
 
 onShutdown(async () => bot?.stop(), logger, { onDisconnect: true });
 
+const throttler = new ManagerIdentifyThrottler(send);
 try {
-  bot = await startBot(config, { logger, registerCommands: shardIds.includes(0) });
+  bot = await startBot(config, {
+    logger,
+    registerCommands: ids.includes(0),
+    clientOptions: {
+      shards: ids,
+      shardCount: total,
+      ws: { buildIdentifyThrottler: () => throttler },
+    },
+    onFatalClose: () => exitAfterFatalClose(() => bot?.stop()),
+  });
+  send({ type: READY_MESSAGE });
 } catch (error) {
   logger.fatal({ err: error }, "could not start the shard");
   process.exit(1);

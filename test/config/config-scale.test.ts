@@ -23,7 +23,7 @@ describe("DISCORD_SHARDS", () => {
   });
 
   it("ignores discord.js's own SHARDS and SHARD_COUNT", () => {
-    // Set by ShardingManager in every shard process; they must not switch sharding on.
+    // discord.js's own (its Client reads them); they must not switch sharding on.
     expect(loadConfig({ SHARDS: "1", SHARD_COUNT: "2" }).shards).toBeNull();
   });
 });
@@ -54,5 +54,72 @@ describe("HEALTH_PORT and HEALTH_HOST", () => {
       expect(found.some((p) => p.startsWith(name))).toBe(true);
     }
     expect(problems({ HEALTH_PORT: "http" })[0]).toMatch(/^HEALTH_PORT must be a TCP port/);
+  });
+});
+
+describe("DISCORD_SHARD_IDS", () => {
+  it("is every shard (null) when unset", () => {
+    expect(loadConfig({ DISCORD_SHARDS: "8" }).shardIds).toBeNull();
+  });
+
+  it("reads a range, a list, or both, in ascending order", () => {
+    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "0-3" }).shardIds).toEqual([
+      0, 1, 2, 3,
+    ]);
+    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "5, 0,2" }).shardIds).toEqual([
+      0, 2, 5,
+    ]);
+    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "6-7,1" }).shardIds).toEqual([
+      1, 6, 7,
+    ]);
+    expect(loadConfig({ DISCORD_SHARDS: "1", DISCORD_SHARD_IDS: "0" }).shardIds).toEqual([0]);
+  });
+
+  it.each([
+    ["0-8", /shard 8 does not exist: with DISCORD_SHARDS=8 the ids are 0 to 7/],
+    ["9", /shard 9 does not exist/],
+    ["3-1", /the range 3-1 runs backwards/],
+    ["0-3,2", /shard 2 is listed twice/],
+    ["a-b", /"a-b" is neither a shard id nor a range/],
+    ["0,,1", /"" is neither/],
+    ["-1", /"-1" is neither/],
+  ])("refuses %j with one problem naming it", (value, why) => {
+    const found = problems({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^DISCORD_SHARD_IDS must list this host's shards/);
+    expect(found[0]).toMatch(why);
+  });
+
+  it("needs a numeric DISCORD_SHARDS: a host cannot pick its shards out of an unknown total", () => {
+    for (const shards of [{}, { DISCORD_SHARDS: "auto" }] as Record<string, string>[]) {
+      const found = problems({ ...shards, DISCORD_SHARD_IDS: "0-1" });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the bot's total/);
+    }
+  });
+});
+
+describe("DISCORD_SHARDS_PER_PROCESS", () => {
+  it("defaults to 4 and reads 1 to 16", () => {
+    expect(loadConfig({ DISCORD_SHARDS: "8" }).shardsPerProcess).toBe(4);
+    expect(
+      loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARDS_PER_PROCESS: "1" }).shardsPerProcess,
+    ).toBe(1);
+    expect(
+      loadConfig({ DISCORD_SHARDS: "auto", DISCORD_SHARDS_PER_PROCESS: "16" }).shardsPerProcess,
+    ).toBe(16);
+  });
+
+  it.each(["0", "17", "two", "1.5"])("refuses %j", (value) => {
+    const found = problems({ DISCORD_SHARDS: "8", DISCORD_SHARDS_PER_PROCESS: value });
+    expect(found).toEqual([
+      `DISCORD_SHARDS_PER_PROCESS must be a whole number from 1 to 16, got "${value}"`,
+    ]);
+  });
+
+  it("needs DISCORD_SHARDS", () => {
+    expect(problems({ DISCORD_SHARDS_PER_PROCESS: "2" })).toEqual([
+      "DISCORD_SHARDS_PER_PROCESS needs DISCORD_SHARDS (auto or a number)",
+    ]);
   });
 });

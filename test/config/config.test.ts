@@ -29,6 +29,8 @@ describe("loadConfig", () => {
         messageContent: "auto",
       },
       shards: null,
+      shardIds: null,
+      shardsPerProcess: 4,
       health: null,
       interactions: null,
       gateway: true,

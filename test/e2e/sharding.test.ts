@@ -1,14 +1,15 @@
 /**
- * Issue 5, acceptance 2: `DISCORD_SHARDS=auto|N` runs `src/main.ts` as discord.js's
- * ShardingManager, one process per shard, against the fake Discord (which routes each guild to
- * the session identified for its shard, as Discord does). Every process started here is killed in
- * afterAll, whatever happened.
+ * `DISCORD_SHARDS=auto|N` runs `src/main.ts` as the sharding manager, against the fake Discord
+ * (which routes each guild to the session identified for its shard, as Discord does): one process
+ * per shard with DISCORD_SHARDS_PER_PROCESS=1, several shards in one process by default. Every
+ * process started here is killed in afterAll, whatever happened. Several hosts:
+ * sharding-hosts.test.ts.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnDelay } from "../../src/scale/manager.ts";
+import { restartDelay, shardGroups } from "../../src/scale/manager.ts";
 import {
   type FakeDiscord,
   guildIdOnShard,
@@ -84,7 +85,7 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
     // max_concurrency 2 lets both shards identify at once (otherwise 5.5 s apart, as Discord requires).
     run = await start(
       { shards: 2, maxConcurrency: 2 },
-      { DISCORD_SHARDS: "auto", HEALTH_PORT: "0" },
+      { DISCORD_SHARDS: "auto", DISCORD_SHARDS_PER_PROCESS: "1", HEALTH_PORT: "0" },
     );
     const listening = await run.main.waitForLog((l) => l.msg === "health endpoint listening");
     healthPort = listening.port as number;
@@ -232,7 +233,7 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
   });
 });
 
-describe("DISCORD_SHARDS=2 (explicit)", () => {
+describe("DISCORD_SHARDS=2 (explicit), both shards in one process by default", () => {
   let run: Run;
 
   beforeAll(async () => {
@@ -249,6 +250,7 @@ describe("DISCORD_SHARDS=2 (explicit)", () => {
       [0, 2],
       [1, 2],
     ]);
+    expect(main.shardPids()).toHaveLength(1);
     expect(await measureIn(fake, GUILD_ON_0, 1)).toMatch(/\S/);
     expect(await measureIn(fake, GUILD_ON_1, 4)).toMatch(/\S/);
 
@@ -284,12 +286,16 @@ describe("a shard process whose manager is killed", () => {
   }, 20_000);
 });
 
-describe("spawnDelay", () => {
-  it("spaces spawns so each identify bucket gets one IDENTIFY per 5.5 s", () => {
-    expect(spawnDelay(2, 1)).toBe(5500);
-    expect(spawnDelay(2, 2)).toBe(0);
-    expect(spawnDelay(32, 16)).toBe(344);
-    expect(spawnDelay(4, 0)).toBe(5500);
+describe("shardGroups and restartDelay", () => {
+  it("groups a host's shards in order, k per process", () => {
+    expect(shardGroups([0, 1, 2, 3, 4], 2)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(shardGroups([4, 5, 6, 7], 4)).toEqual([[4, 5, 6, 7]]);
+    expect(shardGroups([0, 2, 5], 1)).toEqual([[0], [2], [5]]);
+  });
+
+  it("waits longer before each restart of a process that keeps failing, up to 5 minutes", () => {
+    expect([1, 2, 3, 4].map(restartDelay)).toEqual([1000, 2000, 4000, 8000]);
+    expect(restartDelay(30)).toBe(300_000);
   });
 });
 

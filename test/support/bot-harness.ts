@@ -36,6 +36,7 @@ export function botConfig(fake: FakeDiscord, dataDir: string): Config {
       apiUrl: fake.apiUrl,
     },
     shards: null,
+    database: null,
     health: null,
     dataDir,
     logLevel: "silent",

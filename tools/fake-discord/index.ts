@@ -128,13 +128,15 @@ export class FakeDiscord {
 
   /**
    * Delivers an interaction: over the gateway (to the shard owning the guild; resolves once a
-   * session got it), or, with an interactions endpoint set, as a signed POST (resolves once its
+   * session got it, with the number of sessions that did), or, with an interactions endpoint set, as a signed POST (resolves once its
    * answer is read and taken as the initial response).
    */
-  async sendInteraction(i: InteractionSpec): Promise<{ id: string; token: string }> {
+  async sendInteraction(
+    i: InteractionSpec,
+  ): Promise<{ id: string; token: string; delivered: number }> {
     if (this.endpointUrl !== null) {
       await this.postInteraction(i);
-      return { id: i.id, token: i.token };
+      return { id: i.id, token: i.token, delivered: 1 };
     }
     const state = this.track(i);
     const delivery = this.gateway.dispatch(state.guildId, "INTERACTION_CREATE", () => {
@@ -142,8 +144,12 @@ export class FakeDiscord {
       state.deliveredAt ??= Date.now();
       return i;
     });
-    await withTimeout(delivery, `INTERACTION_CREATE for guild ${state.guildId ?? "(DM)"}`);
-    return { id: i.id, token: i.token };
+    // How many gateway sessions got it: more than one would mean two shards serve one server.
+    const delivered = await withTimeout(
+      delivery,
+      `INTERACTION_CREATE for guild ${state.guildId ?? "(DM)"}`,
+    );
+    return { id: i.id, token: i.token, delivered };
   }
 
   /**

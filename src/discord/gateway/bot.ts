@@ -4,7 +4,11 @@
  */
 
 import { type Client, type ClientOptions, Events } from "discord.js";
-import { GatewayDispatchEvents } from "discord-api-types/v10";
+import {
+  GatewayDispatchEvents,
+  type RESTGetAPIGatewayBotResult,
+  Routes,
+} from "discord-api-types/v10";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
@@ -21,6 +25,7 @@ import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/regis
 import { logRestFailures } from "../platform/rest-log.ts";
 import { restTransport } from "../platform/transport.ts";
 import { createClient } from "./client.ts";
+import { describeFatalClose, FATAL_CLOSE_CODES } from "./close-codes.ts";
 import { clientHealth } from "./health.ts";
 
 /** Discord's close code for a privileged intent the application is not allowed. */
@@ -59,6 +64,12 @@ export interface StartOptions extends EndpointOptions {
   clientOptions?: Partial<ClientOptions>;
   /** Register the commands once ready (default true). Under sharding only shard 0 does. */
   registerCommands?: boolean;
+  /**
+   * Called once, after the line saying what to do is logged, when a running shard is closed with
+   * a code discord.js does not reconnect after (close-codes.ts): the process should then exit so
+   * that it is restarted. The bot itself carries on with whatever shards it still has.
+   */
+  onFatalClose?: (code: number) => void;
 }
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<Bot> {
@@ -122,6 +133,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       else logger.warn({ code: event.code, shardId }, "gateway disconnected");
       // discord.js does not retry after 4014: once running, the bot carries on without the intent.
       if (refused && started && content.messageContent && !stopping) void withoutContent();
+      else if (started && !stopping && !refused && FATAL_CLOSE_CODES.has(event.code)) {
+        void fatalClose(client, event.code, shardId);
+      }
     });
     client.on(Events.ShardResume, (shardId, replayed) =>
       logger.info({ shardId, replayed }, "gateway resumed"),
@@ -132,6 +146,38 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     });
     client.on(Events.ShardReady, (shardId) => logger.info({ shardId }, "gateway session ready"));
     return client;
+  };
+
+  let fatal = false;
+  /**
+   * One line for a person (what the code means, what to do), once per bot: a reset token closes
+   * every shard of the process at once.
+   */
+  const fatalClose = async (c: Client, code: number, shardId: number) => {
+    if (fatal) return;
+    fatal = true;
+    let recommended: number | null = null;
+    if (code === 4011) {
+      try {
+        const info = (await c.rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+        recommended = info.shards;
+      } catch {
+        recommended = null;
+      }
+    }
+    const shardCount = c.options.shardCount ?? 1;
+    logger.fatal(
+      { code, shardId },
+      describeFatalClose({
+        code,
+        shardId,
+        shardCount,
+        sharded: config.shards !== null,
+        recommended,
+        messageContent: wanted,
+      }),
+    );
+    options.onFatalClose?.(code);
   };
 
   let client = makeClient();

@@ -18,6 +18,11 @@ export interface Connection {
    * file). PostgreSQL says so by notification instead (`onAnnouncement`), so always false there.
    */
   changedElsewhere(): boolean;
+  /**
+   * Makes the rest of `trx` run alone among the transactions that name `key` (PostgreSQL: an
+   * advisory lock until the transaction ends); SQLite's write lock serializes writers already.
+   */
+  serialize(trx: Kysely<Tables>, key: string): Promise<void>;
   /** Tells the other replicas that `guildId`'s settings changed; part of `db`'s transaction. */
   announce(db: Kysely<Tables>, guildId: string): Promise<void>;
   /** `listener(guildId)` on another replica's change; `listener(null)`: anything may have changed. */

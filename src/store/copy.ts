@@ -35,7 +35,7 @@ export interface TableCount {
 const FILLED: Partial<
   Record<CopiedTable, (row: Record<string, unknown>) => Record<string, unknown>>
 > = {
-  qa_channels: (row) => ({ added_at: row.added_at ?? row._rowid ?? 0 }),
+  qa_channels: (row) => ({ position: row.position ?? row._rowid ?? 0 }),
   feedback_votes: (row) => ({ previous_vote: row.previous_vote ?? null }),
 };
 

@@ -120,10 +120,10 @@ function sharedState(engine: StoreEngine): Migration {
     async up(db: AnyDb) {
       await db.schema
         .alterTable("qa_channels")
-        .addColumn("added_at", "bigint", (c) => c.notNull().defaultTo(0))
+        .addColumn("position", "bigint", (c) => c.notNull().defaultTo(0))
         .execute();
       // SQLite listed the channels in rowid order: keep that order for the ones already there.
-      if (engine === "sqlite") await sql`UPDATE qa_channels SET added_at = rowid`.execute(db);
+      if (engine === "sqlite") await sql`UPDATE qa_channels SET position = rowid`.execute(db);
       await db.schema.alterTable("feedback_votes").addColumn("previous_vote", "text").execute();
       await db.schema
         .createTable("seen_interactions")

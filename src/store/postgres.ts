@@ -98,6 +98,9 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     location,
     db,
     changedElsewhere: () => false,
+    async serialize(trx, key) {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    },
     async announce(trx, guildId) {
       await sql`SELECT pg_notify(${CHANNEL}, ${guildId})`.execute(trx);
     },

@@ -19,8 +19,8 @@ export interface GuildSettingsTable {
 export interface QaChannelsTable {
   guild_id: string;
   channel_id: string;
-  /** Order of addition, for the list /settings shows. */
-  added_at: Millis;
+  /** 1, 2, 3… per server in the order the channels were added, for the list /settings shows. */
+  position: number;
 }
 
 export interface FeedbackAnswersTable {

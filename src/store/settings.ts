@@ -97,8 +97,7 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
         .selectFrom("qa_channels")
         .select("channel_id")
         .where("guild_id", "=", guildId)
-        .orderBy("added_at")
-        .orderBy("channel_id")
+        .orderBy("position")
         .execute(),
     ]);
     const flag = (k: Flag) =>
@@ -173,26 +172,23 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
     },
     addQaChannel(guildId, channelId) {
       return write("qa channel", guildId, async (trx) => {
-        // One statement: two replicas adding at once cannot pass the limit together.
+        // The server's channels change one transaction at a time: SQLite's write lock does that
+        // already; PostgreSQL's default isolation would let two replicas each count 24 and both add.
+        await conn.serialize(trx, `qa_channels:${guildId}`);
+        // One statement decides: under the limit, not there yet, and last in the list.
         const inserted = await trx
           .insertInto("qa_channels")
-          .columns(["guild_id", "channel_id", "added_at"])
+          .columns(["guild_id", "channel_id", "position"])
           .expression(
             trx
-              .selectNoFrom((eb) => [
+              .selectFrom("qa_channels")
+              .select((eb) => [
                 eb.val(guildId).as("guild_id"),
                 eb.val(channelId).as("channel_id"),
-                eb.val(now()).as("added_at"),
+                eb(eb.fn.coalesce(eb.fn.max("position"), eb.lit(0)), "+", 1).as("position"),
               ])
-              .where(
-                (eb) =>
-                  eb
-                    .selectFrom("qa_channels")
-                    .select((s) => s.fn.countAll().as("n"))
-                    .where("guild_id", "=", guildId),
-                "<",
-                MAX_QA_CHANNELS,
-              ),
+              .where("guild_id", "=", guildId)
+              .having((eb) => eb.fn.countAll(), "<", MAX_QA_CHANNELS),
           )
           .onConflict((oc) => oc.columns(["guild_id", "channel_id"]).doNothing())
           .executeTakeFirst();

@@ -31,6 +31,8 @@ export function describeOpenFailure(error: unknown, file: string): string | null
     code === "SQLITE_PERM" ||
     code === "EACCES" ||
     code === "EPERM" ||
+    code === "EISDIR" ||
+    code === "ENOTDIR" ||
     code === "EROFS"
   ) {
     return `the settings database ${file} cannot be written (${code}): check DATA_DIR and its permissions`;
@@ -39,14 +41,32 @@ export function describeOpenFailure(error: unknown, file: string): string | null
 }
 
 /** DATA_DIR and the database file, private to this user, created so from the first byte. */
-function preparePrivateFile(dataDir: string): string {
+function preparePrivateFile(dataDir: string, file: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
-  const file = path.join(dataDir, SETTINGS_FILE);
   // SQLite gives its -wal and -shm files the mode of the database file.
   closeSync(openSync(file, "a", 0o600));
   chmodSync(file, 0o600);
-  return file;
+}
+
+/**
+ * WAL: readers never block the writer nor each other, across processes. Switching a new file to it
+ * takes an exclusive lock that SQLite does not wait for (busy_timeout does not apply), so a shard
+ * process that finds another one switching at the same instant tries again, for as long as it
+ * would wait for any other lock.
+ */
+async function switchToWal(raw: Database.Database): Promise<void> {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      raw.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() + pause > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** Opens (creating if needed) DATA_DIR's database, migrated; ":memory:" for a throwaway one. */
@@ -54,12 +74,15 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
   let file = ":memory:";
   let raw: Database.Database;
   try {
-    if (dataDir !== ":memory:") file = preparePrivateFile(dataDir);
+    if (dataDir !== ":memory:") {
+      file = path.join(dataDir, SETTINGS_FILE);
+      preparePrivateFile(dataDir, file);
+    }
     // `timeout` is SQLite's busy_timeout from the first statement on: wait for a lock another
     // shard process holds instead of failing, including while shards starting together switch
     // the file to WAL.
     raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    raw.pragma("journal_mode = WAL");
+    await switchToWal(raw);
     raw.pragma("secure_delete = ON");
   } catch (error) {
     const reason = describeOpenFailure(error, file);
@@ -98,6 +121,7 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
       dataVersion = now;
       return true;
     },
+    async serialize() {},
     afterDelete() {
       if (file !== ":memory:" && raw.open) raw.pragma("wal_checkpoint(TRUNCATE)");
     },

@@ -7,7 +7,8 @@ import { fakeFromEnv } from "./child.ts";
 
 /**
  * The bot's settings as `npm start` would read them from the environment, pointed at the parent's
- * loopback Discord and a fresh data directory, logging silenced; `env` adds settings.
+ * loopback Discord and a fresh data directory, logging silenced; on PostgreSQL (DATABASE_URL) when
+ * the parent passes BENCH_DATABASE_URL, a fresh database of its server; `env` adds settings.
  */
 export function benchConfig(env: Record<string, string> = {}): Config {
   const fake = fakeFromEnv();
@@ -18,6 +19,7 @@ export function benchConfig(env: Record<string, string> = {}): Config {
     DISCORD_API_URL: fake.apiUrl,
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
+    ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
     ...env,
   });
 }

@@ -4,7 +4,8 @@
  * interactions endpoint on a free port reported to the parent.
  *
  * Run by bench/e2e.ts (bench/http.ts) compiled as `node --expose-gc`, with BENCH_API_URL,
- * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set.
+ * BENCH_TOKEN, BENCH_PUBLIC_KEY and BENCH_DATA_DIR set, and BENCH_DATABASE_URL for the PostgreSQL
+ * store ("http-bot-pg").
  */
 import { startHttpBot } from "../src/discord/http/bot.ts";
 import { benchConfig } from "./bench-config.ts";

@@ -5,7 +5,7 @@
  * end-to-end tests, since the loopback gateway has no rate limit to respect.
  *
  * Run by bench/e2e.ts compiled (bench/build.ts) as `node --expose-gc`, with BENCH_API_URL,
- * BENCH_TOKEN and BENCH_DATA_DIR set.
+ * BENCH_TOKEN and BENCH_DATA_DIR set, and BENCH_DATABASE_URL for the PostgreSQL store ("bot-pg").
  */
 import { startBot } from "../src/discord/gateway/bot.ts";
 import { benchConfig } from "./bench-config.ts";

@@ -1,9 +1,9 @@
 /**
  * Resident memory of the bot beside the floor's, in each state, with the spread over runs; and the
- * memory targets.
+ * memory targets. With one server the bot on PostgreSQL ("bot-pg") is printed too.
  */
 import type { MemoryReport } from "../child.ts";
-import { expectedWarnings, KINDS, type Kind } from "./processes.ts";
+import { expectedWarnings, KINDS, type Kind, SMALL_KINDS, type SmallKind } from "./processes.ts";
 import {
   COLUMNS,
   cacheLine,
@@ -36,22 +36,24 @@ export function reportMemory(
   const asked = small.map((s) => s.asked);
   const joined = scale.map((s) => s.joined);
   const flooded = scale.map((s) => s.flooded);
-  const states: Array<[string, Array<Record<Kind, MemoryReport>>]> = [
-    ["idle after ready, 1 server", idle],
-    [`after ${WARMUP_ASKS + MEASURED_ASKS} /ask, 1 server`, asked],
-    [`${GUILDS.toLocaleString("en")} servers joined`, joined],
-    [`+ ${CHAT_MESSAGES.toLocaleString("en")} chat messages read`, flooded],
+  const states: Array<
+    [string, readonly SmallKind[], Array<Partial<Record<SmallKind, MemoryReport>>>]
+  > = [
+    ["idle after ready, 1 server", SMALL_KINDS, idle],
+    [`after ${WARMUP_ASKS + MEASURED_ASKS} /ask, 1 server`, SMALL_KINDS, asked],
+    [`${GUILDS.toLocaleString("en")} servers joined`, KINDS, joined],
+    [`+ ${CHAT_MESSAGES.toLocaleString("en")} chat messages read`, KINDS, flooded],
   ];
   console.log(
     `\nResident memory after a full GC (MB): median of ${runs} run(s), range, and where the median run's RSS sits`,
   );
-  console.log(`  ${"".padEnd(36)}${COLUMNS.map((h) => pad(h, 13)).join("")}`);
-  for (const [label, reports] of states) {
-    for (const kind of KINDS) {
+  console.log(`  ${"".padEnd(42)}${COLUMNS.map((h) => pad(h, 13)).join("")}`);
+  for (const [label, kinds, reports] of states) {
+    for (const kind of kinds) {
       console.log(
         memoryRow(
           `${label} — ${kind}`,
-          reports.map((r) => r[kind]),
+          reports.flatMap((r) => r[kind] ?? []),
         ),
       );
     }

@@ -1,7 +1,8 @@
 /**
- * The two bots of bench:e2e, each in its own child process (bench/child.ts answers the parent's
+ * The bots of bench:e2e, each in its own child process (bench/child.ts answers the parent's
  * requests in order): how they are launched, their stderr, and the clean-up of every child and
- * temporary directory whatever happens.
+ * temporary directory whatever happens. A "-pg" kind is the same bot on the PostgreSQL store: a
+ * fresh database of the bench's server (bench/e2e/postgres.ts) for each of its processes.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,26 +10,46 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FakeDiscord } from "../../tools/fake-discord/index.ts";
 import type { ChildMessage, MemoryReport, ParentMessage } from "../child.ts";
+import { benchDatabase } from "./postgres.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const START_TIMEOUT_MS = 90_000;
 export const REQUEST_TIMEOUT_MS = 60_000;
 
+/** The gateway bot (SQLite) and its floor, in every world. */
 export type Kind = "bot" | "floor";
 export const KINDS: readonly Kind[] = ["bot", "floor"];
-/** The HTTP-only bot and its floor, a do-nothing endpoint (bench/e2e/http.ts). */
-export type HttpKind = "http-bot" | "http-floor";
-export const HTTP_KINDS: readonly HttpKind[] = ["http-bot", "http-floor"];
+/** The one-server world (bench/e2e/worlds.ts) also runs the gateway bot on PostgreSQL. */
+export type SmallKind = Kind | "bot-pg";
+export const SMALL_KINDS: readonly SmallKind[] = ["bot", "bot-pg", "floor"];
+/** The HTTP-only bot on either store and its floor, a do-nothing endpoint (bench/e2e/http.ts). */
+export type HttpKind = "http-bot" | "http-bot-pg" | "http-floor";
+export const HTTP_KINDS: readonly HttpKind[] = ["http-bot", "http-bot-pg", "http-floor"];
 /** The bot running some shards of a sharded bot, as a shard process does (bench/shards.ts). */
 export type ShardKind = "shard-bot";
-export const SOURCES: Record<Kind | HttpKind | ShardKind, string> = {
+export type AnyKind = SmallKind | HttpKind | ShardKind;
+export const SOURCES: Record<AnyKind, string> = {
   bot: "bench/real-bot.ts",
+  "bot-pg": "bench/real-bot.ts",
   floor: "bench/floor-bot.ts",
   "http-bot": "bench/http-bot.ts",
+  "http-bot-pg": "bench/http-bot.ts",
   "http-floor": "bench/http-floor.ts",
   "shard-bot": "bench/shard-bot.ts",
 };
+
+/** Whether this kind runs on the PostgreSQL store (DATABASE_URL set) rather than SQLite. */
+export const onPostgres = (kind: AnyKind): boolean => kind.endsWith("-pg");
+
+/**
+ * The order in which the kinds answer ask `n`: a rotation, so that over the asks each kind goes
+ * first, second… equally often and none always runs right after the same other one.
+ */
+export function rotation<K>(kinds: readonly K[], n: number): K[] {
+  const r = n % kinds.length;
+  return [...kinds.slice(r), ...kinds.slice(0, r)];
+}
 
 /** How a child is started: a compiled bundle with bare node, or the TypeScript through tsx. */
 export interface Launch {
@@ -36,7 +57,7 @@ export interface Launch {
   execArgv: string[];
 }
 
-export function tsxLaunch(kind: Kind | HttpKind | ShardKind): Launch {
+export function tsxLaunch(kind: AnyKind): Launch {
   return { script: path.join(ROOT, SOURCES[kind]), execArgv: ["--import", "tsx"] };
 }
 
@@ -98,7 +119,7 @@ export class BotProcess {
   }> = [];
 
   private constructor(
-    readonly kind: Kind | HttpKind | ShardKind,
+    readonly kind: AnyKind,
     private readonly child: ChildProcess,
     /** The port of its interactions endpoint, for the HTTP children. */
     readonly port: number | null,
@@ -118,13 +139,14 @@ export class BotProcess {
 
   /** `env`: settings of the child beyond where the fake is (bench/shard-bot.ts's shards). */
   static async start(
-    kind: Kind | HttpKind | ShardKind,
+    kind: AnyKind,
     launch: Launch,
     fake: FakeDiscord,
     env: Record<string, string> = {},
   ): Promise<BotProcess> {
     const dataDir = mkdtempSync(path.join(tmpdir(), `declaration-bench-${kind}-`));
     tempDirs.add(dataDir);
+    const database = onPostgres(kind) ? { BENCH_DATABASE_URL: await benchDatabase(kind) } : {};
     const child = fork(launch.script, [], {
       cwd: ROOT,
       execArgv: ["--expose-gc", ...launch.execArgv],
@@ -134,6 +156,7 @@ export class BotProcess {
         BENCH_TOKEN: fake.token,
         BENCH_DATA_DIR: dataDir,
         BENCH_PUBLIC_KEY: fake.publicKey,
+        ...database,
         ...env,
       },
       stdio: ["ignore", "inherit", "pipe", "ipc"],

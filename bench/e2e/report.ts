@@ -7,6 +7,17 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[i] ?? Number.NaN;
 }
 
+/** The p50 of each run's samples (`perRun` samples each, runs one after the other). */
+export function p50PerRun(samples: readonly number[], perRun: number): number[] {
+  const runs = Math.ceil(samples.length / perRun);
+  return Array.from({ length: runs }, (_, r) =>
+    percentile(samples.slice(r * perRun, (r + 1) * perRun), 0.5),
+  );
+}
+
+/** "lo–hi" of some figures, two decimals. */
+export const spread = (xs: readonly number[]) => `${f2(Math.min(...xs))}–${f2(Math.max(...xs))}`;
+
 /** The run with the median RSS (the lower middle one for an even count). */
 export function medianReport(reports: readonly MemoryReport[]): MemoryReport {
   const sorted = [...reports].sort((a, b) => a.memory.rss - b.memory.rss);
@@ -48,7 +59,7 @@ export function memoryRow(label: string, reports: readonly MemoryReport[]): stri
     f1(mb(resident - young - m.memory.heapUsed)),
     f1(mb(m.memory.rss - resident)),
   ];
-  return `  ${label.padEnd(36)}${cells.map((c) => pad(c, 13)).join("")}`;
+  return `  ${label.padEnd(42)}${cells.map((c) => pad(c, 13)).join("")}`;
 }
 
 export function cacheLine(label: string, m: MemoryReport): string {

@@ -1,7 +1,8 @@
 /**
  * The phases of bench:e2e. Each starts the bot and the floor, each with its own loopback Discord
  * built from the same specs, and stops them after:
- * - `smallWorld`: one server; memory idle, the latency samples, memory after the asks;
+ * - `smallWorld`: one server; memory idle, the latency samples, memory after the asks; the bot
+ *   also on PostgreSQL ("bot-pg"), interleaved with the other two;
  * - `bigWorld`: 1,000 servers joined, a flood of chatter read, then /ask across the servers.
  */
 import {
@@ -10,7 +11,16 @@ import {
   startFakeDiscord,
 } from "../../tools/fake-discord/index.ts";
 import type { MemoryReport } from "../child.ts";
-import { BotProcess, KINDS, type Kind, type Launch, REQUEST_TIMEOUT_MS } from "./processes.ts";
+import {
+  BotProcess,
+  KINDS,
+  type Kind,
+  type Launch,
+  REQUEST_TIMEOUT_MS,
+  rotation,
+  SMALL_KINDS,
+  type SmallKind,
+} from "./processes.ts";
 import {
   type Asked,
   ask,
@@ -29,62 +39,70 @@ export const CHAT_MESSAGES = 20_000;
 const FLOOD_BATCH = 1000;
 export const SAMPLE_GUILDS = 50;
 
-export interface Pair {
-  fakes: Record<Kind, FakeDiscord>;
-  procs: Record<Kind, BotProcess>;
+/** Bots of the given kinds, each with its own loopback Discord built from the same specs. */
+export interface World<K extends SmallKind> {
+  kinds: readonly K[];
+  fakes: Record<K, FakeDiscord>;
+  procs: Record<K, BotProcess>;
 }
+export type Pair = World<Kind>;
 
-export async function startPair(
+export async function startWorld<K extends SmallKind>(
+  kinds: readonly K[],
   guilds: FakeGuildSpec[],
-  launch: Record<Kind, Launch>,
-): Promise<Pair> {
-  const [bot, floor] = await Promise.all(KINDS.map(() => startFakeDiscord({ guilds })));
-  if (!bot || !floor) throw new Error("could not start the fakes");
-  const fakes = { bot, floor };
-  // One after the other, so the two start-ups do not compete for the CPUs.
-  const botProc = await BotProcess.start("bot", launch.bot, fakes.bot);
-  const floorProc = await BotProcess.start("floor", launch.floor, fakes.floor);
-  return { fakes, procs: { bot: botProc, floor: floorProc } };
+  launch: Record<K, Launch>,
+): Promise<World<K>> {
+  const fakes = {} as Record<K, FakeDiscord>;
+  const procs = {} as Record<K, BotProcess>;
+  for (const kind of kinds) fakes[kind] = await startFakeDiscord({ guilds });
+  // One after the other, so the start-ups do not compete for the CPUs.
+  for (const kind of kinds) procs[kind] = await BotProcess.start(kind, launch[kind], fakes[kind]);
+  return { kinds, fakes, procs };
 }
 
-export async function stopPair(pair: Pair): Promise<void> {
-  await Promise.all(KINDS.map((k) => pair.procs[k].stop()));
-  await Promise.all(KINDS.map((k) => pair.fakes[k].close()));
+export function startPair(guilds: FakeGuildSpec[], launch: Record<Kind, Launch>): Promise<Pair> {
+  return startWorld(KINDS, guilds, launch);
 }
 
-async function memories(pair: Pair): Promise<Record<Kind, MemoryReport>> {
-  const [bot, floor] = await Promise.all(KINDS.map((k) => pair.procs[k].memory()));
-  if (!bot || !floor) throw new Error("missing memory report");
-  return { bot, floor };
+export async function stopWorld<K extends SmallKind>(world: World<K>): Promise<void> {
+  await Promise.all(world.kinds.map((k) => world.procs[k].stop()));
+  await Promise.all(world.kinds.map((k) => world.fakes[k].close()));
+}
+export const stopPair = stopWorld<Kind>;
+
+async function memories<K extends SmallKind>(world: World<K>): Promise<Record<K, MemoryReport>> {
+  const reports = await Promise.all(world.kinds.map((k) => world.procs[k].memory()));
+  return Object.fromEntries(world.kinds.map((k, i) => [k, reports[i]])) as Record<K, MemoryReport>;
 }
 
 export interface SmallRun {
-  idle: Record<Kind, MemoryReport>;
+  idle: Record<SmallKind, MemoryReport>;
   /** After the asks: what answering costs, beyond start-up. */
-  asked: Record<Kind, MemoryReport>;
+  asked: Record<SmallKind, MemoryReport>;
 }
 
-/** A one-server world: idle memory, the latency samples (appended to `samples`), memory after. */
+/**
+ * A one-server world of the bot on either store and the floor: idle memory, the latency samples
+ * (appended to `samples`), memory after.
+ */
 export async function smallWorld(
-  launch: Record<Kind, Launch>,
-  samples: Record<Kind, number[]>,
+  launch: Record<SmallKind, Launch>,
+  samples: Record<SmallKind, number[]>,
 ): Promise<SmallRun> {
-  const pair = await startPair(guildSpecs(1), launch);
+  const world = await startWorld(SMALL_KINDS, guildSpecs(1), launch);
   try {
-    const idle = await memories(pair);
+    const idle = await memories(world);
     const where = { guildId: guildId(0), channelId: channelId(0, 0) };
     for (let n = 0; n < WARMUP_ASKS + MEASURED_ASKS; n++) {
-      // Alternate who goes first, so neither bot always runs right after the other.
-      const order: Kind[] = n % 2 === 0 ? ["bot", "floor"] : ["floor", "bot"];
-      for (const kind of order) {
-        const { ms, answered } = await ask(pair.fakes[kind], n, where);
+      for (const kind of rotation(SMALL_KINDS, n)) {
+        const { ms, answered } = await ask(world.fakes[kind], n, where);
         if (!answered) throw new Error(`${kind} did not answer /ask #${n}`);
         if (n >= WARMUP_ASKS) samples[kind].push(ms);
       }
     }
-    return { idle, asked: await memories(pair) };
+    return { idle, asked: await memories(world) };
   } finally {
-    await stopPair(pair);
+    await stopWorld(world);
   }
 }
 

@@ -6,6 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Pool } from "pg";
 import type { StoreEngine } from "./migrations.ts";
+import type { NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
 
 export interface Connection {
@@ -31,6 +32,8 @@ export interface Connection {
   listening(): boolean;
   /** Called after rows were deleted, so that nothing of them stays readable on disk. */
   afterDelete(): void;
+  /** PostgreSQL's notifications between replicas (replays, limits), or null on SQLite. */
+  bus: NotificationBus | null;
   /** PostgreSQL's pool (shared with the rate limits), or null. */
   pool: Pool | null;
   /** Whether the database answers now. */

@@ -80,7 +80,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   };
   const replays =
     conn.engine === "postgres"
-      ? sharedReplayGuard(conn, options.replayWindowMs, onError)
+      ? await sharedReplayGuard(conn, options.replayWindowMs, onError)
       : localReplayGuard(options.replayWindowMs);
   return {
     engine: conn.engine,
@@ -90,7 +90,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     replays,
     userKey: (userId) => hashUserId(salt, userId).slice(0, USER_KEY_LENGTH),
     limiter(spec) {
-      return conn.pool ? sharedLimiter(spec, conn.pool, salt) : memoryLimiter(spec);
+      return conn.pool && conn.bus
+        ? sharedLimiter(spec, { db: conn.db, pool: conn.pool, bus: conn.bus, salt, onError })
+        : memoryLimiter(spec);
     },
     async health() {
       return { engine: conn.engine, ok: await conn.ping() };

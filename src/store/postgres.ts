@@ -16,15 +16,14 @@ import { watchPool } from "../metrics.ts";
 import type { Connection } from "./connection.ts";
 import { describePostgresUrl, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
+import { CHANNELS, NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
 
-const CHANNEL = "settings_changed";
 /** Connections each replica may hold; the bot's queries are short. */
 export const POOL_SIZE = 5;
 /** A query waits this long for a connection: answers must leave within Discord's 3 s. */
 const CONNECT_TIMEOUT_MS = 2000;
 const STATEMENT_TIMEOUT_MS = 2000;
-const RECONNECT_MAX_MS = 5000;
 
 const INT8_OID = 20;
 /** BIGINT columns hold milliseconds and counts, well within a double's exact range. */
@@ -86,8 +85,8 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
       { cause: error },
     );
   }
-  const listener = new ChangeListener(url, location, logger, types);
-  await listener.start();
+  const bus = new NotificationBus(url, location, logger, types);
+  await bus.start();
   const unwatch = watchPool(pool, "postgres", () => ({
     total: pool.totalCount,
     idle: pool.idleCount,
@@ -102,10 +101,16 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
       await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
     },
     async announce(trx, guildId) {
-      await sql`SELECT pg_notify(${CHANNEL}, ${guildId})`.execute(trx);
+      await sql`SELECT pg_notify(${CHANNELS.settings}, ${guildId})`.execute(trx);
     },
-    onAnnouncement: (fn) => listener.listeners.push(fn),
-    listening: () => listener.connected,
+    onAnnouncement: (forget) =>
+      bus.subscribe({
+        channel: CHANNELS.settings,
+        onMessage: (guildId) => forget(guildId),
+        onResync: () => forget(null),
+      }),
+    listening: () => bus.listening,
+    bus,
     afterDelete() {},
     pool,
     async ping() {
@@ -118,109 +123,8 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     },
     async close() {
       unwatch();
-      await listener.stop();
+      await bus.stop();
       await db.destroy();
     },
   };
-}
-
-/** The connection that LISTENs for other replicas' settings changes, reconnecting when lost. */
-class ChangeListener {
-  readonly listeners: ((guildId: string | null) => void)[] = [];
-  connected = false;
-  private client: pg.Client | null = null;
-  private stopped = false;
-  private retryMs = 250;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly url: string,
-    private readonly location: string,
-    private readonly logger: Logger,
-    private readonly types: pg.CustomTypesConfig,
-  ) {}
-
-  async start(): Promise<void> {
-    await this.connect();
-  }
-
-  private emit(guildId: string | null): void {
-    for (const listener of this.listeners) listener(guildId);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({
-      connectionString: this.url,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      keepAlive: true,
-      types: this.types,
-    });
-    client.on("notification", (message) => {
-      if (message.channel === CHANNEL) this.emit(message.payload ?? null);
-    });
-    client.on("error", () => this.lost(client));
-    client.on("end", () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
-    } catch (error) {
-      client.removeAllListeners("end");
-      await client.end().catch(() => {});
-      if (this.stopped) return;
-      if (this.retryMs === 250) {
-        this.logger.warn(
-          { store: this.location, error: errorCode(error) },
-          "cannot listen for settings changes; settings are read from the database meanwhile",
-        );
-      }
-      this.schedule();
-      return;
-    }
-    if (this.stopped) {
-      await client.end().catch(() => {});
-      return;
-    }
-    const wasDown = this.retryMs !== 250;
-    this.client = client;
-    this.connected = true;
-    this.retryMs = 250;
-    // Whatever changed while nobody listened is unknown: forget it all.
-    this.emit(null);
-    if (wasDown) this.logger.info({ store: this.location }, "listening for settings changes again");
-  }
-
-  private lost(client: pg.Client): void {
-    if (this.client !== client) return;
-    this.client = null;
-    this.connected = false;
-    client.removeAllListeners("end");
-    client.end().catch(() => {});
-    this.emit(null);
-    if (this.stopped) return;
-    this.logger.warn({ store: this.location }, "lost the settings-change listener; reconnecting");
-    this.schedule();
-  }
-
-  private schedule(): void {
-    const delay = this.retryMs;
-    this.retryMs = Math.min(RECONNECT_MAX_MS, this.retryMs * 2);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.connect();
-    }, delay);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    const client = this.client;
-    this.client = null;
-    this.connected = false;
-    if (client) {
-      client.removeAllListeners("end");
-      client.on("error", () => {});
-      await client.end().catch(() => {});
-    }
-  }
 }

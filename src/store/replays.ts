@@ -6,16 +6,25 @@
  * An id must be remembered for as long as its request would be accepted, that is until its signed
  * timestamp's window ends, whichever clock is ahead: max(signed time, arrival) + window.
  *
- * Every replica remembers what it saw (`LocalReplays`); with PostgreSQL the ids are also stored
- * (`seen_interactions`, one INSERT … ON CONFLICT DO NOTHING per request), so a request answered by
- * one replica and replayed to another is refused there too. If the database fails, each replica
- * still refuses what it saw itself.
+ * Every replica remembers what it saw (`LocalReplays`) and refuses a replay of it at once. With
+ * PostgreSQL every id is also stored (`seen_interactions`, INSERT … ON CONFLICT DO NOTHING) and
+ * announced to the other replicas in the same statement: each learns the ids the others saw within
+ * milliseconds, and the stored row decides for a replay that arrives before the announcement. That
+ * statement runs while the command is being answered; the answer leaves only once it says the id
+ * is new. A replica that starts, or listens again after a gap, reads the ids still in their window.
  */
+import { sql } from "kysely";
 import type { Connection } from "./connection.ts";
+import { CHANNELS } from "./notifications.ts";
+
+/**
+ * `false`: a replay (seen here). `true`: new, and nothing else to ask. A promise: new here, and
+ * the shared verdict to wait for before the answer leaves.
+ */
+export type ReplayVerdict = boolean | Promise<boolean>;
 
 export interface ReplayGuard {
-  /** True the first time `id` is seen while its signature holds; remembers it. */
-  firstTime(id: string, signedAtMs: number, now?: number): Promise<boolean>;
+  firstTime(id: string, signedAtMs: number, now?: number): ReplayVerdict;
   close(): void;
 }
 
@@ -28,14 +37,24 @@ export class LocalReplays {
 
   constructor(private readonly windowMs: number) {}
 
+  /** True the first time `id` is seen; remembers it. */
   firstTime(id: string, now = Date.now()): boolean {
+    this.expire(now);
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, now + 2 * this.windowMs);
+    return true;
+  }
+
+  /** Remembers an id another replica saw. */
+  remember(id: string, now = Date.now()): void {
+    this.firstTime(id, now);
+  }
+
+  private expire(now: number): void {
     for (const [old, expires] of this.seen) {
       if (expires > now) break;
       this.seen.delete(old);
     }
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, now + 2 * this.windowMs);
-    return true;
   }
 
   get size(): number {
@@ -49,42 +68,68 @@ const PRUNE_EVERY_MS = 60_000;
 export function localReplayGuard(windowMs: number): ReplayGuard {
   const local = new LocalReplays(windowMs);
   return {
-    async firstTime(id, _signedAtMs, now = Date.now()) {
-      return local.firstTime(id, now);
-    },
+    firstTime: (id, _signedAtMs, now = Date.now()) => local.firstTime(id, now),
     close() {},
   };
 }
 
-export function sharedReplayGuard(
+export async function sharedReplayGuard(
   conn: Connection,
   windowMs: number,
   onError: (operation: string, error: unknown) => void,
-): ReplayGuard {
+): Promise<ReplayGuard> {
+  const { db, bus } = conn;
   const local = new LocalReplays(windowMs);
+  const catchUp = async () => {
+    try {
+      const rows = await db
+        .selectFrom("seen_interactions")
+        .select("interaction_id")
+        .where("expires_at", ">", Date.now())
+        .execute();
+      for (const row of rows) local.remember(row.interaction_id);
+    } catch (error) {
+      onError("replay catch-up", error);
+    }
+  };
+  bus?.subscribe({
+    channel: CHANNELS.interactions,
+    onMessage: (id) => local.remember(id),
+    onResync: () => void catchUp(),
+  });
+  await catchUp();
   const prune = () => {
-    conn.db
-      .deleteFrom("seen_interactions")
+    db.deleteFrom("seen_interactions")
       .where("expires_at", "<", Date.now())
       .execute()
       .catch((error: unknown) => onError("replay prune", error));
   };
   const timer = setInterval(prune, PRUNE_EVERY_MS);
   timer.unref();
+
+  /** Stored and announced in one statement; true when this replica stored it first. */
+  const record = async (id: string, expiresAt: number): Promise<boolean> => {
+    try {
+      const { rows } = await sql<{ interaction_id: string }>`
+        WITH stored AS (
+          INSERT INTO seen_interactions (interaction_id, expires_at)
+          VALUES (${id}, ${expiresAt})
+          ON CONFLICT (interaction_id) DO NOTHING
+          RETURNING interaction_id)
+        SELECT interaction_id, pg_notify(${CHANNELS.interactions}, interaction_id) FROM stored`.execute(
+        db,
+      );
+      return rows.length > 0;
+    } catch (error) {
+      // The database is down: this replica's own memory is all there is to go by.
+      onError("replay check", error);
+      return true;
+    }
+  };
   return {
-    async firstTime(id, signedAtMs, now = Date.now()) {
+    firstTime(id, signedAtMs, now = Date.now()) {
       if (!local.firstTime(id, now)) return false;
-      try {
-        const stored = await conn.db
-          .insertInto("seen_interactions")
-          .values({ interaction_id: id, expires_at: Math.max(signedAtMs, now) + windowMs })
-          .onConflict((oc) => oc.column("interaction_id").doNothing())
-          .executeTakeFirst();
-        return Number(stored.numInsertedOrUpdatedRows ?? 0) > 0;
-      } catch (error) {
-        onError("replay check", error);
-        return true;
-      }
+      return record(id, Math.max(signedAtMs, now) + windowMs);
     },
     close() {
       clearInterval(timer);

@@ -129,6 +129,7 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
     onAnnouncement() {},
     listening: () => true,
     pool: null,
+    bus: null,
     async ping() {
       return raw.open;
     },

@@ -26,15 +26,28 @@ export const ANSWER_TIMEOUT_MS = 3000;
 /** One interaction waiting for its HTTP answer. */
 interface Exchange {
   token: string;
+  /** Whether its id is new to every replica, when that is still being asked (replays.ts). */
+  fresh: Promise<boolean> | null;
   /** The first call answers the HTTP request; later ones do nothing. */
   settle(reply: HttpReply): void;
 }
 
 export interface Responder {
-  answer(interaction: InteractionPayload): Promise<HttpReply>;
+  answer(interaction: InteractionPayload, fresh: Promise<boolean> | null): Promise<HttpReply>;
 }
 
 const JSON_TYPE = "application/json";
+
+/** What a handler sees when its interaction can no longer be answered: Discord's 10062. */
+function goneError(
+  interaction: { id: string; token: string },
+  body: unknown,
+  message: string,
+): DiscordAPIError {
+  const code = DiscordCode.UnknownInteraction;
+  const route = Routes.interactionCallback(interaction.id, interaction.token);
+  return new DiscordAPIError({ message, code }, code, 404, "POST", route, { body });
+}
 
 export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight): Responder {
   const { logger } = ctx;
@@ -61,25 +74,21 @@ export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight)
         return;
       }
       exchanges.delete(interaction.id);
+      if (exchange.fresh && !(await exchange.fresh)) {
+        // Another replica answered this id already: the replay gets 401, and the handler stops
+        // here, before any follow-up could reach Discord with the interaction's token.
+        logger.info({ status: 401, reason: "replayed" }, "interactions request refused");
+        exchange.settle({ status: 401, json: { error: "replayed" } });
+        throw goneError(interaction, body, "Replayed interaction");
+      }
       if (await deliver(exchange, body)) return;
       // Discord hung up before the answer was written: to the handler, the interaction expired.
-      const code = DiscordCode.UnknownInteraction;
-      const route = Routes.interactionCallback(interaction.id, interaction.token);
-      throw new DiscordAPIError(
-        { message: "Unknown interaction", code },
-        code,
-        404,
-        "POST",
-        route,
-        {
-          body,
-        },
-      );
+      throw goneError(interaction, body, "Unknown interaction");
     },
   };
 
   return {
-    async answer(payload) {
+    async answer(payload, fresh) {
       let settle: (reply: HttpReply) => void = () => {};
       const replied = new Promise<HttpReply>((resolve) => {
         settle = resolve;
@@ -87,6 +96,7 @@ export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight)
       let settled = false;
       const exchange: Exchange = {
         token: payload.token,
+        fresh,
         settle(reply) {
           if (settled) return;
           settled = true;

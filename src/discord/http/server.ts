@@ -53,7 +53,11 @@ export interface InteractionsServerOptions {
   verifier: SignatureVerifier;
   /** Interaction ids seen while their signature holds. */
   replays: ReplayGuard;
-  answer(interaction: InteractionPayload): Promise<HttpReply>;
+  /**
+   * `fresh`: whether the other replicas saw this interaction id before, still being asked; the
+   * answer must not leave before it says the id is new.
+   */
+  answer(interaction: InteractionPayload, fresh: Promise<boolean> | null): Promise<HttpReply>;
   logger: Logger;
   /** Default REQUEST_TIMEOUT_MS; tests shorten it. */
   requestTimeoutMs?: number;
@@ -213,11 +217,13 @@ export async function startInteractionsServer(
       write(res, { status: 200, json: { type: 1 } });
       return;
     }
-    if (!(await options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000))) {
+    const fresh = options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000);
+    if (fresh === false) {
       refuse(req, res, { status: 401, reason: "replayed" });
       return;
     }
-    write(res, await options.answer(payload));
+    // The shared verdict, when there is one, is awaited by the answer itself, in parallel.
+    write(res, await options.answer(payload, fresh === true ? null : fresh));
   };
 
   const server: Server = createServer(

@@ -431,6 +431,13 @@ function shardLayout(
         );
       } else {
         shardIds = parsed;
+        // A host that runs only some shards has others beside it: without one store they would
+        // each pace identifies alone, count limits apart and keep their own votes and salt.
+        if (parsed.length < shards && read(env, "DATABASE_URL") === undefined) {
+          problems.push(
+            "DISCORD_SHARD_IDS runs part of the bot on this host: set DATABASE_URL to the PostgreSQL every host shares (identify pacing, limits, settings, votes)",
+          );
+        }
       }
     }
   }

@@ -22,6 +22,7 @@ import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
 import { type Logger, registerSecret } from "../log.ts";
 import { type MetricsJson, shardSeries } from "../metrics.ts";
+import { passwordOf } from "../store/errors.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReply,
@@ -306,7 +307,7 @@ function hostThrottler(config: Config, maxConcurrency: number, logger: Logger): 
   if (!config.database || !config.discord) return new LocalIdentifyThrottler(maxConcurrency);
   try {
     // A driver error that quoted the connection string must not print its password.
-    registerSecret(decodeURIComponent(new URL(config.database.url).password));
+    registerSecret(passwordOf(config.database.url));
   } catch {
     // Not a URL the WHATWG parser reads; pg will say so without echoing it.
   }

@@ -102,6 +102,12 @@ try {
   });
   send({ type: READY_MESSAGE });
 } catch (error) {
-  logger.fatal({ err: error }, "could not start the shard");
+  // A store that cannot be opened says why in one line a person can act on, as npm start does.
+  if (error instanceof Error && error.name === "StoreUnavailable") {
+    process.stderr.write(`${error.message}\n`);
+    logger.fatal({ error: error.message }, "could not start the shard");
+  } else {
+    logger.fatal({ err: error }, "could not start the shard");
+  }
   process.exit(1);
 }

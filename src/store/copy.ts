@@ -6,11 +6,13 @@
  *
  * A dry run does the same copy inside a transaction that is rolled back: its counts are exact.
  */
+import path from "node:path";
 import Database from "better-sqlite3";
 import { sql } from "kysely";
 import type { Connection } from "./connection.ts";
 import { StoreUnavailable } from "./errors.ts";
-import { readSaltFile, storedSaltRow, storeSalt } from "./salt.ts";
+import { FLAG_COLUMNS } from "./migrations.ts";
+import { readSaltFile, SALT_FILE, storedSaltRow, storeSalt } from "./salt.ts";
 import type { Tables } from "./schema.ts";
 
 /** The tables copied, with their keys; seen_interactions is minutes of memory, not worth moving. */
@@ -35,6 +37,11 @@ export interface TableCount {
 const FILLED: Partial<
   Record<CopiedTable, (row: Record<string, unknown>) => Record<string, unknown>>
 > = {
+  // A file older than some on/off settings has their defaults.
+  guild_settings: (row) =>
+    Object.fromEntries(
+      Object.values(FLAG_COLUMNS).map((f) => [f.column, row[f.column] ?? (f.default ? 1 : 0)]),
+    ),
   qa_channels: (row) => ({ position: row.position ?? row._rowid ?? 0 }),
   feedback_votes: (row) => ({ previous_vote: row.previous_vote ?? null }),
 };
@@ -97,12 +104,24 @@ export async function copySqliteInto(
         "PostgreSQL already holds another installation's salt: its votes and these cannot be mixed (copy into an empty database)",
       );
     }
+    if (salt === null && sourceRows(source, "feedback_votes").length > 0) {
+      // Votes whose salt is lost can never be matched to anyone again: copying them would only
+      // stop every replica at start.
+      throw new StoreUnavailable(
+        `${path.join(dataDir, SALT_FILE)} is missing, but the SQLite store holds votes hashed with it: restore it from a backup before copying`,
+      );
+    }
     const tables: TableCount[] = [];
     let saltResult: "copied" | "same" | "none" = salt === null ? "none" : "same";
     try {
       await target.db.transaction().execute(async (trx) => {
         if (salt !== null && there === null) {
-          await storeSalt({ ...target, db: trx }, salt);
+          // A replica may have started meanwhile and stored a salt of its own.
+          if (!(await storeSalt({ ...target, db: trx }, salt))) {
+            throw new StoreUnavailable(
+              "a replica stored its own salt in PostgreSQL while copying: stop the replicas and copy into an empty database",
+            );
+          }
           saltResult = "copied";
         }
         for (const table of Object.keys(COPIED) as CopiedTable[]) {

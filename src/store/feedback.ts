@@ -5,7 +5,8 @@
  *
  * Privacy by default: a user id is stored only as an HMAC under this installation's salt (salt.ts);
  * the question's text only when the server turned it on or the operator set LOG_QUESTIONS; every
- * row is deleted after the retention period, and what is deleted does not stay readable on disk.
+ * row is deleted after the retention period, and what is deleted is no longer kept in SQLite's files
+ * (no table of the bot's keeps it in PostgreSQL, whose own files hold it until vacuumed).
  * Writes are bounded: one vote row per user and answer (a second click changes it, in one
  * statement, so that clicks landing on two replicas at once cannot collide), and an answer note per
  * answered command, which is rate-limited.

@@ -7,7 +7,7 @@
 import type { Logger } from "../log.ts";
 import type { Connection } from "./connection.ts";
 import { type FeedbackStore, openFeedback } from "./feedback.ts";
-import { type Limiter, type LimitSpec, memoryLimiter, sharedLimiter } from "./limits.ts";
+import { type Limiter, type LimitSpec, memoryLimiter } from "./limits.ts";
 import type { StoreEngine } from "./migrations.ts";
 import { localReplayGuard, type ReplayGuard, sharedReplayGuard } from "./replays.ts";
 import { hashUserId, loadSalt } from "./salt.ts";
@@ -82,6 +82,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     conn.engine === "postgres"
       ? await sharedReplayGuard(conn, options.replayWindowMs, onError)
       : localReplayGuard(options.replayWindowMs);
+  // rate-limiter-flexible is loaded only where limits are shared.
+  const { pool, bus } = conn;
+  const shared = pool && bus ? { ...(await import("./shared-limits.ts")), pool, bus } : null;
   return {
     engine: conn.engine,
     location: conn.location,
@@ -90,8 +93,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     replays,
     userKey: (userId) => hashUserId(salt, userId).slice(0, USER_KEY_LENGTH),
     limiter(spec) {
-      return conn.pool && conn.bus
-        ? sharedLimiter(spec, { db: conn.db, pool: conn.pool, bus: conn.bus, salt, onError })
+      return shared
+        ? shared.sharedLimiter(spec, {
+            db: conn.db,
+            pool: shared.pool,
+            bus: shared.bus,
+            salt,
+            onError,
+          })
         : memoryLimiter(spec);
     },
     async health() {

@@ -1,26 +1,11 @@
 /**
- * The per-user limits that must hold for the whole bot (commands, votes), on rate-limiter-flexible:
- * in memory on one host; with PostgreSQL, counted in its table for every replica.
- *
- * A round trip to the database for every command would double the time an answer takes, so each
- * replica keeps a mirror of the counts in memory, fed by its own commands and by the counts the
- * others announce (NOTIFY, within milliseconds). A user the mirror knows nothing of in the window
- * (their first command in it, which the limit cannot refuse) is let through at once and counted in
- * the table afterwards; anyone the mirror has seen is counted in the table first and the table's
- * count decides. Only a burst spread over several replicas faster than an announcement travels can
- * get a command past the limit. If PostgreSQL fails, the mirror alone decides.
- *
- * A shared key is the user id's hash under the installation's salt: no raw id in the database.
+ * The per-user limits that must hold for the whole bot (commands, votes). On one host they are
+ * counted in this process's memory (core/rate-limit.ts: a sliding window, no timers, no promise
+ * per check); with PostgreSQL, for every replica at once (shared-limits.ts, loaded only then).
  */
-import type { Kysely } from "kysely";
-import type { Pool } from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { RATE_LIMIT_TABLE } from "./migrations.ts";
-import { CHANNELS, type NotificationBus } from "./notifications.ts";
-import { hashUserId } from "./salt.ts";
-import type { Tables } from "./schema.ts";
+import { RateLimiter, type Verdict } from "../core/rate-limit.ts";
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+export type { Verdict };
 
 export interface Limiter {
   /** Counts an event for `key` if allowed; the verdict says whether it was. */
@@ -35,111 +20,10 @@ export interface LimitSpec {
   windowMs: number;
 }
 
-const UNLIMITED: Limiter = { take: async () => ({ allowed: true }) };
+export const UNLIMITED: Limiter = { take: async () => ({ allowed: true }) };
 
-const ALLOWED: Verdict = { allowed: true };
-const refused = (res: RateLimiterRes): Verdict => ({
-  allowed: false,
-  retryAfterMs: Math.max(1, res.msBeforeNext),
-});
-
-/** The count after consuming, whether the limiter allowed it or not. */
-async function consumed(
-  limiter: RateLimiterMemory | RateLimiterPostgres,
-  key: string,
-): Promise<RateLimiterRes> {
-  try {
-    return await limiter.consume(key);
-  } catch (result) {
-    if (result instanceof RateLimiterRes) return result;
-    throw result;
-  }
-}
-
-function memoryOf({ name, limit, windowMs }: LimitSpec): RateLimiterMemory {
-  return new RateLimiterMemory({ keyPrefix: name, points: limit, duration: windowMs / 1000 });
-}
-
-export function memoryLimiter(spec: LimitSpec): Limiter {
-  if (spec.limit <= 0 || spec.windowMs <= 0) return UNLIMITED;
-  const memory = memoryOf(spec);
-  return {
-    async take(key) {
-      const res = await consumed(memory, key);
-      return res.consumedPoints > spec.limit ? refused(res) : ALLOWED;
-    },
-  };
-}
-
-export interface SharedLimitDeps {
-  db: Kysely<Tables>;
-  pool: Pool;
-  bus: NotificationBus;
-  salt: string;
-  onError(operation: string, error: unknown): void;
-}
-
-export function sharedLimiter(spec: LimitSpec, deps: SharedLimitDeps): Limiter {
-  const { name, limit, windowMs } = spec;
+export function memoryLimiter({ limit, windowMs }: LimitSpec): Limiter {
   if (limit <= 0 || windowMs <= 0) return UNLIMITED;
-  const mirror = memoryOf(spec);
-  const table = new RateLimiterPostgres({
-    storeClient: deps.pool,
-    storeType: "pool",
-    tableName: RATE_LIMIT_TABLE,
-    tableCreated: true,
-    keyPrefix: name,
-    points: limit,
-    duration: windowMs / 1000,
-  });
-
-  /** The mirror never goes below what the table or another replica says. */
-  const raise = async (key: string, points: number, msLeft: number) => {
-    const known = await mirror.get(key);
-    if (msLeft > 0 && (known?.consumedPoints ?? 0) < points) {
-      await mirror.set(key, points, msLeft / 1000);
-    }
-  };
-  deps.bus.subscribe({
-    channel: CHANNELS.limits,
-    onMessage(payload) {
-      const [limitName, key, points, msLeft] = payload.split(" ");
-      if (limitName !== name || !key) return;
-      void raise(key, Number(points), Number(msLeft));
-    },
-  });
-
-  /** Counts in the table, tells every replica the count, and returns it. */
-  const count = async (key: string): Promise<RateLimiterRes> => {
-    const res = await consumed(table, key);
-    deps.bus.publish(
-      deps.db,
-      CHANNELS.limits,
-      `${name} ${key} ${res.consumedPoints} ${res.msBeforeNext}`,
-    );
-    await raise(key, res.consumedPoints, res.msBeforeNext);
-    return res;
-  };
-
-  return {
-    async take(userId) {
-      const key = hashUserId(deps.salt, userId).slice(0, 40);
-      const known = await mirror.get(key);
-      if (known === null || known.consumedPoints === 0) {
-        const mine = await consumed(mirror, key);
-        count(key).catch((error: unknown) => deps.onError("limit count", error));
-        return mine.consumedPoints > limit ? refused(mine) : ALLOWED;
-      }
-      if (known.consumedPoints >= limit) return refused(known);
-      let res: RateLimiterRes;
-      try {
-        res = await count(key);
-      } catch (error) {
-        // The database is down: the mirror decides alone.
-        deps.onError("limit count", error);
-        res = await consumed(mirror, key);
-      }
-      return res.consumedPoints > limit ? refused(res) : ALLOWED;
-    },
-  };
+  const counter = new RateLimiter(limit, windowMs);
+  return { take: async (key) => counter.take(key) };
 }

@@ -32,6 +32,13 @@ interface Subscription {
 }
 
 const CONNECT_TIMEOUT_MS = 2000;
+/**
+ * A connection can die without a word (a NAT or a proxy dropping it): TCP probes start after 10 s
+ * of silence, and a query every 30 s must come back within 5 s, or the connection counts as lost.
+ */
+const KEEPALIVE_DELAY_MS = 10_000;
+const HEARTBEAT_EVERY_MS = 30_000;
+const HEARTBEAT_TIMEOUT_MS = 5000;
 const FIRST_RETRY_MS = 250;
 const RECONNECT_MAX_MS = 5000;
 
@@ -41,6 +48,7 @@ export class NotificationBus {
   private stopped = false;
   private retryMs = FIRST_RETRY_MS;
   private timer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly url: string,
@@ -86,6 +94,7 @@ export class NotificationBus {
       connectionString: this.url,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
       types: this.types,
     });
     client.on("notification", ({ channel, payload }) => {
@@ -116,14 +125,32 @@ export class NotificationBus {
     const wasDown = this.retryMs !== FIRST_RETRY_MS;
     this.client = client;
     this.retryMs = FIRST_RETRY_MS;
+    this.beat(client);
     this.resync();
     if (wasDown)
       this.logger.info({ store: this.location }, "listening to the other replicas again");
   }
 
+  private beat(client: pg.Client): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      const timeout = setTimeout(() => this.lost(client), HEARTBEAT_TIMEOUT_MS);
+      client.query("SELECT 1").then(
+        () => clearTimeout(timeout),
+        () => {
+          clearTimeout(timeout);
+          this.lost(client);
+        },
+      );
+    }, HEARTBEAT_EVERY_MS);
+    this.heartbeat.unref();
+  }
+
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     client.removeAllListeners("end");
     client.end().catch(() => {});
     this.resync();
@@ -148,6 +175,7 @@ export class NotificationBus {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.client;
     this.client = null;
     if (client) {

@@ -14,7 +14,7 @@ import pg from "pg";
 import { type Logger, registerSecret } from "../log.ts";
 import { watchPool } from "../metrics.ts";
 import type { Connection } from "./connection.ts";
-import { describePostgresUrl, StoreUnavailable } from "./errors.ts";
+import { describePostgresUrl, passwordOf, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
 import { CHANNELS, NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
@@ -33,14 +33,6 @@ const types = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
-
-function passwordOf(url: string): string | null {
-  try {
-    return decodeURIComponent(new URL(url).password) || null;
-  } catch {
-    return null;
-  }
-}
 
 function errorCode(error: unknown): string {
   const { code, message } = error as { code?: unknown; message?: unknown };
@@ -76,14 +68,28 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     );
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  // Migrations get a connection of their own without the statement timeout: a long migration, or
+  // waiting for another replica's migration lock, is not a slow answer.
+  const migrator = new Kysely<Tables>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({
+        connectionString: url,
+        max: 1,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        types,
+      }),
+    }),
+  });
   try {
-    await migrateToLatest(db, "postgres");
+    await migrateToLatest(migrator, "postgres");
   } catch (error) {
     await db.destroy().catch(() => {});
     throw new StoreUnavailable(
       `cannot prepare the tables in PostgreSQL at ${location}: ${errorCode(error)}`,
       { cause: error },
     );
+  } finally {
+    await migrator.destroy().catch(() => {});
   }
   const bus = new NotificationBus(url, location, logger, types);
   await bus.start();

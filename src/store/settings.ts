@@ -5,9 +5,10 @@
  * Each replica caches what it read: a chat message costs no database round trip while nothing
  * changes. A change made here is forgotten here at once; one made by another replica arrives as
  * an announcement (PostgreSQL NOTIFY) or is seen in SQLite's data_version, and the cache forgets it
- * too. While announcements cannot arrive (the listener is down), reads go to the database. When
- * the database itself fails, a read answers from the cache, else the defaults, and does not try
- * the database again for a second: questions keep being answered; writes fail loudly
+ * too. While announcements cannot arrive (the listener is down), and for an entry older than a
+ * minute, reads go to the database. When the database itself fails, a read answers with the last
+ * value read for that server, else the defaults, and does not try the database again for a
+ * second: questions keep being answered as the server set them up; writes fail loudly
  * (StoreWriteFailed) so that nothing is acknowledged that was not saved.
  */
 import { LANGS, type Lang } from "../core/types.ts";
@@ -59,6 +60,11 @@ export interface SettingsStore {
 
 /** Servers whose settings a replica keeps in memory at most (a few hundred bytes each). */
 const CACHE_MAX = 20_000;
+/**
+ * How long a cached entry is trusted without news. Announcements normally say when it changes;
+ * this bounds what a listener that died without anyone noticing could leave stale.
+ */
+const TRUST_MS = 60_000;
 /** After a failed read, how long reads answer from memory without trying the database. */
 const READ_BACKOFF_MS = 1000;
 
@@ -71,18 +77,31 @@ export interface SettingsHooks {
   now?: () => number;
 }
 
+/** A bounded map that drops its oldest entry when full (a Map keeps insertion order). */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  if (map.size >= CACHE_MAX) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
+}
+
 export function openSettings(conn: Connection, hooks: SettingsHooks = {}): SettingsStore {
   const { db } = conn;
   const now = hooks.now ?? Date.now;
-  const cache = new Map<string, GuildSettings>();
+  // What is known to be current (dropped by every change announced, and when announcements stop)…
+  const trusted = new Map<string, { settings: GuildSettings; at: number }>();
+  // …and the last value read for each server, kept for when the database cannot be read.
+  const lastRead = new Map<string, GuildSettings>();
   // Bumped by every invalidation: a read that started before one does not fill the cache after it.
   let generation = 0;
   let readsPausedUntil = 0;
 
   const forget = (guildId: string | null) => {
     generation += 1;
-    if (guildId === null) cache.clear();
-    else cache.delete(guildId);
+    if (guildId === null) trusted.clear();
+    else trusted.delete(guildId);
   };
   conn.onAnnouncement(forget);
 
@@ -114,21 +133,22 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
 
   const get = async (guildId: string): Promise<GuildSettings> => {
     if (conn.changedElsewhere()) forget(null);
-    const cached = cache.get(guildId);
-    if (cached && conn.listening()) return cached;
-    if (now() < readsPausedUntil) return cached ?? DEFAULT_SETTINGS;
+    const known = trusted.get(guildId);
+    if (known && conn.listening() && now() - known.at < TRUST_MS) return known.settings;
+    const fallback = () => lastRead.get(guildId) ?? DEFAULT_SETTINGS;
+    if (now() < readsPausedUntil) return fallback();
     const startedAt = generation;
     try {
       const settings = await load(guildId);
+      remember(lastRead, guildId, settings);
       if (generation === startedAt && conn.listening()) {
-        if (cache.size >= CACHE_MAX) cache.clear();
-        cache.set(guildId, settings);
+        remember(trusted, guildId, { settings, at: now() });
       }
       return settings;
     } catch (error) {
       readsPausedUntil = now() + READ_BACKOFF_MS;
       hooks.onError?.("settings-read", error);
-      return cached ?? DEFAULT_SETTINGS;
+      return fallback();
     }
   };
 
@@ -145,6 +165,7 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
         return value;
       });
       forget(guildId);
+      lastRead.delete(guildId);
       return result;
     } catch (error) {
       hooks.onError?.(operation, error);

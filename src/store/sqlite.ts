@@ -69,6 +69,31 @@ async function switchToWal(raw: Database.Database): Promise<void> {
   }
 }
 
+/** How often, and how many times, a checkpoint that found readers in the way is tried again. */
+const CHECKPOINT_RETRY_MS = 1000;
+const CHECKPOINT_TRIES = 30;
+
+/**
+ * Copies the write-ahead log into the database and empties it, so that deleted rows, which the
+ * log still holds in old pages, are gone from the files too. It must not wait (it runs on the
+ * event loop) nor fail a deletion that succeeded: while another process reads, it is tried again
+ * a second later, for half a minute.
+ */
+function truncateWal(raw: Database.Database, triesLeft = CHECKPOINT_TRIES): void {
+  if (!raw.open || triesLeft === 0) return;
+  let busy = true;
+  try {
+    raw.pragma("busy_timeout = 0");
+    const [result] = raw.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    busy = result?.busy !== 0;
+  } catch {
+    // Locked by a transaction of this very connection: try again once it is over.
+  } finally {
+    if (raw.open) raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+  if (busy) setTimeout(() => truncateWal(raw, triesLeft - 1), CHECKPOINT_RETRY_MS).unref();
+}
+
 /** Opens (creating if needed) DATA_DIR's database, migrated; ":memory:" for a throwaway one. */
 export async function openSqlite(dataDir: string): Promise<Connection> {
   let file = ":memory:";
@@ -82,9 +107,16 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
     // shard process holds instead of failing, including while shards starting together switch
     // the file to WAL.
     raw = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    const reason = describeOpenFailure(error, file);
+    if (reason) throw new StoreUnavailable(reason, { cause: error });
+    throw error;
+  }
+  try {
     await switchToWal(raw);
     raw.pragma("secure_delete = ON");
   } catch (error) {
+    raw.close();
     const reason = describeOpenFailure(error, file);
     if (reason) throw new StoreUnavailable(reason, { cause: error });
     throw error;
@@ -123,7 +155,7 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
     },
     async serialize() {},
     afterDelete() {
-      if (file !== ":memory:" && raw.open) raw.pragma("wal_checkpoint(TRUNCATE)");
+      if (file !== ":memory:") truncateWal(raw);
     },
     async announce() {},
     onAnnouncement() {},
@@ -131,7 +163,11 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
     pool: null,
     bus: null,
     async ping() {
-      return raw.open;
+      try {
+        return raw.open && raw.prepare("SELECT 1").pluck().get() === 1;
+      } catch {
+        return false;
+      }
     },
     async close() {
       await db.destroy();

@@ -62,17 +62,24 @@ describe("DISCORD_SHARD_IDS", () => {
     expect(loadConfig({ DISCORD_SHARDS: "8" }).shardIds).toBeNull();
   });
 
+  const SHARED = { DATABASE_URL: "postgres://bot:pw@db.example:5432/bot" };
+
   it("reads a range, a list, or both, in ascending order", () => {
-    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "0-3" }).shardIds).toEqual([
-      0, 1, 2, 3,
+    const ids = (value: string, total = "8") =>
+      loadConfig({ ...SHARED, DISCORD_SHARDS: total, DISCORD_SHARD_IDS: value }).shardIds;
+    expect(ids("0-3")).toEqual([0, 1, 2, 3]);
+    expect(ids("5, 0,2")).toEqual([0, 2, 5]);
+    expect(ids("6-7,1")).toEqual([1, 6, 7]);
+    expect(ids("0", "1")).toEqual([0]);
+  });
+
+  it("needs the shared store when this host runs only part of the bot", () => {
+    const found = problems({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "0-3" });
+    expect(found).toEqual([
+      expect.stringMatching(/^DISCORD_SHARD_IDS runs part of the bot.*DATABASE_URL/),
     ]);
-    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "5, 0,2" }).shardIds).toEqual([
-      0, 2, 5,
-    ]);
-    expect(loadConfig({ DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "6-7,1" }).shardIds).toEqual([
-      1, 6, 7,
-    ]);
-    expect(loadConfig({ DISCORD_SHARDS: "1", DISCORD_SHARD_IDS: "0" }).shardIds).toEqual([0]);
+    // Every shard on this one host: nothing to share.
+    expect(problems({ DISCORD_SHARDS: "4", DISCORD_SHARD_IDS: "0-3" })).toEqual([]);
   });
 
   it.each([

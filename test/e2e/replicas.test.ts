@@ -222,6 +222,11 @@ describe("PostgreSQL stopped in the middle of a burst, then back", () => {
     });
     await server.stop();
     await Promise.all([...lanes, ...Array.from({ length: 20 }, (_, k) => send(20 + k))]);
+    // Meanwhile each replica answers with the server's settings as it last read them, not the
+    // defaults: quoting stays off where the server turned it off.
+    for (const n of [0, 1]) {
+      expect(text(await on(n, settings([sub("show")], 20 + n)))).toMatch(QUOTING_OFF);
+    }
     await server.start();
     // Back without a restart: writes are saved again.
     await vi.waitFor(

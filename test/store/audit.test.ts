@@ -128,7 +128,7 @@ const DELETIONS: Deletion[] = [
   },
 ];
 
-// Audit defect (b): the old store deleted rows with plain DELETE/UPDATE in WAL mode, with
+// Deleted text: the old store deleted rows with plain DELETE/UPDATE in WAL mode, with
 // secure_delete off: the text stayed in the database's free pages and in the write-ahead log,
 // readable by anyone with the file long after /privacy forget or the retention period. Now deleted
 // content is overwritten (secure_delete) and the WAL is checkpointed and truncated after a deletion.
@@ -179,7 +179,7 @@ describe.skipIf(postgres.skip)(
   },
 );
 
-// Audit defect (c): the old store created DATA_DIR with mkdirSync's default mode and let SQLite
+// Permissions: the old store created DATA_DIR with mkdirSync's default mode and let SQLite
 // create settings.db, both readable by every user of the host under the usual umask 022 (0755 and
 // 0644): anyone could read the votes and the kept questions. Now both are private from creation,
 // and made private again when found otherwise.
@@ -220,7 +220,7 @@ describe("the SQLite store's files are private", () => {
   });
 });
 
-// Audit defect (d): the old store made a new salt whenever DATA_DIR had none, even with votes
+// A lost salt: the old store made a new salt whenever DATA_DIR had none, even with votes
 // stored: every stored vote silently became unreachable (a user's second click counted twice,
 // /privacy forget found nothing to delete). Now the start stops with one line instead, naming the
 // salt and the deliberate way to start over; with no votes stored, a new salt is simply made.

@@ -16,7 +16,7 @@ const VOTING_MS = 2000;
 
 describe.each(engines())("processes on $engine", (engine) => {
   describe.skipIf(engine.skip)(engine.engine, () => {
-    // Audit defect (a), concurrency. The old store recorded a vote as a read of the previous vote
+    // Concurrency. The old store recorded a vote as a read of the previous vote
     // and then an upsert, in a deferred SQLite transaction: when another process committed in
     // between, the upgrade from reader to writer failed at once with SQLITE_BUSY (busy_timeout does
     // not apply to it), so a click landing while another shard wrote was lost with an error. Now

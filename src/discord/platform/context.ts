@@ -1,6 +1,7 @@
 /** What every handler gets: the engine, the settings store, a logger, and the abuse limits. */
 import type { Config } from "../../config.ts";
 import { type Engine, getEngine } from "../../core/engine.ts";
+import { RateLimiter } from "../../core/rate-limit.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { Logger } from "../../log.ts";
 import { countStoreError } from "../../metrics.ts";
@@ -8,7 +9,6 @@ import { KEPT_TEXT_MAX } from "../../store/feedback.ts";
 import { type Limiter, openStore, type Store } from "../../store/index.ts";
 import { enforceRetention } from "../../store/retention.ts";
 import { REPLAY_WINDOW_S } from "../http/verify.ts";
-import { RateLimiter } from "./rate-limit.ts";
 
 /**
  * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../src/discord/platform/rate-limit.ts";
+import { RateLimiter } from "../../src/core/rate-limit.ts";
 
 function clock(start = 1_000_000) {
   let now = start;

@@ -10,19 +10,8 @@
 import { sql } from "kysely";
 import pg from "pg";
 import type { Logger } from "../log.ts";
+import { CHANNELS, type Channel } from "./channels.ts";
 import type { Connection } from "./connection.ts";
-
-/** The channels the bot uses, with what each carries. */
-export const CHANNELS = {
-  /** A server id whose settings changed (sent in the change's transaction). */
-  settings: "settings_changed",
-  /** An interaction id a replica answered (sent with its row). */
-  interactions: "interactions_seen",
-  /** A limit's count for a key, as the shared table has it. */
-  limits: "limits_counted",
-} as const;
-
-export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 interface Subscription {
   channel: Channel;

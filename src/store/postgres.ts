@@ -13,10 +13,11 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { type Logger, registerSecret } from "../log.ts";
 import { watchPool } from "../metrics.ts";
+import { CHANNELS } from "./channels.ts";
 import type { Connection } from "./connection.ts";
 import { describePostgresUrl, passwordOf, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
-import { CHANNELS, NotificationBus } from "./notifications.ts";
+import { NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
 
 /** Connections each replica may hold; the bot's queries are short. */

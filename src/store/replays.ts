@@ -14,8 +14,8 @@
  * is new. A replica that starts, or listens again after a gap, reads the ids still in their window.
  */
 import { sql } from "kysely";
+import { CHANNELS } from "./channels.ts";
 import type { Connection } from "./connection.ts";
-import { CHANNELS } from "./notifications.ts";
 
 /**
  * `false`: a replay (seen here). `true`: new, and nothing else to ask. A promise: new here, and

@@ -15,9 +15,10 @@
 import type { Kysely } from "kysely";
 import type { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { CHANNELS } from "./channels.ts";
 import { type Limiter, type LimitSpec, UNLIMITED, type Verdict } from "./limits.ts";
 import { RATE_LIMIT_TABLE } from "./migrations.ts";
-import { CHANNELS, type NotificationBus } from "./notifications.ts";
+import type { NotificationBus } from "./notifications.ts";
 import { hashUserId } from "./salt.ts";
 import type { Tables } from "./schema.ts";
 

@@ -1,6 +1,7 @@
 /**
  * What the HTTP-only bot loads: never discord.js (the endpoint reads Discord's payloads itself and
- * answers over @discordjs/rest), and the quote checker's libraries only once a quote is checked.
+ * answers over @discordjs/rest), never the PostgreSQL client on the embedded store, and the quote
+ * checker's libraries only once a quote is checked.
  * A fresh process imports what `npm start` imports with DISCORD_GATEWAY=off and lists the CommonJS
  * packages it loaded (discord.js, undici, unhomoglyph are CommonJS, so they would be there).
  */
@@ -14,6 +15,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const SCRIPT = `
 import { createRequire } from "node:module";
 await import("./src/discord/http/bot.ts");
+const { openStore } = await import("./src/store/index.ts");
+const { createLogger } = await import("./src/log.ts");
+const store = await openStore({ dataDir: ":memory:", logger: createLogger("silent"), replayWindowMs: 1000 });
+await store.limiter({ name: "commands", limit: 5, windowMs: 10000 }).take("1");
+await store.close();
 const packages = (keys) =>
   [...new Set(keys.flatMap((k) => /node_modules\\/((?:@[^/]+\\/)?[^/]+)/.exec(k)?.[1] ?? []))].sort();
 const require = createRequire(import.meta.url);
@@ -39,6 +45,10 @@ it("serves interactions without loading discord.js, and loads the quote checker 
   expect(before).not.toContain("unhomoglyph");
   // Metrics are counted only where they are served (HEALTH_PORT): prom-client stays unloaded.
   expect(before).not.toContain("prom-client");
+  // The embedded store loads neither the PostgreSQL client nor the shared limiter's library.
+  expect(before).toContain("better-sqlite3");
+  expect(before).not.toContain("pg");
+  expect(before).not.toContain("rate-limiter-flexible");
   expect(after).toContain("unhomoglyph");
   expect(after).not.toContain("discord.js");
 });

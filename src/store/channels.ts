@@ -5,8 +5,6 @@
 export const CHANNELS = {
   /** A server id whose settings changed (sent in the change's transaction). */
   settings: "settings_changed",
-  /** An interaction id a replica answered (sent with its row). */
-  interactions: "interactions_seen",
   /** A limit's count for a key, as the shared table has it. */
   limits: "limits_counted",
 } as const;

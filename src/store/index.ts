@@ -9,6 +9,7 @@ import type { Connection } from "./connection.ts";
 import { type FeedbackStore, openFeedback } from "./feedback.ts";
 import { type Limiter, type LimitSpec, memoryLimiter } from "./limits.ts";
 import type { StoreEngine } from "./migrations.ts";
+import { Quiet } from "./quiet.ts";
 import { localReplayGuard, type ReplayGuard, sharedReplayGuard } from "./replays.ts";
 import { hashUserId, loadSalt } from "./salt.ts";
 import { openSettings, type SettingsStore } from "./settings.ts";
@@ -78,9 +79,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     options.logger.warn({ err: error, operation, store: conn.engine }, "store operation failed");
     options.onError?.(operation, error);
   };
+  const quiet = new Quiet();
   const replays =
     conn.engine === "postgres"
-      ? await sharedReplayGuard(conn, options.replayWindowMs, onError)
+      ? sharedReplayGuard(conn, options.replayWindowMs, quiet, onError)
       : localReplayGuard(options.replayWindowMs);
   // rate-limiter-flexible is loaded only where limits are shared.
   const { pool, bus } = conn;
@@ -99,6 +101,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
             pool: shared.pool,
             bus: shared.bus,
             salt,
+            quiet,
             onError,
           })
         : memoryLimiter(spec);

@@ -7,15 +7,12 @@
  * timestamp's window ends, whichever clock is ahead: max(signed time, arrival) + window.
  *
  * Every replica remembers what it saw (`LocalReplays`) and refuses a replay of it at once. With
- * PostgreSQL every id is also stored (`seen_interactions`, INSERT … ON CONFLICT DO NOTHING) and
- * announced to the other replicas in the same statement: each learns the ids the others saw within
- * milliseconds, and the stored row decides for a replay that arrives before the announcement. That
- * statement runs while the command is being answered; the answer leaves only once it says the id
- * is new. A replica that starts, or listens again after a gap, reads the ids still in their window.
+ * PostgreSQL every id it had not seen is also stored (`seen_interactions`, INSERT … ON CONFLICT DO
+ * NOTHING): the row decides whether another replica saw it first. That statement runs while the
+ * command is being answered, and the answer leaves only once it says the id is new.
  */
-import { sql } from "kysely";
-import { CHANNELS } from "./channels.ts";
 import type { Connection } from "./connection.ts";
+import type { Quiet } from "./quiet.ts";
 
 /**
  * `false`: a replay (seen here). `true`: new, and nothing else to ask. A promise: new here, and
@@ -45,11 +42,6 @@ export class LocalReplays {
     return true;
   }
 
-  /** Remembers an id another replica saw. */
-  remember(id: string, now = Date.now()): void {
-    this.firstTime(id, now);
-  }
-
   private expire(now: number): void {
     for (const [old, expires] of this.seen) {
       if (expires > now) break;
@@ -73,31 +65,14 @@ export function localReplayGuard(windowMs: number): ReplayGuard {
   };
 }
 
-export async function sharedReplayGuard(
+export function sharedReplayGuard(
   conn: Connection,
   windowMs: number,
+  quiet: Quiet,
   onError: (operation: string, error: unknown) => void,
-): Promise<ReplayGuard> {
-  const { db, bus } = conn;
+): ReplayGuard {
+  const { db } = conn;
   const local = new LocalReplays(windowMs);
-  const catchUp = async () => {
-    try {
-      const rows = await db
-        .selectFrom("seen_interactions")
-        .select("interaction_id")
-        .where("expires_at", ">", Date.now())
-        .execute();
-      for (const row of rows) local.remember(row.interaction_id);
-    } catch (error) {
-      onError("replay catch-up", error);
-    }
-  };
-  bus?.subscribe({
-    channel: CHANNELS.interactions,
-    onMessage: (id) => local.remember(id),
-    onResync: () => void catchUp(),
-  });
-  await catchUp();
   const prune = () => {
     db.deleteFrom("seen_interactions")
       .where("expires_at", "<", Date.now())
@@ -107,19 +82,15 @@ export async function sharedReplayGuard(
   const timer = setInterval(prune, PRUNE_EVERY_MS);
   timer.unref();
 
-  /** Stored and announced in one statement; true when this replica stored it first. */
+  /** True when this replica stored the id first. */
   const record = async (id: string, expiresAt: number): Promise<boolean> => {
     try {
-      const { rows } = await sql<{ interaction_id: string }>`
-        WITH stored AS (
-          INSERT INTO seen_interactions (interaction_id, expires_at)
-          VALUES (${id}, ${expiresAt})
-          ON CONFLICT (interaction_id) DO NOTHING
-          RETURNING interaction_id)
-        SELECT interaction_id, pg_notify(${CHANNELS.interactions}, interaction_id) FROM stored`.execute(
-        db,
-      );
-      return rows.length > 0;
+      const stored = await db
+        .insertInto("seen_interactions")
+        .values({ interaction_id: id, expires_at: expiresAt })
+        .onConflict((oc) => oc.column("interaction_id").doNothing())
+        .executeTakeFirst();
+      return Number(stored.numInsertedOrUpdatedRows ?? 0) > 0;
     } catch (error) {
       // The database is down: this replica's own memory is all there is to go by.
       onError("replay check", error);
@@ -129,7 +100,7 @@ export async function sharedReplayGuard(
   return {
     firstTime(id, signedAtMs, now = Date.now()) {
       if (!local.firstTime(id, now)) return false;
-      return record(id, Math.max(signedAtMs, now) + windowMs);
+      return quiet.track(record(id, Math.max(signedAtMs, now) + windowMs));
     },
     close() {
       clearInterval(timer);

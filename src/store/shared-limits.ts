@@ -5,10 +5,11 @@
  * A round trip to the database for every command would double the time an answer takes, so each
  * replica keeps a mirror of the counts in memory, fed by its own commands and by the counts the
  * others announce (NOTIFY, within milliseconds). A user the mirror knows nothing of in the window
- * (their first command in it, which the limit cannot refuse) is let through at once and counted in
- * the table afterwards; anyone the mirror has seen is counted in the table first and the table's
- * count decides. Only a burst spread over several replicas faster than an announcement travels can
- * get a command past the limit. If PostgreSQL fails, the mirror alone decides.
+ * (their first command here, which the limit cannot refuse unless other replicas have counted
+ * theirs) is let through at once and counted in the table afterwards; anyone the mirror has seen is
+ * counted in the table first, the table's count decides, and every replica is told it. Only a
+ * user whose commands are spread one by one over more replicas than the limit allows, faster than
+ * an announcement travels, can get one past it. If PostgreSQL fails, the mirror alone decides.
  *
  * A shared key is the user id's hash under the installation's salt: no raw id in the database.
  */
@@ -19,6 +20,7 @@ import { CHANNELS } from "./channels.ts";
 import { type Limiter, type LimitSpec, UNLIMITED, type Verdict } from "./limits.ts";
 import { RATE_LIMIT_TABLE } from "./migrations.ts";
 import type { NotificationBus } from "./notifications.ts";
+import type { Quiet } from "./quiet.ts";
 import { hashUserId } from "./salt.ts";
 import type { Tables } from "./schema.ts";
 
@@ -46,6 +48,8 @@ export interface SharedLimitDeps {
   pool: Pool;
   bus: NotificationBus;
   salt: string;
+  /** Runs work once no statement an answer waits for is under way (connection.ts). */
+  quiet: Quiet;
   onError(operation: string, error: unknown): void;
 }
 
@@ -83,14 +87,16 @@ export function sharedLimiter(spec: LimitSpec, deps: SharedLimitDeps): Limiter {
     },
   });
 
-  /** Counts in the table, tells every replica the count, and returns it. */
-  const count = async (key: string): Promise<RateLimiterRes> => {
+  /** Counts in the table and returns the count; `tell`: and tells every replica. */
+  const count = async (key: string, tell: boolean): Promise<RateLimiterRes> => {
     const res = await consumed(table, key);
-    deps.bus.publish(
-      deps.db,
-      CHANNELS.limits,
-      `${name} ${key} ${res.consumedPoints} ${res.msBeforeNext}`,
-    );
+    if (tell) {
+      deps.bus.publish(
+        deps.db,
+        CHANNELS.limits,
+        `${name} ${key} ${res.consumedPoints} ${res.msBeforeNext}`,
+      );
+    }
     await raise(key, res.consumedPoints, res.msBeforeNext);
     return res;
   };
@@ -101,13 +107,19 @@ export function sharedLimiter(spec: LimitSpec, deps: SharedLimitDeps): Limiter {
       const known = await mirror.get(key);
       if (known === null || known.consumedPoints === 0) {
         const mine = await consumed(mirror, key);
-        count(key).catch((error: unknown) => deps.onError("limit count", error));
+        // A user's first command here is not announced: one command cannot be over any limit,
+        // and the next, wherever it lands, is counted in the table first and announced then.
+        // Counted once the statements an answer waits for are done, rather than beside them:
+        // the two would share the database's wake-up and the CPU with the answer.
+        deps.quiet.then(() => {
+          count(key, false).catch((error: unknown) => deps.onError("limit count", error));
+        });
         return mine.consumedPoints > limit ? refused(mine) : ALLOWED;
       }
       if (known.consumedPoints >= limit) return refused(known);
       let res: RateLimiterRes;
       try {
-        res = await count(key);
+        res = await count(key, true);
       } catch (error) {
         // The database is down: the mirror decides alone.
         deps.onError("limit count", error);

@@ -36,6 +36,11 @@ export interface Store {
    * under, so a log line can be matched to a stored row and to nothing outside this installation.
    */
   userKey(userId: string): string;
+  /**
+   * Marks `work` (an interaction being answered) as something bookkeeping should not compete with:
+   * counts that nobody waits for go once it is done.
+   */
+  whileAnswering<T>(work: Promise<T>): Promise<T>;
   /** A per-key limit: counted for the whole bot on PostgreSQL, in this process on SQLite. */
   limiter(spec: LimitSpec): Limiter;
   health(): Promise<StoreHealth>;
@@ -94,6 +99,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     feedback: openFeedback(conn, salt, { onError }),
     replays,
     userKey: (userId) => hashUserId(salt, userId).slice(0, USER_KEY_LENGTH),
+    whileAnswering: (work) => quiet.track(work),
     limiter(spec) {
       return shared
         ? shared.sharedLimiter(spec, {

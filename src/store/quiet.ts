@@ -1,7 +1,7 @@
 /**
- * Statements an answer waits for (the replay check) go first; bookkeeping that nobody waits for (a
- * limit's count) goes once they are done, so that the two do not wake the database and share the
- * CPU at the same moment. A busy replica is rarely without a statement under way, so what waits
+ * Answers and the statements they wait for (the replay check) go first; bookkeeping that nobody
+ * waits for (a limit's count) goes once they are done, so that the two do not wake the database and
+ * share the CPU at the same moment. A busy replica is rarely without a statement under way, so what waits
  * runs after MAX_WAIT_MS at the latest.
  */
 const MAX_WAIT_MS = 20;

@@ -71,7 +71,8 @@ export function sharedReplayGuard(
   quiet: Quiet,
   onError: (operation: string, error: unknown) => void,
 ): ReplayGuard {
-  const { db } = conn;
+  const { db, pool } = conn;
+  if (!pool) throw new Error("sharedReplayGuard: a PostgreSQL connection is required");
   const local = new LocalReplays(windowMs);
   const prune = () => {
     db.deleteFrom("seen_interactions")
@@ -85,12 +86,13 @@ export function sharedReplayGuard(
   /** True when this replica stored the id first. */
   const record = async (id: string, expiresAt: number): Promise<boolean> => {
     try {
-      const stored = await db
-        .insertInto("seen_interactions")
-        .values({ interaction_id: id, expires_at: expiresAt })
-        .onConflict((oc) => oc.column("interaction_id").doNothing())
-        .executeTakeFirst();
-      return Number(stored.numInsertedOrUpdatedRows ?? 0) > 0;
+      // A named statement: the server plans it once per connection, not once per interaction.
+      const stored = await pool.query({
+        name: "replay-record",
+        text: "INSERT INTO seen_interactions (interaction_id, expires_at) VALUES ($1, $2) ON CONFLICT (interaction_id) DO NOTHING",
+        values: [id, expiresAt],
+      });
+      return (stored.rowCount ?? 0) > 0;
     } catch (error) {
       // The database is down: this replica's own memory is all there is to go by.
       onError("replay check", error);

@@ -30,7 +30,12 @@ import { decodeCustomId } from "../render/custom-ids.ts";
 import { ephemeralText } from "../render/payloads.ts";
 import { componentDeferMode, handleComponent } from "./components.ts";
 
-export async function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+export function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
+  // The store's bookkeeping (a limit's count) waits until this answer is out.
+  return ctx.store.whileAnswering(answerInteraction(interaction, ctx));
+}
+
+async function answerInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   const log = withFields(ctx.logger, {
     interactionId: interaction.id,

@@ -23,7 +23,7 @@ export class Quiet {
   }
 
   /** Runs `fn` when no tracked work is under way (at once if none is). */
-  then(fn: () => void): void {
+  whenQuiet(fn: () => void): void {
     if (this.pending === 0) {
       fn();
       return;

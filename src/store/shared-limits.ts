@@ -111,7 +111,7 @@ export function sharedLimiter(spec: LimitSpec, deps: SharedLimitDeps): Limiter {
         // and the next, wherever it lands, is counted in the table first and announced then.
         // Counted once the statements an answer waits for are done, rather than beside them:
         // the two would share the database's wake-up and the CPU with the answer.
-        deps.quiet.then(() => {
+        deps.quiet.whenQuiet(() => {
           count(key, false).catch((error: unknown) => deps.onError("limit count", error));
         });
         return mine.consumedPoints > limit ? refused(mine) : ALLOWED;

@@ -19,7 +19,7 @@ describe("Quiet", () => {
   it("runs work at once when nothing an answer waits for is under way", () => {
     const quiet = new Quiet();
     const ran = vi.fn();
-    quiet.then(ran);
+    quiet.whenQuiet(ran);
     expect(ran).toHaveBeenCalledOnce();
   });
 
@@ -30,7 +30,7 @@ describe("Quiet", () => {
     quiet.track(first.promise);
     quiet.track(second.promise).catch(() => {});
     const ran = vi.fn();
-    quiet.then(ran);
+    quiet.whenQuiet(ran);
     first.resolve();
     await first.promise;
     expect(ran).not.toHaveBeenCalled();
@@ -45,7 +45,7 @@ describe("Quiet", () => {
     const quiet = new Quiet();
     quiet.track(new Promise(() => {}));
     const ran = vi.fn();
-    quiet.then(ran);
+    quiet.whenQuiet(ran);
     vi.advanceTimersByTime(19);
     expect(ran).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);

@@ -76,11 +76,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     return write(values, EMPTY, [], `${where} (no database yet: nothing has been stored)`);
   }
-  const conn = await openConnection({
-    dataDir,
-    databaseUrl: database?.url ?? null,
-    logger: createLogger("silent"),
-  });
+  // A review reads; it does not change the schema under the replicas running on the database.
+  const conn = await openConnection(
+    { dataDir, databaseUrl: database?.url ?? null, logger: createLogger("silent") },
+    { migrate: false },
+  );
   try {
     if (values["drop-votes"]) {
       const dropped = await dropVotes(conn);
@@ -88,9 +88,27 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return 0;
     }
     return write(values, await buildReport(conn), await keptQuestions(conn), where);
+  } catch (error) {
+    if (!noTables(error)) throw error;
+    if (values["drop-votes"]) {
+      process.stdout.write(`No votes in ${where}: the bot has not started on it yet.\n`);
+      return 0;
+    }
+    return write(
+      values,
+      EMPTY,
+      [],
+      `${where} (no feedback tables yet: the bot has not started on it)`,
+    );
   } finally {
     await conn.close();
   }
+}
+
+/** A database the bot never started on: PostgreSQL's undefined_table, or SQLite's words for it. */
+function noTables(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === "42P01" || (typeof message === "string" && message.includes("no such table"));
 }
 
 async function dropVotes(conn: Connection): Promise<number> {

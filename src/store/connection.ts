@@ -40,3 +40,11 @@ export interface Connection {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+export interface OpenOptions {
+  /**
+   * Apply the pending migrations (the bot at start). False for the tools that read a database
+   * without changing its schema under the replicas running on it (`npm run review`).
+   */
+  migrate: boolean;
+}

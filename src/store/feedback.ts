@@ -12,7 +12,7 @@
  * answered command, which is rate-limited.
  */
 
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { CLAUSE_ORDER } from "../core/declaration.ts";
 import type { ClauseId, Lang } from "../core/types.ts";
 import type { Connection } from "./connection.ts";
@@ -24,6 +24,7 @@ import {
   keptQuestions,
 } from "./feedback-report.ts";
 import { hashUserId } from "./salt.ts";
+import type { Tables } from "./schema.ts";
 
 /** The answer a vote is about, as its buttons carry it (so votes work after a restart). */
 export interface ShownAnswer {
@@ -80,6 +81,17 @@ export interface FeedbackStore {
 export const KEPT_TEXT_MAX = 500;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Deletes the question texts kept for `guildId` (the rows stay); returns how many. */
+export async function clearQuestionTexts(db: Kysely<Tables>, guildId: string): Promise<number> {
+  const result = await db
+    .updateTable("feedback_answers")
+    .set({ question: null })
+    .where("guild_id", "=", guildId)
+    .where("question", "is not", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
 
 export interface FeedbackHooks {
   /** A write that failed, for the logs and metrics (it is also thrown as StoreWriteFailed). */
@@ -186,15 +198,7 @@ export function openFeedback(
       });
     },
     forgetQuestions(guildId) {
-      return erase("forget questions", async () => {
-        const result = await db
-          .updateTable("feedback_answers")
-          .set({ question: null })
-          .where("guild_id", "=", guildId)
-          .where("question", "is not", null)
-          .executeTakeFirst();
-        return Number(result.numUpdatedRows);
-      });
+      return erase("forget questions", () => clearQuestionTexts(db, guildId));
     },
     async prune(days, now = Date.now()) {
       const before = now - days * DAY_MS;

@@ -5,7 +5,7 @@
  * DATABASE_URL is set: every replica on every host shares it. Both are migrated at open.
  */
 import type { Logger } from "../log.ts";
-import type { Connection } from "./connection.ts";
+import type { Connection, OpenOptions } from "./connection.ts";
 import { type FeedbackStore, openFeedback } from "./feedback.ts";
 import { type Limiter, type LimitSpec, memoryLimiter } from "./limits.ts";
 import type { StoreEngine } from "./migrations.ts";
@@ -62,13 +62,14 @@ export interface StoreOptions {
 /** The database alone, migrated (the CLIs read it without the rest of the store). */
 export async function openConnection(
   options: Pick<StoreOptions, "dataDir" | "databaseUrl" | "logger">,
+  open: OpenOptions = { migrate: true },
 ): Promise<Connection> {
   if (options.databaseUrl) {
     // Loaded only when used: the embedded default never loads pg.
     const { openPostgres } = await import("./postgres.ts");
-    return openPostgres(options.databaseUrl, options.logger);
+    return openPostgres(options.databaseUrl, options.logger, open);
   }
-  return openSqlite(options.dataDir);
+  return openSqlite(options.dataDir, open);
 }
 
 export async function openStore(options: StoreOptions): Promise<Store> {

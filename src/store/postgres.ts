@@ -14,7 +14,7 @@ import pg from "pg";
 import { type Logger, registerSecret } from "../log.ts";
 import { watchPool } from "../metrics.ts";
 import { CHANNELS } from "./channels.ts";
-import type { Connection } from "./connection.ts";
+import type { Connection, OpenOptions } from "./connection.ts";
 import { describePostgresUrl, passwordOf, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
 import { NotificationBus } from "./notifications.ts";
@@ -40,10 +40,16 @@ function errorCode(error: unknown): string {
   return typeof code === "string" ? code : String(message ?? error);
 }
 
-export async function openPostgres(url: string, logger: Logger): Promise<Connection> {
+export async function openPostgres(
+  url: string,
+  logger: Logger,
+  { migrate }: OpenOptions = { migrate: true },
+): Promise<Connection> {
   const location = describePostgresUrl(url);
   // pg's errors may quote the connection string: the password is censored in every log line.
   registerSecret(passwordOf(url));
+  // A short password is below the censor's minimum length; the whole URL never is.
+  registerSecret(url);
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
@@ -82,7 +88,7 @@ export async function openPostgres(url: string, logger: Logger): Promise<Connect
     }),
   });
   try {
-    await migrateToLatest(migrator, "postgres");
+    if (migrate) await migrateToLatest(migrator, "postgres");
   } catch (error) {
     await db.destroy().catch(() => {});
     throw new StoreUnavailable(

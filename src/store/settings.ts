@@ -14,6 +14,7 @@
 import { LANGS, type Lang } from "../core/types.ts";
 import type { Connection } from "./connection.ts";
 import { StoreWriteFailed } from "./errors.ts";
+import { clearQuestionTexts } from "./feedback.ts";
 import { FLAG_COLUMNS } from "./migrations.ts";
 
 export interface GuildSettings {
@@ -55,6 +56,11 @@ export interface SettingsStore {
   /** False when the channel was not a Q&A channel. */
   removeQaChannel(guildId: string, channelId: string): Promise<boolean>;
   setFlag(guildId: string, flag: Flag, enabled: boolean): Promise<void>;
+  /**
+   * Turns feedback text off and deletes the question texts kept for the server, in one
+   * transaction (both or neither); returns how many texts went.
+   */
+  stopKeepingText(guildId: string): Promise<number>;
   setLanguage(guildId: string, language: Lang | null): Promise<void>;
 }
 
@@ -235,6 +241,18 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
     },
     async setFlag(guildId, flag, enabled) {
       await upsertColumn(guildId, FLAG_COLUMNS[flag].column, enabled ? 1 : 0);
+    },
+    async stopKeepingText(guildId) {
+      const forgotten = await write("feedback text off", guildId, async (trx) => {
+        await trx
+          .insertInto("guild_settings")
+          .values({ guild_id: guildId, feedback_text: 0 })
+          .onConflict((oc) => oc.column("guild_id").doUpdateSet({ feedback_text: 0 }))
+          .execute();
+        return clearQuestionTexts(trx, guildId);
+      });
+      if (forgotten > 0) conn.afterDelete();
+      return forgotten;
     },
     async setLanguage(guildId, language) {
       await upsertColumn(guildId, "language", language);

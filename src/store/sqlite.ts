@@ -10,7 +10,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import type { Connection } from "./connection.ts";
+import type { Connection, OpenOptions } from "./connection.ts";
 import { StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
 import type { Tables } from "./schema.ts";
@@ -95,7 +95,10 @@ function truncateWal(raw: Database.Database, triesLeft = CHECKPOINT_TRIES): void
 }
 
 /** Opens (creating if needed) DATA_DIR's database, migrated; ":memory:" for a throwaway one. */
-export async function openSqlite(dataDir: string): Promise<Connection> {
+export async function openSqlite(
+  dataDir: string,
+  { migrate }: OpenOptions = { migrate: true },
+): Promise<Connection> {
   let file = ":memory:";
   let raw: Database.Database;
   try {
@@ -125,10 +128,12 @@ export async function openSqlite(dataDir: string): Promise<Connection> {
   try {
     // The write lock at once (busy_timeout applies), so that shard processes migrate one at a
     // time; also the start-up check that the file can be written.
-    raw.exec("BEGIN IMMEDIATE");
+    if (migrate) raw.exec("BEGIN IMMEDIATE");
     try {
-      await migrateToLatest(db, "sqlite");
-      raw.exec("COMMIT");
+      if (migrate) {
+        await migrateToLatest(db, "sqlite");
+        raw.exec("COMMIT");
+      }
     } catch (error) {
       if (raw.inTransaction) raw.exec("ROLLBACK");
       throw error;

@@ -1,13 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { main } from "../../src/cli/review.ts";
 import { readQuestions } from "../../src/core/questions.ts";
 import { createLogger } from "../../src/log.ts";
 import type { ShownAnswer } from "../../src/store/feedback.ts";
 import { openStore } from "../../src/store/index.ts";
 import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
+import { freshDatabase } from "../support/postgres.ts";
 import { type RunResult, runInProcess, runTs } from "./run.ts";
 
 const M4: ShownAnswer = {
@@ -135,6 +137,27 @@ describe("npm run review", () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!inject("postgresUrl"))(
+    "reads a PostgreSQL the bot never started on without creating its tables",
+    async () => {
+      const url = await freshDatabase(inject("postgresUrl") as string, "review");
+      const r = await runInProcess((a) => main(a, { DATABASE_URL: url }), []);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/no feedback tables yet/);
+      expect(r.stdout).toMatch(/Votes: 0 up, 0 down/);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+        );
+        expect(rows).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 
   it("explains its options", async () => {
     expect((await review(["--help"])).stdout).toContain("--export FILE");

@@ -396,6 +396,28 @@ describe.each(engines())("store on $engine", (engine) => {
         expect(report.questions.unanswered).toEqual([{ question: "three?", count: 1 }]);
       });
 
+      it("turns feedback text off and deletes the server's kept texts in one step", async () => {
+        const store = await fresh();
+        const note = {
+          kind: "none",
+          confidence: "none" as const,
+          clauseId: null,
+          score: null,
+          lang: "en" as const,
+        };
+        await store.settings.setFlag("1", "feedbackText", true);
+        await store.feedback.noteAnswer({ ...note, answerId: "1", guildId: "1", question: "one?" });
+        await store.feedback.noteAnswer({ ...note, answerId: "2", guildId: "2", question: "two?" });
+        expect(await store.settings.stopKeepingText("1")).toBe(1);
+        expect((await store.settings.get("1")).feedbackText).toBe(false);
+        expect((await store.feedback.report()).questions.unanswered).toEqual([
+          { question: "two?", count: 1 },
+        ]);
+        // A server that never turned it on: off already, nothing to delete.
+        expect(await store.settings.stopKeepingText("3")).toBe(0);
+        expect((await store.settings.get("3")).feedbackText).toBe(false);
+      });
+
       it("prunes rows older than the retention period", async () => {
         const { feedback } = await fresh();
         const now = Date.now();

@@ -170,8 +170,10 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
     }
     case NAME["feedback-text"]: {
       const enabled = onOff();
-      await ctx.store.settings.setFlag(guildId, "feedbackText", enabled);
-      const forgotten = enabled ? 0 : await ctx.store.feedback.forgetQuestions(guildId);
+      // Turning it off deletes the texts kept so far in the same transaction: both or neither.
+      const forgotten = enabled
+        ? (await ctx.store.settings.setFlag(guildId, "feedbackText", true), 0)
+        : await ctx.store.settings.stopKeepingText(guildId);
       await say(s.feedbackTextSet(enabled, forgotten, ctx.logQuestions === true));
       return { outcome: "settings/feedback-text" };
     }

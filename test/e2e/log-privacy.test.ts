@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "../../tools/fake-discord/index.ts";
-import { callbackOf, replyTo, responseData } from "../support/bot-harness.ts";
+import { callbackOf, componentIds, replyTo, responseData } from "../support/bot-harness.ts";
 import { logLine, type Rig, startRig } from "../support/reliability.ts";
 
 const ALICE = { id: "410000000000000001", username: "alice" };
@@ -20,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 });
-
-function componentIds(data: Json): string[] {
-  return ((data.components ?? []) as Json[])
-    .flatMap((row) => (row.components ?? []) as Json[])
-    .map((c) => String(c.custom_id));
-}
 
 describe("the logs", () => {
   it("name no user and no vote", async () => {

@@ -22,6 +22,7 @@ import {
   replyTo,
   responseData,
   startHarness,
+  voteIds,
 } from "../support/bot-harness.ts";
 import { waitFor } from "../support/main-process.ts";
 import { type Sample, scrape, seriesValue } from "../support/metrics.ts";
@@ -75,16 +76,6 @@ async function click(customId: string, messageId: string, user: UserSpec) {
     h.fake.button(customId, { messageId, user, guildId: GUILD, locale: "fr" }),
   );
   return { id, data: (await callbackOf(h.fake, id)).data as Json };
-}
-
-function voteIds(data: Json): { up: string; down: string } {
-  const ids = ((data.components ?? []) as Json[])
-    .flatMap((row) => (row.components ?? []) as Json[])
-    .map((c) => String(c.custom_id));
-  const up = ids.find((id) => id.startsWith("fb:up:"));
-  const down = ids.find((id) => id.startsWith("fb:down:"));
-  if (!up || !down) throw new Error(`no vote buttons in ${ids.join(", ")}`);
-  return { up, down };
 }
 
 /** The series the test looks at, by a short name. */

@@ -20,6 +20,7 @@ import type {
 } from "../../tools/fake-discord/index.ts";
 import { startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runInProcess } from "../cli/run.ts";
+import { voteIds } from "../support/bot-harness.ts";
 import { type ChildBot, spawnBot } from "../support/child-bot.ts";
 import { freshDatabase, type PostgresServer, startPostgres } from "../support/postgres.ts";
 import { ERROR_LEVEL, user } from "../support/reliability.ts";
@@ -85,16 +86,6 @@ const sub = (name: string, options: Json[] = []): Json => ({ name, type: 1, opti
 const enabled = (value: boolean): Json => ({ name: "enabled", type: 5, value });
 const settings = (options: Json[], n = 0) =>
   fake.chatInput("settings", options, { ...MANAGER, user: user(100 + n) });
-
-function voteIds(data: Json): { up: string; down: string } {
-  const ids = ((data.components ?? []) as Json[])
-    .flatMap((row) => (row.components ?? []) as Json[])
-    .map((c) => String(c.custom_id));
-  const up = ids.find((id) => id.startsWith("fb:up:"));
-  const down = ids.find((id) => id.startsWith("fb:down:"));
-  if (!up || !down) throw new Error(`no vote buttons in ${ids.join(", ")}`);
-  return { up, down };
-}
 
 async function reviewJson(): Promise<FeedbackReport> {
   const r = await runInProcess((a) => review(a, { DATABASE_URL: databaseUrl }), ["--json"]);

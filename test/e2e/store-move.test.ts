@@ -18,6 +18,7 @@ import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
 import type { FakeDiscord, InteractionSpec, Json } from "../../tools/fake-discord/index.ts";
 import { startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runTs } from "../cli/run.ts";
+import { voteIds } from "../support/bot-harness.ts";
 import { httpConfig } from "../support/http-harness.ts";
 import { spawnMain } from "../support/main-process.ts";
 import { freshDatabase } from "../support/postgres.ts";
@@ -67,16 +68,6 @@ async function send(spec: InteractionSpec): Promise<Json> {
 const sub = (name: string, options: Json[] = []): Json => ({ name, type: 1, options });
 const group = (name: string, subcommand: Json): Json => ({ name, type: 2, options: [subcommand] });
 const settings = (options: Json[]) => fake.chatInput("settings", options, MANAGER);
-
-function voteIds(data: Json): { up: string; down: string } {
-  const ids = ((data.components ?? []) as Json[])
-    .flatMap((row) => (row.components ?? []) as Json[])
-    .map((c) => String(c.custom_id));
-  return {
-    up: ids.find((id) => id.startsWith("fb:up:")) ?? "",
-    down: ids.find((id) => id.startsWith("fb:down:")) ?? "",
-  };
-}
 
 /** What the operator compares: /settings show and the review, as JSON. */
 async function observe(config: Config): Promise<{ shown: Json; review: Json }> {

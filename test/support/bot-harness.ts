@@ -118,3 +118,19 @@ export function embedsOf(data: Json): EmbedJson[] {
 }
 
 export const EPHEMERAL = 1 << 6;
+
+/** The custom ids of a message's components, row by row. */
+export function componentIds(data: Json): string[] {
+  return ((data.components ?? []) as Json[])
+    .flatMap((row) => (row.components ?? []) as Json[])
+    .map((c) => String(c.custom_id));
+}
+
+/** The 👍 and 👎 custom ids under an answer. */
+export function voteIds(data: Json): { up: string; down: string } {
+  const ids = componentIds(data);
+  const up = ids.find((id) => id.startsWith("fb:up:"));
+  const down = ids.find((id) => id.startsWith("fb:down:"));
+  if (!up || !down) throw new Error(`no vote buttons in ${ids.join(", ")}`);
+  return { up, down };
+}

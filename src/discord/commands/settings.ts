@@ -171,9 +171,9 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
     case NAME["feedback-text"]: {
       const enabled = onOff();
       // Turning it off deletes the texts kept so far in the same transaction: both or neither.
-      const forgotten = enabled
-        ? (await ctx.store.settings.setFlag(guildId, "feedbackText", true), 0)
-        : await ctx.store.settings.stopKeepingText(guildId);
+      let forgotten = 0;
+      if (enabled) await ctx.store.settings.setFlag(guildId, "feedbackText", true);
+      else forgotten = await ctx.store.settings.stopKeepingText(guildId);
       await say(s.feedbackTextSet(enabled, forgotten, ctx.logQuestions === true));
       return { outcome: "settings/feedback-text" };
     }

@@ -69,8 +69,6 @@ export interface FeedbackStore {
   correct(answer: ShownAnswer, voter: Voter, chosen: Correction, now?: number): Promise<void>;
   /** Deletes every vote of `userId`; returns how many there were. */
   forget(userId: string): Promise<number>;
-  /** Deletes the question texts kept for `guildId` (the rows stay, without text); returns how many. */
-  forgetQuestions(guildId: string): Promise<number>;
   /** Deletes rows older than `days` days; returns how many of each kind went. */
   prune(days: number, now?: number): Promise<{ answers: number; votes: number }>;
   report(): Promise<FeedbackReport>;
@@ -196,9 +194,6 @@ export function openFeedback(
           .executeTakeFirst();
         return Number(result.numDeletedRows);
       });
-    },
-    forgetQuestions(guildId) {
-      return erase("forget questions", () => clearQuestionTexts(db, guildId));
     },
     async prune(days, now = Date.now()) {
       const before = now - days * DAY_MS;

@@ -21,7 +21,7 @@ import { NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
 
 /** Connections each replica may hold; the bot's queries are short. */
-export const POOL_SIZE = 5;
+const POOL_SIZE = 5;
 /** A query waits this long for a connection: answers must leave within Discord's 3 s. */
 const CONNECT_TIMEOUT_MS = 2000;
 const STATEMENT_TIMEOUT_MS = 2000;

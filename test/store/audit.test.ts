@@ -21,7 +21,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreUnavailable } from "../../src/store/errors.ts";
-import type { FeedbackStore, ShownAnswer } from "../../src/store/feedback.ts";
+import type { ShownAnswer } from "../../src/store/feedback.ts";
 import type { Store } from "../../src/store/index.ts";
 import { hashUserId, SALT_FILE, START_OVER } from "../../src/store/salt.ts";
 import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
@@ -80,7 +80,7 @@ async function postgresRowsHolding(place: Place, marker: string): Promise<string
 interface Deletion {
   name: string;
   /** Stores ROWS rows holding `marker`; returns what then deletes them (and how many it says). */
-  fill(feedback: FeedbackStore, marker: string): Promise<() => Promise<number>>;
+  fill(store: Store, marker: string): Promise<() => Promise<number>>;
 }
 
 const note = (id: string, question: string, createdAt: number) => ({
@@ -99,18 +99,18 @@ const note = (id: string, question: string, createdAt: number) => ({
 
 const DELETIONS: Deletion[] = [
   {
-    name: "forgetQuestions (the server turned feedback-text off)",
-    async fill(feedback, marker) {
+    name: "feedback text turned off (/settings feedback-text)",
+    async fill({ feedback, settings }, marker) {
       for (let i = 0; i < ROWS; i++) {
         const { note: n, createdAt } = note(`q${i}`, `${marker} question ${i}?`, Date.now());
         await feedback.noteAnswer(n, createdAt);
       }
-      return () => feedback.forgetQuestions("1");
+      return () => settings.stopKeepingText("1");
     },
   },
   {
     name: "prune (past the retention period)",
-    async fill(feedback, marker) {
+    async fill({ feedback }, marker) {
       const old = Date.now() - 100 * DAY;
       for (let i = 0; i < ROWS; i++) {
         const { note: n } = note(`q${i}`, `${marker} question ${i}?`, old);
@@ -121,7 +121,7 @@ const DELETIONS: Deletion[] = [
   },
   {
     name: "forget (/privacy forget: the user's hash is what must go)",
-    async fill(feedback) {
+    async fill({ feedback }) {
       for (let i = 0; i < ROWS; i++) await feedback.vote(answer(`v${i}`), alice, "up");
       return () => feedback.forget(alice.userId);
     },
@@ -138,7 +138,7 @@ describe("deleted text is gone from the SQLite files", () => {
     const store = await place.open();
     const { dataDir } = place;
     const random = `ZQ${randomBytes(8).toString("hex")}XJ`;
-    const erase = await fill(store.feedback, random);
+    const erase = await fill(store, random);
     // What must disappear: the text, or for votes the user's hash under this installation's salt.
     const salt = readFileSync(path.join(dataDir, SALT_FILE), "utf8").trim();
     const marker = name.startsWith("forget (") ? hashUserId(salt, alice.userId) : random;
@@ -163,7 +163,7 @@ describe.skipIf(postgres.skip)(
       const place = await postgres.place();
       const store: Store = await place.open();
       const random = `ZQ${randomBytes(8).toString("hex")}XJ`;
-      const erase = await fill(store.feedback, random);
+      const erase = await fill(store, random);
       const conn = await place.connect();
       const salt = await conn.db
         .selectFrom("installation")

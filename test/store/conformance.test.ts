@@ -377,25 +377,6 @@ describe.each(engines())("store on $engine", (engine) => {
         ]);
       });
 
-      it("forgets the question texts of one server and keeps the rows", async () => {
-        const { feedback } = await fresh();
-        const note = {
-          kind: "none",
-          confidence: "none" as const,
-          clauseId: null,
-          score: null,
-          lang: "en" as const,
-        };
-        await feedback.noteAnswer({ ...note, answerId: "1", guildId: "1", question: "one?" });
-        await feedback.noteAnswer({ ...note, answerId: "2", guildId: "1", question: "two?" });
-        await feedback.noteAnswer({ ...note, answerId: "3", guildId: "2", question: "three?" });
-        expect(await feedback.forgetQuestions("1")).toBe(2);
-        expect(await feedback.forgetQuestions("1")).toBe(0);
-        const report = await feedback.report();
-        expect(report.unanswered).toBe(3);
-        expect(report.questions.unanswered).toEqual([{ question: "three?", count: 1 }]);
-      });
-
       it("turns feedback text off and deletes the server's kept texts in one step", async () => {
         const store = await fresh();
         const note = {

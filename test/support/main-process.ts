@@ -5,6 +5,7 @@
  * so a failing test leaves no orphan behind.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -96,10 +97,20 @@ export function spawnMain(env: Record<string, string>): MainProcess {
         await exited;
       }
       for (const pid of shardPids()) {
-        if (isAlive(pid)) process.kill(pid, "SIGKILL");
+        // A shard process that exited long ago may have left its pid to another test's process.
+        if (isAlive(pid) && isShardProcess(pid)) process.kill(pid, "SIGKILL");
       }
     },
   };
+}
+
+/** Whether `pid` runs the bot's shard script, as Linux's /proc tells; false when it cannot. */
+function isShardProcess(pid: number): boolean {
+  try {
+    return /scale\/shard\.[jt]s/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return false;
+  }
 }
 
 export function isAlive(pid: number): boolean {

@@ -109,7 +109,9 @@ describe("DISCORD_SHARDS=4, DISCORD_SHARDS_PER_PROCESS=2, one host", () => {
 
   it("restarts a dead process with the same shards", async () => {
     const before = main.logs().filter((l) => l.msg === "shard process started");
-    const victim = before.find((l) => JSON.stringify(l.shard) === "[2,3]")?.pid as number;
+    // The process running shards 2 and 3 now: the last one started for them.
+    const victim = before.findLast((l) => JSON.stringify(l.shard) === "[2,3]")?.pid as number;
+    expect(isAlive(victim)).toBe(true);
     process.kill(victim, "SIGKILL");
     const restarted = await main.waitForLog(
       (l) => l.msg === "shard process started" && l.pid !== victim && !before.includes(l),

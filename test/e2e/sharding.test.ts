@@ -193,8 +193,12 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
 
   it("respawns a shard process that dies; health says 503 until it is ready again", async () => {
     const { fake, main } = run;
-    const shard1Pid = main.logs().find((l) => l.msg === "shard process started" && l.shard === 1)
-      ?.pid as number;
+    // The process running shard 1 now: the last one started for it (an earlier one's pid may
+    // belong to another test's process by now).
+    const shard1Pid = main
+      .logs()
+      .findLast((l) => l.msg === "shard process started" && l.shard === 1)?.pid as number;
+    expect(isAlive(shard1Pid)).toBe(true);
     process.kill(shard1Pid, "SIGKILL");
 
     const down = await waitFor(async () => {

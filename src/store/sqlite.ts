@@ -17,7 +17,7 @@ import type { Tables } from "./schema.ts";
 
 export const SETTINGS_FILE = "settings.db";
 /** How long a statement waits for another process's lock before failing. */
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 /** What a failure to open `file` means, in one line; null when it is none of the known cases. */
 export function describeOpenFailure(error: unknown, file: string): string | null {

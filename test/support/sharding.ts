@@ -1,4 +1,6 @@
 /** What the sharding end-to-end tests share: servers on every shard, identify gaps, answers. */
+
+import { expect } from "vitest";
 import {
   type FakeDiscord,
   guildIdOnShard,
@@ -54,4 +56,17 @@ export async function answeredOnce(fake: FakeDiscord, guildId: string): Promise<
   );
   const [embed] = embedsOf(await responseData(fake, id));
   return delivered === 1 && /prevenir les incidents militaires/.test(embed?.description ?? "");
+}
+
+/** Each of 4 shards (max_concurrency 1) identified once, and no two within Discord's 5 s. */
+export function expectFourShardsPaced(identifies: readonly IdentifyRecord[]): void {
+  expect(identifies.map((i) => i.shard).sort()).toEqual([
+    [0, 4],
+    [1, 4],
+    [2, 4],
+    [3, 4],
+  ]);
+  const gaps = identifyGaps(identifies, 1);
+  expect(gaps).toHaveLength(3);
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(5000);
 }

@@ -32,6 +32,8 @@ interface JsonResult {
 
 function confidenceOf(answer: Answer): Confidence {
   if (answer.kind === "clause") return answer.confidence;
+  // A note is not the declaration's content: it is shown like the closest passage, privately.
+  if (answer.kind === "note") return "closest";
   return answer.kind === "overview" ? "answer" : "none";
 }
 
@@ -60,7 +62,7 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
       kind: "none",
       confidence,
       ...(answer.rule && { rule: answer.rule }),
-      message: noAnswerText(lang),
+      message: renderAnswer(answer),
       results: [],
     };
   }
@@ -74,10 +76,21 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
       results: [],
     };
   }
+  if (answer.kind === "chitchat") {
+    const { intent, reply } = answer;
+    return { question, lang, kind: "chitchat", confidence, intent, message: reply, results: [] };
+  }
+  if (answer.kind === "note") {
+    const { note, clause } = answer;
+    const message = renderAnswer(answer);
+    const results = [result(clause, 0, [])];
+    return { question, lang, kind: "note", confidence, note: note.id, message, results };
+  }
   if (answer.kind === "overview") {
     // The whole declaration in brief: every clause, in reading order.
     const results = answer.clauses.map((c) => result(c, 1, []));
-    return { question, lang, kind: "overview", confidence, results };
+    const message = renderAnswer(answer);
+    return { question, lang, kind: "overview", facet: answer.facet, confidence, message, results };
   }
   const results = [result(answer.clause, answer.score, answer.matched)];
   if (answer.via === "reference") {

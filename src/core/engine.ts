@@ -5,9 +5,11 @@
  */
 import { asksForFactNotInText } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
+import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
-import { detectLanguage } from "./language.ts";
+import { detectLanguage, fromTransliteration } from "./language.ts";
+import { withoutOtherDocuments } from "./other-documents.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -23,7 +25,9 @@ import {
 } from "./ranking.ts";
 import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
+import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
+import { wholeTextFacet } from "./whole-text.ts";
 
 export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 
@@ -44,6 +48,9 @@ export const MAX_CONTENT_WORDS = 40;
 
 /** Shorter unknown words are too often slang, initials or typos to say anything. */
 const MIN_TELLING_WORD = 4;
+
+/** Two-letter words ("hr", "ok") are too often initials to call foreign to the text. */
+const MIN_FOREIGN_WORD = 3;
 
 export interface EngineOptions {
   clauses?: readonly Clause[];
@@ -141,16 +148,32 @@ export class Engine {
   }
 
   answer(question: string, opts: { lang?: Lang } = {}): Answer {
-    const q = question.slice(0, MAX_QUESTION_CHARS);
-    const lang = opts.lang ?? detectLanguage(q);
-    const refs = this.references(q);
+    const typed = question.slice(0, MAX_QUESTION_CHARS);
+    const lang = opts.lang ?? detectLanguage(typed);
+    // "kto podpisal" is answered as "кто подписал".
+    const q = fromTransliteration(typed, (w) => this.knowsLatin(w)) ?? typed;
+    const chat = chitchat(q);
+    if (chat) {
+      return { kind: "chitchat", intent: chat.intent, reply: chitchatReply(chat.intent, lang, q), lang };
+    }
+    // "NATO's Article 5" names another document's article, not this text's measure 5.
+    const cited = withoutOtherDocuments(q);
+    const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
     if (first) {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
-    if (asksForSummary(q)) return { kind: "overview", clauses: this.clauses, lang };
+    if (cited.found) return { kind: "none", lang, rule: "other-document" };
+    const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q);
+    if (facet) {
+      const states = this.entities.signatoryCount;
+      return { kind: "overview", clauses: this.clauses, facet, states, lang };
+    }
+    const term = askedTerm(q);
+    const termClause = term && this.clause(term.clause);
+    if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
     const content = this.contentOf(q);
     const named = this.namedClause(content);
     if (named) return this.byReference(named, lang, []);
@@ -226,6 +249,11 @@ export class Engine {
     return [...out].slice(0, limit);
   }
 
+  /** Whether a Latin word is one the declaration's French or English text or aids use. */
+  private knowsLatin(word: string): boolean {
+    return analyzeQuery(word, 1).some((t) => t.stems.some((s) => this.index.knows(s)));
+  }
+
   /** The question's content words, at most MAX_CONTENT_WORDS of them. */
   private contentOf(question: string): Token[] {
     return analyzeQuery(question, MAX_CONTENT_WORDS);
@@ -252,7 +280,17 @@ export class Engine {
         !inText.has(t) &&
         !t.stems.some((s) => votes.matched.has(s)),
     );
-    const signals = { rule: asksForFactNotInText(question), unknownWord };
+    const foreign = content.filter(
+      (t) =>
+        t.word.length >= MIN_FOREIGN_WORD &&
+        !inText.has(t) &&
+        !t.stems.some((s) => this.questions.answered(s)),
+    ).length;
+    const signals = {
+      rule: asksForFactNotInText(question),
+      unknownWord,
+      foreignShare: content.length > 0 ? foreign / content.length : 0,
+    };
     return combine(hits, votes, signals, this.weights, this.thresholds);
   }
 

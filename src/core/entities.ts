@@ -38,8 +38,11 @@ export class Entities {
   private readonly byKey = new Map<string, Entity>();
   private readonly multiWord: { words: string[]; entity: Entity }[] = [];
   private readonly cache = new Map<string, Entity | null>();
+  /** How many states signed: the text's list is closed, and the data marks each of them. */
+  readonly signatoryCount: number;
 
   constructor(data: EntityData = readEntities()) {
+    this.signatoryCount = data.states.filter((s) => s.signatory).length;
     const add = (names: string[], entity: Entity) => {
       for (const name of names) {
         const parts = fold(name).split(/\s+/);

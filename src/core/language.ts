@@ -2,6 +2,8 @@
 import { franc } from "franc-min";
 import { mostlyCyrillic } from "./alphabets.ts";
 import { straightenApostrophes } from "./analysis.ts";
+import { chitchat } from "./chitchat.ts";
+import { looksTransliterated, toCyrillic } from "./translit.ts";
 import { LANGS, type Lang } from "./types.ts";
 
 /** "en-US" → en, "ru" → ru, "fr" → fr; other locales read the English translation. */
@@ -14,9 +16,13 @@ export function langFromLocale(locale: string | null | undefined): Lang | null {
 // Short questions defeat trigram statistics; these words settle most of them. They are matched as
 // typed (accents count: "à" is French, "a" is not).
 const FRENCH_WORDS = `le la les des du de au aux à qui que quoi quel quelle est sont ont dit sur pour
-  avec dans un une et ou pas ce cette entre mesure considérant signé ils elles otan otsc`;
+  avec dans un une et ou pas ce cette entre mesure considérant signé ils elles otan otsc je tu moi
+  toi mon ma mes ton ta tes nous vous leur oui non merci bonjour salut où comment pourquoi quand
+  combien parle parlent veut veulent faut`;
 const ENGLISH_WORDS = `the what who whom which does do did is are was about with between they this
-  that of and or how why any anything say says measure clause signed nato csto`;
+  that of and or how why any anything say says measure clause signed nato csto i me my you your
+  it its we our their them yes no thanks hello hi tell where when can could would should want
+  wants talk talks there`;
 
 const wordsCue = (list: string) =>
   new RegExp(`(?<![\\p{L}])(?:${list.trim().split(/\s+/).join("|")})(?![\\p{L}])`, "giu");
@@ -25,19 +31,44 @@ const ENGLISH_CUES = wordsCue(ENGLISH_WORDS);
 /** French elisions: "l'OTAN", "d'intérêt", "qu'ils", "c'est". */
 const FRENCH_ELISION = /(?<![\p{L}])(?:l|d|qu|c)'(?=\p{L})/giu;
 
+/**
+ * The reader's Discord locale when there is one; else the alphabet; else the words of a greeting,
+ * a thank-you or a question ("hi", "merci beaucoup", "tell me a joke"), which short messages are
+ * made of and trigram statistics misread; only then a statistical guess.
+ */
 export function detectLanguage(text: string, hint?: string | null): Lang {
   const fromHint = langFromLocale(hint);
   if (fromHint) return fromHint;
   if (mostlyCyrillic(text)) return "ru";
-  const apostrophes = straightenApostrophes(text);
-  const fr =
-    (apostrophes.match(FRENCH_CUES)?.length ?? 0) +
-    (apostrophes.match(FRENCH_ELISION)?.length ?? 0);
-  const en = apostrophes.match(ENGLISH_CUES)?.length ?? 0;
+  const chat = chitchat(text)?.lang;
+  if (chat) return chat;
+  const { fr, en } = cueCounts(text);
+  if (looksTransliterated(text, Math.max(fr, en))) return "ru";
   if (fr !== en) return fr > en ? "fr" : "en";
   // Accented Latin letters are far more common in French than in English.
   if (/[àâçéèêëîïôûùüÿœ]/i.test(text)) return "fr";
   const guess = franc(text, { only: ["fra", "eng"], minLength: 3 });
   // The French text is the authoritative one: when in doubt, answer in French.
   return guess === "eng" ? "en" : "fr";
+}
+
+/** How many French and English question words the text holds. */
+function cueCounts(text: string): { fr: number; en: number } {
+  const apostrophes = straightenApostrophes(text);
+  return {
+    fr:
+      (apostrophes.match(FRENCH_CUES)?.length ?? 0) +
+      (apostrophes.match(FRENCH_ELISION)?.length ?? 0),
+    en: apostrophes.match(ENGLISH_CUES)?.length ?? 0,
+  };
+}
+
+/** Russian typed in Latin letters, spelled in Cyrillic ("kto podpisal" → "кто подписал"); else null. */
+export function fromTransliteration(
+  text: string,
+  keepLatin?: (word: string) => boolean,
+): string | null {
+  if (mostlyCyrillic(text)) return null;
+  const { fr, en } = cueCounts(text);
+  return looksTransliterated(text, Math.max(fr, en)) ? toCyrillic(text, keepLatin) : null;
 }

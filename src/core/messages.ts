@@ -1,7 +1,7 @@
 /** User-facing strings of the core, per language; the front ends add their own around them. */
 
 import { CLAUSE_COUNTS } from "./declaration.ts";
-import type { Lang, Localized, OutOfRange } from "./types.ts";
+import type { Clause, ClauseKind, Lang, Localized, OutOfRange, TermNote } from "./types.ts";
 
 export const MEASURE_COUNT = CLAUSE_COUNTS.measure;
 export const RECITAL_COUNT = CLAUSE_COUNTS.recital;
@@ -79,5 +79,99 @@ export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string 
     fr: `Le préambule compte ${max} considérants (1 à ${max}) : il n’y a pas de considérant ${n}.`,
     en: `The preamble has ${max} recitals (1–${max}); recital ${n} does not exist.`,
     ru: `В преамбуле ${max} абзаца (1–${max}); абзаца ${n} нет.`,
+  }[lang];
+}
+
+/** The CLDR plural category of `n` in `lang` ("one", "few", "many", "other"). */
+export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(lang).select(n);
+}
+
+/** `n` with the form of the noun its count takes in `lang`. */
+export function counted(n: number, lang: Lang, forms: Partial<Record<Intl.LDMLPluralRule, string>>) {
+  const form = forms[pluralCategory(n, lang)] ?? forms.other ?? forms.many ?? "";
+  return `${n} ${form}`;
+}
+
+/** Each part of the text as a structure answer names it, from its kind and how many in a row. */
+const PART: Record<ClauseKind, (n: number, lang: Lang, first: Clause) => string> = {
+  opening: (_n, lang, c) => `${c.label[lang].toLowerCase()} (${c.title[lang]})`,
+  recital: (n, lang) =>
+    ({
+      fr: `un préambule de ${counted(n, lang, { one: "considérant", other: "considérants" })}`,
+      en: `a preamble of ${counted(n, lang, { one: "recital", other: "recitals" })}`,
+      ru: `преамбула из ${counted(n, lang, { one: "абзаца", other: "абзацев" })}`,
+    })[lang],
+  appeal: (_n, lang, c) => c.title[lang].replace(/^./, (x) => x.toLowerCase()),
+  measure: (n, lang) =>
+    ({
+      fr: counted(n, lang, { one: "mesure numérotée", other: "mesures numérotées" }),
+      en: counted(n, lang, { one: "numbered measure", other: "numbered measures" }),
+      ru: counted(n, lang, {
+        one: "пронумерованный пункт",
+        few: "пронумерованных пункта",
+        many: "пронумерованных пунктов",
+      }),
+    })[lang],
+  closing: (_n, lang) =>
+    ({ fr: "un paragraphe de conclusion", en: "a closing paragraph", ru: "заключительный абзац" })[
+      lang
+    ],
+  signatories: (_n, lang) =>
+    ({ fr: "les signatures", en: "the signatures", ru: "подписи" })[lang],
+};
+
+const STRUCTURE_LEAD: Localized = {
+  fr: "La déclaration se compose, dans l’ordre, de :",
+  en: "The declaration is made of, in order:",
+  ru: "Заявление состоит, по порядку, из следующих частей:",
+};
+
+/** The declaration's parts in reading order, each kind once with its count. */
+export function structureText(clauses: readonly Clause[], lang: Lang, states: number): string {
+  const groups: { kind: ClauseKind; n: number; first: Clause }[] = [];
+  for (const c of clauses) {
+    const last = groups.at(-1);
+    if (last?.kind === c.kind) last.n++;
+    else groups.push({ kind: c.kind, n: 1, first: c });
+  }
+  const parts = groups.map((g) => PART[g.kind](g.n, lang, g.first));
+  const signers = {
+    fr: `les ministres des Affaires étrangères de ${counted(states, lang, { one: "État", other: "États" })} signent`,
+    en: `the foreign ministers of ${counted(states, lang, { one: "state", other: "states" })} sign it`,
+    ru: `подписали министры иностранных дел ${counted(states, lang, { one: "государства", other: "государств" })}`,
+  }[lang];
+  // French typography puts a space before the semicolon.
+  const list = parts.join(lang === "fr" ? " ; " : "; ");
+  return `${STRUCTURE_LEAD[lang]} ${list}. ${signers.charAt(0).toUpperCase()}${signers.slice(1)}.`;
+}
+
+/** The label of a note: what it says is not from the declaration. */
+export const NOTE_LABEL: Localized = {
+  fr: "Note — ne vient pas de la déclaration",
+  en: "Note — not from the declaration",
+  ru: "Справка — не из текста заявления",
+};
+
+/** Where the declaration names the term, under a note. */
+export function noteWhere(note: TermNote, clause: Clause, lang: Lang): string {
+  return {
+    fr: `La déclaration nomme « ${note.name.fr} » sans l’expliquer, dans : ${clause.label[lang]} — ${clause.title[lang]}.`,
+    en: `The declaration names "${note.name.en}" without explaining it, in: ${clause.label[lang]} — ${clause.title[lang]}.`,
+    ru: `Заявление упоминает «${note.name.ru}», не объясняя, в части: ${clause.label[lang]} — ${clause.title[lang]}.`,
+  }[lang];
+}
+
+export function noteSourceText(note: TermNote, lang: Lang): string {
+  const word = { fr: "Source :", en: "Source:", ru: "Источник:" }[lang];
+  return `${word} ${note.source.title} — ${note.source.url}`;
+}
+
+/** Why a question about another document's article gets no clause. */
+export function otherDocumentText(lang: Lang): string {
+  return {
+    fr: `Cette question porte sur l’article ou le point d’un autre texte. La déclaration n’a pas d’articles : elle compte ${RECITAL_COUNT} considérants et ${MEASURE_COUNT} mesures.`,
+    en: `This asks about an article or point of another document. The declaration has no articles: it has ${RECITAL_COUNT} recitals and ${MEASURE_COUNT} measures.`,
+    ru: `Вопрос касается статьи или пункта другого документа. В заявлении нет статей: в нём ${counted(RECITAL_COUNT, "ru", { one: "абзац", few: "абзаца", many: "абзацев" })} преамбулы и ${counted(MEASURE_COUNT, "ru", { one: "пункт", few: "пункта", many: "пунктов" })}.`,
   }[lang];
 }

@@ -12,12 +12,16 @@ import MiniSearch from "minisearch";
 import { MAX_FUZZY_WORDS, type Token } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import { CLASS_TERM, type Entities } from "./entities.ts";
+import { OVERVIEW } from "./questions.ts";
 import type { ClauseId } from "./types.ts";
 
-/** An example question and the clauses that answer it ([]: the text does not answer it). */
+/**
+ * An example question and the clauses that answer it ([]: the text does not answer it;
+ * ["overview"]: the whole text does, which no clause's pool learns from).
+ */
 export interface Example {
   q: string;
-  expect: readonly ClauseId[];
+  expect: readonly string[];
 }
 
 export const NONE = "none";
@@ -60,10 +64,11 @@ export type Pools = Record<string, Record<string, number>>;
 
 /** Pools the analysed examples (an example with two labels counts in both). */
 export function poolExamples(
-  examples: readonly { terms: readonly string[]; expect: readonly ClauseId[] }[],
+  examples: readonly { terms: readonly string[]; expect: readonly string[] }[],
 ): Pools {
   const pools: Pools = {};
   for (const e of examples) {
+    if (e.expect.includes(OVERVIEW)) continue;
     for (const label of e.expect.length > 0 ? e.expect : [NONE]) {
       const pool = pools[label] ?? {};
       for (const term of e.terms) pool[term] = (pool[term] ?? 0) + 1;
@@ -83,6 +88,8 @@ export class QuestionIndex {
   private readonly mini: MiniSearch<{ id: number }>;
   private readonly labels: Label[];
   private readonly vocabulary = new Set<string>();
+  /** Terms of example questions that some clause answered (the "none" pool left out). */
+  private readonly answeredVocabulary = new Set<string>();
 
   /** Each term's BM25 score against each pool, [pool index, score]: searched once per term. */
   private readonly scores = new BoundedCache<string, Array<[number, number]>>(20_000);
@@ -105,6 +112,14 @@ export class QuestionIndex {
     });
     this.mini.addAll(counts.map((_, id) => ({ id })));
     for (const pool of counts) for (const term of Object.keys(pool)) this.vocabulary.add(term);
+    for (const [label, pool] of Object.entries(pools)) {
+      if (label !== NONE) for (const term of Object.keys(pool)) this.answeredVocabulary.add(term);
+    }
+  }
+
+  /** Whether some question the text answers holds this term: a word of the text's own subject. */
+  answered(term: string): boolean {
+    return this.answeredVocabulary.has(term);
   }
 
   /** Whether some example question holds this term as typed. */

@@ -13,12 +13,18 @@ export const CORPUS_DIR = fileURLToPath(new URL("../../data/corpus/", import.met
 export const DEV_QUESTIONS_FILE = `${EVAL_DIR}dev-questions.json`;
 export const TEAM_QUESTIONS_FILE = `${EVAL_DIR}team-questions.json`;
 
+/** The expected answer of a question about the declaration as a whole ("what is it about?"). */
+export const OVERVIEW = "overview";
+
 export interface Question {
   id: string;
   lang: Lang;
   q: string;
-  /** Acceptable clause ids; [] means the declaration does not answer the question. */
-  expect: ClauseId[];
+  /**
+   * Acceptable clause ids; [] means the declaration does not answer the question; ["overview"]
+   * means it is answered about the whole text.
+   */
+  expect: (ClauseId | typeof OVERVIEW)[];
   kind: string;
 }
 
@@ -39,11 +45,13 @@ export function parseQuestions(data: unknown, source = "questions"): Question[] 
     if (!isString(q) || !q.trim()) throw new Error(`${at} (${id}): missing "q"`);
     if (!Array.isArray(expect) || !expect.every(isString))
       throw new Error(`${at} (${id}): "expect" must be an array of clause ids`);
-    const unknown = expect.filter((e) => !(CLAUSE_IDS as readonly string[]).includes(e));
+    const unknown = expect.filter(
+      (e) => e !== OVERVIEW && !(CLAUSE_IDS as readonly string[]).includes(e),
+    );
     if (unknown.length > 0)
       throw new Error(`${at} (${id}): unknown clause ids ${unknown.join(", ")}`);
     if (!isString(kind) || !kind) throw new Error(`${at} (${id}): missing "kind"`);
-    return { id, lang: lang as Lang, q, expect: expect as ClauseId[], kind };
+    return { id, lang: lang as Lang, q, expect: expect as Question["expect"], kind };
   });
 }
 

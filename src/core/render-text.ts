@@ -3,8 +3,13 @@ import type { Engine } from "./engine.ts";
 import {
   closestText,
   DECLARATION_NAME,
+  NOTE_LABEL,
   noAnswerText,
+  noteSourceText,
+  noteWhere,
+  otherDocumentText,
   outOfRangeText,
+  structureText,
   UNOFFICIAL,
 } from "./messages.ts";
 import type { Answer, Clause, Lang } from "./types.ts";
@@ -45,9 +50,26 @@ const OVERVIEW_HINT: Record<Lang, string> = {
 
 export function renderAnswer(answer: Answer): string {
   const { lang } = answer;
-  if (answer.kind === "none") return noAnswerText(lang);
+  if (answer.kind === "none") {
+    return answer.rule === "other-document" ? otherDocumentText(lang) : noAnswerText(lang);
+  }
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
-  if (answer.kind === "overview") return renderOverview(answer.clauses, lang);
+  if (answer.kind === "chitchat") return answer.reply;
+  if (answer.kind === "note") {
+    const { note, clause } = answer;
+    return [
+      `${NOTE_LABEL[lang]}: ${note.name[lang]}`,
+      note.text[lang],
+      noteWhere(note, clause, lang),
+      noteSourceText(note, lang),
+    ].join("\n");
+  }
+  if (answer.kind === "overview") {
+    const overview = renderOverview(answer.clauses, lang);
+    return answer.facet === "structure"
+      ? `${structureText(answer.clauses, lang, answer.states)}\n\n${overview}`
+      : overview;
+  }
   const lines = [renderClause(answer.clause, lang)];
   if (answer.confidence === "closest") {
     lines.unshift(closestText(`${answer.clause.label[lang]} [${answer.clause.id}]`, lang));

@@ -71,10 +71,34 @@ export type Answer =
     }
   | (OutOfRange & { lang: Lang })
   | {
-      /** A request for the whole declaration in brief ("résume la déclaration", "tl;dr?"). */
+      /**
+       * A question about the declaration as a whole: "résume la déclaration", "tl;dr?" (summary),
+       * "combien de mesures ?", "who is speaking to whom?" (structure).
+       */
       kind: "overview";
       /** Every clause, in reading order. */
       clauses: readonly Clause[];
+      facet: "summary" | "structure";
+      /** How many states the signatories clause lists (from the data, for the structure). */
+      states: number;
+      lang: Lang;
+    }
+  | {
+      /** Greetings, thanks, laughter, "who made you?": never a clause (chitchat.ts). */
+      kind: "chitchat";
+      intent: string;
+      /** The one-line answer: a friendly word, what the bot does, a question to try. */
+      reply: string;
+      lang: Lang;
+    }
+  | {
+      /**
+       * What a term the text names but does not explain is ("c'est quoi l'OSCE ?"): a note that is
+       * not from the declaration, with the clause where the term appears (terms.ts).
+       */
+      kind: "note";
+      note: TermNote;
+      clause: Clause;
       lang: Lang;
     }
   | {
@@ -84,6 +108,17 @@ export type Answer =
       /** The abstention rule that weighed towards this, if one fired (for logs and evaluation). */
       rule?: string;
     };
+
+/** A short, sourced note on a term the declaration names without explaining it (data/terms.json). */
+export interface TermNote {
+  id: string;
+  /** The clause where the term appears. */
+  clause: ClauseId;
+  /** The term's name per language. */
+  name: Localized;
+  text: Localized;
+  source: { title: string; url: string };
+}
 
 /** A clause number beyond the text ("mesure 9", "considérant 7"). */
 export interface OutOfRange {

@@ -3,6 +3,7 @@
  * rest of the search ranking. A reference answer ("mesure 4") counts like any other answer.
  */
 import { CLAUSE_ORDER } from "../core/declaration.ts";
+import { OVERVIEW } from "../core/questions.ts";
 import type { Answer, SearchHit } from "../core/types.ts";
 import type { Ranker } from "./evaluate.ts";
 
@@ -20,9 +21,21 @@ export function engineRanker(engine: Answering): Ranker {
   // measurement must include the engine's own language detection.
   return ({ q }) => {
     const answer = engine.answer(q);
+    if (answer.kind === "overview") {
+      // A question about the whole text expects "overview"; one about a clause finds it wrong.
+      return { ids: [OVERVIEW], score: null, via: `overview/${answer.facet}`, confidence: "answer" };
+    }
+    if (answer.kind === "note") {
+      // A note points to the clause that names the term, shown privately like a closest passage.
+      return { ids: [answer.clause.id], score: null, via: "note", confidence: "closest" };
+    }
     if (answer.kind !== "clause") {
-      const via = answer.kind === "none" && answer.rule ? `none/${answer.rule}` : answer.kind;
-      // The overview names no clause: it counts as no answer for a question about one.
+      const via =
+        answer.kind === "none" && answer.rule
+          ? `none/${answer.rule}`
+          : answer.kind === "chitchat"
+            ? `chitchat/${answer.intent}`
+            : answer.kind;
       return { ids: [], score: null, via, confidence: "none" };
     }
     const ids = [

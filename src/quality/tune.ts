@@ -5,14 +5,21 @@
  */
 import { Engine } from "../core/engine.ts";
 import type { Batch } from "../core/questions.ts";
-import { confidence, type RankingWeights, type Signals, type Thresholds } from "../core/ranking.ts";
+import {
+  confidence,
+  type RankingWeights,
+  type Scored,
+  type Signals,
+  THRESHOLDS,
+  type Thresholds,
+} from "../core/ranking.ts";
 
 interface Ranked {
   expect: readonly string[];
   /** Answered by reference (or out of range): the thresholds do not apply. */
   fixed: { top: string | null } | null;
   top: string | null;
-  score: number;
+  best: Scored | undefined;
   none: number;
   signals: Signals;
 }
@@ -48,9 +55,9 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
         expect: q.expect,
         fixed,
         top: r.ranked[0]?.id ?? null,
-        score: r.ranked[0]?.score ?? 0,
+        best: r.ranked[0],
         none: r.none,
-        signals: { rule: r.rule, unknownWord: r.unknownWord },
+        signals: { rule: r.rule, unknownWord: r.unknownWord, foreignShare: r.foreignShare },
       };
     });
   });
@@ -71,7 +78,7 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
       ? r.fixed.top
         ? "answer"
         : "none"
-      : confidence(r.score, r.none, r.signals, t);
+      : confidence(r.best, r.none, r.signals, t);
     const top = tier === "none" ? null : (r.fixed?.top ?? r.top);
     const ok = top !== null && r.expect.includes(top);
     if (r.expect.length > 0) {
@@ -125,7 +132,14 @@ export function tune(
           for (const closest of [0.05, 0.1, 0.15, 0.2, 0.25])
             for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5])
               for (const sureDespite of [0.7, 0.8, 0.9, 1.01]) {
-                const thresholds = { answer, margin, closest, noneLead, sureDespite };
+                const thresholds = {
+                  answer,
+                  margin,
+                  closest,
+                  noneLead,
+                  sureDespite,
+                  foreignShare: THRESHOLDS.foreignShare,
+                };
                 const s = score(rows, thresholds);
                 if (
                   s.publicPrecision >= limits.minPrecision &&

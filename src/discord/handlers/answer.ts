@@ -5,8 +5,14 @@
  * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
  * A command's clause answers carry the 👍/👎 row (feedback.ts).
  */
+import { chitchatReply } from "../../core/chitchat.ts";
 import type { Engine } from "../../core/engine.ts";
-import { noAnswerText, outOfRangeText } from "../../core/messages.ts";
+import {
+  noAnswerText,
+  otherDocumentText,
+  outOfRangeText,
+  structureText,
+} from "../../core/messages.ts";
 import type { Answer, Lang } from "../../core/types.ts";
 import type { CommandContext } from "../commands/define.ts";
 import { strings } from "../i18n/strings.ts";
@@ -14,12 +20,13 @@ import type { Outcome } from "../platform/context.ts";
 import type { Interaction } from "../platform/interaction.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
 import { feedbackRow, shownAnswer } from "../render/feedback.ts";
+import { noteEmbed } from "../render/note.ts";
 import { overviewPayload, type ViewPayload } from "../render/overview.ts";
 import { noteAnswer } from "./feedback.ts";
 
 export type AnswerReply =
   | { kind: "card"; payload: CardPayload | ViewPayload; outcome: Outcome; confident: boolean }
-  | { kind: "text"; text: string; outcome: Outcome };
+  | { kind: "text"; text: string; outcome: Outcome; chitchat?: boolean };
 
 /** Asks the engine in the reader's language (their Discord locale when known, else the question's). */
 export function ask(engine: Engine, question: string, hint: string | null): Answer {
@@ -63,13 +70,40 @@ export function renderAnswer(
         },
       };
     }
-    case "overview":
-      // As /declaration shows it: what the text is, who signed, every clause, a menu to open one.
+    case "overview": {
+      // As /declaration shows it: what the text is, who signed, every clause, a menu to open one;
+      // "combien de mesures ?" gets the parts and their counts above it.
+      const payload = overviewPayload(answer.clauses, lang);
+      if (answer.facet === "structure") {
+        payload.content = structureText(answer.clauses, lang, answer.states);
+      }
       return {
         kind: "card",
-        payload: overviewPayload(answer.clauses, lang),
+        payload,
         confident: true,
-        outcome: { outcome: "overview" },
+        outcome: { outcome: `overview/${answer.facet}` },
+      };
+    }
+    case "note": {
+      // Not the declaration's content: never a confident card, and privately on commands.
+      const payload: CardPayload = {
+        embeds: [noteEmbed(answer.note, answer.clause, lang)],
+        components: opts.privately ? [postRow(answer.clause, lang)] : [],
+      };
+      return {
+        kind: "card",
+        payload,
+        confident: false,
+        outcome: { outcome: `note/${answer.note.id}`, clause: answer.clause.id },
+      };
+    }
+    case "chitchat":
+      return {
+        kind: "text",
+        // In the reader's language, as everything else the bot says to them.
+        text: answer.lang === lang ? answer.reply : chitchatReply(answer.intent, lang, answer.reply),
+        chitchat: true,
+        outcome: { outcome: `chitchat/${answer.intent}` },
       };
     case "out-of-range":
       return {
@@ -80,7 +114,10 @@ export function renderAnswer(
     case "none":
       return {
         kind: "text",
-        text: noAnswerText(lang, (command) => `\`${command}\``),
+        text:
+          answer.rule === "other-document"
+            ? otherDocumentText(lang)
+            : noAnswerText(lang, (command) => `\`${command}\``),
         outcome: { outcome: answer.rule ? `none/${answer.rule}` : "none" },
       };
   }

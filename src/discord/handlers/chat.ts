@@ -94,10 +94,14 @@ export function chatReply(
     if (checked) return checked;
     const answer = ask(engine, question, guildId === null ? null : message.preferredLocale);
     // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
-    // answer gets no "nothing found" noise, and a mere closest passage no public guess.
-    const confident =
-      answer.kind !== "none" && !(answer.kind === "clause" && answer.confidence !== "answer");
-    if (!confident && !addressed) return null;
+    // answer gets no "nothing found" noise, chit-chat no reply, and a mere closest passage no
+    // public guess. A term note says on its face that it is not the declaration's.
+    const speaks =
+      answer.kind === "note" ||
+      answer.kind === "overview" ||
+      answer.kind === "out-of-range" ||
+      (answer.kind === "clause" && answer.confidence === "answer");
+    if (!speaks && !addressed) return null;
     const rendered = renderAnswer(engine, answer, lang);
     return {
       reply: rendered.kind === "card" ? rendered.payload : { content: rendered.text },

@@ -29,6 +29,8 @@ export interface Strings {
   /** Above a "closest passage" card: the text does not say this in so many words. */
   closest: (label: string) => string;
   postPublicly: string;
+  /** Above a term note: where the declaration names the term. */
+  noteInDeclaration: string;
   posted: string;
   cannotPost: string;
   citation: (label: string, declaration: string) => string;
@@ -110,6 +112,7 @@ const fr: Strings = {
   seeAlso: (label) => `Voir aussi : ${label}`,
   closest: (label) => closestText(label, "fr"),
   postPublicly: "Publier dans le salon",
+  noteInDeclaration: "Dans la déclaration",
   posted: "Publié dans le salon.",
   cannotPost: "Je ne peux pas publier dans ce salon (permissions) ; le passage reste ci-dessus.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
@@ -216,6 +219,7 @@ const en: Strings = {
   seeAlso: (label) => `See also: ${label}`,
   closest: (label) => closestText(label, "en"),
   postPublicly: "Post to the channel",
+  noteInDeclaration: "In the declaration",
   posted: "Posted to the channel.",
   cannotPost: "I cannot post in this channel (permissions); the passage stays above.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
@@ -317,6 +321,7 @@ const ru: Strings = {
   seeAlso: (label) => `См. также: ${label}`,
   closest: (label) => closestText(label, "ru"),
   postPublicly: "Опубликовать в канале",
+  noteInDeclaration: "В заявлении",
   posted: "Опубликовано в канале.",
   cannotPost: "Не могу опубликовать в этом канале (права доступа); фрагмент остаётся выше.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,

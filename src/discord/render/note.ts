@@ -1,0 +1,28 @@
+/**
+ * A term note ("c'est quoi l'OSCE ?"): an embed whose title says it is not from the declaration,
+ * the note, where the declaration names the term, and the note's source. It never looks like a
+ * clause card: another colour, no French original, no clause navigation.
+ */
+import type { APIEmbed } from "discord-api-types/v10";
+import { NOTE_LABEL, noteWhere } from "../../core/messages.ts";
+import type { Clause, Lang, TermNote } from "../../core/types.ts";
+import { strings } from "../i18n/strings.ts";
+import { LIMITS, truncate } from "./limits.ts";
+
+/** Grey: a note is background, not the text. */
+const NOTE_COLOR = 0x6b7280;
+
+export function noteEmbed(note: TermNote, clause: Clause, lang: Lang): APIEmbed {
+  return {
+    color: NOTE_COLOR,
+    title: truncate(`${NOTE_LABEL[lang]}: ${note.name[lang]}`, LIMITS.embedTitle),
+    description: truncate(note.text[lang], LIMITS.embedDescription),
+    fields: [
+      {
+        name: truncate(strings(lang).noteInDeclaration, LIMITS.fieldName),
+        value: truncate(noteWhere(note, clause, lang), LIMITS.fieldValue),
+      },
+    ],
+    footer: { text: truncate(`${note.source.title} — ${note.source.url}`, LIMITS.footerText) },
+  };
+}

@@ -58,14 +58,16 @@ class ChitchatMatcher {
   constructor(data: ChitchatData) {
     data.intents.forEach((intent, rank) => {
       for (const lang of LANGS) {
-        for (const p of intent.phrases[lang]) this.phrases.add(p, { intent: intent.id, lang, rank });
+        for (const p of intent.phrases[lang])
+          this.phrases.add(p, { intent: intent.id, lang, rank });
         for (const t of intent.tokens?.[lang] ?? []) {
           this.phrases.add(t, { intent: intent.id, lang, rank }, { pattern: true });
         }
       }
     });
     for (const lang of LANGS) {
-      for (const f of data.fillers[lang]) this.phrases.add(f, { intent: null, lang, rank: Infinity });
+      for (const f of data.fillers[lang])
+        this.phrases.add(f, { intent: null, lang, rank: Infinity });
     }
   }
 

@@ -154,7 +154,12 @@ export class Engine {
     const q = fromTransliteration(typed, (w) => this.knowsLatin(w)) ?? typed;
     const chat = chitchat(q);
     if (chat) {
-      return { kind: "chitchat", intent: chat.intent, reply: chitchatReply(chat.intent, lang, q), lang };
+      return {
+        kind: "chitchat",
+        intent: chat.intent,
+        reply: chitchatReply(chat.intent, lang, q),
+        lang,
+      };
     }
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(q);

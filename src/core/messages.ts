@@ -88,7 +88,11 @@ export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
 }
 
 /** `n` with the form of the noun its count takes in `lang`. */
-export function counted(n: number, lang: Lang, forms: Partial<Record<Intl.LDMLPluralRule, string>>) {
+export function counted(
+  n: number,
+  lang: Lang,
+  forms: Partial<Record<Intl.LDMLPluralRule, string>>,
+) {
   const form = forms[pluralCategory(n, lang)] ?? forms.other ?? forms.many ?? "";
   return `${n} ${form}`;
 }
@@ -117,8 +121,7 @@ const PART: Record<ClauseKind, (n: number, lang: Lang, first: Clause) => string>
     ({ fr: "un paragraphe de conclusion", en: "a closing paragraph", ru: "заключительный абзац" })[
       lang
     ],
-  signatories: (_n, lang) =>
-    ({ fr: "les signatures", en: "the signatures", ru: "подписи" })[lang],
+  signatories: (_n, lang) => ({ fr: "les signatures", en: "the signatures", ru: "подписи" })[lang],
 };
 
 const STRUCTURE_LEAD: Localized = {

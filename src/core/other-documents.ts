@@ -9,12 +9,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readReferenceData } from "./references.ts";
-import { normaliseForPatterns, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+import {
+  normaliseForPatterns,
+  WORD_START,
+  type WordList,
+  wordListSource,
+} from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/other-documents.json", import.meta.url));
 
 export interface OtherDocumentData {
-    articles: WordList;
+  articles: WordList;
   documents: WordList;
   organisations: WordList;
   ours: WordList;

@@ -23,7 +23,12 @@ export function engineRanker(engine: Answering): Ranker {
     const answer = engine.answer(q);
     if (answer.kind === "overview") {
       // A question about the whole text expects "overview"; one about a clause finds it wrong.
-      return { ids: [OVERVIEW], score: null, via: `overview/${answer.facet}`, confidence: "answer" };
+      return {
+        ids: [OVERVIEW],
+        score: null,
+        via: `overview/${answer.facet}`,
+        confidence: "answer",
+      };
     }
     if (answer.kind === "note") {
       // A note points to the clause that names the term, shown privately like a closest passage.

@@ -156,7 +156,6 @@ describe("known misses (kept so that a fix shows)", () => {
       clause: { id: "appeal" },
     });
   });
-
 });
 
 describe("never a public clause for what is not about the text", () => {

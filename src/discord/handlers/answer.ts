@@ -101,7 +101,8 @@ export function renderAnswer(
       return {
         kind: "text",
         // In the reader's language, as everything else the bot says to them.
-        text: answer.lang === lang ? answer.reply : chitchatReply(answer.intent, lang, answer.reply),
+        text:
+          answer.lang === lang ? answer.reply : chitchatReply(answer.intent, lang, answer.reply),
         chitchat: true,
         outcome: { outcome: `chitchat/${answer.intent}` },
       };

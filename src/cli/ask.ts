@@ -7,7 +7,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { type Engine, getEngine } from "../core/engine.ts";
-import { noAnswerText, outOfRangeText } from "../core/messages.ts";
+import { outOfRangeText } from "../core/messages.ts";
 import type { Confidence } from "../core/ranking.ts";
 import { renderAnswer } from "../core/render-text.ts";
 import type { Answer, Clause, Lang } from "../core/types.ts";

@@ -35,7 +35,7 @@ const VOWEL_Y = /([aeiouy])y(?![aeiou])/g;
 
 /** Latin words of a message that has no letter outside ASCII; null otherwise. */
 function asciiWords(text: string): string[] | null {
-  if (/[^\x00-\x7f]/.test(text.replace(/[—–«»“”’]/g, " "))) return null;
+  if (/[^\p{ASCII}]/u.test(text.replace(/[—–«»“”’]/g, " "))) return null;
   return text.toLowerCase().match(/[a-z']+(?:-[a-z]+)*/g) ?? [];
 }
 

@@ -1,10 +1,12 @@
 /**
  * `npm run register`: registers the application commands now (bulk overwrite), without starting the
  * bot. Guild-scoped when DISCORD_GUILD_ID is set, global otherwise. The bot also does this at start.
+ * Then prints the invite URL, which knows the application id only now.
  */
 import { config as loadDotenv } from "dotenv";
 import { ConfigError, loadConfig } from "../config.ts";
 import { describeConnectFailure } from "../discord/platform/errors.ts";
+import { inviteUrl } from "../discord/platform/invite.ts";
 import { registerOverRest } from "../discord/platform/register.ts";
 import { redact } from "../log.ts";
 
@@ -22,7 +24,8 @@ try {
   apiUrl = config.discord.apiUrl;
   const result = await registerOverRest(config.discord);
   process.stdout.write(
-    `Registered ${result.count} commands (${result.scope}) for application ${result.applicationId}.\n`,
+    `Registered ${result.count} commands (${result.scope}) for application ${result.applicationId}.\n` +
+      `Invite it to a server: ${inviteUrl(result.applicationId)}\n`,
   );
   process.exit(0);
 } catch (error) {

@@ -1,17 +1,20 @@
 /**
- * The bot's text commands ("/measure 3", "/ask …", "/quote M4", "/help"), interpreted without
- * Discord: the console speaks this language, so it behaves like the bot.
+ * The bot's commands typed in a terminal ("/measure 3", "/citer M4", "/пункт три", "/help"), and
+ * plain lines read as chat reads a message addressed to the bot. Every decision is the core's, the
+ * same Discord's handlers call (the /measure parser, the quote checks, the overview and its pages),
+ * so the console behaves like the bot; only the rendering is plain text.
  */
-import { fold } from "../core/analysis.ts";
 import type { Engine } from "../core/engine.ts";
 import { helpFor } from "../core/help.ts";
-import { fillCounts, MEASURE_COUNT, outOfRangeText } from "../core/messages.ts";
-import { LAST, readCardinal, readOrdinal } from "../core/numbers.ts";
-import { checkText } from "../core/quote-check.ts";
+import { ECHO_MAX, lookUpMeasure } from "../core/measure-arg.ts";
+import { fillCounts, outOfRangeText } from "../core/messages.ts";
+import { paginate } from "../core/overview.ts";
+import { checkText, presentedQuoteReports } from "../core/quote-check.ts";
 import { renderQuoteReports } from "../core/quote-messages.ts";
-import { renderAnswer, renderClause, renderDeclaration } from "../core/render-text.ts";
+import { renderAnswer, renderClause, renderOverview, renderPage } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";
 import messages from "./messages.json" with { type: "json" };
+import { commandNamed, localName, optionValue, SLASH_COMMANDS } from "./names.ts";
 
 /** The console's own messages per language (messages.json); counts filled from the declaration. */
 const MESSAGES = fillCounts(messages);
@@ -30,7 +33,15 @@ export function consoleHelp(lang: Lang): string {
     const example = e.example ? ` ${m.example} ${e.example}` : "";
     return `  ${e.usage.padEnd(18)}${e.what}${example}`;
   });
-  return [m.commands, ...lines, m.justAsk].join("\n");
+  return [m.commands, ...lines, m.justAsk, ...aliasLine(lang)].join("\n");
+}
+
+/** Where the reader's language names commands otherwise than English: those names, which work too. */
+function aliasLine(lang: Lang): string[] {
+  const names = SLASH_COMMANDS.filter((key) => localName(key, lang) !== localName(key, "en"));
+  const { aliases } = MESSAGES[lang];
+  if (names.length === 0 || !aliases) return [];
+  return [aliases.replace("{names}", names.map((key) => `/${localName(key, lang)}`).join(", "))];
 }
 
 export interface CommandResult {
@@ -40,6 +51,15 @@ export interface CommandResult {
   quit?: boolean;
 }
 
+/** "/name rest": a name as Discord's are written (letters, digits, "-", "_"), in any alphabet. */
+const COMMAND_LINE = /^\/([\p{L}\p{N}_-]+)(?:\s+([\s\S]*))?$/u;
+
+/** What was typed, cut as Discord's handler cuts it when quoting it back. */
+function clip(typed: string): string {
+  const chars = Array.from(typed);
+  return chars.length <= ECHO_MAX ? typed : `${chars.slice(0, ECHO_MAX - 1).join("")}…`;
+}
+
 /**
  * One line of input → what to print, in the session's language `lang` (set by /lang, first taken
  * from the environment's locale): answers show that language's working translation, and every
@@ -47,36 +67,23 @@ export interface CommandResult {
  */
 export function runCommand(engine: Engine, line: string, lang: Lang): CommandResult {
   const text = line.trim();
-  const m = /^\/(\w+)\s*([\s\S]*)$/.exec(text);
-  if (!m) return { output: renderAnswer(engine.answer(text, { lang })) };
-  const name = (m[1] ?? "").toLowerCase();
-  const arg = (m[2] ?? "").trim();
-  switch (name) {
-    case "measure":
-    case "mesure": {
-      if (!arg) return { output: MESSAGES[lang].measureMissing };
-      // "3", "trois", "three", "три", "3e", "troisième", "IV": the reference layer's number table.
-      const word = fold(arg);
-      const ordinal = readOrdinal(word);
-      const n = /^[+-]?\d+$/.test(arg)
-        ? Number(arg)
-        : (readCardinal(word) ?? (ordinal === LAST ? MEASURE_COUNT : ordinal) ?? Number.NaN);
-      const clause = engine.measure(n);
-      if (clause) return { output: renderClause(clause, lang) };
-      return {
-        output: outOfRangeText(
-          { clauseKind: "measure", requested: n, available: MEASURE_COUNT },
-          lang,
-        ).replace("NaN", arg),
-      };
+  const command = COMMAND_LINE.exec(text);
+  if (!command) return { output: converse(engine, text, lang) };
+  const key = commandNamed(command[1] ?? "");
+  const arg = key ? optionValue(key, (command[2] ?? "").trim()).trim() : "";
+  const m = MESSAGES[lang];
+  switch (key) {
+    case "measure": {
+      const found = lookUpMeasure(engine, arg, lang, clip);
+      return { output: found.kind === "clause" ? renderClause(found.clause, lang) : found.text };
     }
     case "ask":
-      if (!arg) return { output: MESSAGES[lang].needsText };
+      if (!arg) return { output: m.needsText };
       return { output: renderAnswer(engine.answer(arg, { lang })) };
     case "quote": {
-      if (!arg) return { output: MESSAGES[lang].needsClause };
+      if (!arg) return { output: m.needsClause };
       const target = engine.resolveOrOutOfRange(arg);
-      if (!target) return { output: MESSAGES[lang].notFound };
+      if (!target) return { output: m.notFound };
       return {
         output:
           target.kind === "out-of-range"
@@ -85,22 +92,43 @@ export function runCommand(engine: Engine, line: string, lang: Lang): CommandRes
       };
     }
     case "declaration":
-      return { output: renderDeclaration(engine, lang) };
+      return { output: declaration(engine, arg, lang) };
     case "verify":
-      if (!arg) return { output: MESSAGES[lang].needsQuote };
+      if (!arg) return { output: m.needsQuote };
       return { output: renderQuoteReports(checkText(arg), lang) };
-    case "lang": {
-      const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
-      return chosen
-        ? { output: MESSAGES[chosen].langSet, lang: chosen }
-        : { output: MESSAGES[lang].langUsage };
-    }
     case "help":
       return { output: consoleHelp(lang) };
+    case "settings":
+      return { output: m.settingsHere.replace("{command}", `/${localName(key, lang)}`) };
+    case "privacy":
+      return { output: m.privacyHere.replace("{command}", `/${localName(key, lang)}`) };
+    case "lang": {
+      const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
+      return chosen ? { output: MESSAGES[chosen].langSet, lang: chosen } : { output: m.langUsage };
+    }
     case "quit":
     case "exit":
       return { output: "", quit: true };
     default:
-      return { output: MESSAGES[lang].unknown };
+      return { output: m.unknown };
   }
+}
+
+/**
+ * A line that is no command, read as chat reads a message addressed to the bot (a mention, a DM):
+ * a quotation it presents as the declaration's words is checked, anything else is a question.
+ */
+function converse(engine: Engine, text: string, lang: Lang): string {
+  const reports = presentedQuoteReports(text, "addressed");
+  if (reports.length > 0) return renderQuoteReports(reports, lang);
+  return renderAnswer(engine.answer(text, { lang }));
+}
+
+/** /declaration: the overview; /declaration N: page N of the whole text, as Discord cuts it. */
+function declaration(engine: Engine, arg: string, lang: Lang): string {
+  if (!arg) return renderOverview(engine.clauses, lang);
+  const pages = paginate(engine.clauses).length;
+  const page = /^\d{1,3}$/.test(arg) ? Number(arg) : 0;
+  if (page >= 1 && page <= pages) return renderPage(engine.clauses, page, lang);
+  return MESSAGES[lang].pageUsage.replaceAll("{pages}", String(pages));
 }

@@ -38,7 +38,13 @@ export const HELP: Localized<HelpEntry[]> = {
     {
       usage: "/declaration",
       what: "Vue d’ensemble, menu des clauses et lecture page par page.",
-      where: "both",
+      where: "discord",
+    },
+    {
+      usage: "/declaration [N]",
+      what: "Vue d’ensemble : nature du texte, signataires, clauses ; avec N, la page N du texte entier.",
+      example: "/declaration 1",
+      where: "console",
     },
     {
       usage: "Dans la discussion",
@@ -90,7 +96,13 @@ export const HELP: Localized<HelpEntry[]> = {
     {
       usage: "/declaration",
       what: "Overview, a menu of the clauses, and page-by-page reading.",
-      where: "both",
+      where: "discord",
+    },
+    {
+      usage: "/declaration [N]",
+      what: "Overview: what the text is, who signed it, its clauses; with N, page N of the whole text.",
+      example: "/declaration 1",
+      where: "console",
     },
     {
       usage: "In chat",
@@ -139,7 +151,13 @@ export const HELP: Localized<HelpEntry[]> = {
       example: "/quote M4",
       where: "both",
     },
-    { usage: "/declaration", what: "Обзор, меню пунктов и чтение по страницам.", where: "both" },
+    { usage: "/declaration", what: "Обзор, меню пунктов и чтение по страницам.", where: "discord" },
+    {
+      usage: "/declaration [N]",
+      what: "Обзор: что это за текст, кто подписал, его пункты; с N — страница N всего текста.",
+      example: "/declaration 1",
+      where: "console",
+    },
     {
       usage: "В чате",
       what: "Упомяните меня или ответьте на моё сообщение вопросом. Когда кто-то пишет «как сказано в пункте 5», я цитирую этот пункт.",

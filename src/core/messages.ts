@@ -65,6 +65,24 @@ export function noAnswerText(lang: Lang, style: CommandStyle = asTyped): string 
   return `${NO_ANSWER[lang]}\n${hints(style)[lang]}`;
 }
 
+/** /measure without a number. */
+export function measureMissingText(lang: Lang, max = MEASURE_COUNT): string {
+  return {
+    fr: `Indiquez un numéro de mesure, de 1 à ${max} : la déclaration compte ${max} mesures.`,
+    en: `Give a measure number from 1 to ${max}: the declaration has ${max} measures.`,
+    ru: `Укажите номер меры от 1 до ${max}: в декларации ${max} мер.`,
+  }[lang];
+}
+
+/** /measure with something that is no measure number; `shown` is what was typed, made safe to show. */
+export function measureMalformedText(shown: string, lang: Lang, max = MEASURE_COUNT): string {
+  return {
+    fr: `« ${shown} » n’est pas un numéro de mesure : la déclaration compte ${max} mesures, numérotées de 1 à ${max}.`,
+    en: `“${shown}” is not a measure number: the declaration has ${max} measures, numbered 1 to ${max}.`,
+    ru: `«${shown}» — не номер меры: в декларации ${max} мер, пронумерованных от 1 до ${max}.`,
+  }[lang];
+}
+
 export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string {
   const n = a.requested;
   const max = a.available;

@@ -25,6 +25,7 @@ import {
   findQuotations,
   keyText,
   MAX_QUOTATIONS,
+  MAX_QUOTED,
   MIN_QUOTE_CHARS,
   piecesBetweenGaps,
   QUOTATION_MAX,
@@ -766,6 +767,33 @@ export function checkQuotations(
     else if (reports.push(r) >= max) break;
   }
   return reports.length === 0 && tooShort ? [tooShort] : reports;
+}
+
+/**
+ * How a conversation reads the quotations a message presents: asked directly (a mention, a DM, a
+ * line typed in the console) every one is reported, verbatim and too short included; unprompted, in
+ * ordinary chat, only misquotes of CHAT_MIN_QUOTE_CHARS or more, so that a few quoted words next to
+ * a reference stay talk about the clause.
+ */
+export const CONVERSATION_READING = {
+  addressed: { verbatimToo: true, minChars: MIN_QUOTE_CHARS },
+  unprompted: { verbatimToo: false, minChars: CHAT_MIN_QUOTE_CHARS },
+} as const;
+
+/**
+ * The quotations a message presents (a cue or a reference next to them), checked, at most
+ * MAX_QUOTED, each against the clauses its own framing names, and kept as `reading` says: [] when
+ * there is nothing to say. Chat and the console both answer from this.
+ */
+export function presentedQuoteReports(
+  text: string,
+  reading: keyof typeof CONVERSATION_READING,
+): QuoteReport[] {
+  const { verbatimToo, minChars } = CONVERSATION_READING[reading];
+  const reports = checkQuotations(text, { max: MAX_QUOTED, minChars, presentedOnly: true });
+  return verbatimToo
+    ? reports
+    : reports.filter((r) => r.verdict !== "verbatim" && r.verdict !== "too-short");
 }
 
 /**

@@ -1,5 +1,4 @@
 /** Plain-text rendering of answers, for the console and the `ask` command. */
-import type { Engine } from "./engine.ts";
 import {
   closestText,
   DECLARATION_NAME,
@@ -12,7 +11,8 @@ import {
   structureText,
   UNOFFICIAL,
 } from "./messages.ts";
-import type { Answer, Clause, Lang } from "./types.ts";
+import { OVERVIEW, paginate } from "./overview.ts";
+import type { Answer, Clause, Lang, Localized } from "./types.ts";
 
 // French typography puts a space before the colon.
 const SEE_ALSO_COLON: Record<Lang, string> = {
@@ -33,19 +33,51 @@ export function renderClause(clause: Clause, lang: Lang): string {
   return lines.join("\n");
 }
 
-/** The declaration in brief: its name, then each clause's label and title. */
+/**
+ * The declaration at a glance, as Discord's /declaration shows it (core/overview.ts): what the
+ * text is, who signed it, its structure, then every clause with the id /quote takes, and how to
+ * read on. The console's /declaration and an "overview" answer both print it.
+ */
 export function renderOverview(clauses: readonly Clause[], lang: Lang): string {
-  return [
-    DECLARATION_NAME[lang],
-    ...clauses.map((c) => `  ${c.label[lang]} — ${c.title[lang]} [${c.id}]`),
-    OVERVIEW_HINT[lang],
-  ].join("\n");
+  const o = OVERVIEW[lang];
+  const lines = [DECLARATION_NAME[lang], o.intro];
+  const signatories = clauses.find((c) => c.kind === "signatories");
+  if (signatories) {
+    lines.push("", o.signatories, `  ${signatories.text.fr}`);
+    if (lang !== "fr") lines.push(`  (${UNOFFICIAL[lang]}) ${signatories.text[lang]}`);
+  }
+  lines.push("", o.structure, ...o.structureLines.map((line) => `  • ${line}`), "");
+  lines.push(...clauses.map((c) => `  ${c.label[lang]} — ${c.title[lang]} [${c.id}]`));
+  lines.push("", READ_ON[lang](paginate(clauses).length));
+  return lines.join("\n");
 }
 
-const OVERVIEW_HINT: Record<Lang, string> = {
-  fr: "Le texte entier : /declaration ; une clause : /quote M3.",
-  en: "The whole text: /declaration; one clause: /quote M3.",
-  ru: "Весь текст: /declaration; один пункт: /quote M3.",
+// Commands as typed in the console, where the overview is read.
+const READ_ON: Localized<(pages: number) => string> = {
+  fr: (pages) =>
+    `Une clause : /quote M3 ou /measure 3. Le texte entier, page par page : /declaration 1 à /declaration ${pages}.`,
+  en: (pages) =>
+    `One clause: /quote M3 or /measure 3. The whole text, page by page: /declaration 1 to /declaration ${pages}.`,
+  ru: (pages) =>
+    `Один пункт: /quote M3 или /measure 3. Весь текст по страницам: /declaration 1 … /declaration ${pages}.`,
+};
+
+/** Page `page` (1-based, within 1…pages) of the whole text, cut where Discord cuts it, with the way on. */
+export function renderPage(clauses: readonly Clause[], page: number, lang: Lang): string {
+  const pages = paginate(clauses);
+  const shown = pages[page - 1] ?? [];
+  const heading = `${DECLARATION_NAME[lang]} — ${OVERVIEW[lang].page(page, pages.length)}`;
+  const next = page < pages.length ? page + 1 : null;
+  return [heading, ...shown.map((c) => renderClause(c, lang)), PAGE_ON[lang](next)].join("\n\n");
+}
+
+const PAGE_ON: Localized<(next: number | null) => string> = {
+  fr: (next) =>
+    `${next ? `Page suivante : /declaration ${next}` : "Fin du texte"} ; vue d’ensemble : /declaration.`,
+  en: (next) =>
+    `${next ? `Next page: /declaration ${next}` : "End of the text"}; overview: /declaration.`,
+  ru: (next) =>
+    `${next ? `Следующая страница: /declaration ${next}` : "Конец текста"}; обзор: /declaration.`,
 };
 
 export function renderAnswer(answer: Answer): string {
@@ -81,9 +113,4 @@ export function renderAnswer(answer: Answer): string {
     );
   }
   return lines.join("\n");
-}
-
-/** The whole declaration with its labels, for reading it through in the console. */
-export function renderDeclaration(engine: Engine, lang: Lang): string {
-  return engine.clauses.map((c) => renderClause(c, lang)).join("\n\n");
 }

@@ -2,9 +2,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { environmentLang, runConsole } from "../../src/console/console.ts";
-import { CONSOLE_BANNER } from "../../src/console/interpreter.ts";
+import { CONSOLE_BANNER, runCommand } from "../../src/console/interpreter.ts";
+import messages from "../../src/console/messages.json" with { type: "json" };
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
-import type { Lang } from "../../src/core/types.ts";
+import { getEngine } from "../../src/core/engine.ts";
+import { DECLARATION_NAME, measureMalformedText } from "../../src/core/messages.ts";
+import { paginate } from "../../src/core/overview.ts";
+import { CLAUSE_IDS, LANGS, type Lang } from "../../src/core/types.ts";
+import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
 import { ROOT, runTs } from "./run.ts";
 
 async function chat(input: string, lang: Lang = "fr"): Promise<string> {
@@ -85,7 +90,7 @@ describe("the local console", () => {
     const out = await chat("/measure 9\n/measure abc\n/frobnicate\n/ask\n");
     expect(out).toContain("mesure 9");
     expect(out).toContain(`${CLAUSE_COUNTS.measure} mesures`);
-    expect(out).toContain("abc");
+    expect(out).toContain(measureMalformedText("abc", "fr"));
     expect(out).toContain("Commande inconnue");
     expect(out).toContain("/ask suivi de votre question");
   });
@@ -191,4 +196,163 @@ describe("the local console", () => {
     // Empty lines redraw the prompt in place: never "> > >" on one line.
     for (const line of out.split(/\r?\n/)) expect(line).not.toMatch(/> *> *>/);
   }, 60_000);
+});
+
+/** One line through the interpreter, as the console runs it; its printed answer. */
+const engine = getEngine();
+const say = (line: string, lang: Lang = "fr") => runCommand(engine, line, lang).output;
+
+/**
+ * A sample argument per command Discord shows, by its registered (English) name, for checking that
+ * every name of a command answers alike. A command missing here is still checked with no argument.
+ */
+const SAMPLES: Record<string, string> = {
+  measure: "3",
+  ask: "qui a signé ?",
+  quote: "M4",
+  verify: "la mesure 4 dit « Faciliter les contacts entre l’OTSC et l’OTAN »",
+  declaration: "2",
+};
+
+/** Every slash command of the registry, with each name Discord shows for it in any language. */
+const SLASH = COMMAND_DEFINITIONS.filter((c) => (c.type ?? 1) === 1).map((c) => ({
+  name: c.name,
+  names: [...new Set([c.name, ...Object.values(c.name_localizations ?? {})])] as string[],
+  options: ("options" in c ? (c.options ?? []) : []) as {
+    name: string;
+    name_localizations?: Record<string, string>;
+  }[],
+}));
+
+describe("the console knows every command name Discord shows, in every language", () => {
+  it("has names to check, French and Russian ones among them", () => {
+    const all = SLASH.flatMap((c) => c.names);
+    expect(all).toEqual(expect.arrayContaining(["aide", "citer", "mesure", "пункт", "помощь"]));
+  });
+
+  for (const lang of LANGS) {
+    it(`answers each of them (${lang} session) as it answers the English name`, () => {
+      for (const command of SLASH) {
+        const sample = SAMPLES[command.name] ?? "";
+        const english = say(`/${command.name} ${sample}`, lang);
+        expect(english, `/${command.name}`).not.toBe(messages[lang].unknown);
+        for (const name of command.names) {
+          expect(say(`/${name} ${sample}`, lang), `/${name}`).toBe(english);
+        }
+      }
+    });
+  }
+
+  it("takes options written as Discord shows them, under any of their names", () => {
+    for (const command of SLASH) {
+      const sample = SAMPLES[command.name];
+      const [option] = command.options;
+      if (!sample || !option) continue;
+      const plain = say(`/${command.name} ${sample}`);
+      const names = [option.name, ...Object.values(option.name_localizations ?? {})];
+      for (const name of names) {
+        expect(say(`/${command.name} ${name}:${sample}`), `${command.name} ${name}:`).toBe(plain);
+        expect(say(`/${command.name} ${name}: ${sample}`)).toBe(plain);
+      }
+    }
+    expect(say("/mesure numéro:2")).toContain("2. Créer un mécanisme");
+    expect(say("/пункт номер: три", "ru")).toContain("3. Faciliter les contacts");
+  });
+
+  it("matches names without their accents, as a terminal user may type them", () => {
+    expect(say("/declaration")).toBe(say("/déclaration"));
+    expect(say("/verifier la mesure 4 dit « Faciliter les contacts »")).toBe(
+      say("/vérifier la mesure 4 dit « Faciliter les contacts »"),
+    );
+  });
+
+  it("says what the Discord-only commands are for instead of calling them unknown", () => {
+    expect(say("/paramètres")).toContain("serveur Discord");
+    expect(say("/settings show", "en")).toContain("Discord server");
+    expect(say("/конфиденциальность", "ru")).toContain("Discord");
+    expect(say("/privacy forget", "en")).toContain("keeps nothing");
+  });
+});
+
+describe("/measure answers as on Discord", () => {
+  it("gives a malformed number the sentence Discord's handler gives", () => {
+    for (const raw of ["abc", "2.5", "-1", "1e9"]) {
+      expect(say(`/measure ${raw}`), raw).toBe(measureMalformedText(raw, "fr"));
+      expect(say(`/measure ${raw}`, "en"), raw).toBe(measureMalformedText(raw, "en"));
+    }
+  });
+
+  it("cuts what it quotes back, as Discord does", () => {
+    const long = "x".repeat(500);
+    const out = say(`/measure ${long}`);
+    expect(out).not.toContain(long);
+    expect(out).toContain("x".repeat(40));
+  });
+});
+
+describe("/declaration", () => {
+  const { clauses } = engine;
+
+  it("is the overview: what the text is, who signed it, every clause by id, not the whole text", () => {
+    for (const lang of LANGS) {
+      const out = say("/declaration", lang);
+      expect(out.split("\n")[0]).toBe(DECLARATION_NAME[lang]);
+      expect(out).toContain("Tadjikistan");
+      for (const id of CLAUSE_IDS) expect(out, id).toContain(`[${id}]`);
+      const m6 = clauses.find((c) => c.id === "M6");
+      expect(out).not.toContain(m6?.text.fr);
+      expect(out).toContain(`/declaration ${paginate(clauses).length}`);
+    }
+    expect(say("/declaration", "en")).toContain(`${CLAUSE_COUNTS.measure} measures`);
+  });
+
+  it("reads the whole text page by page, cut where Discord cuts it", () => {
+    const pages = paginate(clauses);
+    expect(pages.length).toBeGreaterThan(1);
+    const texts = pages.map((_, i) => say(`/declaration ${i + 1}`));
+    pages.forEach((page, i) => {
+      expect(texts[i]).toContain(`Page ${i + 1}/${pages.length}`);
+      for (const clause of page) expect(texts[i]).toContain(clause.text.fr);
+    });
+    for (const clause of clauses) {
+      expect(
+        texts.filter((t) => t.includes(`[${clause.id}]`)),
+        clause.id,
+      ).toHaveLength(1);
+    }
+    expect(texts[0]).toContain("/declaration 2");
+    expect(texts.at(-1)).toContain("Fin du texte");
+    expect(say("/declaration 1", "en")).toContain("Unofficial working translation");
+  });
+
+  it("answers a page beyond the text, or no page at all, with the pages there are", () => {
+    const pages = paginate(clauses).length;
+    for (const arg of ["0", String(pages + 1), "abc", "1.5"]) {
+      expect(say(`/declaration ${arg}`), arg).toContain(`/declaration ${pages}`);
+      expect(say(`/declaration ${arg}`), arg).not.toContain("Page ");
+    }
+  });
+});
+
+describe("plain lines, as chat reads a message addressed to the bot", () => {
+  it("points out an inexact quotation of the declaration", () => {
+    const out = say(
+      "la mesure 3 dit « Faciliter les contacts entre l’OTSC et l’OTAN afin de créer des mécanismes visant à empêcher les incidents militaires dangereux »",
+    );
+    expect(out).toContain("Citation inexacte");
+    expect(out).toContain("prevenir");
+    expect(out).toContain("empêcher");
+  });
+
+  it("says a quotation attributed to the wrong clause is misattributed", () => {
+    const out = say(
+      "comme le dit la mesure 1, « Organiser régulièrement des briefings sur les exercices les plus importantes de l’OTSC et de l’OTAN »",
+    );
+    expect(out).toContain("Citation mal attribuée");
+  });
+
+  it("still answers questions and quotes cited clauses", () => {
+    expect(say("qui a signé la déclaration ?")).toMatch(/Signé\s*:/);
+    expect(say("what does measure 4 say?", "en")).toContain("4. Organiser régulièrement");
+  });
 });

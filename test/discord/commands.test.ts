@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
-import { parseMeasureNumber } from "../../src/discord/commands/measure.ts";
 
 const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const LOCALES = ["fr", "en-US", "en-GB", "ru"];
@@ -73,22 +72,6 @@ describe("command definitions", () => {
   it("stay under Discord's 8000-character budget per command", () => {
     for (const command of COMMAND_DEFINITIONS) {
       expect(JSON.stringify(command).length).toBeLessThan(8000);
-    }
-  });
-});
-
-describe("parseMeasureNumber", () => {
-  it("accepts integers, also as strings", () => {
-    expect(parseMeasureNumber(3)).toBe(3);
-    expect(parseMeasureNumber(" 4 ")).toBe(4);
-    expect(parseMeasureNumber("+5")).toBe(5);
-    expect(parseMeasureNumber(7)).toBe(7); // out of range is the handler's business
-    expect(parseMeasureNumber("-0")).toBe(-0);
-  });
-
-  it("rejects anything that is not a whole number", () => {
-    for (const raw of [3.5, "3.5", "1e9", "abc", "", undefined, null, true, Number.NaN, 2 ** 60]) {
-      expect(parseMeasureNumber(raw), String(raw)).toBeNull();
     }
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
+import { paginate } from "../../src/core/overview.ts";
 import { LANGS } from "../../src/core/types.ts";
 import { helpEmbed } from "../../src/discord/render/help-embed.ts";
 import { embedProblems, LIMITS } from "../../src/discord/render/limits.ts";
-import { overviewPayload, pagePayload, paginate } from "../../src/discord/render/overview.ts";
+import { overviewPayload, pagePayload } from "../../src/discord/render/overview.ts";
 import { quoteText } from "../../src/discord/render/quote-text.ts";
 import { hugeClause } from "./fixtures.ts";
 

@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
+import { measureMalformedText } from "../../src/core/messages.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
@@ -116,25 +117,37 @@ describe("/measure", () => {
     });
   }
 
-  for (const n of [0, 7, -1]) {
+  for (const n of [0, CLAUSE_COUNTS.measure + 1]) {
     it(`/measure ${n} gets an ephemeral explanation`, async () => {
       const { data } = await run("measure", { number: n });
       expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
       expect(data.content).toContain(`${CLAUSE_COUNTS.measure} mesures`);
+      expect(data.content).toContain(`pas de mesure ${n}`);
       expect(data.embeds ?? []).toHaveLength(0);
     });
   }
 
-  for (const raw of ["abc", "3.5", "1e9"]) {
-    it(`a malformed value (${raw}) gets an ephemeral explanation`, async () => {
-      // Autocomplete-enabled integer options can arrive as strings: the bot validates them itself.
+  // The console answers these with the same sentence (test/cli/console.test.ts): one parser.
+  for (const raw of ["abc", "3.5", "2.5", "-1", "1e9", -1, 2.5]) {
+    it(`a malformed value (${JSON.stringify(raw)}) gets the shared explanation, privately`, async () => {
+      // Autocomplete-enabled integer options can arrive as strings, or as any number: the bot
+      // validates them itself.
       const { data } = await run("measure", [
         { name: "number", type: 4, value: raw },
       ] as unknown as Record<string, string>);
       expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
-      expect(data.content).toContain(`1 à ${CLAUSE_COUNTS.measure}`);
+      // As Discord renders it: markdown escapes ("3\.5") show as the character they escape.
+      const shown = String(data.content).replace(/\\(.)/g, "$1");
+      expect(shown).toBe(measureMalformedText(String(raw), "fr"));
     });
   }
+
+  it("reads a number written in words as the console does", async () => {
+    const { data } = await run("measure", [
+      { name: "number", type: 4, value: "trois" },
+    ] as unknown as Record<string, string>);
+    expect(embedsOf(data)[0]?.description).toContain(MEASURE_TEXT[3]);
+  });
 
   it("accepts an integer sent as a string", async () => {
     const { data } = await run("measure", [

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
+import { inviteUrl } from "../../src/discord/platform/invite.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
@@ -37,6 +38,8 @@ it("registers the commands, answers /measure 3 and stops cleanly on SIGTERM", as
   bot.child.kill("SIGTERM");
   expect(await bot.exited).toBe(0);
   expect(bot.output()).toContain("connected to Discord");
+  // The invite an operator needs next, with this application's id.
+  expect(bot.output()).toContain(inviteUrl(fake.applicationId));
   expect(bot.output()).not.toContain(fake.token);
   // No alarming warning on a normal start (src/discord/gateway/client.ts explains the one dropped), and a
   // clean SIGTERM is no outage.
@@ -60,6 +63,7 @@ it("`npm run register` registers the commands in one guild, reading the applicat
   });
   const count = COMMAND_DEFINITIONS.length;
   expect(out).toContain(`Registered ${count} commands (guild 111111111111111111)`);
+  expect(out).toContain(`Invite it to a server: ${inviteUrl(fake.applicationId)}`);
   expect(code).toBe(0);
   expect(fake.commands(guildId)).toHaveLength(count);
 }, 30_000);

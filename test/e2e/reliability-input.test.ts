@@ -123,11 +123,14 @@ describe("malformed option values get an explanation", () => {
       user: user(nextUser++),
     });
   const cases: Array<{ name: string; value: unknown; type?: number; pattern: RegExp }> = [
+    // A number word ("trois") is measure 3, as in the console: the one parser reads it
+    // (test/e2e/bot-commands.test.ts).
     {
       name: "a string where an integer is expected",
-      value: "trois",
-      pattern: /« trois » n’est pas un numéro/,
+      value: "abc",
+      pattern: /« abc » n’est pas un numéro/,
     },
+    { name: "a negative number", value: -1, pattern: /« -1 » n’est pas un numéro/ },
     { name: "1e9 as a string", value: "1e9", pattern: /n’est pas un numéro/ },
     { name: "1e9 as a number", value: 1e9, pattern: COUNT_SAID },
     { name: "3.5 as a number", value: 3.5, type: 10, pattern: /n’est pas un numéro/ },

@@ -1,7 +1,7 @@
 /** /measure number — one of the measures, with their titles offered by autocomplete. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
-import { MEASURE_COUNT as M, outOfRangeText } from "../../core/messages.ts";
-import { strings } from "../i18n/strings.ts";
+import { ECHO_MAX, lookUpMeasure } from "../../core/measure-arg.ts";
+import { MEASURE_COUNT as M } from "../../core/messages.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { echo } from "../platform/sanitize.ts";
 import { cardPayload } from "../render/card.ts";
@@ -11,38 +11,11 @@ import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } 
 
 const TEXTS = commandTexts("measure");
 
-/**
- * Option getters do not re-validate, and an autocomplete-enabled integer can arrive as a string or out
- * of range, so the raw value is parsed here. Returns null when it is not a whole number.
- */
-export function parseMeasureNumber(raw: unknown): number | null {
-  if (typeof raw === "number") return Number.isSafeInteger(raw) ? raw : null;
-  if (typeof raw === "string" && /^\s*[+-]?\d{1,9}\s*$/.test(raw)) return Number(raw.trim());
-  return null;
-}
-
 const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
   const raw = interaction.options.value(TEXTS.optionName.number);
-  const n = parseMeasureNumber(raw);
-  const available = engine.clauses.filter((c) => c.kind === "measure").length;
-  // Missing, null (what NaN becomes in JSON) or blank: ask for a number rather than quote nothing.
-  if (raw === undefined || raw === null || String(raw).trim() === "") {
-    throw new ReplyableError(strings(lang).measureMissing, "measure-missing");
-  }
-  if (n === null) {
-    throw new ReplyableError(
-      strings(lang).measureMalformed(echo(String(raw), 50)),
-      "measure-malformed",
-    );
-  }
-  const clause = engine.measure(n);
-  if (!clause) {
-    throw new ReplyableError(
-      // -0 is a number too, but "mesure -0" would read oddly: it is shown as 0.
-      outOfRangeText({ clauseKind: "measure", requested: n === 0 ? 0 : n, available }, lang),
-      "measure-out-of-range",
-    );
-  }
+  const found = lookUpMeasure(engine, raw, lang, (typed) => echo(typed, ECHO_MAX));
+  if (found.kind === "refused") throw new ReplyableError(found.text, found.reason);
+  const { clause } = found;
   await reply(cardPayload(clause, { lang, ...engine.neighbours(clause.id) }));
   return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
 };

@@ -21,6 +21,7 @@ import { type ContentAccess, openBotContext } from "../platform/context.ts";
 import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
 import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
 import { Interaction, isInteractionPayload } from "../platform/interaction.ts";
+import { inviteUrl } from "../platform/invite.ts";
 import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
 import { logRestFailures } from "../platform/rest-log.ts";
 import { restTransport } from "../platform/transport.ts";
@@ -207,6 +208,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         user: readyClient.user.tag,
         guilds: readyClient.guilds.cache.size,
         messageContent: content.messageContent,
+        invite: inviteUrl(readyClient.application.id),
       },
       "connected to Discord",
     );

@@ -16,10 +16,8 @@
 
 import type { Message } from "discord.js";
 import {
-  CHAT_MIN_QUOTE_CHARS,
-  checkQuotations,
-  MAX_QUOTED,
-  MIN_QUOTE_CHARS,
+  type CONVERSATION_READING,
+  presentedQuoteReports,
   type QuoteReport,
 } from "../../core/quote-check.ts";
 import type { Lang } from "../../core/types.ts";
@@ -88,9 +86,7 @@ export function chatReply(
         : null;
     }
     // "@bot la mesure 3 dit « … » ?": asked, the bot says how the quote fares, verbatim too.
-    const checked = addressed
-      ? quoteCheck(text, lang, { verbatimToo: true, minChars: MIN_QUOTE_CHARS })
-      : null;
+    const checked = addressed ? quoteCheck(text, lang, "addressed") : null;
     if (checked) return checked;
     const answer = ask(engine, question, guildId === null ? null : message.preferredLocale);
     // In a Q&A channel the bot speaks only when it is sure: chatter the declaration does not
@@ -113,28 +109,22 @@ export function chatReply(
   if (!readsAll) return null;
   // A misquote gets the check; a verbatim quotation, or words too few to judge ("la mesure 4
   // parle des « exercices »"), get what any citation gets: the clauses quoted.
-  const checked = settings.quoteCheck
-    ? quoteCheck(text, lang, { verbatimToo: false, minChars: CHAT_MIN_QUOTE_CHARS })
-    : null;
+  const checked = settings.quoteCheck ? quoteCheck(text, lang, "unprompted") : null;
   if (checked) return checked;
   if (!settings.quoting) return null;
   return citedIn(ctx, text, lang);
 }
 
 /**
- * The quotations a message presents, checked (at most MAX_QUOTED), each against the clauses its
- * own framing names. Null when it presents none, or when every one is verbatim or shorter than
- * `minChars` and `verbatimToo` is false. `text` is already cleaned.
+ * The quotations a message presents, checked as `reading` says (presentedQuoteReports), as one
+ * reply; null when there is nothing to say. `text` is already cleaned.
  */
 function quoteCheck(
   text: string,
   lang: Lang,
-  { verbatimToo, minChars }: { verbatimToo: boolean; minChars: number },
+  reading: keyof typeof CONVERSATION_READING,
 ): { reply: Reply; outcome: Outcome } | null {
-  const reports = checkQuotations(text, { max: MAX_QUOTED, minChars, presentedOnly: true });
-  const shown = verbatimToo
-    ? reports
-    : reports.filter((r) => r.verdict !== "verbatim" && r.verdict !== "too-short");
+  const shown = presentedQuoteReports(text, reading);
   const first = shown[0];
   if (!first) return null;
   return {

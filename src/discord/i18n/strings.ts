@@ -6,9 +6,8 @@ import { CLAUSE_COUNTS } from "../../core/declaration.ts";
 import { closestText } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";
 
-/** How many measures and recitals: read from the text, never written here. */
+/** How many measures: read from the text, never written here. */
 const M = CLAUSE_COUNTS.measure;
-const R = CLAUSE_COUNTS.recital;
 
 export interface Strings {
   genericError: string;
@@ -17,11 +16,9 @@ export interface Strings {
   guildOnly: string;
   invalidValue: string;
   outdatedComponent: string;
-  measureMalformed: (raw: string) => string;
   quoteUnknown: (raw: string) => string;
   emptyQuestion: string;
   emptyMessage: string;
-  measureMissing: string;
   slowDown: (seconds: number) => string;
   previous: (label: string) => string;
   next: (label: string) => string;
@@ -34,14 +31,9 @@ export interface Strings {
   posted: string;
   cannotPost: string;
   citation: (label: string, declaration: string) => string;
-  overviewIntro: string;
-  overviewSignatories: string;
-  overviewStructure: string;
   overviewHowTo: string;
-  structureLines: string[];
   openClause: string;
   readWholeText: string;
-  page: (n: number, total: number) => string;
   overview: string;
   helpTitle: string;
   settingsTitle: string;
@@ -98,13 +90,10 @@ const fr: Strings = {
   guildOnly: "Cette commande ne fonctionne que dans un serveur.",
   invalidValue: "Cette valeur n’est pas valable ; choisissez l’une des options proposées.",
   outdatedComponent: "Ce bouton n’est plus valable. Relancez la commande.",
-  measureMalformed: (raw) =>
-    `« ${raw} » n’est pas un numéro de mesure : la déclaration compte ${M} mesures, numérotées de 1 à ${M}.`,
   quoteUnknown: (raw) =>
     `Aucune clause ne correspond à « ${raw} ». Essayez un identifiant (M3, P2, signatories), un numéro de mesure (1 à ${M}) ou un intitulé.`,
   emptyQuestion: "Posez une question sur la déclaration, par exemple : « Qui a signé ce texte ? »",
   emptyMessage: "Ce message ne contient pas de texte à chercher.",
-  measureMissing: `Indiquez un numéro de mesure, de 1 à ${M} : la déclaration compte ${M} mesures.`,
   slowDown: (seconds) =>
     `Doucement : vous avez lancé beaucoup de commandes d’affilée. Réessayez dans ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
@@ -116,21 +105,9 @@ const fr: Strings = {
   posted: "Publié dans le salon.",
   cannotPost: "Je ne peux pas publier dans ce salon (permissions) ; le passage reste ci-dessus.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
-  overviewIntro:
-    "Déclaration des ministres des Affaires étrangères de l’OTSC appelant l’OTAN à établir des contacts entre les deux organisations. Le texte français fait foi.",
-  overviewSignatories: "Signataires",
-  overviewStructure: "Structure",
   overviewHowTo: "Choisissez une clause dans le menu ou lisez le texte entier page par page.",
-  structureLines: [
-    "Préambule : « Nous, ministres… »",
-    `${R} considérants (P1–P${R})`,
-    "L’appel à l’OTAN",
-    `${M} mesures (M1–M${M})`,
-    "Conclusion et signataires",
-  ],
   openClause: "Ouvrir une clause…",
   readWholeText: "Lire le texte entier",
-  page: (n, total) => `Page ${n}/${total}`,
   overview: "Vue d’ensemble",
   helpTitle: "Ce que je sais faire",
   settingsTitle: "Paramètres du serveur",
@@ -205,13 +182,10 @@ const en: Strings = {
   guildOnly: "This command only works in a server.",
   invalidValue: "That value is not valid; pick one of the offered options.",
   outdatedComponent: "This button is no longer valid. Run the command again.",
-  measureMalformed: (raw) =>
-    `“${raw}” is not a measure number: the declaration has ${M} measures, numbered 1 to ${M}.`,
   quoteUnknown: (raw) =>
     `No clause matches “${raw}”. Try an id (M3, P2, signatories), a measure number (1–${M}) or a label.`,
   emptyQuestion: "Ask a question about the declaration, for example: “Who signed this text?”",
   emptyMessage: "That message has no text to search for.",
-  measureMissing: `Give a measure number from 1 to ${M}: the declaration has ${M} measures.`,
   slowDown: (seconds) =>
     `Slow down: you have run many commands in a row. Try again in ${seconds} s.`,
   previous: (label) => `◀ ${label}`,
@@ -223,21 +197,9 @@ const en: Strings = {
   posted: "Posted to the channel.",
   cannotPost: "I cannot post in this channel (permissions); the passage stays above.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
-  overviewIntro:
-    "Declaration of the CSTO foreign ministers calling on NATO to open contacts between the two organisations. The French text is authoritative; translations are unofficial.",
-  overviewSignatories: "Signatories",
-  overviewStructure: "Structure",
   overviewHowTo: "Pick a clause from the menu, or read the whole text page by page.",
-  structureLines: [
-    "Opening: “We, the ministers…”",
-    `${R} recitals (P1–P${R})`,
-    "The appeal to NATO",
-    `${M} measures (M1–M${M})`,
-    "Closing and signatories",
-  ],
   openClause: "Open a clause…",
   readWholeText: "Read the whole text",
-  page: (n, total) => `Page ${n}/${total}`,
   overview: "Overview",
   helpTitle: "What I can do",
   settingsTitle: "Server settings",
@@ -307,13 +269,10 @@ const ru: Strings = {
   guildOnly: "Эта команда работает только на сервере.",
   invalidValue: "Недопустимое значение; выберите один из предложенных вариантов.",
   outdatedComponent: "Эта кнопка больше не действует. Запустите команду заново.",
-  measureMalformed: (raw) =>
-    `«${raw}» — не номер меры: в декларации ${M} мер, пронумерованных от 1 до ${M}.`,
   quoteUnknown: (raw) =>
     `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–${M}) или название.`,
   emptyQuestion: "Задайте вопрос о декларации, например: «Кто подписал этот текст?»",
   emptyMessage: "В этом сообщении нет текста для поиска.",
-  measureMissing: `Укажите номер меры от 1 до ${M}: в декларации ${M} мер.`,
   slowDown: (seconds) =>
     `Не так быстро: вы запустили много команд подряд. Попробуйте снова через ${seconds} с.`,
   previous: (label) => `◀ ${label}`,
@@ -325,21 +284,9 @@ const ru: Strings = {
   posted: "Опубликовано в канале.",
   cannotPost: "Не могу опубликовать в этом канале (права доступа); фрагмент остаётся выше.",
   citation: (label, declaration) => `— ${label}, ${declaration}`,
-  overviewIntro:
-    "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",
-  overviewSignatories: "Подписавшие",
-  overviewStructure: "Структура",
   overviewHowTo: "Выберите пункт в меню или прочитайте весь текст по страницам.",
-  structureLines: [
-    "Вступление: «Мы, министры…»",
-    `${R} пункта преамбулы (P1–P${R})`,
-    "Обращение к НАТО",
-    `${M} мер (M1–M${M})`,
-    "Заключение и подписи",
-  ],
   openClause: "Открыть пункт…",
   readWholeText: "Читать весь текст",
-  page: (n, total) => `Страница ${n}/${total}`,
   overview: "Обзор",
   helpTitle: "Что я умею",
   settingsTitle: "Настройки сервера",

@@ -2,6 +2,7 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { helpFor } from "../../core/help.ts";
 import { DECLARATION_NAME } from "../../core/messages.ts";
+import { OVERVIEW } from "../../core/overview.ts";
 import type { Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";
 import type { ContentAccess } from "../platform/context.ts";
@@ -32,7 +33,7 @@ export function helpEmbed(lang: Lang, feedback: FeedbackPolicy, content?: Conten
   return {
     color: EMBED_COLOR,
     title: truncate(s.helpTitle, LIMITS.embedTitle),
-    description: truncate(s.overviewIntro, LIMITS.embedDescription),
+    description: truncate(OVERVIEW[lang].intro, LIMITS.embedDescription),
     fields: fields.slice(0, LIMITS.embedFields).map((f) => ({
       name: truncate(f.name, LIMITS.fieldName),
       value: truncate(f.value, LIMITS.fieldValue),

@@ -1,7 +1,7 @@
 /**
  * /declaration: an overview (what the text is, who signed it, its structure) with a menu to open any
- * clause, and the whole text page by page. Pages are cut on the French text only, so page N is the
- * same for every reader whatever their language.
+ * clause, and the whole text page by page. What it says and where pages are cut is the core's
+ * (core/overview.ts), which the console renders too.
  */
 import {
   type APIActionRowComponent,
@@ -12,6 +12,7 @@ import {
   ComponentType,
 } from "discord-api-types/v10";
 import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
+import { OVERVIEW, paginate, structureLines } from "../../core/overview.ts";
 import type { Clause, Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";
 import { encodeCustomId } from "./custom-ids.ts";
@@ -29,32 +30,24 @@ export interface ViewPayload {
   components: Row[];
 }
 
-/** French characters per page: with the translations alongside, a page stays far below 6000. */
-export const PAGE_BUDGET = 1500;
-
 export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPayload {
   const s = strings(lang);
+  const o = OVERVIEW[lang];
   const signatories = clauses.find((c) => c.kind === "signatories");
-  const structure = [
-    ...s.structureLines.map((line) => `• ${line}`),
-    "",
-    ...clauses
-      .filter((c) => c.kind === "measure")
-      .map((c) => `${c.label[lang]} — ${c.title[lang]}`),
-  ].join("\n");
+  const structure = structureLines(clauses, lang).join("\n");
   const fields = [];
   if (signatories) {
     const translation = lang === "fr" ? "" : `\n*${escapeMarkdown(signatories.text[lang])}*`;
     fields.push({
-      name: s.overviewSignatories,
+      name: o.signatories,
       value: truncate(`${escapeMarkdown(signatories.text.fr)}${translation}`, LIMITS.fieldValue),
     });
   }
-  fields.push({ name: s.overviewStructure, value: truncate(structure, LIMITS.fieldValue) });
+  fields.push({ name: o.structure, value: truncate(structure, LIMITS.fieldValue) });
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: truncate(DECLARATION_NAME[lang], LIMITS.embedTitle),
-    description: truncate(`${s.overviewIntro}\n\n${s.overviewHowTo}`, LIMITS.embedDescription),
+    description: truncate(`${o.intro}\n\n${s.overviewHowTo}`, LIMITS.embedDescription),
     fields,
   };
   const menu: APIStringSelectComponent = {
@@ -82,27 +75,10 @@ export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPay
   };
 }
 
-/** Groups clauses, in reading order, into pages of about PAGE_BUDGET French characters. */
-export function paginate(clauses: readonly Clause[], budget = PAGE_BUDGET): Clause[][] {
-  const pages: Clause[][] = [];
-  let current: Clause[] = [];
-  let size = 0;
-  for (const clause of clauses) {
-    if (current.length > 0 && size + clause.text.fr.length > budget) {
-      pages.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(clause);
-    size += clause.text.fr.length;
-  }
-  if (current.length > 0) pages.push(current);
-  return pages;
-}
-
 /** Page `page` (0-based, clamped) of the whole text. */
 export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang): ViewPayload {
   const s = strings(lang);
+  const { page: pageName } = OVERVIEW[lang];
   const pages = paginate(clauses);
   const index = Math.min(Math.max(0, page), pages.length - 1);
   const onPage = pages[index] ?? [];
@@ -112,7 +88,7 @@ export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: truncate(
-      `${DECLARATION_NAME[lang]} — ${s.page(index + 1, pages.length)}`,
+      `${DECLARATION_NAME[lang]} — ${pageName(index + 1, pages.length)}`,
       LIMITS.embedTitle,
     ),
     description: truncate(description, LIMITS.embedDescription),
@@ -129,7 +105,7 @@ export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: truncate(`◀ ${s.page(index, pages.length)}`, LIMITS.buttonLabel),
+      label: truncate(`◀ ${pageName(index, pages.length)}`, LIMITS.buttonLabel),
       custom_id: encodeCustomId({ kind: "page", page: index - 1 }),
     });
   }
@@ -137,7 +113,7 @@ export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: truncate(`${s.page(index + 2, pages.length)} ▶`, LIMITS.buttonLabel),
+      label: truncate(`${pageName(index + 2, pages.length)} ▶`, LIMITS.buttonLabel),
       custom_id: encodeCustomId({ kind: "page", page: index + 1 }),
     });
   }

@@ -12,7 +12,7 @@ import MiniSearch from "minisearch";
 import { MAX_FUZZY_WORDS, type Token } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import { CLASS_TERM, type Entities } from "./entities.ts";
-import { OVERVIEW } from "./questions.ts";
+import { WHOLE_TEXT } from "./questions.ts";
 import type { ClauseId } from "./types.ts";
 
 /**
@@ -68,7 +68,7 @@ export function poolExamples(
 ): Pools {
   const pools: Pools = {};
   for (const e of examples) {
-    if (e.expect.includes(OVERVIEW)) continue;
+    if (e.expect.includes(WHOLE_TEXT)) continue;
     for (const label of e.expect.length > 0 ? e.expect : [NONE]) {
       const pool = pools[label] ?? {};
       for (const term of e.terms) pool[term] = (pool[term] ?? 0) + 1;

@@ -14,7 +14,7 @@ export const DEV_QUESTIONS_FILE = `${EVAL_DIR}dev-questions.json`;
 export const TEAM_QUESTIONS_FILE = `${EVAL_DIR}team-questions.json`;
 
 /** The expected answer of a question about the declaration as a whole ("what is it about?"). */
-export const OVERVIEW = "overview";
+export const WHOLE_TEXT = "overview";
 
 export interface Question {
   id: string;
@@ -24,7 +24,7 @@ export interface Question {
    * Acceptable clause ids; [] means the declaration does not answer the question; ["overview"]
    * means it is answered about the whole text.
    */
-  expect: (ClauseId | typeof OVERVIEW)[];
+  expect: (ClauseId | typeof WHOLE_TEXT)[];
   kind: string;
 }
 
@@ -46,7 +46,7 @@ export function parseQuestions(data: unknown, source = "questions"): Question[] 
     if (!Array.isArray(expect) || !expect.every(isString))
       throw new Error(`${at} (${id}): "expect" must be an array of clause ids`);
     const unknown = expect.filter(
-      (e) => e !== OVERVIEW && !(CLAUSE_IDS as readonly string[]).includes(e),
+      (e) => e !== WHOLE_TEXT && !(CLAUSE_IDS as readonly string[]).includes(e),
     );
     if (unknown.length > 0)
       throw new Error(`${at} (${id}): unknown clause ids ${unknown.join(", ")}`);

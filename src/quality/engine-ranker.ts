@@ -3,7 +3,7 @@
  * rest of the search ranking. A reference answer ("mesure 4") counts like any other answer.
  */
 import { CLAUSE_ORDER } from "../core/declaration.ts";
-import { OVERVIEW } from "../core/questions.ts";
+import { WHOLE_TEXT } from "../core/questions.ts";
 import type { Answer, SearchHit } from "../core/types.ts";
 import type { Ranker } from "./evaluate.ts";
 
@@ -24,7 +24,7 @@ export function engineRanker(engine: Answering): Ranker {
     if (answer.kind === "overview") {
       // A question about the whole text expects "overview"; one about a clause finds it wrong.
       return {
-        ids: [OVERVIEW],
+        ids: [WHOLE_TEXT],
         score: null,
         via: `overview/${answer.facet}`,
         confidence: "answer",

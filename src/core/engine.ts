@@ -24,6 +24,7 @@ import {
   weightedCoverage,
 } from "./ranking.ts";
 import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
+import { neighbourOf, relativePosition } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
@@ -171,6 +172,8 @@ export class Engine {
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
+    const beside = this.besideTopic(q, lang);
+    if (beside) return beside;
     const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q);
     if (facet) {
       const states = this.entities.signatoryCount;
@@ -315,6 +318,28 @@ export class Engine {
       score: 1,
       matched: [],
       seeAlso,
+      lang,
+    };
+  }
+
+  /** "la mesure juste avant les briefings": the neighbour of the clause the topic finds. */
+  private besideTopic(question: string, lang: Lang): Answer | null {
+    const position = relativePosition(question);
+    if (!position) return null;
+    const ranking = this.rank(position.topic);
+    const top = ranking.ranked[0];
+    const anchor =
+      top && ranking.confidence !== "none" ? this.byId.get(top.id.toLowerCase()) : undefined;
+    const target = anchor && neighbourOf(this.clauses, anchor, position);
+    if (!target) return null;
+    return {
+      kind: "clause",
+      clause: target,
+      via: "reference",
+      confidence: ranking.confidence === "answer" ? "answer" : "closest",
+      score: top?.score ?? 0,
+      matched: [],
+      seeAlso: [],
       lang,
     };
   }

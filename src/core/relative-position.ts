@@ -1,0 +1,80 @@
+/**
+ * Clauses named by their place next to another named by its topic (data/relative-positions.json):
+ * "la mesure juste avant les briefings" is measure 3. The topic is looked up like a question; the
+ * answer is its neighbour, of the same kind when the question names one ("la mesure", "the recital").
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readReferenceData } from "./references.ts";
+import type { Clause, ClauseKind } from "./types.ts";
+import {
+  normaliseForPatterns,
+  WORD_END,
+  WORD_START,
+  type WordList,
+  wordListSource,
+} from "./word-patterns.ts";
+
+const FILE = fileURLToPath(new URL("../../data/relative-positions.json", import.meta.url));
+
+export interface RelativePositionData {
+  parts: WordList;
+  fires: { text: string; target: string }[];
+  spares: string[];
+}
+
+export function readRelativePositionData(file = FILE): RelativePositionData {
+  return JSON.parse(readFileSync(file, "utf8")) as RelativePositionData;
+}
+
+export interface RelativePosition {
+  /** The kind the question names for the clause it wants, if any. */
+  kind: ClauseKind | null;
+  direction: "before" | "after";
+  /** The words that name the neighbour, to be looked up. */
+  topic: string;
+}
+
+function build() {
+  const refs = readReferenceData().words;
+  const table = (name: string) => wordListSource(refs[name] ?? {});
+  const data = readRelativePositionData();
+  const measure = table("measure");
+  const recital = table("recital");
+  const part = `${table("part")}|${wordListSource(data.parts)}`;
+  const noun = `(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
+  // "d'apres" means "according to": never the clause after.
+  const cue = `(?<!d')(?:(?<before>${table("before")})|(?<after>${table("after")}))`;
+  return new RegExp(
+    `${WORD_START}(?:${noun})${WORD_END}(?:\\s[^\\s,]{1,20}){0,3}?\\s${cue}${WORD_END}(?<topic>.{3,200})`,
+    "u",
+  );
+}
+
+const PATTERN = build();
+
+/** Where the question points next to a clause named by its topic, or null. */
+export function relativePosition(question: string): RelativePosition | null {
+  const m = PATTERN.exec(normaliseForPatterns(question.slice(0, 300)));
+  const g = m?.groups;
+  if (!g?.topic) return null;
+  return {
+    kind: g.measure ? "measure" : g.recital ? "recital" : null,
+    direction: g.before ? "before" : "after",
+    topic: g.topic,
+  };
+}
+
+/** The clause next to `anchor` in `direction`, of `kind` when one is named. */
+export function neighbourOf(
+  clauses: readonly Clause[],
+  anchor: Clause,
+  { kind, direction }: Pick<RelativePosition, "kind" | "direction">,
+): Clause | undefined {
+  const step = direction === "before" ? -1 : 1;
+  for (let i = clauses.indexOf(anchor) + step; i >= 0 && i < clauses.length; i += step) {
+    const c = clauses[i];
+    if (c && (kind === null || c.kind === kind)) return c;
+  }
+  return undefined;
+}

@@ -6,6 +6,10 @@
  * interaction tokens inside Discord URLs, wherever they appear: a field, an error message, a stack.
  * Errors logged under `err` are reduced to what helps an operator (type, message, Discord code,
  * HTTP status, route, stack); the request body, which can echo what users typed, is left out.
+ *
+ * People are never named by their Discord id: handlers log `user`, the store's keyed hash
+ * (store.userKey), and every line passes through `maskUserMentions`, since user text logged with
+ * LOG_QUESTIONS (a question, an echoed option) carries mentions, which are user ids.
  */
 import { type DestinationStream, type Logger, pino } from "pino";
 import type { LogLevel } from "./config.ts";
@@ -38,6 +42,22 @@ export function redactSecrets(text: string): string {
   return out.includes("/interactions/") || out.includes("/webhooks/")
     ? out.replace(URL_TOKENS, `$1${CENSOR}`)
     : out;
+}
+
+/**
+ * A user mention (`<@id>`, `<@!id>`, or as `echo` defuses it, with a zero-width space after the
+ * `<`, raw or JSON-escaped). Role mentions (`<@&id>`) name no person and are left alone.
+ */
+const USER_MENTION = /<(?:\u200b|\\u200b)?@!?\d+>/g;
+
+/** `text` with every user mention replaced by `<@user>`. */
+export function maskUserMentions(text: string): string {
+  return text.includes("@") ? text.replace(USER_MENTION, "<@user>") : text;
+}
+
+/** What every log line goes through before it is written: no secret, no user id. */
+function scrubLine(line: string): string {
+  return maskUserMentions(redactSecrets(line));
 }
 
 /** Replaces every occurrence of a secret in a string: for error messages and stacks we print. */
@@ -120,8 +140,9 @@ export function createLogger(level: LogLevel = "info", options: LoggerOptions = 
         ],
         censor: CENSOR,
       },
-      // The last line of defence: whatever a line contains, no registered secret is written.
-      hooks: { streamWrite: redactSecrets },
+      // The last line of defence: whatever a line contains, no registered secret and no user
+      // mention is written.
+      hooks: { streamWrite: scrubLine },
     },
     options.destination ?? pino.destination({ fd: 2, sync: true }),
   );

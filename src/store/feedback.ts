@@ -4,8 +4,9 @@
  * closest passage), so maintainers see what the text, or the bot, fails to answer.
  *
  * Privacy by default: a user id is stored only as an HMAC under this installation's salt (salt.ts);
- * the question's text only when the server turned it on or the operator set LOG_QUESTIONS; every
- * row is deleted after the retention period, and what is deleted is no longer kept in SQLite's files
+ * the question's text only when the server turned it on or the operator set LOG_QUESTIONS, and then
+ * with its asker's HMAC, so that /privacy forget deletes it with the votes; every row is deleted
+ * after the retention period, and what is deleted is no longer kept in SQLite's files
  * (no table of the bot's keeps it in PostgreSQL, whose own files hold it until vacuumed).
  * Writes are bounded: one vote row per user and answer (a second click changes it, in one
  * statement, so that clicks landing on two replicas at once cannot collide), and an answer note per
@@ -54,6 +55,14 @@ export interface AnswerNote {
   lang: Lang;
   /** Only when the server or the operator chose to keep questions; null otherwise. */
   question: string | null;
+  /** Who asked: kept (hashed) only with the question's text, for /privacy forget. */
+  askerId: string;
+}
+
+/** What /privacy forget deleted: votes (corrections included), and question texts. */
+export interface Forgotten {
+  votes: number;
+  questions: number;
 }
 
 export interface Voter {
@@ -67,8 +76,8 @@ export interface FeedbackStore {
   vote(answer: ShownAnswer, voter: Voter, vote: Vote, now?: number): Promise<Vote | null>;
   /** Records the passage `voter` says answers the question (a 👎 with a correction). */
   correct(answer: ShownAnswer, voter: Voter, chosen: Correction, now?: number): Promise<void>;
-  /** Deletes every vote of `userId`; returns how many there were. */
-  forget(userId: string): Promise<number>;
+  /** Deletes every vote of `userId` and the text of every question they asked; says how many. */
+  forget(userId: string): Promise<Forgotten>;
   /** Deletes rows older than `days` days; returns how many of each kind went. */
   prune(days: number, now?: number): Promise<{ answers: number; votes: number }>;
   report(): Promise<FeedbackReport>;
@@ -84,7 +93,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function clearQuestionTexts(db: Kysely<Tables>, guildId: string): Promise<number> {
   const result = await db
     .updateTable("feedback_answers")
-    .set({ question: null })
+    .set({ question: null, asker_hash: null })
     .where("guild_id", "=", guildId)
     .where("question", "is not", null)
     .executeTakeFirst();
@@ -110,13 +119,6 @@ export function openFeedback(
       hooks.onError?.(operation, error);
       throw new StoreWriteFailed(operation, { cause: error });
     }
-  };
-
-  /** Deletes, then makes sure the deleted text is gone from the files too. */
-  const erase = async (operation: string, run: () => Promise<number>): Promise<number> => {
-    const count = await write(operation, run);
-    if (count > 0) conn.afterDelete();
-    return count;
   };
 
   /**
@@ -160,6 +162,7 @@ export function openFeedback(
 
   return {
     async noteAnswer(note, now = Date.now()) {
+      const question = note.question?.slice(0, KEPT_TEXT_MAX) ?? null;
       await write("answer note", () =>
         db
           .insertInto("feedback_answers")
@@ -171,7 +174,8 @@ export function openFeedback(
             clause: note.clauseId,
             score: note.score,
             lang: note.lang,
-            question: note.question?.slice(0, KEPT_TEXT_MAX) ?? null,
+            question,
+            asker_hash: question === null ? null : hashUserId(salt, note.askerId),
             created_at: now,
           })
           .onConflict((oc) => oc.column("answer_id").doNothing())
@@ -186,14 +190,28 @@ export function openFeedback(
     async correct(answer, voter, chosen, now = Date.now()) {
       await write("correction", () => upsertVote(answer, voter, "down", chosen, now));
     },
-    forget(userId) {
-      return erase("forget votes", async () => {
-        const result = await db
-          .deleteFrom("feedback_votes")
-          .where("user_hash", "=", hashUserId(salt, userId))
-          .executeTakeFirst();
-        return Number(result.numDeletedRows);
-      });
+    async forget(userId) {
+      const hash = hashUserId(salt, userId);
+      // One transaction: a user told "done" has nothing of theirs left, not half of it.
+      const forgotten = await write("forget", () =>
+        db.transaction().execute(async (trx) => {
+          const votes = await trx
+            .deleteFrom("feedback_votes")
+            .where("user_hash", "=", hash)
+            .executeTakeFirst();
+          const questions = await trx
+            .updateTable("feedback_answers")
+            .set({ question: null, asker_hash: null })
+            .where("asker_hash", "=", hash)
+            .executeTakeFirst();
+          return {
+            votes: Number(votes.numDeletedRows),
+            questions: Number(questions.numUpdatedRows),
+          };
+        }),
+      );
+      if (forgotten.votes + forgotten.questions > 0) conn.afterDelete();
+      return forgotten;
     },
     async prune(days, now = Date.now()) {
       const before = now - days * DAY_MS;

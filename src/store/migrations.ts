@@ -152,10 +152,26 @@ function sharedState(engine: StoreEngine): Migration {
   };
 }
 
+/**
+ * Who asked a kept question, so that /privacy forget deletes its text. Texts kept before this have
+ * no asker: they go when the server turns feedback text off, or with the retention period.
+ */
+const questionAskers: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable("feedback_answers").addColumn("asker_hash", "text").execute();
+    await db.schema
+      .createIndex("feedback_answers_asker")
+      .on("feedback_answers")
+      .column("asker_hash")
+      .execute();
+  },
+};
+
 export function migrationsFor(engine: StoreEngine): Record<string, Migration> {
   return {
     "0001-base": base(engine),
     "0002-shared-state": sharedState(engine),
+    "0003-question-askers": questionAskers,
   };
 }
 

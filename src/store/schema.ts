@@ -32,6 +32,8 @@ export interface FeedbackAnswersTable {
   score: number | null;
   lang: string;
   question: string | null;
+  /** Who asked, hashed as votes are: only beside a kept question, so /privacy forget finds it. */
+  asker_hash: string | null;
   created_at: Millis;
 }
 

@@ -29,7 +29,13 @@ beforeAll(async () => {
     replayWindowMs: 300_000,
   });
   const { feedback } = store;
-  const note = { guildId: "1", lang: "fr" as const, score: null, clauseId: null };
+  const note = {
+    guildId: "1",
+    lang: "fr" as const,
+    score: null,
+    clauseId: null,
+    askerId: "412345678901234567",
+  };
   await feedback.noteAnswer({
     ...note,
     answerId: "1",

@@ -4,6 +4,7 @@
  * gone, question text kept only when a server enables it, /privacy forget, and `npm run review`
  * reporting exactly what was clicked. The real bot against the loopback Discord.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +35,7 @@ const alice: UserSpec = { id: "400000000000000001", username: "alice" };
 const bob: UserSpec = { id: "400000000000000002", username: "bob" };
 const carol: UserSpec = { id: "400000000000000003", username: "carol" };
 const dave: UserSpec = { id: "400000000000000004", username: "dave" };
+const erin: UserSpec = { id: "400000000000000005", username: "erin" };
 
 let h: Harness;
 beforeAll(async () => {
@@ -409,6 +411,38 @@ describe("npm run review and /privacy forget", () => {
     );
     expect(String((await responseData(h.fake, again.id)).content)).toMatch(/aucun vote/);
   });
+
+  it("/privacy forget deletes the text of the questions the user asked, and only theirs", async () => {
+    await setFeedbackText(true);
+    const erinsQuestion = "erin demande : quel temps fait-il à Douchanbé ?";
+    await ask(erinsQuestion, erin);
+    await ask("et le prix du pain ?", carol);
+    expected.unanswered += 2;
+    expect((await reviewJson()).questions.unanswered).toEqual([
+      { question: erinsQuestion, count: 1 },
+      { question: "et le prix du pain ?", count: 1 },
+    ]);
+
+    const { id } = await h.fake.sendInteraction(
+      h.fake.chatInput(
+        "privacy",
+        [{ name: "forget", type: 1 }] as unknown as Record<string, string>,
+        { user: erin },
+      ),
+    );
+    expect(String((await responseData(h.fake, id)).content)).toBe(
+      "C’est fait : le texte de votre question est effacé.",
+    );
+    const report = await reviewJson();
+    expect(report.questions.unanswered).toEqual([{ question: "et le prix du pain ?", count: 1 }]);
+    // The question still counts, without its text; nor is the text left in the database's files.
+    expect(report.unanswered).toBe(expected.unanswered);
+    const files = readdirSync(h.dataDir).filter((f) => f.startsWith(SETTINGS_FILE));
+    const bytes = Buffer.concat(files.map((f) => readFileSync(path.join(h.dataDir, f))));
+    expect(bytes.includes("Douchanbé")).toBe(false);
+    expect(bytes.includes("prix du pain")).toBe(true);
+    await setFeedbackText(false);
+  });
 });
 
 describe("with LOG_QUESTIONS, FEEDBACK_RETENTION_DAYS=30 and rate limits", () => {
@@ -475,7 +509,7 @@ describe("with LOG_QUESTIONS, FEEDBACK_RETENTION_DAYS=30 and rate limits", () =>
     const after = await r.bot.store.feedback.report();
     // Dave's vote is all that is left.
     expect(after.votes).toEqual({ up: 1, down: 0 });
-    expect(await r.bot.store.feedback.forget(dave.id)).toBe(1);
+    expect(await r.bot.store.feedback.forget(dave.id)).toEqual({ votes: 1, questions: 0 });
     expect(after.unanswered).toBe(0);
     expect(await r.bot.store.feedback.keptQuestions()).toEqual([]);
   });

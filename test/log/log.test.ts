@@ -1,6 +1,12 @@
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { createLogger, redactSecrets, registerSecret, serializeError } from "../../src/log.ts";
+import {
+  createLogger,
+  maskUserMentions,
+  redactSecrets,
+  registerSecret,
+  serializeError,
+} from "../../src/log.ts";
 
 const SECRET = "MTIzNDU2Nzg5.unit-test-secret-token.abcdef";
 registerSecret(SECRET);
@@ -34,6 +40,26 @@ describe("redaction", () => {
     expect(redactSecrets("/interactions/:id/:token/callback")).toBe(
       "/interactions/:id/:token/callback",
     );
+  });
+});
+
+describe("user mentions", () => {
+  it("are masked in every line, raw, as echo defuses them, or JSON-escaped; role mentions stay", () => {
+    expect(maskUserMentions("<@410000000000000002> et <@!410000000000000003> ?")).toBe(
+      "<@user> et <@user> ?",
+    );
+    expect(maskUserMentions("« <\u200b@410000000000000002> »")).toBe("« <@user> »");
+    expect(maskUserMentions("<\\u200b@410000000000000002>")).toBe("<@user>");
+    expect(maskUserMentions("<@&410000000000000004> <#410000000000000005>")).toBe(
+      "<@&410000000000000004> <#410000000000000005>",
+    );
+    const { logger, lines } = capture();
+    logger.info({ question: "<@410000000000000002> mesure 4", detail: "<\u200b@42>" }, "asked");
+    expect(lines[0]).not.toMatch(/410000000000000002|@42/);
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+      question: "<@user> mesure 4",
+      detail: "<@user>",
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Three of the four store defects the audit found, each with the old behaviour it guards against
  * (the fourth, votes lost when two processes vote at once, is in processes.test.ts):
- *   (b) deleted text stayed in the files,
+ *   (b) deleted text stayed in the files (and /privacy forget left the questions the user asked),
  *   (c) the database, its folder and the salt were readable by other users,
  *   (d) a lost salt was silently replaced while votes hashed with the old one were stored.
  */
@@ -79,7 +79,12 @@ async function postgresRowsHolding(place: Place, marker: string): Promise<string
 
 interface Deletion {
   name: string;
-  /** Stores ROWS rows holding `marker`; returns what then deletes them (and how many it says). */
+  /**
+   * What must be gone afterwards: the text (`marker`), and the user's hash under this
+   * installation's salt, which a kept question carries as its asker's and a vote as its voter's.
+   */
+  erases: readonly ("text" | "user")[];
+  /** Stores ROWS rows holding them; returns what then deletes them (and how many it says). */
   fill(store: Store, marker: string): Promise<() => Promise<number>>;
 }
 
@@ -93,6 +98,7 @@ const note = (id: string, question: string, createdAt: number) => ({
     score: null,
     lang: "en" as const,
     question,
+    askerId: alice.userId,
   },
   createdAt,
 });
@@ -100,6 +106,7 @@ const note = (id: string, question: string, createdAt: number) => ({
 const DELETIONS: Deletion[] = [
   {
     name: "feedback text turned off (/settings feedback-text)",
+    erases: ["text", "user"],
     async fill({ feedback, settings }, marker) {
       for (let i = 0; i < ROWS; i++) {
         const { note: n, createdAt } = note(`q${i}`, `${marker} question ${i}?`, Date.now());
@@ -110,6 +117,7 @@ const DELETIONS: Deletion[] = [
   },
   {
     name: "prune (past the retention period)",
+    erases: ["text", "user"],
     async fill({ feedback }, marker) {
       const old = Date.now() - 100 * DAY;
       for (let i = 0; i < ROWS; i++) {
@@ -120,36 +128,52 @@ const DELETIONS: Deletion[] = [
     },
   },
   {
-    name: "forget (/privacy forget: the user's hash is what must go)",
+    name: "forget of votes (/privacy forget)",
+    erases: ["user"],
     async fill({ feedback }) {
       for (let i = 0; i < ROWS; i++) await feedback.vote(answer(`v${i}`), alice, "up");
-      return () => feedback.forget(alice.userId);
+      return async () => (await feedback.forget(alice.userId)).votes;
+    },
+  },
+  {
+    name: "forget of the questions asked (/privacy forget)",
+    erases: ["text", "user"],
+    async fill({ feedback }, marker) {
+      for (let i = 0; i < ROWS; i++) {
+        const { note: n, createdAt } = note(`q${i}`, `${marker} question ${i}?`, Date.now());
+        await feedback.noteAnswer(n, createdAt);
+      }
+      return async () => (await feedback.forget(alice.userId)).questions;
     },
   },
 ];
+
+/** The strings a deletion must leave nowhere. */
+function markersOf(deletion: Deletion, text: string, salt: string): string[] {
+  return deletion.erases.map((what) => (what === "text" ? text : hashUserId(salt, alice.userId)));
+}
 
 // Deleted text: the old store deleted rows with plain DELETE/UPDATE in WAL mode, with
 // secure_delete off: the text stayed in the database's free pages and in the write-ahead log,
 // readable by anyone with the file long after /privacy forget or the retention period. Now deleted
 // content is overwritten (secure_delete) and the WAL is checkpointed and truncated after a deletion.
 describe("deleted text is gone from the SQLite files", () => {
-  it.each(DELETIONS)("after $name", async ({ name, fill }) => {
+  it.each(DELETIONS)("after $name", async (deletion) => {
     const place = await sqliteCase().place();
     const store = await place.open();
     const { dataDir } = place;
     const random = `ZQ${randomBytes(8).toString("hex")}XJ`;
-    const erase = await fill(store, random);
-    // What must disappear: the text, or for votes the user's hash under this installation's salt.
+    const erase = await deletion.fill(store, random);
     const salt = readFileSync(path.join(dataDir, SALT_FILE), "utf8").trim();
-    const marker = name.startsWith("forget (") ? hashUserId(salt, alice.userId) : random;
-    // The check can see it: it is in the files now.
-    expect(sqliteBytes(dataDir).includes(marker)).toBe(true);
+    const markers = markersOf(deletion, random, salt);
+    // The check can see them: they are in the files now.
+    for (const marker of markers) expect(sqliteBytes(dataDir).includes(marker)).toBe(true);
 
     expect(await erase()).toBe(ROWS);
     // While the bot keeps running, and after it stopped.
-    expect(sqliteBytes(dataDir).includes(marker)).toBe(false);
+    for (const marker of markers) expect(sqliteBytes(dataDir).includes(marker)).toBe(false);
     await store.close();
-    expect(sqliteBytes(dataDir).includes(marker)).toBe(false);
+    for (const marker of markers) expect(sqliteBytes(dataDir).includes(marker)).toBe(false);
   });
 });
 
@@ -159,11 +183,11 @@ describe.skipIf(postgres.skip)(
   "deleted text is gone from PostgreSQL's tables",
   { timeout: 20_000 },
   () => {
-    it.each(DELETIONS)("after $name", async ({ name, fill }) => {
+    it.each(DELETIONS)("after $name", async (deletion) => {
       const place = await postgres.place();
       const store: Store = await place.open();
       const random = `ZQ${randomBytes(8).toString("hex")}XJ`;
-      const erase = await fill(store, random);
+      const erase = await deletion.fill(store, random);
       const conn = await place.connect();
       const salt = await conn.db
         .selectFrom("installation")
@@ -171,10 +195,12 @@ describe.skipIf(postgres.skip)(
         .where("key", "=", "feedback_salt")
         .executeTakeFirstOrThrow();
       await conn.close();
-      const marker = name.startsWith("forget (") ? hashUserId(salt.value, alice.userId) : random;
-      expect(await postgresRowsHolding(place, marker)).toHaveLength(ROWS);
+      const markers = markersOf(deletion, random, salt.value);
+      for (const marker of markers) {
+        expect(await postgresRowsHolding(place, marker)).toHaveLength(ROWS);
+      }
       expect(await erase()).toBe(ROWS);
-      expect(await postgresRowsHolding(place, marker)).toEqual([]);
+      for (const marker of markers) expect(await postgresRowsHolding(place, marker)).toEqual([]);
     });
   },
 );

@@ -296,8 +296,8 @@ describe.each(engines())("store on $engine", (engine) => {
         // The same salt after the restart: alice's vote is still hers.
         const second = await place.open();
         expect(await second.feedback.vote(M4, alice, "down")).toBe("up");
-        expect(await second.feedback.forget(alice.userId)).toBe(1);
-        expect(await second.feedback.forget(alice.userId)).toBe(0);
+        expect(await second.feedback.forget(alice.userId)).toEqual({ votes: 1, questions: 0 });
+        expect(await second.feedback.forget(alice.userId)).toEqual({ votes: 0, questions: 0 });
       });
 
       it("names a user in logs by the start of their stored hash, the same after a reopen", async () => {
@@ -322,11 +322,55 @@ describe.each(engines())("store on $engine", (engine) => {
         await feedback.vote(M4, alice, "up");
         await feedback.correct(P4, alice, "M5");
         await feedback.vote(M4, bob, "down");
-        expect(await feedback.forget(alice.userId)).toBe(2);
+        expect(await feedback.forget(alice.userId)).toEqual({ votes: 2, questions: 0 });
         const report = await feedback.report();
         expect(report.votes).toEqual({ up: 0, down: 1 });
         expect(report.corrections).toEqual([]);
-        expect(await feedback.forget(bob.userId)).toBe(1);
+        expect(await feedback.forget(bob.userId)).toEqual({ votes: 1, questions: 0 });
+      });
+
+      it("forgets the question texts one user asked, with their votes, and nobody else's", async () => {
+        const store = await fresh();
+        const note = {
+          guildId: "1",
+          kind: "none",
+          confidence: "none" as const,
+          clauseId: null,
+          score: null,
+          lang: "en" as const,
+        };
+        const noted = (answerId: string, askerId: string, question: string | null) =>
+          store.feedback.noteAnswer({ ...note, answerId, askerId, question });
+        await noted("1", alice.userId, "alice's first?");
+        await noted("2", alice.userId, "alice's second?");
+        await noted("3", alice.userId, null);
+        await noted("4", bob.userId, "bob's?");
+        await store.feedback.vote(M4, alice, "up");
+        // The asker is kept only beside a kept text: a note without one names nobody.
+        const conn = await place.connect();
+        const askers = await conn.db
+          .selectFrom("feedback_answers")
+          .select(["answer_id", "asker_hash"])
+          .orderBy("answer_id")
+          .execute();
+        const vote = await conn.db
+          .selectFrom("feedback_votes")
+          .select("user_hash")
+          .executeTakeFirstOrThrow();
+        await conn.close();
+        expect(askers.map((r) => r.asker_hash === null)).toEqual([false, false, true, false]);
+        // Hashed as her votes are, never raw.
+        expect(askers[0]?.asker_hash).toBe(vote.user_hash);
+        expect(JSON.stringify(askers)).not.toContain(alice.userId);
+
+        expect(await store.feedback.forget(alice.userId)).toEqual({ votes: 1, questions: 2 });
+        const report = await store.feedback.report();
+        expect(report.questions.unanswered).toEqual([{ question: "bob's?", count: 1 }]);
+        // The rows stay, as counts: only the text and who asked go.
+        expect(report.unanswered).toBe(4);
+        expect(await store.feedback.forget(alice.userId)).toEqual({ votes: 0, questions: 0 });
+        expect(await store.feedback.forget(bob.userId)).toEqual({ votes: 0, questions: 1 });
+        expect((await store.feedback.report()).questions.unanswered).toEqual([]);
       });
 
       it("keeps question text only as given, cut to 500 characters; a note counts once", async () => {
@@ -338,6 +382,7 @@ describe.each(engines())("store on $engine", (engine) => {
           clauseId: null,
           score: null,
           lang: "fr" as const,
+          askerId: alice.userId,
         };
         await feedback.noteAnswer({ ...note, answerId: "1", question: null });
         await feedback.noteAnswer({ ...note, answerId: "2", question: "x".repeat(2000) });
@@ -365,6 +410,7 @@ describe.each(engines())("store on $engine", (engine) => {
           score: null,
           lang: "en" as const,
           question: null,
+          askerId: alice.userId,
         };
         const late = Date.parse("2026-03-01T23:59:59.500Z");
         await feedback.noteAnswer({ ...note, answerId: "1" }, late);
@@ -385,6 +431,7 @@ describe.each(engines())("store on $engine", (engine) => {
           clauseId: null,
           score: null,
           lang: "en" as const,
+          askerId: alice.userId,
         };
         await store.settings.setFlag("1", "feedbackText", true);
         await store.feedback.noteAnswer({ ...note, answerId: "1", guildId: "1", question: "one?" });
@@ -410,6 +457,7 @@ describe.each(engines())("store on $engine", (engine) => {
           score: null,
           lang: "fr" as const,
           question: null,
+          askerId: alice.userId,
         };
         await feedback.noteAnswer({ ...note, answerId: "1" }, now - 91 * DAY);
         await feedback.noteAnswer({ ...note, answerId: "2" }, now - 89 * DAY);
@@ -450,7 +498,7 @@ describe.each(engines())("store on $engine", (engine) => {
     describe("kept questions (review --export)", () => {
       it("take `expect` from corrections, 👍 and unanswered notes, in the question-set format", async () => {
         const { feedback } = await fresh();
-        const base = { guildId: "1", lang: "en" as const };
+        const base = { guildId: "1", lang: "en" as const, askerId: alice.userId };
         let at = Date.now() - 60_000;
         const later = () => {
           at += 1000;

@@ -61,6 +61,7 @@ async function fill(store: Store): Promise<void> {
         score: confidence === "none" ? null : 0.5,
         lang: "en",
         question,
+        askerId: alice.userId,
       },
       later(),
     );
@@ -172,10 +173,12 @@ describe.skipIf(postgres.skip)(
       expect([...(view.settings[0]?.qaChannels ?? [])].sort()).toEqual(["10", "20", "30"]);
       expect(view.report.votes).toEqual({ up: 1, down: 3 });
       expect(view.kept.length).toBeGreaterThan(0);
-      // Same salt: alice changes and forgets her votes on the copy; bob's previous vote is his.
+      // Same salt: alice changes and forgets her votes and questions on the copy (she asked all
+      // three kept ones); bob's previous vote is his.
       expect(await copy.feedback.vote(shown("11", "M4", "answer"), alice, "down")).toBe("up");
       expect(await copy.feedback.vote(shown("13", "M4", "closest"), bob, "up")).toBe("down");
-      expect(await copy.feedback.forget(alice.userId)).toBe(2);
+      expect(await copy.feedback.forget(alice.userId)).toEqual({ votes: 2, questions: 3 });
+      expect(await copy.feedback.keptQuestions()).toEqual([]);
     });
 
     it("refuses to mix with another installation's salt already in PostgreSQL", async () => {

@@ -20,7 +20,9 @@ export interface HttpHarness {
   config: Config;
   /** http://127.0.0.1:port/interactions */
   url: string;
-  /** Every line the bot logged (at debug level), parsed. */
+  /** Every line the bot logged (at debug level), raw, in order. */
+  raw: string[];
+  /** The same lines, parsed. */
   logs(): LogLine[];
   close(): Promise<void>;
 }
@@ -37,10 +39,12 @@ export function httpConfig(fake: FakeDiscord, dataDir: string): Config {
 export async function startHttpHarness(
   options: Parameters<typeof startFakeDiscord>[0] = {},
   start: HttpStartOptions = {},
+  /** Settings layered over the harness's config (logQuestions…). */
+  overrides: Partial<Config> = {},
 ): Promise<HttpHarness> {
   const fake = await startFakeDiscord(options);
   const dataDir = mkdtempSync(path.join(tmpdir(), "declaration-bot-http-"));
-  const config = httpConfig(fake, dataDir);
+  const config = { ...httpConfig(fake, dataDir), ...overrides };
   const raw: string[] = [];
   const logger =
     start.logger ??
@@ -53,6 +57,7 @@ export async function startHttpHarness(
     bot,
     config,
     url,
+    raw,
     logs: () => raw.map((line) => JSON.parse(line) as LogLine),
     async close() {
       await bot.stop();

@@ -323,6 +323,11 @@ export class FakeDiscord {
     return this.world.messages.get(id);
   }
 
+  /** The ids of every person (not bot) the fake has shown the bot: authors, mentions, users. */
+  personIds(): string[] {
+    return [...this.world.users.values()].filter((u) => u.bot !== true).map((u) => String(u.id));
+  }
+
   /** What the fake knows about an interaction: callback type, @original, autocomplete choices… */
   interaction(id: string): Readonly<InteractionState> | undefined {
     return this.world.interactions.get(id);

@@ -145,6 +145,7 @@ export async function replyToQuestion(
     guildId: interaction.guildId,
     answer,
     question,
+    askerId: interaction.userId,
   });
   await ctx.reply(rendered.kind === "text" ? rendered.text : rendered.payload, { privately });
   return { ...rendered.outcome, question };

@@ -33,7 +33,13 @@ export async function keepsText(ctx: BotContext, guildId: string | null): Promis
  */
 export async function noteAnswer(
   ctx: BotContext,
-  given: { answerId: string; guildId: string | null; answer: Answer; question: string },
+  given: {
+    answerId: string;
+    guildId: string | null;
+    answer: Answer;
+    question: string;
+    askerId: string;
+  },
 ): Promise<void> {
   const { answer } = given;
   try {
@@ -43,6 +49,7 @@ export async function noteAnswer(
       guildId: given.guildId,
       lang: answer.lang,
       question: keep ? given.question : null,
+      askerId: given.askerId,
     };
     if (answer.kind === "none") {
       await ctx.store.feedback.noteAnswer({

@@ -222,11 +222,12 @@ function describe(interaction: Interaction): Record<string, string> {
     };
   }
   if (interaction.isComponent()) {
-    // A vote's custom id names the answer and the clause: beside a user, that is their vote.
-    const action = decodeCustomId(interaction.customId)?.kind;
-    return action === "vote" || action === "correct"
+    // A vote's custom id names the answer and the clause: beside a user, that is their vote. An
+    // id the bot cannot read may be a vote's all the same (an older layout), so it is not logged.
+    const action = decodeCustomId(interaction.customId)?.kind ?? "unknown";
+    return action === "vote" || action === "correct" || action === "unknown"
       ? { kind: "component", component: action }
-      : { kind: "component", customId: interaction.customId };
+      : { kind: "component", component: action, customId: interaction.customId };
   }
   return { kind: interaction.kind };
 }

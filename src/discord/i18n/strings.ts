@@ -62,7 +62,8 @@ export interface Strings {
   noPassage: string;
   /** `label` null: the user said the text does not answer the question. */
   correctionNoted: (label: string | null) => string;
-  forgotten: (votes: number) => string;
+  /** /privacy forget: how many votes (corrections included) and kept question texts it deleted. */
+  forgotten: (votes: number, questions: number) => string;
   settingsFeedback: string;
   /** What is kept of feedback, for /settings show and /help. */
   feedbackKept: (textKept: boolean, days: number) => string;
@@ -144,13 +145,26 @@ const fr: Strings = {
     label
       ? `Noté : le passage qui répond est ${label}. Merci !`
       : "Noté : le texte ne répond pas à cette question. Merci !",
-  forgotten: (votes) =>
-    votes === 0
-      ? "Je n’avais aucun vote de vous."
-      : `C’est fait : ${votes === 1 ? "votre vote est effacé" : `vos ${votes} votes sont effacés`}.`,
+  forgotten: (votes, questions) =>
+    votes + questions === 0
+      ? "Je n’avais aucun vote ni aucune question de vous."
+      : `C’est fait : ${[
+          votes === 0
+            ? ""
+            : votes === 1
+              ? "votre vote est effacé"
+              : `vos ${votes} votes sont effacés`,
+          questions === 0
+            ? ""
+            : questions === 1
+              ? "le texte de votre question est effacé"
+              : `le texte de vos ${questions} questions est effacé`,
+        ]
+          .filter(Boolean)
+          .join(" ; ")}.`,
   settingsFeedback: "Avis (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes.`,
+    `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé, avec l’identifiant haché de qui l’a posée" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes et le texte de vos questions.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on
@@ -233,13 +247,26 @@ const en: Strings = {
     label
       ? `Noted: the passage that answers it is ${label}. Thanks!`
       : "Noted: the text does not answer this question. Thanks!",
-  forgotten: (votes) =>
-    votes === 0
-      ? "I had no votes of yours."
-      : `Done: ${votes === 1 ? "your vote is" : `your ${votes} votes are`} deleted.`,
+  forgotten: (votes, questions) =>
+    votes + questions === 0
+      ? "I had no votes and no questions of yours."
+      : `Done: ${[
+          votes === 0
+            ? ""
+            : votes === 1
+              ? "your vote is deleted"
+              : `your ${votes} votes are deleted`,
+          questions === 0
+            ? ""
+            : questions === 1
+              ? "the text of your question is deleted"
+              : `the text of your ${questions} questions is deleted`,
+        ]
+          .filter(Boolean)
+          .join("; ")}.`,
   settingsFeedback: "Feedback (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes.`,
+    `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept, with the asker's hashed id" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes and the text of your questions.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on
@@ -318,11 +345,18 @@ const ru: Strings = {
     label
       ? `Записано: отвечает фрагмент ${label}. Спасибо!`
       : "Записано: текст не отвечает на этот вопрос. Спасибо!",
-  forgotten: (votes) =>
-    votes === 0 ? "У меня не было ваших голосов." : `Готово: удалено голосов — ${votes}.`,
+  forgotten: (votes, questions) =>
+    votes + questions === 0
+      ? "У меня не было ваших голосов и вопросов."
+      : `Готово: ${[
+          votes === 0 ? "" : `удалено голосов — ${votes}`,
+          questions === 0 ? "" : `удалено текстов вопросов — ${questions}`,
+        ]
+          .filter(Boolean)
+          .join("; ")}.`,
   settingsFeedback: "Отзывы (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса.`,
+    `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится вместе с хешированным идентификатором автора" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса и текст ваших вопросов.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on

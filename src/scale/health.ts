@@ -20,7 +20,7 @@ import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
 import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
 import type { Store, StoreHealth } from "../store/index.ts";
-import { listen } from "./listen.ts";
+import { listen, requestTimeouts } from "./listen.ts";
 
 export type { StoreHealth };
 
@@ -104,6 +104,12 @@ export interface HealthServerOptions {
   /** Other processes' metrics to merge into this one's (the sharding manager's shard processes). */
   metrics?: () => Promise<MetricsJson[]>;
   logger: Logger;
+  /**
+   * How long a client has to send its whole request before the server answers 408 and closes the
+   * connection (default 5 s): a probe sends its request at once, so only a stalled or hostile
+   * client is cut off.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface HealthServer {
@@ -139,7 +145,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     const [current, others] = await Promise.all([report(), options.metrics?.()]);
     return scrapeMetrics(current, others ?? []);
   };
-  const server: Server = createServer((req, res) => {
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server: Server = createServer(requestTimeouts(timeout), (req, res) => {
     const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
         "content-type": type,
@@ -184,9 +191,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       },
     );
   });
-  // A client that never finishes its request is cut off, not kept open forever.
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  // An idle keep-alive connection goes after the same time (Node's own 5 s, unless it is longer).
+  server.keepAliveTimeout = Math.min(server.keepAliveTimeout, timeout);
   const port = await listen(server, options.port, options.host);
   logger.info(
     { host: options.host, port, path: PATH, metrics: METRICS_PATH },

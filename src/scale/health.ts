@@ -9,7 +9,9 @@
  * store and whether it answers (`store`).
  *
  * `GET /metrics` on the same port serves Prometheus metrics (src/metrics.ts); its gateway and store
- * gauges are set from the same report, so the two endpoints never disagree.
+ * gauges are set from the same report, so the two endpoints never disagree. Requests that arrive
+ * while a report (or a scrape) is being made get that one: however many probes come at once, each
+ * shard process is asked once.
  *
  * @example
  * // curl -s 127.0.0.1:8080/health
@@ -20,6 +22,7 @@ import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
 import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
 import type { Store, StoreHealth } from "../store/index.ts";
+import { coalesce } from "./coalesce.ts";
 import { listen, requestTimeouts } from "./listen.ts";
 
 export type { StoreHealth };
@@ -135,16 +138,19 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const { logger } = options;
   // Before anything can be counted: the bot starts after its health server.
   await enableMetrics();
-  const report = async (): Promise<HealthReport> => {
+  // Requests that arrive while a report is being made share it, and /metrics reads the same one:
+  // under sharding each means a question to every shard process.
+  const report = coalesce(async (): Promise<HealthReport> => {
     const base = await options.report();
     const store = await options.store?.();
     return store ? { ...base, store } : base;
-  };
-  const scrape = async () => {
+  });
+  // One scrape at a time, too: it sets the registry's gauges from the report before reading them.
+  const scrape = coalesce(async () => {
     // Under sharding both ask every shard process over IPC: at the same time, not one after the other.
     const [current, others] = await Promise.all([report(), options.metrics?.()]);
     return scrapeMetrics(current, others ?? []);
-  };
+  });
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const server: Server = createServer(requestTimeouts(timeout), (req, res) => {
     const reply = (status: number, type: string, text: string) => {

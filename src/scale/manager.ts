@@ -132,6 +132,8 @@ class ShardProcess {
   private readyAt = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private cancelIdentifies: () => void = () => {};
+  /** Questions waiting for the process's answer, by nonce: one IPC listener serves them all. */
+  private readonly waiting = new Map<number, (reply: ShardRequest | undefined) => void>();
   /** Settles at the first ready, or fails if the process exits before it (start-up only). */
   readonly firstReady: Promise<void>;
   private settleFirst: (error?: Error) => void = () => {};
@@ -162,6 +164,10 @@ class ShardProcess {
       this.logger.error({ shard, err: error }, "identify throttling failed"),
     );
     child.on("message", (message: unknown) => {
+      if (isShardRequest(message)) {
+        this.waiting.get(message.nonce)?.(message);
+        return;
+      }
       if (!isReadyMessage(message)) return;
       this.ready = true;
       this.readyAt = Date.now();
@@ -217,18 +223,13 @@ class ShardProcess {
     if (!child?.connected) return Promise.resolve(null);
     const request: ShardRequest = { type, nonce: ++nonce };
     return new Promise((resolve) => {
-      const done = (result: Reply | undefined) => {
+      const done = (reply: ShardRequest | undefined) => {
         clearTimeout(timer);
-        child.off("message", onMessage);
-        resolve(result);
-      };
-      const onMessage = (message: unknown) => {
-        if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
-          done(message as Reply);
-        }
+        this.waiting.delete(request.nonce);
+        resolve(reply?.type === type ? (reply as Reply) : undefined);
       };
       const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
-      child.on("message", onMessage);
+      this.waiting.set(request.nonce, done);
       child.send(request, (error) => {
         if (error) done(undefined);
       });

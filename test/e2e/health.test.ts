@@ -131,6 +131,39 @@ describe("health endpoint around startBot", () => {
     expect((await getHealth(port)).status).toBe(200);
   });
 
+  it("makes one report for requests that arrive while it is being made, /metrics included", async () => {
+    let reports = 0;
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: async () => {
+        reports += 1;
+        // Long enough for the requests sent together to find it still running.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { ready: true, mode: "single", shardCount: 1, shards: [shardReport] };
+      },
+    });
+    const port = health.port;
+    const shardReport = { id: 0, status: "ready", ping: 12, guilds: 3 };
+    const requests = 100;
+    const answers = await Promise.all(
+      Array.from({ length: requests }, (_, i) => (i % 10 === 0 ? scrape(port) : getHealth(port))),
+    );
+    for (const answer of answers) {
+      if ("samples" in answer) {
+        expect(seriesValue(answer.samples, "declaration_bot_gateway_guilds", { shard: "0" })).toBe(
+          3,
+        );
+      } else {
+        expect(answer.status).toBe(200);
+        expect(answer.body?.shards).toEqual([shardReport]);
+      }
+    }
+    // One per request before; a busy machine may spread the requests over a few reports.
+    expect(reports).toBeLessThan(requests / 4);
+  });
+
   it("is 503 when the report itself fails", async () => {
     health = await startHealthServer({
       host: "127.0.0.1",

@@ -20,9 +20,8 @@ import { fileURLToPath } from "node:url";
 import { REST } from "@discordjs/rest";
 import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
-import { type Logger, registerSecret } from "../log.ts";
+import { type Logger, registerUrlPassword } from "../log.ts";
 import { type MetricsJson, shardSeries } from "../metrics.ts";
-import { passwordOf } from "../store/errors.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReply,
@@ -306,12 +305,8 @@ async function shardMetrics(processes: readonly ShardProcess[]): Promise<Metrics
 /** The host's identify throttler: shared through PostgreSQL with DATABASE_URL, local otherwise. */
 function hostThrottler(config: Config, maxConcurrency: number, logger: Logger): IdentifyThrottler {
   if (!config.database || !config.discord) return new LocalIdentifyThrottler(maxConcurrency);
-  try {
-    // A driver error that quoted the connection string must not print its password.
-    registerSecret(passwordOf(config.database.url));
-  } catch {
-    // Not a URL the WHATWG parser reads; pg will say so without echoing it.
-  }
+  // A driver error that quoted the connection string must not print its password.
+  registerUrlPassword(config.database.url);
   return new PostgresIdentifyThrottler({
     url: config.database.url,
     maxConcurrency,

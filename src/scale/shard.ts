@@ -11,7 +11,7 @@
 import { parseArgs } from "node:util";
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
-import { createLogger, registerSecret } from "../log.ts";
+import { createLogger, registerDiscordSecrets } from "../log.ts";
 import { enableMetrics, metricsJson } from "../metrics.ts";
 import {
   checkStore,
@@ -56,7 +56,7 @@ if (discord === null) {
   process.exit(1);
 }
 
-registerSecret(discord.token);
+registerDiscordSecrets(discord);
 const { ids, total } = assigned;
 const logger = createLogger(config.logLevel).child({ shard: ids.length === 1 ? ids[0] : ids });
 guardProcess(logger);

@@ -11,7 +11,13 @@ import {
 } from "discord-api-types/v10";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
-import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
+import {
+  createLogger,
+  errorText,
+  type Logger,
+  redactSecrets,
+  registerDiscordSecrets,
+} from "../../log.ts";
 import type { HealthReport } from "../../scale/health.ts";
 import type { Store } from "../../store/index.ts";
 import { handleMessage } from "../handlers/chat.ts";
@@ -76,7 +82,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const discord = config.discord;
   if (!discord) throw new Error("startBot: DISCORD_TOKEN is not set");
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
-  registerSecret(discord.token);
+  registerDiscordSecrets(discord);
   const logger = options.logger ?? createLogger(config.logLevel);
   const context = await openBotContext(config, logger, options.engine);
   const { ctx } = context;

@@ -140,6 +140,8 @@ class ShardProcess {
   constructor(
     readonly ids: number[],
     private readonly total: number,
+    /** Shard processes on this host, this one included. */
+    private readonly processesOnHost: number,
     private readonly throttler: IdentifyThrottler,
     private readonly logger: Logger,
   ) {
@@ -150,7 +152,8 @@ class ShardProcess {
   }
 
   spawn(): void {
-    const child = fork(SHARD_ENTRY, ["--shards", this.ids.join(","), "--of", String(this.total)], {
+    const args = ["--shards", this.ids.join(","), "--of", String(this.total)];
+    const child = fork(SHARD_ENTRY, [...args, "--processes", String(this.processesOnHost)], {
       execArgv: shardArgs(SHARD_ENTRY),
     });
     this.child = child;
@@ -377,7 +380,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
   );
   if (stopping) return;
   const host = throttler;
-  processes = groups.map((ids) => new ShardProcess(ids, total, host, logger));
+  processes = groups.map((ids) => new ShardProcess(ids, total, groups.length, host, logger));
   expected = local.length;
   for (const p of processes) p.spawn();
 

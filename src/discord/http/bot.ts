@@ -57,6 +57,8 @@ export async function startHttpBot(
   let started = false;
   const rest = restFor(discord);
   logRestFailures(rest, logger, () => started);
+  // Interaction answers count against Discord's limit of invalid requests too.
+  ctx.sends?.watch(rest, () => null);
   const inflight = new InFlight();
   const endpoint = await startEndpoint(interactions, rest, ctx, inflight, options).catch(
     async (error: unknown) => {

@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { redactSecrets } from "./log.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -143,19 +144,14 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-/** The shape of a Discord bot token: three base64url parts (id, timestamp, HMAC). */
-const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/g;
-
 /**
  * A token pasted into the wrong variable ("DISCORD_CLIENT_ID=<token>") must not be echoed by the
- * message that says the value is wrong: the token's value, and anything shaped like a token,
- * become "[redacted]" in every problem.
+ * message that says the value is wrong, nor a proxy's password by the one about DISCORD_API_URL:
+ * every problem goes through the program's one redaction, told the token as written and bare.
  */
-export function redactSecrets(text: string, token: string | undefined): string {
+function redactProblem(problem: string, token: string | undefined): string {
   const bare = token?.replace(/^["']|["']$/g, "").replace(/^Bot\s+/i, "");
-  let out = text;
-  for (const secret of [token, bare]) if (secret) out = out.split(secret).join("[redacted]");
-  return out.replace(TOKEN_SHAPE, "[redacted]");
+  return redactSecrets(problem, token, bare);
 }
 
 /** DATA_DIR as an absolute path (default: var/ in the project); also read by `npm run review`. */
@@ -217,8 +213,13 @@ export function loadConfig(env: Env = process.env): Config {
       url = null;
     }
     if (url === null || (url.protocol !== "http:" && url.protocol !== "https:")) {
+      // Its credentials are redacted with every problem's; without "://" nothing tells them apart.
+      const got =
+        apiUrl.includes("@") && !apiUrl.includes("://")
+          ? "a value with an @ (not shown)"
+          : `"${apiUrl}"`;
       problems.push(
-        `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got "${apiUrl}"`,
+        `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got ${got}`,
       );
       apiUrl = null;
     } else {
@@ -358,7 +359,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
-  if (problems.length > 0) throw new ConfigError(problems.map((p) => redactSecrets(p, token)));
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => redactProblem(p, token)));
 
   return {
     discord: token === undefined ? null : { token, clientId, guildId, apiUrl, messageContent },

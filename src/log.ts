@@ -2,8 +2,10 @@
  * Structured logging (pino): JSON lines on stderr, so that the console front end can own stdout.
  *
  * Secrets never reach the output. Every line a logger made here writes passes through
- * `redactSecrets`, which replaces the bot token (registered once with `registerSecret`) and the
- * interaction tokens inside Discord URLs, wherever they appear: a field, an error message, a stack.
+ * `redactSecrets`, which replaces the bot token (registered once with `registerSecret`), the
+ * interaction tokens inside Discord URLs and the credentials of any URL, wherever they appear: a
+ * field, an error message, a stack. It is the one redaction of the program: configuration errors
+ * and start failures, printed without a logger, go through it too.
  * Errors logged under `err` are reduced to what helps an operator (type, message, Discord code,
  * HTTP status, route, stack); the request body, which can echo what users typed, is left out.
  *
@@ -22,9 +24,29 @@ const CENSOR = "[redacted]";
 const secrets = new Set<string>();
 const MIN_SECRET_LENGTH = 8;
 
-/** Marks `secret` for redaction in every log line and in `redact`/`redactSecrets` output. */
+/** Marks `secret` for redaction in every log line and in `redactSecrets` output. */
 export function registerSecret(secret: string | null | undefined): void {
   if (secret && secret.length >= MIN_SECRET_LENGTH) secrets.add(secret);
+}
+
+/**
+ * Registers the password of a URL the program connects to (DATABASE_URL, a DISCORD_API_URL
+ * through a proxy), as written and decoded: an error may quote it apart from its URL.
+ */
+export function registerUrlPassword(url: string): void {
+  try {
+    const { password } = new URL(url);
+    registerSecret(password);
+    registerSecret(decodeURIComponent(password));
+  } catch {
+    // Not a URL the WHATWG parser reads: its credentials are still censored wherever it appears.
+  }
+}
+
+/** The bot token, and the password of DISCORD_API_URL when it goes through a proxy that wants one. */
+export function registerDiscordSecrets(discord: { token: string; apiUrl: string | null }): void {
+  registerSecret(discord.token);
+  if (discord.apiUrl) registerUrlPassword(discord.apiUrl);
 }
 
 /**
@@ -33,15 +55,65 @@ export function registerSecret(secret: string | null | undefined): void {
  */
 const URL_TOKENS = /(\/(?:interactions|webhooks)\/[^/\s"'?]+\/)(?!:token\b)[^/\s"'?]+/g;
 
-/** Removes every registered secret and interaction token from `text`. */
-export function redactSecrets(text: string): string {
+/**
+ * The shape of a Discord bot token: three base64url parts (id, timestamp, HMAC). Each try starts
+ * where a word starts, so a long run of letters costs one pass, not one per letter.
+ */
+const TOKEN_SHAPE = /(?<![\w-])[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}/g;
+
+/** A URL in running text: its scheme, then everything up to a space or a quote. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+
+/** Query parameters whose value is a secret: password=, sslpassword=, access_token=, api-key=… */
+const SECRET_PARAM =
+  /(?:password|passwd|secret|token|apikey|signature|credentials?)$|^(?:.*[_-])?(?:pass|pwd|key|auth|sig)$/i;
+
+/** Where a URL's user info ends: its last "@" before the path, as URL parsers read it. */
+function userInfoEnd(url: string, hostStart: number): number {
+  const rest = url.slice(hostStart);
+  const authorityEnd = rest.search(/[/?#\\]/);
+  const at = (authorityEnd < 0 ? rest : rest.slice(0, authorityEnd)).lastIndexOf("@");
+  // A password with a "/" or "#" in it makes the URL unreadable, and the "@" seem to be in the
+  // path: in a URL no parser accepts, everything before the last "@" is taken for credentials.
+  if (at < 0 && !URL.canParse(url)) return rest.lastIndexOf("@");
+  return at;
+}
+
+/** One URL with its user info and secret query parameters replaced. */
+function redactUrl(url: string): string {
+  const hostStart = url.indexOf("://") + 3;
+  const at = userInfoEnd(url, hostStart);
+  const out = at < 0 ? url : `${url.slice(0, hostStart)}${CENSOR}${url.slice(hostStart + at)}`;
+  const query = out.indexOf("?");
+  if (query < 0) return out;
+  const params = out
+    .slice(query + 1)
+    .replace(/(^|[&;])([^=&;#]+)=([^&;#]*)/g, (param, separator: string, key: string) =>
+      SECRET_PARAM.test(key) ? `${separator}${key}=${CENSOR}` : param,
+    );
+  return `${out.slice(0, query + 1)}${params}`;
+}
+
+/**
+ * Removes every secret from `text`: the registered ones (the bot token, passwords of the URLs the
+ * program connects to), `unregistered` ones (a token being validated), anything shaped like a bot
+ * token, interaction tokens in Discord URLs, and the credentials of any URL (user info and
+ * password-like query parameters: http://[redacted]@proxy:8080/api?key=[redacted]). Every log
+ * line, configuration error and start failure the program prints goes through it.
+ */
+export function redactSecrets(
+  text: string,
+  ...unregistered: (string | null | undefined)[]
+): string {
   let out = text;
-  for (const secret of secrets) {
-    if (out.includes(secret)) out = out.split(secret).join(CENSOR);
+  for (const secret of [...secrets, ...unregistered]) {
+    if (secret && out.includes(secret)) out = out.split(secret).join(CENSOR);
   }
-  return out.includes("/interactions/") || out.includes("/webhooks/")
-    ? out.replace(URL_TOKENS, `$1${CENSOR}`)
-    : out;
+  if (out.includes("://")) out = out.replace(URL_IN_TEXT, redactUrl);
+  if (out.includes("/interactions/") || out.includes("/webhooks/")) {
+    out = out.replace(URL_TOKENS, `$1${CENSOR}`);
+  }
+  return out.includes(".") ? out.replace(TOKEN_SHAPE, CENSOR) : out;
 }
 
 /**
@@ -58,12 +130,6 @@ export function maskUserMentions(text: string): string {
 /** What every log line goes through before it is written: no secret, no user id. */
 function scrubLine(line: string): string {
   return maskUserMentions(redactSecrets(line));
-}
-
-/** Replaces every occurrence of a secret in a string: for error messages and stacks we print. */
-export function redact(text: string, secret: string | null | undefined): string {
-  const out = secret ? text.split(secret).join(CENSOR) : text;
-  return redactSecrets(out);
 }
 
 /** The text of an error (its stack when there is one), redacted: for places that print errors. */

@@ -11,7 +11,7 @@
 import { config as loadDotenv } from "dotenv";
 import type { Bot } from "./discord/gateway/bot.ts";
 import type { HttpBot } from "./discord/http/bot.ts";
-import { createLogger, registerSecret } from "./log.ts";
+import { createLogger, redactSecrets, registerDiscordSecrets } from "./log.ts";
 import {
   checkStore,
   type HealthServer,
@@ -33,9 +33,8 @@ if (config.discord === null) {
   const { runConsole } = await import("./console/console.ts");
   await runConsole();
 } else {
-  const token = config.discord.token;
   // Censored in every log line, including the sharding manager's (which never calls startBot).
-  registerSecret(token);
+  registerDiscordSecrets(config.discord);
   const logger = createLogger(config.logLevel);
   guardProcess(logger);
 
@@ -79,7 +78,7 @@ if (config.discord === null) {
     // By name: importing their modules here would load discord.js and SQLite for the console too.
     if (error instanceof Error && ["StoreUnavailable", "StartFailure"].includes(error.name)) {
       // A person can act on this one line; the stack would only hide it.
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${redactSecrets(error.message)}\n`);
       logger.fatal({ error: error.message }, "could not start the bot");
     } else {
       logger.fatal({ err: error }, "could not start the bot");

@@ -42,6 +42,11 @@ export type OutcomeLabel = (typeof OUTCOMES)[number];
 
 /** The per-user limits that refuse work (README, "Reliability and abuse"). */
 export type LimitName = "command" | "feedback" | "chat-cooldown";
+/**
+ * Why a chat answer was held back: Discord refused the bot's messages in that channel a moment ago,
+ * or the process is near Discord's limit of invalid requests (platform/send-guard.ts).
+ */
+export type HoldReason = "refused-channel" | "invalid-requests";
 export type VoteDirection = "up" | "down";
 export type { StoreEngine };
 
@@ -65,6 +70,16 @@ const REPORTED_METRICS: readonly string[] = [
 ].map((name) => `${PREFIX}${name}`);
 
 const pools = new Map<object, { engine: StoreEngine; read: () => PoolStats }>();
+
+/** What a bot's send guard holds at scrape time. */
+export interface SendGuardStats {
+  /** Channels where Discord refused the bot's messages, not tried again for now. */
+  refusedChannels: number;
+  /** Whether chat answers are held back because invalid requests neared Discord's limit. */
+  backingOff: boolean;
+}
+
+const sendGuards = new Map<object, () => SendGuardStats>();
 
 /** A pool whose reading throws is left out of this scrape rather than failing all of it. */
 function poolReadings(): [StoreEngine, PoolStats][] {
@@ -147,6 +162,34 @@ function createInstruments(prom: Prom) {
       labelNames: ["engine"] as const,
       registers,
     }),
+    invalidRequests: new prom.Counter({
+      name: `${PREFIX}discord_invalid_requests_total`,
+      help: "Responses Discord counts against its limit of invalid requests per IP (401, 403, 429 not shared), by status.",
+      labelNames: ["status"] as const,
+      registers,
+    }),
+    chatHeld: new prom.Counter({
+      name: `${PREFIX}chat_held_total`,
+      help: "Chat answers not sent, by reason: refused-channel (Discord refused the bot there a moment ago), invalid-requests (near Discord's limit).",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    refusedChannels: new prom.Gauge({
+      name: `${PREFIX}refused_channels`,
+      help: "Channels where Discord refused the bot's messages, not tried again until a permission change or 10 minutes.",
+      registers,
+      collect() {
+        this.set(sum([...sendGuards.values()].map((read) => read().refusedChannels)));
+      },
+    }),
+    backoff: new prom.Gauge({
+      name: `${PREFIX}discord_backoff`,
+      help: "1 while chat answers are held back because invalid requests neared Discord's limit, else 0.",
+      registers,
+      collect() {
+        this.set([...sendGuards.values()].some((read) => read().backingOff) ? 1 : 0);
+      },
+    }),
     shardStatus: new prom.Gauge({
       name: `${PREFIX}gateway_shard_status`,
       help: "1 for each gateway shard's current status (ready, connecting, resuming, down…), by shard.",
@@ -225,6 +268,26 @@ export function observeAnswerSeconds(command: string, seconds: number): void {
 
 export function countLimitRefusal(limit: LimitName): void {
   instruments?.limitRefusals.inc({ limit });
+}
+
+export function countInvalidRequest(status: number): void {
+  instruments?.invalidRequests.inc({ status: String(status) });
+}
+
+export function countChatHeld(reason: HoldReason): void {
+  instruments?.chatHeld.inc({ reason });
+}
+
+/** For a bot's send guard: reports what it holds at every scrape; the function returned stops. */
+export function watchSendGuard(key: object, read: () => SendGuardStats): () => void {
+  sendGuards.set(key, read);
+  return () => {
+    sendGuards.delete(key);
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 export function countVote(direction: VoteDirection): void {

@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { describeConnectFailure } from "../discord/platform/errors.ts";
 import { inviteUrl } from "../discord/platform/invite.ts";
 import { registerOverRest } from "../discord/platform/register.ts";
-import { redact } from "../log.ts";
+import { redactSecrets } from "../log.ts";
 
 loadDotenv({ quiet: true });
 
@@ -34,7 +34,7 @@ try {
     error instanceof ConfigError
       ? error.message
       : (describeConnectFailure(error, apiUrl) ??
-        `Registration failed: ${redact(error instanceof Error ? error.message : String(error), token)}`);
+        `Registration failed: ${redactSecrets(error instanceof Error ? error.message : String(error), token)}`);
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }

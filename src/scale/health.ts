@@ -9,7 +9,9 @@
  * store and whether it answers (`store`).
  *
  * `GET /metrics` on the same port serves Prometheus metrics (src/metrics.ts); its gateway and store
- * gauges are set from the same report, so the two endpoints never disagree.
+ * gauges are set from the same report, so the two endpoints never disagree. Requests that arrive
+ * while a report (or a scrape) is being made get that one: however many probes come at once, each
+ * shard process is asked once.
  *
  * @example
  * // curl -s 127.0.0.1:8080/health
@@ -20,7 +22,8 @@ import { createServer, type Server } from "node:http";
 import type { Logger } from "../log.ts";
 import { enableMetrics, type MetricsJson, scrapeMetrics } from "../metrics.ts";
 import type { Store, StoreHealth } from "../store/index.ts";
-import { listen } from "./listen.ts";
+import { coalesce } from "./coalesce.ts";
+import { listen, requestTimeouts } from "./listen.ts";
 
 export type { StoreHealth };
 
@@ -104,6 +107,12 @@ export interface HealthServerOptions {
   /** Other processes' metrics to merge into this one's (the sharding manager's shard processes). */
   metrics?: () => Promise<MetricsJson[]>;
   logger: Logger;
+  /**
+   * How long a client has to send its whole request before the server answers 408 and closes the
+   * connection (default 5 s): a probe sends its request at once, so only a stalled or hostile
+   * client is cut off.
+   */
+  requestTimeoutMs?: number;
 }
 
 export interface HealthServer {
@@ -129,17 +138,21 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
   const { logger } = options;
   // Before anything can be counted: the bot starts after its health server.
   await enableMetrics();
-  const report = async (): Promise<HealthReport> => {
+  // Requests that arrive while a report is being made share it, and /metrics reads the same one:
+  // under sharding each means a question to every shard process.
+  const report = coalesce(async (): Promise<HealthReport> => {
     const base = await options.report();
     const store = await options.store?.();
     return store ? { ...base, store } : base;
-  };
-  const scrape = async () => {
+  });
+  // One scrape at a time, too: it sets the registry's gauges from the report before reading them.
+  const scrape = coalesce(async () => {
     // Under sharding both ask every shard process over IPC: at the same time, not one after the other.
     const [current, others] = await Promise.all([report(), options.metrics?.()]);
     return scrapeMetrics(current, others ?? []);
-  };
-  const server: Server = createServer((req, res) => {
+  });
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const server: Server = createServer(requestTimeouts(timeout), (req, res) => {
     const reply = (status: number, type: string, text: string) => {
       res.writeHead(status, {
         "content-type": type,
@@ -184,9 +197,8 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       },
     );
   });
-  // A client that never finishes its request is cut off, not kept open forever.
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = REQUEST_TIMEOUT_MS;
+  // An idle keep-alive connection goes after the same time (Node's own 5 s, unless it is longer).
+  server.keepAliveTimeout = Math.min(server.keepAliveTimeout, timeout);
   const port = await listen(server, options.port, options.host);
   logger.info(
     { host: options.host, port, path: PATH, metrics: METRICS_PATH },

@@ -20,9 +20,8 @@ import { fileURLToPath } from "node:url";
 import { REST } from "@discordjs/rest";
 import { type RESTGetAPIGatewayBotResult, Routes } from "discord-api-types/v10";
 import type { Config, DiscordConfig } from "../config.ts";
-import { type Logger, registerSecret } from "../log.ts";
+import { type Logger, registerUrlPassword } from "../log.ts";
 import { type MetricsJson, shardSeries } from "../metrics.ts";
-import { passwordOf } from "../store/errors.ts";
 import {
   HEALTH_MESSAGE,
   type HealthReply,
@@ -132,6 +131,8 @@ class ShardProcess {
   private readyAt = 0;
   private restartTimer: NodeJS.Timeout | null = null;
   private cancelIdentifies: () => void = () => {};
+  /** Questions waiting for the process's answer, by nonce: one IPC listener serves them all. */
+  private readonly waiting = new Map<number, (reply: ShardRequest | undefined) => void>();
   /** Settles at the first ready, or fails if the process exits before it (start-up only). */
   readonly firstReady: Promise<void>;
   private settleFirst: (error?: Error) => void = () => {};
@@ -139,6 +140,8 @@ class ShardProcess {
   constructor(
     readonly ids: number[],
     private readonly total: number,
+    /** Shard processes on this host, this one included. */
+    private readonly processesOnHost: number,
     private readonly throttler: IdentifyThrottler,
     private readonly logger: Logger,
   ) {
@@ -149,7 +152,8 @@ class ShardProcess {
   }
 
   spawn(): void {
-    const child = fork(SHARD_ENTRY, ["--shards", this.ids.join(","), "--of", String(this.total)], {
+    const args = ["--shards", this.ids.join(","), "--of", String(this.total)];
+    const child = fork(SHARD_ENTRY, [...args, "--processes", String(this.processesOnHost)], {
       execArgv: shardArgs(SHARD_ENTRY),
     });
     this.child = child;
@@ -162,6 +166,10 @@ class ShardProcess {
       this.logger.error({ shard, err: error }, "identify throttling failed"),
     );
     child.on("message", (message: unknown) => {
+      if (isShardRequest(message)) {
+        this.waiting.get(message.nonce)?.(message);
+        return;
+      }
       if (!isReadyMessage(message)) return;
       this.ready = true;
       this.readyAt = Date.now();
@@ -217,18 +225,13 @@ class ShardProcess {
     if (!child?.connected) return Promise.resolve(null);
     const request: ShardRequest = { type, nonce: ++nonce };
     return new Promise((resolve) => {
-      const done = (result: Reply | undefined) => {
+      const done = (reply: ShardRequest | undefined) => {
         clearTimeout(timer);
-        child.off("message", onMessage);
-        resolve(result);
-      };
-      const onMessage = (message: unknown) => {
-        if (isShardRequest(message) && message.type === type && message.nonce === request.nonce) {
-          done(message as Reply);
-        }
+        this.waiting.delete(request.nonce);
+        resolve(reply?.type === type ? (reply as Reply) : undefined);
       };
       const timer = setTimeout(() => done(undefined), HEALTH_ANSWER_MS);
-      child.on("message", onMessage);
+      this.waiting.set(request.nonce, done);
       child.send(request, (error) => {
         if (error) done(undefined);
       });
@@ -305,12 +308,8 @@ async function shardMetrics(processes: readonly ShardProcess[]): Promise<Metrics
 /** The host's identify throttler: shared through PostgreSQL with DATABASE_URL, local otherwise. */
 function hostThrottler(config: Config, maxConcurrency: number, logger: Logger): IdentifyThrottler {
   if (!config.database || !config.discord) return new LocalIdentifyThrottler(maxConcurrency);
-  try {
-    // A driver error that quoted the connection string must not print its password.
-    registerSecret(passwordOf(config.database.url));
-  } catch {
-    // Not a URL the WHATWG parser reads; pg will say so without echoing it.
-  }
+  // A driver error that quoted the connection string must not print its password.
+  registerUrlPassword(config.database.url);
   return new PostgresIdentifyThrottler({
     url: config.database.url,
     maxConcurrency,
@@ -381,7 +380,7 @@ export async function runShardingManager(config: Config, logger: Logger): Promis
   );
   if (stopping) return;
   const host = throttler;
-  processes = groups.map((ids) => new ShardProcess(ids, total, host, logger));
+  processes = groups.map((ids) => new ShardProcess(ids, total, groups.length, host, logger));
   expected = local.length;
   for (const p of processes) p.spawn();
 

@@ -1,8 +1,9 @@
 /**
  * The script the sharding manager forks per group of shards (see manager.ts); not run directly.
  *
- * Its shards come as arguments, `--shards 0,1 --of 4`, never as the SHARDS / SHARD_COUNT
- * environment variables that discord.js's Client would read by itself. It is the ordinary bot with
+ * Its shards come as arguments, `--shards 0,1 --of 4 --processes 2` (the last: how many shard
+ * processes share the host, and so Discord's limit of invalid requests per IP address), never as
+ * the SHARDS / SHARD_COUNT environment variables that discord.js's Client would read by itself. It is the ordinary bot with
  * one discord.js client running those shards, a logger naming them, and an identify throttler that
  * asks the manager (ipc.ts). Only the process running shard 0 registers the commands. It answers
  * the manager's health and metrics questions, tells it when its shards are ready, and stops when
@@ -11,7 +12,7 @@
 import { parseArgs } from "node:util";
 import { type Bot, startBot } from "../discord/gateway/bot.ts";
 import { clientShards } from "../discord/gateway/health.ts";
-import { createLogger, registerSecret } from "../log.ts";
+import { createLogger, registerDiscordSecrets } from "../log.ts";
 import { enableMetrics, metricsJson } from "../metrics.ts";
 import {
   checkStore,
@@ -24,16 +25,25 @@ import {
 import { ManagerIdentifyThrottler, READY_MESSAGE } from "./ipc.ts";
 import { exitAfterFatalClose, guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
-function shardsFromArgs(): { ids: number[]; total: number } | null {
+function shardsFromArgs(): { ids: number[]; total: number; processes: number } | null {
   try {
     const { values } = parseArgs({
-      options: { shards: { type: "string" }, of: { type: "string" } },
+      options: {
+        shards: { type: "string" },
+        of: { type: "string" },
+        processes: { type: "string", default: "1" },
+      },
     });
     const ids = (values.shards ?? "").split(",").filter(Boolean).map(Number);
     const total = Number(values.of);
+    const processes = Number(values.processes);
     const valid =
-      ids.length > 0 && Number.isInteger(total) && ids.every((id) => id >= 0 && id < total);
-    return valid ? { ids, total } : null;
+      ids.length > 0 &&
+      Number.isInteger(total) &&
+      ids.every((id) => id >= 0 && id < total) &&
+      Number.isInteger(processes) &&
+      processes >= 1;
+    return valid ? { ids, total, processes } : null;
   } catch {
     return null;
   }
@@ -56,8 +66,8 @@ if (discord === null) {
   process.exit(1);
 }
 
-registerSecret(discord.token);
-const { ids, total } = assigned;
+registerDiscordSecrets(discord);
+const { ids, total, processes } = assigned;
 const logger = createLogger(config.logLevel).child({ shard: ids.length === 1 ? ids[0] : ids });
 guardProcess(logger);
 
@@ -93,6 +103,7 @@ try {
   bot = await startBot(config, {
     logger,
     registerCommands: ids.includes(0),
+    processesOnHost: processes,
     clientOptions: {
       shards: ids,
       shardCount: total,

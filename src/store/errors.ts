@@ -32,12 +32,3 @@ export function describePostgresUrl(url: string): string {
     return "(an unreadable DATABASE_URL)";
   }
 }
-
-/** The password in a PostgreSQL URL, to censor wherever it might be printed; null when none. */
-export function passwordOf(url: string): string | null {
-  try {
-    return decodeURIComponent(new URL(url).password) || null;
-  } catch {
-    return null;
-  }
-}

@@ -11,11 +11,11 @@
  */
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
-import { type Logger, registerSecret } from "../log.ts";
+import { type Logger, registerSecret, registerUrlPassword } from "../log.ts";
 import { watchPool } from "../metrics.ts";
 import { CHANNELS } from "./channels.ts";
 import type { Connection, OpenOptions } from "./connection.ts";
-import { describePostgresUrl, passwordOf, StoreUnavailable } from "./errors.ts";
+import { describePostgresUrl, StoreUnavailable } from "./errors.ts";
 import { migrateToLatest } from "./migrations.ts";
 import { NotificationBus } from "./notifications.ts";
 import type { Tables } from "./schema.ts";
@@ -47,7 +47,7 @@ export async function openPostgres(
 ): Promise<Connection> {
   const location = describePostgresUrl(url);
   // pg's errors may quote the connection string: the password is censored in every log line.
-  registerSecret(passwordOf(url));
+  registerUrlPassword(url);
   // A short password is below the censor's minimum length; the whole URL never is.
   registerSecret(url);
   const pool = new pg.Pool({

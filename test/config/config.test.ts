@@ -109,6 +109,23 @@ describe("loadConfig", () => {
     },
   );
 
+  it.each([
+    "ftp://bot:pw4you@proxy:8080/api",
+    "http://bot:pw4you@proxy:99999/api",
+    "http://bot:pw/4you@proxy:8080/api",
+    "bot:pw4you@proxy:8080/api",
+  ])("never prints the password of a DISCORD_API_URL it refuses (%s)", (url) => {
+    try {
+      loadConfig({ DISCORD_TOKEN: "a-token-value", DISCORD_API_URL: url });
+      expect.unreachable();
+    } catch (error) {
+      const message = String((error as Error).message);
+      expect(message).toContain("DISCORD_API_URL must be an http(s) URL");
+      expect(message).not.toMatch(/pw|4you/);
+      if (url.includes("://")) expect(message).toContain("[redacted]@proxy");
+    }
+  });
+
   it("never prints the token", () => {
     const secret = "Bot super-secret-token";
     try {

@@ -113,6 +113,11 @@ it.each([
     { DISCORD_API_URL: "http://127.0.0.1:9" },
     /^cannot reach Discord at http:\/\/127\.0\.0\.1:9: connection refused$/,
   ],
+  [
+    "an unreachable proxy that wants credentials",
+    { DISCORD_API_URL: "http://bot:pw4you@127.0.0.1:9/api" },
+    /^cannot reach Discord at http:\/\/\[redacted\]@127\.0\.0\.1:9\/api: connection refused$/,
+  ],
 ])(
   "a failed start with %s says why in one human line, first, then stops",
   async (_name, env, line) => {
@@ -127,6 +132,7 @@ it.each([
       expect(code, script).toBe(1);
       expect(out.split("\n")[0], script).toMatch(line);
       expect(out, script).not.toContain("bot stopped");
+      expect(out, script).not.toContain("pw4you");
     }
   },
   60_000,

@@ -4,7 +4,7 @@
  * The sharded endpoint (served by the manager) is tested in sharding.test.ts.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -131,6 +131,39 @@ describe("health endpoint around startBot", () => {
     expect((await getHealth(port)).status).toBe(200);
   });
 
+  it("makes one report for requests that arrive while it is being made, /metrics included", async () => {
+    let reports = 0;
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: async () => {
+        reports += 1;
+        // Long enough for the requests sent together to find it still running.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { ready: true, mode: "single", shardCount: 1, shards: [shardReport] };
+      },
+    });
+    const port = health.port;
+    const shardReport = { id: 0, status: "ready", ping: 12, guilds: 3 };
+    const requests = 100;
+    const answers = await Promise.all(
+      Array.from({ length: requests }, (_, i) => (i % 10 === 0 ? scrape(port) : getHealth(port))),
+    );
+    for (const answer of answers) {
+      if ("samples" in answer) {
+        expect(seriesValue(answer.samples, "declaration_bot_gateway_guilds", { shard: "0" })).toBe(
+          3,
+        );
+      } else {
+        expect(answer.status).toBe(200);
+        expect(answer.body?.shards).toEqual([shardReport]);
+      }
+    }
+    // One per request before; a busy machine may spread the requests over a few reports.
+    expect(reports).toBeLessThan(requests / 4);
+  });
+
   it("is 503 when the report itself fails", async () => {
     health = await startHealthServer({
       host: "127.0.0.1",
@@ -149,6 +182,60 @@ describe("health endpoint around startBot", () => {
     expect(statusName(0)).toBe("ready");
     expect(statusName(6)).toBe("waitingForGuilds");
   });
+});
+
+describe("clients that never finish their request", () => {
+  const TIMEOUT_MS = 1000;
+  let health: HealthServer | undefined;
+
+  afterEach(async () => {
+    await health?.close();
+  });
+
+  /** Opens a socket; resolves with how long after opening the server closed it, and what it said. */
+  function openSocket(port: number, onConnect: (socket: Socket) => void) {
+    const opened = Date.now();
+    const socket = connect(port, "127.0.0.1", () => onConnect(socket));
+    let received = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => {
+      received += chunk;
+    });
+    socket.on("error", () => {});
+    return new Promise<{ afterMs: number; received: string }>((resolve) =>
+      socket.on("close", () => resolve({ afterMs: Date.now() - opened, received })),
+    );
+  }
+
+  it("closes an idle socket and one trickling its headers within the request timeout", async () => {
+    health = await startHealthServer({
+      host: "127.0.0.1",
+      port: 0,
+      logger: createLogger("silent"),
+      report: () => ({ ready: true, mode: "single", shardCount: 1, shards: [] }),
+      requestTimeoutMs: TIMEOUT_MS,
+    });
+    const port = health.port;
+    const idle = openSocket(port, () => {});
+    const request = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ".padEnd(4000, "x");
+    let trickler: NodeJS.Timeout | undefined;
+    // One byte every 50 ms: never idle, never done (slowloris).
+    const trickling = openSocket(port, (socket) => {
+      let sent = 0;
+      trickler = setInterval(() => {
+        if (socket.writable) socket.write(request.charAt(sent++));
+      }, 50);
+    });
+    const [idleEnd, trickleEnd] = await Promise.all([idle, trickling]);
+    clearInterval(trickler);
+    for (const end of [idleEnd, trickleEnd]) {
+      expect(end.received).toMatch(/^HTTP\/1\.1 408 /);
+      // Node's own check of these timeouts comes every 30 s unless told otherwise.
+      expect(end.afterMs).toBeLessThan(TIMEOUT_MS + 4000);
+    }
+    // A client that does send its request is still answered.
+    expect((await getHealth(port)).status).toBe(200);
+  }, 15_000);
 });
 
 describe("HEALTH_PORT with `npm start` in one process", () => {

@@ -7,7 +7,12 @@ import { once } from "node:events";
 import type { APIEmbed } from "discord.js";
 import { Events } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeDiscord, InteractionSpec, Json } from "../../tools/fake-discord/index.ts";
+import {
+  DEFAULT_GUILD_ID,
+  type FakeDiscord,
+  type InteractionSpec,
+  type Json,
+} from "../../tools/fake-discord/index.ts";
 import { EPHEMERAL, repliesTo, replyTo } from "../support/bot-harness.ts";
 import {
   CALLBACK,
@@ -54,7 +59,7 @@ describe("REST errors are logged and survived", () => {
 
   const logsSince = (from: number) => rig.logs().slice(from);
 
-  it("50013 Missing Permissions on a chat reply: logged, and the next message is answered", async () => {
+  it("50013 Missing Permissions on a chat reply: logged, and answered again once permissions change", async () => {
     const from = rig.raw.length;
     rig.fake.failNext(CHANNEL_MESSAGE, {
       status: 403,
@@ -62,14 +67,16 @@ describe("REST errors are logged and survived", () => {
     });
     const refused = rig.fake.sendMessage({ content: "comme le dit la mesure 4" });
     await rig.fake.waitForRequest((r) => r.injected && r.status === 403);
-    const next = rig.fake.sendMessage({ content: "comme le dit la mesure 5" });
-    expect(title((await replyTo(rig.fake, next.id)).body as Json)).toMatch(/^Mesure 5/);
-
     const line = await logLine(
       rig,
       "the 50013 warning",
       (l) => l.msg === "cannot answer in this channel",
     );
+    // The channel is left alone (refused-channels.test.ts) until a permission event.
+    await rig.fake.updateRole(DEFAULT_GUILD_ID);
+    const next = rig.fake.sendMessage({ content: "comme le dit la mesure 5" });
+    expect(title((await replyTo(rig.fake, next.id)).body as Json)).toMatch(/^Mesure 5/);
+
     expect(line).toMatchObject({
       level: WARN_LEVEL,
       kind: "chat",

@@ -107,18 +107,44 @@ describe("the token never appears in logs, even in errors that carry it", () => 
   });
 });
 
+/** Shorter than a registered secret may be: only the redaction of URLs can hide it. */
+const PROXY_PASSWORD = "pw4you";
+
 describe("the token never appears in the output of `npm start`'s process", () => {
   let fake: FakeDiscord;
   let bot: ChildBot;
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    bot = spawnBot(fake, { LOG_LEVEL: "debug" });
+    // Through a proxy that wants credentials, which REST errors carry in their URL.
+    const apiUrl = fake.apiUrl.replace("http://", `http://bot:${PROXY_PASSWORD}@`);
+    bot = spawnBot(fake, { LOG_LEVEL: "debug", DISCORD_API_URL: apiUrl });
     await botReady(fake);
   }, 30_000);
   afterAll(async () => {
     await bot?.close();
     await fake?.close();
   });
+
+  it("nor the password of DISCORD_API_URL, which Discord's errors carry in their URL", async () => {
+    fake.failNext(CHANNEL_MESSAGE, {
+      status: 403,
+      body: { code: 50013, message: "Missing Permissions" },
+    });
+    const mention = fake.sendMessage({
+      content: `<@${fake.applicationId}> qui a signé ?`,
+      author: user(nextUser++),
+    });
+    await fake.waitForRequest((r) => r.injected && r.status === 403);
+    await until("the refusal in the output", () =>
+      bot.output().includes("cannot answer in this channel"),
+    );
+    const refusal = bot.logs().find((l) => l.msg === "cannot answer in this channel");
+    expect(refusal).toMatchObject({ messageId: mention.id, err: { code: 50013 } });
+    expect(String((refusal?.err as { url?: string } | undefined)?.url)).toMatch(
+      /^http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/api\/v10\/channels\/\d+\/messages$/,
+    );
+    expect(bot.output()).not.toContain(PROXY_PASSWORD);
+  }, 30_000);
 
   it("even when Discord's error messages quote it", async () => {
     fake.failNext(CALLBACK, {
@@ -135,6 +161,7 @@ describe("the token never appears in the output of `npm start`'s process", () =>
     expect(await exited).toBe(0);
     expect(bot.output()).toContain("[redacted]");
     expect(bot.output()).not.toContain(fake.token);
+    expect(bot.output()).not.toContain(PROXY_PASSWORD);
   }, 30_000);
 });
 

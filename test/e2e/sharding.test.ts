@@ -158,6 +158,31 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
     expect(body?.store).toEqual({ engine: "sqlite", ok: true });
   });
 
+  it("answers 200 health probes at once, without a listener per probe on the shard processes", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        i % 10 === 0 ? scrape(healthPort) : getHealth(healthPort),
+      ),
+    );
+    for (const answer of answers) {
+      if ("samples" in answer) {
+        for (const shard of ["0", "1"]) {
+          expect(
+            seriesValue(answer.samples, "declaration_bot_gateway_shard_ready", { shard }),
+          ).toBe(1);
+        }
+      } else {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toMatchObject({
+          ready: true,
+          shards: [{ status: "ready" }, { status: "ready" }],
+        });
+      }
+    }
+    // A listener per probe on each shard process's IPC channel made Node warn from 11 on.
+    expect(run.main.output()).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("serves every shard process's metrics from the manager, labelled by shard", async () => {
     // The test above had each shard answer /measure; a shard counts it just after its reply.
     const measured = (samples: Awaited<ReturnType<typeof scrape>>["samples"], shard: string) =>

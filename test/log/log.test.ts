@@ -5,6 +5,7 @@ import {
   maskUserMentions,
   redactSecrets,
   registerSecret,
+  registerUrlPassword,
   serializeError,
 } from "../../src/log.ts";
 
@@ -60,6 +61,66 @@ describe("user mentions", () => {
       question: "<@user> mesure 4",
       detail: "<@user>",
     });
+  });
+});
+
+describe("credentials in URLs", () => {
+  it.each([
+    ["http://bot:pw@proxy:8080/api", "http://[redacted]@proxy:8080/api"],
+    [
+      "connect to postgres://bot:p@ss@db:5432/bot failed",
+      "connect to postgres://[redacted]@db:5432/bot failed",
+    ],
+    ["https://token-only@proxy/api/v10/users/@me", "https://[redacted]@proxy/api/v10/users/@me"],
+    // No parser reads these, so nothing before the last "@" is trusted.
+    ['got "http://bot:pa/ss@proxy:99999/api"', 'got "http://[redacted]@proxy:99999/api"'],
+    ["ftp://bot:p#w@proxy/api", "ftp://[redacted]@proxy/api"],
+    [
+      "https://proxy/api?user=bot&password=pw&sslpassword=x&access_token=t&api-key=k&key=k&page=2",
+      "https://proxy/api?user=bot&password=[redacted]&sslpassword=[redacted]&access_token=[redacted]&api-key=[redacted]&key=[redacted]&page=2",
+    ],
+    [
+      '{"url":"http://u:pw@h/api/v10/channels/1/messages"}',
+      '{"url":"http://[redacted]@h/api/v10/channels/1/messages"}',
+    ],
+  ])("redacts %j", (text, redacted) => {
+    expect(redactSecrets(text)).toBe(redacted);
+  });
+
+  it.each([
+    "https://discord.com/api/v10/users/@me",
+    "at file:///work/node_modules/pino/pino.js:12:3",
+    "mail bot@example.org, see https://example.org/a?author=me&monkey=1",
+    "cannot reach PostgreSQL at db:5432/bot (DATABASE_URL)",
+  ])("leaves %j as it is", (text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+
+  it("censors a registered URL's password wherever it appears, decoded too", () => {
+    registerUrlPassword("postgres://bot:long%2Fpassword-1@db/bot");
+    expect(redactSecrets("auth failed for long/password-1 and long%2Fpassword-1")).toBe(
+      "auth failed for [redacted] and [redacted]",
+    );
+  });
+
+  it("redacts a log line's URL credentials, in fields and in error URLs", () => {
+    const { logger, lines } = capture();
+    const error = Object.assign(new Error("refused"), {
+      url: "http://bot:pw@proxy/api/v10/channels/1/messages",
+    });
+    logger.warn(
+      { err: error, apiUrl: "http://bot:pw@proxy/api" },
+      "refused by http://bot:pw@proxy",
+    );
+    expect(lines[0]).not.toContain("pw@");
+    expect(lines[0]).toContain("http://[redacted]@proxy/api");
+  });
+
+  it("takes linear time on a long run of letters (no token-shape backtracking)", () => {
+    const text = `${"a".repeat(200_000)}.b`;
+    const started = performance.now();
+    redactSecrets(text);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

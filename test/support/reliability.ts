@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Config, LogLevel } from "../../src/config.ts";
 import { type Engine, getEngine } from "../../src/core/engine.ts";
-import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
+import { type Bot, type StartOptions, startBot } from "../../src/discord/gateway/bot.ts";
 import { createLogger } from "../../src/log.ts";
 import {
   type FakeDiscord,
@@ -44,6 +44,8 @@ export interface RigOptions {
   config?: Partial<Config>;
   engine?: Engine;
   logLevel?: LogLevel;
+  /** Processes said to share the host's IP address: many make the invalid-request threshold small. */
+  processesOnHost?: StartOptions["processesOnHost"];
 }
 
 export async function startRig(options: RigOptions = {}): Promise<Rig> {
@@ -57,6 +59,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   const bot = await startBot(config, {
     logger,
     ...(options.engine && { engine: options.engine }),
+    ...(options.processesOnHost && { processesOnHost: options.processesOnHost }),
     clientOptions: fake.clientOptions(),
   });
   return {

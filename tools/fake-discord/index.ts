@@ -11,7 +11,7 @@ import { type HttpDelivery, type SigningKeys, type SignOptions, signedPost } fro
 import { Gateway } from "./gateway.ts";
 import { parseBody } from "./http.ts";
 import * as build from "./interactions.ts";
-import { messageFromSpec } from "./payloads.ts";
+import { channelPayload, messageFromSpec, rolePayloads } from "./payloads.ts";
 import { takeRefusals } from "./refusals.ts";
 import { error, type FaultMatch, RestServer, type Route } from "./rest.ts";
 import { coreRoutes } from "./routes-core.ts";
@@ -267,6 +267,34 @@ export class FakeDiscord {
     const fallback = error(response.status, 0, `${response.status}: injected by fake-discord`).body;
     const body = response.body ?? (response.status === 429 ? undefined : fallback);
     this.rest.failNext(match, { ...response, body }, times);
+  }
+
+  /**
+   * From now on the bot's messages in the channel are refused, 403 with `code` (50013 Missing
+   * Permissions, or 50001 Missing Access), as in a channel where it may read but not send, until
+   * `allowSends`. No event says so, as on Discord: `updateRole` and `updateChannel` send those.
+   */
+  refuseSends(channelId: string, code: 50013 | 50001 = 50013): void {
+    this.world.sendRefusals.set(channelId, code);
+  }
+
+  allowSends(channelId: string): void {
+    this.world.sendRefusals.delete(channelId);
+  }
+
+  /** Dispatches GUILD_ROLE_UPDATE for the server's @everyone role, as a change of its permissions does. */
+  updateRole(guildId: string): Promise<number> {
+    const guild = this.world.guilds.get(guildId);
+    if (!guild) throw new Error(`fake-discord: no guild ${guildId}`);
+    const role = rolePayloads(guild)[0];
+    return this.gateway.dispatch(guildId, "GUILD_ROLE_UPDATE", () => ({ guild_id: guildId, role }));
+  }
+
+  /** Dispatches CHANNEL_UPDATE for a server channel, as a change of its permission overwrites does. */
+  updateChannel(channelId: string): Promise<number> {
+    const channel = this.world.channels.get(channelId);
+    if (!channel?.guildId) throw new Error(`fake-discord: no server channel ${channelId}`);
+    return this.gateway.dispatch(channel.guildId, "CHANNEL_UPDATE", () => channelPayload(channel));
   }
 
   /** Closes every gateway socket with `code`; codes Discord treats as fatal to the session also end it. */

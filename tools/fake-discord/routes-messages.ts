@@ -107,6 +107,10 @@ export function channelMessageRoutes(): Route[] {
       handle: (ctx) => {
         const channelId = ctx.params[0] ?? "";
         if (!ctx.world.channels.has(channelId)) return error(404, 10003, "Unknown Channel");
+        const refusal = ctx.world.sendRefusals.get(channelId);
+        if (refusal !== undefined) {
+          return error(403, refusal, refusal === 50001 ? "Missing Access" : "Missing Permissions");
+        }
         const body = (ctx.body ?? {}) as Json;
         const invalid = checkMessageBody(body, true, ctx.files.length);
         if (invalid) return invalid;

@@ -90,6 +90,11 @@ export class World {
   /** Application commands by scope: "global" or a guild id. */
   readonly commands = new Map<string, Json[]>();
   readonly interactions = new Map<string, InteractionState>();
+  /**
+   * Channels where the bot may read but not send: POST /channels/:id/messages answers 403 with
+   * this code (50013 Missing Permissions, 50001 Missing Access).
+   */
+  readonly sendRefusals = new Map<string, number>();
   readonly startedAt = new Date().toISOString();
   /** The application's Ed25519 key pair, which signs what is POSTed to an interactions endpoint. */
   readonly keys: SigningKeys = generateSigningKeys();

@@ -11,7 +11,13 @@ import {
 } from "discord-api-types/v10";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
-import { createLogger, errorText, type Logger, redactSecrets, registerSecret } from "../../log.ts";
+import {
+  createLogger,
+  errorText,
+  type Logger,
+  redactSecrets,
+  registerDiscordSecrets,
+} from "../../log.ts";
 import type { HealthReport } from "../../scale/health.ts";
 import type { Store } from "../../store/index.ts";
 import { handleMessage } from "../handlers/chat.ts";
@@ -28,6 +34,7 @@ import { restTransport } from "../platform/transport.ts";
 import { createClient } from "./client.ts";
 import { describeFatalClose, FATAL_CLOSE_CODES } from "./close-codes.ts";
 import { clientHealth } from "./health.ts";
+import { forgetRefusalsOnPermissionChange, guildOfChannel } from "./permission-events.ts";
 
 /** Discord's close code for a privileged intent the application is not allowed. */
 const DISALLOWED_INTENTS = 4014;
@@ -71,15 +78,20 @@ export interface StartOptions extends EndpointOptions {
    * that it is restarted. The bot itself carries on with whatever shards it still has.
    */
   onFatalClose?: (code: number) => void;
+  /**
+   * Processes that share this host's IP address (the sharding manager's shard processes), and so
+   * Discord's limit of invalid requests; default 1.
+   */
+  processesOnHost?: number;
 }
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<Bot> {
   const discord = config.discord;
   if (!discord) throw new Error("startBot: DISCORD_TOKEN is not set");
   // Every logger made by createLogger now censors the token, whatever it is asked to print.
-  registerSecret(discord.token);
+  registerDiscordSecrets(discord);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const context = await openBotContext(config, logger, options.engine);
+  const context = await openBotContext(config, logger, options.engine, options.processesOnHost);
   const { ctx } = context;
   const wanted = discord.messageContent ?? "auto";
   const content: ContentAccess =
@@ -101,6 +113,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const makeClient = (): Client => {
     const client = createClient(discord, options.clientOptions, {
       messageContent: content.messageContent,
+      sends: ctx.sends,
     });
     // Read from Discord's payload, as the interactions endpoint reads it: one object for both.
     const transport = restTransport(client.rest);
@@ -124,6 +137,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       );
     });
     logRestFailures(client.rest, logger, () => client.isReady());
+    ctx.sends?.watch(client.rest, (channelId) => guildOfChannel(client, channelId));
+    forgetRefusalsOnPermissionChange(client, ctx.sends);
     client.on(Events.Error, (error) => logger.error({ err: error }, "client error"));
     client.on(Events.Warn, (message) => logger.warn({ message: redactSecrets(message) }));
     // A disconnection the bot asked for (shutdown) is not an outage, nor is a refused intent
@@ -270,6 +285,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     if (config.interactions) {
       const rest = restFor(discord);
       logRestFailures(rest, logger, () => started);
+      // Interaction answers only, never a channel's messages: no server to name.
+      ctx.sends?.watch(rest, () => null);
       endpoint = await startEndpoint(config.interactions, rest, ctx, inflight, options);
     }
     let readyClient: Client<true>;

@@ -3,6 +3,8 @@
  * replies that survive a deleted original, REST (hence gateway discovery) from DISCORD_API_URL, and
  * caches cut down to what the bot reads, so memory grows slowly with servers and chat.
  */
+
+import { DefaultRestOptions } from "@discordjs/rest";
 import {
   Client,
   type ClientOptions,
@@ -16,6 +18,7 @@ import {
   type User,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
+import type { SendGuard } from "../platform/send-guard.ts";
 import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 
 const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
@@ -130,13 +133,21 @@ export function intentsFor(messageContent: boolean): GatewayIntentBits[] {
   ];
 }
 
-/** `overrides` is for tests and tools (e.g. the fake Discord's identify throttle); production passes none. */
+/**
+ * `overrides` is for tests and tools (e.g. the fake Discord's identify throttle); production passes
+ * none. With `sends`, a chat answer it holds back is stopped before it leaves REST's queue.
+ */
 export function createClient(
   discord: DiscordConfig,
   overrides: Partial<ClientOptions> = {},
-  { messageContent = true }: { messageContent?: boolean } = {},
+  { messageContent = true, sends }: { messageContent?: boolean; sends?: SendGuard } = {},
 ): Client {
   filterRoleCacheWarning();
+  const rest = {
+    ...(discord.apiUrl && { api: discord.apiUrl }),
+    ...(sends && { makeRequest: sends.guardRequests(DefaultRestOptions.makeRequest) }),
+    ...overrides.rest,
+  };
   return new Client({
     intents: intentsFor(messageContent),
     // A DM channel is not in the cache before its first message: without this partial,
@@ -153,7 +164,7 @@ export function createClient(
     makeCache: makeCache(),
     // Archived threads go after 4 hours (discord.js's default); nothing else is kept to sweep.
     sweepers: Options.DefaultSweeperSettings,
-    ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
     ...overrides,
+    rest,
   });
 }

@@ -11,7 +11,9 @@
  *
  * Per user and channel it answers at most once per cooldown (CHAT_COOLDOWN_SECONDS): messages that
  * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
- * A reply Discord refuses (missing permissions, deleted channel) is logged and forgotten.
+ * A reply Discord refuses (missing permissions, deleted channel) is logged; where Discord refused
+ * the bot's messages, it does not try again for a while, nor anywhere while Discord's count of
+ * refused requests nears its limit (platform/send-guard.ts): such messages are skipped unanswered.
  */
 
 import type { Message } from "discord.js";
@@ -22,6 +24,7 @@ import {
 } from "../../core/quote-check.ts";
 import type { Lang } from "../../core/types.ts";
 import {
+  countChatHeld,
   countInteraction,
   countLimitRefusal,
   observeAnswerSeconds,
@@ -34,6 +37,7 @@ import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
 import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
 import { cleanInput, cutClean } from "../platform/sanitize.ts";
+import { type HoldReason, SendHeld } from "../platform/send-guard.ts";
 import type { CardPayload } from "../render/card.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
@@ -169,6 +173,12 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       user: ctx.store.userKey(message.author.id),
       kind: "chat",
     });
+  // Checked before any work, like the cooldown: an answer that would not be sent is not made.
+  const hold = ctx.sends?.chatHold(message.channelId);
+  if (hold) {
+    held(hold, ctx, logFor);
+    return;
+  }
   // Checked before any work: a user in cooldown costs one Map lookup.
   const cooldownKey = `${message.author.id}:${message.channelId}`;
   const cooldown = ctx.chatCooldown?.check(cooldownKey);
@@ -184,6 +194,10 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   try {
     await answer(message, ctx, logFor, botId, started, cooldownKey);
   } catch (error) {
+    if (error instanceof SendHeld) {
+      held(error.reason, ctx, logFor);
+      return;
+    }
     countInteraction("chat", "error");
     const log = logFor();
     if (cannotSpeakHere(error)) {
@@ -194,6 +208,12 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       log.error({ err: error }, "chat handler failed");
     }
   }
+}
+
+/** A message left unanswered because its answer could not be sent now (see send-guard.ts). */
+function held(reason: HoldReason, ctx: BotContext, logFor: () => BotContext["logger"]): void {
+  countChatHeld(reason);
+  if (ctx.logger.isLevelEnabled("debug")) logFor().debug({ reason }, "chat answer held back");
 }
 
 async function answer(

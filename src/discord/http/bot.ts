@@ -8,7 +8,7 @@
 import { API } from "@discordjs/core/http-only";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
-import { createLogger, errorText, type Logger, registerSecret } from "../../log.ts";
+import { createLogger, errorText, type Logger, registerDiscordSecrets } from "../../log.ts";
 import type { HealthReport } from "../../scale/health.ts";
 import { endpointHealth } from "../../scale/health.ts";
 import type { Store } from "../../store/index.ts";
@@ -48,7 +48,7 @@ export async function startHttpBot(
   if (!discord || !interactions) {
     throw new Error("startHttpBot: DISCORD_TOKEN and INTERACTIONS_PORT must be set");
   }
-  registerSecret(discord.token);
+  registerDiscordSecrets(discord);
   const logger = options.logger ?? createLogger(config.logLevel);
   const context = await openBotContext(config, logger, options.engine);
   const { ctx } = context;
@@ -57,6 +57,8 @@ export async function startHttpBot(
   let started = false;
   const rest = restFor(discord);
   logRestFailures(rest, logger, () => started);
+  // Interaction answers count against Discord's limit of invalid requests too.
+  ctx.sends?.watch(rest, () => null);
   const inflight = new InFlight();
   const endpoint = await startEndpoint(interactions, rest, ctx, inflight, options).catch(
     async (error: unknown) => {

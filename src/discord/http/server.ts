@@ -17,7 +17,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../../log.ts";
-import { listen } from "../../scale/listen.ts";
+import { listen, requestTimeouts } from "../../scale/listen.ts";
 import type { ReplayGuard } from "../../store/replays.ts";
 import { isInteractionPayload } from "../platform/interaction.ts";
 import type { SignatureVerifier } from "./verify.ts";
@@ -226,24 +226,16 @@ export async function startInteractionsServer(
     write(res, await options.answer(payload, fresh === true ? null : fresh));
   };
 
-  const server: Server = createServer(
-    {
-      requestTimeout: timeout,
-      headersTimeout: timeout,
-      // Node checks the two timeouts above only this often (30 s by default).
-      connectionsCheckingInterval: Math.min(1000, timeout),
-    },
-    (req, res) => {
-      const task = serve(req, res).catch((error: unknown) => {
-        // A client gone mid-request, mostly: nothing to answer, nothing the bot did wrong.
-        logger.debug({ err: error }, "interactions request abandoned");
-        if (!res.headersSent) refuse(req, res, { status: 400, reason: "incomplete-request" });
-        else res.destroy();
-      });
-      running.add(task);
-      void task.finally(() => running.delete(task));
-    },
-  );
+  const server: Server = createServer(requestTimeouts(timeout), (req, res) => {
+    const task = serve(req, res).catch((error: unknown) => {
+      // A client gone mid-request, mostly: nothing to answer, nothing the bot did wrong.
+      logger.debug({ err: error }, "interactions request abandoned");
+      if (!res.headersSent) refuse(req, res, { status: 400, reason: "incomplete-request" });
+      else res.destroy();
+    });
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  });
   const port = await listen(server, options.port, options.host);
   logger.info({ host: options.host, port, path: PATH }, "interactions endpoint listening");
 

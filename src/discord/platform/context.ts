@@ -9,6 +9,7 @@ import { KEPT_TEXT_MAX } from "../../store/feedback.ts";
 import { type Limiter, openStore, type Store } from "../../store/index.ts";
 import { enforceRetention } from "../../store/retention.ts";
 import { REPLAY_WINDOW_S } from "../http/verify.ts";
+import { SendGuard } from "./send-guard.ts";
 
 /**
  * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message
@@ -42,6 +43,11 @@ export interface BotContext {
   feedbackRetentionDays: number;
   /** Set once connected; absent: the intent is granted (tests that build a context by hand). */
   content?: ContentAccess;
+  /**
+   * Channels that refused the bot's messages and the count of invalid requests: chat answers it
+   * holds back are not sent (send-guard.ts). Absent: nothing is held (contexts built by hand).
+   */
+  sends?: SendGuard;
 }
 
 /** Whether the features that read every chat message can run. */
@@ -58,6 +64,8 @@ export async function openBotContext(
   config: Config,
   logger: Logger,
   engine?: Engine,
+  /** Processes sharing this host's IP address, which share Discord's limit of invalid requests. */
+  processesOnHost = 1,
 ): Promise<{ ctx: BotContext; close(): Promise<void> }> {
   const store = await openStore({
     dataDir: config.dataDir,
@@ -76,6 +84,7 @@ export async function openBotContext(
     logger,
     logQuestions: config.logQuestions === true,
     feedbackRetentionDays: retentionDays,
+    sends: new SendGuard(logger, { processesOnHost }),
     ...(limits && {
       chatCooldown: new RateLimiter(1, limits.chatCooldownSeconds * 1000),
       commandLimit: store.limiter({
@@ -95,6 +104,7 @@ export async function openBotContext(
     ctx,
     async close() {
       stopPruning();
+      ctx.sends?.close();
       await store.close();
     },
   };

@@ -4,6 +4,8 @@
  * exception is a bug: logged as an error, answered with a generic apology.
  */
 
+import { redactSecrets } from "../../log.ts";
+
 export class ReplyableError extends Error {
   /**
    * `reason` is what the log line says (a short code such as "measure-malformed"): the message
@@ -105,7 +107,9 @@ export function describeConnectFailure(error: unknown, apiUrl: string | null): s
     return "Discord rejected DISCORD_TOKEN (invalid token): check .env";
   }
   const network = networkCode(error);
-  if (network)
-    return `cannot reach Discord at ${apiUrl ?? DEFAULT_API_URL}: ${NETWORK_REASONS[network]}`;
+  if (network) {
+    const where = redactSecrets(apiUrl ?? DEFAULT_API_URL);
+    return `cannot reach Discord at ${where}: ${NETWORK_REASONS[network]}`;
+  }
   return null;
 }

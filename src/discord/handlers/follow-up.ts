@@ -22,7 +22,7 @@ import {
   readFollowUp,
 } from "../../core/follow-up.ts";
 import { edgeText, gistText, goneText, noContextText } from "../../core/follow-up-messages.ts";
-import { checkQuotations, MIN_QUOTE_CHARS } from "../../core/quote-check.ts";
+import { MIN_QUOTE_CHARS } from "../../core/quote-limits.ts";
 import type { Answer, Lang } from "../../core/types.ts";
 import type { GuildSettings } from "../../store/settings.ts";
 import type { CommandContext } from "../commands/define.ts";
@@ -116,8 +116,13 @@ function leanedOutcome(outcome: Outcome): Outcome {
   return { ...outcome, outcome: outcome.outcome.replace(/^clause\/search/, "clause/context") };
 }
 
-/** "@bot la mesure 3 dit « … »": a quotation is chat's to check, whatever it replies to. */
-function presentsQuotation(text: string): boolean {
+/**
+ * "@bot la mesure 3 dit « … »": a quotation is chat's to check, whatever it replies to. The checker
+ * is imported here, not at the top: chat has loaded it already, and the HTTP-only bot, which
+ * imports this module for "Find in declaration", need not hold its libraries (verify.ts).
+ */
+async function presentsQuotation(text: string): Promise<boolean> {
+  const { checkQuotations } = await import("../../core/quote-check.ts");
   return (
     checkQuotations(text, { max: 1, minChars: MIN_QUOTE_CHARS, presentedOnly: true }).length > 0
   );
@@ -183,7 +188,7 @@ export async function followUpInChat(
     return forChat(renderFollowUp(ctx, answer, lang, { privately: false }));
   }
 
-  if (presentsQuotation(text)) return null;
+  if (await presentsQuotation(text)) return null;
   const answer = ask(engine, text, input.guildId === null ? null : input.preferredLocale);
   const rivals = contextRivals(engine, text, answer);
   if (rivals.length === 0) return null;

@@ -109,6 +109,47 @@ describe("reading the payload", () => {
     expect(without.targetContent).toBe("");
   });
 
+  it("reads what a message command's target replies to: sent, deleted, left out, or nothing", () => {
+    const { transport } = recorder();
+    const on = (target: unknown) =>
+      new Interaction(
+        payload({
+          type: 2,
+          data: {
+            type: 3,
+            name: "Find in declaration",
+            target_id: "7",
+            resolved: { messages: { "7": target } },
+          },
+        }) as never,
+        transport,
+      ).targetReply;
+    const reference = { type: 0, message_id: "5", channel_id: "9" };
+    const original = { id: "5", content: "mesure 3" };
+    expect(
+      on({ content: "next", message_reference: reference, referenced_message: original }),
+    ).toEqual({ channelId: "9", messageId: "5", sent: original });
+    expect(on({ content: "next", message_reference: reference, referenced_message: null })).toEqual(
+      { channelId: "9", messageId: "5", sent: null },
+    );
+    expect(on({ content: "next", message_reference: reference })).toEqual({
+      channelId: "9",
+      messageId: "5",
+      sent: undefined,
+    });
+    // No reply: none at all, a forward, or a reference Discord could not have sent.
+    expect(on({ content: "next" })).toBeNull();
+    expect(on({ content: "", message_reference: { ...reference, type: 1 } })).toBeNull();
+    for (const junk of [
+      null,
+      "x",
+      { message_reference: "5" },
+      { message_reference: { message_id: 5 } },
+    ]) {
+      expect(on(junk)).toBeNull();
+    }
+  });
+
   it("tells buttons from menus, and reads the message they sit on", () => {
     const { transport } = recorder();
     const rows = [{ type: 1, components: [{ type: 2, style: 2, custom_id: "next:M4" }] }];

@@ -251,19 +251,42 @@ export class Gateway {
   dispatchMessageCreate(msg: Json): Promise<number> {
     const guildId = typeof msg.guild_id === "string" ? msg.guild_id : null;
     const botId = this.world.applicationId;
-    const exempt =
+    // Without the Message Content intent, Discord empties the content of messages that are neither
+    // the bot's, nor mention it, nor DMs; a reply's `referenced_message` is judged on its own.
+    const exempt = (m: Json) =>
       !guildId ||
-      (msg.author as Json).id === botId ||
-      ((msg.mentions as Json[] | undefined) ?? []).some((u) => u.id === botId);
+      (m.author as Json | undefined)?.id === botId ||
+      ((m.mentions as Json[] | undefined) ?? []).some((u) => u.id === botId);
+    const emptied = (m: Json): Json => ({
+      ...m,
+      content: "",
+      embeds: [],
+      attachments: [],
+      components: [],
+    });
     // Discord adds the channel's type to MESSAGE_CREATE: how a client makes sense of a DM whose
     // channel it has never seen.
     const channelType = this.world.channels.get(String(msg.channel_id))?.type ?? 0;
     const full = { ...withAuthorMember(this.world, msg), channel_type: channelType };
+    const referenced = msg.referenced_message as Json | null | undefined;
     return this.dispatch(guildId, "MESSAGE_CREATE", (s) => {
       if (!(s.intents & (guildId ? GUILD_MESSAGES : DIRECT_MESSAGES))) return null;
-      if (exempt || s.intents & MESSAGE_CONTENT) return full;
-      return { ...full, content: "", embeds: [], attachments: [], components: [] };
+      if (s.intents & MESSAGE_CONTENT) return full;
+      const readable = exempt(msg) ? full : emptied(full);
+      return referenced && !exempt(referenced)
+        ? { ...readable, referenced_message: emptied(referenced) }
+        : readable;
     });
+  }
+
+  /** MESSAGE_DELETE, as Discord sends it to sessions with the messages intent of its channel. */
+  dispatchMessageDelete(msg: Json): Promise<number> {
+    const guildId = typeof msg.guild_id === "string" ? msg.guild_id : null;
+    const payload: Json = { id: msg.id, channel_id: msg.channel_id };
+    if (guildId) payload.guild_id = guildId;
+    return this.dispatch(guildId, "MESSAGE_DELETE", (s) =>
+      s.intents & (guildId ? GUILD_MESSAGES : DIRECT_MESSAGES) ? payload : null,
+    );
   }
 
   closeConnections(code: number): void {

@@ -229,6 +229,17 @@ export class FakeDiscord {
     return { id: msg.id as string };
   }
 
+  /**
+   * Deletes a message the fake knows, as its author or a moderator would: REST no longer finds
+   * it (10008), replies to it carry `referenced_message: null`, and MESSAGE_DELETE is dispatched.
+   */
+  deleteMessage(id: string): void {
+    const msg = this.world.messages.get(id);
+    if (!msg) throw new Error(`fake-discord: unknown message ${id}`);
+    this.world.messages.delete(id);
+    void this.gateway.dispatchMessageDelete(msg);
+  }
+
   chatInput(
     name: string,
     options?: OptionValues | Json[],

@@ -152,6 +152,8 @@ export interface MessageFields {
   type?: number;
   webhookId?: string;
   referencedMessageId?: string;
+  /** Leave `referenced_message` out of a reply (Discord did not look the original up). */
+  omitReferencedMessage?: boolean;
   interactionMetadata?: Json;
 }
 
@@ -190,7 +192,7 @@ export function messagePayload(world: World, f: MessageFields): Json {
       channel_id: f.channelId,
       ...(guildId ? { guild_id: guildId } : {}),
     };
-    msg.referenced_message = referenced ?? null;
+    if (!f.omitReferencedMessage) msg.referenced_message = referenced ?? null;
   }
   return msg;
 }
@@ -230,6 +232,7 @@ export function messageFromSpec(world: World, spec: MessageSpec): Json {
     ...(spec.components ? { components: spec.components } : {}),
     ...(spec.webhookId ? { webhookId: spec.webhookId } : {}),
     ...(spec.referencedMessageId ? { referencedMessageId: spec.referencedMessageId } : {}),
+    ...(spec.omitReferencedMessage ? { omitReferencedMessage: true } : {}),
   });
   world.messages.set(msg.id as string, msg);
   return msg;

@@ -103,6 +103,11 @@ export interface MessageSpec {
    * `mentions`, which is also what lets a bot without the Message Content intent read it.
    */
   replyPing?: boolean;
+  /**
+   * The reply arrives without `referenced_message`, as Discord sends it when it "did not attempt
+   * to fetch" the original: a client must fetch it to know it.
+   */
+  omitReferencedMessage?: boolean;
   embeds?: Json[];
   components?: Json[];
 }

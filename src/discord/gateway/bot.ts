@@ -35,6 +35,7 @@ import { createClient } from "./client.ts";
 import { describeFatalClose, FATAL_CLOSE_CODES } from "./close-codes.ts";
 import { clientHealth } from "./health.ts";
 import { forgetRefusalsOnPermissionChange, guildOfChannel } from "./permission-events.ts";
+import { watchReplies } from "./replied.ts";
 
 /** Discord's close code for a privileged intent the application is not allowed. */
 const DISALLOWED_INTENTS = 4014;
@@ -128,6 +129,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         (error: unknown) => logger.error({ err: error }, "interaction listener failed"),
       );
     });
+    watchReplies(client);
     client.on(Events.MessageCreate, (message) => {
       if (!inflight.open) return;
       inflight.run(

@@ -126,16 +126,17 @@ export function renderAnswer(
 
 /**
  * A question asked by command (/ask, "Find in declaration"): the answer, publicly only when it is
- * confident and the command allows it, then the note for the maintainers' review.
+ * confident and the command allows it, then the note for the maintainers' review. `answered`: the
+ * engine's answer when the caller already has it (a follow-up read in its context).
  */
 export async function replyToQuestion(
   interaction: Interaction,
   ctx: CommandContext,
   question: string,
-  { alwaysPrivate }: { alwaysPrivate: boolean },
+  { alwaysPrivate, answered }: { alwaysPrivate: boolean; answered?: Answer },
 ): Promise<Outcome> {
   const { engine, lang } = ctx;
-  const answer = ask(engine, question, interaction.locale);
+  const answer = answered ?? ask(engine, question, interaction.locale);
   const privately = alwaysPrivate || !(answer.kind === "clause" && answer.confidence === "answer");
   const rendered = renderAnswer(engine, answer, lang, { privately, answerId: interaction.id });
   // Noted first (one short write, and only for answers worth reviewing): a question asked is

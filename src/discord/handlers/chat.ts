@@ -32,6 +32,7 @@ import {
 } from "../../metrics.ts";
 import { DEFAULT_SETTINGS, type GuildSettings } from "../../store/settings.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
+import { repliedTo } from "../gateway/replied.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
@@ -45,6 +46,7 @@ import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
 import { ask, renderAnswer } from "./answer.ts";
 import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
+import { followUpInChat } from "./follow-up.ts";
 
 type Reply = { content: string; embeds?: undefined } | CardPayload | ViewPayload;
 
@@ -227,20 +229,23 @@ async function answer(
   const mentioned = isMentioned(message, botId);
   // A mention (not @everyone) or a reply to the bot's message speaks to it.
   const addressed = mentioned || message.mentions.repliedUser?.id === botId;
-  const decision = chatReply(
-    {
-      content: stripBotMention(message.content, botId),
-      channelId: message.channelId,
-      guildId: message.guildId,
-      addressed,
-      mentioned,
-      parentChannelId: message.channel?.isThread() ? message.channel.parentId : null,
-      preferredLocale: message.guild?.preferredLocale ?? null,
-    },
-    ctx,
-    // Cached per replica: no database round trip per message while nothing changes.
-    message.guildId === null ? DEFAULT_SETTINGS : await ctx.store.settings.get(message.guildId),
-  );
+  const input = {
+    content: stripBotMention(message.content, botId),
+    channelId: message.channelId,
+    guildId: message.guildId,
+    addressed,
+    mentioned,
+    parentChannelId: message.channel?.isThread() ? message.channel.parentId : null,
+    preferredLocale: message.guild?.preferredLocale ?? null,
+  };
+  // Cached per replica: no database round trip per message while nothing changes.
+  const settings =
+    message.guildId === null ? DEFAULT_SETTINGS : await ctx.store.settings.get(message.guildId);
+  // A reply is read in the context of the clause it replies to, when that changes the answer.
+  const replied = repliedTo(message);
+  const decision =
+    (replied && (await followUpInChat({ ...input, botId, replied }, ctx, settings))) ??
+    chatReply(input, ctx, settings);
   if (!decision) return;
   // Taken only now, for a message that gets an answer; checked again because other messages of
   // this user may have been answered while the settings were read.

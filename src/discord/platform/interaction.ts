@@ -24,6 +24,7 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  MessageReferenceType,
   PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { NO_MENTIONS } from "../render/payloads.ts";
@@ -55,6 +56,10 @@ interface RawMessage {
   content?: unknown;
   flags?: unknown;
   components?: unknown;
+  channel_id?: unknown;
+  message_reference?: { type?: unknown; message_id?: unknown; channel_id?: unknown } | null;
+  /** A reply's message, as Discord sent it: null when deleted, absent when Discord did not look. */
+  referenced_message?: unknown;
 }
 
 interface RawInteraction {
@@ -221,9 +226,36 @@ export class Interaction {
 
   /** The text of the message a message command was used on ("" when Discord sent none). */
   get targetContent(): string {
-    const target = text(this.raw.data?.target_id);
-    const message = target === null ? undefined : this.raw.data?.resolved?.messages?.[target];
-    return text(message?.content) ?? "";
+    return text(this.target?.content) ?? "";
+  }
+
+  /**
+   * What the message a message command was used on replies to: where it is, and what Discord sent
+   * of it with the target (`sent`: the message, null when it was deleted, undefined when Discord
+   * left it out); null when the target is no reply (a forward is none).
+   */
+  get targetReply(): { channelId: string; messageId: string; sent: unknown } | null {
+    const target = this.target;
+    const reference = target?.message_reference;
+    const messageId = text(reference?.message_id);
+    const channelId = text(reference?.channel_id) ?? text(target?.channel_id);
+    if (!target || messageId === null || channelId === null) return null;
+    if (reference?.type !== undefined && reference.type !== MessageReferenceType.Default) {
+      return null;
+    }
+    const sent = "referenced_message" in target ? target.referenced_message : undefined;
+    return { channelId, messageId, sent };
+  }
+
+  /** A message, read over REST: a reply's original when the payload left it out. */
+  fetchMessage(channelId: string, messageId: string): Promise<unknown> {
+    return this.transport.api.channels.getMessage(channelId, messageId);
+  }
+
+  private get target(): RawMessage | undefined {
+    const id = text(this.raw.data?.target_id);
+    const message = id === null ? undefined : this.raw.data?.resolved?.messages?.[id];
+    return typeof message === "object" && message !== null ? message : undefined;
   }
 
   /** Whether the message a component sits on is private (ephemeral). */

@@ -23,6 +23,7 @@ import {
   WEIGHTS,
   weightedCoverage,
 } from "./ranking.ts";
+import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
 import { neighbourOf, relativePosition } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
@@ -163,7 +164,7 @@ export class Engine {
       };
     }
     // "NATO's Article 5" names another document's article, not this text's measure 5.
-    const cited = withoutOtherDocuments(q);
+    const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
     const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
@@ -257,6 +258,20 @@ export class Engine {
     return [...out].slice(0, limit);
   }
 
+  /** Whether a word is one the text, its aids or its example questions use, as typed. */
+  private knowsWord(word: string): boolean {
+    return analyzeQuery(word, 1).some((t) =>
+      t.stems.some((s) => this.index.knows(s) || this.questions.knows(s)),
+    );
+  }
+
+  /** Whether `word` is a real word of the text or its questions, not a form of `clauseWord`. */
+  private isOtherWord(word: string, clauseWord: string): boolean {
+    const family = new Set(analyzeQuery(clauseWord, 1).flatMap((t) => t.stems));
+    const stems = analyzeQuery(word, 1).flatMap((t) => t.stems);
+    return !stems.some((s) => family.has(s)) && this.knowsWord(word);
+  }
+
   /** Whether a Latin word is one the declaration's French or English text or aids use. */
   private knowsLatin(word: string): boolean {
     return analyzeQuery(word, 1).some((t) => t.stems.some((s) => this.index.knows(s)));
@@ -348,7 +363,12 @@ export class Engine {
     const words = content.map((t) => fold(t.word));
     if (words.length === 0) return undefined;
     const first = this.names.get(words[0] ?? "");
-    return first && words.every((w) => this.names.get(w) === first) ? first : undefined;
+    if (first) return words.every((w) => this.names.get(w) === first) ? first : undefined;
+    // "signatairs", "the apeal": a lone name with a typo, when it is no word the text knows.
+    const [only] = words;
+    if (words.length !== 1 || !only || this.knowsWord(only)) return undefined;
+    const name = nameTypo(only, this.names.keys());
+    return name ? this.names.get(name) : undefined;
   }
 
   private toMatch(t: ReferenceTarget): ReferenceMatch[] {

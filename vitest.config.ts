@@ -1,7 +1,9 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // test/production/ runs apart: npm run test:production (vitest.production.config.ts).
+    exclude: [...configDefaults.exclude, "test/production/**"],
     setupFiles: ["test/support/schema-refusals.ts"],
     // One real PostgreSQL server for the run; each test takes a database of its own.
     globalSetup: ["test/support/postgres-setup.ts"],

@@ -1,7 +1,9 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // test/production/ runs apart: npm run test:production (vitest.production.config.ts).
+    exclude: [...configDefaults.exclude, "test/production/**"],
     setupFiles: ["test/support/schema-refusals.ts", "test/support/process-warnings.ts"],
     // Node prints no warning itself: process-warnings.ts fails the test that caused one, unless the
     // test expects it and asserts on it.

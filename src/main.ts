@@ -1,5 +1,7 @@
 /**
- * `npm start`: with DISCORD_TOKEN set, runs the Discord bot; without it, the local console.
+ * `npm start`: with DISCORD_TOKEN set, runs the Discord bot; without it, the local console. Without
+ * it and without a terminal (a supervisor's empty stdin), one line on stderr and exit code 78, not
+ * a silent clean stop; questions piped in are answered as usual.
  * Settings come from the environment and `.env`, validated once (src/config.ts).
  *
  * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes the
@@ -22,6 +24,8 @@ import {
   exitAfterFatalClose,
   guardProcess,
   loadConfigOrExit,
+  NO_TOKEN_EXIT_CODE,
+  NO_TOKEN_LINE,
   onShutdown,
 } from "./scale/process.ts";
 
@@ -31,7 +35,11 @@ const config = loadConfigOrExit();
 
 if (config.discord === null) {
   const { runConsole } = await import("./console/console.ts");
-  await runConsole();
+  const read = await runConsole();
+  if (read === 0 && !process.stdin.isTTY) {
+    process.stderr.write(`${NO_TOKEN_LINE}\n`);
+    process.exitCode = NO_TOKEN_EXIT_CODE;
+  }
 } else {
   // Censored in every log line, including the sharding manager's (which never calls startBot).
   registerDiscordSecrets(config.discord);

@@ -2,7 +2,8 @@
  * One-shot questions from the shell:
  *   npm run ask -- "what do they propose about drug trafficking?"
  *   npm run -s ask -- --json --lang en "trafic de drogue"
- *   npm run -s ask -- --jsonl < questions.txt        one question per line in, one JSON object per line out
+ *   npm run -s ask -- --jsonl < examples/questions.txt   one question per line in, per line out the
+ *                                                        object --json prints
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -15,8 +16,10 @@ import { COMMON_OPTIONS, readArgs, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run ask -- [--json] [--lang fr|en|ru] "your question"
        npm run -s ask -- --jsonl [--lang fr|en|ru] < questions.txt
-  --json    the answer as JSON: confidence ("answer" | "closest" | "none") and ranked results
-  --jsonl   read one question per line on standard input, print one JSON object per line
+  --json    the answer as JSON: question, lang, kind, via (for a clause), confidence ("answer" |
+            "closest" | "none"), message (when nothing answers) and the ranked results
+  --jsonl   read one question per line on standard input, print for each the same object as
+            --json, on one line
   --lang    the reader's language (translations, labels); default: the question's own
   -h, --help  this help`;
 
@@ -103,26 +106,18 @@ export function jsonAnswer(engine: Engine, question: string, answer: Answer) {
   return { question, lang, kind: "clause", via: answer.via, confidence, results };
 }
 
-/** One line of --jsonl: the question, the confidence tier and the ranked results. */
+/**
+ * One line of --jsonl: exactly what --json prints for the same question, on one line. A blank
+ * line is answered as an empty question ("none"), so that output line n always answers input line n.
+ */
 export function jsonlRecord(engine: Engine, question: string, lang?: Lang) {
-  const answer = engine.answer(question, lang ? { lang } : {});
-  const { confidence, results } = jsonAnswer(engine, question, answer);
-  return {
-    question,
-    confidence,
-    results: results.map(({ id, label, score, text }) => ({ id, label, score, text })),
-  };
+  return jsonAnswer(engine, question, engine.answer(question, lang ? { lang } : {}));
 }
 
 async function answerLines(engine: Engine, lang: Lang | undefined): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    const question = line.trim();
-    // Blank lines are kept as records too, so output line n always answers input line n.
-    const record = question
-      ? jsonlRecord(engine, question, lang)
-      : { question, confidence: "none", results: [] };
-    process.stdout.write(`${JSON.stringify(record)}\n`);
+    process.stdout.write(`${JSON.stringify(jsonlRecord(engine, line.trim(), lang))}\n`);
   }
 }
 

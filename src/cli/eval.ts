@@ -60,20 +60,37 @@ const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : `${(100 * x).toFixed(1)}%`;
 
 function cells(cols: string[]): string {
-  const widths = [24, 6, 8, 10, 10, 11, 8];
+  const widths = [24, 10, 11, 8, 10, 10, 11, 8];
   return cols
     .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
     .join(" ")
     .trimEnd();
 }
 
-const HEADER = cells(["", "n", "top-1", "public ok", "public", "off→public", "silent"]);
+const HEADER = cells([
+  "",
+  "questions",
+  "answerable",
+  "top-1",
+  "public ok",
+  "public",
+  "off→public",
+  "silent",
+]);
+
+/** What each column counts, printed above the tables (and in the README's table). */
+const COLUMNS = [
+  "Columns: questions, all of them; answerable, those a clause answers (the rest are off-topic);",
+  "top-1 and public on the answerable ones: top-1 right, answered publicly; public ok on the public",
+  "(confident) answers: share right; off→public and silent on the off-topic ones: answered",
+  "publicly, told the text is silent.",
+];
 
 function statsRow(label: string, s: GroupStats): string {
-  const n = s.answerable > 0 ? String(s.answerable) : `(${s.unanswerable})`;
   return cells([
     label,
-    n,
+    String(s.questions),
+    String(s.answerable),
     pct(s.top1),
     pct(s.publicPrecision),
     pct(s.publicShare),
@@ -125,15 +142,17 @@ function firstRunLines(runs: Record<string, FirstRun>): string {
   const lines = [
     "3. First runs: each batch scored by the engine of its day, before anything was tuned on it",
   ];
-  lines.push(cells(["batch", "", "top-1", "public ok", "", "off→public", "silent"]));
+  lines.push(cells(["batch", "", "", "top-1", "public ok", "", "off→public", "silent"]));
   const byEngine = new Map<string, string[]>();
   for (const [batch, r] of Object.entries(runs).sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(
       cells([
         `  ${batch}`,
         "",
+        "",
         pct(r.top1),
         pct(r.publicPrecision),
+        "",
         pct(r.offTopicPublic),
         pct(r.abstention),
       ]),
@@ -187,9 +206,7 @@ function fullReport(opts: { json: boolean; check: boolean; misses: boolean }): n
     const batchLine = (b: { batch: string; report: Report }) =>
       statsRow(`  ${b.batch}`, b.report.overall);
     const out = [
-      "Columns: top-1 on answerable questions; share of public (confident) answers that are right;",
-      "share of answerable questions answered publicly; share of off-topic questions answered",
-      "publicly; share of off-topic questions told the text is silent.",
+      ...COLUMNS,
       "",
       table(
         `1. Held-out batches (${held.perBatch.map((b) => b.batch).join(" ")}): never used to build or tune the engine`,
@@ -238,6 +255,8 @@ function fileReport(file: string, opts: { json: boolean; check: boolean }): numb
   } else {
     console.log(
       [
+        ...COLUMNS,
+        "",
         table(`Answer quality on ${relative(process.cwd(), file) || file}`, report),
         `  default MiniSearch baseline: top-1 ${pct(baseline.overall.top1)}, silent ${pct(baseline.overall.abstention)}`,
         "",

@@ -74,7 +74,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stdout.write(`No database yet in ${dataDir}: there are no votes to delete.\n`);
       return 0;
     }
-    return write(values, EMPTY, [], `${where} (no database yet: nothing has been stored)`);
+    return nothingYet(
+      values,
+      `No database yet: ${file} does not exist (the bot creates it at its first start with DISCORD_TOKEN), so there is no feedback to review; if the bot runs with another DATA_DIR, or with DATABASE_URL, set it here too.`,
+    );
   }
   // A review reads; it does not change the schema under the replicas running on the database.
   const conn = await openConnection(
@@ -94,11 +97,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       process.stdout.write(`No votes in ${where}: the bot has not started on it yet.\n`);
       return 0;
     }
-    return write(
+    return nothingYet(
       values,
-      EMPTY,
-      [],
-      `${where} (no feedback tables yet: the bot has not started on it)`,
+      `No feedback tables yet in ${where}: the bot has not started on it, so there is no feedback to review.`,
     );
   } finally {
     await conn.close();
@@ -115,6 +116,18 @@ async function dropVotes(conn: Connection): Promise<number> {
   const result = await conn.db.deleteFrom("feedback_votes").executeTakeFirst();
   conn.afterDelete();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Nothing stored yet: the one line saying so instead of a report of zeros (on stderr with --json,
+ * whose stdout stays the empty report for scripts); --export writes no file.
+ */
+function nothingYet(values: { json?: boolean; export?: string }, line: string): number {
+  if (values.json && values.export === undefined) {
+    process.stdout.write(`${JSON.stringify(EMPTY, null, 2)}\n`);
+    process.stderr.write(`${line}\n`);
+  } else process.stdout.write(`${line}\n`);
+  return 0;
 }
 
 function write(
@@ -163,7 +176,10 @@ export function textReport(r: FeedbackReport, where: string): string {
   }
   const { unanswered, corrected } = r.questions;
   if (unanswered.length + corrected.length === 0) {
-    lines.push("", "No question text kept (/settings feedback-text on, or LOG_QUESTIONS=true).");
+    lines.push(
+      "",
+      "No question text kept (/settings feedback-text enabled:True, or LOG_QUESTIONS=true).",
+    );
   } else {
     lines.push("", "Most frequent unanswered questions:");
     for (const q of unanswered) lines.push(`  ${q.count}×  ${q.question}`);

@@ -13,11 +13,17 @@ export function environmentLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG) ?? "en";
 }
 
+/**
+ * Runs the console until the end of input or /quit; resolves with the number of non-blank lines
+ * read. In a terminal the banner comes first; on piped input it comes before the first answer, so
+ * that an empty input (a supervisor's /dev/null) prints nothing here: src/main.ts says what is
+ * missing instead.
+ */
 export async function runConsole(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
   startLang: Lang = environmentLang(),
-): Promise<void> {
+): Promise<number> {
   const engine = getEngine();
   // A terminal on both sides: `npm start > log` typed at a terminal must not write prompts and
   // cursor moves into the log.
@@ -30,11 +36,13 @@ export async function runConsole(
     : createInterface({ input, terminal: false });
   const write = (s: string) => output.write(`${s}\n`);
   let lang = startLang;
-  write(CONSOLE_BANNER[lang]);
+  let read = 0;
+  if (interactive) write(CONSOLE_BANNER[lang]);
   const prompt = () => interactive && rl.prompt();
   prompt();
   for await (const line of rl) {
     if (line.trim()) {
+      if (read++ === 0 && !interactive) write(CONSOLE_BANNER[lang]);
       let result: ReturnType<typeof runCommand>;
       try {
         result = runCommand(engine, line, lang);
@@ -50,4 +58,5 @@ export async function runConsole(
     prompt();
   }
   rl.close();
+  return read;
 }

@@ -58,6 +58,15 @@ export function onShutdown(
 }
 
 /**
+ * `npm start` without DISCORD_TOKEN and with nothing on a standard input that is not a terminal
+ * (a supervisor's /dev/null): EX_CONFIG, like a fatal close, since only a person can fix it.
+ */
+export const NO_TOKEN_EXIT_CODE = 78;
+/** The one line it prints on stderr. */
+export const NO_TOKEN_LINE =
+  "DISCORD_TOKEN is not set and no questions came on standard input (not a terminal): set DISCORD_TOKEN (in .env or the environment, see .env.example) to run the bot, or pipe questions in for the local console";
+
+/**
  * Exit code after a gateway close that discord.js does not recover from (4004, 4010–4014):
  * EX_CONFIG, since only a person (a new token, more shards, the intent switch) can fix it.
  */

@@ -1,7 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/ask.ts";
 import { CLAUSE_ORDER } from "../../src/core/declaration.ts";
-import { type RunResult, runInProcess, runTs } from "./run.ts";
+import { ROOT, type RunResult, runInProcess, runTs } from "./run.ts";
 
 /** The command in this process; the first test and --jsonl (standard input) run the real script. */
 function ask(args: string[]): Promise<RunResult> {
@@ -112,7 +115,7 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
       "none",
       "answer",
     ]);
-    expect(records[0].results[0]).toEqual({
+    expect(records[0].results[0]).toMatchObject({
       id: "M6",
       label: "Mesure 6",
       score: expect.any(Number),
@@ -120,6 +123,75 @@ describe("npm run ask: confidence, --jsonl and --help", () => {
     });
     for (const x of records) expect(x.results.length === 0).toBe(x.confidence === "none");
   });
+
+  it("--jsonl gives, per question, exactly the object --json gives (one compact line)", async () => {
+    const questions = [
+      "trafic de drogue",
+      "mesure 12",
+      "anything on cooperation with zyxwvut?",
+      "recette de crêpes",
+      "what is the date of the declaration?",
+      "mesure 2",
+      "tl;dr?",
+      "кто подписал?",
+    ];
+    const r = await runTs("src/cli/ask.ts", ["--jsonl", "--lang", "en"], {
+      input: `${questions.join("\n")}\n`,
+    });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(questions.length);
+    const fields = (o: Record<string, unknown>) => Object.keys(o).sort();
+    for (const [i, question] of questions.entries()) {
+      const json = await ask(["--json", "--lang", "en", question]);
+      const line = lines[i] ?? "";
+      // Compact: one line, no indentation.
+      expect(line).toBe(JSON.stringify(JSON.parse(line)));
+      expect(JSON.parse(line), question).toEqual(JSON.parse(json.stdout));
+      expect(fields(JSON.parse(line))).toEqual(fields(JSON.parse(json.stdout)));
+    }
+    const outOfRange = JSON.parse(lines[1] ?? "{}");
+    expect(outOfRange).toMatchObject({
+      question: "mesure 12",
+      lang: "en",
+      kind: "out-of-range",
+      confidence: "none",
+      results: [],
+    });
+    expect(outOfRange.message).toMatch(/12/);
+    expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ kind: "clause", via: "search" });
+  }, 60_000);
+
+  it("the README's --jsonl example runs as written, on the sample questions it names", () => {
+    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const commands = [...readme.matchAll(/^(npm run -s ask -- --jsonl < (\S+))\s/gm)];
+    expect(commands.length).toBeGreaterThan(0);
+    for (const [, command, file] of commands) {
+      expect(file).toBe("examples/questions.txt");
+      const questions = readFileSync(path.join(ROOT, file ?? ""), "utf8")
+        .split("\n")
+        .filter((l) => l.trim());
+      expect(questions.length).toBeGreaterThanOrEqual(12);
+      // As typed at the project's root, through npm and the shell.
+      const r = spawnSync("sh", ["-c", command ?? ""], {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const records = r.stdout
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(records.map((x) => x.question)).toEqual(questions);
+      // A dozen realistic questions in the three languages, answered in every way the bot answers.
+      expect(new Set(records.map((x) => x.lang))).toEqual(new Set(["fr", "en", "ru"]));
+      expect(new Set(records.map((x) => x.confidence))).toEqual(
+        new Set(["answer", "closest", "none"]),
+      );
+      expect(records.some((x) => x.kind === "out-of-range")).toBe(true);
+    }
+  }, 60_000);
 
   it("--help and -h print the usage and exit 0; a bad flag gets one line naming it", async () => {
     for (const flag of ["--help", "-h"]) {

@@ -10,6 +10,7 @@ import { DECLARATION_NAME, measureMalformedText } from "../../src/core/messages.
 import { paginate } from "../../src/core/overview.ts";
 import { CLAUSE_IDS, LANGS, type Lang } from "../../src/core/types.ts";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
+import { NO_TOKEN_LINE } from "../../src/scale/process.ts";
 import { ROOT, runTs } from "./run.ts";
 
 async function chat(input: string, lang: Lang = "fr"): Promise<string> {
@@ -26,11 +27,27 @@ async function chat(input: string, lang: Lang = "fr"): Promise<string> {
 
 describe("the local console", () => {
   it("starts by saying it is the local console and how to reach Discord, in the session's language", async () => {
-    expect((await chat("", "en")).split("\n")[0]).toBe(CONSOLE_BANNER.en);
+    expect((await chat("/help\n", "en")).split("\n")[0]).toBe(CONSOLE_BANNER.en);
     expect(CONSOLE_BANNER.en).toMatch(/local console/);
-    expect((await chat("", "fr")).split("\n")[0]).toBe(CONSOLE_BANNER.fr);
+    expect((await chat("/help\n", "fr")).split("\n")[0]).toBe(CONSOLE_BANNER.fr);
     expect(CONSOLE_BANNER.fr).toMatch(/console locale/);
     for (const banner of Object.values(CONSOLE_BANNER)) expect(banner).toMatch(/DISCORD_TOKEN/);
+  });
+
+  it("on piped input, prints nothing until a line comes, and counts the lines it read", async () => {
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const empty = new PassThrough();
+    empty.end("\n  \n");
+    expect(await runConsole(empty, stdout, "en")).toBe(0);
+    expect(out).toBe("");
+    const two = new PassThrough();
+    two.end("/measure 3\n\nqui a signé ?\n");
+    expect(await runConsole(two, stdout, "en")).toBe(2);
+    expect(out.split("\n")[0]).toBe(CONSOLE_BANNER.en);
   });
 
   it("takes the session's first language from the environment's locale, English otherwise", () => {
@@ -137,6 +154,29 @@ describe("the local console", () => {
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   });
+
+  it("without a token and without a terminal, an empty stdin is one line on stderr and exit code 78", async () => {
+    // What a supervisor gives a misconfigured bot: no DISCORD_TOKEN, stdin /dev/null or an empty pipe.
+    const env = { DISCORD_TOKEN: "", LANG: "en_US.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+    for (const input of ["", "\n\n"]) {
+      const r = await runTs("src/main.ts", [], { input, env });
+      expect(r.code).toBe(78);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n")).toEqual([NO_TOKEN_LINE, ""]);
+      expect(NO_TOKEN_LINE).toMatch(/^DISCORD_TOKEN is not set/);
+    }
+    // /dev/null itself, as systemd gives it.
+    const devNull = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(devNull.status).toBe(78);
+    expect(devNull.stdout).toBe("");
+    expect(devNull.stderr).toBe(`${NO_TOKEN_LINE}\n`);
+  }, 60_000);
 
   it("runs through npm start itself: compiled to dist/, then the console", () => {
     const r = spawnSync("npm", ["start", "--silent"], {

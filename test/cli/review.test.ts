@@ -129,16 +129,28 @@ describe("npm run review", () => {
     expect(readFileSync(file, "utf8")).toMatch(/^\[\n {1}\{/);
   });
 
-  it("reports nothing, and creates no database, where there is none", async () => {
+  it("says in one line that there is no database yet, and creates none", async () => {
     const empty = mkdtempSync(path.join(tmpdir(), "review-empty-"));
+    const file = path.join(empty, SETTINGS_FILE);
     try {
-      const r = await review(["--json"], empty);
-      expect(JSON.parse(r.stdout)).toMatchObject({
+      const text = await review([], empty);
+      expect(text.code).toBe(0);
+      expect(text.stdout.split("\n")).toEqual([expect.stringMatching(/^No database yet: /), ""]);
+      expect(text.stdout).toContain(file);
+      expect(text.stdout).not.toContain("Votes:");
+      // --json keeps its stdout a report, of zeros; the line goes to stderr.
+      const json = await review(["--json"], empty);
+      expect(JSON.parse(json.stdout)).toMatchObject({
         votes: { up: 0, down: 0 },
         unanswered: 0,
         corrections: [],
       });
-      expect(existsSync(path.join(empty, SETTINGS_FILE))).toBe(false);
+      expect(json.stderr).toMatch(/^No database yet: /);
+      const exported = path.join(empty, "fb.json");
+      const exp = await review(["--export", exported], empty);
+      expect(exp.stdout).toMatch(/^No database yet: /);
+      expect(existsSync(exported)).toBe(false);
+      expect(existsSync(file)).toBe(false);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }
@@ -150,8 +162,10 @@ describe("npm run review", () => {
       const url = await freshDatabase(inject("postgresUrl") as string, "review");
       const r = await runInProcess((a) => main(a, { DATABASE_URL: url }), []);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/no feedback tables yet/);
-      expect(r.stdout).toMatch(/Votes: 0 up, 0 down/);
+      expect(r.stdout.split("\n")).toEqual([
+        "No feedback tables yet in PostgreSQL (DATABASE_URL): the bot has not started on it, so there is no feedback to review.",
+        "",
+      ]);
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {

@@ -5,7 +5,7 @@ import { channelPayload, guildPayload, memberPayload, rolePayloads } from "./pay
 import { error, type Reply, type Route, type RouteContext } from "./rest.ts";
 import type { Json } from "./types.ts";
 import { checkCommands } from "./validate.ts";
-import { DEFAULT_USER, type World } from "./world.ts";
+import { DEFAULT_USER, MEMBER_PERMISSIONS, type World } from "./world.ts";
 
 const ID = "(\\d+)";
 const ok = (body: unknown, status = 200): Reply => ({ status, body });
@@ -210,6 +210,22 @@ export function coreRoutes(): Route[] {
       },
     },
     {
+      method: "GET",
+      pattern: /^\/users\/@me\/guilds$/,
+      spec: "/users/@me/guilds",
+      auth: true,
+      // Partial guilds by id, paged as Discord does: `after`/`before` an id, `limit` (1–200, 200).
+      handle: (ctx) => {
+        const limit = Math.min(200, Math.max(1, Number(ctx.query.limit ?? 200) || 200));
+        const { after, before } = ctx.query;
+        const byId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
+        let ids = [...ctx.world.guilds.keys()].sort(byId);
+        if (after) ids = ids.filter((id) => BigInt(id) > BigInt(after));
+        if (before) ids = ids.filter((id) => BigInt(id) < BigInt(before)).slice(-limit);
+        return ok(ids.slice(0, limit).map((id) => userGuildPayload(ctx.world, id)));
+      },
+    },
+    {
       method: "POST",
       pattern: /^\/users\/@me\/channels$/,
       spec: "/users/@me/channels",
@@ -313,4 +329,18 @@ function guildRoutes(): Route[] {
       }),
     },
   ];
+}
+
+/** A guild as GET /users/@me/guilds lists it. */
+function userGuildPayload(world: World, id: string): Json {
+  const guild = world.guilds.get(id);
+  return {
+    id,
+    name: guild?.name ?? "",
+    icon: null,
+    banner: null,
+    owner: false,
+    permissions: MEMBER_PERMISSIONS,
+    features: [],
+  };
 }

@@ -63,6 +63,7 @@ function table(): Operations {
   operation(t, "get", "/users/@me");
   operation(t, "get", "/users/{user_id}");
   operation(t, "post", "/users/@me/channels", spec.CreatePrivateChannelRequestSchema);
+  operation(t, "get", "/users/@me/guilds");
   operation(t, "get", "/applications/@me");
   operation(t, "get", "/oauth2/applications/@me");
   operation(t, "get", "/guilds/{guild_id}");

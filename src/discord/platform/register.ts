@@ -1,6 +1,7 @@
 /**
  * Command registration: a bulk overwrite (PUT) of the whole list, guild-scoped when DISCORD_GUILD_ID
- * is set (instant while developing), global otherwise. At start-up the stored commands are compared
+ * is set (instant while developing), global otherwise; `npm run register` also clears the other
+ * scope's copies (registerOverRest). At start-up the stored commands are compared
  * with the definitions first, so an unchanged bot does not rewrite them on every restart. It is all
  * REST (@discordjs/core's API), so the gateway bot, the HTTP-only bot and `npm run register` share it.
  */
@@ -15,6 +16,7 @@ import type {
 import type { DiscordConfig } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { COMMAND_DEFINITIONS } from "../commands/index.ts";
+import { DiscordCode, discordCode } from "./errors.ts";
 
 export type SyncResult = "unchanged" | "updated";
 
@@ -164,22 +166,94 @@ export function restFor(discord: DiscordConfig): REST {
   return new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
 }
 
-/** `npm run register`: the same bulk overwrite over REST alone, without connecting to the gateway. */
+export interface RegisterOptions {
+  /**
+   * Global scope: the servers to clear of guild copies; default, every server the bot is in
+   * (GET /users/@me/guilds).
+   */
+  guilds?: readonly string[];
+  /** Guild scope: delete this application's global commands too. */
+  removeGlobal?: boolean;
+}
+
+export interface RegisterResult {
+  applicationId: string;
+  scope: string;
+  count: number;
+  /** Global scope: the servers checked for guild copies, and those whose copies were deleted. */
+  guildCopies?: { checked: number; removed: string[] };
+  /** Guild scope: the application's global commands found, and whether they were deleted. */
+  globalCommands?: { count: number; removed: boolean };
+}
+
+/** Every server the bot is in, 200 at a time (Discord's page size for this route). */
+async function botGuilds(api: API): Promise<string[]> {
+  const ids: string[] = [];
+  for (;;) {
+    const after = ids.at(-1);
+    const page = await api.users.getGuilds({ limit: 200, ...(after && { after }) });
+    ids.push(...page.map((g) => g.id));
+    if (page.length < 200) return ids;
+  }
+}
+
+/**
+ * `npm run register`: the same bulk overwrite over REST alone, without connecting to the gateway,
+ * and no copy left in the other scope. Globally, a server that kept the guild copies of an earlier
+ * DISCORD_GUILD_ID registration would show every command twice, so they are deleted (they are only
+ * ever copies of these commands). In one server, the global commands may be serving every other
+ * server: they are counted, and deleted only with `removeGlobal`.
+ */
 export async function registerOverRest(
   discord: DiscordConfig,
-): Promise<{ applicationId: string; scope: string; count: number }> {
-  const api = new API(restFor(discord));
-  const applicationId = discord.clientId ?? (await api.applications.getCurrent()).id;
-  const body = discord.guildId
-    ? await api.applicationCommands.bulkOverwriteGuildCommands(
+  { guilds, removeGlobal = false }: RegisterOptions = {},
+): Promise<RegisterResult> {
+  const rest = restFor(discord);
+  const api = new API(rest);
+  const commands = api.applicationCommands;
+  try {
+    const applicationId = discord.clientId ?? (await api.applications.getCurrent()).id;
+    if (discord.guildId) {
+      const body = await commands.bulkOverwriteGuildCommands(
         applicationId,
         discord.guildId,
         GUILD_DEFINITIONS,
-      )
-    : await api.applicationCommands.bulkOverwriteGlobalCommands(applicationId, COMMAND_DEFINITIONS);
-  return {
-    applicationId,
-    scope: discord.guildId ? `guild ${discord.guildId}` : "global",
-    count: Array.isArray(body) ? body.length : COMMAND_DEFINITIONS.length,
-  };
+      );
+      const global = await commands.getGlobalCommands(applicationId);
+      if (removeGlobal && global.length > 0) {
+        await commands.bulkOverwriteGlobalCommands(applicationId, []);
+      }
+      return {
+        applicationId,
+        scope: `guild ${discord.guildId}`,
+        count: body.length,
+        globalCommands: { count: global.length, removed: removeGlobal && global.length > 0 },
+      };
+    }
+    const body = await commands.bulkOverwriteGlobalCommands(applicationId, COMMAND_DEFINITIONS);
+    const checked = guilds && guilds.length > 0 ? [...new Set(guilds)] : await botGuilds(api);
+    const removed: string[] = [];
+    for (const guildId of checked) {
+      let copies: readonly unknown[];
+      try {
+        copies = await commands.getGuildCommands(applicationId, guildId);
+      } catch (error) {
+        // A server the application has no access to (no applications.commands there) has none.
+        if (discordCode(error) === DiscordCode.MissingAccess) continue;
+        throw error;
+      }
+      if (copies.length === 0) continue;
+      await commands.bulkOverwriteGuildCommands(applicationId, guildId, []);
+      removed.push(guildId);
+    }
+    return {
+      applicationId,
+      scope: "global",
+      count: body.length,
+      guildCopies: { checked: checked.length, removed },
+    };
+  } finally {
+    rest.clearHashSweeper();
+    rest.clearHandlerSweeper();
+  }
 }

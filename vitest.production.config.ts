@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run test:production` (test/production/): the README's production install and start on a
+ * copy of the checkout. Apart from `npm test` because `npm ci --omit=dev` takes about a minute.
+ */
+export default defineConfig({
+  test: {
+    include: ["test/production/**/*.test.ts"],
+    setupFiles: ["test/support/schema-refusals.ts"],
+  },
+});

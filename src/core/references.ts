@@ -347,7 +347,8 @@ const LABEL_OPENS_AFTER = /^[\s,]{0,2}[([—–-]?\s?$/u;
 const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
 /** How far around a name its crediting words are read. */
 const CREDIT_WINDOW = 48;
-const NOT_BEFORE_NAME = `(?<!${WORD_START}${table("notBeforeName")}\\s)`;
+/** Someone else's, or any one: "ma conclusion", "un appel", "my conclusion". */
+const NOT_BEFORE_NAME = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
 
 const CLAUSE_DATA = new Map(readClauseData().map((c) => [c.id, c]));
 
@@ -357,16 +358,22 @@ function ownLabels(id: ClauseId): string[] {
   return c ? [...Object.values(c.label), ...(c.names ?? [])] : [];
 }
 
+/** Each name rule's bare labels: its own, and a single clause's labels and names in clauses.json. */
+const labelsOf = (r: NameRule): string[] => {
+  const only = r.clauses.length === 1 ? r.clauses[0] : undefined;
+  return [...(r.labels ?? []), ...(only ? ownLabels(only) : [])];
+};
+
 const NAMES = data.names.map((r) => {
   const only = r.clauses.length === 1 ? r.clauses[0] : undefined;
-  const labels = [...(r.labels ?? []), ...(only ? ownLabels(only) : [])];
+  const labels = labelsOf(r);
   const targets: CreditTarget[] = only
     ? [{ kind: "clause", id: only }]
     : [{ kind: "group", id: r.id, clauses: r.clauses }];
   return {
     via: `name:${r.id}`,
     targets,
-    words: new RegExp(`${NOT_BEFORE_NAME}${WORD_START}${wordListSource(r)}`, "gu"),
+    words: new RegExp(`${WORD_START}${wordListSource(r)}`, "gu"),
     labels:
       labels.length > 0
         ? new RegExp(`${WORD_START}(?:${alternatives(labels)})${WORD_END}`, "gu")
@@ -384,7 +391,7 @@ const NAMES = data.names.map((r) => {
 function creditsAsWord(folded: string, start: number, end: number, side: Side): boolean {
   const before = folded.slice(Math.max(0, start - CREDIT_WINDOW), start);
   const after = folded.slice(end, end + CREDIT_WINDOW);
-  if (OF_OTHER.test(after)) return false;
+  if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
   return side === "before"
     ? folded.length - end <= NEXT_TO_QUOTE && ONLY_MARKS.test(folded.slice(end))
@@ -409,9 +416,16 @@ function creditsAsLabel(folded: string, start: number, end: number, side: Side):
   );
 }
 
+/** Any name or label at all: most windows hold none, and are then read once, not once a rule. */
+const ANY_NAME = new RegExp(
+  `${WORD_START}(?:${[...data.names.map(wordListSource), alternatives(data.names.flatMap(labelsOf))].join("|")})`,
+  "u",
+);
+
 /** Names that credit in `folded`, a window on one side of a quotation; at most MAX_FOUND. */
 function namesIn(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
+  if (!ANY_NAME.test(folded)) return out;
   for (const n of NAMES) {
     for (const [re, credits] of [
       [n.words, creditsAsWord],

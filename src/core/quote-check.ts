@@ -9,7 +9,8 @@
  *   are notes, never misquotes); gap marks ([…], (...), …) may skip words, in order;
  * - near: one clause with word changes, each listed;
  * - composite: pieces of several clauses, or non-contiguous pieces of one, given as one quote;
- * - misattributed: verbatim or near, but the words around the quote name another clause;
+ * - misattributed: verbatim or near, but the words around the quote credit it, by number or by
+ *   name ("la mesure 4 dit", "selon la conclusion"), to clauses it is not in;
  * - not-found: no clause is close (the closest passage is given);
  * - too-short: under MIN_QUOTE_CHARS, too short to judge.
  * An edit that adds, removes or changes a negation or a number is always flagged.
@@ -32,7 +33,7 @@ import {
   type Token,
   tokenize,
 } from "./quote-tokens.ts";
-import { firstReference, type ReferenceTarget } from "./references.ts";
+import { type CreditTarget, creditedIds, firstReference } from "./references.ts";
 import type { Clause, ClauseId, Lang } from "./types.ts";
 import { normaliseForPatterns } from "./word-patterns.ts";
 
@@ -68,8 +69,8 @@ export interface QuoteReport extends QuoteCheck {
   quote: string;
   /** The text it was compared with: fr is the original; en and ru are unofficial translations. */
   lang: Lang;
-  /** What the words around the quotation name ("la mesure 3 dit « … »"). */
-  named: ReferenceTarget[];
+  /** What the words around the quotation credit it to ("la mesure 3 dit", "selon le préambule"). */
+  named: CreditTarget[];
   /** The quote differs from the text in typography only (quotes, dashes, case, punctuation). */
   typography: boolean;
   /** The original's own typos that the quote corrected, as the original writes them. */
@@ -216,13 +217,14 @@ export class QuoteChecker {
   }
 
   /**
-   * Checks one quotation. `named` are the clauses the words around it name ("la mesure 3 dit"):
-   * they decide misattribution. A measure number the quote itself starts with ("2. Établir…")
-   * names that measure too. Quotations shorter than `minChars` are too short to judge.
+   * Checks one quotation. `named` are the clauses the words around it credit it to ("la mesure 3
+   * dit", "le préambule dit"): they decide misattribution. A measure number the quote itself
+   * starts with ("2. Établir…") names that measure too. Quotations shorter than `minChars` are
+   * too short to judge.
    */
   check(
     quotation: string,
-    opts: { named?: readonly ReferenceTarget[]; minChars?: number } = {},
+    opts: { named?: readonly CreditTarget[]; minChars?: number } = {},
   ): QuoteReport {
     const quote = quotation.slice(0, QUOTE_MAX_CHARS).trim();
     const label = this.leadingLabel(quote);
@@ -243,7 +245,7 @@ export class QuoteChecker {
         lang: "fr",
       };
     }
-    const namedIds = named.flatMap((r) => (r.kind === "clause" ? [r.id] : []));
+    const namedIds = named.flatMap(creditedIds);
     // The alphabet most letters are in, so that one look-alike letter does not switch languages.
     const langs: Lang[] = mostlyCyrillic(quote) ? ["ru"] : ["fr", "en"];
     let best: { lang: Lang; a: Analysis } | null = null;
@@ -259,7 +261,7 @@ export class QuoteChecker {
    * A measure's number the quote starts with: "2. …", "2) …", or a reference before a colon
    * ("mesure 2 : …"). Where the label ends in the quote, and the measure it names.
    */
-  private leadingLabel(quote: string): { end: number; named: ReferenceTarget[] } | null {
+  private leadingLabel(quote: string): { end: number; named: CreditTarget[] } | null {
     const digits = LABEL_DIGITS.exec(quote);
     if (digits) {
       const n = Number(digits[1]);
@@ -546,7 +548,7 @@ export class QuoteChecker {
     quote: string,
     lang: Lang,
     a: Analysis,
-    named: ReferenceTarget[],
+    named: CreditTarget[],
     namedIds: ClauseId[],
   ): QuoteReport {
     const changes: QuoteChange[] = [];

@@ -1,8 +1,9 @@
 /**
  * When a chat message presents a quotation from the declaration: text in « », " ", “ ” or „ “ with,
- * next to it, a clause reference ("la mesure 3 dit « … »", found by references.ts) or a cue from
- * data/quotes.json ("la déclaration dit", "the text says", "в заявлении сказано"). Quotation marks
- * alone are everyday chat (« à demain »), and so is a cue alone.
+ * next to it, a clause reference ("la mesure 3 dit « … »", "selon la conclusion", found by
+ * references.ts) or a cue from data/quotes.json ("la déclaration dit", "the text says", "в
+ * заявлении сказано"). Quotation marks alone are everyday chat (« à demain »), and so is a cue
+ * alone.
  *
  * The cue patterns are generated from the word tables, each part bounded, and only a window
  * around each quotation is read, so a scan is linear in the message's length.
@@ -10,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { findQuotations, type Quotation } from "./quote-tokens.ts";
-import { firstReference, type ReferenceTarget, referencesIn } from "./references.ts";
+import { type CreditTarget, creditedIn, creditsIn } from "./references.ts";
 import {
   normaliseForPatterns,
   WORD_START,
@@ -84,8 +85,8 @@ const LEADS_IN = new RegExp(
 export interface FramedQuotation extends Quotation {
   /** What presents it as the declaration's words: a cue rule's id, "reference", or null. */
   cue: string | null;
-  /** The clauses its own words around it name (for misattribution). */
-  named: ReferenceTarget[];
+  /** The clauses its own words around it credit it to, by number or name (for misattribution). */
+  named: CreditTarget[];
 }
 
 /**
@@ -111,12 +112,18 @@ export function framedQuotations(
     const before = ownGap.slice(Math.max(claimed, ownGap.length - BEFORE));
     const gap = gaps[i + 1] ?? "";
     const window = gap.slice(0, AFTER);
-    const hit = firstOf(firstReference(window), firstCue(window));
+    const credit = creditsIn(window, "after")[0] ?? null;
+    const hit = firstOf(credit, firstCue(window));
     const isLast = i === quotations.length - 1;
     const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));
     const after = hit && !leadsNext ? window.slice(0, hit.end) : "";
     claimed = after.length;
-    const named = [...referencesIn(before), ...(after ? referencesIn(after) : [])];
+    // The first credit after the quotation is the only one `after` holds; its own words ("…, as
+    // the conclusion puts it") may lie past it, so it is not read again from the cut window.
+    const named = [
+      ...creditedIn(before, "before"),
+      ...(after && credit && hit === credit ? credit.targets : []),
+    ];
     const cue =
       named.length > 0 ? "reference" : (cueInFolded(before) ?? (after ? cueInFolded(after) : null));
     return { ...q, cue, named };

@@ -10,6 +10,7 @@ import {
   type QuoteReport,
   type Verdict,
 } from "./quote-check.ts";
+import { groupLabel } from "./references.ts";
 import type { ClauseId, Lang, Localized } from "./types.ts";
 
 export interface QuoteFormat {
@@ -77,7 +78,7 @@ const SAY: Record<Lang, Say> = {
     tooShort: `Citez au moins ${MIN_QUOTE_CHARS} caractères pour que je puisse juger.`,
     changes: "Changements :",
     negation: "⚠ Une négation a été ajoutée, retirée ou changée : le sens peut être inversé.",
-    number: "⚠ Un nombre a été changé.",
+    number: "⚠ Un nombre a été ajouté, retiré ou changé.",
     accents: "Les accents diffèrent : ce n’est pas une erreur de citation.",
     typos: (w) =>
       `La citation corrige une coquille du texte original (${w}) : ce n’est pas une erreur de citation.`,
@@ -95,7 +96,7 @@ const SAY: Record<Lang, Say> = {
     tooShort: `Quote at least ${MIN_QUOTE_CHARS} characters for me to judge.`,
     changes: "Changes:",
     negation: "⚠ A negation was added, removed or changed: the meaning may be reversed.",
-    number: "⚠ A number was changed.",
+    number: "⚠ A number was added, removed or changed.",
     accents: "Accents differ: not a misquote.",
     typos: (w) => `The quote corrects a typo of the original (${w}): not a misquote.`,
     typography: "Only the typography differs (quotation marks, apostrophes, dashes, case).",
@@ -112,7 +113,7 @@ const SAY: Record<Lang, Say> = {
     tooShort: `Процитируйте не меньше ${MIN_QUOTE_CHARS} символов, чтобы я мог судить.`,
     changes: "Изменения:",
     negation: "⚠ Отрицание добавлено, удалено или изменено: смысл может быть обратным.",
-    number: "⚠ Изменено число.",
+    number: "⚠ Число добавлено, удалено или изменено.",
     accents: "Различаются только диакритические знаки: это не ошибка цитирования.",
     typos: (w) => `Цитата исправляет опечатку оригинала (${w}): это не ошибка цитирования.`,
     typography: "Различается только типографика (кавычки, апострофы, тире, регистр).",
@@ -153,7 +154,13 @@ export function quoteLines(
       );
       break;
     case "misattributed": {
-      const named = r.named.map((n) => (n.kind === "clause" ? label(n.id) : say.nowhere));
+      const named = r.named.map((n) =>
+        n.kind === "clause"
+          ? label(n.id)
+          : n.kind === "group"
+            ? groupLabel(n.id, lang)
+            : say.nowhere,
+      );
       lines.push(say.misattributed(here, named.join(", ")));
       break;
     }

@@ -33,6 +33,15 @@ describe("npm run ask", () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it("answers « d'après la mesure 5 » with measure 5 itself, and « d'après le point 2 » with measure 2", async () => {
+    const first = async (q: string) =>
+      (JSON.parse((await ask(["--json", q])).stdout) as { results: { id: string }[] }).results[0]
+        ?.id;
+    expect(await first("D'après la mesure 5, que faut-il faire ?")).toBe("M5");
+    expect(await first("d'après le point 2, que faut-il créer ?")).toBe("M2");
+    expect(await first("après la mesure 5 ?")).toBe("M6");
+  });
+
   it("shows the chosen translation with --lang", async () => {
     const r = await ask(["--lang", "ru", "--json", "mesure 2"]);
     const json = JSON.parse(r.stdout) as {

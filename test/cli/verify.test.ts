@@ -14,6 +14,14 @@ describe("npm run verify", () => {
     expect(r.stdout).toContain("Mesure 3 [M3], pas dans Mesure 4 [M4]");
   });
 
+  it("credits a quotation led in by « D'après la mesure 5 » to measure 5 itself", async () => {
+    const r = await verify([
+      "--json",
+      "D'après la mesure 5 : « Viser à assurer la participation mutuelle en tant qu’observateurs aux exercices militaires de l’OTSC et de l’OTAN »",
+    ]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: "verbatim", clause: "M5" });
+  });
+
   it("--json prints exactly the contract", async () => {
     const r = await verify([
       "--json",
@@ -52,7 +60,7 @@ describe("npm run verify", () => {
     ]);
     expect(r.stdout).toContain("Near quote: words have changed");
     expect(r.stdout).toContain('"deux" → "trois"');
-    expect(r.stdout).toContain("A number was changed");
+    expect(r.stdout).toContain("A number was added, removed or changed");
   });
 
   it("--help, and polite refusals", async () => {

@@ -1,10 +1,13 @@
 /**
  * The quote checker on the cases of quote-cases.json (fr against the original, en and ru against
  * the working translations), plus the invariants: every clause checks verbatim in each language,
- * and the JSON contract has exactly its five fields.
+ * the JSON contract has exactly its five fields, and a quotation is misattributed only when the
+ * message credits it to a clause it is not in.
  */
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fold } from "../../src/core/analysis.ts";
 import { loadDeclaration } from "../../src/core/declaration.ts";
 import {
   checkText,
@@ -13,7 +16,11 @@ import {
   type QuoteCheck,
   toContract,
 } from "../../src/core/quote-check.ts";
-import { LANGS } from "../../src/core/types.ts";
+import { framedQuotations } from "../../src/core/quote-cues.ts";
+import { renderQuoteReports } from "../../src/core/quote-messages.ts";
+import { readReferenceData } from "../../src/core/references.ts";
+import { type ClauseId, LANGS, type Lang } from "../../src/core/types.ts";
+import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
 import { bestTime, growth } from "../support/timing.ts";
 
 interface Case {
@@ -41,6 +48,30 @@ describe("quote cases (quote-cases.json)", () => {
       expect(mine.length, lang).toBeGreaterThanOrEqual(10);
     }
     expect(cases.some((c) => c.text.length > 100 && c.expect.verdict === "verbatim")).toBe(true);
+  });
+
+  it("credit a clause through every lead-in of data/references.json, in each language", () => {
+    const texts = cases.map((c) => normaliseForPatterns(c.text));
+    const missing = readReferenceData().leadIns.flatMap((r) =>
+      (r.words ?? []).filter((w) => !texts.some((t) => t.includes(`${fold(w)} `))),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("credit every named clause or group both rightly and wrongly", () => {
+    const verdicts = new Map<string, Set<string>>();
+    for (const c of cases) {
+      for (const t of framedQuotations(c.text)[0]?.named ?? []) {
+        if (t.kind === "out-of-range") continue;
+        verdicts.set(t.id, (verdicts.get(t.id) ?? new Set()).add(c.expect.verdict));
+      }
+    }
+    for (const r of readReferenceData().names) {
+      const key = r.clauses.length === 1 ? (r.clauses[0] as string) : r.id;
+      expect([...(verdicts.get(key) ?? [])].sort(), r.id).toEqual(
+        expect.arrayContaining(["misattributed", "verbatim"]),
+      );
+    }
   });
 
   it.each(cases.map((c) => [`${c.lang}: ${c.why}`, c] as const))("%s", (_name, c) => {
@@ -117,6 +148,30 @@ describe("quote checker", () => {
     ).toEqual(["misattributed"]);
   });
 
+  it("reads « d'après la mesure 5 » as measure 5 itself, not the measure after it", () => {
+    const quote =
+      "« Viser à assurer la participation mutuelle en tant qu’observateurs aux exercices militaires de l’OTSC et de l’OTAN »";
+    const check = (lead: string) => checkText(`${lead} ${quote}`).map((r) => [r.verdict, r.clause]);
+    expect(check("D'après la mesure 5 :")).toEqual([["verbatim", "M5"]]);
+    expect(check("Selon le point 5,")).toEqual([["verbatim", "M5"]]);
+    // Without the lead-in, "après" is a position: the measure after measure 4 is measure 5.
+    expect(check("après la mesure 4 vient")).toEqual([["verbatim", "M5"]]);
+    expect(check("après la mesure 5 vient")).toEqual([["misattributed", "M5"]]);
+  });
+
+  it("names a group credited wrongly by its own label, in the reader's language", () => {
+    const [r] = checkText("le préambule dit « Faciliter les contacts entre l’OTSC et l’OTAN »");
+    expect(r?.verdict).toBe("misattributed");
+    const say = (lang: Lang) => renderQuoteReports(r ? [r] : [], lang);
+    expect(say("fr")).toContain(
+      "Ces mots sont dans Mesure 3 [M3], pas dans le préambule (considérants 1 à 4).",
+    );
+    expect(say("en")).toContain(
+      "These words are in Measure 3 [M3], not in the preamble (recitals 1–4).",
+    );
+    expect(say("ru")).toContain("а не из: преамбула (абзацы 1–4).");
+  });
+
   it("frames every quotation before keeping the first `max`", () => {
     // Cut first, the last kept quotation would take the next one's lead-in as its own framing.
     const text =
@@ -167,5 +222,124 @@ describe("quote checker", () => {
     // Many quotations framed and measured: everyday short ones next to references.
     const many = (n: number) => checkText("la mesure 3 dit « ok » ".repeat(n));
     expect(growth(many, 150, 15)).toBeLessThan(6);
+  });
+});
+
+/**
+ * The invariant behind "misattributed": a verbatim or near quotation is called misattributed
+ * exactly when the words around it credit it, by number or by name, to clauses it is not in. A
+ * cue ("the text says"), a lead-in to the text itself ("d'après le texte") and names used as
+ * ordinary nouns ("en conclusion", "l'appel de 9 h", "the signatories wrote") credit nothing.
+ */
+describe("misattribution invariant", () => {
+  type Frame = (q: string) => string;
+  const NEUTRAL: Frame[] = [
+    (q) => q,
+    (q) => `la déclaration dit « ${q} »`,
+    (q) => `D'après le texte, « ${q} »`,
+    (q) => `according to the statement, "${q}"`,
+    (q) => `согласно тексту, «${q}»`,
+    (q) => `Quelle est la conclusion ? Le texte dit « ${q} »`,
+    (q) => `En conclusion, la déclaration dit « ${q} »`,
+    (q) => `In conclusion, the text says "${q}"`,
+    (q) => `В заключение, в заявлении сказано: «${q}»`,
+    (q) => `Ma conclusion : « ${q} »`,
+    (q) => `J’ai raté l’appel de 9 h. Le texte dit « ${q} »`,
+    (q) => `Ils lancent un appel : « ${q} »`,
+    (q) => `the appeal of the protesters was loud, but the text says "${q}"`,
+    (q) => `Les signataires écrivent « ${q} »`,
+    (q) => `The signatories wrote "${q}"`,
+    (q) => `Подписанты написали: «${q}»`,
+    (q) => `a preamble is usually dull, but the text says "${q}"`,
+    (q) => `I said the preamble is dull. The text says "${q}"`,
+    (q) => `l’appel des syndicats dit « ${q} »`,
+    (q) => `« ${q} », dit le texte.`,
+    (q) => `"${q}" — that is what they wrote.`,
+  ];
+  const measures = [1, 2, 3, 4, 5, 6];
+  const recitals = [1, 2, 3, 4];
+  const preamble: ClauseId[] = ["P1", "P2", "P3", "P4"];
+  const CREDITS: { ids: ClauseId[]; frame: Frame }[] = [
+    ...measures.flatMap((n) => {
+      const ids = [`M${n}` as ClauseId];
+      return [
+        { ids, frame: (q: string) => `D'après la mesure ${n}, « ${q} »` },
+        { ids, frame: (q: string) => `selon le point ${n} : « ${q} »` },
+        { ids, frame: (q: string) => `according to measure ${n}, "${q}"` },
+        { ids, frame: (q: string) => `согласно пункту ${n}, «${q}»` },
+        { ids, frame: (q: string) => `la mesure ${n} dit « ${q} »` },
+        { ids, frame: (q: string) => `"${q}" (measure ${n})` },
+        ...(n > 1
+          ? [{ ids, frame: (q: string) => `après la mesure ${n - 1} vient « ${q} »` }]
+          : []),
+        ...(n > 1 ? [{ ids, frame: (q: string) => `after measure ${n - 1} comes "${q}"` }] : []),
+      ];
+    }),
+    ...recitals.flatMap((n) => {
+      const ids = [`P${n}` as ClauseId];
+      return [
+        { ids, frame: (q: string) => `Selon le considérant ${n}, « ${q} »` },
+        { ids, frame: (q: string) => `as stated in recital ${n}, "${q}"` },
+        { ids, frame: (q: string) => `как сказано в абзаце ${n} преамбулы: «${q}»` },
+      ];
+    }),
+    { ids: preamble, frame: (q) => `le préambule dit « ${q} »` },
+    { ids: preamble, frame: (q) => `According to the preamble, "${q}"` },
+    { ids: preamble, frame: (q) => `В преамбуле говорится: «${q}»` },
+    { ids: ["closing"], frame: (q) => `la conclusion dit « ${q} »` },
+    { ids: ["closing"], frame: (q) => `as the conclusion puts it, "${q}"` },
+    { ids: ["closing"], frame: (q) => `В заключении сказано: «${q}»` },
+    { ids: ["closing"], frame: (q) => `"${q}" (the conclusion)` },
+    { ids: ["closing"], frame: (q) => `le dernier paragraphe dit « ${q} »` },
+    { ids: ["appeal"], frame: (q) => `l’appel dit « ${q} »` },
+    { ids: ["appeal"], frame: (q) => `the appeal says "${q}"` },
+    { ids: ["appeal"], frame: (q) => `в призыве сказано: «${q}»` },
+    { ids: ["opening"], frame: (q) => `L’ouverture dit « ${q} »` },
+    { ids: ["opening"], frame: (q) => `the opening line reads "${q}"` },
+    { ids: ["opening"], frame: (q) => `Во вступлении сказано: «${q}»` },
+    { ids: ["signatories"], frame: (q) => `the signatories paragraph says "${q}"` },
+    { ids: ["signatories"], frame: (q) => `le paragraphe des signataires : « ${q} »` },
+    { ids: ["signatories"], frame: (q) => `список подписантов гласит: «${q}»` },
+  ];
+  const FRAMES = [...NEUTRAL.map((frame) => ({ ids: [] as ClauseId[], frame })), ...CREDITS];
+
+  /** Each clause in each language, whole (without its measure's number), and one word short. */
+  const QUOTES = loadDeclaration().flatMap((c) =>
+    LANGS.flatMap((lang) => {
+      const exact = c.text[lang].replace(/^\d\.\s/u, "").replace(/[,:.]$/u, "");
+      const words = exact.split(" ");
+      const middle = Math.floor(words.length / 2);
+      const near = [...words.slice(0, middle), ...words.slice(middle + 1)].join(" ");
+      return [
+        { id: c.id, lang, quote: exact, kind: "exact" },
+        { id: c.id, lang, quote: near, kind: "near" },
+      ];
+    }),
+  );
+
+  it("holds for every clause in every language, exact or near, whatever frames it", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...QUOTES),
+        fc.constantFrom(...FRAMES),
+        ({ id, quote, kind }, { ids, frame }) => {
+          const [r] = checkText(frame(quote));
+          expect(r?.clause).toBe(id);
+          const wrong = ids.length > 0 && !ids.includes(id);
+          const fair = kind === "exact" ? "verbatim" : "near";
+          expect(r?.verdict).toBe(wrong ? "misattributed" : fair);
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+
+  it("credits nothing through a cue or a name used as an ordinary noun, for any clause", () => {
+    for (const { id, quote } of QUOTES.filter((q) => q.kind === "exact")) {
+      for (const frame of NEUTRAL) {
+        const [r] = checkText(frame(quote));
+        expect([r?.verdict, r?.clause], frame(quote)).toEqual(["verbatim", id]);
+      }
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The reference tables as data: every position rule fires on its examples and spares the others,
- * ordinals 1–20 in every language read right (a clause, or a correct "out of range", never 0), no
- * rule fires on the declaration's own text, and scanning hostile text stays linear.
+ * The reference tables as data: every position, lead-in and name rule fires on its examples and
+ * spares the others, ordinals 1–20 in every language read right (a clause, or a correct "out of
+ * range", never 0), no rule fires on the declaration's own text, and scanning hostile text stays
+ * linear.
  */
 
 import fc from "fast-check";
@@ -9,8 +10,18 @@ import { describe, expect, it } from "vitest";
 import { asksForFactNotInText } from "../../src/core/abstention.ts";
 import { CLAUSE_COUNTS, loadDeclaration } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import { asksForSummary, findReferences, readReferenceData } from "../../src/core/references.ts";
-import { bestTime } from "../support/timing.ts";
+import { framedQuotations } from "../../src/core/quote-cues.ts";
+import {
+  asksForSummary,
+  creditedIds,
+  creditsIn,
+  findReferences,
+  firstReference,
+  readReferenceData,
+} from "../../src/core/references.ts";
+import { CLAUSE_IDS } from "../../src/core/types.ts";
+import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
+import { bestTime, growth } from "../support/timing.ts";
 
 const first = (text: string) => {
   const t = findReferences(text)[0];
@@ -34,6 +45,71 @@ describe("position rules (data/references.json)", () => {
   it.each(rules.flatMap((r) => r.spares.map((q) => [r.target, q])))("not → %s: %s", (id, q) => {
     expect(first(q)).not.toBe(id);
   });
+});
+
+describe("lead-ins (data/references.json)", () => {
+  const rules = readReferenceData().leadIns;
+
+  it("each has examples that must fire and must not, and a unique id", () => {
+    for (const r of rules) {
+      expect(r.fires.length, r.id).toBeGreaterThan(0);
+      expect(r.spares.length, r.id).toBeGreaterThan(0);
+    }
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it.each(rules.flatMap((r) => r.fires.map((q) => [r.id, q])))(
+    "%s credits the clause itself: %s",
+    (id, q) => {
+      const folded = normaliseForPatterns(q);
+      const found = firstReference(folded);
+      expect(found?.leadIn).toBe(id);
+      // The same clause as the reference read alone, with nothing before it to shift it.
+      expect(found?.targets).toEqual(firstReference(folded.slice(found?.start))?.targets);
+    },
+  );
+
+  it.each(rules.flatMap((r) => r.spares.map((q) => [r.id, q])))("%s spares %s", (id, q) => {
+    expect(firstReference(normaliseForPatterns(q))?.leadIn).not.toBe(id);
+  });
+});
+
+describe("clause names (data/references.json)", () => {
+  const rules = readReferenceData().names;
+  /** The clauses the first quotation of a message is credited to. */
+  const credited = (m: string) => (framedQuotations(m)[0]?.named ?? []).flatMap(creditedIds);
+
+  it("each has examples that must fire and must not, real clauses and a unique id", () => {
+    for (const r of rules) {
+      expect(r.fires.length, r.id).toBeGreaterThan(0);
+      expect(r.spares.length, r.id).toBeGreaterThan(0);
+      for (const id of r.clauses) expect(CLAUSE_IDS, r.id).toContain(id);
+      // A group is named in replies by its own label; one clause by its label in clauses.json.
+      if (r.clauses.length > 1)
+        expect(Object.keys(r.label ?? {}).sort(), r.id).toEqual(["en", "fr", "ru"]);
+    }
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+  });
+
+  it("name every clause that has no number", () => {
+    const named = new Set(rules.flatMap((r) => r.clauses));
+    const unnumbered = loadDeclaration().filter((c) => c.number === null);
+    for (const c of unnumbered) expect(named, c.id).toContain(c.id);
+  });
+
+  it.each(rules.flatMap((r) => r.fires.map((m) => [r.id, m, r.clauses] as const)))(
+    "%s credits %s",
+    (_id, m, clauses) => {
+      expect(credited(m)).toEqual(clauses);
+    },
+  );
+
+  it.each(rules.flatMap((r) => r.spares.map((m) => [r.id, m, r.clauses] as const)))(
+    "%s spares %s",
+    (_id, m, clauses) => {
+      expect(credited(m).filter((id) => clauses.includes(id))).toEqual([]);
+    },
+  );
 });
 
 /** Ordinal and cardinal forms of n, per language, as people write them. */
@@ -206,6 +282,22 @@ describe("invariants", () => {
     }
     expect(fired).toEqual([]);
   });
+
+  it("no name or lead-in credits a clause in the declaration's own text or titles", () => {
+    // Search aids are left out: some are a clause's bare name ("conclusion"), which is a name.
+    const fired: string[] = [];
+    for (const c of loadDeclaration()) {
+      for (const text of [...Object.values(c.text), ...Object.values(c.title)]) {
+        const folded = normaliseForPatterns(text);
+        for (const side of ["before", "after"] as const) {
+          for (const credit of creditsIn(folded, side)) {
+            fired.push(`${credit.via} (${side}) in ${c.id}: ${text.slice(0, 40)}`);
+          }
+        }
+      }
+    }
+    expect(fired).toEqual([]);
+  });
 });
 
 describe("hostile text", () => {
@@ -228,6 +320,13 @@ describe("hostile text", () => {
     "'",
     "§",
     " ",
+    "d'apres ",
+    "selon ",
+    "la conclusion ",
+    "преамбул",
+    "dit ",
+    ": ",
+    "the appeal says ",
   ];
 
   it("a 4,000-character message costs under 5 ms to scan, whatever it repeats", () => {
@@ -236,18 +335,27 @@ describe("hostile text", () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {
         const unit = parts.join("");
         const text = unit.repeat(Math.ceil(4000 / unit.length)).slice(0, 4000);
-        findReferences(text);
-        asksForFactNotInText(text);
+        const folded = normaliseForPatterns(text);
+        const scanAll = () => {
+          findReferences(text);
+          asksForFactNotInText(text);
+          creditsIn(folded, "before");
+          creditsIn(folded, "after");
+        };
+        scanAll();
         // Timed after a warm-up run (the figure is the scan, not the JIT), best of several tries.
-        worst.push(
-          bestTime(() => {
-            findReferences(text);
-            asksForFactNotInText(text);
-          }, 5),
-        );
+        worst.push(bestTime(scanAll, 5));
       }),
       { numRuns: 40 },
     );
     expect(Math.max(...worst)).toBeLessThan(5);
+  });
+
+  it("reads names and lead-ins in time linear in the text (4n takes well under 16 times n)", () => {
+    const unit = "d'apres la mesure 5, la conclusion est que le preambule, selon l'appel de ";
+    const text = (n: number) => normaliseForPatterns(unit.repeat(n));
+    for (const side of ["before", "after"] as const) {
+      expect(growth((n) => creditsIn(text(n), side), 40, 15)).toBeLessThan(6);
+    }
   });
 });

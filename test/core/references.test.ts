@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getEngine } from "../../src/core/engine.ts";
 import { findReferences } from "../../src/core/references.ts";
 
 const ids = (text: string) =>
@@ -102,5 +103,48 @@ describe("findReferences", () => {
     "статья 5 устава НАТО",
   ])("sees no reference in %s", (text) => {
     expect(ids(text)).toEqual([]);
+  });
+});
+
+describe("according to, not after", () => {
+  it.each([
+    // A lead-in that means "according to" credits the clause itself…
+    ["D'après la mesure 5, que faut-il faire ?", "M5"],
+    ["d'après le point 2, que faut-il créer ?", "M2"],
+    ["selon la mesure 5", "M5"],
+    ["Suivant la mesure 5, que faut-il faire ?", "M5"],
+    ["conformément à la mesure 5", "M5"],
+    ["D'après le 2e considérant", "P2"],
+    ["according to measure 5", "M5"],
+    ["as per measure 5", "M5"],
+    ["per measure 5", "M5"],
+    ["согласно пункту 5", "M5"],
+    ["по словам пункта 5", "M5"],
+    ["как сказано в пункте 5", "M5"],
+    ["в соответствии с пунктом 5", "M5"],
+    // …while "after" (no "d'", no "according") still means the next clause.
+    ["après la mesure 5", "M6"],
+    ["la mesure d'après la mesure 5", "M6"],
+    ["la mesure suivant la mesure 5", "M6"],
+    ["after measure 5", "M6"],
+    ["the measure after measure 5", "M6"],
+    ["после пункта 5", "M6"],
+    ["avant la mesure 5", "M4"],
+  ])("%s → %s", (text, id) => {
+    expect(ids(text)).toEqual([id]);
+  });
+
+  it.each([
+    ["D'après la mesure 5, que faut-il faire ?", "M5"],
+    ["d'après le point 2, que faut-il créer ?", "M2"],
+    ["According to measure 5, what should be done?", "M5"],
+    ["Согласно пункту 5, что нужно делать?", "M5"],
+  ])("the engine answers %s with that clause", (question, id) => {
+    const answer = getEngine().answer(question);
+    expect(answer.kind === "clause" && [answer.clause.id, answer.via, answer.confidence]).toEqual([
+      id,
+      "reference",
+      "answer",
+    ]);
   });
 });

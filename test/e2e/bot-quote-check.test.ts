@@ -48,7 +48,7 @@ describe("/verify", () => {
     const [embed] = embedsOf(data);
     expect(embed?.title).toBe("Citation inexacte : des mots ont changé");
     expect(embed?.description).toContain("~~deux~~ → **trois**");
-    expect(embed?.description).toContain("Un nombre a été changé");
+    expect(embed?.description).toContain("Un nombre a été ajouté, retiré ou changé");
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

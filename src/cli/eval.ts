@@ -6,6 +6,7 @@
  *                                     4. in-sample: the development and team sets (they shaped the engine).
  * npm run eval -- file.json         one question file, engine against the MiniSearch baseline, with misses
  * npm run eval -- --tune            the leave-one-batch-out grid behind the weights and thresholds
+ * npm run eval -- --quotes q.json   quote checks on messages that quote the text (verdict, clause)
  * options: --json, --check (exit 1 below the targets), --misses (list held-out misses too)
  */
 import { readFileSync } from "node:fs";
@@ -31,10 +32,12 @@ import {
   type Report,
 } from "../quality/evaluate.ts";
 import { heldOut, leaveOneBatchOut, novelOnly } from "../quality/held-out.ts";
+import { evaluateQuotes, formatQuoteReport, readQuoteCases } from "../quality/quote-eval.ts";
 import { HELD_OUT_TARGETS, TARGETS } from "../quality/targets.ts";
 import { tune } from "../quality/tune.ts";
 
-const USAGE = "usage: npm run eval [-- file.json] [--json] [--check] [--misses] [--tune]";
+const USAGE =
+  "usage: npm run eval [-- file.json] [--json] [--check] [--misses] [--tune] [--quotes q.json]";
 const FIRST_RUNS_FILE = `${EVAL_DIR}first-runs.json`;
 
 function parseCommandLine(argv: string[]) {
@@ -46,6 +49,7 @@ function parseCommandLine(argv: string[]) {
       check: { type: "boolean", default: false },
       misses: { type: "boolean", default: false },
       tune: { type: "boolean", default: false },
+      quotes: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -291,6 +295,12 @@ function main(): number {
     return 0;
   }
   if (opts.tune) return tuneReport(opts.json);
+  if (opts.quotes) {
+    if (!opts.file) throw new Error(`--quotes needs a quote file\n${USAGE}`);
+    const report = evaluateQuotes(readQuoteCases(opts.file));
+    console.log(opts.json ? JSON.stringify(report, null, 2) : formatQuoteReport(opts.file, report));
+    return 0;
+  }
   return opts.file ? fileReport(opts.file, opts) : fullReport(opts);
 }
 

@@ -20,13 +20,17 @@ interface LangNumbers {
   last: string[];
   /** Word starts of declined "last" words (Russian). */
   lastStems?: string[];
+  /** "Avant-dernier", "penultimate": the one before the last. */
+  secondLast?: string[];
+  secondLastStems?: string[];
 }
 type NumberData = Record<Lang, LangNumbers> & { roman: Record<string, number> };
 
 const data = JSON.parse(readFileSync(NUMBERS_FILE, "utf8")) as NumberData;
 
-/** "Last" reads as -1: the caller knows how many there are. */
+/** "Last" reads as -1, "second to last" as -2: the caller knows how many there are. */
 export const LAST = -1;
+export const SECOND_LAST = -2;
 
 const cardinals = new Map<string, number>();
 const ordinals = new Map<string, number>();
@@ -34,6 +38,8 @@ const stems: [string, number][] = [];
 const suffixes = new Set<string>();
 const lastWords: string[] = [];
 const lastStems: string[] = [];
+const secondLastWords: string[] = [];
+const secondLastStems: string[] = [];
 for (const lang of LANGS) {
   const t = data[lang];
   for (const [w, n] of Object.entries(t.cardinals)) cardinals.set(w, n);
@@ -42,6 +48,8 @@ for (const lang of LANGS) {
   for (const s of t.suffixes) suffixes.add(s);
   lastWords.push(...t.last);
   lastStems.push(...(t.lastStems ?? []));
+  secondLastWords.push(...(t.secondLast ?? []));
+  secondLastStems.push(...(t.secondLastStems ?? []));
 }
 stems.sort((a, b) => b[0].length - a[0].length);
 const roman = new Map(Object.entries(data.roman));
@@ -53,8 +61,8 @@ export const ROMAN = `(?:${alternatives(roman.keys())})`;
 /** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
 export const ORDINAL = [
   `\\d{1,3}(?:${alternatives(suffixes)})`,
-  alternatives([...ordinals.keys(), ...lastWords]),
-  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems])})\\p{L}{0,4}`,
+  alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords]),
+  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems])})\\p{L}{0,4}`,
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");
@@ -65,8 +73,14 @@ export function readCardinal(token: string): number | null {
   return cardinals.get(token) ?? roman.get(token) ?? null;
 }
 
-/** The value of an ordinal token; LAST for "dernier", "last", "последний"; null if it is none. */
+/**
+ * The value of an ordinal token; LAST for "dernier", "last", "последний", SECOND_LAST for
+ * "avant-dernier", "penultimate", "предпоследний"; null if it is none.
+ */
 export function readOrdinal(token: string): number | null {
+  if (secondLastWords.includes(token) || secondLastStems.some((s) => token.startsWith(s))) {
+    return SECOND_LAST;
+  }
   const digits = /^(\d+)-?\p{L}*$/u.exec(token);
   if (digits) return Number(digits[1]);
   const exact = ordinals.get(token);

@@ -96,7 +96,8 @@ const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
 
 function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   const available = CLAUSE_COUNTS[kind];
-  const requested = n === LAST ? available : n;
+  // "dernier" reads as -1 and "avant-dernier" as -2: counted from the end.
+  const requested = n < 0 ? available + 1 + n : n;
   if (!Number.isInteger(requested) || requested < 1 || requested > available) {
     return { kind: "out-of-range", clauseKind: kind, requested, available };
   }

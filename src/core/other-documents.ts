@@ -35,7 +35,8 @@ export function readOtherDocumentData(file = FILE): OtherDocumentData {
 const ELISION = `(?:${WORD_START}[ld]')?${WORD_START}`;
 
 /** "5", "2(4)", "VIII", "1373": what follows a clause word in another document's citation. */
-const NUMBER = "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\))?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
+const NUMBER =
+  "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3})?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
 
 function patterns(data: OtherDocumentData): RegExp[] {
   const article = wordListSource(data.articles);

@@ -76,7 +76,9 @@ it("going from global to DISCORD_GUILD_ID says how to delete the global commands
   // The global commands may be serving every other server: kept, and one line says so.
   expect(fake.commands()).toHaveLength(COUNT);
   const lines = guild.stdout.trimEnd().split("\n");
-  expect(lines).toHaveLength(2);
+  // What was registered, what else shows there, and the invite.
+  expect(lines).toHaveLength(3);
+  expect(lines[2]).toMatch(/^Invite it to a server: https:\/\//);
   expect(lines[1]).toBe(
     `The application also has ${COUNT} global commands, shown beside these in server ${DEV}: npm run register -- --remove-global deletes them (from every server).`,
   );

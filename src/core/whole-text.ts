@@ -11,11 +11,13 @@ import { LANGS, type Localized } from "./types.ts";
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
 export type WholeTextFacet = "summary" | "structure";
-type Tag = WholeTextFacet | "text" | "frame";
+type Tag = WholeTextFacet | "text" | "alone" | "frame";
 
 export interface WholeTextData {
   text: Localized<string[]>;
   summary: Localized<string[]>;
+  /** Words that ask for the whole in brief by themselves: "overview", "tl;dr". */
+  alone: Localized<string[]>;
   structure: Localized<string[]>;
   frame: Localized<string[]>;
   fires: { text: string; facet: WholeTextFacet }[];
@@ -31,7 +33,7 @@ export function readWholeTextData(file = FILE): WholeTextData {
 
 function buildCover(data: WholeTextData): PhraseCover<Tag> {
   const cover = new PhraseCover<Tag>();
-  for (const tag of ["text", "summary", "structure", "frame"] as const) {
+  for (const tag of ["text", "summary", "alone", "structure", "frame"] as const) {
     for (const lang of LANGS) for (const p of data[tag][lang]) cover.add(p, tag);
   }
   return cover;
@@ -46,5 +48,6 @@ export function wholeTextFacet(message: string): WholeTextFacet | null {
   const tags = COVER.cover(words);
   if (!tags) return null;
   if (tags.includes("structure")) return "structure";
+  if (tags.includes("alone")) return "summary";
   return tags.includes("summary") && tags.includes("text") ? "summary" : null;
 }

@@ -279,7 +279,8 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const health: HealthConfig | null = listenAddress("HEALTH");
 
-  // The HTTP interactions endpoint and whether the gateway is used (README, "HTTP interactions").
+  // The HTTP interactions endpoint and whether the gateway is used (docs/operations.md, "HTTP
+  // interactions").
   const endpoint = listenAddress("INTERACTIONS");
   const publicKey = read(env, "DISCORD_PUBLIC_KEY");
   if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
@@ -379,8 +380,8 @@ export function loadConfig(env: Env = process.env): Config {
 }
 
 /**
- * Shards one process runs by default: measured with `npm run bench:shards` (README, "Sharding
- * across hosts"); a process of 4 shards costs about a third of four processes of one.
+ * Shards one process runs by default: measured with `npm run bench:shards` (docs/operations.md,
+ * "Sharding across hosts"); a process of 4 shards costs about a third of four processes of one.
  */
 export const DEFAULT_SHARDS_PER_PROCESS = 4;
 /** Beyond this one process would hold more servers than one event loop should serve. */

@@ -25,7 +25,7 @@ import {
 } from "./ranking.ts";
 import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
-import { neighbourOf, relativePosition } from "./relative-position.ts";
+import { groupEdge, neighbourOf, relativePosition } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
@@ -165,6 +165,9 @@ export class Engine {
     }
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
+    // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
+    const beside = cited.found ? null : this.besideTopic(cited.text, lang);
+    if (beside) return beside;
     const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
@@ -173,8 +176,6 @@ export class Engine {
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
-    const beside = this.besideTopic(q, lang);
-    if (beside) return beside;
     const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q);
     if (facet) {
       const states = this.entities.signatoryCount;
@@ -184,7 +185,8 @@ export class Engine {
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
     const content = this.contentOf(q);
-    const named = this.namedClause(content);
+    // "where was it signed?" names the signatures but asks what the text never says.
+    const named = asksForFactNotInText(q) ? undefined : this.namedClause(content);
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content);
     const [top, ...rest] = this.hits(ranking);
@@ -341,22 +343,25 @@ export class Engine {
   private besideTopic(question: string, lang: Lang): Answer | null {
     const position = relativePosition(question);
     if (!position) return null;
+    if (position.group) {
+      const edge = groupEdge(this.clauses, position);
+      const target = edge && neighbourOf(this.clauses, edge, position);
+      return target ? this.byReference(target, lang, []) : null;
+    }
+    const [named] = this.references(position.topic);
+    if (named) {
+      const target = named.kind === "clause" && neighbourOf(this.clauses, named.clause, position);
+      return target ? this.byReference(target, lang, []) : null;
+    }
     const ranking = this.rank(position.topic);
     const top = ranking.ranked[0];
+    // Only a topic the clause's own words hold: "after the declaration" names none to stand beside.
     const anchor =
-      top && ranking.confidence !== "none" ? this.byId.get(top.id.toLowerCase()) : undefined;
+      top && ranking.confidence !== "none" && top.coverage > 0
+        ? this.byId.get(top.id.toLowerCase())
+        : undefined;
     const target = anchor && neighbourOf(this.clauses, anchor, position);
-    if (!target) return null;
-    return {
-      kind: "clause",
-      clause: target,
-      via: "reference",
-      confidence: ranking.confidence === "answer" ? "answer" : "closest",
-      score: top?.score ?? 0,
-      matched: [],
-      seeAlso: [],
-      lang,
-    };
+    return target ? this.byReference(target, lang, []) : null;
   }
 
   private namedClause(content: Token[]): Clause | undefined {

@@ -53,7 +53,7 @@ function patterns(data: OtherDocumentData): RegExp[] {
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
     `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
     // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V"
-    `${WORD_START}${document}[\\s,]{1,2}${words(3)}${WORD_START}${clauseWord}\\s?${NUMBER}`,
+    `${WORD_START}${document}[\\s,]{1,2}${words(3)}${ELISION}${clauseWord}\\s?${NUMBER}`,
     // "article 5 de l'OTAN", "статья 4 ОДКБ"
     `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
     // "NATO's Article 5"

@@ -19,6 +19,10 @@ const FILE = fileURLToPath(new URL("../../data/relative-positions.json", import.
 
 export interface RelativePositionData {
   parts: WordList;
+  /** Part words that name no kind ("paragraph", "article"): the neighbour may be any clause. */
+  anyKind: WordList;
+  /** Words naming a group of clauses: the preamble (the recitals), the list (the measures). */
+  groups: { recitals: WordList; measures: WordList };
   fires: { text: string; target: string }[];
   spares: string[];
 }
@@ -33,18 +37,26 @@ export interface RelativePosition {
   direction: "before" | "after";
   /** The words that name the neighbour, to be looked up. */
   topic: string;
+  /** When the topic names a group ("the preamble"), its kind: the group's edge is the anchor. */
+  group: ClauseKind | null;
 }
 
 function build() {
   const refs = readReferenceData().words;
   const table = (name: string) => wordListSource(refs[name] ?? {});
+  // "за" and "до" are as often "what kind of" and "until": too short to mean a place.
+  const cueTable = (name: string) =>
+    wordListSource({
+      words: (refs[name]?.words ?? []).filter((w) => w.length > 2),
+      stems: (refs[name]?.stems ?? []).filter((w) => w.length > 2),
+    });
   const data = readRelativePositionData();
   const measure = table("measure");
   const recital = table("recital");
   const part = `${table("part")}|${wordListSource(data.parts)}`;
-  const noun = `(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
+  const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
   // "d'apres" means "according to": never the clause after.
-  const cue = `(?<!d')(?:(?<before>${table("before")})|(?<after>${table("after")}))`;
+  const cue = `(?<!d')(?:(?<before>${cueTable("before")})|(?<after>${cueTable("after")}))`;
   return new RegExp(
     `${WORD_START}(?:${noun})${WORD_END}(?:\\s[^\\s,]{1,20}){0,3}?\\s${cue}${WORD_END}(?<topic>.{3,200})`,
     "u",
@@ -52,17 +64,41 @@ function build() {
 }
 
 const PATTERN = build();
+const GROUPS = (() => {
+  const { groups } = readRelativePositionData();
+  const group = (w: WordList) =>
+    new RegExp(
+      `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
+      "u",
+    );
+  return [
+    { kind: "recital" as const, re: group(groups.recitals) },
+    { kind: "measure" as const, re: group(groups.measures) },
+  ];
+})();
 
 /** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
   const m = PATTERN.exec(normaliseForPatterns(question.slice(0, 300)));
   const g = m?.groups;
   if (!g?.topic) return null;
+  const topic = g.topic;
+  const group = GROUPS.find((x) => x.re.test(topic.trim()))?.kind ?? null;
   return {
-    kind: g.measure ? "measure" : g.recital ? "recital" : null,
+    kind: g.any ? null : g.measure ? "measure" : g.recital ? "recital" : null,
     direction: g.before ? "before" : "after",
-    topic: g.topic,
+    topic,
+    group,
   };
+}
+
+/** The clause a group stands for on the side of `direction`: the preamble's last recital, after it. */
+export function groupEdge(
+  clauses: readonly Clause[],
+  { group, direction }: Pick<RelativePosition, "group" | "direction">,
+): Clause | undefined {
+  const members = clauses.filter((c) => c.kind === group);
+  return direction === "after" ? members.at(-1) : members[0];
 }
 
 /** The clause next to `anchor` in `direction`, of `kind` when one is named. */

@@ -379,6 +379,11 @@ export class QuoteChecker {
       // say the opposite, not pieces stitched together; its every change is shown.
       const edited = editedClause(composite.located, composite.unplaced);
       if (edited) return oneClause("near", edited, piece, cost, []);
+      // Most of the quote in the clause that matches it whole, a few words found elsewhere: that
+      // clause with words changed ("des armes nucléaires"), not pieces stitched together.
+      if (near && ratio <= NEAR_MAX && mostlyIn(near.at, composite.located)) {
+        return oneClause("near", near, piece, ratio, []);
+      }
       return {
         verdict: "composite",
         clause: ids.length === 1 ? (ids[0] ?? null) : null,
@@ -701,6 +706,30 @@ function oneClause(
  * The span from the first piece to the last when the pieces are of one clause, in order, and
  * the words between or around them that no clause holds add a negation; otherwise null.
  */
+/** Share of the located quote that one clause must hold for the rest to count as changed words. */
+const DOMINANT_SHARE = 0.7;
+
+/**
+ * Whether `at` holds most of what was located, and every piece found elsewhere is words `at`
+ * also has ("la lutte contre"): the quote is `at` with words changed, not a stitch of clauses.
+ */
+function mostlyIn(at: ClauseText, located: readonly Located[]): boolean {
+  let inClause = 0;
+  let total = 0;
+  let elsewhere = false;
+  for (const l of located) {
+    const keys = keyText(l.quote);
+    total += keys.length;
+    if (l.at.clause.id === at.clause.id) inClause += keys.length;
+    else if (at.keys.includes(keys)) {
+      inClause += keys.length;
+      elsewhere = true;
+    } else return false;
+  }
+  // Pieces all of one clause are that clause cut without a gap mark: composite, as designed.
+  return elsewhere && inClause / total >= DOMINANT_SHARE;
+}
+
 function editedClause(located: readonly Located[], unplaced: readonly Token[][]): Span | null {
   const first = located[0];
   const last = located.at(-1);

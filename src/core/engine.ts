@@ -25,7 +25,13 @@ import {
 } from "./ranking.ts";
 import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
-import { groupEdge, neighbourOf, relativePosition } from "./relative-position.ts";
+import {
+  betweenTopics,
+  groupEdge,
+  groupOf,
+  neighbourOf,
+  relativePosition,
+} from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
@@ -166,7 +172,9 @@ export class Engine {
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
     // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
-    const beside = cited.found ? null : this.besideTopic(cited.text, lang);
+    const beside = cited.found
+      ? null
+      : (this.betweenTwo(cited.text, lang) ?? this.besideTopic(cited.text, lang));
     if (beside) return beside;
     const refs = this.references(cited.text);
     const first = refs[0];
@@ -271,7 +279,11 @@ export class Engine {
   private isOtherWord(word: string, clauseWord: string): boolean {
     const family = new Set(analyzeQuery(clauseWord, 1).flatMap((t) => t.stems));
     const stems = analyzeQuery(word, 1).flatMap((t) => t.stems);
-    return !stems.some((s) => family.has(s)) && this.knowsWord(word);
+    // Only the text's own words: the example questions hold typos ("пукнт") as well as words.
+    return (
+      !stems.some((s) => family.has(s)) &&
+      analyzeQuery(word, 1).some((t) => t.stems.some((x) => this.index.knows(x)))
+    );
   }
 
   /** Whether a Latin word is one the declaration's French or English text or aids use. */
@@ -337,6 +349,39 @@ export class Engine {
       seeAlso,
       lang,
     };
+  }
+
+  /** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
+  private betweenTwo(question: string, lang: Lang): Answer | null {
+    const topics = betweenTopics(question);
+    if (!topics) return null;
+    const [a, b] = topics.map((t) => this.placeOf(t));
+    if (!a || !b) return null;
+    const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];
+    if (hi[0] - lo[1] !== 2) return null;
+    const target = this.clauses[lo[1] + 1];
+    return target ? this.byReference(target, lang, []) : null;
+  }
+
+  /** Where a topic stands in the text, as [first, last] positions: a group spans several. */
+  private placeOf(topic: string): [number, number] | null {
+    const group = groupOf(topic);
+    if (group) {
+      const at = this.clauses.flatMap((c, i) => (c.kind === group ? [i] : []));
+      const [first] = at;
+      return first === undefined ? null : [first, at.at(-1) ?? first];
+    }
+    const [named] = this.references(topic);
+    const found =
+      named?.kind === "clause"
+        ? named.clause.id
+        : (() => {
+            const ranking = this.rank(topic);
+            const top = ranking.ranked[0];
+            return top && ranking.confidence !== "none" && top.coverage > 0 ? top.id : null;
+          })();
+    const i = this.clauses.findIndex((c) => c.id === found);
+    return i < 0 ? null : [i, i];
   }
 
   /** "la mesure juste avant les briefings": the neighbour of the clause the topic finds. */

@@ -49,11 +49,13 @@ function patterns(data: OtherDocumentData): RegExp[] {
   const of = "(?:of|de|du|des|d'|from|in|under)";
   return [
     // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-    `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${of}\\s${words(4)}${ELISION}${document}`,
+    `${WORD_START}${clauseWord}\\s?${NUMBER}(?:,?\\s${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
     `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
     // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V"
-    `${WORD_START}${document}[\\s,]{1,2}${words(3)}${ELISION}${clauseWord}\\s?${NUMBER}`,
+    `${WORD_START}${document}[\\s,]{1,2}${words(5)}${ELISION}${clauseWord}\\s?${NUMBER}`,
+    // "5-я статья НАТО", "the 5th article of NATO"
+    `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
     // "article 5 de l'OTAN", "статья 4 ОДКБ"
     `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
     // "NATO's Article 5"

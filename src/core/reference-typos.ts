@@ -52,10 +52,15 @@ function correction(word: string): string | null {
  * clause words split off ("mesure4" → "mesure 4"). `isOtherWord` says which words are real words
  * of the text or its example questions other than the clause word: those are never corrected.
  */
+/** A message that is only "m 3", "p.1", "M.3": a clause's letter and number, as ids are typed. */
+const LONE_ID = /^\s*([mp])[\s.]{1,2}(\d)\s*[?!.]*\s*$/u;
+
 export function fixReferenceTypos(
   question: string,
   isOtherWord: (word: string, clauseWord: string) => boolean,
 ): string {
+  const id = LONE_ID.exec(fold(question));
+  if (id) return `${id[1] === "m" ? "mesure" : "point"} ${id[2]}`;
   return fold(question).replace(
     /(?<![\p{L}\p{N}])(\p{L}{3,20})(\s?)(\d{1,3}|[ivx]{1,4})(?![\p{L}\p{N}])/gu,
     (whole, word: string, space: string, number: string) => {

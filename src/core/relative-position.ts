@@ -21,6 +21,9 @@ export interface RelativePositionData {
   parts: WordList;
   /** Part words that name no kind ("paragraph", "article"): the neighbour may be any clause. */
   anyKind: WordList;
+  /** "entre", "between", "между", and the word joining the two topics ("et", "and", "и"). */
+  between: WordList;
+  and: WordList;
   /** Words naming a group of clauses: the preamble (the recitals), the list (the measures). */
   groups: { recitals: WordList; measures: WordList };
   fires: { text: string; target: string }[];
@@ -64,6 +67,28 @@ function build() {
 }
 
 const PATTERN = build();
+
+/** "le paragraphe entre la liste et les signatures": two topics, the clause between them. */
+const BETWEEN = (() => {
+  const data = readRelativePositionData();
+  const between = wordListSource(data.between);
+  const and = wordListSource(data.and);
+  return new RegExp(
+    `${WORD_START}${between}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s(?<second>.{2,80})`,
+    "u",
+  );
+})();
+
+/** The two topics a clause is placed between, or null. */
+export function betweenTopics(question: string): [string, string] | null {
+  const g = BETWEEN.exec(normaliseForPatterns(question.slice(0, 300)))?.groups;
+  return g?.first && g.second ? [g.first, g.second] : null;
+}
+
+/** The group a topic names ("the preamble", "the list"), if any. */
+export function groupOf(topic: string): ClauseKind | null {
+  return GROUPS.find((x) => x.re.test(topic.trim()))?.kind ?? null;
+}
 const GROUPS = (() => {
   const { groups } = readRelativePositionData();
   const group = (w: WordList) =>
@@ -83,7 +108,7 @@ export function relativePosition(question: string): RelativePosition | null {
   const g = m?.groups;
   if (!g?.topic) return null;
   const topic = g.topic;
-  const group = GROUPS.find((x) => x.re.test(topic.trim()))?.kind ?? null;
+  const group = groupOf(topic);
   return {
     kind: g.any ? null : g.measure ? "measure" : g.recital ? "recital" : null,
     direction: g.before ? "before" : "after",

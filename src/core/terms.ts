@@ -54,6 +54,7 @@ class TermMatcher {
       for (const p of data.ask[lang]) this.around.add(p, "ask");
       for (const p of data.frame[lang]) this.around.add(p, "frame");
     }
+    this.around.add("^\\d{1,3}$", "frame", { pattern: true });
   }
 
   match(text: string): TermData | null {
@@ -61,15 +62,19 @@ class TermMatcher {
     if (words.length === 0 || words.length > MAX_WORDS) return null;
     const rest = [...words];
     let best: TermData | null = null;
+    let found = 0;
     for (const name of this.names) {
       let at = indexOfWords(rest, name.words);
       while (at >= 0) {
         best ??= name.term;
+        found++;
         rest.splice(at, name.words.length);
         at = indexOfWords(rest, name.words);
       }
     }
     if (!best) return null;
+    // "north atlantic alliance = nato?": two names side by side ask whether they are one thing.
+    if (rest.length === 0 && found > 1) return best;
     const around = this.around.cover(rest);
     if (around?.includes("members") && best.members) return this.byId.get(best.members) ?? best;
     return around?.includes("ask") || around?.includes("members") ? best : null;

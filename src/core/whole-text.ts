@@ -36,6 +36,8 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
   for (const tag of ["text", "summary", "alone", "structure", "frame"] as const) {
     for (const lang of LANGS) for (const p of data[tag][lang]) cover.add(p, tag);
   }
+  // "in 3 lines", "for a 15 year old": a number frames a request.
+  cover.add("^\\d{1,3}$", "frame", { pattern: true });
   return cover;
 }
 

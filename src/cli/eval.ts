@@ -131,10 +131,13 @@ function missLines(misses: readonly Miss[]): string {
 interface FirstRun {
   engine: string;
   date: string;
-  top1: number;
+  top1?: number;
   abstention?: number;
   publicPrecision?: number;
   offTopicPublic?: number;
+  /** Quote batches (npm run eval -- --quotes): the share of messages with the right verdict. */
+  verdictRight?: number;
+  falseMisattributions?: number;
 }
 
 function firstRuns(): Record<string, FirstRun> {
@@ -149,6 +152,8 @@ function firstRunLines(runs: Record<string, FirstRun>): string {
   lines.push(cells(["batch", "", "", "top-1", "public ok", "", "off→public", "silent"]));
   const byEngine = new Map<string, string[]>();
   for (const [batch, r] of Object.entries(runs).sort(([a], [b]) => a.localeCompare(b))) {
+    byEngine.set(r.engine, [...(byEngine.get(r.engine) ?? []), batch]);
+    if (r.verdictRight !== undefined) continue;
     lines.push(
       cells([
         `  ${batch}`,
@@ -161,7 +166,12 @@ function firstRunLines(runs: Record<string, FirstRun>): string {
         pct(r.abstention),
       ]),
     );
-    byEngine.set(r.engine, [...(byEngine.get(r.engine) ?? []), batch]);
+  }
+  for (const [batch, r] of Object.entries(runs)) {
+    if (r.verdictRight === undefined) continue;
+    lines.push(
+      `  ${batch} (quote messages): verdict right ${pct(r.verdictRight)}, exact or near called misattributed: ${r.falseMisattributions ?? 0}`,
+    );
   }
   for (const [engine, batches] of byEngine) lines.push(`  ${batches.join(" ")}: ${engine}`);
   return lines.join("\n");

@@ -85,6 +85,18 @@ export function readHeldOutBatches(): Batch[] {
   return readBatches(EVAL_DIR).filter((b) => /^h\d+$/.test(b.name));
 }
 
+/**
+ * The held-out batches of the kinds added later (chit-chat, terms, other documents, positions,
+ * Latin-letter Russian, whole-text questions…: data/eval/new-kinds/), judged on their own targets.
+ */
+export const NEW_KINDS_DIR = `${EVAL_DIR}new-kinds/`;
+export function readNewKindBatches(): Batch[] {
+  return readBatches(NEW_KINDS_DIR);
+}
+
+/** Quote batches (data/eval/quotes/): messages that quote the text, for `npm run eval -- --quotes`. */
+export const QUOTES_DIR = `${EVAL_DIR}quotes/`;
+
 /** The texts of the development set and the held-out batches: varied questions for timing. */
 export function benchmarkQuestions(): string[] {
   return [

@@ -41,6 +41,33 @@ export const HELD_OUT_TARGETS: Readonly<HeldOutTargets> = Object.freeze({
   offTopicPublic: 0.05,
 });
 
+/**
+ * The targets for held-out batches of the new kinds (chit-chat, terms, other documents, positions,
+ * whole-text questions…), and for quote messages written blind.
+ */
+export interface NewKindTargets {
+  top1: number;
+  /** Top-1 in each language and each kind. */
+  perGroup: number;
+  publicPrecision: number;
+  offTopicPublic: number;
+  /** Chit-chat answered publicly: none. */
+  chitchatPublic: number;
+  quoteVerdict: number;
+  /** Exact or near quotations called misattributed: none. */
+  falseMisattributions: number;
+}
+
+export const NEW_KIND_TARGETS: Readonly<NewKindTargets> = Object.freeze({
+  top1: 0.97,
+  perGroup: 0.94,
+  publicPrecision: 0.985,
+  offTopicPublic: 0.02,
+  chitchatPublic: 0,
+  quoteVerdict: 0.97,
+  falseMisattributions: 0,
+});
+
 export interface SpeedTargets {
   /** p99 latency of one question, in milliseconds (strictly below). */
   queryP99Ms: number;

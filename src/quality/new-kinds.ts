@@ -1,0 +1,78 @@
+/**
+ * The held-out batches of the new kinds and the held-out quote batches, against their targets
+ * (targets.ts): what `npm run eval` prints as its second section.
+ */
+import { readdirSync } from "node:fs";
+import type { Engine } from "../core/engine.ts";
+import { type Batch, QUOTES_DIR, readNewKindBatches } from "../core/questions.ts";
+import { engineRanker } from "./engine-ranker.ts";
+import { evaluate, type Report } from "./evaluate.ts";
+import { evaluateQuotes, type QuoteEvalReport, readQuoteCases } from "./quote-eval.ts";
+import { NEW_KIND_TARGETS, type NewKindTargets } from "./targets.ts";
+
+export interface NewKindsReport {
+  batches: string[];
+  report: Report;
+  quotes: { batch: string; report: QuoteEvalReport }[];
+  failures: string[];
+}
+
+/** Quote batches kept held out: those not used to tune the checker (named in `heldOutQuotes`). */
+export function readQuoteBatches(names: readonly string[]): { batch: string; file: string }[] {
+  const files = readdirSync(QUOTES_DIR).filter((f) => f.endsWith(".json"));
+  return files
+    .map((f) => ({ batch: f.replace(/\.json$/, ""), file: `${QUOTES_DIR}${f}` }))
+    .filter((b) => names.includes(b.batch));
+}
+
+/** The quote batches never used to tune the checker. */
+export const HELD_OUT_QUOTES = ["q04"];
+
+export function newKindsReport(
+  engine: Engine,
+  batches: readonly Batch[] = readNewKindBatches(),
+  t: NewKindTargets = NEW_KIND_TARGETS,
+): NewKindsReport {
+  const report = evaluate(
+    batches.flatMap((b) => b.questions),
+    engineRanker(engine),
+  );
+  const quotes = readQuoteBatches(HELD_OUT_QUOTES).map((q) => ({
+    batch: q.batch,
+    report: evaluateQuotes(readQuoteCases(q.file)),
+  }));
+  return {
+    batches: batches.map((b) => b.name),
+    report,
+    quotes,
+    failures: failures(report, quotes, t),
+  };
+}
+
+function failures(r: Report, quotes: NewKindsReport["quotes"], t: NewKindTargets): string[] {
+  const out: string[] = [];
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const o = r.overall;
+  if (o.top1 !== null && o.top1 < t.top1) out.push(`top-1 ${pct(o.top1)}`);
+  for (const [name, g] of [...Object.entries(r.byLang), ...Object.entries(r.byKind)]) {
+    if (g.top1 !== null && g.top1 < t.perGroup) out.push(`${name} top-1 ${pct(g.top1)}`);
+  }
+  if (o.publicPrecision !== null && o.publicPrecision < t.publicPrecision) {
+    out.push(`public ok ${pct(o.publicPrecision)}`);
+  }
+  if (o.offTopicPublicRate !== null && o.offTopicPublicRate > t.offTopicPublic) {
+    out.push(`off→public ${pct(o.offTopicPublicRate)}`);
+  }
+  const chitchat = r.byKind.chitchat;
+  if (chitchat && chitchat.offTopicPublic > t.chitchatPublic) {
+    out.push(`chit-chat answered publicly: ${chitchat.offTopicPublic}`);
+  }
+  for (const q of quotes) {
+    const right = q.report.verdictRight / Math.max(1, q.report.messages);
+    if (right < t.quoteVerdict) out.push(`${q.batch} verdict right ${pct(right)}`);
+    if (q.report.falseMisattributions > t.falseMisattributions) {
+      out.push(`${q.batch}: ${q.report.falseMisattributions} exact or near called misattributed`);
+    }
+  }
+  return out;
+}

@@ -23,6 +23,8 @@ export interface OtherDocumentData {
   documents: WordList;
   organisations: WordList;
   ours: WordList;
+  /** Documents whose names hold words this text's references use ("Acte final"). */
+  named: WordList;
   fires: string[];
   spares: string[];
 }
@@ -48,6 +50,8 @@ function patterns(data: OtherDocumentData): RegExp[] {
   const words = (n: number) => `(?:(?!${ours})[\\p{L}\\p{N}'’().-]{1,24}[\\s,]{1,2}){0,${n}}?`;
   const of = "(?:of|de|du|des|d'|from|in|under)";
   return [
+    // "l'Acte final d'Helsinki": the name alone is another document's
+    `${WORD_START}${wordListSource(data.named)}`,
     // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
     `${WORD_START}${clauseWord}\\s?${NUMBER}(?:,?\\s${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"

@@ -40,6 +40,17 @@ function clauseWords(): string[] {
 
 const CLAUSE_WORDS = clauseWords();
 const KNOWN = new Set(CLAUSE_WORDS);
+/** Declined clause words ("мера", "пункта") start with a stem of the tables. */
+const STEMS = (() => {
+  const { words } = readReferenceData();
+  return [words.measure, words.recital].flatMap((w) => (w?.stems ?? []).map(fold));
+})();
+const isClauseWord = (word: string) =>
+  KNOWN.has(word) || STEMS.some((s) => word.startsWith(s) && word.length - s.length <= 2);
+
+/** "6 punkt", "3 mesure": a number before a singular clause word, as chat types it. */
+const NUMBER_FIRST =
+  /(?<![\p{L}\p{N}])(\d{1,2})\s(mesure|measure|punkt|пункт|point|item|considerant|recital)(?![\p{L}])/u;
 
 /** The clause word `word` is a typo of, or null. */
 function correction(word: string): string | null {
@@ -61,16 +72,18 @@ export function fixReferenceTypos(
 ): string {
   const id = LONE_ID.exec(fold(question));
   if (id) return `${id[1] === "m" ? "mesure" : "point"} ${id[2]}`;
-  return fold(question).replace(
-    /(?<![\p{L}\p{N}])(\p{L}{3,20})(\s?)(\d{1,3}|[ivx]{1,4})(?![\p{L}\p{N}])/gu,
-    (whole, word: string, space: string, number: string) => {
-      const known = KNOWN.has(word);
-      const fixed = known ? word : correction(word);
-      if (!fixed || (!known && isOtherWord(word, fixed))) return whole;
-      if (space === "" && /^\p{L}/u.test(number)) return whole;
-      return `${fixed} ${number}`;
-    },
-  );
+  return fold(question)
+    .replace(NUMBER_FIRST, "$2 $1")
+    .replace(
+      /(?<![\p{L}\p{N}])(\p{L}{3,20})(\s?)(\d{1,3}|[ivx]{1,4})(?![\p{L}\p{N}])/gu,
+      (whole, word: string, space: string, number: string) => {
+        const known = isClauseWord(word);
+        const fixed = known ? word : correction(word);
+        if (!fixed || (!known && isOtherWord(word, fixed))) return whole;
+        if (space === "" && /^\p{L}/u.test(number)) return whole;
+        return `${fixed} ${number}`;
+      },
+    );
 }
 
 /** The clause name `word` is a typo of, among `names` (folded), or null. */

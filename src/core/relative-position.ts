@@ -21,6 +21,8 @@ export interface RelativePositionData {
   parts: WordList;
   /** Part words that name no kind ("paragraph", "article"): the neighbour may be any clause. */
   anyKind: WordList;
+  /** Words of place for this reading only, besides the references' before/after tables. */
+  cues: { before: WordList; after: WordList };
   /** "entre", "between", "между", and the word joining the two topics ("et", "and", "и"). */
   between: WordList;
   and: WordList;
@@ -48,9 +50,11 @@ function build() {
   const refs = readReferenceData().words;
   const table = (name: string) => wordListSource(refs[name] ?? {});
   // "за" and "до" are as often "what kind of" and "until": too short to mean a place.
-  const cueTable = (name: string) =>
+  const cueTable = (name: "before" | "after") =>
     wordListSource({
-      words: (refs[name]?.words ?? []).filter((w) => w.length > 2),
+      words: [...(refs[name]?.words ?? []), ...(data.cues[name].words ?? [])].filter(
+        (w) => w.length > 2,
+      ),
       stems: (refs[name]?.stems ?? []).filter((w) => w.length > 2),
     });
   const data = readRelativePositionData();
@@ -74,7 +78,7 @@ const BETWEEN = (() => {
   const between = wordListSource(data.between);
   const and = wordListSource(data.and);
   return new RegExp(
-    `${WORD_START}${between}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s(?<second>.{2,80})`,
+    `${WORD_START}${between}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s(?<second>[^,?.!;]{2,80})`,
     "u",
   );
 })();

@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER, readClauseData } from "./declaration.ts";
-import { CARDINAL, LAST, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
+import { CARDINAL, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, Lang, Localized, OutOfRange } from "./types.ts";
 import {
   alternatives,

@@ -54,7 +54,8 @@ export function evaluateQuotes(cases: readonly QuoteCase[]): QuoteEvalReport {
   for (const c of cases) {
     const [first] = checkText(c.text);
     const got = first?.verdict ?? "none";
-    const group = (report.byVerdict[c.verdict] ??= { messages: 0, right: 0 });
+    const group = report.byVerdict[c.verdict] ?? { messages: 0, right: 0 };
+    report.byVerdict[c.verdict] = group;
     group.messages++;
     if (got === c.verdict) {
       report.verdictRight++;

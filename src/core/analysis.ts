@@ -18,7 +18,9 @@ export function fold(text: string): string {
   if (ASCII.test(lowered)) return lowered;
   return (
     lowered
-      // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip.
+      // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip
+      // (composed first, so that a decomposed "й" is kept too).
+      .normalize("NFC")
       .replace(/й/g, "\uE000")
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")

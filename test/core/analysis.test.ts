@@ -76,3 +76,11 @@ describe("hostile input", () => {
     expect(analyzeQuery(`${"x".repeat(20_000)} drogue`).map((t) => t.word)).toEqual(["drogue"]);
   });
 });
+
+describe("fold and the Russian short i", () => {
+  it("keeps «й» whether it is typed composed or decomposed", () => {
+    expect(fold("й")).toBe("й");
+    expect(fold("й".normalize("NFD"))).toBe("й");
+    expect(fold("ЙОД".normalize("NFD"))).toBe("йод");
+  });
+});

@@ -1,11 +1,11 @@
 /** /measure number — one of the measures, with their titles offered by autocomplete. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { fold } from "../../core/analysis.ts";
 import { ECHO_MAX, lookUpMeasure } from "../../core/measure-arg.ts";
 import { MEASURE_COUNT as M } from "../../core/messages.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import { echo } from "../platform/sanitize.ts";
 import { cardPayload } from "../render/card.ts";
-import { normalize } from "../render/highlight.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
@@ -21,7 +21,8 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
 };
 
 const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
-  const typed = normalize(String(interaction.options.focused ?? "").trim());
+  // The engine's own fold: it keeps the Russian «й», which the card highlighter's strips.
+  const typed = fold(String(interaction.options.focused ?? "").trim());
   const measures = engine.clauses.filter((c) => c.kind === "measure");
   // A number typed picks by number; words go through the engine's suggestions (titles, then the
   // clauses' words by prefix, so "drog" finds the measure on drug trafficking).

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   analyzeQuery,
@@ -82,5 +83,33 @@ describe("fold and the Russian short i", () => {
     expect(fold("й")).toBe("й");
     expect(fold("й".normalize("NFD"))).toBe("й");
     expect(fold("ЙОД".normalize("NFD"))).toBe("йод");
+  });
+});
+
+describe("fold, for any text (fast-check)", () => {
+  it("is idempotent, leaves no combining mark and ignores case and composition", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (s) => {
+        const f = fold(s);
+        expect(fold(f)).toBe(f);
+        expect(f).not.toMatch(/\p{M}/u);
+        expect(fold(s.normalize("NFD"))).toBe(f);
+      }),
+    );
+  });
+
+  it("ignores case in the declaration's alphabets", () => {
+    const letters = [
+      ..."abcdefghijklmnopqrstuvwxyzéèêëàâçîïôöùûüœæабвгдеёжзийклмнопрстуфхцчшщъыьэюя -'",
+    ];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...letters), maxLength: 60 }), (s) => {
+        expect(fold(s.toUpperCase())).toBe(fold(s));
+      }),
+    );
+  });
+
+  it("makes accented and plain Latin words compare equal", () => {
+    expect(fold("Sécurité ÉTRANGÈRES cœur")).toBe(fold("securite etrangeres coeur"));
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RateLimiter } from "../../src/core/rate-limit.ts";
 
@@ -63,5 +64,58 @@ describe("RateLimiter", () => {
     expect(limiter.size).toBe(100);
     expect(limiter.check("user-999").allowed).toBe(false);
     expect(limiter.check("user-0").allowed).toBe(true);
+  });
+});
+
+describe("RateLimiter, for any sequence of events (fast-check)", () => {
+  // Events on a few keys, each some milliseconds after the previous one (often in the same
+  // millisecond): bursts, trickles and gaps longer than the window.
+  const events = fc.array(
+    fc.record({
+      key: fc.constantFrom("a", "b", "c"),
+      gap: fc.oneof(fc.constant(0), fc.nat(50), fc.nat(20_000)),
+    }),
+    { maxLength: 200 },
+  );
+
+  it("never allows more than `limit` events of a key in any window, and refuses only when full", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 10_000 }),
+        events,
+        (limit, windowMs, sequence) => {
+          const c = clock(0);
+          const limiter = new RateLimiter(limit, windowMs, { now: c.now });
+          const allowed = new Map<string, number[]>();
+          for (const { key, gap } of sequence) {
+            const now = c.advance(gap);
+            const times = allowed.get(key) ?? [];
+            const inWindow = times.filter((t) => t > now - windowMs);
+            const verdict = limiter.take(key);
+            // Exactly the sliding window: allowed while fewer than `limit` were in the last
+            // windowMs, refused with the wait until the oldest of them leaves it.
+            if (inWindow.length < limit) {
+              expect(verdict).toEqual({ allowed: true });
+              times.push(now);
+              allowed.set(key, times);
+            } else {
+              expect(verdict).toEqual({
+                allowed: false,
+                retryAfterMs: Math.max(1, (inWindow[0] as number) + windowMs - now),
+              });
+            }
+          }
+          // Read back over the whole history: no window of windowMs holds more than `limit`.
+          for (const times of allowed.values()) {
+            for (let i = limit; i < times.length; i++) {
+              expect(times[i] as number).toBeGreaterThanOrEqual(
+                (times[i - limit] as number) + windowMs,
+              );
+            }
+          }
+        },
+      ),
+    );
   });
 });

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { findReferences } from "../../src/core/references.ts";
 
@@ -146,5 +148,24 @@ describe("according to, not after", () => {
       "reference",
       "answer",
     ]);
+  });
+});
+
+describe("measure numbers, for any N (fast-check)", () => {
+  const M = CLAUSE_COUNTS.measure;
+  it("resolve any measure number, in range to that measure, beyond it as out of range", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.constantFrom("mesure", "la mesure", "measure", "пункт"),
+        (n, word) => {
+          const found = findReferences(`${word} ${n}`);
+          expect(found).toHaveLength(1);
+          const target = found[0];
+          if (n <= M) expect(target).toMatchObject({ kind: "clause", id: `M${n}` });
+          else expect(target).toMatchObject({ clauseKind: "measure", requested: n });
+        },
+      ),
+    );
   });
 });

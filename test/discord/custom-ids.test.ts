@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
 import {
@@ -5,6 +6,7 @@ import {
   decodeCustomId,
   encodeCustomId,
 } from "../../src/discord/render/custom-ids.ts";
+import { LIMITS } from "../../src/discord/render/limits.ts";
 
 describe("custom ids", () => {
   it("round-trip every action", () => {
@@ -89,5 +91,39 @@ describe("vote ids", () => {
       vote: "up",
       answer: { ...answer, score: 0.1235 },
     });
+  });
+});
+
+describe("custom ids, for any input (fast-check)", () => {
+  const clauseId = fc.constantFrom(...CLAUSE_IDS);
+  const action: fc.Arbitrary<ComponentAction> = fc.oneof(
+    fc.record({
+      kind: fc.constant("clause" as const),
+      role: fc.constantFrom("prev" as const, "next" as const, "see" as const),
+      clauseId,
+    }),
+    fc.record({ kind: fc.constant("page" as const), page: fc.integer({ min: 0, max: 999 }) }),
+    fc.constant({ kind: "overview" as const }),
+    fc.constant({ kind: "open" as const }),
+    fc.record({ kind: fc.constant("post" as const), clauseId }),
+  );
+
+  it("decode what they encode, within Discord's 100 characters", () => {
+    fc.assert(
+      fc.property(action, (a) => {
+        const id = encodeCustomId(a);
+        expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+        expect(decodeCustomId(id)).toEqual(a);
+      }),
+    );
+  });
+
+  it("never throw on any string, and anything they accept encodes back to itself", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (s) => {
+        const decoded = decodeCustomId(s);
+        if (decoded) expect(encodeCustomId(decoded)).toBe(s);
+      }),
+    );
   });
 });

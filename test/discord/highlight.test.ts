@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   escapeMarkdown,
@@ -68,5 +69,52 @@ describe("highlight", () => {
       expect((out.match(/\*\*/g) ?? []).length % 2).toBe(0);
     }
     expect(highlight(long, ["incidents"], 100).endsWith("…")).toBe(true);
+  });
+});
+
+describe("highlight, for any text, terms and cap (fast-check)", () => {
+  // Words that terms can match, markdown Discord would interpret, spaces and emoji (surrogate
+  // pairs), so cuts land inside escapes, bold runs and pairs.
+  const piece = fc.constantFrom(
+    "sécurité",
+    "OTAN",
+    "l’OTAN",
+    "militaires",
+    "incidents",
+    "безопасность",
+    "*",
+    "**",
+    "_",
+    "~",
+    "`",
+    "|",
+    "\\",
+    " ",
+    "  ",
+    "\n",
+    "👍",
+    "🇫🇷",
+    ".",
+    "a",
+  );
+  const text = fc.array(piece, { maxLength: 80 }).map((parts) => parts.join(""));
+  const terms = fc.array(
+    fc.oneof(
+      fc.constantFrom("securite", "otan", "militaires", "incidents", "безопасность"),
+      fc.string(),
+    ),
+    { maxLength: 4 },
+  );
+
+  it("never exceeds its cap, and gives the whole text when it fits", () => {
+    fc.assert(
+      fc.property(text, terms, fc.integer({ min: 1, max: 400 }), (t, ts, max) => {
+        const out = highlight(t, ts, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        const whole = highlight(t, ts, Number.POSITIVE_INFINITY);
+        if (whole.length <= max) expect(out).toBe(whole);
+        else expect(out.endsWith("…")).toBe(true);
+      }),
+    );
   });
 });

@@ -4,6 +4,7 @@
  * the order Discord requires (platform/respond.ts). The transport here records what would be sent.
  */
 import { DiscordSnowflake } from "@sapphire/snowflake";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   Interaction,
@@ -359,5 +360,161 @@ describe("what every answer carries", () => {
   it("does not take a payload whose id is not a snowflake", () => {
     expect(isInteractionPayload({ ...chat({}), id: "abc" })).toBe(false);
     expect(isInteractionPayload({ ...chat({}), token: "" })).toBe(false);
+  });
+});
+
+describe("a malformed payload, for any JSON (fast-check)", () => {
+  // JSON built from the field names the model reads (and a few that trip a careless String() or
+  // `in`), with values of any JSON type at any of them: a payload Discord's schema would refuse
+  // is still one the bot may receive.
+  const FIELDS = [
+    "type",
+    "data",
+    "name",
+    "options",
+    "value",
+    "focused",
+    "target_id",
+    "custom_id",
+    "component_type",
+    "values",
+    "resolved",
+    "channels",
+    "messages",
+    "member",
+    "user",
+    "id",
+    "permissions",
+    "message",
+    "content",
+    "flags",
+    "components",
+    "channel_id",
+    "message_reference",
+    "message_id",
+    "referenced_message",
+    "locale",
+    "guild_id",
+    "1",
+    "42",
+    "toString",
+    "valueOf",
+    "__proto__",
+  ];
+  const key = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...FIELDS) }, fc.string());
+  const { json } = fc.letrec((tie) => ({
+    json: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.constant(null),
+      fc.boolean(),
+      fc.integer({ min: -1, max: 12 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom("", "1", "42", "8", "32", "0x20", "-1", "99999999999999999999999999"),
+      fc.string(),
+      fc.array(tie("json"), { maxLength: 4 }),
+      fc.dictionary(key, tie("json"), { maxKeys: 6 }),
+      // An object String() cannot convert, nor a template literal.
+      fc.dictionary(fc.constantFrom("toString", "valueOf"), tie("json"), { minKeys: 1 }),
+    ),
+  }));
+  const object = fc.dictionary(key, json, { maxKeys: 8 });
+  // Through JSON text, as both transports receive it.
+  const asReceived = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+  /** Every reading a handler may make of an interaction. */
+  function readAll(i: Interaction): void {
+    expect(typeof i.userId).toBe("string");
+    expect(typeof i.commandName).toBe("string");
+    expect(typeof i.customId).toBe("string");
+    expect(i.values.every((v) => typeof v === "string")).toBe(true);
+    expect(["chat", "message", "autocomplete", "button", "select", "other"]).toContain(i.kind);
+    void [i.locale, i.guildId, i.options.group, i.options.subcommand];
+    expect(typeof i.options.focused).toBe("string");
+    for (const name of ["channel", "question", "value", "toString", "__proto__"]) {
+      i.options.value(name);
+      i.options.channelType(name);
+    }
+    expect(Number.isFinite(i.createdTimestamp)).toBe(true);
+    void [i.isRepliable(), i.isCommand(), i.isComponent()];
+    expect(typeof i.targetContent).toBe("string");
+    void i.targetReply;
+    expect(typeof i.onEphemeralMessage).toBe("boolean");
+    expect(Array.isArray(i.messageRows)).toBe(true);
+    expect(typeof i.canManageGuild()).toBe("boolean");
+  }
+
+  it("reads a focused option whose value String() cannot convert as nothing typed", () => {
+    const { transport } = recorder();
+    const raw = payload({
+      type: 4,
+      data: {
+        type: 1,
+        name: "clause",
+        options: [{ name: "q", focused: true, value: { toString: null } }],
+      },
+    });
+    const i = new Interaction(asReceived(raw) as never, transport);
+    expect(i.kind).toBe("autocomplete");
+    expect(i.options.focused).toBe("");
+  });
+
+  it("is refused or read without throwing, whatever its shape", () => {
+    const { transport } = recorder();
+    fc.assert(
+      fc.property(fc.oneof(json, object), (value) => {
+        const raw = asReceived(value);
+        if (isInteractionPayload(raw)) readAll(new Interaction(raw, transport));
+      }),
+    );
+  });
+
+  it("is read without throwing when only its header is well formed", () => {
+    const { transport } = recorder();
+    const header = fc.record({
+      id: fc.oneof(fc.constant(idAt(NOW)), fc.stringMatching(/^\d{1,20}$/)),
+      token: fc.string({ minLength: 1 }),
+      application_id: fc.string(),
+      type: fc.oneof(fc.constantFrom(2, 3, 4), fc.integer({ min: 0, max: 6 })),
+    });
+    // Options shaped like Discord's (a name, a type, maybe focused, maybe nested) holding any value.
+    const { option } = fc.letrec((tie) => ({
+      option: fc.record(
+        {
+          name: fc.oneof(fc.constantFrom("channel", "question", "value"), json),
+          type: fc.integer({ min: 0, max: 11 }),
+          value: json,
+          focused: fc.oneof(fc.constant(true), json),
+          options: fc.oneof(fc.array(tie("option"), { maxLength: 3 }), json),
+        },
+        { requiredKeys: [] },
+      ),
+    }));
+    const data = fc
+      .record(
+        {
+          type: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 4 })),
+          component_type: fc.oneof(fc.constantFrom(2, 3), fc.integer({ min: 0, max: 4 })),
+          options: fc.oneof(fc.array(option, { maxLength: 4 }), json),
+        },
+        { requiredKeys: [] },
+      )
+      .chain((d) => object.map((rest) => ({ ...rest, ...d })));
+    const kinds = fc.record(
+      {
+        data: fc.oneof(json, data),
+        member: json,
+        user: json,
+        message: json,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(object, kinds, header, (rest, fields, h) => {
+        const raw = asReceived({ ...rest, ...fields, ...h });
+        expect(isInteractionPayload(raw)).toBe(true);
+        readAll(new Interaction(raw as never, transport));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   embedLength,
@@ -54,6 +55,19 @@ describe("embeds", () => {
     const small = { description: "x" };
     expect(fitEmbeds(Array.from({ length: 12 }, () => small))).toHaveLength(
       LIMITS.embedsPerMessage,
+    );
+  });
+});
+
+describe("truncate, for any text (fast-check)", () => {
+  it("keeps any text within the limit, unchanged when it fits, without half an emoji", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), fc.nat(200), (text, max) => {
+        const out = truncate(text, max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (text.length <= max) expect(out).toBe(text);
+        else expect(out).not.toMatch(/[\uD800-\uDBFF]…$/);
+      }),
     );
   });
 });

@@ -93,6 +93,16 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const records = <T>(value: unknown): T[] =>
   list(value).filter((v): v is T => typeof v === "object" && v !== null);
 
+/**
+ * What the user typed in an autocompleted option: Discord sends a string, or a number for a
+ * numeric option. Anything else reads as nothing typed; String() would throw on an object whose
+ * toString is not a function, and a payload is no place to trust.
+ */
+const typed = (value: unknown): string =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : "";
+
 /** A chat command's options, with its subcommand group and subcommand lifted out. */
 export class CommandOptions {
   readonly group: string | null = null;
@@ -123,7 +133,7 @@ export class CommandOptions {
       const name = text(option.name);
       if (name === null) continue;
       this.values.set(name, option);
-      if (option.focused === true) this.focused = String(option.value ?? "");
+      if (option.focused === true) this.focused = typed(option.value);
     }
   }
 

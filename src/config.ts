@@ -3,14 +3,32 @@
  *
  * `loadConfig` collects *all* problems and throws one `ConfigError` naming each variable, so a
  * misconfigured deployment is fixed in one round trip. Secret values are never echoed back: an error
- * names the variable and what is wrong with it, not what it contains.
+ * names the variable and what is wrong with it, not what it contains. The variables, their parsers
+ * and defaults are in `config-schema.ts`; the rules between them in `config-rules.ts`.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { ruleProblems, shardIdsOf } from "./config-rules.ts";
+import {
+  DEFAULTS,
+  type Env,
+  type LogLevel,
+  type MessageContentSetting,
+  parseSchema,
+  parseVariable,
+  read,
+  type ShardsSetting,
+} from "./config-schema.ts";
 import { redactSecrets } from "./log.ts";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { parseShardIds } from "./config-rules.ts";
+export {
+  LOG_LEVELS,
+  type LogLevel,
+  MAX_FEEDBACK_RETENTION_DAYS,
+  MESSAGE_CONTENT_SETTINGS,
+  type MessageContentSetting,
+  PROJECT_ROOT,
+  type ShardsSetting,
+} from "./config-schema.ts";
 
 export interface DiscordConfig {
   /** Bot token. Secret: never logged, never printed. */
@@ -28,12 +46,6 @@ export interface DiscordConfig {
    */
   messageContent?: MessageContentSetting;
 }
-
-export const MESSAGE_CONTENT_SETTINGS = ["on", "off", "auto"] as const;
-export type MessageContentSetting = (typeof MESSAGE_CONTENT_SETTINGS)[number];
-
-/** DISCORD_SHARDS: null = one process (no sharding manager); "auto" = the gateway's recommendation. */
-export type ShardsSetting = "auto" | number | null;
 
 export interface HealthConfig {
   /** HEALTH_PORT; 0 picks a free port (logged at start). */
@@ -69,9 +81,9 @@ export interface LimitsConfig {
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
-  chatCooldownSeconds: 5,
-  commandRateLimit: 5,
-  commandRateWindowSeconds: 10,
+  chatCooldownSeconds: DEFAULTS.CHAT_COOLDOWN_SECONDS,
+  commandRateLimit: DEFAULTS.COMMAND_RATE_LIMIT,
+  commandRateWindowSeconds: DEFAULTS.COMMAND_RATE_WINDOW_SECONDS,
 };
 
 export interface Config {
@@ -117,9 +129,9 @@ export interface Config {
   feedbackRetentionDays: number;
 }
 
-export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
-/** Ten years: beyond that "retention" means "forever", which the setting exists to prevent. */
-export const MAX_FEEDBACK_RETENTION_DAYS = 3650;
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = DEFAULTS.FEEDBACK_RETENTION_DAYS;
+/** Shards one process runs by default (the reason for the number is beside DEFAULTS). */
+export const DEFAULT_SHARDS_PER_PROCESS = DEFAULTS.DISCORD_SHARDS_PER_PROCESS;
 
 export class ConfigError extends Error {
   readonly problems: readonly string[];
@@ -128,20 +140,6 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
     this.problems = problems;
   }
-}
-
-/** The project root, so the default DATA_DIR does not depend on the working directory. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-const SNOWFLAKE = /^\d{1,20}$/;
-const PUBLIC_KEY = /^[0-9a-f]{64}$/i;
-
-type Env = Record<string, string | undefined>;
-
-/** Empty strings count as unset: `.env` files often carry `DISCORD_GUILD_ID=` placeholders. */
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
 }
 
 /**
@@ -156,7 +154,7 @@ function redactProblem(problem: string, token: string | undefined): string {
 
 /** DATA_DIR as an absolute path (default: var/ in the project); also read by `npm run review`. */
 export function dataDirFrom(env: Env = process.env): string {
-  return path.resolve(PROJECT_ROOT, read(env, "DATA_DIR") ?? "var");
+  return parseVariable(env, "DATA_DIR").value;
 }
 
 /**
@@ -164,298 +162,51 @@ export function dataDirFrom(env: Env = process.env): string {
  * never shows the URL: it may hold a password.
  */
 export function databaseFrom(env: Env, problems: string[]): DatabaseConfig | null {
-  const url = read(env, "DATABASE_URL");
-  if (url === undefined) return null;
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
-  if (parsed === null || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
-    problems.push(
-      "DATABASE_URL must be a PostgreSQL URL such as postgres://bot:password@db.example:5432/bot (value not shown)",
-    );
-    return null;
-  }
-  return { url };
+  const { value, problem } = parseVariable(env, "DATABASE_URL");
+  if (problem !== null) problems.push(problem);
+  return value === null ? null : { url: value };
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const problems: string[] = [];
+  const { values, problems, invalid } = parseSchema(env);
+  problems.push(...ruleProblems({ values, env, invalid }));
+  const rawToken = read(env, "DISCORD_TOKEN");
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => redactProblem(p, rawToken)));
 
-  const token = read(env, "DISCORD_TOKEN");
-  // A pasted token often carries a "Bot " prefix or quotes; say so without showing the value.
-  if (token !== undefined && (/\s/.test(token) || /^["']|["']$/.test(token))) {
-    problems.push(
-      "DISCORD_TOKEN must be the bare bot token (no spaces, quotes or 'Bot ' prefix); value not shown",
-    );
-  }
-
-  const snowflake = (name: string): string | null => {
-    const value = read(env, name);
-    if (value === undefined) return null;
-    if (!SNOWFLAKE.test(value)) {
-      problems.push(`${name} must be a Discord id (digits only), got "${value}"`);
-      return null;
-    }
-    return value;
-  };
-  const clientId = snowflake("DISCORD_CLIENT_ID");
-  const guildId = snowflake("DISCORD_GUILD_ID");
-
-  let apiUrl: string | null = read(env, "DISCORD_API_URL") ?? null;
-  if (apiUrl !== null) {
-    let url: URL | null = null;
-    try {
-      url = new URL(apiUrl);
-    } catch {
-      url = null;
-    }
-    if (url === null || (url.protocol !== "http:" && url.protocol !== "https:")) {
-      // Its credentials are redacted with every problem's; without "://" nothing tells them apart.
-      const got =
-        apiUrl.includes("@") && !apiUrl.includes("://")
-          ? "a value with an @ (not shown)"
-          : `"${apiUrl}"`;
-      problems.push(
-        `DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, got ${got}`,
-      );
-      apiUrl = null;
-    } else {
-      // discord.js appends "/v10/..." itself; a trailing slash would double it.
-      apiUrl = apiUrl.replace(/\/+$/, "");
-    }
-  }
-
-  const rawContent = read(env, "DISCORD_MESSAGE_CONTENT")?.toLowerCase() ?? "auto";
-  let messageContent: MessageContentSetting = "auto";
-  if ((MESSAGE_CONTENT_SETTINGS as readonly string[]).includes(rawContent)) {
-    messageContent = rawContent as MessageContentSetting;
-  } else {
-    problems.push(`DISCORD_MESSAGE_CONTENT must be on, off or auto, got "${rawContent}"`);
-  }
-
-  const dataDir = dataDirFrom(env);
-  const database = databaseFrom(env, problems);
-
-  const rawLevel = read(env, "LOG_LEVEL")?.toLowerCase() ?? "info";
-  let logLevel: LogLevel = "info";
-  if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) {
-    logLevel = rawLevel as LogLevel;
-  } else {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${rawLevel}"`);
-  }
-
-  // Not SHARDS / SHARD_COUNT: discord.js reads those itself in every shard process.
-  let shards: ShardsSetting = null;
-  const rawShards = read(env, "DISCORD_SHARDS")?.toLowerCase();
-  if (rawShards === "auto") {
-    shards = "auto";
-  } else if (rawShards !== undefined) {
-    if (/^\d{1,5}$/.test(rawShards) && Number(rawShards) >= 1) {
-      shards = Number(rawShards);
-    } else {
-      problems.push(
-        `DISCORD_SHARDS must be "auto" or a number of shards (1 or more), got "${rawShards}"`,
-      );
-    }
-  }
-
-  const layout = shardLayout(env, shards, problems);
-
-  /** A listen address `{port, host}` from PREFIX_PORT and PREFIX_HOST; null when the port is unset. */
-  const listenAddress = (prefix: string): { port: number; host: string } | null => {
-    const rawPort = read(env, `${prefix}_PORT`);
-    const host = read(env, `${prefix}_HOST`) ?? "127.0.0.1";
-    if (/\s/.test(host)) {
-      problems.push(`${prefix}_HOST must be a host name or IP address, got "${host}"`);
-    }
-    if (rawPort === undefined) return null;
-    if (/^\d{1,5}$/.test(rawPort) && Number(rawPort) <= 65_535)
-      return { port: Number(rawPort), host };
-    problems.push(`${prefix}_PORT must be a TCP port (0-65535), got "${rawPort}"`);
-    return null;
-  };
-  const health: HealthConfig | null = listenAddress("HEALTH");
-
-  // The HTTP interactions endpoint and whether the gateway is used (docs/operations.md, "HTTP
-  // interactions").
-  const endpoint = listenAddress("INTERACTIONS");
-  const publicKey = read(env, "DISCORD_PUBLIC_KEY");
-  if (publicKey !== undefined && !PUBLIC_KEY.test(publicKey)) {
-    problems.push(
-      `DISCORD_PUBLIC_KEY must be the application's public key, 64 hexadecimal characters (General Information page), got ${publicKey.length} characters`,
-    );
-  } else if (publicKey === undefined && read(env, "INTERACTIONS_PORT") !== undefined) {
-    problems.push(
-      "DISCORD_PUBLIC_KEY is required with INTERACTIONS_PORT: every request is checked against it",
-    );
-  }
-  const interactions: InteractionsConfig | null =
-    endpoint && publicKey !== undefined && PUBLIC_KEY.test(publicKey)
-      ? { ...endpoint, publicKey: publicKey.toLowerCase() }
-      : null;
-  const rawGateway = read(env, "DISCORD_GATEWAY")?.toLowerCase() ?? "on";
-  const gateway = rawGateway !== "off";
-  if (rawGateway !== "on" && rawGateway !== "off") {
-    problems.push(`DISCORD_GATEWAY must be on or off, got "${rawGateway}"`);
-  } else if (!gateway && read(env, "INTERACTIONS_PORT") === undefined) {
-    problems.push(
-      "DISCORD_GATEWAY=off needs INTERACTIONS_PORT: without the gateway, interactions can only arrive over HTTP",
-    );
-  } else if (rawShards !== undefined && read(env, "INTERACTIONS_PORT") !== undefined) {
-    // Every shard process would bind the same port; HTTP replicas scale on their own instead.
-    problems.push(
-      "INTERACTIONS_PORT cannot go with DISCORD_SHARDS: run the endpoint in its own processes (DISCORD_GATEWAY=off) beside the sharded gateway bot",
-    );
-  }
-
-  // Abuse limits and question logging (README, "Reliability and abuse").
-  const number = (name: string, fallback: number, max: number, integer: boolean): number => {
-    const raw = read(env, name);
-    if (raw === undefined) return fallback;
-    const value = /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= 0 && value <= max) || (integer && !Number.isInteger(value))) {
-      const kind = integer ? "a whole number" : "a number";
-      problems.push(`${name} must be ${kind} from 0 to ${max} (0 turns it off), got "${raw}"`);
-      return fallback;
-    }
-    return value;
-  };
-  const limits: LimitsConfig = {
-    chatCooldownSeconds: number(
-      "CHAT_COOLDOWN_SECONDS",
-      DEFAULT_LIMITS.chatCooldownSeconds,
-      3600,
-      false,
-    ),
-    commandRateLimit: number("COMMAND_RATE_LIMIT", DEFAULT_LIMITS.commandRateLimit, 1000, true),
-    commandRateWindowSeconds: number(
-      "COMMAND_RATE_WINDOW_SECONDS",
-      DEFAULT_LIMITS.commandRateWindowSeconds,
-      3600,
-      false,
-    ),
-  };
-  if (limits.commandRateLimit > 0 && limits.commandRateWindowSeconds === 0) {
-    problems.push("COMMAND_RATE_WINDOW_SECONDS must be more than 0 when COMMAND_RATE_LIMIT is set");
-  }
-  const rawLogQuestions = read(env, "LOG_QUESTIONS")?.toLowerCase() ?? "false";
-  const logQuestions = ["true", "1", "yes", "on"].includes(rawLogQuestions);
-  if (!logQuestions && !["false", "0", "no", "off"].includes(rawLogQuestions)) {
-    problems.push(`LOG_QUESTIONS must be true or false, got "${rawLogQuestions}"`);
-  }
-
-  let feedbackRetentionDays = DEFAULT_FEEDBACK_RETENTION_DAYS;
-  const rawRetention = read(env, "FEEDBACK_RETENTION_DAYS");
-  if (rawRetention !== undefined) {
-    const days = /^\d{1,5}$/.test(rawRetention) ? Number(rawRetention) : Number.NaN;
-    if (days >= 1 && days <= MAX_FEEDBACK_RETENTION_DAYS) {
-      feedbackRetentionDays = days;
-    } else {
-      problems.push(
-        `FEEDBACK_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_FEEDBACK_RETENTION_DAYS}, got "${rawRetention}"`,
-      );
-    }
-  }
-
-  if (problems.length > 0) throw new ConfigError(problems.map((p) => redactProblem(p, token)));
-
+  const token = values.DISCORD_TOKEN;
+  const healthPort = values.HEALTH_PORT;
+  const interactionsPort = values.INTERACTIONS_PORT;
+  const publicKey = values.DISCORD_PUBLIC_KEY;
+  const shardIds = shardIdsOf(values);
   return {
-    discord: token === undefined ? null : { token, clientId, guildId, apiUrl, messageContent },
-    shards,
-    shardIds: layout.shardIds,
-    shardsPerProcess: layout.shardsPerProcess,
-    health,
-    interactions,
-    gateway,
-    dataDir,
-    database,
-    logLevel,
-    limits,
-    logQuestions,
-    feedbackRetentionDays,
+    discord:
+      token === null
+        ? null
+        : {
+            token,
+            clientId: values.DISCORD_CLIENT_ID,
+            guildId: values.DISCORD_GUILD_ID,
+            apiUrl: values.DISCORD_API_URL,
+            messageContent: values.DISCORD_MESSAGE_CONTENT,
+          },
+    shards: values.DISCORD_SHARDS,
+    shardIds: Array.isArray(shardIds) ? shardIds : null,
+    shardsPerProcess: values.DISCORD_SHARDS_PER_PROCESS,
+    health: healthPort === null ? null : { port: healthPort, host: values.HEALTH_HOST },
+    interactions:
+      interactionsPort === null || publicKey === null
+        ? null
+        : { port: interactionsPort, host: values.INTERACTIONS_HOST, publicKey },
+    gateway: values.DISCORD_GATEWAY,
+    dataDir: values.DATA_DIR,
+    database: values.DATABASE_URL === null ? null : { url: values.DATABASE_URL },
+    logLevel: values.LOG_LEVEL,
+    limits: {
+      chatCooldownSeconds: values.CHAT_COOLDOWN_SECONDS,
+      commandRateLimit: values.COMMAND_RATE_LIMIT,
+      commandRateWindowSeconds: values.COMMAND_RATE_WINDOW_SECONDS,
+    },
+    logQuestions: values.LOG_QUESTIONS,
+    feedbackRetentionDays: values.FEEDBACK_RETENTION_DAYS,
   };
-}
-
-/**
- * Shards one process runs by default: measured with `npm run bench:shards` (docs/operations.md,
- * "Sharding across hosts"); a process of 4 shards costs about a third of four processes of one.
- */
-export const DEFAULT_SHARDS_PER_PROCESS = 4;
-/** Beyond this one process would hold more servers than one event loop should serve. */
-const MAX_SHARDS_PER_PROCESS = 16;
-
-/**
- * "0-3", "0,2,5", "0-1,4": the shard ids a host runs, ascending; a string naming what is wrong
- * otherwise (malformed, out of 0..total-1, listed twice).
- */
-export function parseShardIds(raw: string, total: number): number[] | string {
-  const ids: number[] = [];
-  for (const part of raw.split(",").map((p) => p.trim())) {
-    const range = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(part);
-    if (!range) return `"${part}" is neither a shard id nor a range such as 0-3`;
-    const from = Number(range[1]);
-    const to = range[2] === undefined ? from : Number(range[2]);
-    if (to < from) return `the range ${part} runs backwards`;
-    if (to >= total) {
-      return `shard ${to} does not exist: with DISCORD_SHARDS=${total} the ids are 0 to ${total - 1}`;
-    }
-    for (let id = from; id <= to; id++) {
-      if (ids.includes(id)) return `shard ${id} is listed twice`;
-      ids.push(id);
-    }
-  }
-  return ids.sort((a, b) => a - b);
-}
-
-/** DISCORD_SHARD_IDS and DISCORD_SHARDS_PER_PROCESS, checked against DISCORD_SHARDS. */
-function shardLayout(
-  env: Env,
-  shards: ShardsSetting,
-  problems: string[],
-): { shardIds: number[] | null; shardsPerProcess: number } {
-  let shardIds: number[] | null = null;
-  const rawIds = read(env, "DISCORD_SHARD_IDS");
-  if (rawIds !== undefined) {
-    if (typeof shards !== "number") {
-      // Hosts that each asked Discord for "auto" could disagree on the total, and a shard id only
-      // means something against one total.
-      problems.push(
-        `DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the bot's total number of shards (the same number on every host), got DISCORD_SHARDS=${read(env, "DISCORD_SHARDS") ?? "(unset)"}`,
-      );
-    } else {
-      const parsed = parseShardIds(rawIds, shards);
-      if (typeof parsed === "string") {
-        problems.push(
-          `DISCORD_SHARD_IDS must list this host's shards as ids or ranges (0-3, or 0,2,5): ${parsed}`,
-        );
-      } else {
-        shardIds = parsed;
-        // A host that runs only some shards has others beside it: without one store they would
-        // each pace identifies alone, count limits apart and keep their own votes and salt.
-        if (parsed.length < shards && read(env, "DATABASE_URL") === undefined) {
-          problems.push(
-            "DISCORD_SHARD_IDS runs part of the bot on this host: set DATABASE_URL to the PostgreSQL every host shares (identify pacing, limits, settings, votes)",
-          );
-        }
-      }
-    }
-  }
-  let shardsPerProcess = DEFAULT_SHARDS_PER_PROCESS;
-  const rawPerProcess = read(env, "DISCORD_SHARDS_PER_PROCESS");
-  if (rawPerProcess !== undefined) {
-    const value = /^\d{1,3}$/.test(rawPerProcess) ? Number(rawPerProcess) : Number.NaN;
-    if (!(value >= 1 && value <= MAX_SHARDS_PER_PROCESS)) {
-      problems.push(
-        `DISCORD_SHARDS_PER_PROCESS must be a whole number from 1 to ${MAX_SHARDS_PER_PROCESS}, got "${rawPerProcess}"`,
-      );
-    } else if (shards === null) {
-      problems.push("DISCORD_SHARDS_PER_PROCESS needs DISCORD_SHARDS (auto or a number)");
-    } else {
-      shardsPerProcess = value;
-    }
-  }
-  return { shardIds, shardsPerProcess };
 }

@@ -4,7 +4,7 @@
  *   npm run -s verify -- --json "Establish direct contacts between the two organizations"
  */
 import { parseArgs } from "node:util";
-import { checkText, type QuoteReport, toContract } from "../core/quote-check.ts";
+import { checkText, type QuoteReport, toContract } from "../core/quote/check.ts";
 import { renderQuoteReports } from "../core/quote-messages.ts";
 import type { Lang } from "../core/types.ts";
 import { COMMON_OPTIONS, readArgs, usageError } from "./args.ts";

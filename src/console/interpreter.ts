@@ -9,7 +9,7 @@ import { helpFor } from "../core/help.ts";
 import { ECHO_MAX, lookUpMeasure } from "../core/measure-arg.ts";
 import { fillCounts, outOfRangeText } from "../core/messages.ts";
 import { paginate } from "../core/overview.ts";
-import { checkText, presentedQuoteReports } from "../core/quote-check.ts";
+import { checkText, presentedQuoteReports } from "../core/quote/check.ts";
 import { renderQuoteReports } from "../core/quote-messages.ts";
 import { renderAnswer, renderClause, renderOverview, renderPage } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";

@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { findQuotations, type Quotation } from "./quote-tokens.ts";
-import { type CreditTarget, creditedIn, creditsIn } from "./references.ts";
+import { type CreditTarget, creditedIn, creditsIn } from "./reference-credits.ts";
 import {
   normaliseForPatterns,
   WORD_START,

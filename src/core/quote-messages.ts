@@ -9,8 +9,8 @@ import {
   type QuoteChange,
   type QuoteReport,
   type Verdict,
-} from "./quote-check.ts";
-import { groupLabel } from "./references.ts";
+} from "./quote/check.ts";
+import { groupLabel } from "./reference-credits.ts";
 import type { ClauseId, Lang, Localized } from "./types.ts";
 
 export interface QuoteFormat {

@@ -4,8 +4,8 @@
  * one error that must never happen, an exact or near quotation called misattributed.
  */
 import { readFileSync } from "node:fs";
-import type { Verdict } from "../core/quote-check.ts";
-import { checkText } from "../core/quote-check.ts";
+import type { Verdict } from "../core/quote/check.ts";
+import { checkText } from "../core/quote/check.ts";
 
 export interface QuoteCase {
   id: string;

@@ -15,7 +15,7 @@ import {
   MAX_QUOTED,
   type QuoteCheck,
   toContract,
-} from "../../src/core/quote-check.ts";
+} from "../../src/core/quote/check.ts";
 import { framedQuotations } from "../../src/core/quote-cues.ts";
 import { renderQuoteReports } from "../../src/core/quote-messages.ts";
 import { readReferenceData } from "../../src/core/references.ts";

@@ -11,10 +11,9 @@ import { asksForFactNotInText } from "../../src/core/abstention.ts";
 import { CLAUSE_COUNTS, loadDeclaration } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { framedQuotations } from "../../src/core/quote-cues.ts";
+import { creditedIds, creditsIn } from "../../src/core/reference-credits.ts";
 import {
   asksForSummary,
-  creditedIds,
-  creditsIn,
   findReferences,
   firstReference,
   readReferenceData,

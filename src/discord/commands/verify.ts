@@ -34,7 +34,7 @@ const handle: ChatHandler = async (interaction, ctx) =>
  */
 const quoteChecking = async () => {
   const [core, render] = await Promise.all([
-    import("../../core/quote-check.ts"),
+    import("../../core/quote/check.ts"),
     import("../render/quote-check.ts"),
   ]);
   return { checkText: core.checkText, quoteCheckEmbeds: render.quoteCheckEmbeds };

@@ -21,7 +21,7 @@ import {
   type CONVERSATION_READING,
   presentedQuoteReports,
   type QuoteReport,
-} from "../../core/quote-check.ts";
+} from "../../core/quote/check.ts";
 import type { Lang } from "../../core/types.ts";
 import {
   countChatHeld,

@@ -122,7 +122,7 @@ function leanedOutcome(outcome: Outcome): Outcome {
  * imports this module for "Find in declaration", need not hold its libraries (verify.ts).
  */
 async function presentsQuotation(text: string): Promise<boolean> {
-  const { checkQuotations } = await import("../../core/quote-check.ts");
+  const { checkQuotations } = await import("../../core/quote/check.ts");
   return (
     checkQuotations(text, { max: 1, minChars: MIN_QUOTE_CHARS, presentedOnly: true }).length > 0
   );

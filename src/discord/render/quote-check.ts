@@ -3,7 +3,7 @@
  * change as ~~text~~ → **quote**, the flags and notes, and the declaration's words.
  */
 import type { APIEmbed } from "discord-api-types/v10";
-import { getQuoteChecker, type QuoteReport } from "../../core/quote-check.ts";
+import { getQuoteChecker, type QuoteReport } from "../../core/quote/check.ts";
 import { type QuoteFormat, quoteLines, quoteTitle } from "../../core/quote-messages.ts";
 import type { ClauseId, Lang } from "../../core/types.ts";
 import { echo } from "../platform/sanitize.ts";

@@ -1,0 +1,286 @@
+/**
+ * Locating a quotation in the declaration: verbatim, near (a few characters edited), pieces of
+ * several places (composite), or not found, with the cost that picks the language that fits best.
+ */
+import { keyText, MIN_QUOTE_CHARS, type Token } from "../quote-tokens.ts";
+import type { ClauseId, Lang } from "../types.ts";
+import type { ClauseText, Located, QuoteIndex, Span } from "./clause-index.ts";
+import { closest, exactAll, exactNear, NEAR_MAX } from "./find-spans.ts";
+import type { Verdict } from "./verdict.ts";
+import { isNegation } from "./word-kinds.ts";
+
+/** Below this share of edits a single-clause match wins over pieces of several. */
+const NEAR_CLEAR = 0.15;
+/** A composite's pieces: at least this many words, and cover this share of the quote. */
+const PIECE_MIN_WORDS = 3;
+const PIECES_COVER = 0.75;
+/** Words a quote may silently drop between two pieces before they count as separate pieces. */
+const MAX_SKIP = 4;
+
+export interface Analysis {
+  verdict: Exclude<Verdict, "misattributed" | "too-short">;
+  clause: ClauseId | null;
+  clauses: ClauseId[];
+  located: Located[];
+  /** Quote words no clause accounts for. */
+  unplaced: Token[][];
+  /** Share of the quote that is edited or unplaced: the lower, the better the language fits. */
+  cost: number;
+  /** Other clauses holding the same words verbatim. */
+  alsoIn: ClauseId[];
+}
+
+export function analyse(
+  index: QuoteIndex,
+  pieces: Token[][],
+  lang: Lang,
+  namedIds: ClauseId[],
+): Analysis {
+  const texts = index.texts[lang];
+  const total = pieces.reduce((n, p) => n + keyText(p).length, 0);
+  if (pieces.length === 1) return analyseOne(index, pieces[0] ?? [], lang, namedIds, total);
+
+  // Pieces between gap marks: each must be found, in order, in one clause. Long pieces first,
+  // each looked for after the previous one in its clause, then anywhere.
+  const spans: (Located | null)[] = pieces.map(() => null);
+  let previous: Span | undefined;
+  pieces.forEach((piece, i) => {
+    const keys = keyText(piece);
+    if (keys.length < MIN_QUOTE_CHARS) return;
+    const span =
+      (previous && exactNear(previous, keys, "after")) ||
+      closest(texts, keys, previous ? [previous.at.clause.id, ...namedIds] : namedIds);
+    if (span && span.errors <= NEAR_MAX * keys.length) {
+      spans[i] = { ...span, quote: piece };
+      previous = span;
+    }
+  });
+  // A short piece ("et", "En saluant") is too common to look for alone: it counts only word for
+  // word in a placed neighbour's clause, after the piece before it or else before the one after.
+  const placeShort = (i: number, side: "after" | "before") => {
+    const piece = pieces[i];
+    if (!piece || spans[i]) return;
+    const neighbour =
+      side === "after" ? spans.slice(0, i).findLast(Boolean) : spans.slice(i + 1).find(Boolean);
+    const far =
+      side === "after" ? spans.slice(i + 1).find(Boolean) : spans.slice(0, i).findLast(Boolean);
+    const span = neighbour && exactNear(neighbour, keyText(piece), side, far);
+    if (span) spans[i] = { ...span, quote: piece };
+  };
+  for (let i = 0; i < pieces.length; i++) placeShort(i, "after");
+  for (let i = pieces.length - 1; i >= 0; i--) placeShort(i, "before");
+  const located = spans.filter((l): l is Located => l !== null);
+  const unplaced = pieces.filter((_, i) => !spans[i]);
+  const errors =
+    located.reduce((n, l) => n + l.errors, 0) + unplaced.reduce((n, p) => n + keyText(p).length, 0);
+  const first = located[0];
+  if (!first) return notFound(index, pieces.flat(), lang, total);
+  const oneClause = located.every((l) => l.at === first.at);
+  const inOrder = located.every((l, i) => i === 0 || l.from >= (located[i - 1]?.to ?? 0));
+  const ids = unique(located.map((l) => l.at.clause.id));
+  const exact = errors === 0 && unplaced.length === 0;
+  return {
+    verdict: oneClause && inOrder ? (exact ? "verbatim" : "near") : "composite",
+    clause: ids.length === 1 ? (ids[0] ?? null) : null,
+    clauses: ids,
+    located,
+    unplaced,
+    cost: errors / total,
+    alsoIn: [],
+  };
+}
+
+function analyseOne(
+  index: QuoteIndex,
+  piece: Token[],
+  lang: Lang,
+  namedIds: ClauseId[],
+  total: number,
+): Analysis {
+  const texts = index.texts[lang];
+  const keys = keyText(piece);
+  const exact = exactAll(texts, keys);
+  if (exact.length > 0) {
+    const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
+    if (chosen) {
+      const others = unique(exact.map((s) => s.at.clause.id));
+      return oneClause("verbatim", chosen, piece, 0, others);
+    }
+  }
+  const near = closest(texts, keys, namedIds);
+  const ratio = near ? near.errors / keys.length : 1;
+  // Pieces of several places are looked for only when one clause is not a clear match.
+  const composite = ratio > NEAR_CLEAR ? piecesOf(index, piece, lang) : null;
+  if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
+  if (composite) {
+    const ids = unique(composite.located.map((l) => l.at.clause.id));
+    const uncovered = composite.unplaced.reduce((n, p) => n + keyText(p).length, 0);
+    const cost = Math.min(ratio, uncovered / total + NEAR_CLEAR);
+    // Pieces of one clause, in order, around an added negation: that is the clause edited to
+    // say the opposite, not pieces stitched together; its every change is shown.
+    const edited = editedClause(composite.located, composite.unplaced);
+    if (edited) return oneClause("near", edited, piece, cost, []);
+    // Most of the quote in the clause that matches it whole, a few words found elsewhere: that
+    // clause with words changed ("des armes nucléaires"), not pieces stitched together.
+    if (near && ratio <= NEAR_MAX && mostlyIn(near.at, composite.located)) {
+      return oneClause("near", near, piece, ratio, []);
+    }
+    return {
+      verdict: "composite",
+      clause: ids.length === 1 ? (ids[0] ?? null) : null,
+      clauses: ids,
+      located: composite.located,
+      unplaced: composite.unplaced,
+      cost,
+      alsoIn: [],
+    };
+  }
+  return notFound(index, piece, lang, total);
+}
+
+/** Not found: the closest passage is in the clause sharing most of the quote's words. */
+function notFound(index: QuoteIndex, quote: Token[], lang: Lang, total: number): Analysis {
+  const words = new Set(quote.map((t) => t.key));
+  let most: ClauseText | undefined;
+  let mostShared = 0;
+  for (const at of index.texts[lang]) {
+    const shared = new Set(at.tokens.filter((t) => words.has(t.key)).map((t) => t.key)).size;
+    if (shared > mostShared) {
+      most = at;
+      mostShared = shared;
+    }
+  }
+  const passage = most ? closest([most], keyText(quote), [], 1) : null;
+  const id = passage?.at.clause.id ?? null;
+  return {
+    verdict: "not-found",
+    clause: id,
+    clauses: id ? [id] : [],
+    located: passage ? [{ ...passage, quote }] : [],
+    unplaced: [],
+    cost: 1 + (passage ? passage.errors / Math.max(1, total) : 1),
+    alsoIn: [],
+  };
+}
+
+/**
+ * The quote cut into the longest runs of words found verbatim somewhere (greedy, left to right),
+ * or null unless they make a composite: at least two pieces that do not follow each other in
+ * the text, together covering most of the quote. Each word's places are looked up, so the cost
+ * is bounded by the quote's length times the declaration's.
+ */
+function piecesOf(
+  index: QuoteIndex,
+  quote: Token[],
+  lang: Lang,
+): { located: Located[]; unplaced: Token[][] } | null {
+  const texts = index.texts[lang];
+  const places = index.places[lang];
+  const located: Located[] = [];
+  const unplaced: Token[][] = [];
+  let stray: Token[] = [];
+  let i = 0;
+  while (i < quote.length) {
+    let bestLen = 0;
+    let bestAt: { c: number; i: number } | null = null;
+    for (const p of places.get(quote[i]?.key ?? "") ?? []) {
+      const tokens = texts[p.c]?.tokens ?? [];
+      let n = 0;
+      while (i + n < quote.length && tokens[p.i + n]?.key === quote[i + n]?.key) n++;
+      if (n > bestLen) {
+        bestLen = n;
+        bestAt = p;
+      }
+    }
+    const at = bestAt ? texts[bestAt.c] : undefined;
+    if (bestAt && at && bestLen >= PIECE_MIN_WORDS) {
+      if (stray.length > 0) unplaced.push(stray);
+      stray = [];
+      located.push({
+        at,
+        from: bestAt.i,
+        to: bestAt.i + bestLen,
+        errors: 0,
+        quote: quote.slice(i, i + bestLen),
+      });
+      i += bestLen;
+    } else {
+      stray.push(quote[i] as Token);
+      i++;
+    }
+  }
+  if (stray.length > 0) unplaced.push(stray);
+  const covered = located.reduce((n, l) => n + l.quote.length, 0);
+  const jumps = located.some((l, k) => {
+    const prev = located[k - 1];
+    return (
+      prev !== undefined && (prev.at !== l.at || l.from < prev.to || l.from - prev.to > MAX_SKIP)
+    );
+  });
+  return located.length >= 2 && jumps && covered >= PIECES_COVER * quote.length
+    ? { located, unplaced }
+    : null;
+}
+
+/** A quote matched with one span of one clause; `others` hold the same words too. */
+function oneClause(
+  verdict: "verbatim" | "near",
+  span: Span,
+  quote: Token[],
+  cost: number,
+  others: ClauseId[],
+): Analysis {
+  const id = span.at.clause.id;
+  return {
+    verdict,
+    clause: id,
+    clauses: [id],
+    located: [{ ...span, quote }],
+    unplaced: [],
+    cost,
+    alsoIn: others.filter((c) => c !== id),
+  };
+}
+
+/** Share of the located quote that one clause must hold for the rest to count as changed words. */
+const DOMINANT_SHARE = 0.7;
+
+/**
+ * Whether `at` holds most of what was located, and every piece found elsewhere is words `at`
+ * also has ("la lutte contre"): the quote is `at` with words changed, not a stitch of clauses.
+ */
+function mostlyIn(at: ClauseText, located: readonly Located[]): boolean {
+  let inClause = 0;
+  let total = 0;
+  let elsewhere = false;
+  for (const l of located) {
+    const keys = keyText(l.quote);
+    total += keys.length;
+    if (l.at.clause.id === at.clause.id) inClause += keys.length;
+    else if (at.keys.includes(keys)) {
+      inClause += keys.length;
+      elsewhere = true;
+    } else return false;
+  }
+  // Pieces all of one clause are that clause cut without a gap mark: composite, as designed.
+  return elsewhere && inClause / total >= DOMINANT_SHARE;
+}
+
+/**
+ * The span from the first piece to the last when the pieces are of one clause, in order, and
+ * the words between or around them that no clause holds add a negation; otherwise null.
+ */
+function editedClause(located: readonly Located[], unplaced: readonly Token[][]): Span | null {
+  const first = located[0];
+  const last = located.at(-1);
+  if (!first || !last) return null;
+  const ordered = located.every(
+    (l, i) => l.at === first.at && (i === 0 || l.from >= (located[i - 1]?.to ?? 0)),
+  );
+  const negates = unplaced.some((run) => run.some((t) => isNegation(t.key)));
+  return ordered && negates ? { at: first.at, from: first.from, to: last.to, errors: 0 } : null;
+}
+
+export function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

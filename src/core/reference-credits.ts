@@ -1,0 +1,200 @@
+/**
+ * Quotations credited to a clause by its name ("la conclusion dit « … »", "selon le préambule"),
+ * beside the references that credit them ("la mesure 3 dit"): creditsIn reads both, and a name
+ * only where it credits (a name is an ordinary noun). Names and labels come from
+ * data/references.json and data/clauses.json.
+ */
+import { readClauseData } from "./declaration.ts";
+import {
+  REFERENCE_DATA as data,
+  MAX_FOUND,
+  type NameRule,
+  type ReferenceTarget,
+  scanReferences as scan,
+  referenceWords as table,
+} from "./references.ts";
+import type { ClauseId, Lang } from "./types.ts";
+import { alternatives, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
+
+/** A clause, or a group of clauses a name covers together ("the preamble": P1–P4). */
+export type CreditTarget = ReferenceTarget | { kind: "group"; id: string; clauses: ClauseId[] };
+
+/** Which side of a quotation a window of text stands on. */
+export type Side = "before" | "after";
+
+/** Words that credit a quotation to clauses: a reference, or a name where it credits. */
+export interface Credit {
+  start: number;
+  end: number;
+  targets: CreditTarget[];
+  /** What credits: a reference's lead-in ("according-fr", "next"…) or "reference"; "name:<id>". */
+  via: string;
+}
+
+/**
+ * Right before a name: a lead-in, a place word or a verb of saying in the present ("selon",
+ * "dans", "dit la conclusion"); a past one reads as someone's talk ("I said the preamble is dull").
+ */
+const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), table("saysBefore")];
+const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
+/** After a name, a verb of saying at most three words on ("the preamble clearly says"). */
+const SAYS_AFTER = new RegExp(`^(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`, "u");
+/** After a name, "of …" something other than this text ("l'appel des syndicats"). */
+const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
+/** Between a name and the quotation: punctuation and spaces only. */
+const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
+const NEXT_TO_QUOTE = 4;
+/** A label stands alone: at the start, or after a sentence ends ("Conclusion : « … »"). */
+const LABEL_OPENS = /(?:^\s?|[.!?;)\]]\s?)$/u;
+const LABEL_CLOSES_BEFORE = /^\s?[:—–-]\s?$/u;
+const LABEL_OPENS_AFTER = /^[\s,]{0,2}[([—–-]?\s?$/u;
+const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
+/** How far around a name its crediting words are read. */
+const CREDIT_WINDOW = 48;
+/** Someone else's, or any one: "ma conclusion", "un appel", "my conclusion". */
+const NOT_BEFORE_NAME = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
+
+const CLAUSE_DATA = new Map(readClauseData().map((c) => [c.id, c]));
+
+/** A clause's own labels and names in clauses.json ("Conclusion", "Closing", "Заключение"). */
+function ownLabels(id: ClauseId): string[] {
+  const c = CLAUSE_DATA.get(id);
+  return c ? [...Object.values(c.label), ...(c.names ?? [])] : [];
+}
+
+/** Each name rule's bare labels: its own, and a single clause's labels and names in clauses.json. */
+const labelsOf = (r: NameRule): string[] => {
+  const only = r.clauses.length === 1 ? r.clauses[0] : undefined;
+  return [...(r.labels ?? []), ...(only ? ownLabels(only) : [])];
+};
+
+const NAMES = data.names.map((r) => {
+  const only = r.clauses.length === 1 ? r.clauses[0] : undefined;
+  const labels = labelsOf(r);
+  const targets: CreditTarget[] = only
+    ? [{ kind: "clause", id: only }]
+    : [{ kind: "group", id: r.id, clauses: r.clauses }];
+  return {
+    via: `name:${r.id}`,
+    targets,
+    words: new RegExp(`${WORD_START}${wordListSource(r)}`, "gu"),
+    labels:
+      labels.length > 0
+        ? new RegExp(`${WORD_START}(?:${alternatives(labels)})${WORD_END}`, "gu")
+        : null,
+    idiom: r.idioms?.length ? new RegExp(`(?:${alternatives(r.idioms)})$`, "u") : null,
+  };
+});
+
+/**
+ * A name in a sentence credits when a lead-in, a place word or a verb of saying stands next to it
+ * ("selon la conclusion", "the appeal says"), or when it stands right next to the quotation ("la
+ * conclusion : « … »", "« … », the appeal."). Anywhere else it is a noun like any other ("quelle
+ * est la conclusion ?").
+ */
+function creditsAsWord(folded: string, start: number, end: number, side: Side): boolean {
+  const before = folded.slice(Math.max(0, start - CREDIT_WINDOW), start);
+  const after = folded.slice(end, end + CREDIT_WINDOW);
+  if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
+  if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
+  return side === "before"
+    ? folded.length - end <= NEXT_TO_QUOTE && ONLY_MARKS.test(folded.slice(end))
+    : start <= NEXT_TO_QUOTE &&
+        ONLY_MARKS.test(folded.slice(0, start)) &&
+        LABEL_CLOSES_AFTER.test(folded.slice(end, end + 2));
+}
+
+/** A bare name credits only as a label: alone, right before or after the quotation. */
+function creditsAsLabel(folded: string, start: number, end: number, side: Side): boolean {
+  if (side === "before") {
+    return (
+      LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start)) &&
+      folded.length - end <= NEXT_TO_QUOTE &&
+      LABEL_CLOSES_BEFORE.test(folded.slice(end))
+    );
+  }
+  return (
+    start <= NEXT_TO_QUOTE &&
+    LABEL_OPENS_AFTER.test(folded.slice(0, start)) &&
+    LABEL_CLOSES_AFTER.test(folded.slice(end, end + 2))
+  );
+}
+
+/** Any name or label at all: most windows hold none, and are then read once, not once a rule. */
+const ANY_NAME = new RegExp(
+  `${WORD_START}(?:${[...data.names.map(wordListSource), alternatives(data.names.flatMap(labelsOf))].join("|")})`,
+  "u",
+);
+
+/** Names that credit in `folded`, a window on one side of a quotation; at most MAX_FOUND. */
+function namesIn(folded: string, side: Side): Credit[] {
+  const out: Credit[] = [];
+  if (!ANY_NAME.test(folded)) return out;
+  for (const n of NAMES) {
+    for (const [re, credits] of [
+      [n.words, creditsAsWord],
+      [n.labels, creditsAsLabel],
+    ] as const) {
+      if (!re) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(folded); m !== null && out.length < MAX_FOUND; m = re.exec(folded)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (end === start) re.lastIndex++;
+        else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) continue;
+        else if (credits(folded, start, end, side) && !out.some((o) => o.start === start))
+          out.push({ start, end, targets: n.targets, via: n.via });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What credits a quotation to clauses in `folded` (a window on one side of it, as
+ * normaliseForPatterns gives it), in order: its references, and the names that credit ("la
+ * conclusion dit", "selon le préambule", "Préambule : « … »"). A name inside a reference ("le
+ * considérant 2 du préambule") or a group holding a clause a reference names gives way to it.
+ */
+export function creditsIn(folded: string, side: Side): Credit[] {
+  const refs = [...scan(folded)];
+  const referenced = new Set(
+    refs.flatMap((r) => r.targets.flatMap((t) => (t.kind === "clause" ? [t.id] : []))),
+  );
+  const names = namesIn(folded, side).filter(
+    (n) =>
+      !refs.some((r) => n.start < r.end && r.start < n.end) &&
+      !n.targets.some((t) => t.kind === "group" && t.clauses.some((c) => referenced.has(c))),
+  );
+  const found: Credit[] = refs.map((r) => ({
+    start: r.start,
+    end: r.end,
+    targets: r.targets,
+    via: r.leadIn ?? "reference",
+  }));
+  return [...found, ...names].sort((a, b) => a.start - b.start);
+}
+
+/** The clauses `folded` credits a quotation to (creditsIn), once each. */
+export function creditedIn(folded: string, side: Side): CreditTarget[] {
+  const seen = new Set<string>();
+  return creditsIn(folded, side)
+    .flatMap((c) => c.targets)
+    .filter((t) => {
+      const key =
+        t.kind === "out-of-range" ? `${t.clauseKind}:${t.requested}` : `${t.kind}:${t.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The clause ids a credit covers: a clause, a group's clauses, none beyond the text. */
+export function creditedIds(t: CreditTarget): ClauseId[] {
+  return t.kind === "clause" ? [t.id] : t.kind === "group" ? t.clauses : [];
+}
+
+/** How a reply names a group of clauses ("le préambule (considérants 1 à 4)"). */
+export function groupLabel(id: string, lang: Lang): string {
+  return data.names.find((r) => r.id === id)?.label?.[lang] ?? id;
+}

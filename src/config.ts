@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SNOWFLAKE } from "./discord/platform/snowflake.ts";
 import { redactSecrets } from "./log.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -133,7 +134,6 @@ export class ConfigError extends Error {
 /** The project root, so the default DATA_DIR does not depend on the working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const SNOWFLAKE = /^\d{1,20}$/;
 const PUBLIC_KEY = /^[0-9a-f]{64}$/i;
 
 type Env = Record<string, string | undefined>;

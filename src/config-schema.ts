@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SNOWFLAKE } from "./discord/platform/snowflake.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -31,7 +32,6 @@ export type Parsed<T> = { value: T } | { problem: string };
 /** Reads one set variable; `name` lets variables of one kind (two ports) share a parser. */
 export type Parser<T> = (raw: string, name: string) => Parsed<T>;
 
-const SNOWFLAKE = /^\d{1,20}$/;
 const PUBLIC_KEY = /^[0-9a-f]{64}$/i;
 
 const ok = <T>(value: T): Parsed<T> => ({ value });

@@ -7,7 +7,7 @@
 import type { Engine } from "../core/engine.ts";
 import { helpFor } from "../core/help.ts";
 import { ECHO_MAX, lookUpMeasure } from "../core/measure-arg.ts";
-import { fillCounts, outOfRangeText } from "../core/messages.ts";
+import { fillCounts, fillPlaceholders, outOfRangeText } from "../core/messages.ts";
 import { paginate } from "../core/overview.ts";
 import { checkText, presentedQuoteReports } from "../core/quote/check.ts";
 import { renderQuoteReports } from "../core/quote-messages.ts";
@@ -130,5 +130,5 @@ function declaration(engine: Engine, arg: string, lang: Lang): string {
   const pages = paginate(engine.clauses).length;
   const page = /^\d{1,3}$/.test(arg) ? Number(arg) : 0;
   if (page >= 1 && page <= pages) return renderPage(engine.clauses, page, lang);
-  return MESSAGES[lang].pageUsage.replaceAll("{pages}", String(pages));
+  return fillPlaceholders(MESSAGES[lang].pageUsage, { pages }, lang);
 }

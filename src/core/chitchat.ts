@@ -119,6 +119,6 @@ function pick<T>(items: readonly T[], seed: string): T | undefined {
 export function chitchatReply(intent: string, lang: Lang, seed = ""): string {
   const reply = data.intents.find((i) => i.id === intent)?.reply[lang] ?? "";
   const example = pick(data.examples[lang], seed) ?? "";
-  const about = fillCounts(data.about[lang]).replace("{example}", example);
+  const about = fillCounts(data.about[lang], lang).replace("{example}", example);
   return reply ? `${reply} ${about}` : about;
 }

@@ -6,20 +6,93 @@ import type { Clause, ClauseKind, Lang, Localized, OutOfRange, TermNote } from "
 export const MEASURE_COUNT = CLAUSE_COUNTS.measure;
 export const RECITAL_COUNT = CLAUSE_COUNTS.recital;
 
-/** `{measures}` and `{recitals}` in texts kept outside the code (JSON), as the parsed text counts them. */
-const COUNTS: Record<string, string> = {
-  measures: String(MEASURE_COUNT),
-  recitals: String(RECITAL_COUNT),
+/** The forms a noun takes after a count, by CLDR plural category; `other` stands in for a missing one. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** The CLDR plural category of `n` in `lang` ("one", "few", "many", "other"). */
+export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(lang).select(n);
+}
+
+/** `n` with the form of the noun its count takes in `lang`. */
+export function counted(n: number, lang: Lang, forms: PluralForms): string {
+  const form = forms[pluralCategory(n, lang)] ?? forms.other ?? forms.many ?? "";
+  return `${n} ${form}`;
+}
+
+/** A measure, as a count names it: "21 мера", "2 меры", "5 мер". */
+export const MEASURE_NOUN: Localized<PluralForms> = {
+  fr: { one: "mesure", other: "mesures" },
+  en: { one: "measure", other: "measures" },
+  ru: { one: "мера", few: "меры", many: "мер" },
 };
 
-/** `value` (a string, or JSON holding strings) with every count placeholder filled in. */
-export function fillCounts<T>(value: T): T {
-  if (typeof value === "string") {
-    return value.replace(/\{(\w+)\}/g, (m, key: string) => COUNTS[key] ?? m) as T;
-  }
-  if (Array.isArray(value)) return value.map(fillCounts) as T;
+/** A measure as the Russian clause labels name it ("Пункт 3"): "21 пункт", "2 пункта", "5 пунктов". */
+const MEASURE_POINT_RU: PluralForms = { one: "пункт", few: "пункта", many: "пунктов" };
+
+/** A recital, as a count names it. */
+export const RECITAL_NOUN: Localized<PluralForms> = {
+  fr: { one: "considérant", other: "considérants" },
+  en: { one: "recital", other: "recitals" },
+  ru: { one: "абзац", few: "абзаца", many: "абзацев" },
+};
+
+/** "21 measures", "21 мера": `n` measures in `lang`. */
+export const measures = (n: number, lang: Lang): string => counted(n, lang, MEASURE_NOUN[lang]);
+
+/** "7 recitals", "7 абзацев": `n` recitals in `lang`. */
+export const recitals = (n: number, lang: Lang): string => counted(n, lang, RECITAL_NOUN[lang]);
+
+/** The counts texts kept outside the code (JSON) may name, as the parsed text counts them. */
+const COUNTS: Record<string, number> = {
+  measures: MEASURE_COUNT,
+  recitals: RECITAL_COUNT,
+};
+
+const LANG_KEYS: ReadonlySet<string> = new Set<Lang>(["fr", "en", "ru"]);
+
+/**
+ * `text` with each `{key}` replaced by `values[key]`, and each `{key|one:form|few:form|…}` by the
+ * count with the noun form its language takes for it (see `counted`); unknown keys stay as they are.
+ */
+export function fillPlaceholders(
+  text: string,
+  values: Readonly<Record<string, number>>,
+  lang?: Lang,
+): string {
+  return text.replace(/\{(\w+)(?:\|([^{}]*))?\}/g, (m, key: string, forms?: string) => {
+    const n = values[key];
+    if (n === undefined) return m;
+    if (forms === undefined) return String(n);
+    if (!lang) throw new Error(`"${m}" needs a language to choose its plural form`);
+    return counted(n, lang, pluralForms(forms));
+  });
+}
+
+/** "one:мера|few:меры|many:мер" as the forms `counted` takes. */
+function pluralForms(spec: string): PluralForms {
+  return Object.fromEntries(
+    spec.split("|").map((pair) => {
+      const at = pair.indexOf(":");
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
+
+/**
+ * `value` (a string, or JSON holding strings) with every count placeholder filled in; below a key
+ * naming a language, plural placeholders take that language's forms.
+ */
+export function fillCounts<T>(value: T, lang?: Lang): T {
+  if (typeof value === "string") return fillPlaceholders(value, COUNTS, lang) as T;
+  if (Array.isArray(value)) return value.map((v) => fillCounts(v, lang)) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillCounts(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        fillCounts(v, LANG_KEYS.has(k) ? (k as Lang) : lang),
+      ]),
+    ) as T;
   }
   return value;
 }
@@ -68,18 +141,18 @@ export function noAnswerText(lang: Lang, style: CommandStyle = asTyped): string 
 /** /measure without a number. */
 export function measureMissingText(lang: Lang, max = MEASURE_COUNT): string {
   return {
-    fr: `Indiquez un numéro de mesure, de 1 à ${max} : la déclaration compte ${max} mesures.`,
-    en: `Give a measure number from 1 to ${max}: the declaration has ${max} measures.`,
-    ru: `Укажите номер меры от 1 до ${max}: в декларации ${max} мер.`,
+    fr: `Indiquez un numéro de mesure, de 1 à ${max} : la déclaration compte ${measures(max, lang)}.`,
+    en: `Give a measure number from 1 to ${max}: the declaration has ${measures(max, lang)}.`,
+    ru: `Укажите номер меры от 1 до ${max}: в заявлении ${measures(max, lang)}.`,
   }[lang];
 }
 
 /** /measure with something that is no measure number; `shown` is what was typed, made safe to show. */
 export function measureMalformedText(shown: string, lang: Lang, max = MEASURE_COUNT): string {
   return {
-    fr: `« ${shown} » n’est pas un numéro de mesure : la déclaration compte ${max} mesures, numérotées de 1 à ${max}.`,
-    en: `“${shown}” is not a measure number: the declaration has ${max} measures, numbered 1 to ${max}.`,
-    ru: `«${shown}» — не номер меры: в декларации ${max} мер, пронумерованных от 1 до ${max}.`,
+    fr: `« ${shown} » n’est pas un numéro de mesure : la déclaration compte ${measures(max, lang)}, de 1 à ${max}.`,
+    en: `“${shown}” is not a measure number: the declaration has ${measures(max, lang)}, numbered 1 to ${max}.`,
+    ru: `«${shown}» — не номер меры: в заявлении ${measures(max, lang)}, с номерами от 1 до ${max}.`,
   }[lang];
 }
 
@@ -88,31 +161,16 @@ export function outOfRangeText(a: Omit<OutOfRange, "kind">, lang: Lang): string 
   const max = a.available;
   if (a.clauseKind === "measure") {
     return {
-      fr: `La déclaration compte ${max} mesures (1 à ${max}) : il n’y a pas de mesure ${n}.`,
-      en: `There are ${max} measures (1–${max}); measure ${n} does not exist.`,
-      ru: `В заявлении ${max} пунктов (1–${max}); пункта ${n} нет.`,
+      fr: `La déclaration compte ${measures(max, lang)} (1 à ${max}) : il n’y a pas de mesure ${n}.`,
+      en: `The declaration has ${measures(max, lang)} (1–${max}); measure ${n} does not exist.`,
+      ru: `В заявлении ${counted(max, lang, MEASURE_POINT_RU)} (1–${max}); пункта ${n} нет.`,
     }[lang];
   }
   return {
-    fr: `Le préambule compte ${max} considérants (1 à ${max}) : il n’y a pas de considérant ${n}.`,
-    en: `The preamble has ${max} recitals (1–${max}); recital ${n} does not exist.`,
-    ru: `В преамбуле ${max} абзаца (1–${max}); абзаца ${n} нет.`,
+    fr: `Le préambule compte ${recitals(max, lang)} (1 à ${max}) : il n’y a pas de considérant ${n}.`,
+    en: `The preamble has ${recitals(max, lang)} (1–${max}); recital ${n} does not exist.`,
+    ru: `В преамбуле ${recitals(max, lang)} (1–${max}); абзаца ${n} нет.`,
   }[lang];
-}
-
-/** The CLDR plural category of `n` in `lang` ("one", "few", "many", "other"). */
-export function pluralCategory(n: number, lang: Lang): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(lang).select(n);
-}
-
-/** `n` with the form of the noun its count takes in `lang`. */
-export function counted(
-  n: number,
-  lang: Lang,
-  forms: Partial<Record<Intl.LDMLPluralRule, string>>,
-) {
-  const form = forms[pluralCategory(n, lang)] ?? forms.other ?? forms.many ?? "";
-  return `${n} ${form}`;
 }
 
 /** Each part of the text as a structure answer names it, from its kind and how many in a row. */
@@ -191,8 +249,8 @@ export function noteSourceText(note: TermNote, lang: Lang): string {
 /** Why a question about another document's article gets no clause. */
 export function otherDocumentText(lang: Lang): string {
   return {
-    fr: `Cette question porte sur l’article ou le point d’un autre texte. La déclaration n’a pas d’articles : elle compte ${RECITAL_COUNT} considérants et ${MEASURE_COUNT} mesures.`,
-    en: `This asks about an article or point of another document. The declaration has no articles: it has ${RECITAL_COUNT} recitals and ${MEASURE_COUNT} measures.`,
-    ru: `Вопрос касается статьи или пункта другого документа. В заявлении нет статей: в нём ${counted(RECITAL_COUNT, "ru", { one: "абзац", few: "абзаца", many: "абзацев" })} преамбулы и ${counted(MEASURE_COUNT, "ru", { one: "пункт", few: "пункта", many: "пунктов" })}.`,
+    fr: `Cette question porte sur l’article ou le point d’un autre texte. La déclaration n’a pas d’articles : elle compte ${recitals(RECITAL_COUNT, lang)} et ${measures(MEASURE_COUNT, lang)}.`,
+    en: `This asks about an article or point of another document. The declaration has no articles: it has ${recitals(RECITAL_COUNT, lang)} and ${measures(MEASURE_COUNT, lang)}.`,
+    ru: `Вопрос касается статьи или пункта другого документа. В заявлении нет статей: в нём ${recitals(RECITAL_COUNT, lang)} преамбулы и ${counted(MEASURE_COUNT, lang, MEASURE_POINT_RU)}.`,
   }[lang];
 }

@@ -5,6 +5,7 @@
  * text only, so page N is the same for every reader whatever their language, and in either front end.
  */
 import { CLAUSE_COUNTS } from "./declaration.ts";
+import { counted, measures, recitals } from "./messages.ts";
 import type { Clause, Lang, Localized } from "./types.ts";
 
 const M = CLAUSE_COUNTS.measure;
@@ -28,9 +29,9 @@ export const OVERVIEW: Localized<OverviewTexts> = {
     structure: "Structure",
     structureLines: [
       "Préambule : « Nous, ministres… »",
-      `${R} considérants (P1–P${R})`,
+      `${recitals(R, "fr")} (P1–P${R})`,
       "L’appel à l’OTAN",
-      `${M} mesures (M1–M${M})`,
+      `${measures(M, "fr")} (M1–M${M})`,
       "Conclusion et signataires",
     ],
     page: (n, total) => `Page ${n}/${total}`,
@@ -42,23 +43,23 @@ export const OVERVIEW: Localized<OverviewTexts> = {
     structure: "Structure",
     structureLines: [
       "Opening: “We, the ministers…”",
-      `${R} recitals (P1–P${R})`,
+      `${recitals(R, "en")} (P1–P${R})`,
       "The appeal to NATO",
-      `${M} measures (M1–M${M})`,
+      `${measures(M, "en")} (M1–M${M})`,
       "Closing and signatories",
     ],
     page: (n, total) => `Page ${n}/${total}`,
   },
   ru: {
     intro:
-      "Декларация министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",
+      "Заявление министров иностранных дел ОДКБ с призывом к НАТО установить контакты между двумя организациями. Аутентичен французский текст; переводы неофициальные.",
     signatories: "Подписавшие",
     structure: "Структура",
     structureLines: [
       "Вступление: «Мы, министры…»",
-      `${R} пункта преамбулы (P1–P${R})`,
+      `${counted(R, "ru", { one: "пункт", few: "пункта", many: "пунктов" })} преамбулы (P1–P${R})`,
       "Обращение к НАТО",
-      `${M} мер (M1–M${M})`,
+      `${measures(M, "ru")} (M1–M${M})`,
       "Заключение и подписи",
     ],
     page: (n, total) => `Страница ${n}/${total}`,

@@ -14,7 +14,8 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+/** Whether a rate limit lets one more use through, and if not, when it will. */
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export class RateLimiter {
   /** Times of the recent events per key, oldest first; Map order = least recently active first. */
@@ -42,7 +43,7 @@ export class RateLimiter {
   }
 
   /** Whether `key` may act now, without counting anything. */
-  check(key: string): Verdict {
+  check(key: string): LimitDecision {
     if (!this.enabled) return { allowed: true };
     const now = this.now();
     this.expire(now);
@@ -53,7 +54,7 @@ export class RateLimiter {
   }
 
   /** Counts an event for `key` if allowed; the verdict says whether it was. */
-  take(key: string): Verdict {
+  take(key: string): LimitDecision {
     const verdict = this.check(key);
     if (!verdict.allowed || !this.enabled) return verdict;
     const now = this.now();

@@ -124,6 +124,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 export type { FeedbackStore } from "./feedback.ts";
-export type { Limiter, Verdict } from "./limits.ts";
+export type { LimitDecision, Limiter } from "./limits.ts";
 export type { StoreEngine } from "./migrations.ts";
 export type { GuildSettings, SettingsStore } from "./settings.ts";

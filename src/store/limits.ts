@@ -3,13 +3,13 @@
  * counted in this process's memory (core/rate-limit.ts: a sliding window, no timers, no promise
  * per check); with PostgreSQL, for every replica at once (shared-limits.ts, loaded only then).
  */
-import { RateLimiter, type Verdict } from "../core/rate-limit.ts";
+import { type LimitDecision, RateLimiter } from "../core/rate-limit.ts";
 
-export type { Verdict };
+export type { LimitDecision };
 
 export interface Limiter {
   /** Counts an event for `key` if allowed; the verdict says whether it was. */
-  take(key: string): Promise<Verdict>;
+  take(key: string): Promise<LimitDecision>;
 }
 
 export interface LimitSpec {

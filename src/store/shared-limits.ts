@@ -17,15 +17,15 @@ import type { Kysely } from "kysely";
 import type { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { CHANNELS } from "./channels.ts";
-import { type Limiter, type LimitSpec, UNLIMITED, type Verdict } from "./limits.ts";
+import { type LimitDecision, type Limiter, type LimitSpec, UNLIMITED } from "./limits.ts";
 import { RATE_LIMIT_TABLE } from "./migrations.ts";
 import type { NotificationBus } from "./notifications.ts";
 import type { Quiet } from "./quiet.ts";
 import { hashUserId } from "./salt.ts";
 import type { Tables } from "./schema.ts";
 
-const ALLOWED: Verdict = { allowed: true };
-const refused = (res: RateLimiterRes): Verdict => ({
+const ALLOWED: LimitDecision = { allowed: true };
+const refused = (res: RateLimiterRes): LimitDecision => ({
   allowed: false,
   retryAfterMs: Math.max(1, res.msBeforeNext),
 });

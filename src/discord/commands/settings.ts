@@ -21,6 +21,7 @@ import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, readsAllChat } from "../platform/context.ts";
 import { ReplyableError } from "../platform/errors.ts";
 import type { Interaction } from "../platform/interaction.ts";
+import { SNOWFLAKE } from "../platform/snowflake.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
 import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
@@ -116,8 +117,6 @@ async function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): Prom
     ],
   };
 }
-
-const SNOWFLAKE = /^\d{1,20}$/;
 
 async function handle(interaction: Interaction, ctx: CommandContext): Promise<Outcome> {
   const { lang, reply } = ctx;

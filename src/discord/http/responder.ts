@@ -17,8 +17,9 @@ import { handleInteraction } from "../handlers/interactions.ts";
 import type { BotContext } from "../platform/context.ts";
 import { DiscordCode } from "../platform/errors.ts";
 import type { InFlight } from "../platform/inflight.ts";
+import type { InteractionPayload } from "../platform/interaction.ts";
 import { Interaction, type Transport } from "../platform/interaction.ts";
-import type { HttpReply, InteractionPayload } from "./server.ts";
+import type { HttpReply } from "./server.ts";
 
 /** Discord waits this long for the HTTP answer; then nobody is listening any more. */
 export const ANSWER_TIMEOUT_MS = 3000;
@@ -106,7 +107,7 @@ export function createResponder(rest: REST, ctx: BotContext, inflight: InFlight)
       };
       let interaction: Interaction;
       try {
-        interaction = new Interaction(payload as never, transport);
+        interaction = new Interaction(payload, transport);
       } catch (error) {
         // Signed by Discord yet not readable as an interaction: nothing a handler could answer.
         logger.warn({ err: error, type: payload.type }, "interaction payload not understood");

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "../../log.ts";
 import { listen, requestTimeouts } from "../../scale/listen.ts";
 import type { ReplayGuard } from "../../store/replays.ts";
-import { isInteractionPayload } from "../platform/interaction.ts";
+import { type InteractionPayload, isInteractionPayload } from "../platform/interaction.ts";
 import type { SignatureVerifier } from "./verify.ts";
 
 export const PATH = "/interactions";
@@ -27,15 +27,6 @@ export const PATH = "/interactions";
 export const MAX_BODY_BYTES = 64 * 1024;
 /** Headers and body must have arrived by then: Discord stops waiting for the answer at 3 s. */
 export const REQUEST_TIMEOUT_MS = 3000;
-
-/** The fields every interaction carries; the rest is platform/interaction.ts's to read. */
-export interface InteractionPayload {
-  type: number;
-  id: string;
-  token: string;
-  application_id: string;
-  [field: string]: unknown;
-}
 
 /** What the endpoint answers: JSON, or a body already encoded (a handler's first response). */
 export interface HttpReply {
@@ -72,12 +63,11 @@ export interface InteractionsServer {
   close(timeoutMs: number): Promise<void>;
 }
 
-type Refusal = { status: number; reason: string; headers?: Record<string, string> };
+type HttpRefusal = { status: number; reason: string; headers?: Record<string, string> };
 
 /** A PING (type 1) needs nothing else; anything else must be an interaction a handler can answer. */
-function isInteraction(value: unknown): value is InteractionPayload {
-  const type = (value as { type?: unknown } | null)?.type;
-  return type === 1 || isInteractionPayload(value);
+function isPing(value: unknown): boolean {
+  return (value as { type?: unknown } | null)?.type === 1;
 }
 
 function pathOf(target: string | undefined): string | null {
@@ -153,7 +143,7 @@ export async function startInteractionsServer(
   let accepting = true;
   const running = new Set<Promise<void>>();
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal): void => {
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: HttpRefusal): void => {
     logger.info(
       { status: refusal.status, reason: refusal.reason, method: req.method },
       "interactions request refused",
@@ -209,12 +199,12 @@ export async function startInteractionsServer(
       refuse(req, res, { status: 400, reason: "malformed-json" });
       return;
     }
-    if (!isInteraction(payload)) {
-      refuse(req, res, { status: 400, reason: "not-an-interaction" });
+    if (isPing(payload)) {
+      write(res, { status: 200, json: { type: 1 } });
       return;
     }
-    if (payload.type === 1) {
-      write(res, { status: 200, json: { type: 1 } });
+    if (!isInteractionPayload(payload)) {
+      refuse(req, res, { status: 400, reason: "not-an-interaction" });
       return;
     }
     const fresh = options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000);

@@ -18,7 +18,11 @@ const SIGNATURE = /^[0-9a-f]{128}$/i;
 /** Unix seconds, as Discord sends them. */
 const TIMESTAMP = /^\d{1,12}$/;
 
-export type Refusal = "no-signature" | "malformed-signature" | "stale-timestamp" | "bad-signature";
+export type SignatureRefusal =
+  | "no-signature"
+  | "malformed-signature"
+  | "stale-timestamp"
+  | "bad-signature";
 
 export interface SignedHeaders {
   signature: string | undefined;
@@ -27,7 +31,7 @@ export interface SignedHeaders {
 
 export interface SignatureVerifier {
   /** What is wrong with the headers alone (checked before the body is read), or null. */
-  checkHeaders(headers: SignedHeaders, now?: number): Refusal | null;
+  checkHeaders(headers: SignedHeaders, now?: number): SignatureRefusal | null;
   /** Whether `signature` is the key's signature of timestamp + body. */
   verify(headers: SignedHeaders, body: Buffer): boolean;
 }

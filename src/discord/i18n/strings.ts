@@ -3,7 +3,7 @@
  * (no-answer hints, out-of-range, the declaration's name) come from src/core/messages.ts.
  */
 import { CLAUSE_COUNTS } from "../../core/declaration.ts";
-import { closestText } from "../../core/messages.ts";
+import { closestText, counted } from "../../core/messages.ts";
 import type { Lang } from "../../core/types.ts";
 
 /** How many measures: read from the text, never written here. */
@@ -126,7 +126,8 @@ const fr: Strings = {
   qaAlready: (c) => `${c} est déjà un salon de questions-réponses.`,
   qaRemoved: (c) => `${c} n’est plus un salon de questions-réponses.`,
   qaNotThere: (c) => `${c} n’était pas un salon de questions-réponses.`,
-  qaTooMany: (max) => `Au plus ${max} salons de questions-réponses par serveur.`,
+  qaTooMany: (max) =>
+    `Au plus ${counted(max, "fr", { one: "salon", other: "salons" })} de questions-réponses par serveur.`,
   qaWrongChannelType: "Choisissez un salon textuel.",
   quotingSet: (on) =>
     on
@@ -164,7 +165,7 @@ const fr: Strings = {
           .join(" ; ")}.`,
   settingsFeedback: "Avis (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé, avec l’identifiant haché de qui l’a posée" : "non gardé"}. Tout est effacé après ${days} jours ; /privacy forget efface vos votes et le texte de vos questions.`,
+    `Je garde les votes et corrections avec un identifiant d’utilisateur haché, et pour les questions sans réponse sûre la clause et le score, sans utilisateur. Texte des questions : ${textKept ? "gardé, avec l’identifiant haché de qui l’a posée" : "non gardé"}. Tout est effacé après ${counted(days, "fr", { one: "jour", other: "jours" })} ; /privacy forget efface vos votes et le texte de vos questions.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on
@@ -230,7 +231,8 @@ const en: Strings = {
   qaAlready: (c) => `${c} is already a Q&A channel.`,
   qaRemoved: (c) => `${c} is no longer a Q&A channel.`,
   qaNotThere: (c) => `${c} was not a Q&A channel.`,
-  qaTooMany: (max) => `At most ${max} Q&A channels per server.`,
+  qaTooMany: (max) =>
+    `At most ${counted(max, "en", { one: "Q&A channel", other: "Q&A channels" })} per server.`,
   qaWrongChannelType: "Pick a text channel.",
   quotingSet: (on) =>
     on
@@ -266,7 +268,7 @@ const en: Strings = {
           .join("; ")}.`,
   settingsFeedback: "Feedback (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept, with the asker's hashed id" : "not kept"}. Everything is deleted after ${days} days; /privacy forget deletes your votes and the text of your questions.`,
+    `I keep votes and corrections with a hashed user id, and for questions without a sure answer the clause and score, without any user. Question text: ${textKept ? "kept, with the asker's hashed id" : "not kept"}. Everything is deleted after ${counted(days, "en", { one: "day", other: "days" })}; /privacy forget deletes your votes and the text of your questions.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on
@@ -298,7 +300,7 @@ const ru: Strings = {
   outdatedComponent: "Эта кнопка больше не действует. Запустите команду заново.",
   quoteUnknown: (raw) =>
     `Ни один пункт не соответствует «${raw}». Укажите идентификатор (M3, P2, signatories), номер меры (1–${M}) или название.`,
-  emptyQuestion: "Задайте вопрос о декларации, например: «Кто подписал этот текст?»",
+  emptyQuestion: "Задайте вопрос о заявлении, например: «Кто подписал этот текст?»",
   emptyMessage: "В этом сообщении нет текста для поиска.",
   slowDown: (seconds) =>
     `Не так быстро: вы запустили много команд подряд. Попробуйте снова через ${seconds} с.`,
@@ -330,7 +332,8 @@ const ru: Strings = {
   qaAlready: (c) => `${c} уже канал вопросов и ответов.`,
   qaRemoved: (c) => `${c} больше не канал вопросов и ответов.`,
   qaNotThere: (c) => `${c} не был каналом вопросов и ответов.`,
-  qaTooMany: (max) => `Не более ${max} каналов вопросов и ответов на сервер.`,
+  qaTooMany: (max) =>
+    `Не более ${counted(max, "ru", { one: "канала", other: "каналов" })} вопросов и ответов на сервер.`,
   qaWrongChannelType: "Выберите текстовый канал.",
   quotingSet: (on) =>
     on ? "Я буду цитировать упомянутые в чате пункты." : "Я больше не буду цитировать пункты.",
@@ -356,7 +359,7 @@ const ru: Strings = {
           .join("; ")}.`,
   settingsFeedback: "Отзывы (👍/👎)",
   feedbackKept: (textKept, days) =>
-    `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится вместе с хешированным идентификатором автора" : "не хранится"}. Всё удаляется через ${days} дн.; /privacy forget удаляет ваши голоса и текст ваших вопросов.`,
+    `Я храню голоса и исправления с хешированным идентификатором пользователя, а для вопросов без уверенного ответа — пункт и оценку, без пользователя. Текст вопросов: ${textKept ? "хранится вместе с хешированным идентификатором автора" : "не хранится"}. Всё удаляется через ${counted(days, "ru", { one: "день", few: "дня", many: "дней" })}; /privacy forget удаляет ваши голоса и текст ваших вопросов.`,
   feedbackTextSet: (on, forgotten, operatorKeeps) =>
     `${
       on
@@ -376,7 +379,7 @@ const ru: Strings = {
   contentOff: (why) =>
     why === "no-gateway"
       ? "нет: этот процесс не подключается к шлюзу Discord (DISCORD_GATEWAY=off) и получает только взаимодействия. Отключены: ответы в чате (упоминания, личные сообщения), автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, кнопки и команды сообщений."
-      : `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в декларации, Проверить цитату, Цитировать упомянутые пункты).`,
+      : `${why === "off" ? "отключено оператором (DISCORD_MESSAGE_CONTENT=off)" : "отклонено Discord: intent Message Content не включён (Developer Portal → Bot → Privileged Gateway Intents)"}. Отключены: автоцитирование, каналы вопросов и проверка цитат в чате. Работают: команды, упоминания, ответы с упоминанием, личные сообщения и команды сообщений (Найти в заявлении, Проверить цитату, Цитировать упомянутые пункты).`,
   needsContent: "не действует без intent Message Content",
 };
 

@@ -28,6 +28,7 @@ import {
   PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { NO_MENTIONS } from "../render/payloads.ts";
+import { SNOWFLAKE } from "./snowflake.ts";
 
 /** What a reply, an update or a follow-up carries. */
 export type ReplyData = APIInteractionResponseCallbackData;
@@ -62,7 +63,11 @@ interface RawMessage {
   referenced_message?: unknown;
 }
 
-interface RawInteraction {
+/**
+ * Discord's interaction as the gateway and the interactions endpoint both deliver it: the fields
+ * read here, checked by `isInteractionPayload`.
+ */
+export interface InteractionPayload {
   id: string;
   token: string;
   application_id: string;
@@ -150,7 +155,7 @@ export class CommandOptions {
   }
 }
 
-function kindOf(raw: RawInteraction): InteractionKind {
+function kindOf(raw: InteractionPayload): InteractionKind {
   switch (raw.type) {
     case InteractionType.ApplicationCommand:
       if (raw.data?.type === ApplicationCommandType.ChatInput) return "chat";
@@ -198,7 +203,7 @@ export class Interaction {
   responded = false;
 
   constructor(
-    private readonly raw: RawInteraction,
+    private readonly raw: InteractionPayload,
     private readonly transport: Transport,
   ) {
     this.id = raw.id;
@@ -353,11 +358,9 @@ export class Interaction {
   }
 }
 
-const SNOWFLAKE = /^\d{1,20}$/;
-
 /** Whether `payload` is Discord's interaction shape enough to be read and answered as one. */
-export function isInteractionPayload(payload: unknown): payload is RawInteraction {
-  const p = payload as Partial<RawInteraction> | null;
+export function isInteractionPayload(payload: unknown): payload is InteractionPayload {
+  const p = payload as Partial<InteractionPayload> | null;
   return (
     typeof p === "object" &&
     p !== null &&

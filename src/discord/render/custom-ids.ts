@@ -6,6 +6,7 @@
 import { CLAUSE_ORDER } from "../../core/declaration.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { ShownAnswer, Vote } from "../../store/feedback.ts";
+import { SNOWFLAKE } from "../platform/snowflake.ts";
 import { LIMITS } from "./limits.ts";
 
 export type ComponentAction =
@@ -32,7 +33,6 @@ function encodeAnswer(a: ShownAnswer): string {
   return `${a.id}:${a.clauseId}:${a.via[0]}${a.confidence[0]}:${score}`;
 }
 
-const SNOWFLAKE = /^\d{1,20}$/;
 const SCORE = /^\d{1,7}(?:\.\d{1,4})?$/;
 
 function decodeAnswer(parts: readonly string[]): ShownAnswer | null {

@@ -130,8 +130,17 @@ describe.skipIf(postgres.skip)("PostgreSQL replicas", { timeout: 20_000 }, () =>
       interval: 50,
     });
     expect(await b.settings.flag("1", "quoting")).toBe(false);
-    await raw.db.updateTable("guild_settings").set({ quote_check: 0 }).execute();
-    expect(await b.settings.flag("1", "quoteCheck")).toBe(true);
+    // pg_stat_activity shows a LISTEN while it runs, a moment before b counts itself listening:
+    // wait for what matters, a change made behind its back (no announcement) no longer seen.
+    await vi.waitFor(
+      async () => {
+        await raw.db.updateTable("guild_settings").set({ quote_check: 1 }).execute();
+        expect(await b.settings.flag("1", "quoteCheck")).toBe(true);
+        await raw.db.updateTable("guild_settings").set({ quote_check: 0 }).execute();
+        expect(await b.settings.flag("1", "quoteCheck")).toBe(true);
+      },
+      { timeout: 8000, interval: 50 },
+    );
     await a.settings.setFlag("1", "quoting", true);
     await vi.waitFor(
       async () =>

@@ -96,17 +96,11 @@ function poolReadings(): [StoreEngine, PoolStats][] {
 
 type Prom = typeof import("prom-client");
 
-function createInstruments(prom: Prom) {
-  const registry = new prom.Registry();
-  const registers = [registry];
-  const poolCollect = (collect: (gauge: Gauge, engine: StoreEngine, stats: PoolStats) => void) =>
-    function (this: Gauge) {
-      this.reset();
-      for (const [engine, stats] of poolReadings()) collect(this, engine, stats);
-    };
-  const instruments = {
-    prom,
-    registry,
+type Registers = import("prom-client").Registry[];
+
+/** What answers cost and count: interactions, answer time, limits, votes, store failures. */
+function answerInstruments(prom: Prom, registers: Registers) {
+  return {
     interactions: new prom.Counter({
       name: `${PREFIX}interactions_total`,
       help: "Interactions (and chat answers, command=chat) handled, by command and outcome.",
@@ -139,6 +133,17 @@ function createInstruments(prom: Prom) {
       labelNames: ["operation"] as const,
       registers,
     }),
+  };
+}
+
+/** The database: its pool, its waiting queries, whether it answers. */
+function storeInstruments(prom: Prom, registers: Registers) {
+  const poolCollect = (collect: (gauge: Gauge, engine: StoreEngine, stats: PoolStats) => void) =>
+    function (this: Gauge) {
+      this.reset();
+      for (const [engine, stats] of poolReadings()) collect(this, engine, stats);
+    };
+  return {
     poolConnections: new prom.Gauge({
       name: `${PREFIX}store_pool_connections`,
       help: "Database pool connections, by engine and state (total, idle).",
@@ -162,6 +167,12 @@ function createInstruments(prom: Prom) {
       labelNames: ["engine"] as const,
       registers,
     }),
+  };
+}
+
+/** Discord: invalid requests, held chat answers, refused channels, the gateway's shards. */
+function discordInstruments(prom: Prom, registers: Registers) {
+  return {
     invalidRequests: new prom.Counter({
       name: `${PREFIX}discord_invalid_requests_total`,
       help: "Responses Discord counts against its limit of invalid requests per IP (401, 403, 429 not shared), by status.",
@@ -214,6 +225,18 @@ function createInstruments(prom: Prom) {
       labelNames: ["shard"] as const,
       registers,
     }),
+  };
+}
+
+function createInstruments(prom: Prom) {
+  const registry = new prom.Registry();
+  const registers = [registry];
+  const instruments = {
+    prom,
+    registry,
+    ...answerInstruments(prom, registers),
+    ...storeInstruments(prom, registers),
+    ...discordInstruments(prom, registers),
   };
   // Node's own process metrics (memory, CPU, event-loop lag, GC): cheap once metrics are served.
   prom.collectDefaultMetrics({ register: registry });

@@ -135,93 +135,111 @@ function write(res: ServerResponse, reply: HttpReply, headers: Record<string, st
   res.end(data);
 }
 
+function refuse(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  refusal: HttpRefusal,
+): void {
+  logger.info(
+    { status: refusal.status, reason: refusal.reason, method: req.method },
+    "interactions request refused",
+  );
+  write(res, { status: refusal.status, json: { error: refusal.reason } }, refusal.headers);
+}
+
+/** 413, then the connection is dropped instead of reading (or even receiving) the rest. */
+function tooLarge(logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => req.socket.destroy());
+  refuse(logger, req, res, {
+    status: 413,
+    reason: "body-too-large",
+    headers: { connection: "close" },
+  });
+}
+
+/** One request: checked in the order Discord's documentation gives, then answered. */
+async function serveRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: InteractionsServerOptions,
+  accepting: boolean,
+): Promise<void> {
+  const { verifier, logger } = options;
+  const no = (refusal: HttpRefusal) => refuse(logger, req, res, refusal);
+  if (!accepting) {
+    no({ status: 503, reason: "shutting-down", headers: { connection: "close" } });
+    return;
+  }
+  if (pathOf(req.url) !== PATH) {
+    no({ status: 404, reason: "not-found" });
+    return;
+  }
+  if (req.method !== "POST") {
+    no({ status: 405, reason: "method-not-allowed", headers: { allow: "POST" } });
+    return;
+  }
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    tooLarge(logger, req, res);
+    return;
+  }
+  const signed = {
+    signature: header(req, "x-signature-ed25519"),
+    timestamp: header(req, "x-signature-timestamp"),
+  };
+  const wrongHeaders = verifier.checkHeaders(signed);
+  if (wrongHeaders) {
+    no({ status: 401, reason: wrongHeaders });
+    return;
+  }
+  const body = await readLimited(req, MAX_BODY_BYTES);
+  if (body === null) {
+    tooLarge(logger, req, res);
+    return;
+  }
+  if (!verifier.verify(signed, body)) {
+    no({ status: 401, reason: "bad-signature" });
+    return;
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(body.toString("utf8"));
+  } catch {
+    no({ status: 400, reason: "malformed-json" });
+    return;
+  }
+  if (isPing(payload)) {
+    write(res, { status: 200, json: { type: 1 } });
+    return;
+  }
+  if (!isInteractionPayload(payload)) {
+    no({ status: 400, reason: "not-an-interaction" });
+    return;
+  }
+  const fresh = options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000);
+  if (fresh === false) {
+    no({ status: 401, reason: "replayed" });
+    return;
+  }
+  // The shared verdict, when there is one, is awaited by the answer itself, in parallel.
+  write(res, await options.answer(payload, fresh === true ? null : fresh));
+}
+
 export async function startInteractionsServer(
   options: InteractionsServerOptions,
 ): Promise<InteractionsServer> {
-  const { verifier, logger } = options;
+  const { logger } = options;
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   let accepting = true;
   const running = new Set<Promise<void>>();
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: HttpRefusal): void => {
-    logger.info(
-      { status: refusal.status, reason: refusal.reason, method: req.method },
-      "interactions request refused",
-    );
-    write(res, { status: refusal.status, json: { error: refusal.reason } }, refusal.headers);
-  };
-
-  /** 413, then the connection is dropped instead of reading (or even receiving) the rest. */
-  const tooLarge = (req: IncomingMessage, res: ServerResponse): void => {
-    res.once("finish", () => req.socket.destroy());
-    refuse(req, res, { status: 413, reason: "body-too-large", headers: { connection: "close" } });
-  };
-
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!accepting) {
-      refuse(req, res, { status: 503, reason: "shutting-down", headers: { connection: "close" } });
-      return;
-    }
-    if (pathOf(req.url) !== PATH) {
-      refuse(req, res, { status: 404, reason: "not-found" });
-      return;
-    }
-    if (req.method !== "POST") {
-      refuse(req, res, { status: 405, reason: "method-not-allowed", headers: { allow: "POST" } });
-      return;
-    }
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-      tooLarge(req, res);
-      return;
-    }
-    const signed = {
-      signature: header(req, "x-signature-ed25519"),
-      timestamp: header(req, "x-signature-timestamp"),
-    };
-    const wrongHeaders = verifier.checkHeaders(signed);
-    if (wrongHeaders) {
-      refuse(req, res, { status: 401, reason: wrongHeaders });
-      return;
-    }
-    const body = await readLimited(req, MAX_BODY_BYTES);
-    if (body === null) {
-      tooLarge(req, res);
-      return;
-    }
-    if (!verifier.verify(signed, body)) {
-      refuse(req, res, { status: 401, reason: "bad-signature" });
-      return;
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(body.toString("utf8"));
-    } catch {
-      refuse(req, res, { status: 400, reason: "malformed-json" });
-      return;
-    }
-    if (isPing(payload)) {
-      write(res, { status: 200, json: { type: 1 } });
-      return;
-    }
-    if (!isInteractionPayload(payload)) {
-      refuse(req, res, { status: 400, reason: "not-an-interaction" });
-      return;
-    }
-    const fresh = options.replays.firstTime(payload.id, Number(signed.timestamp) * 1000);
-    if (fresh === false) {
-      refuse(req, res, { status: 401, reason: "replayed" });
-      return;
-    }
-    // The shared verdict, when there is one, is awaited by the answer itself, in parallel.
-    write(res, await options.answer(payload, fresh === true ? null : fresh));
-  };
-
   const server: Server = createServer(requestTimeouts(timeout), (req, res) => {
-    const task = serve(req, res).catch((error: unknown) => {
+    const task = serveRequest(req, res, options, accepting).catch((error: unknown) => {
       // A client gone mid-request, mostly: nothing to answer, nothing the bot did wrong.
       logger.debug({ err: error }, "interactions request abandoned");
-      if (!res.headersSent) refuse(req, res, { status: 400, reason: "incomplete-request" });
-      else res.destroy();
+      if (!res.headersSent) {
+        refuse(logger, req, res, { status: 400, reason: "incomplete-request" });
+      } else res.destroy();
     });
     running.add(task);
     void task.finally(() => running.delete(task));

@@ -40,6 +40,39 @@ function errorCode(error: unknown): string {
   return typeof code === "string" ? code : String(message ?? error);
 }
 
+/**
+ * Brings the tables up to date. Migrations get a connection of their own without the statement
+ * timeout: a long migration, or waiting for another replica's migration lock, is not a slow answer.
+ */
+async function prepareTables(
+  url: string,
+  location: string,
+  db: Kysely<Tables>,
+  migrate: boolean,
+): Promise<void> {
+  const migrator = new Kysely<Tables>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({
+        connectionString: url,
+        max: 1,
+        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+        types,
+      }),
+    }),
+  });
+  try {
+    if (migrate) await migrateToLatest(migrator, "postgres");
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw new StoreUnavailable(
+      `cannot prepare the tables in PostgreSQL at ${location}: ${errorCode(error)}`,
+      { cause: error },
+    );
+  } finally {
+    await migrator.destroy().catch(() => {});
+  }
+}
+
 export async function openPostgres(
   url: string,
   logger: Logger,
@@ -75,29 +108,7 @@ export async function openPostgres(
     );
   }
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-  // Migrations get a connection of their own without the statement timeout: a long migration, or
-  // waiting for another replica's migration lock, is not a slow answer.
-  const migrator = new Kysely<Tables>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({
-        connectionString: url,
-        max: 1,
-        connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-        types,
-      }),
-    }),
-  });
-  try {
-    if (migrate) await migrateToLatest(migrator, "postgres");
-  } catch (error) {
-    await db.destroy().catch(() => {});
-    throw new StoreUnavailable(
-      `cannot prepare the tables in PostgreSQL at ${location}: ${errorCode(error)}`,
-      { cause: error },
-    );
-  } finally {
-    await migrator.destroy().catch(() => {});
-  }
+  await prepareTables(url, location, db, migrate);
   const bus = new NotificationBus(url, location, logger, types);
   await bus.start();
   const unwatch = watchPool(pool, "postgres", () => ({

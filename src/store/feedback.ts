@@ -105,6 +105,61 @@ export interface FeedbackHooks {
   onError?(operation: string, error: unknown): void;
 }
 
+/**
+ * One statement whatever the vote: a new row, or the row changed with its old vote kept in
+ * `previous_vote` and returned. A 👍 after a 👎 takes the correction back; a second 👎 keeps it
+ * (the menu can change it).
+ */
+function upsertVote(
+  conn: Connection,
+  salt: string,
+  given: { answer: ShownAnswer; voter: Voter; vote: Vote; chosen: Correction | null; now: number },
+) {
+  const { answer, voter, vote, chosen, now } = given;
+  return conn.db
+    .insertInto("feedback_votes")
+    .values({
+      answer_id: answer.id,
+      user_hash: hashUserId(salt, voter.userId),
+      guild_id: voter.guildId,
+      kind: `clause/${answer.via}`,
+      confidence: answer.confidence,
+      clause: answer.clauseId,
+      score: answer.score,
+      vote,
+      chosen,
+      previous_vote: null,
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(["answer_id", "user_hash"]).doUpdateSet((eb) => ({
+        previous_vote: eb.ref("feedback_votes.vote"),
+        vote: eb.ref("excluded.vote"),
+        chosen: sql<string | null>`CASE WHEN excluded.vote = 'up' THEN NULL
+          ELSE coalesce(excluded.chosen, feedback_votes.chosen) END`,
+        created_at: eb.ref("excluded.created_at"),
+      })),
+    )
+    .returning("previous_vote")
+    .executeTakeFirst();
+}
+
+/** One transaction: a user told "done" has nothing of theirs left, not half of it. */
+function forgetUser(conn: Connection, hash: string) {
+  return conn.db.transaction().execute(async (trx) => {
+    const votes = await trx
+      .deleteFrom("feedback_votes")
+      .where("user_hash", "=", hash)
+      .executeTakeFirst();
+    const questions = await trx
+      .updateTable("feedback_answers")
+      .set({ question: null, asker_hash: null })
+      .where("asker_hash", "=", hash)
+      .executeTakeFirst();
+    return { votes: Number(votes.numDeletedRows), questions: Number(questions.numUpdatedRows) };
+  });
+}
+
 export function openFeedback(
   conn: Connection,
   salt: string,
@@ -120,45 +175,6 @@ export function openFeedback(
       throw new StoreWriteFailed(operation, { cause: error });
     }
   };
-
-  /**
-   * One statement whatever the vote: a new row, or the row changed with its old vote kept in
-   * `previous_vote` and returned. A 👍 after a 👎 takes the correction back; a second 👎 keeps it
-   * (the menu can change it).
-   */
-  const upsertVote = (
-    answer: ShownAnswer,
-    voter: Voter,
-    vote: Vote,
-    chosen: Correction | null,
-    now: number,
-  ) =>
-    db
-      .insertInto("feedback_votes")
-      .values({
-        answer_id: answer.id,
-        user_hash: hashUserId(salt, voter.userId),
-        guild_id: voter.guildId,
-        kind: `clause/${answer.via}`,
-        confidence: answer.confidence,
-        clause: answer.clauseId,
-        score: answer.score,
-        vote,
-        chosen,
-        previous_vote: null,
-        created_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(["answer_id", "user_hash"]).doUpdateSet((eb) => ({
-          previous_vote: eb.ref("feedback_votes.vote"),
-          vote: eb.ref("excluded.vote"),
-          chosen: sql<string | null>`CASE WHEN excluded.vote = 'up' THEN NULL
-            ELSE coalesce(excluded.chosen, feedback_votes.chosen) END`,
-          created_at: eb.ref("excluded.created_at"),
-        })),
-      )
-      .returning("previous_vote")
-      .executeTakeFirst();
 
   return {
     async noteAnswer(note, now = Date.now()) {
@@ -183,33 +199,20 @@ export function openFeedback(
       );
     },
     async vote(answer, voter, value, now = Date.now()) {
-      const row = await write("vote", () => upsertVote(answer, voter, value, null, now));
+      const row = await write("vote", () =>
+        upsertVote(conn, salt, { answer, voter, vote: value, chosen: null, now }),
+      );
       const previous = row?.previous_vote;
       return previous === "up" || previous === "down" ? previous : null;
     },
     async correct(answer, voter, chosen, now = Date.now()) {
-      await write("correction", () => upsertVote(answer, voter, "down", chosen, now));
+      await write("correction", () =>
+        upsertVote(conn, salt, { answer, voter, vote: "down", chosen, now }),
+      );
     },
     async forget(userId) {
       const hash = hashUserId(salt, userId);
-      // One transaction: a user told "done" has nothing of theirs left, not half of it.
-      const forgotten = await write("forget", () =>
-        db.transaction().execute(async (trx) => {
-          const votes = await trx
-            .deleteFrom("feedback_votes")
-            .where("user_hash", "=", hash)
-            .executeTakeFirst();
-          const questions = await trx
-            .updateTable("feedback_answers")
-            .set({ question: null, asker_hash: null })
-            .where("asker_hash", "=", hash)
-            .executeTakeFirst();
-          return {
-            votes: Number(votes.numDeletedRows),
-            questions: Number(questions.numUpdatedRows),
-          };
-        }),
-      );
+      const forgotten = await write("forget", () => forgetUser(conn, hash));
       if (forgotten.votes + forgotten.questions > 0) conn.afterDelete();
       return forgotten;
     },

@@ -93,6 +93,91 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
+type Db = Connection["db"];
+
+/** A server's settings as stored: its row (defaults when there is none) and its Q&A channels. */
+async function loadSettings(db: Db, guildId: string): Promise<GuildSettings> {
+  const [row, channels] = await Promise.all([
+    db
+      .selectFrom("guild_settings")
+      .select(["language", "quoting", "quote_check", "feedback_text"])
+      .where("guild_id", "=", guildId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("qa_channels")
+      .select("channel_id")
+      .where("guild_id", "=", guildId)
+      .orderBy("position")
+      .execute(),
+  ]);
+  const flag = (k: Flag) =>
+    row ? Number(row[FLAG_COLUMNS[k].column]) !== 0 : FLAG_COLUMNS[k].default;
+  const language = row?.language ?? null;
+  return {
+    qaChannels: channels.map((c) => c.channel_id),
+    quoting: flag("quoting"),
+    quoteCheck: flag("quoteCheck"),
+    language: isLang(language) ? language : null,
+    feedbackText: flag("feedbackText"),
+  };
+}
+
+/** Adds a Q&A channel within `trx`: "added", "already" there, or "full". */
+async function insertQaChannel(
+  conn: Connection,
+  trx: Db,
+  guildId: string,
+  channelId: string,
+): Promise<QaChannelAdded> {
+  // The server's channels change one transaction at a time: SQLite's write lock does that
+  // already; PostgreSQL's default isolation would let two replicas each count 24 and both add.
+  await conn.serialize(trx, `qa_channels:${guildId}`);
+  // One statement decides: under the limit, not there yet, and last in the list.
+  const inserted = await trx
+    .insertInto("qa_channels")
+    .columns(["guild_id", "channel_id", "position"])
+    .expression(
+      trx
+        .selectFrom("qa_channels")
+        .select((eb) => [
+          eb.val(guildId).as("guild_id"),
+          eb.val(channelId).as("channel_id"),
+          eb(eb.fn.coalesce(eb.fn.max("position"), eb.lit(0)), "+", 1).as("position"),
+        ])
+        .where("guild_id", "=", guildId)
+        .having((eb) => eb.fn.countAll(), "<", MAX_QA_CHANNELS),
+    )
+    .onConflict((oc) => oc.columns(["guild_id", "channel_id"]).doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return "added";
+  const there = await trx
+    .selectFrom("qa_channels")
+    .select("channel_id")
+    .where("guild_id", "=", guildId)
+    .where("channel_id", "=", channelId)
+    .executeTakeFirst();
+  return there ? "already" : "full";
+}
+
+async function deleteQaChannel(trx: Db, guildId: string, channelId: string): Promise<boolean> {
+  const result = await trx
+    .deleteFrom("qa_channels")
+    .where("guild_id", "=", guildId)
+    .where("channel_id", "=", channelId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Feedback text off for a server, and the texts it kept cleared, in one transaction. */
+async function turnOffFeedbackText(trx: Db, guildId: string): Promise<number> {
+  await trx
+    .insertInto("guild_settings")
+    .values({ guild_id: guildId, feedback_text: 0 })
+    .onConflict((oc) => oc.column("guild_id").doUpdateSet({ feedback_text: 0 }))
+    .execute();
+  return clearQuestionTexts(trx, guildId);
+}
+
 export function openSettings(conn: Connection, hooks: SettingsHooks = {}): SettingsStore {
   const { db } = conn;
   const now = hooks.now ?? Date.now;
@@ -111,32 +196,6 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
   };
   conn.onAnnouncement(forget);
 
-  const load = async (guildId: string): Promise<GuildSettings> => {
-    const [row, channels] = await Promise.all([
-      db
-        .selectFrom("guild_settings")
-        .select(["language", "quoting", "quote_check", "feedback_text"])
-        .where("guild_id", "=", guildId)
-        .executeTakeFirst(),
-      db
-        .selectFrom("qa_channels")
-        .select("channel_id")
-        .where("guild_id", "=", guildId)
-        .orderBy("position")
-        .execute(),
-    ]);
-    const flag = (k: Flag) =>
-      row ? Number(row[FLAG_COLUMNS[k].column]) !== 0 : FLAG_COLUMNS[k].default;
-    const language = row?.language ?? null;
-    return {
-      qaChannels: channels.map((c) => c.channel_id),
-      quoting: flag("quoting"),
-      quoteCheck: flag("quoteCheck"),
-      language: isLang(language) ? language : null,
-      feedbackText: flag("feedbackText"),
-    };
-  };
-
   const get = async (guildId: string): Promise<GuildSettings> => {
     if (conn.changedElsewhere()) forget(null);
     const known = trusted.get(guildId);
@@ -145,7 +204,7 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
     if (now() < readsPausedUntil) return fallback();
     const startedAt = generation;
     try {
-      const settings = await load(guildId);
+      const settings = await loadSettings(db, guildId);
       remember(lastRead, guildId, settings);
       if (generation === startedAt && conn.listening()) {
         remember(trusted, guildId, { settings, at: now() });
@@ -198,59 +257,18 @@ export function openSettings(conn: Connection, hooks: SettingsHooks = {}): Setti
       return (await get(guildId))[flag];
     },
     addQaChannel(guildId, channelId) {
-      return write("qa channel", guildId, async (trx) => {
-        // The server's channels change one transaction at a time: SQLite's write lock does that
-        // already; PostgreSQL's default isolation would let two replicas each count 24 and both add.
-        await conn.serialize(trx, `qa_channels:${guildId}`);
-        // One statement decides: under the limit, not there yet, and last in the list.
-        const inserted = await trx
-          .insertInto("qa_channels")
-          .columns(["guild_id", "channel_id", "position"])
-          .expression(
-            trx
-              .selectFrom("qa_channels")
-              .select((eb) => [
-                eb.val(guildId).as("guild_id"),
-                eb.val(channelId).as("channel_id"),
-                eb(eb.fn.coalesce(eb.fn.max("position"), eb.lit(0)), "+", 1).as("position"),
-              ])
-              .where("guild_id", "=", guildId)
-              .having((eb) => eb.fn.countAll(), "<", MAX_QA_CHANNELS),
-          )
-          .onConflict((oc) => oc.columns(["guild_id", "channel_id"]).doNothing())
-          .executeTakeFirst();
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return "added" as const;
-        const there = await trx
-          .selectFrom("qa_channels")
-          .select("channel_id")
-          .where("guild_id", "=", guildId)
-          .where("channel_id", "=", channelId)
-          .executeTakeFirst();
-        return there ? ("already" as const) : ("full" as const);
-      });
+      return write("qa channel", guildId, (trx) => insertQaChannel(conn, trx, guildId, channelId));
     },
     removeQaChannel(guildId, channelId) {
-      return write("qa channel", guildId, async (trx) => {
-        const result = await trx
-          .deleteFrom("qa_channels")
-          .where("guild_id", "=", guildId)
-          .where("channel_id", "=", channelId)
-          .executeTakeFirst();
-        return Number(result.numDeletedRows) > 0;
-      });
+      return write("qa channel", guildId, (trx) => deleteQaChannel(trx, guildId, channelId));
     },
     async setFlag(guildId, flag, enabled) {
       await upsertColumn(guildId, FLAG_COLUMNS[flag].column, enabled ? 1 : 0);
     },
     async stopKeepingText(guildId) {
-      const forgotten = await write("feedback text off", guildId, async (trx) => {
-        await trx
-          .insertInto("guild_settings")
-          .values({ guild_id: guildId, feedback_text: 0 })
-          .onConflict((oc) => oc.column("guild_id").doUpdateSet({ feedback_text: 0 }))
-          .execute();
-        return clearQuestionTexts(trx, guildId);
-      });
+      const forgotten = await write("feedback text off", guildId, (trx) =>
+        turnOffFeedbackText(trx, guildId),
+      );
       if (forgotten > 0) conn.afterDelete();
       return forgotten;
     },

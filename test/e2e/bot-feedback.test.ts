@@ -15,6 +15,7 @@ import { hashUserId, readSaltFile } from "../../src/store/salt.ts";
 import { SETTINGS_FILE } from "../../src/store/sqlite.ts";
 import type { Json, UserSpec } from "../../tools/fake-discord/index.ts";
 import {
+  ADMIN,
   callbackOf,
   EPHEMERAL,
   embedsOf,
@@ -25,7 +26,6 @@ import {
 
 const GUILD = "111111111111111111";
 /** Manage Server on top of an ordinary member's permissions. */
-const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
 
 const DRUGS = "que propose la déclaration contre la drogue ?";
 const CLOSEST = "anything on cooperation with zyxwvut?";

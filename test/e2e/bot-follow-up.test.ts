@@ -20,6 +20,7 @@ import {
   type MessageSpec,
 } from "../../tools/fake-discord/index.ts";
 import {
+  ADMIN,
   componentIds,
   EPHEMERAL,
   embedsOf,
@@ -37,7 +38,6 @@ const EN = "555555555555555555";
 const RU_GUILD = "666666666666666666";
 const RU = "777777777777777777";
 /** Manage Server on top of an ordinary member's permissions. */
-const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
 const ALICE = { id: "333333333333333331", username: "alice" };
 const BOB = { id: "333333333333333332", username: "bob" };
 

@@ -16,6 +16,7 @@ import { StartFailure } from "../../src/discord/platform/errors.ts";
 import { createLogger } from "../../src/log.ts";
 import { DEFAULT_CHANNEL_ID, type Json, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import {
+  ADMIN,
   botConfig,
   EPHEMERAL,
   embedsOf,
@@ -28,7 +29,6 @@ import { logLine, type Rig, startRig, WARN_LEVEL } from "../support/reliability.
 
 const CONTENT = GatewayIntentBits.MessageContent;
 /** Manage Server on top of an ordinary member's permissions. */
-const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
 const QA = "222222222222222229";
 
 let rig: Rig;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
+  ADMIN,
   EPHEMERAL,
   embedsOf,
   type Harness,
@@ -14,8 +15,6 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
-
-const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
 
 let h: Harness;
 beforeAll(async () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
+  ADMIN,
   EPHEMERAL,
   embedsOf,
   type Harness,
@@ -17,8 +18,6 @@ import {
 const GUILD = "111111111111111111";
 const GENERAL = "222222222222222222";
 const QA = "222222222222222223";
-/** Manage Server (1 << 5) on top of what an ordinary member holds. */
-const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
 
 let h: Harness;
 beforeAll(async () => {

@@ -117,6 +117,9 @@ export function embedsOf(data: Json): EmbedJson[] {
   return (data.embeds ?? []) as EmbedJson[];
 }
 
+/** Manage Server (1 << 5) on top of what an ordinary member holds: may change /settings. */
+export const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
+
 export const EPHEMERAL = 1 << 6;
 
 /** The custom ids of a message's components, row by row. */

@@ -28,7 +28,7 @@
  * the answer path after tens of questions rather than thousands); `--default-flags` runs it with
  * node's defaults instead, as the floors always run. `--node-options` adds node flags to both.
  *
- * HTTP mode (issue 9, bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
+ * HTTP mode (bench/e2e/http.ts): the HTTP-only bot (DISCORD_GATEWAY=off) beside a
  * do-nothing endpoint that verifies the signature and answers a fixed embed, loading nothing but
  * node's own modules: the /ask round trip from the signed POST to the answer, and RSS idle and
  * after the asks; targets p50 ≤ 1.5× the do-nothing endpoint's, p99 < 50 ms, RSS < 90 MB after
@@ -42,9 +42,9 @@
  * bot and the do-nothing endpoint (targets p50 ≤ 2.0× the endpoint's, p99 < 50 ms, RSS < 100 MB
  * after the asks). The 1,000-server world runs on SQLite only.
  *
- * Prints PASS/FAIL per target of issue 5 and exits 1 on any FAIL: p50 ≤ 1.5× the floor's, p99 <
+ * Prints PASS/FAIL per target and exits 1 on any FAIL: p50 ≤ 1.5× the floor's, p99 <
  * 50 ms, RSS < 150 MB with one server (the 1,000-server figure is printed beside it; at that
- * scale the issue's target is the relative one), RSS ≤ 80% of the floor's after 1,000 servers and
+ * scale the target is the relative one), RSS ≤ 80% of the floor's after 1,000 servers and
  * 20,000 messages, /ask still answered after the flood. Not a vitest test: numbers are what this
  * machine gives.
  */

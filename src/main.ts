@@ -7,7 +7,7 @@
  * The bot runs in this one process by default. With DISCORD_SHARDS=auto|N this process becomes the
  * sharding manager and runs this host's shards (DISCORD_SHARD_IDS) in shard processes of
  * DISCORD_SHARDS_PER_PROCESS shards each (src/scale/manager.ts). Either way
- * HEALTH_PORT adds the health endpoint (src/scale/health.ts). INTERACTIONS_PORT adds the HTTP
+ * HEALTH_PORT adds the health endpoint (src/runtime/health.ts). INTERACTIONS_PORT adds the HTTP
  * interactions endpoint; with DISCORD_GATEWAY=off it is all the bot serves (src/discord/http/).
  */
 import { config as loadDotenv } from "dotenv";
@@ -19,7 +19,7 @@ import {
   type HealthServer,
   startHealthServer,
   startingHealth,
-} from "./scale/health.ts";
+} from "./runtime/health.ts";
 import {
   exitAfterFatalClose,
   guardProcess,
@@ -27,7 +27,7 @@ import {
   NO_TOKEN_EXIT_CODE,
   NO_TOKEN_LINE,
   onShutdown,
-} from "./scale/process.ts";
+} from "./runtime/process.ts";
 
 loadDotenv({ quiet: true });
 

@@ -1,5 +1,5 @@
 /**
- * Prometheus metrics, served by the health endpoint at `GET /metrics` (scale/health.ts).
+ * Prometheus metrics, served by the health endpoint at `GET /metrics` (runtime/health.ts).
  *
  * One registry of its own, not prom-client's global one: nothing else in the process (a library,
  * a second bot started by a test) can register into it or clash with its names. prom-client is
@@ -14,7 +14,7 @@
  * Under DISCORD_SHARDS the manager merges every shard process's registry (see manager.ts).
  */
 import type { Gauge, MetricObjectWithValues, MetricValue } from "prom-client";
-import type { HealthReport } from "./scale/health.ts";
+import type { HealthReport } from "./runtime/health.ts";
 import type { StoreEngine } from "./store/index.ts";
 
 const PREFIX = "declaration_bot_";
@@ -44,7 +44,7 @@ export type OutcomeLabel = (typeof OUTCOMES)[number];
 export type LimitName = "command" | "feedback" | "chat-cooldown";
 /**
  * Why a chat answer was held back: Discord refused the bot's messages in that channel a moment ago,
- * or the process is near Discord's limit of invalid requests (platform/send-guard.ts).
+ * or the process is near Discord's limit of invalid requests (rest/send-guard.ts).
  */
 export type HoldReason = "refused-channel" | "invalid-requests";
 export type VoteDirection = "up" | "down";

@@ -1,5 +1,5 @@
 /**
- * The HTTP mode of bench:e2e (issue 9): the HTTP-only bot (bench/http-bot.ts, `startHttpBot` as
+ * The HTTP mode of bench:e2e: the HTTP-only bot (bench/http-bot.ts, `startHttpBot` as
  * `npm start` runs it with DISCORD_GATEWAY=off, with npm start's node flags), on SQLite and on
  * PostgreSQL ("http-bot-pg": DATABASE_URL set, a fresh database of the bench's server), beside a
  * do-nothing endpoint that only verifies the signature and answers one fixed embed
@@ -36,7 +36,7 @@ import {
 import { askOverHttp, channelId, guildId, guildSpecs } from "./traffic.ts";
 import { MEASURED_ASKS, WARMUP_ASKS } from "./worlds.ts";
 
-/** The HTTP-only bot's RSS after the asks: on SQLite (issue 9), on PostgreSQL (the store's issue). */
+/** The HTTP-only bot's RSS after the asks: on SQLite, on PostgreSQL (the store's issue). */
 export const HTTP_RSS_TARGET_MB = { sqlite: 90, postgres: 100 } as const;
 /** The store's issue: the HTTP-only bot's p50 on PostgreSQL against the do-nothing endpoint's. */
 export const HTTP_PG_P50_RATIO = 2.0;

@@ -3,7 +3,7 @@
  *
  * Times the engine and the MiniSearch baseline in the same process: index build (median after
  * warm-up), latency of one question (p50/p99 over the development questions, many rounds after
- * warm-up) and heap retained. Checks the engine against the speed targets of issue 4 and exits
+ * warm-up) and heap retained. Checks the engine against its speed targets and exits
  * 1 on FAIL. Run through the npm script, which passes --expose-gc so heap deltas are measured
  * after a full collection rather than on whatever garbage happens to be lying around.
  */

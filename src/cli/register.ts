@@ -1,15 +1,15 @@
 /**
  * `npm run register`: registers the application commands now (bulk overwrite), without starting the
  * bot. Guild-scoped when DISCORD_GUILD_ID is set, global otherwise; either way no command is left
- * to show twice without saying so (src/discord/platform/register.ts). The bot also registers at start.
+ * to show twice without saying so (src/discord/setup/register.ts). The bot also registers at start.
  * Then prints the invite URL, which knows the application id only now.
  */
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
-import { describeConnectFailure } from "../discord/platform/errors.ts";
-import { inviteUrl } from "../discord/platform/invite.ts";
-import { type RegisterResult, registerOverRest } from "../discord/platform/register.ts";
+import { inviteUrl } from "../discord/setup/invite.ts";
+import { type RegisterResult, registerOverRest } from "../discord/setup/register.ts";
 import { redactSecrets } from "../log.ts";
+import { describeConnectFailure } from "../runtime/start-failure.ts";
 import { runAsScript, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run register -- [--guild ID]… [--remove-global]

@@ -187,7 +187,7 @@ export function belowTargets(report: Report, targets: Partial<QualityTargets>): 
   return out;
 }
 
-/** Issue 8's targets on a held-out report, one readable line per shortfall. */
+/** The held-out targets on a report, one readable line per shortfall. */
 export function belowHeldOutTargets(report: Report, t: HeldOutTargets): string[] {
   const out: string[] = [];
   const atLeast = (name: string, value: number | null, min: number) => {

@@ -21,7 +21,7 @@ export const TARGETS: Readonly<QualityTargets> = Object.freeze({
   mrr3: 0.97,
 });
 
-/** Issue 8's targets, on questions the engine never learned from (held-out batches). */
+/** The answer-quality targets, on questions the engine never learned from (held-out batches). */
 export interface HeldOutTargets {
   top1: number;
   /** Top-1 in each language and in each of `kinds`. */

@@ -105,7 +105,7 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
 }
 
 /**
- * A point of margin over issue 8's targets (public answers ≥ 97% right, ≤ 5% of off-topic
+ * A point of margin over the held-out targets (public answers ≥ 97% right, ≤ 5% of off-topic
  * questions public): questions from writers the corpus has never seen do worse than
  * leave-one-batch-out runs, whose writers resemble the training batches' ones.
  */

@@ -35,7 +35,8 @@ import {
   type ShardRequest,
   type StoreHealth,
   startHealthServer,
-} from "./health.ts";
+} from "../runtime/health.ts";
+import { onShutdown, SHUTDOWN_DEADLINE_MS } from "../runtime/process.ts";
 import {
   botKey,
   IDENTIFY_SPACING_MS,
@@ -44,7 +45,6 @@ import {
   PostgresIdentifyThrottler,
 } from "./identify-throttler.ts";
 import { isReadyMessage, serveIdentify } from "./ipc.ts";
-import { onShutdown, SHUTDOWN_DEADLINE_MS } from "./process.ts";
 
 /** The script forked per group of shards: shard.js beside a compiled manager (npm start), shard.ts under tsx. */
 export const SHARD_ENTRY = fileURLToPath(

@@ -21,9 +21,14 @@ import {
   isShardRequest,
   METRICS_MESSAGE,
   type MetricsReply,
-} from "./health.ts";
+} from "../runtime/health.ts";
+import {
+  exitAfterFatalClose,
+  guardProcess,
+  loadConfigOrExit,
+  onShutdown,
+} from "../runtime/process.ts";
 import { ManagerIdentifyThrottler, READY_MESSAGE } from "./ipc.ts";
-import { exitAfterFatalClose, guardProcess, loadConfigOrExit, onShutdown } from "./process.ts";
 
 function shardsFromArgs(): { ids: number[]; total: number; processes: number } | null {
   try {

@@ -10,7 +10,7 @@ import { DECLARATION_NAME, measureMalformedText } from "../../src/core/messages.
 import { paginate } from "../../src/core/overview.ts";
 import { CLAUSE_IDS, LANGS, type Lang } from "../../src/core/types.ts";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
-import { NO_TOKEN_LINE } from "../../src/scale/process.ts";
+import { NO_TOKEN_LINE } from "../../src/runtime/process.ts";
 import { ROOT, runTs } from "./run.ts";
 
 async function chat(input: string, lang: Lang = "fr"): Promise<string> {

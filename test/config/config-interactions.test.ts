@@ -1,4 +1,4 @@
-/** DISCORD_PUBLIC_KEY, INTERACTIONS_PORT, INTERACTIONS_HOST and DISCORD_GATEWAY (issue 9). */
+/** DISCORD_PUBLIC_KEY, INTERACTIONS_PORT, INTERACTIONS_HOST and DISCORD_GATEWAY. */
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { problems } from "../support/config-problems.ts";

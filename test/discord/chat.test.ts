@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { chatReply, stripBotMention } from "../../src/discord/handlers/chat.ts";
-import type { BotContext } from "../../src/discord/platform/context.ts";
+import type { BotContext } from "../../src/discord/interaction/context.ts";
 import type { CardPayload } from "../../src/discord/render/card.ts";
 import { createLogger } from "../../src/log.ts";
 import { openStore } from "../../src/store/index.ts";

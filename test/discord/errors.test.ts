@@ -1,18 +1,18 @@
 /**
- * Discord's REST failures are told apart by class name (platform/errors.ts): discord.js, a CommonJS
+ * Discord's REST failures are told apart by class name (rest/discord-errors.ts): discord.js, a CommonJS
  * package, and the bot's ES modules each load their own copy of @discordjs/rest, so a chat reply's
  * error and an interaction answer's error are instances of two different classes.
  */
 import { createRequire } from "node:module";
 import * as esm from "@discordjs/rest";
 import { describe, expect, it } from "vitest";
+import { ReplyableError } from "../../src/discord/interaction/replyable-error.ts";
 import {
   cannotSpeakHere,
   discordCode,
   interactionIsGone,
   isDiscordFailure,
-  ReplyableError,
-} from "../../src/discord/platform/errors.ts";
+} from "../../src/discord/rest/discord-errors.ts";
 
 const cjs = createRequire(import.meta.url)("@discordjs/rest") as typeof esm;
 

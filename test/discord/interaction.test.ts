@@ -1,7 +1,7 @@
 /**
- * The one interaction object both transports hand the handlers (platform/interaction.ts): read
+ * The one interaction object both transports hand the handlers (interaction/interaction.ts): read
  * from Discord's raw payload, whatever shape it arrives in, and answering through a transport in
- * the order Discord requires (platform/respond.ts). The transport here records what would be sent.
+ * the order Discord requires (interaction/respond.ts). The transport here records what would be sent.
  */
 import { DiscordSnowflake } from "@sapphire/snowflake";
 import fc from "fast-check";
@@ -10,8 +10,8 @@ import {
   Interaction,
   isInteractionPayload,
   type Transport,
-} from "../../src/discord/platform/interaction.ts";
-import { deferIfLate, respond, respondUpdate } from "../../src/discord/platform/respond.ts";
+} from "../../src/discord/interaction/interaction.ts";
+import { deferIfLate, respond, respondUpdate } from "../../src/discord/interaction/respond.ts";
 
 type Json = Record<string, unknown>;
 type Sent = { kind: string; body?: unknown };

@@ -1,5 +1,5 @@
 /**
- * The invite (platform/invite.ts): its permissions are exactly what the features use, threads
+ * The invite (setup/invite.ts): its permissions are exactly what the features use, threads
  * included, and the README says the same. `npm run register` printing it is checked end to end in
  * test/e2e/bot-process.test.ts.
  */
@@ -12,7 +12,7 @@ import {
   FEATURES,
   inviteUrl,
   PERMISSIONS,
-} from "../../src/discord/platform/invite.ts";
+} from "../../src/discord/setup/invite.ts";
 
 /** The permission names whose bits are set in `bits`, by their name in discord-api-types. */
 function namesIn(bits: bigint): string[] {

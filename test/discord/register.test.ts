@@ -1,10 +1,10 @@
 /**
- * The start-up comparison of stored commands with the definitions (platform/register.ts): what
+ * The start-up comparison of stored commands with the definitions (setup/register.ts): what
  * Discord adds or leaves out must not look like a change, and every real change must.
  */
 import { describe, expect, it } from "vitest";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
-import { commandsMatch } from "../../src/discord/platform/register.ts";
+import { commandsMatch } from "../../src/discord/setup/register.ts";
 
 type Json = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import {
   clauseOfComponents,
   clauseOfMessage,
 } from "../../src/discord/handlers/reply-context.ts";
-import type { BotContext } from "../../src/discord/platform/context.ts";
+import type { BotContext } from "../../src/discord/interaction/context.ts";
 import { cardPayload } from "../../src/discord/render/card.ts";
 import { overviewPayload, pagePayload } from "../../src/discord/render/overview.ts";
 import { quoteText } from "../../src/discord/render/quote-text.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanInput, echo } from "../../src/discord/platform/sanitize.ts";
+import { cleanInput, echo } from "../../src/discord/interaction/sanitize.ts";
 
 describe("cleanInput", () => {
   it("removes control, zero-width and bidi characters and collapses whitespace", () => {

@@ -3,9 +3,9 @@ import {
   InvalidRequestCount,
   invalidRequestThreshold,
   isInvalidRequest,
-} from "../../src/discord/platform/invalid-requests.ts";
-import { RefusedChannels } from "../../src/discord/platform/refused-channels.ts";
-import { SendGuard, SendHeld } from "../../src/discord/platform/send-guard.ts";
+} from "../../src/discord/rest/invalid-requests.ts";
+import { RefusedChannels } from "../../src/discord/rest/refused-channels.ts";
+import { SendGuard, SendHeld } from "../../src/discord/rest/send-guard.ts";
 import { createLogger } from "../../src/log.ts";
 
 const MINUTE = 60_000;

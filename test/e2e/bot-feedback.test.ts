@@ -1,5 +1,5 @@
 /**
- * Feedback end to end (issue 11): 👍/👎 under /ask and "Find in declaration" answers, the private
+ * Feedback end to end: 👍/👎 under /ask and "Find in declaration" answers, the private
  * correction menu, one vote per user per answer, votes after a restart and on answers that are
  * gone, question text kept only when a server enables it, /privacy forget, and `npm run review`
  * reporting exactly what was clicked. The real bot against the loopback Discord.

@@ -12,8 +12,8 @@ import path from "node:path";
 import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBot } from "../../src/discord/gateway/bot.ts";
-import { StartFailure } from "../../src/discord/platform/errors.ts";
 import { createLogger } from "../../src/log.ts";
+import { StartFailure } from "../../src/runtime/start-failure.ts";
 import { DEFAULT_CHANNEL_ID, type Json, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import {
   ADMIN,

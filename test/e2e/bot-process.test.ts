@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
-import { inviteUrl } from "../../src/discord/platform/invite.ts";
+import { inviteUrl } from "../../src/discord/setup/invite.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { runTs } from "../cli/run.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, type ExpectStatic, it, onTestFinished } from "vitest";
-import { FATAL_CLOSE_EXIT_CODE } from "../../src/scale/process.ts";
+import { FATAL_CLOSE_EXIT_CODE } from "../../src/runtime/process.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import {
   getHealth,

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Bot, startBot } from "../../src/discord/gateway/bot.ts";
 import { clientHealth, statusName } from "../../src/discord/gateway/health.ts";
 import { createLogger } from "../../src/log.ts";
-import { type HealthServer, startHealthServer } from "../../src/scale/health.ts";
+import { type HealthServer, startHealthServer } from "../../src/runtime/health.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { botConfig } from "../support/bot-harness.ts";
 import { getHealth, type MainProcess, spawnMain, waitFor } from "../support/main-process.ts";

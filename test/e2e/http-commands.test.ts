@@ -1,12 +1,12 @@
 /**
- * One command implementation for both transports (issue 9, "Answers"): the bot runs with the gateway
+ * One command implementation for both transports ("Answers"): the bot runs with the gateway
  * and an interactions endpoint, and each command, autocomplete, button and menu is sent once over
  * the gateway and once as a signed POST. The initial responses must be identical, allowed_mentions
  * included; what follows a deferral (follow-ups, edits of @original) goes over REST. Chat still
  * comes over the gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFER_AFTER_MS } from "../../src/discord/platform/respond.ts";
+import { DEFER_AFTER_MS } from "../../src/discord/interaction/respond.ts";
 import type { InteractionSpec, Json, RecordedRequest } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,

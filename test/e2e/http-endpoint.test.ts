@@ -1,5 +1,5 @@
 /**
- * The interactions endpoint's gate (issue 9, "Behaviour"): every request is verified before it is
+ * The interactions endpoint's gate ("Behaviour"): every request is verified before it is
  * parsed, with a key pair generated for this test; bad requests get 401/405/413/400/408 and never
  * crash the bot or log an error. The loopback Discord signs (or mis-signs) and POSTs them.
  */

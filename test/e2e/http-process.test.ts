@@ -1,5 +1,5 @@
 /**
- * `npm start` with DISCORD_GATEWAY=off (issue 9), in its own process against the loopback Discord,
+ * `npm start` with DISCORD_GATEWAY=off, in its own process against the loopback Discord,
  * which signs with a key pair generated here: the port picked and logged, commands registered over
  * REST without a gateway connection, health ready once the endpoint listens, a burst of 200 signed
  * /ask all answered within 3 s, and SIGTERM: no new requests, those in flight finished, exit 0

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { COMMANDS } from "../../src/discord/commands/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { OUTCOMES } from "../../src/metrics.ts";
-import { checkStore, type HealthServer, startHealthServer } from "../../src/scale/health.ts";
+import { checkStore, type HealthServer, startHealthServer } from "../../src/runtime/health.ts";
 import type { Json, UserSpec } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.ts";
-import { type HealthServer, startHealthServer } from "../../src/scale/health.ts";
+import { type HealthServer, startHealthServer } from "../../src/runtime/health.ts";
 import type { FakeDiscord, RecordedRequest } from "../../tools/fake-discord/index.ts";
 import { embedsOf, replyTo, responseData } from "../support/bot-harness.ts";
 import { type Sample, scrape, seriesValue } from "../support/metrics.ts";

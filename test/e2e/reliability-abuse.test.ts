@@ -1,5 +1,5 @@
 /**
- * Abuse, end to end (issue 5, "Abuse"): the per-user chat cooldown, the per-user command limit
+ * Abuse, end to end ("Abuse"): the per-user chat cooldown, the per-user command limit
  * with its private "slow down", both with the defaults `loadConfig` gives, and both switched off
  * with 0.
  */

@@ -1,12 +1,12 @@
 /**
- * Load, end to end (issue 5, "Faults"): 300 interactions arriving at once are all acknowledged
+ * Load, end to end ("Faults"): 300 interactions arriving at once are all acknowledged
  * within Discord's 3-second deadline (the fake answers 10062 to anything later), each exactly once;
  * and an interaction that reaches the bot already late is deferred at once, then answered by
  * filling in the deferred response with the visibility it would have had.
  */
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFER_AFTER_MS } from "../../src/discord/platform/respond.ts";
+import { DEFER_AFTER_MS } from "../../src/discord/interaction/respond.ts";
 import {
   type FakeDiscord,
   type InteractionSpec,

@@ -1,5 +1,5 @@
 /**
- * Faults, end to end (issue 5, "Faults"): REST errors Discord returns (50013, 10062, 429, 5xx)
+ * Faults, end to end ("Faults"): REST errors Discord returns (50013, 10062, 429, 5xx)
  * are logged and survived; a handler that fails affects no other; gateway outages, resumable or
  * not, end with the bot connected and answering each interaction and message exactly once.
  */

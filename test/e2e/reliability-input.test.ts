@@ -1,5 +1,5 @@
 /**
- * Bad input, end to end (issue 5, "Bad input"): whatever text /ask or a chat message carries, and
+ * Bad input, end to end ("Bad input"): whatever text /ask or a chat message carries, and
  * whatever malformed value an option arrives with, the bot answers politely, within Discord's
  * limits (the fake rejects any payload that breaks them) and within the 3-second window, and logs
  * no error.

@@ -1,5 +1,5 @@
 /**
- * Secrets and logs, end to end (issue 5, "Secrets and logs"): the token never appears in what the
+ * Secrets and logs, end to end ("Secrets and logs"): the token never appears in what the
  * bot prints, even when errors carry it; every answered request is one structured line (kind,
  * clause id, score, latency); what users type is logged only with LOG_QUESTIONS=true.
  */

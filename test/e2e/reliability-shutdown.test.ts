@@ -1,5 +1,5 @@
 /**
- * Graceful shutdown (issue 5, "Faults"): on stop, SIGTERM or SIGINT the bot lets the replies in
+ * Graceful shutdown ("Faults"): on stop, SIGTERM or SIGINT the bot lets the replies in
  * flight reach Discord, then disconnects, closes the settings database and exits 0 within 5 s.
  * A reply is held in flight by a 429 whose retry-after outlasts the signal.
  */
@@ -80,7 +80,7 @@ describe("`npm start` on a signal", () => {
       const sentAt = Date.now();
       bot.child.kill(signal);
       expect(await bot.exited).toBe(0);
-      // Issue 5 asks for an exit within 5 s.
+      // The promise is an exit within 5 s.
       expect(Date.now() - sentAt).toBeLessThan(5000);
       await check();
       const out = bot.output();

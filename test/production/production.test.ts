@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_BANNER } from "../../src/console/interpreter.ts";
-import { NO_TOKEN_LINE } from "../../src/scale/process.ts";
+import { NO_TOKEN_LINE } from "../../src/runtime/process.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
 import { botReady } from "../support/child-bot.ts";

@@ -1,7 +1,7 @@
 /**
  * Answer quality in `npm test`:
  * - on the held-out batches (data/eval/h*.json), written blind and never used to build or tune
- *   the engine: issue 8's acceptance targets;
+ *   the engine: the held-out acceptance targets;
  * - on the development and team sets, which shaped earlier engines (in-sample): a regression floor.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ const missList = (r: Report) =>
 describe("answer quality on the held-out batches", () => {
   const batches = readHeldOutBatches();
 
-  it("meets issue 8's targets: top-1, per language and kind, public answers right, off-topic kept private", () => {
+  it("meets the held-out targets: top-1, per language and kind, public answers right, off-topic kept private", () => {
     expect(batches.length).toBeGreaterThanOrEqual(4);
     const report = heldOut(batches, engine).pooled;
     // Only the targets missed are shown, never the questions: the set stays sealed.

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_FEEDBACK_RETENTION_DAYS } from "../../src/config.ts";
-import { openBotContext } from "../../src/discord/platform/context.ts";
+import { openBotContext } from "../../src/discord/interaction/context.ts";
 import { createLogger } from "../../src/log.ts";
 import {
   countInteraction,
@@ -29,7 +29,7 @@ import {
   type HealthServer,
   type StoreHealth,
   startHealthServer,
-} from "../../src/scale/health.ts";
+} from "../../src/runtime/health.ts";
 import { getHealth } from "../support/main-process.ts";
 import { parseMetrics, scrape, seriesValue } from "../support/metrics.ts";
 

@@ -2,8 +2,8 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { replyToQuestion } from "../handlers/answer.ts";
 import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../platform/errors.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 import { QUESTION_MAX } from "./shared.ts";

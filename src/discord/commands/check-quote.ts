@@ -3,7 +3,7 @@
  * privately. Discord includes the target message's text in the interaction, so this works
  * without the Message Content intent.
  */
-import { cleanInput } from "../platform/sanitize.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";
 import { replyWithChecks, VERIFY_TEXT_MAX } from "./verify.ts";
 

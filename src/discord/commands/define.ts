@@ -15,9 +15,9 @@ import {
 } from "discord-api-types/v10";
 import type { Lang } from "../../core/types.ts";
 import { localizations, readerLang } from "../i18n/locale.ts";
-import type { BotContext, Outcome } from "../platform/context.ts";
-import type { Interaction, ReplyData } from "../platform/interaction.ts";
-import { respond } from "../platform/respond.ts";
+import type { BotContext, Outcome } from "../interaction/context.ts";
+import type { Interaction, ReplyData } from "../interaction/interaction.ts";
+import { respond } from "../interaction/respond.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
 import { INSTALL, READ_CONTEXTS } from "./shared.ts";
 import { type CommandTexts, commandTexts, localized } from "./texts.ts";

@@ -6,8 +6,8 @@
 import { replyToQuestion } from "../handlers/answer.ts";
 import { followUpForCommand } from "../handlers/follow-up.ts";
 import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../platform/errors.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";
 import { QUESTION_MAX } from "./shared.ts";
 

@@ -5,7 +5,7 @@
  */
 import { citedClauses } from "../handlers/cited.ts";
 import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../platform/errors.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
 import { commandTexts, defineMessageCommand, type MessageHandler } from "./define.ts";
 
 const handle: MessageHandler = async (interaction, ctx) => {

@@ -2,8 +2,8 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { outOfRangeText } from "../../core/messages.ts";
 import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../platform/errors.ts";
-import { cleanInput, echo } from "../platform/sanitize.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { cleanInput, echo } from "../interaction/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { quoteText } from "../render/quote-text.ts";
 import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";

@@ -2,9 +2,9 @@
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { MAX_QUOTED } from "../../core/quote-limits.ts";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
-import { ReplyableError } from "../platform/errors.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import type { Outcome } from "../interaction/context.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import {
   type ChatHandler,
   type CommandContext,

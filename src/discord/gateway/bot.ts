@@ -6,10 +6,10 @@
 import type { Client } from "discord.js";
 import type { Config } from "../../config.ts";
 import { createLogger, errorText, registerDiscordSecrets } from "../../log.ts";
-import type { HealthReport } from "../../scale/health.ts";
+import type { HealthReport } from "../../runtime/health.ts";
+import { describeConnectFailure, StartFailure } from "../../runtime/start-failure.ts";
 import type { Store } from "../../store/index.ts";
-import { openBotContext } from "../platform/context.ts";
-import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
+import { openBotContext } from "../interaction/context.ts";
 import { clientHealth } from "./health.ts";
 import {
   type CommandsSynced,

@@ -18,8 +18,8 @@ import {
   type User,
 } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
-import type { SendGuard } from "../platform/send-guard.ts";
 import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
+import type { SendGuard } from "../rest/send-guard.ts";
 
 const isSelf = (entry: User | GuildMember): boolean => entry.id === entry.client.user?.id;
 

@@ -1,6 +1,6 @@
-/** The health of a gateway client, from discord.js's own view of its shards (scale/health.ts serves it). */
+/** The health of a gateway client, from discord.js's own view of its shards (runtime/health.ts serves it). */
 import { type Client, Status } from "discord.js";
-import { type HealthReport, isReady, type ShardHealth } from "../../scale/health.ts";
+import { type HealthReport, isReady, type ShardHealth } from "../../runtime/health.ts";
 
 /** `Status.WaitingForGuilds` → "waitingForGuilds". */
 export function statusName(status: Status): string {

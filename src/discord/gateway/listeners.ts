@@ -13,13 +13,13 @@ import { GatewayDispatchEvents } from "discord-api-types/v10";
 import { redactSecrets } from "../../log.ts";
 import { handleMessage } from "../handlers/chat.ts";
 import { handleInteraction } from "../handlers/interactions.ts";
-import { Interaction, isInteractionPayload } from "../platform/interaction.ts";
-import { logRestFailures } from "../platform/rest-log.ts";
-import { restTransport } from "../platform/transport.ts";
+import { Interaction, isInteractionPayload } from "../interaction/interaction.ts";
+import { logRestFailures } from "../rest/rest-log.ts";
 import { FATAL_CLOSE_CODES } from "./close-codes.ts";
 import { forgetRefusalsOnPermissionChange, guildOfChannel } from "./permission-events.ts";
 import { watchReplies } from "./replied.ts";
 import { DISALLOWED_INTENTS, type GatewaySession } from "./session.ts";
+import { restTransport } from "./transport.ts";
 
 /** Every listener of `client`, on behalf of `session`. */
 export function attachListeners(client: Client, session: GatewaySession): void {

@@ -1,5 +1,5 @@
 /**
- * The gateway's side of the send guard (platform/send-guard.ts): which server a refused channel
+ * The gateway's side of the send guard (rest/send-guard.ts): which server a refused channel
  * belongs to, and the events after which the bot may be allowed to speak again in a server: a role
  * changed or went away (the bot's, or @everyone's), a channel or thread changed (its overwrites, a
  * category they follow, a thread unlocked), the bot's own roles changed, or the server came back
@@ -8,7 +8,7 @@
  */
 import type { Client } from "discord.js";
 import { GatewayDispatchEvents } from "discord-api-types/v10";
-import type { SendGuard } from "../platform/send-guard.ts";
+import type { SendGuard } from "../rest/send-guard.ts";
 
 /** The server of a channel the client has seen; null for a DM or a channel it does not know. */
 export function guildOfChannel(client: Client, channelId: string): string | null {

@@ -11,11 +11,11 @@ import type { Config, DiscordConfig, MessageContentSetting } from "../../config.
 import type { Engine } from "../../core/engine.ts";
 import { errorText, type Logger } from "../../log.ts";
 import { drainWork, type Endpoint, type EndpointOptions, startEndpoint } from "../http/endpoint.ts";
-import type { BotContext, ContentAccess } from "../platform/context.ts";
-import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
-import { inviteUrl } from "../platform/invite.ts";
-import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
-import { logRestFailures } from "../platform/rest-log.ts";
+import type { BotContext, ContentAccess } from "../interaction/context.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../interaction/inflight.ts";
+import { logRestFailures } from "../rest/rest-log.ts";
+import { inviteUrl } from "../setup/invite.ts";
+import { restFor, type SyncResult, syncCommandsAtStart } from "../setup/register.ts";
 import { createClient } from "./client.ts";
 import { describeFatalClose } from "./close-codes.ts";
 import { attachListeners } from "./listeners.ts";

@@ -16,8 +16,8 @@ import {
 import type { Answer, Lang } from "../../core/types.ts";
 import type { CommandContext } from "../commands/define.ts";
 import { strings } from "../i18n/strings.ts";
-import type { Outcome } from "../platform/context.ts";
-import type { Interaction } from "../platform/interaction.ts";
+import type { Outcome } from "../interaction/context.ts";
+import type { Interaction } from "../interaction/interaction.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
 import { feedbackRow, shownAnswer } from "../render/feedback.ts";
 import { noteEmbed } from "../render/note.ts";

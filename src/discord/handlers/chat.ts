@@ -13,7 +13,7 @@
  * arrive sooner are silently skipped, since a "slow down" reply would be the very flood it prevents.
  * A reply Discord refuses (missing permissions, deleted channel) is logged; where Discord refused
  * the bot's messages, it does not try again for a while, nor anywhere while Discord's count of
- * refused requests nears its limit (platform/send-guard.ts): such messages are skipped unanswered.
+ * refused requests nears its limit (rest/send-guard.ts): such messages are skipped unanswered.
  */
 
 import type { Message } from "discord.js";
@@ -35,15 +35,20 @@ import { QUESTION_MAX } from "../commands/shared.ts";
 import { repliedTo } from "../gateway/replied.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
-import { type BotContext, type Outcome, outcomeFields, readsAllChat } from "../platform/context.ts";
-import { cannotSpeakHere, isDiscordFailure } from "../platform/errors.ts";
-import { cleanInput, cutClean } from "../platform/sanitize.ts";
-import { type HoldReason, SendHeld } from "../platform/send-guard.ts";
+import {
+  type BotContext,
+  type Outcome,
+  outcomeFields,
+  readsAllChat,
+} from "../interaction/context.ts";
+import { cleanInput, cutClean } from "../interaction/sanitize.ts";
 import type { CardPayload } from "../render/card.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import type { ViewPayload } from "../render/overview.ts";
 import { NO_MENTIONS_OPTIONS } from "../render/payloads.ts";
 import { quoteCheckEmbeds } from "../render/quote-check.ts";
+import { cannotSpeakHere, isDiscordFailure } from "../rest/discord-errors.ts";
+import { type HoldReason, SendHeld } from "../rest/send-guard.ts";
 import { ask, renderAnswer } from "./answer.ts";
 import { CHAT_SCAN_MAX, citedIn } from "./cited.ts";
 import { followUpInChat } from "./follow-up.ts";

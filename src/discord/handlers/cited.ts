@@ -6,8 +6,8 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { MAX_QUOTED } from "../../core/quote-limits.ts";
 import type { Clause, Lang } from "../../core/types.ts";
-import type { BotContext, Outcome } from "../platform/context.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import type { BotContext, Outcome } from "../interaction/context.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import { type CardPayload, cardComponents, clauseEmbed } from "../render/card.ts";
 import { fitEmbeds } from "../render/limits.ts";
 import { renderAnswer } from "./answer.ts";

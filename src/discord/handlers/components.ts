@@ -9,15 +9,16 @@ import { MessageFlags } from "discord-api-types/v10";
 import type { ShownAnswer } from "../../store/feedback.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
-import type { BotContext, Outcome } from "../platform/context.ts";
-import { isDiscordFailure, ReplyableError } from "../platform/errors.ts";
-import type { Interaction, MessageRow } from "../platform/interaction.ts";
-import { type DeferMode, respond, respondUpdate } from "../platform/respond.ts";
+import type { BotContext, Outcome } from "../interaction/context.ts";
+import type { Interaction, MessageRow } from "../interaction/interaction.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { type DeferMode, respond, respondUpdate } from "../interaction/respond.ts";
 import { cardPayload } from "../render/card.ts";
 import { decodeCustomId, parseClauseId } from "../render/custom-ids.ts";
 import { feedbackRow } from "../render/feedback.ts";
 import { overviewPayload, pagePayload } from "../render/overview.ts";
 import { ephemeralText, NO_MENTIONS } from "../render/payloads.ts";
+import { isDiscordFailure } from "../rest/discord-errors.ts";
 import { handleCorrection, handleVote } from "./feedback.ts";
 
 export async function handleComponent(interaction: Interaction, ctx: BotContext): Promise<Outcome> {

@@ -22,12 +22,13 @@ import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
 import { readerLang } from "../i18n/locale.ts";
 import { strings } from "../i18n/strings.ts";
-import { type BotContext, type Outcome, outcomeFields } from "../platform/context.ts";
-import { interactionIsGone, isDiscordFailure, ReplyableError } from "../platform/errors.ts";
-import type { Interaction } from "../platform/interaction.ts";
-import { type DeferMode, deferIfLate, respond } from "../platform/respond.ts";
+import { type BotContext, type Outcome, outcomeFields } from "../interaction/context.ts";
+import type { Interaction } from "../interaction/interaction.ts";
+import { ReplyableError } from "../interaction/replyable-error.ts";
+import { type DeferMode, deferIfLate, respond } from "../interaction/respond.ts";
 import { decodeCustomId } from "../render/custom-ids.ts";
 import { ephemeralText } from "../render/payloads.ts";
+import { interactionIsGone, isDiscordFailure } from "../rest/discord-errors.ts";
 import { componentDeferMode, handleComponent } from "./components.ts";
 
 export function handleInteraction(interaction: Interaction, ctx: BotContext): Promise<void> {

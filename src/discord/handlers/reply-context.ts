@@ -13,7 +13,7 @@
 import { CLAUSE_ORDER } from "../../core/declaration.ts";
 import type { Engine } from "../../core/engine.ts";
 import type { ClauseId } from "../../core/types.ts";
-import { cleanInput } from "../platform/sanitize.ts";
+import { cleanInput } from "../interaction/sanitize.ts";
 import { decodeCustomId } from "../render/custom-ids.ts";
 import { CHAT_SCAN_MAX } from "./cited.ts";
 

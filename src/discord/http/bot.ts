@@ -9,14 +9,14 @@ import { API } from "@discordjs/core/http-only";
 import type { Config } from "../../config.ts";
 import type { Engine } from "../../core/engine.ts";
 import { createLogger, errorText, type Logger, registerDiscordSecrets } from "../../log.ts";
-import type { HealthReport } from "../../scale/health.ts";
-import { endpointHealth } from "../../scale/health.ts";
+import type { HealthReport } from "../../runtime/health.ts";
+import { endpointHealth } from "../../runtime/health.ts";
+import { describeConnectFailure, StartFailure } from "../../runtime/start-failure.ts";
 import type { Store } from "../../store/index.ts";
-import { openBotContext } from "../platform/context.ts";
-import { describeConnectFailure, StartFailure } from "../platform/errors.ts";
-import { InFlight, SHUTDOWN_DRAIN_MS } from "../platform/inflight.ts";
-import { restFor, type SyncResult, syncCommandsAtStart } from "../platform/register.ts";
-import { logRestFailures } from "../platform/rest-log.ts";
+import { openBotContext } from "../interaction/context.ts";
+import { InFlight, SHUTDOWN_DRAIN_MS } from "../interaction/inflight.ts";
+import { logRestFailures } from "../rest/rest-log.ts";
+import { restFor, type SyncResult, syncCommandsAtStart } from "../setup/register.ts";
 import { drainWork, type EndpointOptions, startEndpoint } from "./endpoint.ts";
 
 export interface HttpBot {

@@ -7,9 +7,9 @@
 import type { REST } from "@discordjs/rest";
 import type { InteractionsConfig } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import type { BotContext } from "../platform/context.ts";
-import { StartFailure } from "../platform/errors.ts";
-import type { InFlight } from "../platform/inflight.ts";
+import { StartFailure } from "../../runtime/start-failure.ts";
+import type { BotContext } from "../interaction/context.ts";
+import type { InFlight } from "../interaction/inflight.ts";
 import { createResponder } from "./responder.ts";
 import { type InteractionsServer, startInteractionsServer } from "./server.ts";
 import { createSignatureVerifier } from "./verify.ts";

@@ -2,7 +2,7 @@
  * Answers interactions that arrived over HTTP with the very handlers of the gateway path.
  *
  * discord.js has no HTTP-interactions support (discord.js #7231), and none is needed: handlers see
- * an `Interaction` read from Discord's payload (platform/interaction.ts), the same object the
+ * an `Interaction` read from Discord's payload (interaction/interaction.ts), the same object the
  * gateway path builds, and answer through a transport. Here the transport's first response (a
  * reply, a deferral, an update, autocomplete choices) becomes the body of the HTTP answer Discord is
  * waiting for; everything after it (follow-ups, edits of @original after a deferral) goes to Discord
@@ -14,11 +14,11 @@ import { API } from "@discordjs/core/http-only";
 import { DiscordAPIError, type REST } from "@discordjs/rest";
 import { Routes } from "discord-api-types/v10";
 import { handleInteraction } from "../handlers/interactions.ts";
-import type { BotContext } from "../platform/context.ts";
-import { DiscordCode } from "../platform/errors.ts";
-import type { InFlight } from "../platform/inflight.ts";
-import type { InteractionPayload } from "../platform/interaction.ts";
-import { Interaction, type Transport } from "../platform/interaction.ts";
+import type { BotContext } from "../interaction/context.ts";
+import type { InFlight } from "../interaction/inflight.ts";
+import type { InteractionPayload } from "../interaction/interaction.ts";
+import { Interaction, type Transport } from "../interaction/interaction.ts";
+import { DiscordCode } from "../rest/discord-errors.ts";
 import type { HttpReply } from "./server.ts";
 
 /** Discord waits this long for the HTTP answer; then nobody is listening any more. */

@@ -17,9 +17,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../../log.ts";
-import { listen, requestTimeouts } from "../../scale/listen.ts";
+import { listen, requestTimeouts } from "../../runtime/listen.ts";
 import type { ReplayGuard } from "../../store/replays.ts";
-import { type InteractionPayload, isInteractionPayload } from "../platform/interaction.ts";
+import { type InteractionPayload, isInteractionPayload } from "../interaction/interaction.ts";
 import type { SignatureVerifier } from "./verify.ts";
 
 export const PATH = "/interactions";

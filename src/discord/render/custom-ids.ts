@@ -6,7 +6,7 @@
 import { CLAUSE_ORDER } from "../../core/declaration.ts";
 import type { ClauseId } from "../../core/types.ts";
 import type { ShownAnswer, Vote } from "../../store/feedback.ts";
-import { SNOWFLAKE } from "../platform/snowflake.ts";
+import { SNOWFLAKE } from "../interaction/snowflake.ts";
 import { LIMITS } from "./limits.ts";
 
 export type ComponentAction =

@@ -5,7 +5,7 @@ import { DECLARATION_NAME } from "../../core/messages.ts";
 import { OVERVIEW } from "../../core/overview.ts";
 import type { Lang } from "../../core/types.ts";
 import { strings } from "../i18n/strings.ts";
-import type { ContentAccess } from "../platform/context.ts";
+import type { ContentAccess } from "../interaction/context.ts";
 import { LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
 

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of every payload the bot sends. `NO_MENTIONS` goes on every interaction response,
- * follow-up and edit (platform/interaction.ts adds it to any payload without it) and, as
+ * follow-up and edit (interaction/interaction.ts adds it to any payload without it) and, as
  * `NO_MENTIONS_OPTIONS`, on every chat reply and as the discord.js client's default, so nothing
  * the bot echoes — a user's "@everyone", a role id inside a question — can ever ping anyone.
  */

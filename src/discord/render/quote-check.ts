@@ -6,7 +6,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import { getQuoteChecker, type QuoteReport } from "../../core/quote/check.ts";
 import { type QuoteFormat, quoteLines, quoteTitle } from "../../core/quote-messages.ts";
 import type { ClauseId, Lang } from "../../core/types.ts";
-import { echo } from "../platform/sanitize.ts";
+import { echo } from "../interaction/sanitize.ts";
 import { escapeMarkdown } from "./highlight.ts";
 import { fitEmbeds, LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";

@@ -5,7 +5,7 @@
 import { type Config, ConfigError, loadConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 
-/** Issue 5: SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
+/** SIGINT/SIGTERM end the process, exit code 0, within 5 s. */
 export const SHUTDOWN_DEADLINE_MS = 4500;
 
 /** The settings, or every problem with them on stderr and exit code 1 (never a stack trace). */

@@ -16,7 +16,7 @@ import type {
 import type { DiscordConfig } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { COMMAND_DEFINITIONS } from "../commands/index.ts";
-import { DiscordCode, discordCode } from "./errors.ts";
+import { DiscordCode, discordCode } from "../rest/discord-errors.ts";
 
 export type SyncResult = "unchanged" | "updated";
 

@@ -9,7 +9,7 @@ import { KEPT_TEXT_MAX } from "../../store/feedback.ts";
 import { type Limiter, openStore, type Store } from "../../store/index.ts";
 import { enforceRetention } from "../../store/retention.ts";
 import { REPLAY_WINDOW_S } from "../http/verify.ts";
-import { SendGuard } from "./send-guard.ts";
+import { SendGuard } from "../rest/send-guard.ts";
 
 /**
  * Whether Discord sends the bot the content of ordinary chat messages (the privileged Message

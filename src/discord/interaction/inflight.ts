@@ -2,7 +2,7 @@
  * The handlers currently running, so that a shutdown can let them finish (their replies reach
  * Discord) before the client disconnects and the settings database closes.
  */
-/** How long a shutdown waits for running handlers: under the 5 s hard exit (scale/process.ts). */
+/** How long a shutdown waits for running handlers: under the 5 s hard exit (runtime/process.ts). */
 export const SHUTDOWN_DRAIN_MS = 3000;
 
 export class InFlight {

@@ -6,7 +6,7 @@
 import { API } from "@discordjs/core/http-only";
 import type { REST } from "@discordjs/rest";
 import { Routes } from "discord-api-types/v10";
-import type { Transport } from "./interaction.ts";
+import type { Transport } from "../interaction/interaction.ts";
 
 export function restTransport(rest: REST): Transport {
   return {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fold } from "../../src/core/analysis.ts";
 import {
   escapeMarkdown,
   highlight,
@@ -11,6 +12,14 @@ import {
 describe("normalize", () => {
   it("drops case and accents and unifies apostrophes", () => {
     expect(normalize("Prévenir L’OTAN")).toBe("prevenir l'otan");
+  });
+
+  it("is the engine's fold: the Russian «й» stays a letter of its own", () => {
+    expect(normalize("Постоянный")).toBe(fold("Постоянный"));
+    expect(normalize("Постоянный")).toContain("й");
+    // «мой» and «мои» are different words: one does not bold the other.
+    expect(highlight("мои слова", ["мой"], 100)).toBe("мои слова");
+    expect(highlight("Постоянный совет", ["постоянный"], 100)).toBe("**Постоянный** совет");
   });
 });
 

@@ -497,6 +497,16 @@ describe("autocomplete", () => {
     expect(choices[0]?.name).toMatch(/^6 — /);
   });
 
+  it("filters measures by Russian words with «й», which the engine's fold keeps", async () => {
+    // «Постоянный совет» is in measure 1 and «Содействовать» begins measure 3: folded as «и»,
+    // neither would be found, and every measure would be offered instead.
+    const permanent = await autocomplete("measure", { number: "Постоянный" }, "ru");
+    expect(permanent.map((c) => c.value)).toEqual([1]);
+    const facilitate = await autocomplete("measure", { number: "содейс" }, "ru");
+    expect(facilitate.map((c) => c.value)).toEqual([3]);
+    expect(facilitate[0]?.name).toMatch(/^3 — /);
+  });
+
   it("suggests clauses for /ask and /quote within Discord's limits", async () => {
     for (const [name, option] of [
       ["ask", "question"],

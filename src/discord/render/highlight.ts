@@ -4,10 +4,13 @@
  * "consultations", "réguliers" finds "régulières"), because users rarely type the exact form.
  */
 
-/** Lower case, without diacritics, typographic apostrophes unified. */
-export function normalize(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’ʼ]/g, "'").toLowerCase();
-}
+import { fold, straightenApostrophes } from "../../core/analysis.ts";
+
+/**
+ * Lower case, without accents, one kind of apostrophe: the engine's fold, so that a word the engine
+ * matched is the word the card bolds (the fold keeps the Russian «й», which is not an accented «и»).
+ */
+export const normalize = (text: string): string => straightenApostrophes(fold(text));
 
 function commonPrefix(a: string, b: string): number {
   let i = 0;

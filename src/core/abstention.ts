@@ -8,8 +8,8 @@
  * The patterns are generated from the rules' word lists, each part bounded, so a scan is linear
  * in the question's length.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import {
   alternatives,
   normaliseForPatterns,
@@ -20,7 +20,7 @@ import {
 
 const RULES_FILE = fileURLToPath(new URL("../../data/abstention.json", import.meta.url));
 
-export interface AbstentionRuleData extends WordList {
+export interface AbstentionRuleData extends WordList, RuleExamples {
   id: string;
   /** Words that may stand between the cue and `then` (up to three). */
   between?: string[];
@@ -28,8 +28,6 @@ export interface AbstentionRuleData extends WordList {
   within?: number;
   then?: WordList;
   unless?: WordList;
-  fires: string[];
-  spares: string[];
 }
 
 interface Rule {
@@ -59,7 +57,7 @@ function compile(r: AbstentionRuleData): Rule {
 }
 
 export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
-  return (JSON.parse(readFileSync(file, "utf8")) as { rules: AbstentionRuleData[] }).rules;
+  return readDataFile<{ rules: AbstentionRuleData[] }>(file).rules;
 }
 
 const RULES: Rule[] = readAbstentionRules().map(compile);

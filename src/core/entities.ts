@@ -4,9 +4,9 @@
  * example questions about any other state, and "capital of Armenia" meets the off-topic examples
  * about capitals of any state.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fold, stemsIn } from "./analysis.ts";
+import { readDataFile } from "./data-file.ts";
 
 export const ENTITIES_FILE = fileURLToPath(new URL("../../data/entities.json", import.meta.url));
 
@@ -89,7 +89,7 @@ export class Entities {
 }
 
 export function readEntities(file = ENTITIES_FILE): EntityData {
-  return JSON.parse(readFileSync(file, "utf8")) as EntityData;
+  return readDataFile<EntityData>(file);
 }
 
 let shared: Entities | undefined;

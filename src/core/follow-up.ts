@@ -9,8 +9,8 @@
  * Finding the context clause is the front end's business (a card's buttons, the references of a
  * cited message); this module only says what the reply asks and what answers it.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import type { Engine } from "./engine.ts";
 import type { Scored } from "./ranking.ts";
 import type { Answer, Clause, Lang } from "./types.ts";
@@ -27,14 +27,12 @@ export type FollowUpAsk =
   | "signatories"
   | "full-text";
 
-export interface FollowUpRuleData {
+export interface FollowUpRuleData extends RuleExamples {
   id: string;
   ask: FollowUpAsk;
   /** For "language": the text to show (fr: the original, en/ru: a working translation). */
   lang?: Lang;
   cues: string[];
-  fires: string[];
-  spares: string[];
 }
 
 export interface FollowUpData {
@@ -57,7 +55,7 @@ const MAX_CHARS = 120;
 const MAX_WORDS = 12;
 
 export function readFollowUpData(file = FOLLOW_UPS_FILE): FollowUpData {
-  return JSON.parse(readFileSync(file, "utf8")) as FollowUpData;
+  return readDataFile<FollowUpData>(file);
 }
 
 /**

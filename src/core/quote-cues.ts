@@ -8,8 +8,8 @@
  * The cue patterns are generated from the word tables, each part bounded, and only a window
  * around each quotation is read, so a scan is linear in the message's length.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { findQuotations, type Quotation } from "./quote-tokens.ts";
 import { type CreditTarget, creditedIn, creditsIn } from "./reference-credits.ts";
 import {
@@ -21,10 +21,8 @@ import {
 
 const QUOTES_FILE = fileURLToPath(new URL("../../data/quotes.json", import.meta.url));
 
-export interface CueRule extends WordList {
+export interface CueRule extends WordList, RuleExamples {
   id: string;
-  fires: string[];
-  spares: string[];
 }
 
 export interface QuoteData {
@@ -35,7 +33,7 @@ export interface QuoteData {
 }
 
 export function readQuoteData(file = QUOTES_FILE): QuoteData {
-  return JSON.parse(readFileSync(file, "utf8")) as QuoteData;
+  return readDataFile<QuoteData>(file);
 }
 
 export const QUOTE_DATA = readQuoteData();

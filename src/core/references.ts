@@ -12,9 +12,9 @@
  * MAX_PLACES of them, and every pattern's repetitions are bounded. So a scan costs time linear in
  * the text's length, and bounded whatever it repeats (chat messages are untrusted input).
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
 import { CARDINAL, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, Localized, OutOfRange } from "./types.ts";
@@ -28,27 +28,23 @@ import {
 
 const REFERENCES_FILE = fileURLToPath(new URL("../../data/references.json", import.meta.url));
 
-export interface PositionRule {
+export interface PositionRule extends RuleExamples {
   target: ClauseId;
   /** Word tables in order; "~" stands for up to three other words. */
   sequence: string[];
   /** A word table that must not follow ("the last paragraph" but not "… of the preamble"). */
   notFollowedBy?: string;
-  fires: string[];
-  spares: string[];
 }
 
 /** Words that credit what follows ("d'après", "according to", "согласно"): an attribution. */
-export interface LeadInRule extends WordList {
+export interface LeadInRule extends WordList, RuleExamples {
   id: string;
   /** Word tables that, just before it, make the lead-in a position ("la mesure suivant …"). */
   notAfter?: string[];
-  fires: string[];
-  spares: string[];
 }
 
 /** A clause, or a group of them, named by name ("la conclusion", "the preamble", "преамбула"). */
-export interface NameRule extends WordList {
+export interface NameRule extends WordList, RuleExamples {
   id: string;
   clauses: ClauseId[];
   /** How a reply names a group ("the preamble (recitals 1–4)"); one clause has its own label. */
@@ -57,8 +53,6 @@ export interface NameRule extends WordList {
   labels?: string[];
   /** Phrases that hold a name without naming the clause ("в заключение": in conclusion). */
   idioms?: string[];
-  fires: string[];
-  spares: string[];
 }
 
 export interface ReferenceData {
@@ -70,7 +64,7 @@ export interface ReferenceData {
 }
 
 export function readReferenceData(file = REFERENCES_FILE): ReferenceData {
-  return JSON.parse(readFileSync(file, "utf8")) as ReferenceData;
+  return readDataFile<ReferenceData>(file);
 }
 
 const data = readReferenceData();

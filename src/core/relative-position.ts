@@ -3,21 +3,16 @@
  * "la mesure juste avant les briefings" is measure 3. The topic is looked up like a question; the
  * answer is its neighbour, of the same kind when the question names one ("la mesure", "the recital").
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { readReferenceData } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
-import {
-  normaliseForPatterns,
-  WORD_END,
-  WORD_START,
-  type WordList,
-  wordListSource,
-} from "./word-patterns.ts";
+import type { WordList } from "./word-patterns.ts";
+import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/relative-positions.json", import.meta.url));
 
-export interface RelativePositionData {
+export interface RelativePositionData extends RuleExamples<{ text: string; target: string }> {
   parts: WordList;
   /** Part words that name no kind ("paragraph", "article"): the neighbour may be any clause. */
   anyKind: WordList;
@@ -28,12 +23,10 @@ export interface RelativePositionData {
   and: WordList;
   /** Words naming a group of clauses: the preamble (the recitals), the list (the measures). */
   groups: { recitals: WordList; measures: WordList };
-  fires: { text: string; target: string }[];
-  spares: string[];
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
-  return JSON.parse(readFileSync(file, "utf8")) as RelativePositionData;
+  return readDataFile<RelativePositionData>(file);
 }
 
 export interface RelativePosition {

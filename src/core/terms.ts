@@ -7,8 +7,8 @@
  * ("what is", "что такое") and words that frame a question are left: "what does the text say
  * about NATO?" is a question about the text, not about NATO.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized, type TermNote } from "./types.ts";
 
@@ -20,21 +20,19 @@ export interface TermData extends TermNote {
   members?: string;
 }
 
-export interface TermsData {
+export interface TermsData extends RuleExamples<{ text: string; term: string }> {
   terms: TermData[];
   ask: Localized<string[]>;
   /** Asking words that ask who belongs to an organisation rather than what it is. */
   members: Localized<string[]>;
   frame: Localized<string[]>;
-  fires: { text: string; term: string }[];
-  spares: string[];
 }
 
 /** Longer messages discuss something; a request for a definition is short. */
 const MAX_WORDS = 14;
 
 export function readTermsData(file = TERMS_FILE): TermsData {
-  return JSON.parse(readFileSync(file, "utf8")) as TermsData;
+  return readDataFile<TermsData>(file);
 }
 
 class TermMatcher {

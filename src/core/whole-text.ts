@@ -3,8 +3,8 @@
  * parle la déclaration ?") and how it is made ("combien de mesures ?"). Both are answered from the
  * parsed text: its parts, in order, and how many of each.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 
@@ -13,22 +13,20 @@ const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url
 export type WholeTextFacet = "summary" | "structure";
 type Tag = WholeTextFacet | "text" | "alone" | "frame";
 
-export interface WholeTextData {
+/** A question about the whole text is short; a longer one asks about something in it. */
+const MAX_WORDS = 14;
+
+export interface WholeTextData extends RuleExamples<{ text: string; facet: WholeTextFacet }> {
   text: Localized<string[]>;
   summary: Localized<string[]>;
   /** Words that ask for the whole in brief by themselves: "overview", "tl;dr". */
   alone: Localized<string[]>;
   structure: Localized<string[]>;
   frame: Localized<string[]>;
-  fires: { text: string; facet: WholeTextFacet }[];
-  spares: string[];
 }
 
-/** A question about the whole text is short; a longer one asks about something in it. */
-const MAX_WORDS = 14;
-
 export function readWholeTextData(file = FILE): WholeTextData {
-  return JSON.parse(readFileSync(file, "utf8")) as WholeTextData;
+  return readDataFile<WholeTextData>(file);
 }
 
 function buildCover(data: WholeTextData): PhraseCover<Tag> {

@@ -64,13 +64,7 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
 }
 
 function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weights" | "thresholds"> {
-  let answerable = 0;
-  let right = 0;
-  let pub = 0;
-  let pubRight = 0;
-  let off = 0;
-  let offPub = 0;
-  let offNone = 0;
+  const n = { answerable: 0, right: 0, pub: 0, pubRight: 0, off: 0, offPub: 0, offNone: 0 };
   let answerablePublic = 0;
   for (const r of rows) {
     // The same tier function the engine uses, caps included.
@@ -82,25 +76,25 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
     const top = tier === "none" ? null : (r.fixed?.top ?? r.top);
     const ok = top !== null && r.expect.includes(top);
     if (r.expect.length > 0) {
-      answerable++;
-      if (ok) right++;
+      n.answerable++;
+      if (ok) n.right++;
       if (tier === "answer") answerablePublic++;
     } else {
-      off++;
-      if (tier === "answer") offPub++;
-      if (tier === "none") offNone++;
+      n.off++;
+      if (tier === "answer") n.offPub++;
+      if (tier === "none") n.offNone++;
     }
     if (tier === "answer") {
-      pub++;
-      if (ok) pubRight++;
+      n.pub++;
+      if (ok) n.pubRight++;
     }
   }
   return {
-    top1: right / answerable,
-    publicPrecision: pub ? pubRight / pub : 1,
-    offTopicPublic: off ? offPub / off : 0,
-    publicShare: answerablePublic / answerable,
-    abstention: off ? offNone / off : 1,
+    top1: n.right / n.answerable,
+    publicPrecision: n.pub ? n.pubRight / n.pub : 1,
+    offTopicPublic: n.off ? n.offPub / n.off : 0,
+    publicShare: answerablePublic / n.answerable,
+    abstention: n.off ? n.offNone / n.off : 1,
   };
 }
 

@@ -35,7 +35,7 @@ import {
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
-import { wholeTextFacet } from "./whole-text.ts";
+import { type WholeTextFacet, wholeTextFacet } from "./whole-text.ts";
 
 export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 
@@ -159,7 +159,7 @@ export class Engine {
     const typed = question.slice(0, MAX_QUESTION_CHARS);
     const lang = opts.lang ?? detectLanguage(typed);
     // "kto podpisal" is answered as "кто подписал".
-    const q = fromTransliteration(typed, (w) => this.knowsLatin(w)) ?? typed;
+    const q = fromTransliteration(typed, (w) => this.inText(w)) ?? typed;
     const chat = chitchat(q);
     if (chat) {
       return {
@@ -176,6 +176,9 @@ export class Engine {
       ? null
       : (this.betweenTwo(cited.text, lang) ?? this.besideTopic(cited.text, lang));
     if (beside) return beside;
+    const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q, (w) => this.inText(w));
+    // "how many signatories": a count over the whole text, before the paragraph's own name.
+    if (facet === "signatories") return this.overview(facet, lang);
     const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
@@ -184,11 +187,7 @@ export class Engine {
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
-    const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q);
-    if (facet) {
-      const states = this.entities.signatoryCount;
-      return { kind: "overview", clauses: this.clauses, facet, states, lang };
-    }
+    if (facet) return this.overview(facet, lang);
     const term = askedTerm(q);
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
@@ -286,8 +285,13 @@ export class Engine {
     );
   }
 
-  /** Whether a Latin word is one the declaration's French or English text or aids use. */
-  private knowsLatin(word: string): boolean {
+  private overview(facet: WholeTextFacet, lang: Lang): Answer {
+    const states = this.entities.signatoryCount;
+    return { kind: "overview", clauses: this.clauses, facet, states, lang };
+  }
+
+  /** Whether a word is one the declaration's text or its search aids use (in any alphabet). */
+  inText(word: string): boolean {
     return analyzeQuery(word, 1).some((t) => t.stems.some((s) => this.index.knows(s)));
   }
 

@@ -44,6 +44,27 @@ export class PhraseCover<T> {
     return found;
   }
 
+  /**
+   * Like `cover`, but up to `maxGaps` words may be left uncovered: they are returned for the caller
+   * to judge. null when more are.
+   */
+  coverWithGaps(words: readonly string[], maxGaps: number): { tags: T[]; gaps: string[] } | null {
+    const tags: T[] = [];
+    const gaps: string[] = [];
+    let i = 0;
+    while (i < words.length) {
+      const step = this.longestAt(words, i, tags);
+      if (step > 0) {
+        i += step;
+        continue;
+      }
+      gaps.push(words[i] ?? "");
+      if (gaps.length > maxGaps) return null;
+      i++;
+    }
+    return { tags, gaps };
+  }
+
   private longestAt(words: readonly string[], i: number, found: T[]): number {
     for (let n = Math.min(this.longest, words.length - i); n > 0; n--) {
       const tags = this.phrases.get(words.slice(i, i + n).join(" "));

@@ -98,7 +98,7 @@ export function renderAnswer(answer: Answer): string {
   }
   if (answer.kind === "overview") {
     const overview = renderOverview(answer.clauses, lang);
-    return answer.facet === "structure"
+    return answer.facet !== "summary"
       ? `${structureText(answer.clauses, lang, answer.states)}\n\n${overview}`
       : overview;
   }

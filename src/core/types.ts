@@ -78,7 +78,8 @@ export type Answer =
       kind: "overview";
       /** Every clause, in reading order. */
       clauses: readonly Clause[];
-      facet: "summary" | "structure";
+      /** "signatories": how many states signed ("combien de pays ont signé ?"), a count of the whole. */
+      facet: "summary" | "structure" | "signatories";
       /** How many states the signatories clause lists (from the data, for the structure). */
       states: number;
       lang: Lang;

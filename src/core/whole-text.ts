@@ -1,7 +1,8 @@
 /**
  * Questions about the declaration as a whole (data/whole-text.json): what it is about ("de quoi
- * parle la déclaration ?") and how it is made ("combien de mesures ?"). Both are answered from the
- * parsed text: its parts, in order, and how many of each.
+ * parle la déclaration ?"), how it is made ("combien de mesures ?") and how many states signed it
+ * ("combien de pays ont signé ?"). All are answered from the parsed text: its parts, in order, and
+ * how many of each.
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
@@ -10,8 +11,8 @@ import { LANGS, type Localized } from "./types.ts";
 
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
-export type WholeTextFacet = "summary" | "structure";
-type Tag = WholeTextFacet | "text" | "alone" | "frame";
+export type WholeTextFacet = "summary" | "structure" | "signatories";
+type Tag = "summary" | "structure" | "text" | "alone" | "frame" | "signers" | "howMany" | "signed";
 
 /** A question about the whole text is short; a longer one asks about something in it. */
 const MAX_WORDS = 14;
@@ -23,6 +24,10 @@ export interface WholeTextData extends RuleExamples<{ text: string; facet: Whole
   alone: Localized<string[]>;
   structure: Localized<string[]>;
   frame: Localized<string[]>;
+  /** Questions that count the signatories whole ("how many signatories"), or in two halves. */
+  signers: Localized<string[]>;
+  howMany: Localized<string[]>;
+  signed: Localized<string[]>;
 }
 
 export function readWholeTextData(file = FILE): WholeTextData {
@@ -31,8 +36,24 @@ export function readWholeTextData(file = FILE): WholeTextData {
 
 function buildCover(data: WholeTextData): PhraseCover<Tag> {
   const cover = new PhraseCover<Tag>();
-  for (const tag of ["text", "summary", "alone", "structure", "frame"] as const) {
-    for (const lang of LANGS) for (const p of data[tag][lang]) cover.add(p, tag);
+  const textWords = new Set(
+    LANGS.flatMap((lang) =>
+      data.text[lang]
+        .map(coverWords)
+        .filter((w) => w.length === 1)
+        .flat(),
+    ),
+  );
+  const tags = ["text", "summary", "alone", "structure", "frame", "signers", "howMany", "signed"];
+  for (const tag of tags as Tag[]) {
+    for (const lang of LANGS) {
+      for (const p of data[tag][lang]) {
+        cover.add(p, tag);
+        // "c'est un texte de quel genre" names the text inside the phrase that asks about it.
+        const asks = tag === "summary" || tag === "structure";
+        if (asks && coverWords(p).some((w) => textWords.has(w))) cover.add(p, "text");
+      }
+    }
   }
   // "in 3 lines", "for a 15 year old": a number frames a request.
   cover.add("^\\d{1,3}$", "frame", { pattern: true });
@@ -41,12 +62,54 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
 
 const COVER = buildCover(readWholeTextData());
 
-/** Whether the message asks what the whole declaration is about or how it is made. */
-export function wholeTextFacet(message: string): WholeTextFacet | null {
+/**
+ * Words a question about the whole text may hold beyond its phrases ("grosso modo", "for my
+ * students at ENAP"), when it names the text or asks for it in brief: never a word of the
+ * declaration, which would make it a question about that part.
+ */
+const MAX_GAPS = 1;
+
+/** Words after which a gap is the topic asked about, not a word about the request. */
+const TOPIC_BEFORE = new Set(
+  [
+    "sur",
+    "about",
+    "on",
+    "of",
+    "regarding",
+    "concernant",
+    "о",
+    "об",
+    "про",
+    "насчет",
+    "de",
+    "du",
+    "des",
+  ].map((w) => coverWords(w)[0] ?? w),
+);
+
+/**
+ * Whether the message asks what the whole declaration is about or how it is made. `knows` tells
+ * the declaration's own words (its text and search aids), which no gap may be.
+ */
+export function wholeTextFacet(
+  message: string,
+  knows: (word: string) => boolean = () => true,
+): WholeTextFacet | null {
   const words = coverWords(message);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
-  const tags = COVER.cover(words);
-  if (!tags) return null;
+  const covered = COVER.coverWithGaps(words, MAX_GAPS);
+  if (!covered || covered.gaps.some(knows)) return null;
+  const { tags, gaps } = covered;
+  // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
+  if (gaps.some((g) => TOPIC_BEFORE.has(words[words.indexOf(g) - 1] ?? ""))) return null;
+  const named = tags.includes("text") || tags.includes("alone");
+  // Without the text named, every word must be one of the phrases: "combien de mesures de farine ?"
+  // is a recipe.
+  if (gaps.length > 0 && !named) return null;
+  if (tags.includes("signers") || (tags.includes("howMany") && tags.includes("signed"))) {
+    return "signatories";
+  }
   if (tags.includes("structure")) return "structure";
   if (tags.includes("alone")) return "summary";
   return tags.includes("summary") && tags.includes("text") ? "summary" : null;

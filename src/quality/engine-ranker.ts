@@ -28,6 +28,7 @@ export function engineRanker(engine: Answering): Ranker {
         score: null,
         via: `overview/${answer.facet}`,
         confidence: "answer",
+        ...(answer.facet === "signatories" && { alsoFirst: ["signatories"] }),
       };
     }
     if (answer.kind === "note") {

@@ -20,6 +20,11 @@ export interface Ranking {
    * the text does not answer. A ranker without tiers counts every answer as public.
    */
   confidence?: "answer" | "closest" | "none";
+  /**
+   * Ids the first answer stands for as well as `ids[0]`: a count of the signatories is an answer
+   * about the whole text and the signatories paragraph at once.
+   */
+  alsoFirst?: readonly string[];
 }
 
 export type Ranker = (question: Question) => Ranking;
@@ -89,8 +94,10 @@ function outcome(question: Question, ranker: Ranker): Outcome {
   const ranking = ranker(question);
   // A ranker that repeats an id must not push later clauses down the list.
   const ids = [...new Set(ranking.ids)];
-  const i = ids.findIndex((id) => (question.expect as readonly string[]).includes(id));
-  return { question, ranking: { ...ranking, ids }, rank: i < 0 ? null : i + 1 };
+  const expected = (id: string) => (question.expect as readonly string[]).includes(id);
+  const i = ids.findIndex(expected);
+  const first = ids.length > 0 && (ranking.alsoFirst ?? []).some(expected);
+  return { question, ranking: { ...ranking, ids }, rank: first ? 1 : i < 0 ? null : i + 1 };
 }
 
 const rate = (hits: number, n: number): number | null => (n === 0 ? null : hits / n);

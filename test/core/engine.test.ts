@@ -204,6 +204,24 @@ describe("never a public clause for what is not about the text", () => {
     });
   });
 
+  it.each(["how many signatories", "combien de pays ont signé ?", "сколько государств подписали?"])(
+    "%j counts the signatories: the whole text's count, before the paragraph's name",
+    (question) => {
+      expect(engine.answer(question)).toMatchObject({
+        kind: "overview",
+        facet: "signatories",
+        states: 6,
+      });
+    },
+  );
+
+  it.each([
+    "how many countries are in NATO now?",
+    "combien de pays ont signé le traité de Washington ?",
+  ])("%j counts something else: no overview", (question) => {
+    expect(engine.answer(question).kind).not.toBe("overview");
+  });
+
   it("gives a note, with the clause that names it, for a term the text does not explain", () => {
     expect(engine.answer("c'est quoi l'OSCE ?")).toMatchObject({
       kind: "note",

@@ -141,3 +141,16 @@ describe("belowTargets", () => {
     expect(belowTargets(answerableOnly, { abstention: 0.9 })).toEqual([]);
   });
 });
+
+describe("an answer that stands for two ids", () => {
+  it("counts as right at rank 1 for either, and only when it answers", () => {
+    const questions = [
+      { ...q("s1", "fr", "whole-text", []), expect: ["overview"] } as Question,
+      q("s2", "fr", "count", ["signatories"]),
+    ];
+    const both: Ranker = () => ({ ids: ["overview"], score: null, alsoFirst: ["signatories"] });
+    expect(evaluate(questions, both).overall.top1Hits).toBe(2);
+    const silent: Ranker = () => ({ ids: [], score: null, alsoFirst: ["signatories"] });
+    expect(evaluate(questions, silent).overall.top1Hits).toBe(0);
+  });
+});

@@ -74,7 +74,7 @@ export function renderAnswer(
       // As /declaration shows it: what the text is, who signed, every clause, a menu to open one;
       // "combien de mesures ?" gets the parts and their counts above it.
       const payload = overviewPayload(answer.clauses, lang);
-      if (answer.facet === "structure") {
+      if (answer.facet !== "summary") {
         payload.content = structureText(answer.clauses, lang, answer.states);
       }
       return {

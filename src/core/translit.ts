@@ -32,6 +32,11 @@ const LETTERS = [...data.letters].sort((a, b) => b[0].length - a[0].length);
 const LETTER = new RegExp(LETTERS.map(([from]) => from).join("|"), "g");
 const TO = new Map(LETTERS);
 const VOWEL_Y = /([aeiouy])y(?![aeiou])/g;
+/**
+ * "i" after a vowel closes the syllable as «й» before a consonant ("krupneishie", "evraziiskaya")
+ * and at the end after "e", "o" or "y" ("kakoi", "vsei", "novyi").
+ */
+const VOWEL_I = /(?<=[aeiouy])i(?=[bcdfghjklmnpqrstvwxz])|(?<=[eoy])i$/g;
 
 /** Latin words of a message that has no letter outside ASCII; null otherwise. */
 function asciiWords(text: string): string[] | null {
@@ -67,6 +72,7 @@ export function toCyrillic(text: string, keepLatin: (word: string) => boolean = 
     return (
       word
         .replace(VOWEL_Y, "$1\uE000")
+        .replace(VOWEL_I, "\uE000")
         // A soft sign is typed as an apostrophe after a consonant; elsewhere it is a quotation mark.
         .replace(/(?<=[bcdfghjklmnpqrstvwxz])'/g, "\uE001")
         .replace(LETTER, (m) => TO.get(m) ?? m)

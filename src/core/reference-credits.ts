@@ -39,6 +39,8 @@ const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), tabl
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
 /** After a name, a verb of saying at most three words on ("the preamble clearly says"). */
 const SAYS_AFTER = new RegExp(`^(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`, "u");
+/** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
+const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
 const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
 /** Between a name and the quotation: punctuation and spaces only. */
@@ -97,6 +99,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
+  if (side === "before" && HOLDS_QUOTE.test(folded.slice(end))) return true;
   return side === "before"
     ? folded.length - end <= NEXT_TO_QUOTE && ONLY_MARKS.test(folded.slice(end))
     : start <= NEXT_TO_QUOTE &&

@@ -8,7 +8,8 @@
  * - verbatim: the words of one clause, up to typography (accents and the original's own typos
  *   are notes, never misquotes); gap marks ([…], (...), …) may skip words, in order;
  * - near: one clause with word changes, each listed;
- * - composite: pieces of several clauses, or non-contiguous pieces of one, given as one quote;
+ * - composite: pieces of several clauses given as one quote (pieces of one clause in its order
+ *   are that clause with words left out: near);
  * - misattributed: verbatim or near, but the words around the quote credit it, by number or by
  *   name ("la mesure 4 dit", "selon la conclusion"), to clauses it is not in;
  * - not-found: no clause is close (the closest passage is given);

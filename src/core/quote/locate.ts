@@ -118,7 +118,8 @@ function analyseOne(
     const cost = Math.min(ratio, uncovered / total + NEAR_CLEAR);
     // Pieces of one clause, in order, around an added negation: that is the clause edited to
     // say the opposite, not pieces stitched together; its every change is shown.
-    const edited = editedClause(composite.located, composite.unplaced);
+    const edited =
+      editedClause(composite.located, composite.unplaced) ?? shortenedClause(composite.located);
     if (edited) return oneClause("near", edited, piece, cost, []);
     // Most of the quote in the clause that matches it whole, a few words found elsewhere: that
     // clause with words changed ("des armes nucléaires"), not pieces stitched together.
@@ -280,6 +281,43 @@ function editedClause(located: readonly Located[], unplaced: readonly Token[][])
   const negates = unplaced.some((run) => run.some((t) => isNegation(t.key)));
   return ordered && negates ? { at: first.at, from: first.from, to: last.to, errors: 0 } : null;
 }
+
+/**
+ * The span from the first piece to the last when every piece is of one clause, in the clause's
+ * order, with only a few of its words left out between them: that clause with words dropped
+ * ("la paix et la sécurité mondiales" for "la paix, la sécurité et la stabilité régionales et
+ * mondiales"), a near quotation, not pieces stitched together.
+ */
+function shortenedClause(located: readonly Located[]): Span | null {
+  const first = located[0];
+  const last = located.at(-1);
+  if (!first || !last || located.length < 2) return null;
+  let to = first.to;
+  let dropped = 0;
+  for (const l of located.slice(1)) {
+    // A piece found first elsewhere ("du droit international") may stand in this clause too.
+    const from = l.at === first.at ? l.from : positionIn(first.at, l, to);
+    if (from === null || from < to) return null;
+    dropped += from - to;
+    to = from + (l.to - l.from);
+  }
+  const quoted = located.reduce((n, l) => n + (l.to - l.from), 0);
+  return dropped <= MAX_DROPPED_SHARE * quoted
+    ? { at: first.at, from: first.from, to, errors: dropped }
+    : null;
+}
+
+/** Where the words of piece `l` stand in `at`, at or after token `after`; null if nowhere. */
+function positionIn(at: ClauseText, l: Located, after: number): number | null {
+  const keys = l.at.tokens.slice(l.from, l.to).map((t) => t.key);
+  for (let i = after; i + keys.length <= at.tokens.length; i++) {
+    if (keys.every((k, j) => at.tokens[i + j]?.key === k)) return i;
+  }
+  return null;
+}
+
+/** Words of the clause a shortened quotation may leave out, as a share of the words it keeps. */
+const MAX_DROPPED_SHARE = 1;
 
 export function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

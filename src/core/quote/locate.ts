@@ -14,8 +14,6 @@ const NEAR_CLEAR = 0.15;
 /** A composite's pieces: at least this many words, and cover this share of the quote. */
 const PIECE_MIN_WORDS = 3;
 const PIECES_COVER = 0.75;
-/** Words a quote may silently drop between two pieces before they count as separate pieces. */
-const MAX_SKIP = 4;
 
 export interface Analysis {
   verdict: Exclude<Verdict, "misattributed" | "too-short">;
@@ -166,8 +164,8 @@ function notFound(index: QuoteIndex, quote: Token[], lang: Lang, total: number):
 
 /**
  * The quote cut into the longest runs of words found verbatim somewhere (greedy, left to right),
- * or null unless they make a composite: at least two pieces that do not follow each other in
- * the text, together covering most of the quote. Each word's places are looked up, so the cost
+ * or null unless there are at least two, together covering most of the quote (the caller tells
+ * a stitch of clauses from one clause with words left out). Each word's places are looked up, so the cost
  * is bounded by the quote's length times the declaration's.
  */
 function piecesOf(
@@ -212,13 +210,9 @@ function piecesOf(
   }
   if (stray.length > 0) unplaced.push(stray);
   const covered = located.reduce((n, l) => n + l.quote.length, 0);
-  const jumps = located.some((l, k) => {
-    const prev = located[k - 1];
-    return (
-      prev !== undefined && (prev.at !== l.at || l.from < prev.to || l.from - prev.to > MAX_SKIP)
-    );
-  });
-  return located.length >= 2 && jumps && covered >= PIECES_COVER * quote.length
+  // Pieces that follow each other in one clause are returned too: that clause with words left out
+  // or changed between them, which the caller reads as near.
+  return located.length >= 2 && covered >= PIECES_COVER * quote.length
     ? { located, unplaced }
     : null;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
+import { TOPIC_BEFORE, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
 
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
@@ -24,6 +25,8 @@ export interface WholeTextData extends RuleExamples<{ text: string; facet: Whole
   alone: Localized<string[]>;
   structure: Localized<string[]>;
   frame: Localized<string[]>;
+  cues: WholeTextWordData["cues"];
+  filler: Localized<string[]>;
   /** Questions that count the signatories whole ("how many signatories"), or in two halves. */
   signers: Localized<string[]>;
   howMany: Localized<string[]>;
@@ -60,7 +63,9 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
   return cover;
 }
 
-const COVER = buildCover(readWholeTextData());
+const DATA = readWholeTextData();
+const COVER = buildCover(DATA);
+const BY_WORDS = new WholeTextWords(DATA);
 
 /**
  * Words a question about the whole text may hold beyond its phrases ("grosso modo", "for my
@@ -68,25 +73,6 @@ const COVER = buildCover(readWholeTextData());
  * declaration, which would make it a question about that part.
  */
 const MAX_GAPS = 1;
-
-/** Words after which a gap is the topic asked about, not a word about the request. */
-const TOPIC_BEFORE = new Set(
-  [
-    "sur",
-    "about",
-    "on",
-    "of",
-    "regarding",
-    "concernant",
-    "о",
-    "об",
-    "про",
-    "насчет",
-    "de",
-    "du",
-    "des",
-  ].map((w) => coverWords(w)[0] ?? w),
-);
 
 /**
  * Whether the message asks what the whole declaration is about or how it is made. `knows` tells
@@ -99,8 +85,17 @@ export function wholeTextFacet(
   const words = coverWords(message);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const covered = COVER.coverWithGaps(words, MAX_GAPS);
-  if (!covered || covered.gaps.some(knows)) return null;
-  const { tags, gaps } = covered;
+  const facet = covered ? facetOf(words, covered.tags, covered.gaps, knows) : null;
+  return facet ?? (BY_WORDS.asksForSummary(words, knows) ? "summary" : null);
+}
+
+function facetOf(
+  words: readonly string[],
+  tags: readonly Tag[],
+  gaps: readonly string[],
+  knows: (word: string) => boolean,
+): WholeTextFacet | null {
+  if (gaps.some(knows)) return null;
   // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
   if (gaps.some((g) => TOPIC_BEFORE.has(words[words.indexOf(g) - 1] ?? ""))) return null;
   const named = tags.includes("text") || tags.includes("alone");

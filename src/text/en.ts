@@ -80,7 +80,7 @@ export const en = {
     nonContiguous: "Non-contiguous pieces of {label}, presented as one quote.",
     notFound: "No clause says this. The closest passage: {label}.",
     nothingClose: "No clause says this.",
-    tooShort: "Quote at least {min} characters for me to judge.",
+    tooShort: "Quote at least {min|one:character|other:characters} for me to judge.",
     changes: "Changes:",
     negation: "⚠ A negation was added, removed or changed: the meaning may be reversed.",
     number: "⚠ A number was added, removed or changed.",

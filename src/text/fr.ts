@@ -81,7 +81,7 @@ export const fr = {
     nonContiguous: "Morceaux non contigus de {label}, présentés comme une seule citation.",
     notFound: "Aucune clause ne dit cela. Le passage le plus proche : {label}.",
     nothingClose: "Aucune clause ne dit cela.",
-    tooShort: "Citez au moins {min} caractères pour que je puisse juger.",
+    tooShort: "Citez au moins {min|one:caractère|other:caractères} pour que je puisse juger.",
     changes: "Changements :",
     negation: "⚠ Une négation a été ajoutée, retirée ou changée : le sens peut être inversé.",
     number: "⚠ Un nombre a été ajouté, retiré ou changé.",

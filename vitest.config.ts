@@ -9,6 +9,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 /** In-process tests: no child process, no PostgreSQL, no loopback Discord. */
 const UNIT = [
   "test/core/**/*.test.ts",
+  "test/text/**/*.test.ts",
   "test/discord/**/*.test.ts",
   "test/config/**/*.test.ts",
   "test/log/**/*.test.ts",

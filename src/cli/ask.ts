@@ -7,8 +7,8 @@
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { outOfRangeText } from "../core/answer-text.ts";
 import { type Engine, getEngine } from "../core/engine.ts";
-import { outOfRangeText } from "../core/messages.ts";
 import type { Confidence } from "../core/ranking.ts";
 import { renderAnswer } from "../core/render-text.ts";
 import type { Answer, Clause, Lang } from "../core/types.ts";

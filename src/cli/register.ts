@@ -10,6 +10,7 @@ import { inviteUrl } from "../discord/setup/invite.ts";
 import { type RegisterResult, registerOverRest } from "../discord/setup/register.ts";
 import { redactSecrets } from "../log.ts";
 import { describeConnectFailure } from "../runtime/start-failure.ts";
+import { counted } from "../text/format.ts";
 import { runAsScript, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run register -- [--guild ID]… [--remove-global]
@@ -28,7 +29,7 @@ export function describeRegistration(r: RegisterResult, guildId: string | null):
   const lines = [`Registered ${r.count} commands (${r.scope}) for application ${r.applicationId}.`];
   if (r.guildCopies) {
     const { checked, removed } = r.guildCopies;
-    const servers = (n: number) => `${n} server${n === 1 ? "" : "s"}`;
+    const servers = (n: number) => counted(n, "en", { one: "server", other: "servers" });
     lines.push(
       removed.length > 0
         ? `Deleted the guild copies of the commands in ${servers(removed.length)} (${removed.join(", ")}), which showed every command twice there.`

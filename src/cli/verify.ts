@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { checkText, type QuoteReport, toContract } from "../core/quote/check.ts";
-import { renderQuoteReports } from "../core/quote-messages.ts";
+import { renderQuoteReports } from "../core/quote/explain.ts";
 import type { Lang } from "../core/types.ts";
 import { COMMON_OPTIONS, readArgs, usageError } from "./args.ts";
 

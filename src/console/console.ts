@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import { getEngine } from "../core/engine.ts";
 import { langFromLocale } from "../core/language.ts";
 import type { Lang } from "../core/types.ts";
-import { CONSOLE_BANNER, runCommand } from "./interpreter.ts";
+import { textsFor } from "../text/index.ts";
+import { runCommand } from "./interpreter.ts";
 
 /** The session's first language: the environment's locale (LANG, e.g. fr_FR.UTF-8), else English. */
 export function environmentLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -37,12 +38,12 @@ export async function runConsole(
   const write = (s: string) => output.write(`${s}\n`);
   let lang = startLang;
   let read = 0;
-  if (interactive) write(CONSOLE_BANNER[lang]);
+  if (interactive) write(textsFor(lang).console.banner);
   const prompt = () => interactive && rl.prompt();
   prompt();
   for await (const line of rl) {
     if (line.trim()) {
-      if (read++ === 0 && !interactive) write(CONSOLE_BANNER[lang]);
+      if (read++ === 0 && !interactive) write(textsFor(lang).console.banner);
       let result: ReturnType<typeof runCommand>;
       try {
         result = runCommand(engine, line, lang);

@@ -4,31 +4,21 @@
  * same Discord's handlers call (the /measure parser, the quote checks, the overview and its pages),
  * so the console behaves like the bot; only the rendering is plain text.
  */
+import { outOfRangeText } from "../core/answer-text.ts";
 import type { Engine } from "../core/engine.ts";
-import { helpFor } from "../core/help.ts";
 import { ECHO_MAX, lookUpMeasure } from "../core/measure-arg.ts";
-import { fillCounts, fillPlaceholders, outOfRangeText } from "../core/messages.ts";
 import { paginate } from "../core/overview.ts";
 import { checkText, presentedQuoteReports } from "../core/quote/check.ts";
-import { renderQuoteReports } from "../core/quote-messages.ts";
+import { renderQuoteReports } from "../core/quote/explain.ts";
 import { renderAnswer, renderClause, renderOverview, renderPage } from "../core/render-text.ts";
 import { LANGS, type Lang } from "../core/types.ts";
-import messages from "./messages.json" with { type: "json" };
+import { sayUserError } from "../core/user-error.ts";
+import { helpFor, textsFor } from "../text/index.ts";
 import { commandNamed, localName, optionValue, SLASH_COMMANDS } from "./names.ts";
-
-/** The console's own messages per language (messages.json); counts filled from the declaration. */
-const MESSAGES = fillCounts(messages);
-
-/** The banner printed when the console starts. */
-export const CONSOLE_BANNER: Record<Lang, string> = {
-  fr: MESSAGES.fr.banner,
-  en: MESSAGES.en.banner,
-  ru: MESSAGES.ru.banner,
-};
 
 /** The console's /help: the entries of the shared help list that the console has. */
 export function consoleHelp(lang: Lang): string {
-  const m = MESSAGES[lang];
+  const m = textsFor(lang).console;
   const lines = helpFor("console", lang).map((e) => {
     const example = e.example ? ` ${m.example} ${e.example}` : "";
     return `  ${e.usage.padEnd(18)}${e.what}${example}`;
@@ -39,9 +29,9 @@ export function consoleHelp(lang: Lang): string {
 /** Where the reader's language names commands otherwise than English: those names, which work too. */
 function aliasLine(lang: Lang): string[] {
   const names = SLASH_COMMANDS.filter((key) => localName(key, lang) !== localName(key, "en"));
-  const { aliases } = MESSAGES[lang];
+  const { aliases } = textsFor(lang).console;
   if (names.length === 0 || !aliases) return [];
-  return [aliases.replace("{names}", names.map((key) => `/${localName(key, lang)}`).join(", "))];
+  return [aliases({ names: names.map((key) => `/${localName(key, lang)}`).join(", ") })];
 }
 
 export interface CommandResult {
@@ -71,11 +61,16 @@ export function runCommand(engine: Engine, line: string, lang: Lang): CommandRes
   if (!command) return { output: converse(engine, text, lang) };
   const key = commandNamed(command[1] ?? "");
   const arg = key ? optionValue(key, (command[2] ?? "").trim()).trim() : "";
-  const m = MESSAGES[lang];
+  const m = textsFor(lang).console;
   switch (key) {
     case "measure": {
-      const found = lookUpMeasure(engine, arg, lang, clip);
-      return { output: found.kind === "clause" ? renderClause(found.clause, lang) : found.text };
+      const found = lookUpMeasure(engine, arg, clip);
+      return {
+        output:
+          found.kind === "clause"
+            ? renderClause(found.clause, lang)
+            : sayUserError(found.error, lang),
+      };
     }
     case "ask":
       if (!arg) return { output: m.needsText };
@@ -99,12 +94,14 @@ export function runCommand(engine: Engine, line: string, lang: Lang): CommandRes
     case "help":
       return { output: consoleHelp(lang) };
     case "settings":
-      return { output: m.settingsHere.replace("{command}", `/${localName(key, lang)}`) };
+      return { output: m.settingsHere({ command: `/${localName(key, lang)}` }) };
     case "privacy":
-      return { output: m.privacyHere.replace("{command}", `/${localName(key, lang)}`) };
+      return { output: m.privacyHere({ command: `/${localName(key, lang)}` }) };
     case "lang": {
       const chosen = (LANGS as readonly string[]).includes(arg) ? (arg as Lang) : null;
-      return chosen ? { output: MESSAGES[chosen].langSet, lang: chosen } : { output: m.langUsage };
+      return chosen
+        ? { output: textsFor(chosen).console.langSet, lang: chosen }
+        : { output: m.langUsage };
     }
     case "quit":
     case "exit":
@@ -130,5 +127,5 @@ function declaration(engine: Engine, arg: string, lang: Lang): string {
   const pages = paginate(engine.clauses).length;
   const page = /^\d{1,3}$/.test(arg) ? Number(arg) : 0;
   if (page >= 1 && page <= pages) return renderPage(engine.clauses, page, lang);
-  return fillPlaceholders(MESSAGES[lang].pageUsage, { pages }, lang);
+  return textsFor(lang).console.pageUsage({ pages });
 }

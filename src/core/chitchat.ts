@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fillCounts } from "./messages.ts";
+import { fillCounts } from "../text/format.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Lang, type Localized } from "./types.ts";
 

@@ -6,15 +6,12 @@
  * So both get the same answer for "abc", "2.5" or "-1".
  */
 import { fold } from "./analysis.ts";
+import { outOfRangeError } from "./answer-text.ts";
+import { CLAUSE_COUNTS } from "./declaration.ts";
 import type { Engine } from "./engine.ts";
-import {
-  MEASURE_COUNT,
-  measureMalformedText,
-  measureMissingText,
-  outOfRangeText,
-} from "./messages.ts";
 import { CARDINAL, LAST, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
-import type { Clause, Lang } from "./types.ts";
+import type { Clause } from "./types.ts";
+import { UserError } from "./user-error.ts";
 
 export type MeasureArg =
   /** A whole number, 0 or more; whether the text has that measure is the lookup's business. */
@@ -30,7 +27,7 @@ const DIGITS = /^[+-]?\d{1,9}$/;
 const NUMBER_WORD = new RegExp(`^(?:${CARDINAL}|${ROMAN}|${ORDINAL})$`, "u");
 
 /** `raw` as a measure number; `count` is what "last" means. */
-export function parseMeasureArg(raw: unknown, count = MEASURE_COUNT): MeasureArg {
+export function parseMeasureArg(raw: unknown, count = CLAUSE_COUNTS.measure): MeasureArg {
   if (raw === undefined || raw === null) return { kind: "missing" };
   if (typeof raw === "number") return whole(raw, String(raw));
   if (typeof raw !== "string") return { kind: "malformed", raw: String(raw) };
@@ -55,24 +52,19 @@ function whole(n: number, raw: string): MeasureArg {
 /** Longest piece of a malformed value quoted back, in either front end. */
 export const ECHO_MAX = 50;
 
-/** Why /measure shows no clause: the reason names the refusal in logs, `text` is what the reader sees. */
+/** /measure's clause, or the user error that says why there is none. */
 export type MeasureLookup =
   | { kind: "clause"; clause: Clause }
-  | {
-      kind: "refused";
-      reason: "measure-missing" | "measure-malformed" | "measure-out-of-range";
-      text: string;
-    };
+  | { kind: "refused"; error: UserError };
 
 /**
- * /measure `raw`: the clause, or the sentence that explains why there is none, in `lang`. `show`
- * makes what was typed safe to quote back in this front end (escaped and cut for Discord, cut for
- * a terminal).
+ * /measure `raw`: the clause, or the user error that explains why there is none (rendered where
+ * it is answered, in the reader's language). `show` makes what was typed safe to quote back in
+ * this front end (escaped and cut for Discord, cut for a terminal).
  */
 export function lookUpMeasure(
   engine: Pick<Engine, "clauses" | "measure">,
   raw: unknown,
-  lang: Lang,
   show: (typed: string) => string,
 ): MeasureLookup {
   const available = engine.clauses.filter((c) => c.kind === "measure").length;
@@ -80,22 +72,17 @@ export function lookUpMeasure(
   if (arg.kind === "missing") {
     return {
       kind: "refused",
-      reason: "measure-missing",
-      text: measureMissingText(lang, available),
+      error: new UserError({ id: "measureMissing", params: { max: available } }),
     };
   }
   if (arg.kind === "malformed") {
-    return {
-      kind: "refused",
-      reason: "measure-malformed",
-      text: measureMalformedText(show(arg.raw), lang, available),
-    };
+    const params = { shown: show(arg.raw), max: available };
+    return { kind: "refused", error: new UserError({ id: "measureMalformed", params }) };
   }
   const clause = engine.measure(arg.n);
   if (clause) return { kind: "clause", clause };
   return {
     kind: "refused",
-    reason: "measure-out-of-range",
-    text: outOfRangeText({ clauseKind: "measure", requested: arg.n, available }, lang),
+    error: outOfRangeError({ clauseKind: "measure", requested: arg.n, available }),
   };
 }

@@ -1,26 +1,14 @@
 /** Plain-text rendering of answers, for the console and the `ask` command. */
+import { textsFor } from "../text/index.ts";
 import {
-  closestText,
-  DECLARATION_NAME,
-  NOTE_LABEL,
   noAnswerText,
   noteSourceText,
   noteWhere,
-  otherDocumentText,
   outOfRangeText,
   structureText,
-  UNOFFICIAL,
-} from "./messages.ts";
-import { OVERVIEW, paginate } from "./overview.ts";
-import type { Answer, Clause, Lang, Localized } from "./types.ts";
-
-// French typography puts a space before the colon.
-const SEE_ALSO_COLON: Record<Lang, string> = {
-  fr: "Voir aussi :",
-  en: "See also:",
-  ru: "См. также:",
-};
-const MATCHED: Record<Lang, string> = { fr: "Termes trouvés :", en: "Matched:", ru: "Совпадения:" };
+} from "./answer-text.ts";
+import { paginate } from "./overview.ts";
+import type { Answer, Clause, Lang } from "./types.ts";
 
 export function heading(clause: Clause, lang: Lang): string {
   return `${clause.label[lang]} — ${clause.title[lang]} [${clause.id}]`;
@@ -29,7 +17,7 @@ export function heading(clause: Clause, lang: Lang): string {
 /** The clause: French original always (it prevails), the working translation when the reader is not French. */
 export function renderClause(clause: Clause, lang: Lang): string {
   const lines = [heading(clause, lang), `« ${clause.text.fr} »`];
-  if (lang !== "fr") lines.push(`(${UNOFFICIAL[lang]}) ${clause.text[lang]}`);
+  if (lang !== "fr") lines.push(`(${textsFor(lang).document.unofficial}) ${clause.text[lang]}`);
   return lines.join("\n");
 }
 
@@ -39,58 +27,43 @@ export function renderClause(clause: Clause, lang: Lang): string {
  * read on. The console's /declaration and an "overview" answer both print it.
  */
 export function renderOverview(clauses: readonly Clause[], lang: Lang): string {
-  const o = OVERVIEW[lang];
-  const lines = [DECLARATION_NAME[lang], o.intro];
+  const { overview: o, document } = textsFor(lang);
+  const lines = [document.name, o.intro];
   const signatories = clauses.find((c) => c.kind === "signatories");
   if (signatories) {
     lines.push("", o.signatories, `  ${signatories.text.fr}`);
-    if (lang !== "fr") lines.push(`  (${UNOFFICIAL[lang]}) ${signatories.text[lang]}`);
+    if (lang !== "fr") lines.push(`  (${document.unofficial}) ${signatories.text[lang]}`);
   }
   lines.push("", o.structure, ...o.structureLines.map((line) => `  • ${line}`), "");
   lines.push(...clauses.map((c) => `  ${c.label[lang]} — ${c.title[lang]} [${c.id}]`));
-  lines.push("", READ_ON[lang](paginate(clauses).length));
+  lines.push("", o.readOn({ pages: paginate(clauses).length }));
   return lines.join("\n");
 }
-
-// Commands as typed in the console, where the overview is read.
-const READ_ON: Localized<(pages: number) => string> = {
-  fr: (pages) =>
-    `Une clause : /quote M3 ou /measure 3. Le texte entier, page par page : /declaration 1 à /declaration ${pages}.`,
-  en: (pages) =>
-    `One clause: /quote M3 or /measure 3. The whole text, page by page: /declaration 1 to /declaration ${pages}.`,
-  ru: (pages) =>
-    `Один пункт: /quote M3 или /measure 3. Весь текст по страницам: /declaration 1 … /declaration ${pages}.`,
-};
 
 /** Page `page` (1-based, within 1…pages) of the whole text, cut where Discord cuts it, with the way on. */
 export function renderPage(clauses: readonly Clause[], page: number, lang: Lang): string {
   const pages = paginate(clauses);
   const shown = pages[page - 1] ?? [];
-  const heading = `${DECLARATION_NAME[lang]} — ${OVERVIEW[lang].page(page, pages.length)}`;
-  const next = page < pages.length ? page + 1 : null;
-  return [heading, ...shown.map((c) => renderClause(c, lang)), PAGE_ON[lang](next)].join("\n\n");
+  const { overview, document } = textsFor(lang);
+  const heading = `${document.name} — ${overview.page({ n: page, total: pages.length })}`;
+  // Commands as typed in the console, where the pages are read.
+  const on = page < pages.length ? overview.nextPage({ next: page + 1 }) : overview.lastPage;
+  return [heading, ...shown.map((c) => renderClause(c, lang)), on].join("\n\n");
 }
-
-const PAGE_ON: Localized<(next: number | null) => string> = {
-  fr: (next) =>
-    `${next ? `Page suivante : /declaration ${next}` : "Fin du texte"} ; vue d’ensemble : /declaration.`,
-  en: (next) =>
-    `${next ? `Next page: /declaration ${next}` : "End of the text"}; overview: /declaration.`,
-  ru: (next) =>
-    `${next ? `Следующая страница: /declaration ${next}` : "Конец текста"}; обзор: /declaration.`,
-};
 
 export function renderAnswer(answer: Answer): string {
   const { lang } = answer;
   if (answer.kind === "none") {
-    return answer.rule === "other-document" ? otherDocumentText(lang) : noAnswerText(lang);
+    return answer.rule === "other-document"
+      ? textsFor(lang).answers.otherDocument
+      : noAnswerText(lang);
   }
   if (answer.kind === "out-of-range") return outOfRangeText(answer, lang);
   if (answer.kind === "chitchat") return answer.reply;
   if (answer.kind === "note") {
     const { note, clause } = answer;
     return [
-      `${NOTE_LABEL[lang]}: ${note.name[lang]}`,
+      `${textsFor(lang).answers.note.label}: ${note.name[lang]}`,
       note.text[lang],
       noteWhere(note, clause, lang),
       noteSourceText(note, lang),
@@ -102,15 +75,15 @@ export function renderAnswer(answer: Answer): string {
       ? `${structureText(answer.clauses, lang, answer.states)}\n\n${overview}`
       : overview;
   }
+  const { answers } = textsFor(lang);
   const lines = [renderClause(answer.clause, lang)];
   if (answer.confidence === "closest") {
-    lines.unshift(closestText(`${answer.clause.label[lang]} [${answer.clause.id}]`, lang));
+    lines.unshift(answers.closest({ label: `${answer.clause.label[lang]} [${answer.clause.id}]` }));
   }
-  if (answer.matched.length > 0) lines.push(`${MATCHED[lang]} ${answer.matched.join(", ")}`);
+  if (answer.matched.length > 0) lines.push(answers.matched({ words: answer.matched.join(", ") }));
   if (answer.seeAlso.length > 0) {
-    lines.push(
-      `${SEE_ALSO_COLON[lang]} ${answer.seeAlso.map((c) => `${c.label[lang]} [${c.id}]`).join(" · ")}`,
-    );
+    const label = answer.seeAlso.map((c) => `${c.label[lang]} [${c.id}]`).join(" · ");
+    lines.push(answers.seeAlso({ label }));
   }
   return lines.join("\n");
 }

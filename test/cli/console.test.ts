@@ -2,16 +2,21 @@ import { spawn, spawnSync } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { environmentLang, runConsole } from "../../src/console/console.ts";
-import { CONSOLE_BANNER, runCommand } from "../../src/console/interpreter.ts";
-import messages from "../../src/console/messages.json" with { type: "json" };
+import { runCommand } from "../../src/console/interpreter.ts";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import { DECLARATION_NAME, measureMalformedText } from "../../src/core/messages.ts";
 import { paginate } from "../../src/core/overview.ts";
 import { CLAUSE_IDS, LANGS, type Lang } from "../../src/core/types.ts";
 import { COMMAND_DEFINITIONS } from "../../src/discord/commands/index.ts";
 import { NO_TOKEN_LINE } from "../../src/runtime/process.ts";
+import { textsFor } from "../../src/text/index.ts";
 import { ROOT, runTs } from "./run.ts";
+
+const banner = (lang: Lang) => textsFor(lang).console.banner;
+
+/** /measure's refusal of `shown`, as the catalogue words it. */
+const malformed = (shown: string, lang: Lang) =>
+  textsFor(lang).errors.measureMalformed({ shown, max: CLAUSE_COUNTS.measure });
 
 async function chat(input: string, lang: Lang = "fr"): Promise<string> {
   const stdin = new PassThrough();
@@ -27,11 +32,11 @@ async function chat(input: string, lang: Lang = "fr"): Promise<string> {
 
 describe("the local console", () => {
   it("starts by saying it is the local console and how to reach Discord, in the session's language", async () => {
-    expect((await chat("/help\n", "en")).split("\n")[0]).toBe(CONSOLE_BANNER.en);
-    expect(CONSOLE_BANNER.en).toMatch(/local console/);
-    expect((await chat("/help\n", "fr")).split("\n")[0]).toBe(CONSOLE_BANNER.fr);
-    expect(CONSOLE_BANNER.fr).toMatch(/console locale/);
-    for (const banner of Object.values(CONSOLE_BANNER)) expect(banner).toMatch(/DISCORD_TOKEN/);
+    expect((await chat("/help\n", "en")).split("\n")[0]).toBe(banner("en"));
+    expect(banner("en")).toMatch(/local console/);
+    expect((await chat("/help\n", "fr")).split("\n")[0]).toBe(banner("fr"));
+    expect(banner("fr")).toMatch(/console locale/);
+    for (const lang of LANGS) expect(banner(lang)).toMatch(/DISCORD_TOKEN/);
   });
 
   it("on piped input, prints nothing until a line comes, and counts the lines it read", async () => {
@@ -47,7 +52,7 @@ describe("the local console", () => {
     const two = new PassThrough();
     two.end("/measure 3\n\nqui a signé ?\n");
     expect(await runConsole(two, stdout, "en")).toBe(2);
-    expect(out.split("\n")[0]).toBe(CONSOLE_BANNER.en);
+    expect(out.split("\n")[0]).toBe(banner("en"));
   });
 
   it("takes the session's first language from the environment's locale, English otherwise", () => {
@@ -107,7 +112,7 @@ describe("the local console", () => {
     const out = await chat("/measure 9\n/measure abc\n/frobnicate\n/ask\n");
     expect(out).toContain("mesure 9");
     expect(out).toContain(`${CLAUSE_COUNTS.measure} mesures`);
-    expect(out).toContain(measureMalformedText("abc", "fr"));
+    expect(out).toContain(malformed("abc", "fr"));
     expect(out).toContain("Commande inconnue");
     expect(out).toContain("/ask suivi de votre question");
   });
@@ -150,7 +155,7 @@ describe("the local console", () => {
       env: { DISCORD_TOKEN: "", LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
     });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER.fr);
+    expect(r.stdout.split("\n")[0]).toBe(banner("fr"));
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   });
@@ -187,7 +192,7 @@ describe("the local console", () => {
       timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(CONSOLE_BANNER.en);
+    expect(r.stdout.split("\n")[0]).toBe(banner("en"));
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   }, 60_000);
@@ -275,7 +280,7 @@ describe("the console knows every command name Discord shows, in every language"
       for (const command of SLASH) {
         const sample = SAMPLES[command.name] ?? "";
         const english = say(`/${command.name} ${sample}`, lang);
-        expect(english, `/${command.name}`).not.toBe(messages[lang].unknown);
+        expect(english, `/${command.name}`).not.toBe(textsFor(lang).console.unknown);
         for (const name of command.names) {
           expect(say(`/${name} ${sample}`, lang), `/${name}`).toBe(english);
         }
@@ -317,8 +322,8 @@ describe("the console knows every command name Discord shows, in every language"
 describe("/measure answers as on Discord", () => {
   it("gives a malformed number the sentence Discord's handler gives", () => {
     for (const raw of ["abc", "2.5", "-1", "1e9"]) {
-      expect(say(`/measure ${raw}`), raw).toBe(measureMalformedText(raw, "fr"));
-      expect(say(`/measure ${raw}`, "en"), raw).toBe(measureMalformedText(raw, "en"));
+      expect(say(`/measure ${raw}`), raw).toBe(malformed(raw, "fr"));
+      expect(say(`/measure ${raw}`, "en"), raw).toBe(malformed(raw, "en"));
     }
   });
 
@@ -336,7 +341,7 @@ describe("/declaration", () => {
   it("is the overview: what the text is, who signed it, every clause by id, not the whole text", () => {
     for (const lang of LANGS) {
       const out = say("/declaration", lang);
-      expect(out.split("\n")[0]).toBe(DECLARATION_NAME[lang]);
+      expect(out.split("\n")[0]).toBe(textsFor(lang).document.name);
       expect(out).toContain("Tadjikistan");
       for (const id of CLAUSE_IDS) expect(out, id).toContain(`[${id}]`);
       const m6 = clauses.find((c) => c.id === "M6");

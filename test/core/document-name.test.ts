@@ -1,22 +1,21 @@
 /**
  * The document has one name per language wherever the bot speaks; in Russian it is «заявление», as
- * its title (DECLARATION_NAME) and most of the data say, never «декларация».
+ * its title (the catalogue's `document.name`) and most of the data say, never «декларация».
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DECLARATION_NAME } from "../../src/core/messages.ts";
+import { CATALOGUES, textsFor } from "../../src/text/index.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
 
 /** The sources whose string literals are what the bot says, in every language. */
 const TEXT_SOURCES = [
-  "src/discord/i18n/strings.ts",
-  "src/core/messages.ts",
-  "src/core/quote-messages.ts",
-  "src/core/follow-up-messages.ts",
-  "src/core/help.ts",
+  "src/text/ru.ts",
+  "src/text/catalogue.ts",
+  "src/core/answer-text.ts",
+  "src/core/quote/explain.ts",
   "src/core/overview.ts",
   "src/core/render-text.ts",
 ];
@@ -35,7 +34,13 @@ const OTHER_WORD = /декларац/i;
 
 describe("the document's Russian name", () => {
   it("is «заявление» in its title", () => {
-    expect(DECLARATION_NAME.ru).toMatch(/^Заявление /);
+    expect(textsFor("ru").document.name).toMatch(/^Заявление /);
+  });
+
+  it("is never «декларация» in the Russian catalogue", () => {
+    const texts = russianStrings({ ru: CATALOGUES.ru });
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter((text) => OTHER_WORD.test(text))).toEqual([]);
   });
 
   it.each(TEXT_SOURCES)("%s never calls it «декларация»", (file) => {
@@ -46,12 +51,9 @@ describe("the document's Russian name", () => {
     ).toEqual([]);
   });
 
-  it.each(["src/discord/i18n/commands.json", "src/console/messages.json"])(
-    "%s never calls it «декларация»",
-    (file) => {
-      const texts = russianStrings(JSON.parse(read(file)));
-      expect(texts.length).toBeGreaterThan(5);
-      expect(texts.filter((text) => OTHER_WORD.test(text))).toEqual([]);
-    },
-  );
+  it("src/discord/i18n/commands.json never calls it «декларация»", () => {
+    const texts = russianStrings(JSON.parse(read("src/discord/i18n/commands.json")));
+    expect(texts.length).toBeGreaterThan(5);
+    expect(texts.filter((text) => OTHER_WORD.test(text))).toEqual([]);
+  });
 });

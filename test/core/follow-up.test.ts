@@ -13,9 +13,16 @@ import {
   readFollowUp,
   readFollowUpData,
 } from "../../src/core/follow-up.ts";
-import { edgeText, gistText, goneText, noContextText } from "../../src/core/follow-up-messages.ts";
-import { LANGS } from "../../src/core/types.ts";
+import { type Clause, LANGS, type Lang } from "../../src/core/types.ts";
+import { textsFor } from "../../src/text/index.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
+
+/** What the bot says around follow-up answers, as the catalogue words it. */
+const gistText = (c: Clause, lang: Lang) => textsFor(lang).followUps.gist({ title: c.title[lang] });
+const edgeText = (c: Clause, ask: "next" | "previous", lang: Lang) =>
+  textsFor(lang).followUps[ask === "next" ? "end" : "start"]({ label: c.label[lang] });
+const noContextText = (lang: Lang) => textsFor(lang).followUps.noContext;
+const goneText = (lang: Lang) => textsFor(lang).followUps.gone;
 
 const data = readFollowUpData();
 const engine = getEngine();

@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { lookUpMeasure, parseMeasureArg } from "../../src/core/measure-arg.ts";
+import type { Lang } from "../../src/core/types.ts";
+import { sayUserError } from "../../src/core/user-error.ts";
 
 const M = CLAUSE_COUNTS.measure;
 
@@ -69,22 +71,31 @@ describe("lookUpMeasure", () => {
   const engine = getEngine();
   const show = (typed: string) => `[${typed}]`;
 
+  /** The refusal of `raw`: its id, how logs name it and its text in `lang`. */
+  const refusal = (raw: unknown, lang: Lang) => {
+    const found = lookUpMeasure(engine, raw, show);
+    if (found.kind !== "refused") throw new Error(`${String(raw)} was not refused`);
+    const { id, reason, params } = found.error;
+    return { id, reason, params, text: sayUserError(found.error, lang) };
+  };
+
   it("finds the measure", () => {
-    const found = lookUpMeasure(engine, "deux", "fr", show);
+    const found = lookUpMeasure(engine, "deux", show);
     expect(found.kind === "clause" && found.clause.id).toBe("M2");
   });
 
-  it("explains every refusal in the reader's language, quoting what was typed through `show`", () => {
-    expect(lookUpMeasure(engine, "abc", "en", show)).toEqual({
-      kind: "refused",
+  it("refuses with a user error, quoting what was typed through `show`", () => {
+    expect(refusal("abc", "en")).toEqual({
+      id: "measureMalformed",
       reason: "measure-malformed",
+      params: { shown: "[abc]", max: M },
       text: `“[abc]” is not a measure number: the declaration has ${M} measures, numbered 1 to ${M}.`,
     });
-    expect(lookUpMeasure(engine, undefined, "fr", show)).toMatchObject({
+    expect(refusal(undefined, "fr")).toMatchObject({
       reason: "measure-missing",
       text: expect.stringContaining(`de 1 à ${M}`),
     });
-    expect(lookUpMeasure(engine, M + 1, "ru", show)).toMatchObject({
+    expect(refusal(M + 1, "ru")).toMatchObject({
       reason: "measure-out-of-range",
       text: expect.stringContaining(`пункта ${M + 1} нет`),
     });

@@ -1,15 +1,13 @@
 /**
  * A count meets a noun in many user texts, and the counts come from the parsed text: the noun's
- * form must follow the count (Russian has three forms), not today's numbers.
+ * form must follow the count (Russian has three forms), not today's numbers. The catalogue's
+ * texts choose it through `Intl.PluralRules` (src/text/format.ts).
  */
 import { describe, expect, it } from "vitest";
-import {
-  fillPlaceholders,
-  measureMalformedText,
-  measureMissingText,
-  outOfRangeText,
-} from "../../src/core/messages.ts";
+import { outOfRangeText } from "../../src/core/answer-text.ts";
 import type { Lang } from "../../src/core/types.ts";
+import { counted, fillPlaceholders } from "../../src/text/format.ts";
+import { textsFor } from "../../src/text/index.ts";
 
 const COUNTS = [1, 2, 5, 11, 21] as const;
 
@@ -48,12 +46,11 @@ describe("a count and its noun", () => {
     const expected = ["мера", "меры", "мер", "мер", "мера"];
     // After the colon: before it, "от 1 до N" puts a count before a preposition.
     const afterColon = (text: string) => text.slice(text.indexOf(":"));
-    expect(COUNTS.map((n) => nounAfter(n, afterColon(measureMissingText("ru", n))))).toEqual(
-      expected,
-    );
-    expect(COUNTS.map((n) => nounAfter(n, afterColon(measureMalformedText("x", "ru", n))))).toEqual(
-      expected,
-    );
+    const { errors } = textsFor("ru");
+    const missing = (max: number) => errors.measureMissing({ max });
+    const malformed = (max: number) => errors.measureMalformed({ shown: "x", max });
+    expect(COUNTS.map((n) => nounAfter(n, afterColon(missing(n))))).toEqual(expected);
+    expect(COUNTS.map((n) => nounAfter(n, afterColon(malformed(n))))).toEqual(expected);
   });
 
   it("in French and English, singular for one only", () => {
@@ -84,5 +81,26 @@ describe("a count and its noun", () => {
     ]);
     expect(fillPlaceholders("{unknown} {pages}", { pages: 3 })).toBe("{unknown} 3");
     expect(() => fillPlaceholders("{pages|one:page|other:pages}", { pages: 3 })).toThrow();
+  });
+
+  it("a form with # is a whole phrase, the count in place of #", () => {
+    const forms = { one: "votre vote est effacé", other: "vos # votes sont effacés" };
+    expect([1, 2, 21].map((n) => counted(n, "fr", forms))).toEqual([
+      "votre vote est effacé",
+      "vos 2 votes sont effacés",
+      "vos 21 votes sont effacés",
+    ]);
+  });
+
+  it("a noun of the catalogue is named by its key", () => {
+    const nouns = { measure: "one:мера|few:меры|many:мер" };
+    expect(COUNTS.map((n) => fillPlaceholders("{n|measure}", { n }, "ru", nouns))).toEqual([
+      "1 мера",
+      "2 меры",
+      "5 мер",
+      "11 мер",
+      "21 мера",
+    ]);
+    expect(() => fillPlaceholders("{n|nothing}", { n: 1 }, "ru", nouns)).toThrow();
   });
 });

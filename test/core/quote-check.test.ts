@@ -16,8 +16,8 @@ import {
   type QuoteCheck,
   toContract,
 } from "../../src/core/quote/check.ts";
+import { renderQuoteReports } from "../../src/core/quote/explain.ts";
 import { framedQuotations } from "../../src/core/quote-cues.ts";
-import { renderQuoteReports } from "../../src/core/quote-messages.ts";
 import { readReferenceData } from "../../src/core/references.ts";
 import { type ClauseId, LANGS, type Lang } from "../../src/core/types.ts";
 import { normaliseForPatterns } from "../../src/core/word-patterns.ts";

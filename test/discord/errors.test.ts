@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import * as esm from "@discordjs/rest";
 import { describe, expect, it } from "vitest";
-import { ReplyableError } from "../../src/discord/interaction/replyable-error.ts";
+import { UserError } from "../../src/core/user-error.ts";
 import {
   cannotSpeakHere,
   discordCode,
@@ -40,7 +40,13 @@ describe("REST errors from either copy of @discordjs/rest", () => {
   }
 
   it("leaves everything else alone", () => {
-    for (const other of [new Error("boom"), new ReplyableError("no"), { code: 10062 }, null, "x"]) {
+    for (const other of [
+      new Error("boom"),
+      new UserError({ id: "emptyQuestion" }),
+      { code: 10062 },
+      null,
+      "x",
+    ]) {
       expect(discordCode(other)).toBeNull();
       expect(isDiscordFailure(other)).toBe(false);
     }

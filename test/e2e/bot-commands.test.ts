@@ -5,8 +5,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
-import { measureMalformedText } from "../../src/core/messages.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
+import { textsFor } from "../../src/text/index.ts";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
   callbackOf,
@@ -138,7 +138,9 @@ describe("/measure", () => {
       expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);
       // As Discord renders it: markdown escapes ("3\.5") show as the character they escape.
       const shown = String(data.content).replace(/\\(.)/g, "$1");
-      expect(shown).toBe(measureMalformedText(String(raw), "fr"));
+      expect(shown).toBe(
+        textsFor("fr").errors.measureMalformed({ shown: String(raw), max: CLAUSE_COUNTS.measure }),
+      );
     });
   }
 

@@ -8,10 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
 import { CONTEXT_RATIO } from "../../src/core/follow-up.ts";
-import { edgeText, gistText, goneText, noContextText } from "../../src/core/follow-up-messages.ts";
-import type { ClauseId, Lang } from "../../src/core/types.ts";
+import type { Clause, ClauseId, Lang } from "../../src/core/types.ts";
 import { clauseTitle } from "../../src/discord/render/card.ts";
 import { pagePayload } from "../../src/discord/render/overview.ts";
+import { textsFor } from "../../src/text/index.ts";
 import {
   DEFAULT_CHANNEL_ID,
   DEFAULT_GUILD_ID,
@@ -30,6 +30,13 @@ import {
   responseData,
   startHarness,
 } from "../support/bot-harness.ts";
+
+/** What the bot says around follow-up answers, as the catalogue words it. */
+const gistText = (c: Clause, lang: Lang) => textsFor(lang).followUps.gist({ title: c.title[lang] });
+const edgeText = (c: Clause, ask: "next" | "previous", lang: Lang) =>
+  textsFor(lang).followUps[ask === "next" ? "end" : "start"]({ label: c.label[lang] });
+const noContextText = (lang: Lang) => textsFor(lang).followUps.noContext;
+const goneText = (lang: Lang) => textsFor(lang).followUps.gone;
 
 const FR = DEFAULT_CHANNEL_ID;
 const QA = "222222222222222223";

@@ -18,8 +18,8 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_BANNER } from "../../src/console/interpreter.ts";
 import { NO_TOKEN_LINE } from "../../src/runtime/process.ts";
+import { textsFor } from "../../src/text/index.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import { embedsOf, responseData } from "../support/bot-harness.ts";
 import { botReady } from "../support/child-bot.ts";
@@ -147,7 +147,7 @@ describe("a built checkout after npm ci --omit=dev", () => {
   it("npm start answers piped questions in the console, without a token", async () => {
     const r = await sh("npm start", { input: "/measure 3\nwho signed the declaration?\n" });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(CONSOLE_BANNER.en);
+    expect(r.stdout).toContain(textsFor("en").console.banner);
     expect(r.stdout).toContain("3. Faciliter les contacts");
     expect(r.stdout).toMatch(/Signé\s*:\s*Les ministres/);
   });

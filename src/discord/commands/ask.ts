@@ -1,8 +1,7 @@
 /** /ask question — the most relevant clause, with "see also" buttons; ephemeral hints when nothing fits. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
+import { UserError } from "../../core/user-error.ts";
 import { replyToQuestion } from "../handlers/answer.ts";
-import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { cleanInput } from "../interaction/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { type Autocomplete, type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
@@ -11,12 +10,11 @@ import { QUESTION_MAX } from "./shared.ts";
 const TEXTS = commandTexts("ask");
 
 const handle: ChatHandler = async (interaction, ctx) => {
-  const { lang } = ctx;
   // Discord caps the option at QUESTION_MAX, but nothing stops a client sending more (or control
   // characters, zero-width spaces…): the engine gets a bounded, cleaned string whatever arrives.
   const raw = interaction.options.value(TEXTS.optionName.question);
   const question = cleanInput(String(raw ?? ""), QUESTION_MAX * 4);
-  if (question === "") throw new ReplyableError(strings(lang).emptyQuestion, "empty-question");
+  if (question === "") throw new UserError({ id: "emptyQuestion" });
   // Only a confident answer goes to the channel; the closest passage is offered privately first.
   return replyToQuestion(interaction, ctx, question, { alwaysPrivate: false });
 };

@@ -1,9 +1,8 @@
 /** /measure number — one of the measures, with their titles offered by autocomplete. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { fold } from "../../core/analysis.ts";
+import { CLAUSE_COUNTS } from "../../core/declaration.ts";
 import { ECHO_MAX, lookUpMeasure } from "../../core/measure-arg.ts";
-import { MEASURE_COUNT as M } from "../../core/messages.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { echo } from "../interaction/sanitize.ts";
 import { cardPayload } from "../render/card.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
@@ -13,8 +12,8 @@ const TEXTS = commandTexts("measure");
 
 const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
   const raw = interaction.options.value(TEXTS.optionName.number);
-  const found = lookUpMeasure(engine, raw, lang, (typed) => echo(typed, ECHO_MAX));
-  if (found.kind === "refused") throw new ReplyableError(found.text, found.reason);
+  const found = lookUpMeasure(engine, raw, (typed) => echo(typed, ECHO_MAX));
+  if (found.kind === "refused") throw found.error;
   const { clause } = found;
   await reply(cardPayload(clause, { lang, ...engine.neighbours(clause.id) }));
   return { outcome: "clause", clause: clause.id, score: 1, question: String(raw) };
@@ -49,7 +48,7 @@ export const command = defineChatCommand({
       required: true,
       autocomplete: true,
       min_value: 1,
-      max_value: M,
+      max_value: CLAUSE_COUNTS.measure,
     }),
   ],
   defer: "public",

@@ -3,7 +3,8 @@
  * every question of theirs that a server kept, in any server.
  */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
-import { strings } from "../i18n/strings.ts";
+import type { Lang } from "../../core/types.ts";
+import { textsFor } from "../../text/index.ts";
 import { type ChatHandler, commandTexts, defineChatCommand } from "./define.ts";
 
 const TEXTS = commandTexts("privacy");
@@ -12,9 +13,20 @@ const handle: ChatHandler = async (interaction, { store, lang, reply }) => {
   // Votes and kept questions are stored under a hash of the user id, which is all it takes to
   // find them again.
   const { votes, questions } = await store.feedback.forget(interaction.userId);
-  await reply(strings(lang).forgotten(votes, questions));
+  await reply(forgottenText(lang, votes, questions));
   return { outcome: "privacy/forget" };
 };
+
+/** What /privacy forget deleted: the votes (corrections included) and the kept question texts. */
+export function forgottenText(lang: Lang, votes: number, questions: number): string {
+  const { forgotten } = textsFor(lang).feedback;
+  if (votes + questions === 0) return forgotten.nothing;
+  const parts = [
+    votes === 0 ? "" : forgotten.votes({ votes }),
+    questions === 0 ? "" : forgotten.questions({ questions }),
+  ];
+  return forgotten.done({ list: parts.filter(Boolean).join(forgotten.separator) });
+}
 
 export const command = defineChatCommand({
   texts: TEXTS,

@@ -1,8 +1,7 @@
 /** /quote clause — posts any clause publicly, formatted for discussion. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
-import { outOfRangeText } from "../../core/messages.ts";
-import { strings } from "../i18n/strings.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
+import { outOfRangeError } from "../../core/answer-text.ts";
+import { UserError } from "../../core/user-error.ts";
 import { cleanInput, echo } from "../interaction/sanitize.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { quoteText } from "../render/quote-text.ts";
@@ -14,11 +13,9 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
   const raw = cleanInput(String(interaction.options.value(TEXTS.optionName.clause) ?? ""), 200);
   const clause = engine.resolveOrOutOfRange(raw);
   if (clause?.kind === "out-of-range") {
-    throw new ReplyableError(outOfRangeText(clause, lang), "quote-out-of-range");
+    throw outOfRangeError(clause, "quote-out-of-range");
   }
-  if (!clause) {
-    throw new ReplyableError(strings(lang).quoteUnknown(echo(raw, 60)), "quote-unknown");
-  }
+  if (!clause) throw new UserError({ id: "quoteUnknown", params: { shown: echo(raw, 60) } });
   await reply({ content: quoteText(clause, lang) });
   return { outcome: "quote", clause: clause.id, score: 1, question: raw };
 };

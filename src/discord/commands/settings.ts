@@ -15,15 +15,16 @@ import {
   PermissionFlagsBits,
 } from "discord-api-types/v10";
 import { LANGS, type Lang } from "../../core/types.ts";
+import { UserError } from "../../core/user-error.ts";
 import { MAX_QA_CHANNELS } from "../../store/settings.ts";
+import { textsFor } from "../../text/index.ts";
 import { keepsText } from "../handlers/feedback.ts";
-import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, readsAllChat } from "../interaction/context.ts";
 import type { Interaction } from "../interaction/interaction.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { SNOWFLAKE } from "../interaction/snowflake.ts";
 import { LIMITS, truncate } from "../render/limits.ts";
 import { EMBED_COLOR } from "../render/payloads.ts";
+import { contentOffText, feedbackKeptText } from "../render/policy-text.ts";
 import { type CommandContext, commandTexts, defineChatCommand } from "./define.ts";
 
 const TEXTS = commandTexts("settings");
@@ -84,53 +85,44 @@ export const command = defineChatCommand({
 });
 
 async function settingsEmbed(ctx: BotContext, guildId: string, lang: Lang): Promise<APIEmbed> {
-  const s = strings(lang);
+  const { settings: s, content } = textsFor(lang);
   const current = await ctx.store.settings.get(guildId);
   const textKept = await keepsText(ctx, guildId);
+  const kept = feedbackKeptText(lang, { textKept, days: ctx.feedbackRetentionDays });
   const readsAll = readsAllChat(ctx);
   // A switch that is on but cannot work without the intent says so.
-  const state = (on: boolean) => (on ? (readsAll ? s.on : `${s.on} (${s.needsContent})`) : s.off);
+  const state = (on: boolean) => (on ? (readsAll ? s.on : `${s.on} (${content.needed})`) : s.off);
   const list = current.qaChannels.map((id) => `<#${id}>`).join(", ");
-  const channels = list ? (readsAll ? list : `${list} (${s.needsContent})`) : s.settingsNone;
+  const channels = list ? (readsAll ? list : `${list} (${content.needed})`) : s.none;
+  const reading = readsAll ? content.on : contentOffText(lang, ctx.content?.why ?? "refused");
   return {
     color: EMBED_COLOR,
-    title: s.settingsTitle,
+    title: s.title,
     fields: [
-      { name: s.settingsQaChannels, value: truncate(channels, LIMITS.fieldValue) },
-      { name: s.settingsQuoting, value: state(current.quoting) },
-      { name: s.settingsQuoteCheck, value: state(current.quoteCheck) },
+      { name: s.qaChannels, value: truncate(channels, LIMITS.fieldValue) },
+      { name: s.quoting, value: state(current.quoting) },
+      { name: s.quoteCheck, value: state(current.quoteCheck) },
       {
-        name: s.settingsLanguage,
+        name: s.language,
         value: current.language ? s.languageNames[current.language] : s.languageAuto,
       },
-      {
-        name: s.settingsFeedback,
-        value: truncate(s.feedbackKept(textKept, ctx.feedbackRetentionDays), LIMITS.fieldValue),
-      },
-      {
-        name: s.contentTitle,
-        value: truncate(
-          readsAll ? s.contentOn : s.contentOff(ctx.content?.why ?? "refused"),
-          LIMITS.fieldValue,
-        ),
-      },
+      { name: s.feedback, value: truncate(kept, LIMITS.fieldValue) },
+      { name: content.title, value: truncate(reading, LIMITS.fieldValue) },
     ],
   };
 }
 
 async function handle(interaction: Interaction, ctx: CommandContext): Promise<Outcome> {
   const { lang, reply } = ctx;
-  const s = strings(lang);
+  const s = textsFor(lang).settings;
   const guildId = interaction.guildId;
-  if (guildId === null) throw new ReplyableError(s.guildOnly, "guild-only");
-  if (!interaction.canManageGuild()) {
-    throw new ReplyableError(s.settingsNeedManageGuild, "needs-manage-guild");
-  }
+  if (guildId === null) throw new UserError({ id: "guildOnly" });
+  if (!interaction.canManageGuild()) throw new UserError({ id: "needsManageGuild" });
   const { group, subcommand: sub } = interaction.options;
   const say = (text: string) => reply(text);
   const onOff = (): boolean => {
     const enabled = interaction.options.value(NAME.enabled);
-    if (typeof enabled !== "boolean") throw new ReplyableError(s.invalidValue, "invalid-value");
+    if (typeof enabled !== "boolean") throw new UserError({ id: "invalidValue" });
     return enabled;
   };
 
@@ -142,29 +134,26 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
     case `${NAME["qa-channels"]}/${NAME.add}`:
     case `${NAME["qa-channels"]}/${NAME.remove}`: {
       const channelId = String(interaction.options.value(NAME.channel) ?? "");
-      if (!SNOWFLAKE.test(channelId))
-        throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
+      if (!SNOWFLAKE.test(channelId)) throw new UserError({ id: "wrongChannel" });
       const type = interaction.options.channelType(NAME.channel);
-      if (type !== undefined && !isQaChannelType(type)) {
-        throw new ReplyableError(s.qaWrongChannelType, "wrong-channel");
-      }
-      const mention = `<#${channelId}>`;
+      if (type !== undefined && !isQaChannelType(type)) throw new UserError({ id: "wrongChannel" });
+      const channel = `<#${channelId}>`;
       if (sub === NAME.add) {
         const added = await ctx.store.settings.addQaChannel(guildId, channelId);
         if (added === "full") {
-          throw new ReplyableError(s.qaTooMany(MAX_QA_CHANNELS), "too-many-channels");
+          throw new UserError({ id: "tooManyChannels", params: { max: MAX_QA_CHANNELS } });
         }
-        await say(added === "added" ? s.qaAdded(mention) : s.qaAlready(mention));
+        await say(added === "added" ? s.qaAdded({ channel }) : s.qaAlready({ channel }));
         return { outcome: "settings/qa-add" };
       }
       const removed = await ctx.store.settings.removeQaChannel(guildId, channelId);
-      await say(removed ? s.qaRemoved(mention) : s.qaNotThere(mention));
+      await say(removed ? s.qaRemoved({ channel }) : s.qaNotThere({ channel }));
       return { outcome: "settings/qa-remove" };
     }
     case NAME.quoting: {
       const enabled = onOff();
       await ctx.store.settings.setFlag(guildId, "quoting", enabled);
-      await say(s.quotingSet(enabled));
+      await say(enabled ? s.quotingOn : s.quotingOff);
       return { outcome: "settings/quoting" };
     }
     case NAME["feedback-text"]: {
@@ -173,27 +162,45 @@ async function handle(interaction: Interaction, ctx: CommandContext): Promise<Ou
       let forgotten = 0;
       if (enabled) await ctx.store.settings.setFlag(guildId, "feedbackText", true);
       else forgotten = await ctx.store.settings.stopKeepingText(guildId);
-      await say(s.feedbackTextSet(enabled, forgotten, ctx.logQuestions === true));
+      await say(feedbackTextSet(lang, enabled, forgotten, ctx.logQuestions === true));
       return { outcome: "settings/feedback-text" };
     }
     case NAME["quote-check"]: {
       const enabled = onOff();
       await ctx.store.settings.setFlag(guildId, "quoteCheck", enabled);
-      await say(s.quoteCheckSet(enabled));
+      await say(enabled ? s.quoteCheckOn : s.quoteCheckOff);
       return { outcome: "settings/quote-check" };
     }
     case NAME.language: {
       const value = String(interaction.options.value(NAME.value) ?? "");
       const language = (LANGS as readonly string[]).includes(value) ? (value as Lang) : null;
-      if (language === null && value !== "auto")
-        throw new ReplyableError(s.invalidValue, "invalid-value");
+      if (language === null && value !== "auto") throw new UserError({ id: "invalidValue" });
       await ctx.store.settings.setLanguage(guildId, language);
-      await say(s.languageSet(language ? s.languageNames[language] : s.languageAuto));
+      await say(s.languageSet({ name: language ? s.languageNames[language] : s.languageAuto }));
       return { outcome: "settings/language" };
     }
     default:
       throw new Error(`settings: unknown subcommand ${group ?? ""}/${sub ?? ""}`);
   }
+}
+
+/**
+ * Keeping question texts turned on or off; `forgotten`: this server's texts deleted on turning it
+ * off; `operatorKeeps`: LOG_QUESTIONS=true keeps texts in every server whatever the setting says.
+ */
+function feedbackTextSet(
+  lang: Lang,
+  on: boolean,
+  forgotten: number,
+  operatorKeeps: boolean,
+): string {
+  const s = textsFor(lang).settings;
+  const set = on
+    ? s.feedbackTextOn
+    : forgotten > 0
+      ? s.feedbackTextForgotten({ forgotten })
+      : s.feedbackTextOff;
+  return operatorKeeps ? `${set} ${s.operatorKeepsText}` : set;
 }
 
 function isQaChannelType(type: number): boolean {

@@ -4,8 +4,9 @@
  * are registered and read through the same texts (`option`, `optionName`), so the name a handler
  * reads is the name Discord registered.
  */
-import { fillCounts } from "../../core/messages.ts";
+
 import type { Localized } from "../../core/types.ts";
+import { fillCounts } from "../../text/format.ts";
 import raw from "../i18n/commands.json" with { type: "json" };
 import { localizations } from "../i18n/locale.ts";
 

@@ -1,9 +1,8 @@
 /** /verify quote — checks a quotation against the declaration, privately. */
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { MAX_QUOTED } from "../../core/quote-limits.ts";
-import { strings } from "../i18n/strings.ts";
+import { UserError } from "../../core/user-error.ts";
 import type { Outcome } from "../interaction/context.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { cleanInput } from "../interaction/sanitize.ts";
 import {
   type ChatHandler,
@@ -45,7 +44,7 @@ export async function replyWithChecks(
   text: string,
   { lang, reply }: CommandContext,
 ): Promise<Outcome> {
-  if (text === "") throw new ReplyableError(strings(lang).emptyMessage, "empty-message");
+  if (text === "") throw new UserError({ id: "emptyMessage" });
   const { checkText, quoteCheckEmbeds } = await quoteChecking();
   const reports = checkText(text, MAX_QUOTED);
   await reply({ embeds: quoteCheckEmbeds(reports, lang) }, { privately: true });

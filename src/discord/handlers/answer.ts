@@ -5,17 +5,12 @@
  * is shown privately); "measure 9" → the out-of-range explanation; nothing → the no-answer hints.
  * A command's clause answers carry the 👍/👎 row (feedback.ts).
  */
+import { noAnswerText, outOfRangeText, structureText } from "../../core/answer-text.ts";
 import { chitchatReply } from "../../core/chitchat.ts";
 import type { Engine } from "../../core/engine.ts";
-import {
-  noAnswerText,
-  otherDocumentText,
-  outOfRangeText,
-  structureText,
-} from "../../core/messages.ts";
 import type { Answer, Lang } from "../../core/types.ts";
+import { textsFor } from "../../text/index.ts";
 import type { CommandContext } from "../commands/define.ts";
-import { strings } from "../i18n/strings.ts";
 import type { Outcome } from "../interaction/context.ts";
 import type { Interaction } from "../interaction/interaction.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
@@ -55,7 +50,8 @@ export function renderAnswer(
         ...engine.neighbours(clause.id),
       });
       if (!confident) {
-        payload.content = strings(lang).closest(`${clause.label[lang]} — ${clause.title[lang]}`);
+        const label = `${clause.label[lang]} — ${clause.title[lang]}`;
+        payload.content = textsFor(lang).answers.closest({ label });
       }
       if (opts.privately) payload.components.push(postRow(clause, lang));
       if (opts.answerId) payload.components.push(feedbackRow(shownAnswer(answer, opts.answerId)));
@@ -117,7 +113,7 @@ export function renderAnswer(
         kind: "text",
         text:
           answer.rule === "other-document"
-            ? otherDocumentText(lang)
+            ? textsFor(lang).answers.otherDocument
             : noAnswerText(lang, (command) => `\`${command}\``),
         outcome: { outcome: answer.rule ? `none/${answer.rule}` : "none" },
       };

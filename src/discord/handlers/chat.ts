@@ -31,10 +31,10 @@ import {
   outcomeLabel,
 } from "../../metrics.ts";
 import { DEFAULT_SETTINGS, type GuildSettings } from "../../store/settings.ts";
+import { textsFor } from "../../text/index.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { repliedTo } from "../gateway/replied.ts";
 import { readerLang } from "../i18n/locale.ts";
-import { strings } from "../i18n/strings.ts";
 import {
   type BotContext,
   type Outcome,
@@ -93,7 +93,7 @@ export function chatReply(
     const question = cutClean(text, QUESTION_MAX * 4);
     if (question === "") {
       return addressed && message.mentioned !== false
-        ? { reply: { content: strings(lang).emptyQuestion }, outcome: { outcome: "empty" } }
+        ? { reply: { content: textsFor(lang).errors.emptyQuestion }, outcome: { outcome: "empty" } }
         : null;
     }
     // "@bot la mesure 3 dit « … » ?": asked, the bot says how the quote fares, verbatim too.

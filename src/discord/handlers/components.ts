@@ -6,12 +6,12 @@
  * the whole channel is reading.
  */
 import { MessageFlags } from "discord-api-types/v10";
+import { UserError } from "../../core/user-error.ts";
 import type { ShownAnswer } from "../../store/feedback.ts";
+import { textsFor } from "../../text/index.ts";
 import { readerLang } from "../i18n/locale.ts";
-import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../interaction/context.ts";
 import type { Interaction, MessageRow } from "../interaction/interaction.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { type DeferMode, respond, respondUpdate } from "../interaction/respond.ts";
 import { cardPayload } from "../render/card.ts";
 import { decodeCustomId, parseClauseId } from "../render/custom-ids.ts";
@@ -24,7 +24,7 @@ import { handleCorrection, handleVote } from "./feedback.ts";
 export async function handleComponent(interaction: Interaction, ctx: BotContext): Promise<Outcome> {
   const { engine } = ctx;
   const lang = readerLang(interaction.locale);
-  const outdated = () => new ReplyableError(strings(lang).outdatedComponent, "outdated-component");
+  const outdated = () => new UserError({ id: "outdatedComponent" });
   const action = decodeCustomId(interaction.customId);
   if (!action) throw outdated();
 
@@ -70,10 +70,14 @@ export async function handleComponent(interaction: Interaction, ctx: BotContext)
         await interaction.followUp({ ...card, allowed_mentions: NO_MENTIONS });
       } catch (error) {
         if (!isDiscordFailure(error)) throw error;
-        await interaction.followUp(ephemeralText(strings(lang).cannotPost));
+        await interaction.followUp(ephemeralText(textsFor(lang).card.cannotPost));
         return { outcome: "component/post-refused", clause: clause.id, score: 1 };
       }
-      await interaction.editReply({ content: strings(lang).posted, embeds: [], components: [] });
+      await interaction.editReply({
+        content: textsFor(lang).card.posted,
+        embeds: [],
+        components: [],
+      });
       return { outcome: "component/post", clause: clause.id, score: 1 };
     }
   }

@@ -8,13 +8,13 @@
  */
 import { MessageFlags } from "discord-api-types/v10";
 import type { Answer } from "../../core/types.ts";
+import { UserError } from "../../core/user-error.ts";
 import { countLimitRefusal, countVote } from "../../metrics.ts";
 import type { Correction, Voter } from "../../store/feedback.ts";
+import { textsFor } from "../../text/index.ts";
 import { readerLang } from "../i18n/locale.ts";
-import { strings } from "../i18n/strings.ts";
 import type { BotContext, Outcome } from "../interaction/context.ts";
 import type { Interaction } from "../interaction/interaction.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { respond, respondUpdate } from "../interaction/respond.ts";
 import { type ComponentAction, parseClauseId } from "../render/custom-ids.ts";
 import { correctionMenu, NO_PASSAGE } from "../render/feedback.ts";
@@ -82,10 +82,7 @@ async function takeTurn(interaction: Interaction, ctx: BotContext) {
   if (verdict && !verdict.allowed) {
     countLimitRefusal("feedback");
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-    throw new ReplyableError(
-      strings(readerLang(interaction.locale)).slowDown(seconds),
-      "rate-limited",
-    );
+    throw new UserError({ id: "rateLimited", params: { seconds } });
   }
 }
 
@@ -100,17 +97,17 @@ export async function handleVote(
 ): Promise<Outcome> {
   await takeTurn(interaction, ctx);
   const lang = readerLang(interaction.locale);
-  const s = strings(lang);
+  const s = textsFor(lang).feedback;
   // Stored before answering: a vote counts even if Discord no longer takes the acknowledgement.
   const previous = await ctx.store.feedback.vote(answer, voter(interaction), vote);
   const changed = previous !== null && previous !== vote;
   // A repeated click on the same button changes nothing stored, so it is not a vote again.
   if (previous !== vote) countVote(vote);
   if (vote === "up") {
-    await respond(interaction, ephemeralText(s.votedUp(changed)));
+    await respond(interaction, ephemeralText(changed ? s.votedUpChanged : s.votedUp));
   } else {
     await respond(interaction, {
-      content: s.votedDown(changed),
+      content: changed ? s.votedDownChanged : s.votedDown,
       components: [correctionMenu(answer, ctx.engine.clauses, lang)],
       flags: MessageFlags.Ephemeral,
       allowed_mentions: NO_MENTIONS,
@@ -129,15 +126,17 @@ export async function handleCorrection(
   ctx: BotContext,
 ): Promise<Outcome> {
   await takeTurn(interaction, ctx);
-  const s = strings(readerLang(interaction.locale));
+  const lang = readerLang(interaction.locale);
+  const s = textsFor(lang).feedback;
   const value = interaction.values[0] ?? "";
   const chosen: Correction | null = value === NO_PASSAGE ? "none" : parseClauseId(value);
-  if (chosen === null) throw new ReplyableError(s.outdatedComponent, "outdated-component");
+  if (chosen === null) throw new UserError({ id: "outdatedComponent" });
   await ctx.store.feedback.correct(answer, voter(interaction), chosen);
   const clause = chosen === "none" ? undefined : ctx.engine.clause(chosen);
-  const lang = readerLang(interaction.locale);
   await respondUpdate(interaction, {
-    content: s.correctionNoted(clause ? `${clause.label[lang]} — ${clause.title[lang]}` : null),
+    content: clause
+      ? s.correctionNoted({ label: `${clause.label[lang]} — ${clause.title[lang]}` })
+      : s.correctionNone,
     components: [],
     allowed_mentions: NO_MENTIONS,
   });

@@ -21,10 +21,10 @@ import {
   type ReplyContext,
   readFollowUp,
 } from "../../core/follow-up.ts";
-import { edgeText, gistText, goneText, noContextText } from "../../core/follow-up-messages.ts";
 import { MIN_QUOTE_CHARS } from "../../core/quote-limits.ts";
 import type { Answer, Lang } from "../../core/types.ts";
 import type { GuildSettings } from "../../store/settings.ts";
+import { textsFor } from "../../text/index.ts";
 import type { CommandContext } from "../commands/define.ts";
 import { QUESTION_MAX } from "../commands/shared.ts";
 import { readerLang } from "../i18n/locale.ts";
@@ -87,27 +87,37 @@ export function renderFollowUp(
     case "clause": {
       const { clause } = answer;
       const payload = cardPayload(clause, { lang: answer.lang, ...engine.neighbours(clause.id) });
-      if (request.ask === "meaning") payload.content = gistText(clause, answer.lang);
+      if (request.ask === "meaning") {
+        const title = clause.title[answer.lang];
+        payload.content = textsFor(answer.lang).followUps.gist({ title });
+      }
       if (privately) payload.components.push(postRow(clause, lang));
       return {
         reply: payload,
         outcome: { outcome: `clause/follow-up/${request.rule}`, clause: clause.id, score: 1 },
       };
     }
-    case "edge":
+    case "edge": {
+      // "The one before?" before the first clause; "and the next one?" after the last.
+      const { followUps } = textsFor(lang);
+      const label = answer.clause.label[lang];
       return {
-        reply: edgeText(answer.clause, request.ask === "previous" ? "previous" : "next", lang),
+        reply: request.ask === "previous" ? followUps.start({ label }) : followUps.end({ label }),
         outcome: { outcome: `follow-up/edge/${request.rule}`, clause: answer.clause.id },
       };
+    }
     case "full-text":
       return {
         reply: pagePayload(engine.clauses, 0, lang),
         outcome: { outcome: `follow-up/${request.rule}` },
       };
     case "no-context":
-      return { reply: noContextText(lang), outcome: { outcome: "follow-up/no-context" } };
+      return {
+        reply: textsFor(lang).followUps.noContext,
+        outcome: { outcome: "follow-up/no-context" },
+      };
     case "gone":
-      return { reply: goneText(lang), outcome: { outcome: "follow-up/gone" } };
+      return { reply: textsFor(lang).followUps.gone, outcome: { outcome: "follow-up/gone" } };
   }
 }
 

@@ -4,11 +4,13 @@
  *
  * Before a command runs, the per-user limit is checked (an over-eager user gets a private "slow
  * down"), and an interaction that reached us late is deferred so it is acknowledged within Discord's
- * 3 seconds (respond.ts). A `ReplyableError` is answered privately with its message (info log);
+ * 3 seconds (respond.ts). A `UserError` (core/user-error.ts) is answered privately, rendered in
+ * the reader's language (info log);
  * an interaction Discord no longer knows (10062) is logged and left alone; anything else is a bug or
  * a Discord failure: logged with its context, answered with a polite apology when still possible.
  * Nothing thrown here ever reaches the client's event emitter.
  */
+import { sayUserError, UserError } from "../../core/user-error.ts";
 import { type FieldLog, withFields } from "../../log.ts";
 import {
   countInteraction,
@@ -18,13 +20,12 @@ import {
   outcomeLabel,
 } from "../../metrics.ts";
 import { StoreWriteFailed } from "../../store/errors.ts";
+import { textsFor } from "../../text/index.ts";
 import { commandContext } from "../commands/define.ts";
 import { commandNamed } from "../commands/index.ts";
 import { readerLang } from "../i18n/locale.ts";
-import { strings } from "../i18n/strings.ts";
 import { type BotContext, type Outcome, outcomeFields } from "../interaction/context.ts";
 import type { Interaction } from "../interaction/interaction.ts";
-import { ReplyableError } from "../interaction/replyable-error.ts";
 import { type DeferMode, deferIfLate, respond } from "../interaction/respond.ts";
 import { decodeCustomId } from "../render/custom-ids.ts";
 import { ephemeralText } from "../render/payloads.ts";
@@ -106,10 +107,8 @@ async function refusedForRate(
   if (!verdict || verdict.allowed) return false;
   countLimitRefusal("command");
   const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  await respond(
-    interaction,
-    ephemeralText(strings(readerLang(interaction.locale)).slowDown(seconds)),
-  );
+  const refusal = new UserError({ id: "rateLimited", params: { seconds } });
+  await respond(interaction, ephemeralText(sayUserError(refusal, readerLang(interaction.locale))));
   log.info(
     { outcome: "rate-limited", retryAfterMs: verdict.retryAfterMs, latencyMs: elapsed(started) },
     "interaction refused",
@@ -178,19 +177,19 @@ async function replyWithError(
   const lang = readerLang(interaction.locale);
   let text: string;
   let outcome: OutcomeLabel;
-  if (error instanceof ReplyableError) {
+  if (error instanceof UserError) {
     // The feedback limit refuses by throwing (feedback.ts); it is a limit, not a user's mistake.
-    outcome = error.reason === "rate-limited" ? "limited" : "user-error";
+    outcome = error.id === "rateLimited" ? "limited" : "user-error";
+    text = sayUserError(error, lang);
     log.info(
       {
         outcome: "user-error",
         reason: error.reason,
-        ...(ctx.logQuestions && { detail: error.message }),
+        ...(ctx.logQuestions && { detail: text }),
         latencyMs,
       },
       "interaction refused",
     );
-    text = error.message;
   } else if (error instanceof StoreWriteFailed) {
     outcome = "error";
     // The database is down or refused: the user is told that nothing was saved (the store logged why).
@@ -198,13 +197,13 @@ async function replyWithError(
       { outcome: "store-unavailable", operation: error.operation, latencyMs },
       "could not save",
     );
-    text = strings(lang).cannotSaveNow;
+    text = textsFor(lang).failures.cannotSaveNow;
   } else {
     outcome = "error";
     // A Discord refusal (missing permissions, 5xx after retries) is not a bug in the bot.
     if (isDiscordFailure(error)) log.warn({ err: error, latencyMs }, "Discord refused the answer");
     else log.error({ err: error, latencyMs }, "interaction handler failed");
-    text = strings(lang).genericError;
+    text = textsFor(lang).failures.generic;
   }
   try {
     await respond(interaction, ephemeralText(text));

@@ -11,9 +11,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
 import type { Clause, Lang } from "../../core/types.ts";
-import { strings } from "../i18n/strings.ts";
+import { textsFor } from "../../text/index.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { highlight } from "./highlight.ts";
 import { embedLength, LIMITS, truncate } from "./limits.ts";
@@ -31,15 +30,16 @@ export function clauseTitle(clause: Clause, lang: Lang): string {
 }
 
 export function clauseEmbed(clause: Clause, { lang, matched = [] }: CardOptions): APIEmbed {
+  const { document } = textsFor(lang);
   const embed: APIEmbed = {
     color: EMBED_COLOR,
     title: clauseTitle(clause, lang),
-    footer: { text: truncate(DECLARATION_NAME[lang], LIMITS.footerText) },
+    footer: { text: truncate(document.name, LIMITS.footerText) },
   };
   if (lang !== "fr") {
     embed.fields = [
       {
-        name: truncate(UNOFFICIAL[lang], LIMITS.fieldName),
+        name: truncate(document.unofficial, LIMITS.fieldName),
         value: highlight(clause.text[lang], matched, LIMITS.fieldValue),
       },
     ];
@@ -60,7 +60,7 @@ export interface CardLinks {
 
 /** Navigation row (previous/next) and, when there are any, a "see also" row. */
 export function cardComponents(links: CardLinks, lang: Lang): ButtonRow[] {
-  const s = strings(lang);
+  const { card, answers } = textsFor(lang);
   const rows: ButtonRow[] = [];
   const navButton = (role: "prev" | "next", clause: Clause, label: string): APIButtonComponent => ({
     type: ComponentType.Button,
@@ -70,16 +70,20 @@ export function cardComponents(links: CardLinks, lang: Lang): ButtonRow[] {
   });
   const nav: APIButtonComponent[] = [];
   if (links.previous) {
-    nav.push(navButton("prev", links.previous, s.previous(links.previous.label[lang])));
+    nav.push(
+      navButton("prev", links.previous, card.previous({ label: links.previous.label[lang] })),
+    );
   }
-  if (links.next) nav.push(navButton("next", links.next, s.next(links.next.label[lang])));
+  if (links.next) {
+    nav.push(navButton("next", links.next, card.next({ label: links.next.label[lang] })));
+  }
   if (nav.length > 0) rows.push({ type: ComponentType.ActionRow, components: nav });
   const seeAlso = (links.seeAlso ?? []).slice(0, 2).map(
     (clause): APIButtonComponent => ({
       type: ComponentType.Button,
       style: ButtonStyle.Primary,
       label: truncate(
-        s.seeAlso(`${clause.label[lang]} — ${clause.title[lang]}`),
+        answers.seeAlso({ label: `${clause.label[lang]} — ${clause.title[lang]}` }),
         LIMITS.buttonLabel,
       ),
       custom_id: encodeCustomId({ kind: "clause", role: "see", clauseId: clause.id }),
@@ -103,7 +107,7 @@ export function postRow(clause: Clause, lang: Lang): ButtonRow {
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: truncate(strings(lang).postPublicly, LIMITS.buttonLabel),
+        label: truncate(textsFor(lang).card.postPublicly, LIMITS.buttonLabel),
         custom_id: encodeCustomId({ kind: "post", clauseId: clause.id }),
       },
     ],

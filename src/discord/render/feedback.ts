@@ -11,7 +11,7 @@ import {
 } from "discord-api-types/v10";
 import type { Answer, Clause, Lang } from "../../core/types.ts";
 import type { ShownAnswer } from "../../store/feedback.ts";
-import { strings } from "../i18n/strings.ts";
+import { textsFor } from "../../text/index.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { LIMITS, truncate } from "./limits.ts";
 
@@ -55,7 +55,7 @@ export function correctionMenu(
   clauses: readonly Clause[],
   lang: Lang,
 ): APIActionRowComponent<APIStringSelectComponent> {
-  const s = strings(lang);
+  const s = textsFor(lang).feedback;
   const options = clauses.slice(0, LIMITS.selectOptions - 1).map((clause) => ({
     label: truncate(`${clause.label[lang]} — ${clause.title[lang]}`, LIMITS.selectLabel),
     value: clause.id as string,

@@ -4,22 +4,23 @@
  * clause card: another colour, no French original, no clause navigation.
  */
 import type { APIEmbed } from "discord-api-types/v10";
-import { NOTE_LABEL, noteWhere } from "../../core/messages.ts";
+import { noteWhere } from "../../core/answer-text.ts";
 import type { Clause, Lang, TermNote } from "../../core/types.ts";
-import { strings } from "../i18n/strings.ts";
+import { textsFor } from "../../text/index.ts";
 import { LIMITS, truncate } from "./limits.ts";
 
 /** Grey: a note is background, not the text. */
 const NOTE_COLOR = 0x6b7280;
 
 export function noteEmbed(note: TermNote, clause: Clause, lang: Lang): APIEmbed {
+  const t = textsFor(lang);
   return {
     color: NOTE_COLOR,
-    title: truncate(`${NOTE_LABEL[lang]}: ${note.name[lang]}`, LIMITS.embedTitle),
+    title: truncate(`${t.answers.note.label}: ${note.name[lang]}`, LIMITS.embedTitle),
     description: truncate(note.text[lang], LIMITS.embedDescription),
     fields: [
       {
-        name: truncate(strings(lang).noteInDeclaration, LIMITS.fieldName),
+        name: truncate(t.card.noteInDeclaration, LIMITS.fieldName),
         value: truncate(noteWhere(note, clause, lang), LIMITS.fieldValue),
       },
     ],

@@ -1,7 +1,7 @@
 /**
  * /declaration: an overview (what the text is, who signed it, its structure) with a menu to open any
- * clause, and the whole text page by page. What it says and where pages are cut is the core's
- * (core/overview.ts), which the console renders too.
+ * clause, and the whole text page by page. What it says is the catalogue's `overview`, and where
+ * pages are cut the core's (core/overview.ts), which the console renders too.
  */
 import {
   type APIActionRowComponent,
@@ -11,10 +11,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord-api-types/v10";
-import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
-import { OVERVIEW, paginate, structureLines } from "../../core/overview.ts";
+import { paginate, structureLines } from "../../core/overview.ts";
 import type { Clause, Lang } from "../../core/types.ts";
-import { strings } from "../i18n/strings.ts";
+import { textsFor } from "../../text/index.ts";
 import { encodeCustomId } from "./custom-ids.ts";
 import { escapeMarkdown } from "./highlight.ts";
 import { LIMITS, truncate } from "./limits.ts";
@@ -31,8 +30,7 @@ export interface ViewPayload {
 }
 
 export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPayload {
-  const s = strings(lang);
-  const o = OVERVIEW[lang];
+  const { overview: o, document } = textsFor(lang);
   const signatories = clauses.find((c) => c.kind === "signatories");
   const structure = structureLines(clauses, lang).join("\n");
   const fields = [];
@@ -46,14 +44,14 @@ export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPay
   fields.push({ name: o.structure, value: truncate(structure, LIMITS.fieldValue) });
   const embed: APIEmbed = {
     color: EMBED_COLOR,
-    title: truncate(DECLARATION_NAME[lang], LIMITS.embedTitle),
-    description: truncate(`${o.intro}\n\n${s.overviewHowTo}`, LIMITS.embedDescription),
+    title: truncate(document.name, LIMITS.embedTitle),
+    description: truncate(`${o.intro}\n\n${o.howTo}`, LIMITS.embedDescription),
     fields,
   };
   const menu: APIStringSelectComponent = {
     type: ComponentType.StringSelect,
     custom_id: encodeCustomId({ kind: "open" }),
-    placeholder: truncate(s.openClause, LIMITS.selectPlaceholder),
+    placeholder: truncate(o.openClause, LIMITS.selectPlaceholder),
     options: clauses.slice(0, LIMITS.selectOptions).map((c) => ({
       label: truncate(`${c.label[lang]} — ${c.title[lang]}`, LIMITS.selectLabel),
       value: c.id,
@@ -63,7 +61,7 @@ export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPay
   const read: APIButtonComponent = {
     type: ComponentType.Button,
     style: ButtonStyle.Primary,
-    label: truncate(s.readWholeText, LIMITS.buttonLabel),
+    label: truncate(o.readWholeText, LIMITS.buttonLabel),
     custom_id: encodeCustomId({ kind: "page", page: 0 }),
   };
   return {
@@ -77,20 +75,17 @@ export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPay
 
 /** Page `page` (0-based, clamped) of the whole text. */
 export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang): ViewPayload {
-  const s = strings(lang);
-  const { page: pageName } = OVERVIEW[lang];
+  const { overview, document, card } = textsFor(lang);
   const pages = paginate(clauses);
   const index = Math.min(Math.max(0, page), pages.length - 1);
+  const pageName = (n: number) => overview.page({ n, total: pages.length });
   const onPage = pages[index] ?? [];
   const description = onPage
     .map((c) => `**${escapeMarkdown(c.label.fr)}**\n${escapeMarkdown(c.text.fr)}`)
     .join("\n\n");
   const embed: APIEmbed = {
     color: EMBED_COLOR,
-    title: truncate(
-      `${DECLARATION_NAME[lang]} — ${pageName(index + 1, pages.length)}`,
-      LIMITS.embedTitle,
-    ),
+    title: truncate(`${document.name} — ${pageName(index + 1)}`, LIMITS.embedTitle),
     description: truncate(description, LIMITS.embedDescription),
   };
   if (lang !== "fr") {
@@ -98,14 +93,14 @@ export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang
       name: truncate(c.label[lang], LIMITS.fieldName),
       value: truncate(escapeMarkdown(c.text[lang]), LIMITS.fieldValue),
     }));
-    embed.footer = { text: truncate(UNOFFICIAL[lang], LIMITS.footerText) };
+    embed.footer = { text: truncate(document.unofficial, LIMITS.footerText) };
   }
   const buttons: APIButtonComponent[] = [];
   if (index > 0) {
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: truncate(`◀ ${pageName(index, pages.length)}`, LIMITS.buttonLabel),
+      label: truncate(card.previous({ label: pageName(index) }), LIMITS.buttonLabel),
       custom_id: encodeCustomId({ kind: "page", page: index - 1 }),
     });
   }
@@ -113,14 +108,14 @@ export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: truncate(`${pageName(index + 2, pages.length)} ▶`, LIMITS.buttonLabel),
+      label: truncate(card.next({ label: pageName(index + 2) }), LIMITS.buttonLabel),
       custom_id: encodeCustomId({ kind: "page", page: index + 1 }),
     });
   }
   buttons.push({
     type: ComponentType.Button,
     style: ButtonStyle.Primary,
-    label: truncate(s.overview, LIMITS.buttonLabel),
+    label: truncate(overview.back, LIMITS.buttonLabel),
     custom_id: encodeCustomId({ kind: "overview" }),
   });
   return { embeds: [embed], components: [{ type: ComponentType.ActionRow, components: buttons }] };

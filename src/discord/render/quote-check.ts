@@ -4,7 +4,7 @@
  */
 import type { APIEmbed } from "discord-api-types/v10";
 import { getQuoteChecker, type QuoteReport } from "../../core/quote/check.ts";
-import { type QuoteFormat, quoteLines, quoteTitle } from "../../core/quote-messages.ts";
+import { type QuoteFormat, quoteLines, quoteTitle } from "../../core/quote/explain.ts";
 import type { ClauseId, Lang } from "../../core/types.ts";
 import { echo } from "../interaction/sanitize.ts";
 import { escapeMarkdown } from "./highlight.ts";

@@ -2,9 +2,8 @@
  * /quote output: plain message text meant to be read inside a discussion — the French clause as a
  * block quote and a citation line, plus the working translation for English and Russian readers.
  */
-import { DECLARATION_NAME, UNOFFICIAL } from "../../core/messages.ts";
 import type { Clause, Lang } from "../../core/types.ts";
-import { strings } from "../i18n/strings.ts";
+import { textsFor } from "../../text/index.ts";
 import { escapeMarkdown } from "./highlight.ts";
 import { LIMITS, truncate } from "./limits.ts";
 
@@ -16,14 +15,15 @@ function blockQuote(text: string): string {
 }
 
 export function quoteText(clause: Clause, lang: Lang): string {
-  const citation = strings(lang).citation(
-    `${clause.label[lang]} (${clause.title[lang]})`,
-    DECLARATION_NAME[lang],
-  );
+  const { card, document } = textsFor(lang);
+  const citation = card.citation({
+    label: `${clause.label[lang]} (${clause.title[lang]})`,
+    declaration: document.name,
+  });
   const translation =
     lang === "fr"
       ? ""
-      : `\n\n*${UNOFFICIAL[lang]}*\n${blockQuote(escapeMarkdown(clause.text[lang]))}`;
+      : `\n\n*${document.unofficial}*\n${blockQuote(escapeMarkdown(clause.text[lang]))}`;
   // Budget: the citation is never cut; the translation goes first if space runs out, then the original.
   const original = blockQuote(escapeMarkdown(clause.text.fr));
   const tail = `\n${citation}`;

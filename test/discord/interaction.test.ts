@@ -1,7 +1,8 @@
 /**
  * The one interaction object both transports hand the handlers (interaction/interaction.ts): read
  * from Discord's raw payload, whatever shape it arrives in, and answering through a transport in
- * the order Discord requires (interaction/respond.ts). The transport here records what would be sent.
+ * the order Discord requires (interaction/respond.ts). The transport here records what would be sent
+ * (test/support/recording-transport.ts).
  */
 import { DiscordSnowflake } from "@sapphire/snowflake";
 import fc from "fast-check";
@@ -12,36 +13,15 @@ import {
   type Transport,
 } from "../../src/discord/interaction/interaction.ts";
 import { deferIfLate, respond, respondUpdate } from "../../src/discord/interaction/respond.ts";
+import { Recorder } from "../support/recording-transport.ts";
 
 type Json = Record<string, unknown>;
-type Sent = { kind: string; body?: unknown };
 
 const NOW = Date.UTC(2026, 11, 1, 12);
 const idAt = (ms: number) => DiscordSnowflake.generate({ timestamp: ms }).toString();
 
-function recorder(): { transport: Transport; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const api = {
-    interactions: {
-      editReply: async (_app: string, _token: string, body: unknown) => {
-        sent.push({ kind: "edit", body });
-      },
-      followUp: async (_app: string, _token: string, body: unknown) => {
-        sent.push({ kind: "followUp", body });
-      },
-      deleteReply: async () => {
-        sent.push({ kind: "delete" });
-      },
-    },
-  };
-  const transport = {
-    api,
-    callback: async (_i: Interaction, body: unknown) => {
-      sent.push({ kind: "callback", body });
-    },
-  } as unknown as Transport;
-  return { transport, sent };
-}
+/** Each test's own recorder: what would be sent, in order. */
+const recorder = () => new Recorder();
 
 function payload(fields: Json): Json {
   return { id: idAt(NOW), token: "tok", application_id: "100000000000000001", ...fields };

@@ -106,34 +106,12 @@ export function repliesTo(fake: FakeDiscord, messageId: string): RecordedRequest
     );
 }
 
-export interface EmbedJson {
-  title?: string;
-  description?: string;
-  fields?: { name: string; value: string }[];
-  footer?: { text: string };
-}
-
-export function embedsOf(data: Json): EmbedJson[] {
-  return (data.embeds ?? []) as EmbedJson[];
-}
-
-/** Manage Server (1 << 5) on top of what an ordinary member holds: may change /settings. */
-export const ADMIN = ((1n << 5n) | (1n << 10n) | (1n << 11n) | (1n << 31n)).toString();
-
-export const EPHEMERAL = 1 << 6;
-
-/** The custom ids of a message's components, row by row. */
-export function componentIds(data: Json): string[] {
-  return ((data.components ?? []) as Json[])
-    .flatMap((row) => (row.components ?? []) as Json[])
-    .map((c) => String(c.custom_id));
-}
-
-/** The 👍 and 👎 custom ids under an answer. */
-export function voteIds(data: Json): { up: string; down: string } {
-  const ids = componentIds(data);
-  const up = ids.find((id) => id.startsWith("fb:up:"));
-  const down = ids.find((id) => id.startsWith("fb:down:"));
-  if (!up || !down) throw new Error(`no vote buttons in ${ids.join(", ")}`);
-  return { up, down };
-}
+// What the bot sent, read back: shared with the handler unit tests, which start no fake Discord.
+export {
+  ADMIN,
+  componentIds,
+  type EmbedJson,
+  EPHEMERAL,
+  embedsOf,
+  voteIds,
+} from "./payloads.ts";

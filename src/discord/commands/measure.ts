@@ -20,7 +20,7 @@ const handle: ChatHandler = async (interaction, { engine, lang, reply }) => {
 };
 
 const autocomplete: Autocomplete = async (interaction, { engine, lang }) => {
-  // The engine's own fold: it keeps the Russian «й», which the card highlighter's strips.
+  // The engine's fold, as everywhere: it keeps the Russian «й», a letter of its own.
   const typed = fold(String(interaction.options.focused ?? "").trim());
   const measures = engine.clauses.filter((c) => c.kind === "measure");
   // A number typed picks by number; words go through the engine's suggestions (titles, then the

@@ -147,3 +147,19 @@ describe("/ask autocomplete", () => {
     });
   });
 });
+
+describe("/ask: a count of the signatories", () => {
+  it.each([
+    ["how many countries signed?", "en-US", /6 states/],
+    ["combien de pays ont signé ?", "fr", /6 États/],
+    ["сколько стран подписали?", "ru", /6 государств/],
+  ])(
+    "%j gets the parts and the count of states above the overview, privately as every overview on /ask",
+    async (q, locale, count) => {
+      const a = await ask(q, locale);
+      expect([a.type, a.ephemeral]).toEqual([4, false]);
+      expect(String(a.message.content)).toMatch(count);
+      expect(a.outcome).toMatchObject({ outcome: "overview/signatories" });
+    },
+  );
+});

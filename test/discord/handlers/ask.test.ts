@@ -157,7 +157,7 @@ describe("/ask: a count of the signatories", () => {
     "%j gets the parts and the count of states above the overview, privately as every overview on /ask",
     async (q, locale, count) => {
       const a = await ask(q, locale);
-      expect([a.type, a.ephemeral]).toEqual([4, false]);
+      expect([a.type, a.ephemeral]).toEqual([4, true]);
       expect(String(a.message.content)).toMatch(count);
       expect(a.outcome).toMatchObject({ outcome: "overview/signatories" });
     },

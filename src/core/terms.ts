@@ -103,9 +103,11 @@ class TermMatcher {
     if (!around) return null;
     if (around.includes("members") && best.members) return this.byId.get(best.members) ?? best;
     if (around.includes("ask") || around.includes("members")) return best;
-    // "north atlantic alliance = nato?", "Belarus vs Biélorussie": two names side by side, or
-    // with words that compare them, ask whether they are one thing.
-    return found.length > 1 && (around.length === 0 || around.includes("compare")) ? best : null;
+    // "north atlantic alliance = nato?", "Belarus vs Biélorussie": two terms side by side, or two
+    // names with words that compare them, ask whether they are one thing.
+    const twoTerms = new Set(found.map((f) => f.term)).size > 1;
+    if (around.includes("compare")) return found.length > 1 ? best : null;
+    return twoTerms && around.length === 0 ? best : null;
   }
 
   /**

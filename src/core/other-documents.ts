@@ -1,13 +1,17 @@
 /**
  * Numbers attributed to another document (data/other-documents.json): "NATO's Article 5",
- * "статья 5 Вашингтонского договора". The declaration has measures and recitals, not another
- * treaty's articles: such a number is not a reference to its clauses, and a question about it is
- * one the declaration does not answer.
+ * "статья 5 Вашингтонского договора", "le traité de 1992, son article 2", "resolution 1373,
+ * operative para 2". The declaration has measures and recitals, not another treaty's articles:
+ * such a number is not a reference to its clauses, and a question about it is one the declaration
+ * does not answer.
  *
  * Each pattern is generated from word lists with bounded parts, so a scan is linear in the text.
  */
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fold } from "./analysis.ts";
+import { readDataFile } from "./data-file.ts";
+import { ORDINAL } from "./numbers.ts";
+import { withinOneEdit } from "./reference-typos.ts";
 import { readReferenceData } from "./references.ts";
 import {
   normaliseForPatterns,
@@ -25,12 +29,22 @@ export interface OtherDocumentData {
   ours: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
   named: WordList;
+  /** Words that give an article to the document named before them ("son article 2", "its"). */
+  possessives: WordList;
+  /** Documents that carry their own number ("resolution 1373"). */
+  numbered: WordList;
+  /** The parts of another document's article, cited after it ("operative para 2"). */
+  parts: WordList;
+  /** What is done to a treaty's article, never to a measure ("article 5 was invoked"). */
+  invoked: WordList;
+  /** Real words one letter away from a document's name, never read as its typo ("traiter"). */
+  realWords: string[];
   fires: string[];
   spares: string[];
 }
 
 export function readOtherDocumentData(file = FILE): OtherDocumentData {
-  return JSON.parse(readFileSync(file, "utf8")) as OtherDocumentData;
+  return readDataFile<OtherDocumentData>(file);
 }
 
 /** A word start, or a French elision before the word: "de l'Acte final". */
@@ -40,6 +54,9 @@ const ELISION = `(?:${WORD_START}[ld]')?${WORD_START}`;
 const NUMBER =
   "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3})?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
 
+/** What may stand between the words of a citation: spaces, commas, a dash or a colon. */
+const SEPARATOR = "[\\s,:;—–-]{1,3}";
+
 function patterns(data: OtherDocumentData): RegExp[] {
   const article = wordListSource(data.articles);
   const clauseWord = `(?:${wordListSource(readReferenceData().words.measure ?? {})}|${article})`;
@@ -48,44 +65,78 @@ function patterns(data: OtherDocumentData): RegExp[] {
   const ours = `${WORD_START}${wordListSource(data.ours)}`;
   // A few words between, none of which makes the number this text's ("de la déclaration").
   const words = (n: number) => `(?:(?!${ours})[\\p{L}\\p{N}'’().-]{1,24}[\\s,]{1,2}){0,${n}}?`;
+  const gap = (n: number) => `(?:(?!${ours})[\\p{L}\\p{N}'’().-]{1,24}${SEPARATOR}){0,${n}}?`;
   const of = "(?:of|de|du|des|d'|from|in|under)";
+  // "… measure 3 of the declaration": a number this text's words follow is this text's.
+  const notOurs = `(?![\\s,]{1,2}${words(2)}${ours})`;
+  // "…, operative para 2": a part of the article or resolution just cited, unless it is ours.
+  const part = `(?:${SEPARATOR}${gap(8)}${ELISION}${wordListSource(data.parts)}\\s?${NUMBER}${notOurs})?`;
+  const invoked = `${WORD_START}${wordListSource(data.invoked)}`;
   return [
     // "l'Acte final d'Helsinki": the name alone is another document's
     `${WORD_START}${wordListSource(data.named)}`,
     // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
     `${WORD_START}${clauseWord}\\s?${NUMBER}(?:,?\\s${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+    // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
+    `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
     `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
-    // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V"
-    `${WORD_START}${document}[\\s,]{1,2}${words(5)}${ELISION}${clauseWord}\\s?${NUMBER}`,
+    // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
+    `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
+    // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"
+    `${WORD_START}${document}${SEPARATOR}${gap(8)}${WORD_START}${wordListSource(data.possessives)}\\s${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}`,
+    // "resolution 2178 on foreign terrorist fighters, op para 6", "резолюция 1540"
+    `${WORD_START}${wordListSource(data.numbered)}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
     // "5-я статья НАТО", "the 5th article of NATO"
     `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
     // "article 5 de l'OTAN", "статья 4 ОДКБ"
     `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
     // "NATO's Article 5"
     `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+    // "has article 5 ever been invoked", "invoquer l'article 4"
+    `${WORD_START}${article}\\s?${NUMBER}\\s${words(3)}${invoked}`,
+    `${invoked}\\s${words(2)}${ELISION}${article}\\s?${NUMBER}`,
   ].map((source) => new RegExp(source, "gu"));
+}
+
+/** The one-word names of documents a typo may stand for ("chartre" → "charte"). */
+function typoTargets(data: OtherDocumentData): string[] {
+  return (data.documents.words ?? []).map(fold).filter((w) => /^\p{L}{6,}$/u.test(w));
 }
 
 const data = readOtherDocumentData();
 const PATTERNS = patterns(data);
+const TARGETS = typoTargets(data);
+const NOT_TYPOS = new Set([...TARGETS, ...data.realWords.map(fold)]);
 
-/** Where the text cites another document's numbered part: [start, end) spans of its folded form. */
-export function otherDocumentSpans(text: string): Array<[number, number]> {
-  const folded = normaliseForPatterns(text);
-  const spans: Array<[number, number]> = [];
-  for (const re of PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
-  }
-  return spans;
+/** The text the patterns read: folded, with a document's name one letter off read as that name. */
+function readable(text: string): string {
+  return normaliseForPatterns(text).replace(/\p{L}{6,24}/gu, (word) =>
+    NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word),
+  );
 }
 
-/** The text with every citation of another document blanked out, for the reference scan. */
+/** Where the text cites another document's numbered part: [start, end) spans of `readable`. */
+function spans(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) found.push([m.index, m.index + m[0].length]);
+  }
+  return found;
+}
+
+/** Where the text cites another document's numbered part, as the folded text it was read on. */
+export function otherDocumentSpans(text: string): Array<[number, number]> {
+  return spans(readable(text));
+}
+
+/** The text (folded) with every citation of another document blanked out, for the reference scan. */
 export function withoutOtherDocuments(text: string): { text: string; found: boolean } {
-  const spans = otherDocumentSpans(text);
-  if (spans.length === 0) return { text, found: false };
-  const folded = [...normaliseForPatterns(text)];
-  for (const [start, end] of spans) for (let i = start; i < end; i++) folded[i] = " ";
-  return { text: folded.join(""), found: true };
+  const read = readable(text);
+  const found = spans(read);
+  if (found.length === 0) return { text, found: false };
+  const chars = read.split("");
+  for (const [start, end] of found) for (let i = start; i < end; i++) chars[i] = " ";
+  return { text: chars.join(""), found: true };
 }

@@ -19,13 +19,16 @@ export class PhraseCover<T> {
   private readonly patterns: { re: RegExp; tag: T }[] = [];
   private longest = 1;
 
+  /** `toWords` splits phrases into the words they are compared on (coverWords unless told). */
+  constructor(private readonly toWords: (text: string) => string[] = coverWords) {}
+
   /** Adds a phrase, or with `pattern`, a pattern one whole word must match. */
   add(phrase: string, tag: T, { pattern = false }: { pattern?: boolean } = {}): void {
     if (pattern) {
       this.patterns.push({ re: new RegExp(phrase, "u"), tag });
       return;
     }
-    const words = coverWords(phrase);
+    const words = this.toWords(phrase);
     if (words.length === 0) return;
     this.longest = Math.max(this.longest, words.length);
     const key = words.join(" ");
@@ -63,6 +66,18 @@ export class PhraseCover<T> {
       i++;
     }
     return { tags, gaps };
+  }
+
+  /** The words left once every phrase is taken out wherever it stands ("what even is" → "what is"). */
+  without(words: readonly string[]): string[] {
+    const left: string[] = [];
+    let i = 0;
+    while (i < words.length) {
+      const step = this.longestAt(words, i, []);
+      if (step === 0) left.push(words[i] ?? "");
+      i += Math.max(step, 1);
+    }
+    return left;
   }
 
   private longestAt(words: readonly string[], i: number, found: T[]): number {

@@ -16,6 +16,8 @@ export interface TranslitData {
   singleLetter: string[];
   endings: string[];
   letters: [string, string][];
+  /** Whole words spelled otherwise than letter by letter ("eto" → "это"). */
+  words: [string, string][];
   fires: { text: string; ru: string }[];
   spares: string[];
 }
@@ -31,6 +33,7 @@ const ENDING = new RegExp(`(?:${data.endings.sort((a, b) => b.length - a.length)
 const LETTERS = [...data.letters].sort((a, b) => b[0].length - a[0].length);
 const LETTER = new RegExp(LETTERS.map(([from]) => from).join("|"), "g");
 const TO = new Map(LETTERS);
+const WORDS = new Map(data.words);
 const VOWEL_Y = /([aeiouy])y(?![aeiou])/g;
 /**
  * "i" after a vowel closes the syllable as «й» before a consonant ("krupneishie", "evraziiskaya")
@@ -69,6 +72,8 @@ export function looksTransliterated(text: string, foreignCues: number): boolean 
 export function toCyrillic(text: string, keepLatin: (word: string) => boolean = () => false) {
   return text.toLowerCase().replace(/[a-z']+(?:-[a-z']+)*/g, (word) => {
     if (keepLatin(word) && !CUES.has(word)) return word;
+    const whole = WORDS.get(word);
+    if (whole) return whole;
     return (
       word
         .replace(VOWEL_Y, "$1\uE000")

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { chitchat, readChitchatData } from "../../src/core/chitchat.ts";
 import { detectLanguage, fromTransliteration } from "../../src/core/language.ts";
 import { otherDocumentSpans, readOtherDocumentData } from "../../src/core/other-documents.ts";
-import { askedTerm, readTermsData } from "../../src/core/terms.ts";
+import { PhraseCover } from "../../src/core/phrase-cover.ts";
+import { askedTerm, readTermsData, termWords } from "../../src/core/terms.ts";
 import { readTranslitData } from "../../src/core/translit.ts";
 import { LANGS } from "../../src/core/types.ts";
 import { readWholeTextData, wholeTextFacet } from "../../src/core/whole-text.ts";
@@ -92,6 +93,20 @@ describe("term notes (data/terms.json)", () => {
         `${t.id} in ${t.clause}`,
       ).toBe(true);
     }
+  });
+
+  it("reads '=' as a word, and takes phrases out wherever they stand", () => {
+    expect(termWords("nato = ?")).toEqual(["nato", "="]);
+    expect(termWords("a==b")).toEqual(["a", "=", "b"]);
+    const asides = new PhraseCover<"aside">(termWords);
+    asides.add("even", "aside");
+    asides.add("serious question", "aside");
+    expect(asides.without(termWords("what even is it, serious question"))).toEqual([
+      "what",
+      "is",
+      "it",
+    ]);
+    expect(asides.without([])).toEqual([]);
   });
 
   it("never reads the declaration's own words as a request for a note", () => {

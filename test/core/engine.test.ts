@@ -192,6 +192,24 @@ describe("never a public clause for what is not about the text", () => {
     expect(engine.answer(question)).toMatchObject({ kind: "none", rule: "other-document" });
   });
 
+  it.each([
+    "the Washington Treaty, what does its article 5 say?",
+    "UN resolution 1373, operative para 2?",
+    "le premier article de la Charte de Paris, il dit quoi ?",
+    "has article 5 ever been invoked?",
+  ])("%j names another document's part before or after it: not this text's", (question) => {
+    expect(engine.answer(question)).toMatchObject({ kind: "none", rule: "other-document" });
+  });
+
+  it.each([
+    ["la déclaration, son point 2 dit quoi ?", "M2"],
+    ["in this declaration, measure 4", "M4"],
+    ["в заявлении пункт 3 про что?", "M3"],
+    ["l'article 5 de l'OTAN ressemble à la mesure 5 de la déclaration ?", "M5"],
+  ])("%j still names this text's clause (%s)", (question, id) => {
+    expect(engine.answer(question)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
   it("answers a question on the whole text from the parsed text", () => {
     expect(engine.answer("combien de mesures ?")).toMatchObject({
       kind: "overview",
@@ -227,6 +245,13 @@ describe("never a public clause for what is not about the text", () => {
       kind: "note",
       note: { id: "osce" },
       clause: { id: "P4" },
+    });
+  });
+
+  it("gives the note when the term is asked for in Latin letters, with asides", () => {
+    expect(engine.answer("chto takoe ODKB voobshche, obyasnite")).toMatchObject({
+      kind: "note",
+      note: { id: "csto" },
     });
   });
 

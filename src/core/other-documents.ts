@@ -1,8 +1,8 @@
 /**
  * Numbers attributed to another document (data/other-documents.json): "NATO's Article 5",
- * "статья 5 Вашингтонского договора". The declaration has measures and recitals, not another
- * treaty's articles: such a number is not a reference to its clauses, and a question about it is
- * one the declaration does not answer.
+ * "статья 5 Вашингтонского договора", and parts of the reader's own ("the first point of my
+ * essay"). The declaration has measures and recitals, not another treaty's articles: such a number
+ * is not a reference to its clauses, and a question about it is one the declaration does not answer.
  *
  * Each pattern is generated from word lists with bounded parts, so a scan is linear in the text.
  */
@@ -23,6 +23,8 @@ export interface OtherDocumentData {
   documents: WordList;
   organisations: WordList;
   ours: WordList;
+  /** First- and second-person possessives: "the first point of my essay" is the reader's own. */
+  owners: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
   named: WordList;
   fires: string[];
@@ -40,9 +42,17 @@ const ELISION = `(?:${WORD_START}[ld]')?${WORD_START}`;
 const NUMBER =
   "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3})?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
 
+/** Any word for a part of a text (references.json), generic ones too: "point", "part", "bullet". */
+function anyPartOfText(): string {
+  const refs = readReferenceData().words;
+  return ["measure", "recital", "listItem", "documentPart", "paragraph"]
+    .map((name) => wordListSource(refs[name] ?? {}))
+    .join("|");
+}
+
 function patterns(data: OtherDocumentData): RegExp[] {
   const article = wordListSource(data.articles);
-  const clauseWord = `(?:${wordListSource(readReferenceData().words.measure ?? {})}|${article})`;
+  const clauseWord = `(?:${anyPartOfText()}|${article})`;
   const document = wordListSource(data.documents);
   const organisation = wordListSource(data.organisations);
   const ours = `${WORD_START}${wordListSource(data.ours)}`;
@@ -67,14 +77,34 @@ function patterns(data: OtherDocumentData): RegExp[] {
   ].map((source) => new RegExp(source, "gu"));
 }
 
+/**
+ * "the first point of my essay", "le deuxième élément de ma liste", "пункт 2 моего резюме": any
+ * word for a part of a text, a generic one too ("élément", "bullet", "bloc"), then an owner. Tried
+ * only on text that holds an owner (OWNER): most questions have none.
+ */
+function ownedPart(data: OtherDocumentData): { owner: RegExp; owned: RegExp } {
+  const anyPart = anyPartOfText();
+  const owner = `${WORD_START}${wordListSource(data.owners)}`;
+  const place = "(?:of|de|du|des|d'|from|in|on|dans|sur|из|в)";
+  return {
+    owner: new RegExp(owner, "u"),
+    owned: new RegExp(
+      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s)?${owner}`,
+      "gu",
+    ),
+  };
+}
+
 const data = readOtherDocumentData();
 const PATTERNS = patterns(data);
+const OWNED = ownedPart(data);
 
 /** Where the text cites another document's numbered part: [start, end) spans of its folded form. */
 export function otherDocumentSpans(text: string): Array<[number, number]> {
   const folded = normaliseForPatterns(text);
   const spans: Array<[number, number]> = [];
-  for (const re of PATTERNS) {
+  const owned = OWNED.owner.test(folded) ? [OWNED.owned] : [];
+  for (const re of [...PATTERNS, ...owned]) {
     re.lastIndex = 0;
     for (const m of folded.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   }

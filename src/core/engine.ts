@@ -24,14 +24,8 @@ import {
   weightedCoverage,
 } from "./ranking.ts";
 import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
-import { asksForSummary, findReferences, type ReferenceTarget } from "./references.ts";
-import {
-  betweenTopics,
-  groupEdge,
-  groupOf,
-  neighbourOf,
-  relativePosition,
-} from "./relative-position.ts";
+import { asksForSummary, findReferences, namesAPart, type ReferenceTarget } from "./references.ts";
+import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
@@ -172,10 +166,12 @@ export class Engine {
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
     // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
+    const anchorOf = (topic: string) => this.anchorOf(topic);
     const beside = cited.found
-      ? null
-      : (this.betweenTwo(cited.text, lang) ?? this.besideTopic(cited.text, lang));
-    if (beside) return beside;
+      ? undefined
+      : (clauseBetween(cited.text, this.clauses, anchorOf) ??
+        clauseBeside(cited.text, this.clauses, anchorOf));
+    if (beside) return this.byReference(beside, lang, []);
     const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q, (w) => this.inText(w));
     // "how many signatories": a count over the whole text, before the paragraph's own name.
     if (facet === "signatories") return this.overview(facet, lang);
@@ -295,6 +291,11 @@ export class Engine {
     return analyzeQuery(word, 1).some((t) => t.stems.some((s) => this.index.knows(s)));
   }
 
+  /** A word neither the text nor a question it answers uses ("guests", "покупок"). */
+  private isForeign(t: Token): boolean {
+    return !t.stems.some((s) => this.index.knows(s) || this.questions.answered(s));
+  }
+
   /** The question's content words, at most MAX_CONTENT_WORDS of them. */
   private contentOf(question: string): Token[] {
     return analyzeQuery(question, MAX_CONTENT_WORDS);
@@ -355,66 +356,30 @@ export class Engine {
     };
   }
 
-  /** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
-  private betweenTwo(question: string, lang: Lang): Answer | null {
-    const topics = betweenTopics(question);
-    if (!topics) return null;
-    const [a, b] = topics.map((t) => this.placeOf(t));
-    if (!a || !b) return null;
-    const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];
-    if (hi[0] - lo[1] !== 2) return null;
-    const target = this.clauses[lo[1] + 1];
-    return target ? this.byReference(target, lang, []) : null;
-  }
-
-  /** Where a topic stands in the text, as [first, last] positions: a group spans several. */
-  private placeOf(topic: string): [number, number] | null {
-    const group = groupOf(topic);
-    if (group) {
-      const at = this.clauses.flatMap((c, i) => (c.kind === group ? [i] : []));
-      const [first] = at;
-      return first === undefined ? null : [first, at.at(-1) ?? first];
-    }
+  /** The clause a topic names: by reference ("la mesure 3"), by name ("l'intro") or by its words. */
+  private anchorOf(topic: string): Clause | undefined {
     const [named] = this.references(topic);
-    const found =
-      named?.kind === "clause"
-        ? named.clause.id
-        : (() => {
-            const ranking = this.rank(topic);
-            const top = ranking.ranked[0];
-            return top && ranking.confidence !== "none" && top.coverage > 0 ? top.id : null;
-          })();
-    const i = this.clauses.findIndex((c) => c.id === found);
-    return i < 0 ? null : [i, i];
-  }
-
-  /** "la mesure juste avant les briefings": the neighbour of the clause the topic finds. */
-  private besideTopic(question: string, lang: Lang): Answer | null {
-    const position = relativePosition(question);
-    if (!position) return null;
-    if (position.group) {
-      const edge = groupEdge(this.clauses, position);
-      const target = edge && neighbourOf(this.clauses, edge, position);
-      return target ? this.byReference(target, lang, []) : null;
+    if (named) return named.kind === "clause" ? named.clause : undefined;
+    const content = this.contentOf(phraseOf(topic));
+    const byName = this.namedClause(content);
+    if (byName) return byName;
+    // A topic with a word foreign to the text names another thing ("the list of guests").
+    if (content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t))) {
+      return undefined;
     }
-    const [named] = this.references(position.topic);
-    if (named) {
-      const target = named.kind === "clause" && neighbourOf(this.clauses, named.clause, position);
-      return target ? this.byReference(target, lang, []) : null;
-    }
-    const ranking = this.rank(position.topic);
+    const ranking = this.rank(topic);
     const top = ranking.ranked[0];
     // Only a topic the clause's own words hold: "after the declaration" names none to stand beside.
-    const anchor =
-      top && ranking.confidence !== "none" && top.coverage > 0
-        ? this.byId.get(top.id.toLowerCase())
-        : undefined;
-    const target = anchor && neighbourOf(this.clauses, anchor, position);
-    return target ? this.byReference(target, lang, []) : null;
+    return top && ranking.confidence !== "none" && top.coverage > 0
+      ? this.byId.get(top.id.toLowerCase())
+      : undefined;
   }
 
   private namedClause(content: Token[]): Clause | undefined {
-    const words = content.map((t) => fold(t.word));
+    // "the intro, the part with «we»": a name with words for a part of a text is that name.
+    const words = content
+      .map((t) => fold(t.word))
+      .filter((w) => this.names.has(w) || !namesAPart(w));
     if (words.length === 0) return undefined;
     const first = this.names.get(words[0] ?? "");
     if (first) return words.every((w) => this.names.get(w) === first) ? first : undefined;

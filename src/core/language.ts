@@ -18,11 +18,13 @@ export function langFromLocale(locale: string | null | undefined): Lang | null {
 const FRENCH_WORDS = `le la les des du de au aux à qui que quoi quel quelle est sont ont dit sur pour
   avec dans un une et ou pas ce cette entre mesure considérant signé ils elles otan otsc je tu moi
   toi mon ma mes ton ta tes nous vous leur oui non merci bonjour salut où comment pourquoi quand
-  combien parle parlent veut veulent faut`;
+  combien parle parlent veut veulent faut deux trois quatre cinq sept huit neuf dix premier première
+  deuxième troisième dernier dernière préambule paragraphe`;
 const ENGLISH_WORDS = `the what who whom which does do did is are was about with between they this
   that of and or how why any anything say says measure clause signed nato csto i me my you your
   it its we our their them yes no thanks hello hi tell where when can could would should want
-  wants talk talks there`;
+  wants talk talks there one two three four five seven eight nine ten first second third last
+  recital preamble paragraph`;
 
 const wordsCue = (list: string) =>
   new RegExp(`(?<![\\p{L}])(?:${list.trim().split(/\s+/).join("|")})(?![\\p{L}])`, "giu");

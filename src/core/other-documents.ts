@@ -1,9 +1,9 @@
 /**
  * Numbers attributed to another document (data/other-documents.json): "NATO's Article 5",
  * "статья 5 Вашингтонского договора", "le traité de 1992, son article 2", "resolution 1373,
- * operative para 2". The declaration has measures and recitals, not another treaty's articles:
- * such a number is not a reference to its clauses, and a question about it is one the declaration
- * does not answer.
+ * operative para 2", and parts of the reader's own ("the first point of my essay"). The
+ * declaration has measures and recitals, not another treaty's articles: such a number is not a
+ * reference to its clauses, and a question about it is one the declaration does not answer.
  *
  * Each pattern is generated from word lists with bounded parts, so a scan is linear in the text.
  */
@@ -27,6 +27,8 @@ export interface OtherDocumentData {
   documents: WordList;
   organisations: WordList;
   ours: WordList;
+  /** First- and second-person possessives: "the first point of my essay" is the reader's own. */
+  owners: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
   named: WordList;
   /** Words that give an article to the document named before them ("son article 2", "its"). */
@@ -57,9 +59,17 @@ const NUMBER =
 /** What may stand between the words of a citation: spaces, commas, a dash or a colon. */
 const SEPARATOR = "[\\s,:;—–-]{1,3}";
 
+/** Any word for a part of a text (references.json), generic ones too: "point", "part", "bullet". */
+function anyPartOfText(): string {
+  const refs = readReferenceData().words;
+  return ["measure", "recital", "listItem", "documentPart", "paragraph"]
+    .map((name) => wordListSource(refs[name] ?? {}))
+    .join("|");
+}
+
 function patterns(data: OtherDocumentData): RegExp[] {
   const article = wordListSource(data.articles);
-  const clauseWord = `(?:${wordListSource(readReferenceData().words.measure ?? {})}|${article})`;
+  const clauseWord = `(?:${anyPartOfText()}|${article})`;
   const document = wordListSource(data.documents);
   const organisation = wordListSource(data.organisations);
   const ours = `${WORD_START}${wordListSource(data.ours)}`;
@@ -104,10 +114,29 @@ function typoTargets(data: OtherDocumentData): string[] {
   return (data.documents.words ?? []).map(fold).filter((w) => /^\p{L}{6,}$/u.test(w));
 }
 
+/**
+ * "the first point of my essay", "le deuxième élément de ma liste", "пункт 2 моего резюме": any
+ * word for a part of a text, a generic one too ("élément", "bullet", "bloc"), then an owner. Tried
+ * only on text that holds an owner (OWNER): most questions have none.
+ */
+function ownedPart(data: OtherDocumentData): { owner: RegExp; owned: RegExp } {
+  const anyPart = anyPartOfText();
+  const owner = `${WORD_START}${wordListSource(data.owners)}`;
+  const place = "(?:of|de|du|des|d'|from|in|on|dans|sur|из|в)";
+  return {
+    owner: new RegExp(owner, "u"),
+    owned: new RegExp(
+      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s)?${owner}`,
+      "gu",
+    ),
+  };
+}
+
 const data = readOtherDocumentData();
 const PATTERNS = patterns(data);
 const TARGETS = typoTargets(data);
 const NOT_TYPOS = new Set([...TARGETS, ...data.realWords.map(fold)]);
+const OWNED = ownedPart(data);
 
 /** The text the patterns read: folded, with a document's name one letter off read as that name. */
 function readable(text: string): string {
@@ -119,7 +148,9 @@ function readable(text: string): string {
 /** Where the text cites another document's numbered part: [start, end) spans of `readable`. */
 function spans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  for (const re of PATTERNS) {
+  // Parts of the reader's own are looked for only in text that names an owner: most have none.
+  const owned = OWNED.owner.test(text) ? [OWNED.owned] : [];
+  for (const re of [...PATTERNS, ...owned]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) found.push([m.index, m.index + m[0].length]);
   }

@@ -1,11 +1,14 @@
 /**
- * References as people type them: "mesur 4", "la mesue 2", "measre 5", "mesure4", "the apeal".
- * A word one edit away from a clause word of data/references.json ("measure", "considérant",
- * "пункт"…) and followed by a number is read as that word, and a number glued to such a word is
- * split from it; a message that is only a clause's name with a typo ("signatairs") names it.
+ * References as people type them: "mesur 4", "la mesue 2", "measre 5", "mesure4", "recitel four",
+ * "the 3rd measre", "preambel para 1", "преамбла абз. 4", "the apeal". A word one edit away from a
+ * clause word of data/references.json ("measure", "considérant", "пункт"…) is read as that word
+ * where a number follows it or an ordinal precedes it, and a number glued to such a word is split
+ * from it; a word one edit away from a name of the preamble ("preamble", "преамбула") is read as
+ * that name anywhere; a message that is only a clause's name with a typo ("signatairs") names it.
  * Words the declaration itself uses are never corrected ("mesures" stays, "point" is not "pont").
  */
-import { fold } from "./analysis.ts";
+import { fold, isStopWord } from "./analysis.ts";
+import { CARDINAL, ORDINAL } from "./numbers.ts";
 import { readReferenceData } from "./references.ts";
 
 /** Shorter words are too often other words one letter away ("art" → "arm"). */
@@ -17,14 +20,36 @@ export function withinOneEdit(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const restA = a.slice(i);
-  const restB = b.slice(i);
   if (a.length === b.length) {
-    if (restA.slice(1) === restB.slice(1)) return true;
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
     // A swap of two neighbouring letters.
-    return restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2);
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2);
   }
-  return a.length > b.length ? restA.slice(1) === restB : restA === restB.slice(1);
+  return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/** Whether `a` from `i` and `b` from `j` are the same letters (compared in place: no copies). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (let k = 0; i + k < a.length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+
+/**
+ * The first of `words` at most one edit from a given word, or null. Words are kept by length, and
+ * only those of the word's length and one letter shorter or longer are compared: every question's
+ * every word is looked up.
+ */
+function nearestWithinOneEdit(words: readonly string[]): (word: string) => string | null {
+  const byLength = new Map<number, string[]>();
+  for (const w of words) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  return (word) => {
+    for (const n of [word.length, word.length - 1, word.length + 1]) {
+      const found = byLength.get(n)?.find((w) => withinOneEdit(word, w));
+      if (found) return found;
+    }
+    return null;
+  };
 }
 
 function clauseWords(): string[] {
@@ -48,14 +73,45 @@ const STEMS = (() => {
 const isClauseWord = (word: string) =>
   KNOWN.has(word) || STEMS.some((s) => word.startsWith(s) && word.length - s.length <= 2);
 
+/** Names of the preamble as whole words ("preambule", "преамбулы"): long, and like no other word. */
+const PREAMBLE_NAMES = (readReferenceData().words.preamble?.words ?? [])
+  .map(fold)
+  .filter((w) => /^\p{L}{6,}$/u.test(w));
+const PREAMBLE_KNOWN = new Set(PREAMBLE_NAMES);
+const nearPreambleName = nearestWithinOneEdit(PREAMBLE_NAMES);
+const nearClauseWord = nearestWithinOneEdit(CLAUSE_WORDS);
+
+/** A number after a clause word: digits, a roman numeral, or a number word ("recitel four"). */
+const NUMBER_AFTER = `\\d{1,3}|[ivx]{1,4}|${CARDINAL}`;
+const WORD_THEN_NUMBER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(\\p{L}{3,20})(\\s?)(${NUMBER_AFTER})(?![\\p{L}\\p{N}])`,
+  "gu",
+);
+/** An ordinal right before a word: "the 3rd measre", "deuxième considérent". */
+const ORDINAL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ORDINAL})\\s$`, "u");
+/** How far before a word its ordinal is looked for: the longest ordinal and a space. */
+const ORDINAL_WINDOW = 24;
+const WORD = /(?<![\p{L}\p{N}])\p{L}{4,20}(?![\p{L}\p{N}])/gu;
+
 /** "6 punkt", "3 mesure": a number before a singular clause word, as chat types it. */
 const NUMBER_FIRST =
   /(?<![\p{L}\p{N}])(\d{1,2})\s(mesure|measure|punkt|пункт|point|item|considerant|recital)(?![\p{L}])/u;
 
+/** Every word of the reference tables ("part", "bloc", "liste"): each is itself, no typo. */
+const VOCABULARY = new Set(
+  Object.values(readReferenceData().words).flatMap((w) => (w.words ?? []).map(fold)),
+);
+
+/** The name of the preamble `word` is a typo of ("preambel", "преамбла"), or null. */
+function preambleTypo(word: string): string | null {
+  if (word.length < 6 || PREAMBLE_KNOWN.has(word)) return null;
+  return nearPreambleName(word);
+}
+
 /** The clause word `word` is a typo of, or null. */
 function correction(word: string): string | null {
-  if (word.length < MIN_CORRECTED || KNOWN.has(word)) return null;
-  return CLAUSE_WORDS.find((w) => withinOneEdit(word, w)) ?? null;
+  if (word.length < MIN_CORRECTED || KNOWN.has(word) || VOCABULARY.has(word)) return null;
+  return nearClauseWord(word);
 }
 
 /**
@@ -72,18 +128,31 @@ export function fixReferenceTypos(
 ): string {
   const id = LONE_ID.exec(fold(question));
   if (id) return `${id[1] === "m" ? "mesure" : "point"} ${id[2]}`;
+  /** The clause word `word` stands for, or null: itself when it is one, or the one it misspells. */
+  const clauseWord = (word: string): string | null => {
+    if (isClauseWord(word)) return word;
+    const fixed = correction(word);
+    return fixed && !isOtherWord(word, fixed) ? fixed : null;
+  };
   return fold(question)
     .replace(NUMBER_FIRST, "$2 $1")
-    .replace(
-      /(?<![\p{L}\p{N}])(\p{L}{3,20})(\s?)(\d{1,3}|[ivx]{1,4})(?![\p{L}\p{N}])/gu,
-      (whole, word: string, space: string, number: string) => {
-        const known = isClauseWord(word);
-        const fixed = known ? word : correction(word);
-        if (!fixed || (!known && isOtherWord(word, fixed))) return whole;
-        if (space === "" && /^\p{L}/u.test(number)) return whole;
-        return `${fixed} ${number}`;
-      },
-    );
+    .replace(WORD_THEN_NUMBER, (whole, word: string, space: string, number: string) => {
+      // "un", "une" are articles as often as numbers: "mesur une fois" is no reference.
+      if (/^\p{L}/u.test(number) && (space === "" || isStopWord(number))) return whole;
+      const fixed = clauseWord(word);
+      return fixed ? `${fixed} ${number}` : whole;
+    })
+    .replace(WORD, (word: string, at: number, text: string) => {
+      // A name of the preamble anywhere ("preambel para 1")…
+      const preamble = preambleTypo(word);
+      if (preamble) return isOtherWord(word, preamble) ? word : preamble;
+      // …a clause word after an ordinal ("the 3rd measre").
+      const fixed = correction(word);
+      if (!fixed || !ORDINAL_BEFORE.test(text.slice(Math.max(0, at - ORDINAL_WINDOW), at))) {
+        return word;
+      }
+      return isOtherWord(word, fixed) ? word : fixed;
+    });
 }
 
 /** The clause name `word` is a typo of, among `names` (folded), or null. */

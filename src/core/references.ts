@@ -34,6 +34,11 @@ export interface PositionRule extends RuleExamples {
   sequence: string[];
   /** A word table that must not follow ("the last paragraph" but not "… of the preamble"). */
   notFollowedBy?: string;
+  /**
+   * Only where the words after it, to the end of the phrase, are about this text: "the paragraph
+   * after the list" or "… after the list of measures", not "… after the shopping list of mine".
+   */
+  tiedToText?: boolean;
 }
 
 /** Words that credit what follows ("d'après", "according to", "согласно"): an attribution. */
@@ -61,6 +66,8 @@ export interface ReferenceData {
   leadIns: LeadInRule[];
   names: NameRule[];
   summaryExamples: { fires: string[]; spares: string[] };
+  /** Generic nouns, the whole document and the preamble named first: each fire's first reference. */
+  genericExamples: RuleExamples<{ text: string; target: ClauseId }>;
 }
 
 export function readReferenceData(file = REFERENCES_FILE): ReferenceData {
@@ -89,6 +96,13 @@ const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
 
+/** The n-th clause of the whole document, counted from the end when n < 0; null beyond it. */
+function inDocument(n: number): ReferenceTarget[] {
+  const i = n < 0 ? CLAUSE_ORDER.length + n : n - 1;
+  const id = Number.isInteger(i) ? CLAUSE_ORDER[i] : undefined;
+  return id ? [{ kind: "clause", id }] : [];
+}
+
 function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   const available = CLAUSE_COUNTS[kind];
   // "dernier" reads as -1 and "avant-dernier" as -2: counted from the end.
@@ -99,7 +113,12 @@ function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   return { kind: "clause", id: `${kind === "measure" ? "M" : "P"}${requested}` as ClauseId };
 }
 
-type Rule = { re: RegExp; make: (m: RegExpExecArray) => ReferenceTarget[] };
+type Rule = {
+  re: RegExp;
+  make: (m: RegExpExecArray) => ReferenceTarget[];
+  /** A generic noun ("élément", "bloc") or a place: it counts only when tied to this text. */
+  weak?: boolean;
+};
 
 const numbersIn = (list: string): number[] =>
   list
@@ -109,12 +128,19 @@ const numbersIn = (list: string): number[] =>
 
 const ordinalOf = (m: RegExpExecArray): number => readOrdinal(m[1] ?? "") ?? Number.NaN;
 /** Sticky: a rule is tried at one place, not searched for. */
-const rule = (source: string, make: Rule["make"]): Rule => ({
+const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
   make,
+  weak,
 });
 const numbered = (kind: "measure" | "recital") => (m: RegExpExecArray) =>
   numbersIn(m[1] ?? "").map((n) => target(kind, n));
+
+/** Generic nouns: "le premier élément", "the second bullet" (a measure), "le dernier bloc". */
+const LIST_ITEM = table("listItem");
+const DOCUMENT_PART = table("documentPart");
+/** "préambule, paragraphe 2", "preamble para 1", "преамбула, абз. 4": the preamble named first. */
+const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
@@ -123,7 +149,29 @@ const RECITAL_RULES: Rule[] = [
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
   rule(`(${ORDINAL})\\s${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
-  rule(`(${ORDINAL})\\s${MEASURE_NOUN}${OF_PREAMBLE}`, (m) => [target("recital", ordinalOf(m))]),
+  rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
+  // "preamble para 1", "préambule, 2e alinéa", "преамбула, абзац 4", "preamble #2"
+  rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
+  rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
+  rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),
+];
+
+/**
+ * Paragraphs counted over the whole document: "le dernier bloc du document", "предпоследний абзац
+ * текста", "the first part". A generic noun with "of the list" after it counts the measures.
+ */
+const DOCUMENT_RULES: Rule[] = [
+  rule(`(${ORDINAL})\\s(?:${table("paragraph")}|${DOCUMENT_PART})\\s${table("ofWholeText")}`, (m) =>
+    inDocument(ordinalOf(m)),
+  ),
+  rule(
+    `(${ORDINAL})\\s(?:${LIST_ITEM}|${DOCUMENT_PART}|${table("paragraph")})\\s${table("ofList")}`,
+    (m) => [target("measure", ordinalOf(m))],
+    true,
+  ),
+  rule(`(${ORDINAL})\\s${DOCUMENT_PART}`, (m) => inDocument(ordinalOf(m)), true),
 ];
 
 const MEASURE_RULES: Rule[] = [
@@ -134,6 +182,9 @@ const MEASURE_RULES: Rule[] = [
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
+  // "le premier élément des démarches proposées", "the second bullet", "démarche 3"
+  rule(`(${ORDINAL})\\s${LIST_ITEM}`, (m) => [target("measure", ordinalOf(m))], true),
+  rule(`${LIST_ITEM}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure"), true),
 ];
 
 /** Up to three words of any kind between two parts of a position ("le paragraphe qui suit"). */
@@ -150,6 +201,7 @@ function positionRule(p: PositionRule): Rule {
   return {
     re: new RegExp(`${source}${guard}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
+    weak: p.tiedToText === true,
   };
 }
 
@@ -215,6 +267,8 @@ const FIRST_TABLES = [
   "measure",
   "numbered",
   "recital",
+  "preamble",
+  "listItem",
   ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
 ];
 const PLACES = new RegExp(
@@ -227,7 +281,32 @@ const MAX_PLACES = 64;
 /** Enough for any reply (the bot quotes three at most). */
 export const MAX_FOUND = 24;
 
-const RULES = [...RECITAL_RULES, ...POSITIONS, ...MEASURE_RULES];
+const RULES = [...RECITAL_RULES, ...POSITIONS, ...DOCUMENT_RULES, ...MEASURE_RULES];
+
+/** Where a phrase ends: the words after a reference up to here are about it. */
+const PHRASE_END = /[,;:?!.()«»"—–]/u;
+const NOT_OURS = new RegExp(`^${table("notBeforeName")}$`, "u");
+const THIS_TEXT = new RegExp(`^${table("thisText")}$`, "u");
+const ELIDED = /^(?:l|d)'(\p{L}+)$/u;
+const NOT_OURS_BEFORE = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
+
+/**
+ * Whether a weak reference is about this text: no possessive or indefinite just before it ("my
+ * second bullet"), and after it, to the end of the phrase, only words that frame a question or
+ * name this text ("… des démarches proposées ?"), not another thing ("… du tableau périodique").
+ */
+function tiedToThisText(folded: string, start: number, end: number): boolean {
+  if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
+  const after = folded.slice(end, end + 80);
+  const stop = after.search(PHRASE_END);
+  const phrase = stop < 0 ? after : after.slice(0, stop);
+  return phrase.split(/[^\p{L}\p{N}']+/u).every((w) => {
+    // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
+    const noun = ELIDED.exec(w)?.[1];
+    if (noun !== undefined) return THIS_TEXT.test(noun);
+    return w === "" || THIS_TEXT.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
+  });
+}
 
 /** The first rule (in priority order) that matches exactly at `at`. */
 function matchAt(folded: string, at: number): { m: RegExpExecArray; rule: Rule } | null {
@@ -268,10 +347,13 @@ function* scan(folded: string): Generator<FoundReference> {
     const hit = matchAt(folded, at);
     if (!hit) continue;
     const end = at + hit.m[0].length;
+    if (hit.rule.weak && !tiedToThisText(folded, at, end)) continue;
+    const made = hit.rule.make(hit.m);
+    if (made.length === 0) continue;
     claimedUntil = end;
     if (aboutAnotherText(folded, at, end)) continue;
     const { by, leadIn } = leadInAt(folded, at);
-    const targets = hit.rule.make(hit.m).map((t) => shift(t, by));
+    const targets = made.map((t) => shift(t, by));
     found += targets.length;
     yield { start: at, end, targets, leadIn };
   }
@@ -306,6 +388,16 @@ export function referencesIn(folded: string): ReferenceTarget[] {
 export function firstReference(folded: string): FoundReference | null {
   for (const r of scan(folded)) return r;
   return null;
+}
+
+const PART_WORD = new RegExp(
+  `^(?:${["part", "documentPart", "paragraph"].map(table).join("|")})$`,
+  "u",
+);
+
+/** Whether a folded word names a part of a text ("part", "passage", "абзац"), not which one. */
+export function namesAPart(word: string): boolean {
+  return PART_WORD.test(word);
 }
 
 const SUMMARY_WORDS = new Set((data.words.summary?.words ?? []).map(fold));

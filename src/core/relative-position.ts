@@ -2,6 +2,9 @@
  * Clauses named by their place next to another named by its topic (data/relative-positions.json):
  * "la mesure juste avant les briefings" is measure 3. The topic is looked up like a question; the
  * answer is its neighbour, of the same kind when the question names one ("la mesure", "the recital").
+ * A topic may name a group ("after the preamble": its last recital) or a clause by name ("after the
+ * intro"); a clause after one topic and before another ("after the list, before the signatures")
+ * is the one between them.
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
@@ -23,6 +26,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   and: WordList;
   /** Words naming a group of clauses: the preamble (the recitals), the list (the measures). */
   groups: { recitals: WordList; measures: WordList };
+  /** Messages that read like a place in the text but name another thing: never a reference. */
+  lookAlikes: string[];
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -39,18 +44,21 @@ export interface RelativePosition {
   group: ClauseKind | null;
 }
 
+const refs = readReferenceData().words;
+const data = readRelativePositionData();
+
+/** The words of place before or after; "за" and "до" are as often "what kind of" and "until". */
+function cueTable(name: "before" | "after"): string {
+  return wordListSource({
+    words: [...(refs[name]?.words ?? []), ...(data.cues[name].words ?? [])].filter(
+      (w) => w.length > 2,
+    ),
+    stems: (refs[name]?.stems ?? []).filter((w) => w.length > 2),
+  });
+}
+
 function build() {
-  const refs = readReferenceData().words;
   const table = (name: string) => wordListSource(refs[name] ?? {});
-  // "за" and "до" are as often "what kind of" and "until": too short to mean a place.
-  const cueTable = (name: "before" | "after") =>
-    wordListSource({
-      words: [...(refs[name]?.words ?? []), ...(data.cues[name].words ?? [])].filter(
-        (w) => w.length > 2,
-      ),
-      stems: (refs[name]?.stems ?? []).filter((w) => w.length > 2),
-    });
-  const data = readRelativePositionData();
   const measure = table("measure");
   const recital = table("recital");
   const part = `${table("part")}|${wordListSource(data.parts)}`;
@@ -65,29 +73,48 @@ function build() {
 
 const PATTERN = build();
 
-/** "le paragraphe entre la liste et les signatures": two topics, the clause between them. */
+/**
+ * Two topics and the clause between them: "le paragraphe entre la liste et les signatures", and
+ * "after one, before the other" in either order ("après la liste, avant les signatures").
+ */
 const BETWEEN = (() => {
-  const data = readRelativePositionData();
-  const between = wordListSource(data.between);
   const and = wordListSource(data.and);
-  return new RegExp(
-    `${WORD_START}${between}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s(?<second>[^,?.!;]{2,80})`,
-    "u",
-  );
+  const second = "(?<second>[^,?.!;]{2,80})";
+  const place = (cue: string) => `(?<!d')${WORD_START}${cueTable(cue as "before")}${WORD_END}\\s`;
+  const then = `(?:,?\\s${and})?,?\\s`;
+  return [
+    `${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
+    `${place("after")}(?<first>.{2,80}?)${then}${place("before")}${second}`,
+    `${place("before")}(?<first>.{2,80}?)${then}${place("after")}${second}`,
+  ].map((source) => new RegExp(source, "u"));
 })();
 
 /** The two topics a clause is placed between, or null. */
 export function betweenTopics(question: string): [string, string] | null {
-  const g = BETWEEN.exec(normaliseForPatterns(question.slice(0, 300)))?.groups;
-  return g?.first && g.second ? [g.first, g.second] : null;
+  const folded = normaliseForPatterns(question.slice(0, 300));
+  for (const re of BETWEEN) {
+    const g = re.exec(folded)?.groups;
+    if (g?.first && g.second) return [g.first, g.second];
+  }
+  return null;
 }
 
-/** The group a topic names ("the preamble", "the list"), if any. */
+/** Where a phrase ends: a topic's own words stop there ("le préambule, c'est quoi ?"). */
+const PHRASE_END = /[,;:?!.()«»"—–]/u;
+
+/** The words of a topic up to the end of its phrase. */
+export function phraseOf(topic: string): string {
+  const stop = topic.search(PHRASE_END);
+  return stop < 0 ? topic : topic.slice(0, stop);
+}
+
+/** The group a topic names ("the preamble", "the list, what is it?"), if any. */
 export function groupOf(topic: string): ClauseKind | null {
-  return GROUPS.find((x) => x.re.test(topic.trim()))?.kind ?? null;
+  const phrase = phraseOf(topic).trim();
+  return GROUPS.find((x) => x.re.test(phrase))?.kind ?? null;
 }
 const GROUPS = (() => {
-  const { groups } = readRelativePositionData();
+  const { groups } = data;
   const group = (w: WordList) =>
     new RegExp(
       `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
@@ -135,4 +162,50 @@ export function neighbourOf(
     if (c && (kind === null || c.kind === kind)) return c;
   }
   return undefined;
+}
+
+/** The clause a topic stands for (by reference, by name or by its words), if any. */
+export type AnchorOf = (topic: string) => Clause | undefined;
+
+/** Where a topic stands in the text, as [first, last] positions: a group spans several. */
+function placeOf(
+  clauses: readonly Clause[],
+  topic: string,
+  anchorOf: AnchorOf,
+): [number, number] | null {
+  const group = groupOf(topic);
+  if (group) {
+    const at = clauses.flatMap((c, i) => (c.kind === group ? [i] : []));
+    const [first] = at;
+    return first === undefined ? null : [first, at.at(-1) ?? first];
+  }
+  const anchor = anchorOf(topic);
+  const i = anchor ? clauses.indexOf(anchor) : -1;
+  return i < 0 ? null : [i, i];
+}
+
+/** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
+export function clauseBetween(
+  question: string,
+  clauses: readonly Clause[],
+  anchorOf: AnchorOf,
+): Clause | undefined {
+  const topics = betweenTopics(question);
+  if (!topics) return undefined;
+  const [a, b] = topics.map((t) => placeOf(clauses, t, anchorOf));
+  if (!a || !b) return undefined;
+  const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];
+  return hi[0] - lo[1] === 2 ? clauses[lo[1] + 1] : undefined;
+}
+
+/** "la mesure juste avant les briefings", "ce qui suit le préambule": the topic's neighbour. */
+export function clauseBeside(
+  question: string,
+  clauses: readonly Clause[],
+  anchorOf: AnchorOf,
+): Clause | undefined {
+  const position = relativePosition(question);
+  if (!position) return undefined;
+  const anchor = position.group ? groupEdge(clauses, position) : anchorOf(position.topic);
+  return anchor && neighbourOf(clauses, anchor, position);
 }

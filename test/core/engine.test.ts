@@ -71,6 +71,21 @@ describe("answer by reference", () => {
     expect(answered(engine.answer("signataires ?"))).toBe("signatories");
     expect(answered(engine.answer("the conclusion"))).toBe("closing");
   });
+
+  it.each([
+    ['the intro, the "we" part', "opening"],
+    ["la partie conclusion", "closing"],
+    ["the appeal bit", "appeal"],
+    ["абзац вступления", "opening"],
+  ])("answers a clause name among words for a part of a text: %j", (q, id) => {
+    expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
+  });
+
+  it("reads no name in words for a part alone", () => {
+    for (const q of ["the part", "le passage", "абзац"]) {
+      expect(engine.answer(q), q).not.toMatchObject({ via: "reference" });
+    }
+  });
 });
 
 describe("search", () => {

@@ -46,6 +46,21 @@ describe("position rules (data/references.json)", () => {
   });
 });
 
+describe("generic nouns, the whole document, the preamble named first (data/references.json)", () => {
+  const { fires, spares } = readReferenceData().genericExamples;
+  const engine = getEngine();
+
+  it.each(fires.map((f) => [f.target, f.text]))("→ %s: %s", (id, q) => {
+    expect(first(q)).toBe(id);
+  });
+
+  it.each(spares)("no reference in %j, and no public clause", (q) => {
+    expect(findReferences(q)).toEqual([]);
+    const answer = engine.answer(q);
+    expect(answer.kind === "clause" && answer.confidence === "answer").toBe(false);
+  });
+});
+
 describe("lead-ins (data/references.json)", () => {
   const rules = readReferenceData().leadIns;
 
@@ -326,6 +341,9 @@ describe("hostile text", () => {
     "dit ",
     ": ",
     "the appeal says ",
+    "element ",
+    "bloc du texte ",
+    "preambule, para ",
   ];
 
   it("a 4,000-character message costs under 5 ms to scan, whatever it repeats", () => {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
 import { withinOneEdit } from "../../src/core/reference-typos.ts";
@@ -16,6 +17,14 @@ describe("references as people type them", () => {
     ["measre 5", "M5"],
     ["considérent 2", "P2"],
     ["recitel 3", "P3"],
+    ["recitel four", "P4"],
+    ["the 3rd measre", "M3"],
+    ["the first recitel", "P1"],
+    ["deuxième considérent", "P2"],
+    ["preambel para 1", "P1"],
+    ["préambul, 3e paragraphe", "P3"],
+    ["преамбла абз. 4", "P4"],
+    ["абзац 2 преамблы", "P2"],
   ])("%j is %s", (q, id) => {
     expect(top(q)).toBe(`${id} reference`);
   });
@@ -23,6 +32,11 @@ describe("references as people type them", () => {
   it("reads a lone clause name with a typo", () => {
     expect(top("signatairs")).toMatch(/^signatories/);
     expect(top("the apeal")).toMatch(/^appeal/);
+  });
+
+  it("leaves articles that are numbers, and words of the reference tables, alone", () => {
+    expect(engine.answer("mesur une fois").kind).not.toBe("clause");
+    expect(top("the last part of the movie")).not.toMatch(/reference$/);
   });
 
   it("leaves words of the text alone, and numbers that follow no clause word", () => {
@@ -37,5 +51,26 @@ describe("references as people type them", () => {
     expect(withinOneEdit("measure", "meassure")).toBe(true);
     expect(withinOneEdit("mesure", "masure")).toBe(true);
     expect(withinOneEdit("mesure", "misura")).toBe(false);
+  });
+
+  it("agrees with a plain count of edits on any two words", () => {
+    /** One insertion, deletion, substitution or swap turns `a` into `b`, tried every way. */
+    const oneEditApart = (a: string, b: string): boolean => {
+      if (a === b) return true;
+      for (let i = 0; i <= a.length; i++) {
+        const head = a.slice(0, i);
+        if (head + a.slice(i + 1) === b) return true;
+        if (a[i + 1] !== undefined && head + a[i + 1] + a[i] + a.slice(i + 2) === b) return true;
+        for (const c of new Set(b)) {
+          if (head + c + a.slice(i) === b || head + c + a.slice(i + 1) === b) return true;
+        }
+      }
+      return false;
+    };
+    const word = fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 6 });
+    fc.assert(
+      fc.property(word, word, (a, b) => withinOneEdit(a, b) === oneEditApart(a, b)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -22,3 +22,10 @@ describe("clauses named by their place next to a topic (data/relative-positions.
     expect(fired).toEqual([]);
   });
 });
+
+describe("look-alikes of a place in the text (data/relative-positions.json)", () => {
+  it.each(data.lookAlikes)("%j is answered by no reference", (text) => {
+    const answer = engine.answer(text);
+    expect(answer.kind === "clause" && answer.via === "reference").toBe(false);
+  });
+});

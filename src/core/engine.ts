@@ -8,6 +8,7 @@ import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
+import { clauseByEdgeWords } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { withoutOtherDocuments } from "./other-documents.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
@@ -163,6 +164,9 @@ export class Engine {
         lang,
       };
     }
+    // "le considérant qui commence par « convaincus »": named by its first (or last) words.
+    const edge = clauseByEdgeWords(q, this.clauses);
+    if (edge) return this.byReference(edge, lang, []);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
     // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.

@@ -58,6 +58,8 @@ const roman = new Map(Object.entries(data.roman));
 export const CARDINAL = `(?:\\d{1,3}|${alternatives(cardinals.keys())})`;
 /** Regex source: a roman numeral up to XII. */
 export const ROMAN = `(?:${alternatives(roman.keys())})`;
+/** Regex source: an ordinal ending after digits, as in "мера 5я", "measure 3rd" (none captured). */
+export const DIGIT_SUFFIX = `(?:(?<=\\d)(?:${alternatives(suffixes)}))?`;
 /** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
 export const ORDINAL = [
   `\\d{1,3}(?:${alternatives(suffixes)})`,

@@ -91,6 +91,8 @@ function patterns(data: OtherDocumentData): RegExp[] {
     `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
     `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
+    // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
+    `${WORD_START}${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
     // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
     `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
     // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
-import { CARDINAL, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
+import { CARDINAL, DIGIT_SUFFIX, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
 import type { ClauseId, Localized, OutOfRange } from "./types.ts";
 import {
   normaliseForPatterns,
@@ -145,7 +145,7 @@ const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:th
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
   // "considérant 2", "recital 2", "абзац 2 преамбулы" (the noun may carry "du préambule" itself)
-  rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
+  rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
   rule(`(${ORDINAL})\\s${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
@@ -178,7 +178,7 @@ const MEASURE_RULES: Rule[] = [
   // "la 3e mesure", "the last measure", "третий пункт"
   rule(`(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
-  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure")),
+  rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),

@@ -169,3 +169,20 @@ describe("measure numbers, for any N (fast-check)", () => {
     );
   });
 });
+
+describe("an ordinal ending typed onto the number after the noun", () => {
+  it.each([
+    ["мера 5я", "M5"],
+    ["пункт 3й", "M3"],
+    ["пункт 2ой про что?", "M2"],
+    ["measure 3rd", "M3"],
+    ["considérant 2e", "P2"],
+  ])("%j is %s", (question, id) => {
+    const answer = getEngine().answer(question);
+    expect(answer.kind === "clause" ? answer.clause.id : answer.kind).toBe(id);
+  });
+
+  it("a number beyond the text stays out of range with its ending", () => {
+    expect(getEngine().answer("measure 35th").kind).toBe("out-of-range");
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * A clause named by how it begins or ends: "le considérant qui commence par « convaincus »", "the
+ * paragraph that starts with 'guided by'", "пункт, который заканчивается словами «в этой
+ * области»". The words of data/references.json's `beginsWith` and `endsWith` tables, right before
+ * a quotation, make it the start or the end of a clause's text (in any language the bot shows).
+ */
+import { straightenApostrophes } from "./analysis.ts";
+import { coverWords } from "./phrase-cover.ts";
+import { findQuotations } from "./quote-tokens.ts";
+import { readReferenceData } from "./references.ts";
+import { type Clause, LANGS } from "./types.ts";
+import { normaliseForPatterns, WORD_END, wordListSource } from "./word-patterns.ts";
+
+const words = readReferenceData().words;
+const BEGINS = new RegExp(`${wordListSource(words.beginsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
+const ENDS = new RegExp(`${wordListSource(words.endsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
+
+/** How many of the quoted words must be given: one is enough for "convaincus", not for "la". */
+const MIN_CHARS = 5;
+
+/** The clause whose text begins (or ends) with the quotation the message names so; else undefined. */
+export function clauseByEdgeWords(message: string, clauses: readonly Clause[]): Clause | undefined {
+  for (const q of findQuotations(message)) {
+    const before = normaliseForPatterns(message.slice(Math.max(0, q.start - 60), q.start));
+    const side = BEGINS.test(before) ? "start" : ENDS.test(before) ? "end" : null;
+    const quoted = coverWords(straightenApostrophes(q.text)).join(" ");
+    if (!side || quoted.length < MIN_CHARS) continue;
+    const found = clauses.filter((c) =>
+      LANGS.some((lang) => {
+        // A measure's text may start with its number ("5. Viser…"): the words start after it.
+        const text = coverWords(c.text[lang].replace(/^\s*\d+\.\s*/, "")).join(" ");
+        return side === "start" ? text.startsWith(quoted) : text.endsWith(quoted);
+      }),
+    );
+    if (found.length === 1) return found[0];
+  }
+  return undefined;
+}

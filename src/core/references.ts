@@ -156,6 +156,11 @@ const RECITAL_RULES: Rule[] = [
   rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
   rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
   rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),
+  // "the preamble's final paragraph", "the preamble's 2nd recital"
+  rule(
+    `${table("preamble")}'s\\s(${ORDINAL})\\s(?:${MEASURE_NOUN}|${DOCUMENT_PART}|${RECITAL_NOUN})`,
+    (m) => [target("recital", ordinalOf(m))],
+  ),
 ];
 
 /**

@@ -116,8 +116,18 @@ export interface Quotation {
 export const QUOTATION_MAX = 1000;
 
 /**
- * Quotations in « », “ ”, „ “ or " ". Each alternative reads a run of characters that are not its
- * own closing mark, so an unclosed mark costs one bounded scan and the whole search stays linear.
+ * Inside single quotes ('…', ‘…’): any character but a single quote or a line end, or an
+ * apostrophe between two letters, the elision or contraction it is ("qu'observateurs",
+ * "l’OTAN", "NATO's"). A single quote opens after a space or punctuation, before a non-space, and
+ * closes after a non-space, before anything but a letter or a digit: a word's apostrophe does
+ * neither.
+ */
+const SINGLE_INNER = `(?:[^'‘’\\n]|(?<=\\p{L})['’](?=\\p{L}))`;
+
+/**
+ * Quotations in « », “ ”, „ “, " ", ‹ › or single quotes. Each alternative reads a bounded run of
+ * characters that are not its own closing mark, so an unclosed mark costs one bounded scan and
+ * the whole search stays linear.
  */
 const QUOTATION = new RegExp(
   [
@@ -125,6 +135,8 @@ const QUOTATION = new RegExp(
     `“([^“”„]{1,${QUOTATION_MAX}})[”“]`,
     `„([^„“”]{1,${QUOTATION_MAX}})[“”]`,
     `"([^"]{1,${QUOTATION_MAX}})"`,
+    `‹([^‹›]{1,${QUOTATION_MAX}})›`,
+    `(?<![\\p{L}\\p{N}])['‘](?=[^\\s'‘’])(${SINGLE_INNER}{1,${QUOTATION_MAX}})(?<=\\S)['’](?![\\p{L}\\p{N}])`,
   ].join("|"),
   "gu",
 );
@@ -147,7 +159,7 @@ export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let judgeable = 0;
   for (const m of text.matchAll(QUOTATION)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? "").trim();
+    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? "").trim();
     const start = m.index ?? 0;
     if (!inner) continue;
     out.push({ text: inner, start, end: start + m[0].length });

@@ -43,6 +43,11 @@ const SAYS_AFTER = new RegExp(`^(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
 const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
+/**
+ * After a name, "of this text" still names our clause ("l'ouverture du texte :", "the opening of
+ * the text says", "вступление текста гласит"): read on past it.
+ */
+const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 /** Between a name and the quotation: punctuation and spaces only. */
 const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
 const NEXT_TO_QUOTE = 4;
@@ -107,11 +112,15 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
         LABEL_CLOSES_AFTER.test(folded.slice(end, end + 2));
 }
 
-/** A bare name credits only as a label: alone, right before or after the quotation. */
+/**
+ * A bare name credits only as a label: alone or after a lead-in or a place word ("v preambule :"),
+ * right before or after the quotation.
+ */
 function creditsAsLabel(folded: string, start: number, end: number, side: Side): boolean {
   if (side === "before") {
     return (
-      LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start)) &&
+      (LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start)) ||
+        CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
       folded.length - end <= NEXT_TO_QUOTE &&
       LABEL_CLOSES_BEFORE.test(folded.slice(end))
     );
@@ -143,10 +152,14 @@ function namesIn(folded: string, side: Side): Credit[] {
       for (let m = re.exec(folded); m !== null && out.length < MAX_FOUND; m = re.exec(folded)) {
         const start = m.index;
         const end = start + m[0].length;
+        const ofText = OF_WHOLE_TEXT.exec(folded.slice(end, end + CREDIT_WINDOW))?.[0] ?? "";
         if (end === start) re.lastIndex++;
         else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) continue;
-        else if (credits(folded, start, end, side) && !out.some((o) => o.start === start))
-          out.push({ start, end, targets: n.targets, via: n.via });
+        else if (
+          credits(folded, start, end + ofText.length, side) &&
+          !out.some((o) => o.start === start)
+        )
+          out.push({ start, end: end + ofText.length, targets: n.targets, via: n.via });
       }
     }
   }

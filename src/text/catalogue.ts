@@ -165,6 +165,8 @@ export interface QuoteCheckTexts {
   number: Text;
   accents: Text;
   typos: Text<{ words: string }>;
+  /** Words of the clause the quote gives in another order. */
+  moved: Text<{ words: string }>;
   typography: Text;
   unofficial: Text;
   /** A clause the words around the quote name but the text does not have. */

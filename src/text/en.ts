@@ -86,6 +86,7 @@ export const en = {
     number: "⚠ A number was added, removed or changed.",
     accents: "Accents differ: not a misquote.",
     typos: "The quote corrects a typo of the original ({words}): not a misquote.",
+    moved: "The word order differs; moved: {words}.",
     typography: "Only the typography differs (quotation marks, apostrophes, dashes, case).",
     unofficial: "Compared with the unofficial working translation; the French text prevails.",
     nowhere: "a clause that does not exist",

@@ -88,6 +88,7 @@ export const fr = {
     accents: "Les accents diffèrent : ce n’est pas une erreur de citation.",
     typos:
       "La citation corrige une coquille du texte original ({words}) : ce n’est pas une erreur de citation.",
+    moved: "L’ordre des mots diffère ; déplacé : {words}.",
     typography: "Seule la typographie diffère (guillemets, apostrophes, tirets, majuscules).",
     unofficial: "Comparée à la traduction de travail non officielle ; le texte français fait foi.",
     nowhere: "une clause qui n’existe pas",

@@ -18,6 +18,7 @@ import {
 } from "../../src/core/quote/check.ts";
 import { renderQuoteReports } from "../../src/core/quote/explain.ts";
 import { framedQuotations } from "../../src/core/quote-cues.ts";
+import { findQuotations } from "../../src/core/quote-tokens.ts";
 import { readReferenceData } from "../../src/core/references.ts";
 import { type ClauseId, LANGS, type Lang } from "../../src/core/types.ts";
 import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
@@ -86,6 +87,31 @@ describe("quote cases (quote-cases.json)", () => {
       if (key in c.expect) expect(got[key], key).toEqual(c.expect[key]);
     }
     if (c.lang !== "fr" && got.verdict !== "too-short") expect(report?.lang).toBe(c.lang);
+  });
+});
+
+describe("quotations in a message (findQuotations)", () => {
+  const found = (text: string) => findQuotations(text).map((q) => q.text);
+
+  it("reads single quotes, with the elisions and contractions inside them", () => {
+    expect(
+      found(
+        "measure 5: 'participation mutuelle en tant qu'observateurs aux exercices de l'OTAN' — yes",
+      ),
+    ).toEqual(["participation mutuelle en tant qu'observateurs aux exercices de l'OTAN"]);
+    expect(
+      found("la mesure 3 dit ‘Faciliter les contacts entre l’OTSC et l’OTAN’, et c’est tout"),
+    ).toEqual(["Faciliter les contacts entre l’OTSC et l’OTAN"]);
+    expect(found("the text says 'the CSTO's readiness', doesn't it")).toEqual([
+      "the CSTO's readiness",
+    ]);
+  });
+
+  it("takes no apostrophe inside a word for a quotation mark", () => {
+    expect(found("l'OTAN et l'OTSC, qu'en dit-on ? It's the ministers' text, isn't it?")).toEqual(
+      [],
+    );
+    expect(found("don't 'open without closing")).toEqual([]);
   });
 });
 
@@ -170,6 +196,21 @@ describe("quote checker", () => {
       "These words are in Measure 3 [M3], not in the preamble (recitals 1–4).",
     );
     expect(say("ru")).toContain("а не из: преамбула (абзацы 1–4).");
+  });
+
+  it("shows a reordered quotation's change in place and the words it moved", () => {
+    const reports = checkText(
+      "« des démarches conjointes suivantes, à titre de mesures urgentes »",
+    );
+    expect(reports.map((r) => [r.verdict, r.clause, r.moved])).toEqual([
+      ["near", "appeal", ["à titre de mesures"]],
+    ]);
+    const text = renderQuoteReports(reports, "en");
+    expect(text).toContain('"prioritaires" → "urgentes"');
+    expect(text).toContain("The word order differs; moved: « à titre de mesures ».");
+    expect(text).toContain(
+      "« à titre de mesures prioritaires, des démarches conjointes suivantes »",
+    );
   });
 
   it("frames every quotation before keeping the first `max`", () => {
@@ -331,6 +372,29 @@ describe("misattribution invariant", () => {
         },
       ),
       { numRuns: 600 },
+    );
+  });
+
+  it("never credits through a number written inside the quotation: a wrong one is a changed number", () => {
+    const numbers = [1, 2, 3, 4, 5, 6, 7, 9];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...QUOTES.filter((q) => q.kind === "exact")),
+        fc.constantFrom(...numbers),
+        fc.constantFrom(...NEUTRAL),
+        ({ id, quote }, n, frame) => {
+          const [r] = checkText(frame(`${n}. ${quote}`));
+          // Only a measure's text starts with its number; a recital's number is not in its text.
+          const clause = loadDeclaration().find((c) => c.id === id);
+          const own = clause?.kind === "measure" && clause.number === n;
+          expect([r?.verdict, r?.clause], frame(`${n}. ${quote}`)).toEqual([
+            own ? "verbatim" : "near",
+            id,
+          ]);
+          if (!own) expect(r?.flags).toContain("number");
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 

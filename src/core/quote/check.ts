@@ -7,11 +7,12 @@
  * Verdicts:
  * - verbatim: the words of one clause, up to typography (accents and the original's own typos
  *   are notes, never misquotes); gap marks ([…], (...), …) may skip words, in order;
- * - near: one clause with word changes, each listed;
- * - composite: pieces of several clauses given as one quote (pieces of one clause in its order
- *   are that clause with words left out: near);
+ * - near: one clause with word changes, each listed (pieces of one clause, in any order, are
+ *   that clause with words left out or moved; see one-clause.ts);
+ * - composite: pieces of two clauses or more given as one quote, each a real part of it;
  * - misattributed: verbatim or near, but the words around the quote credit it, by number or by
- *   name ("la mesure 4 dit", "selon la conclusion"), to clauses it is not in;
+ *   name ("la mesure 4 dit", "selon la conclusion"), to clauses it is not in (a number or name
+ *   inside the quotation marks is quoted text, never a credit);
  * - not-found: no clause is close (the closest passage is given);
  * - too-short: under MIN_QUOTE_CHARS, too short to judge.
  * An edit that adds, removes or changes a negation or a number is always flagged.
@@ -97,11 +98,12 @@ export function presentedQuoteReports(
 /**
  * Checks what someone asked to be checked (/verify, "Check quote", `npm run verify`): the
  * quotations in the text (checkQuotations), or the whole text as one quotation when it has no
- * quotation marks. At most `max` quotations.
+ * quotation marks; then a reference it starts with ("mesure 5 : …") is the writer's own credit.
+ * At most `max` quotations.
  */
 export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
   const reports = checkQuotations(text, { max });
-  return reports.length > 0 ? reports : [getQuoteChecker().check(text)];
+  return reports.length > 0 ? reports : [getQuoteChecker().check(text, { labelCredits: true })];
 }
 
 /** The contract of `--json`: exactly verdict, clause, clauses, changes and flags. */

@@ -42,6 +42,11 @@ export interface QuoteIndex {
   texts: Record<Lang, ClauseText[]>;
   /** Every place a word occurs, per language: where composite pieces are looked for. */
   places: Record<Lang, Map<string, { c: number; i: number }[]>>;
+  /**
+   * Per language, the words in COMMON_CLAUSES clauses or more ("OTSC", "OTAN", "sécurité"): the
+   * text's own refrain, which says nothing of which clause a phrase is from.
+   */
+  common: Record<Lang, Set<string>>;
   typos: Typo[];
   byId: Map<ClauseId, Clause>;
 }
@@ -68,6 +73,9 @@ export function tokenAt(c: ClauseText, char: number): number {
   }
   return lo;
 }
+
+/** A word in at least this many clauses is common (see QuoteIndex.common). */
+const COMMON_CLAUSES = 5;
 
 export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
   const langs: Lang[] = ["fr", "en", "ru"];
@@ -96,7 +104,17 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
     }
     return { clause: t.clause, text, fixes };
   });
-  return { texts, places, typos, byId };
+  const common = Object.fromEntries(
+    langs.map((l) => [
+      l,
+      new Set(
+        [...places[l]]
+          .filter(([, ps]) => new Set(ps.map((p) => p.c)).size >= COMMON_CLAUSES)
+          .map(([key]) => key),
+      ),
+    ]),
+  ) as Record<Lang, Set<string>>;
+  return { texts, places, common, typos, byId };
 }
 
 /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */

@@ -5,7 +5,7 @@
 import { diffWords } from "diff";
 import { fold, straightenApostrophes } from "../analysis.ts";
 import { type Token, tokenize } from "../quote-tokens.ts";
-import type { CreditTarget } from "../reference-credits.ts";
+import { type CreditTarget, creditedIds } from "../reference-credits.ts";
 import type { ClauseId, Lang } from "../types.ts";
 import type { Located, QuoteIndex } from "./clause-index.ts";
 import { type Analysis, unique } from "./locate.ts";
@@ -17,20 +17,36 @@ const SEGMENTER = new Intl.Segmenter("fr", { granularity: "word" });
 
 const sorted = (keys: string[]) => [...keys].sort().join(" ");
 
+/** A label the quotation itself starts with ("3.", "mesure 5 :"): quoted words, not a credit. */
+export interface QuotedLabel {
+  /** Its words as written ("3", "mesure 5"). */
+  words: string;
+  /** The measure it names (none for a number no measure has). */
+  named: CreditTarget[];
+}
+
 export function reportQuote(
   index: QuoteIndex,
   quote: string,
   lang: Lang,
   a: Analysis,
-  named: CreditTarget[],
-  namedIds: ClauseId[],
+  credit: { named: CreditTarget[]; namedIds: ClauseId[]; label: QuotedLabel | null },
 ): QuoteReport {
+  const { named, namedIds } = credit;
   const changes: QuoteChange[] = [];
   const flags = new Set<QuoteFlag>();
   const typosFixed: string[] = [];
   let typography = false;
+  let verdict: Verdict = a.verdict;
+  const attributed = [a.clause, ...a.alsoIn].filter((c): c is ClauseId => c !== null);
+  const oneClause = verdict === "verbatim" || verdict === "near";
   const comparable = a.verdict !== "not-found";
   if (comparable) {
+    const label = oneClause ? labelChange(a, credit.label, attributed) : null;
+    if (label) {
+      changes.push(label);
+      verdict = "near";
+    }
     for (const l of a.located) {
       const diff = compare(index, l, quote);
       changes.push(...diff.changes);
@@ -43,21 +59,9 @@ export function reportQuote(
     }
     for (const c of changes) for (const f of changeFlags(c)) flags.add(f);
   }
-  let verdict: Verdict = a.verdict;
-  const attributed = [a.clause, ...a.alsoIn].filter((c): c is ClauseId => c !== null);
-  const namesOther =
-    named.length > 0 &&
-    !attributed.some((c) => namedIds.includes(c)) &&
-    (verdict === "verbatim" || verdict === "near");
+  const namesOther = named.length > 0 && oneClause && !attributed.some((c) => namedIds.includes(c));
   if (namesOther) verdict = "misattributed";
-  const first = a.located[0];
-  const passage =
-    a.verdict === "composite" || !first
-      ? null
-      : first.at.text.slice(
-          first.at.tokens[first.from]?.start ?? 0,
-          first.at.tokens[first.to - 1]?.end ?? 0,
-        );
+  const passage = a.verdict === "composite" ? null : passageOf(a.located);
   return {
     verdict,
     clause: a.clause,
@@ -70,8 +74,37 @@ export function reportQuote(
     typography:
       typography && changes.length === 0 && !flags.has("accents") && typosFixed.length === 0,
     typosFixed: unique(typosFixed),
+    moved: comparable ? (a.moved ?? []).map((run) => slice(quote, run)) : [],
     passage,
   };
+}
+
+/** The clause's words from the first located piece to the last, when they are all of one clause. */
+function passageOf(located: readonly Located[]): string | null {
+  const at = located[0]?.at;
+  if (!at || located.some((l) => l.at !== at)) return null;
+  const from = Math.min(...located.map((l) => l.from));
+  const to = Math.max(...located.map((l) => l.to));
+  return at.text.slice(at.tokens[from]?.start ?? 0, at.tokens[to - 1]?.end ?? 0);
+}
+
+/**
+ * The quotation's own label as a change when it is not the number of the clause the words are
+ * in ("3." before measure 1's words: "1" → "3"); null when it is, or there is none.
+ */
+function labelChange(
+  a: Analysis,
+  label: QuotedLabel | null,
+  attributed: readonly ClauseId[],
+): QuoteChange | null {
+  if (!label) return null;
+  const ids = label.named.flatMap(creditedIds);
+  if (attributed.some((c) => ids.includes(c))) return null;
+  const at = a.located[0]?.at;
+  const own = at && at.clause.number !== null ? at.tokens[0] : undefined;
+  return own && own.key === String(at?.clause.number)
+    ? { kind: "changed", quote: label.words, text: own.display }
+    : { kind: "added", quote: label.words, text: "" };
 }
 
 /** The word changes between a located piece and the clause's words, with accent and typo notes. */

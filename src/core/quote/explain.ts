@@ -68,6 +68,8 @@ export function quoteLines(
   if (r.flags.includes("number")) lines.push(say.number);
   if (r.typosFixed.length > 0)
     lines.push(say.typos({ words: r.typosFixed.map((t) => `« ${t} »`).join(", ") }));
+  if (r.moved.length > 0)
+    lines.push(say.moved({ words: r.moved.map((w) => `« ${w} »`).join(", ") }));
   if (r.flags.includes("accents")) lines.push(say.accents);
   if (r.typography) lines.push(say.typography);
   if (r.lang !== "fr") lines.push(say.unofficial);

@@ -6,8 +6,17 @@ import { keyText, MIN_QUOTE_CHARS, type Token } from "../quote-tokens.ts";
 import type { ClauseId, Lang } from "../types.ts";
 import type { ClauseText, Located, QuoteIndex, Span } from "./clause-index.ts";
 import { closest, exactAll, exactNear, NEAR_MAX } from "./find-spans.ts";
+import {
+  editedClause,
+  foreignPiece,
+  holdsButAPhrase,
+  insertedPhrase,
+  mostlyIn,
+  movedPieces,
+  reorderedClause,
+  shortenedClause,
+} from "./one-clause.ts";
 import type { Verdict } from "./verdict.ts";
-import { isNegation } from "./word-kinds.ts";
 
 /** Below this share of edits a single-clause match wins over pieces of several. */
 const NEAR_CLEAR = 0.15;
@@ -26,6 +35,8 @@ export interface Analysis {
   cost: number;
   /** Other clauses holding the same words verbatim. */
   alsoIn: ClauseId[];
+  /** Pieces of the quote that stand elsewhere in the clause (words in another order). */
+  moved?: Token[][];
 }
 
 export function analyse(
@@ -77,14 +88,16 @@ export function analyse(
   const inOrder = located.every((l, i) => i === 0 || l.from >= (located[i - 1]?.to ?? 0));
   const ids = unique(located.map((l) => l.at.clause.id));
   const exact = errors === 0 && unplaced.length === 0;
+  // Pieces of one clause out of its order are that clause with words moved: near.
   return {
-    verdict: oneClause && inOrder ? (exact ? "verbatim" : "near") : "composite",
+    verdict: oneClause ? (exact && inOrder ? "verbatim" : "near") : "composite",
     clause: ids.length === 1 ? (ids[0] ?? null) : null,
     clauses: ids,
     located,
     unplaced,
     cost: errors / total,
     alsoIn: [],
+    moved: oneClause && !inOrder ? movedPieces(located) : [],
   };
 }
 
@@ -107,8 +120,15 @@ function analyseOne(
   }
   const near = closest(texts, keys, namedIds);
   const ratio = near ? near.errors / keys.length : 1;
-  // Pieces of several places are looked for only when one clause is not a clear match.
-  const composite = ratio > NEAR_CLEAR ? piecesOf(index, piece, lang) : null;
+  // Pieces of several places are looked for when one clause is not a clear match, or when the
+  // few words it changes make, with their neighbours, a real piece of another clause ("Nous,
+  // ministres des Affaires étrangères" of the opening before the appeal's words).
+  const pieces = piecesOf(index, piece, lang);
+  const clear = near && ratio <= NEAR_CLEAR;
+  const composite =
+    !clear || (pieces && foreignPiece(near.at, pieces.located, piece, index.common[lang]))
+      ? pieces
+      : null;
   if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
   if (composite) {
     const ids = unique(composite.located.map((l) => l.at.clause.id));
@@ -117,12 +137,32 @@ function analyseOne(
     // Pieces of one clause, in order, around an added negation: that is the clause edited to
     // say the opposite, not pieces stitched together; its every change is shown.
     const edited =
-      editedClause(composite.located, composite.unplaced) ?? shortenedClause(composite.located);
+      editedClause(composite.located, composite.unplaced) ??
+      shortenedClause(composite.located) ??
+      insertedPhrase(composite.located);
     if (edited) return oneClause("near", edited, piece, cost, []);
-    // Most of the quote in the clause that matches it whole, a few words found elsewhere: that
-    // clause with words changed ("des armes nucléaires"), not pieces stitched together.
-    if (near && ratio <= NEAR_MAX && mostlyIn(near.at, composite.located)) {
+    // Most of the quote in the clause that matches it whole, the rest words it also has or a
+    // short phrase found elsewhere: that clause with words changed ("des armes nucléaires", "le
+    // Conseil de sécurité de l'OTAN"), not pieces stitched together.
+    if (
+      near &&
+      ratio <= NEAR_MAX &&
+      (mostlyIn(near.at, composite.located) ||
+        holdsButAPhrase(near.at, composite.located, piece.length, index.common[lang]))
+    ) {
       return oneClause("near", near, piece, ratio, []);
+    }
+    // Pieces of one clause in another order: that clause with words moved.
+    const reordered = reorderedClause(composite.located, composite.unplaced);
+    if (reordered) {
+      return {
+        verdict: "near",
+        clause: reordered.located[0]?.at.clause.id ?? null,
+        clauses: unique(reordered.located.map((l) => l.at.clause.id)),
+        ...reordered,
+        cost,
+        alsoIn: [],
+      };
     }
     return {
       verdict: "composite",
@@ -236,82 +276,6 @@ function oneClause(
     alsoIn: others.filter((c) => c !== id),
   };
 }
-
-/** Share of the located quote that one clause must hold for the rest to count as changed words. */
-const DOMINANT_SHARE = 0.7;
-
-/**
- * Whether `at` holds most of what was located, and every piece found elsewhere is words `at`
- * also has ("la lutte contre"): the quote is `at` with words changed, not a stitch of clauses.
- */
-function mostlyIn(at: ClauseText, located: readonly Located[]): boolean {
-  let inClause = 0;
-  let total = 0;
-  let elsewhere = false;
-  for (const l of located) {
-    const keys = keyText(l.quote);
-    total += keys.length;
-    if (l.at.clause.id === at.clause.id) inClause += keys.length;
-    else if (at.keys.includes(keys)) {
-      inClause += keys.length;
-      elsewhere = true;
-    } else return false;
-  }
-  // Pieces all of one clause are that clause cut without a gap mark: composite, as designed.
-  return elsewhere && inClause / total >= DOMINANT_SHARE;
-}
-
-/**
- * The span from the first piece to the last when the pieces are of one clause, in order, and
- * the words between or around them that no clause holds add a negation; otherwise null.
- */
-function editedClause(located: readonly Located[], unplaced: readonly Token[][]): Span | null {
-  const first = located[0];
-  const last = located.at(-1);
-  if (!first || !last) return null;
-  const ordered = located.every(
-    (l, i) => l.at === first.at && (i === 0 || l.from >= (located[i - 1]?.to ?? 0)),
-  );
-  const negates = unplaced.some((run) => run.some((t) => isNegation(t.key)));
-  return ordered && negates ? { at: first.at, from: first.from, to: last.to, errors: 0 } : null;
-}
-
-/**
- * The span from the first piece to the last when every piece is of one clause, in the clause's
- * order, with only a few of its words left out between them: that clause with words dropped
- * ("la paix et la sécurité mondiales" for "la paix, la sécurité et la stabilité régionales et
- * mondiales"), a near quotation, not pieces stitched together.
- */
-function shortenedClause(located: readonly Located[]): Span | null {
-  const first = located[0];
-  const last = located.at(-1);
-  if (!first || !last || located.length < 2) return null;
-  let to = first.to;
-  let dropped = 0;
-  for (const l of located.slice(1)) {
-    // A piece found first elsewhere ("du droit international") may stand in this clause too.
-    const from = l.at === first.at ? l.from : positionIn(first.at, l, to);
-    if (from === null || from < to) return null;
-    dropped += from - to;
-    to = from + (l.to - l.from);
-  }
-  const quoted = located.reduce((n, l) => n + (l.to - l.from), 0);
-  return dropped <= MAX_DROPPED_SHARE * quoted
-    ? { at: first.at, from: first.from, to, errors: dropped }
-    : null;
-}
-
-/** Where the words of piece `l` stand in `at`, at or after token `after`; null if nowhere. */
-function positionIn(at: ClauseText, l: Located, after: number): number | null {
-  const keys = l.at.tokens.slice(l.from, l.to).map((t) => t.key);
-  for (let i = after; i + keys.length <= at.tokens.length; i++) {
-    if (keys.every((k, j) => at.tokens[i + j]?.key === k)) return i;
-  }
-  return null;
-}
-
-/** Words of the clause a shortened quotation may leave out, as a share of the words it keeps. */
-const MAX_DROPPED_SHARE = 1;
 
 export function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

@@ -40,6 +40,8 @@ export interface QuoteReport extends QuoteCheck {
   typography: boolean;
   /** The original's own typos that the quote corrected, as the original writes them. */
   typosFixed: string[];
+  /** The quote's words that stand elsewhere in the clause (the quote changed their order). */
+  moved: string[];
   /** The declaration's words the quote was matched with, or the closest passage (not-found). */
   passage: string | null;
 }

@@ -6,7 +6,7 @@
  */
 import { straightenApostrophes } from "./analysis.ts";
 import { coverWords } from "./phrase-cover.ts";
-import { findQuotations } from "./quote-tokens.ts";
+import { quotationMarks } from "./quotation-marks.ts";
 import { readReferenceData } from "./references.ts";
 import { type Clause, LANGS } from "./types.ts";
 import { normaliseForPatterns, WORD_END, wordListSource } from "./word-patterns.ts";
@@ -15,12 +15,17 @@ const words = readReferenceData().words;
 const BEGINS = new RegExp(`${wordListSource(words.beginsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
 const ENDS = new RegExp(`${wordListSource(words.endsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
 
+const MAX_QUOTATIONS_READ = 4;
+
 /** How many of the quoted words must be given: one is enough for "convaincus", not for "la". */
 const MIN_CHARS = 5;
 
 /** The clause whose text begins (or ends) with the quotation the message names so; else undefined. */
 export function clauseByEdgeWords(message: string, clauses: readonly Clause[]): Clause | undefined {
-  for (const q of findQuotations(message)) {
+  let read = 0;
+  for (const q of quotationMarks(message)) {
+    // A message names a clause by its edge words once or twice, not in every quotation.
+    if (++read > MAX_QUOTATIONS_READ) break;
     const before = normaliseForPatterns(message.slice(Math.max(0, q.start - 60), q.start));
     const side = BEGINS.test(before) ? "start" : ENDS.test(before) ? "end" : null;
     const quoted = coverWords(straightenApostrophes(q.text)).join(" ");

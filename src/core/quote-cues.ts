@@ -10,7 +10,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
-import { findQuotations, type Quotation } from "./quote-tokens.ts";
+import type { Quotation } from "./quotation-marks.ts";
+import { findQuotations } from "./quote-tokens.ts";
 import { type CreditTarget, creditedIn, creditsIn } from "./reference-credits.ts";
 import {
   normaliseForPatterns,

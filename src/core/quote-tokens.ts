@@ -9,8 +9,10 @@
 import unhomoglyph from "unhomoglyph";
 import { letterCounts, mostlyCyrillic } from "./alphabets.ts";
 import { fold, straightenApostrophes } from "./analysis.ts";
+import { type Quotation, quotationMarks } from "./quotation-marks.ts";
 import { MIN_QUOTE_CHARS } from "./quote-limits.ts";
 
+export { QUOTATION_MAX, type Quotation } from "./quotation-marks.ts";
 export { MAX_QUOTED, MIN_QUOTE_CHARS } from "./quote-limits.ts";
 
 export interface Token {
@@ -104,43 +106,6 @@ export function piecesBetweenGaps(quote: string): Token[][] {
   return pieces.filter((p) => p.length > 0);
 }
 
-export interface Quotation {
-  /** The quoted text, without its marks. */
-  text: string;
-  /** Where the marks stand in the message (the opening mark's index, the closing mark's end). */
-  start: number;
-  end: number;
-}
-
-/** Longest quotation read; a declaration clause is under 500 characters, two of them under 1,000. */
-export const QUOTATION_MAX = 1000;
-
-/**
- * Inside single quotes ('…', ‘…’): any character but a single quote or a line end, or an
- * apostrophe between two letters, the elision or contraction it is ("qu'observateurs",
- * "l’OTAN", "NATO's"). A single quote opens after a space or punctuation, before a non-space, and
- * closes after a non-space, before anything but a letter or a digit: a word's apostrophe does
- * neither.
- */
-const SINGLE_INNER = `(?:[^'‘’\\n]|(?<=\\p{L})['’](?=\\p{L}))`;
-
-/**
- * Quotations in « », “ ”, „ “, " ", ‹ › or single quotes. Each alternative reads a bounded run of
- * characters that are not its own closing mark, so an unclosed mark costs one bounded scan and
- * the whole search stays linear.
- */
-const QUOTATION = new RegExp(
-  [
-    `«([^«»]{1,${QUOTATION_MAX}})»`,
-    `“([^“”„]{1,${QUOTATION_MAX}})[”“]`,
-    `„([^„“”]{1,${QUOTATION_MAX}})[“”]`,
-    `"([^"]{1,${QUOTATION_MAX}})"`,
-    `‹([^‹›]{1,${QUOTATION_MAX}})›`,
-    `(?<![\\p{L}\\p{N}])['‘](?=[^\\s'‘’])(${SINGLE_INNER}{1,${QUOTATION_MAX}})(?<=\\S)['’](?![\\p{L}\\p{N}])`,
-  ].join("|"),
-  "gu",
-);
-
 /** At most this many quotations long enough to judge are read from one message. */
 export const MAX_QUOTATIONS = 8;
 
@@ -158,12 +123,9 @@ export function keyLength(text: string): number {
 export function findQuotations(text: string): Quotation[] {
   const out: Quotation[] = [];
   let judgeable = 0;
-  for (const m of text.matchAll(QUOTATION)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? "").trim();
-    const start = m.index ?? 0;
-    if (!inner) continue;
-    out.push({ text: inner, start, end: start + m[0].length });
-    if (keyLength(inner) >= MIN_QUOTE_CHARS && ++judgeable >= MAX_QUOTATIONS) break;
+  for (const q of quotationMarks(text)) {
+    out.push(q);
+    if (keyLength(q.text) >= MIN_QUOTE_CHARS && ++judgeable >= MAX_QUOTATIONS) break;
   }
   return out;
 }

@@ -3,7 +3,8 @@
  */
 import { mostlyCyrillic } from "../alphabets.ts";
 import { loadDeclaration } from "../declaration.ts";
-import { keyText, MIN_QUOTE_CHARS, piecesBetweenGaps, QUOTATION_MAX } from "../quote-tokens.ts";
+import { QUOTATION_MAX } from "../quotation-marks.ts";
+import { keyText, MIN_QUOTE_CHARS, piecesBetweenGaps } from "../quote-tokens.ts";
 import { type CreditTarget, creditedIds } from "../reference-credits.ts";
 import { firstReference } from "../references.ts";
 import type { Clause, ClauseId, Lang } from "../types.ts";

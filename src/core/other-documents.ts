@@ -15,6 +15,7 @@ import { withinOneEdit } from "./reference-typos.ts";
 import { readReferenceData } from "./references.ts";
 import {
   normaliseForPatterns,
+  WORD_END,
   WORD_START,
   type WordList,
   wordListSource,
@@ -39,6 +40,8 @@ export interface OtherDocumentData {
   parts: WordList;
   /** What is done to a treaty's article, never to a measure ("article 5 was invoked"). */
   invoked: WordList;
+  /** What a recipe measures ("farine", "water", "муки"): a clause word before one is a unit. */
+  quantities: WordList;
   /** Real words one letter away from a document's name, never read as its typo ("traiter"). */
   realWords: string[];
   fires: string[];
@@ -105,6 +108,9 @@ function patterns(data: OtherDocumentData): RegExp[] {
     `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
     // "NATO's Article 5"
     `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+    // "3 mesures de farine pour 1 mesure d'eau": a unit of a recipe
+    // (the number after the noun too: the reference typos step writes "1 mesure" as "mesure 1")
+    `${WORD_START}(?:${NUMBER}\\s?)?${clauseWord}(?:\\s?${NUMBER})?\\s?(?:(?:de|of)\\s|d')?${WORD_START}${wordListSource(data.quantities)}${WORD_END}`,
     // "has article 5 ever been invoked", "invoquer l'article 4"
     `${WORD_START}${article}\\s?${NUMBER}\\s${words(3)}${invoked}`,
     `${invoked}\\s${words(2)}${ELISION}${article}\\s?${NUMBER}`,

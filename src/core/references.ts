@@ -126,7 +126,13 @@ const numbersIn = (list: string): number[] =>
     .map((t) => readCardinal(t.trim()))
     .filter((n): n is number => n !== null);
 
-const ordinalOf = (m: RegExpExecArray): number => readOrdinal(m[1] ?? "") ?? Number.NaN;
+const ordinalOf = (m: RegExpExecArray, group = 1): number =>
+  readOrdinal(m[group] ?? "") ?? Number.NaN;
+/**
+ * "(qui) suit le (tout) premier", "that comes before the last": a neighbour of an ordinal whose
+ * noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
+ */
+const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|very)\\s)?`;
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -156,6 +162,10 @@ const RECITAL_RULES: Rule[] = [
   rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
   rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
   rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),
+  // "le considérant qui suit le tout premier", "the recital before the last one"
+  rule(`${RECITAL_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
+    target("recital", ordinalOf(m, 2) + (m[1] === undefined ? -1 : 1)),
+  ]),
   // "the preamble's final paragraph", "the preamble's 2nd recital"
   rule(
     `${table("preamble")}'s\\s(${ORDINAL})\\s(?:${MEASURE_NOUN}|${DOCUMENT_PART}|${RECITAL_NOUN})`,

@@ -108,6 +108,9 @@ function patterns(data: OtherDocumentData): RegExp[] {
     `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
     // "NATO's Article 5"
     `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+    // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature
+    `(?<![\\p{L}\\p{N}])\\d{1,2}/\\d{1,2}\\s?${clauseWord}`,
+    `${WORD_START}${clauseWord}\\s(?:(?:a|in|en|at)\\s)?\\d{1,2}/\\d{1,2}(?![\\p{N}])`,
     // "3 mesures de farine pour 1 mesure d'eau": a unit of a recipe
     // (the number after the noun too: the reference typos step writes "1 mesure" as "mesure 1")
     `${WORD_START}(?:${NUMBER}\\s?)?${clauseWord}(?:\\s?${NUMBER})?\\s?(?:(?:de|of)\\s|d')?${WORD_START}${wordListSource(data.quantities)}${WORD_END}`,

@@ -95,7 +95,7 @@ const WORD = /(?<![\p{L}\p{N}])\p{L}{4,20}(?![\p{L}\p{N}])/gu;
 
 /** "6 punkt", "3 mesure": a number before a singular clause word, as chat types it. */
 const NUMBER_FIRST =
-  /(?<![\p{L}\p{N}])(\d{1,2})\s(mesure|measure|punkt|пункт|point|item|considerant|recital)(?![\p{L}])/u;
+  /(?<![\p{L}\p{N}/])(\d{1,2})\s(mesure|measure|punkt|пункт|point|item|considerant|recital)(?![\p{L}])/u;
 
 /** Every word of the reference tables ("part", "bloc", "liste"): each is itself, no typo. */
 const VOCABULARY = new Set(

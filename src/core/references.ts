@@ -132,7 +132,7 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
  * "(qui) suit le (tout) premier", "that comes before the last": a neighbour of an ordinal whose
  * noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
  */
-const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|very)\\s)?`;
+const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|very)\\s)?`;
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -165,6 +165,10 @@ const RECITAL_RULES: Rule[] = [
   // "le considérant qui suit le tout premier", "the recital before the last one"
   rule(`${RECITAL_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
     target("recital", ordinalOf(m, 2) + (m[1] === undefined ? -1 : 1)),
+  ]),
+  // "la mesure qui suit la première", "the measure right before the last"
+  rule(`${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
+    target("measure", ordinalOf(m, 2) + (m[1] === undefined ? -1 : 1)),
   ]),
   // "the preamble's final paragraph", "the preamble's 2nd recital"
   rule(

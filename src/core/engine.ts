@@ -11,6 +11,7 @@ import { type Entities, getEntities } from "./entities.ts";
 import { clauseByEdgeWords } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { withoutOtherDocuments } from "./other-documents.ts";
+import { coverWords } from "./phrase-cover.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -29,7 +30,15 @@ import { asksForSummary, findReferences, namesAPart, type ReferenceTarget } from
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { askedTerm } from "./terms.ts";
-import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
+import {
+  type Answer,
+  type Clause,
+  type ClauseId,
+  LANGS,
+  type Lang,
+  type OutOfRange,
+  type SearchHit,
+} from "./types.ts";
 import { type WholeTextFacet, wholeTextFacet } from "./whole-text.ts";
 
 export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
@@ -193,7 +202,9 @@ export class Engine {
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
-    const named = asksForFactNotInText(q) ? undefined : this.namedClause(content);
+    const named = asksForFactNotInText(q)
+      ? undefined
+      : (this.namedClause(content) ?? (content.length === 0 ? this.byStopWordAid(q) : undefined));
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content);
     const [top, ...rest] = this.hits(ranking);
@@ -288,6 +299,17 @@ export class Engine {
   private overview(facet: WholeTextFacet, lang: Lang): Answer {
     const states = this.entities.signatoryCount;
     return { kind: "overview", clauses: this.clauses, facet, states, lang };
+  }
+
+  /**
+   * A clause whose search aid is the whole question, made only of stop words ("qui parle", "who
+   * speaks"): the index never sees such words, so the aid is compared as typed, accents folded.
+   */
+  private byStopWordAid(question: string): Clause | undefined {
+    const key = coverWords(question).join(" ");
+    return this.clauses.find((c) =>
+      LANGS.some((l) => c.aids[l].some((a) => coverWords(a).join(" ") === key)),
+    );
   }
 
   /** Whether a word is one the declaration's text or its search aids use (in any alphabet). */

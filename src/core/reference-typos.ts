@@ -120,7 +120,7 @@ function correction(word: string): string | null {
  * of the text or its example questions other than the clause word: those are never corrected.
  */
 /** A message that is only "m 3", "p.1", "M.3": a clause's letter and number, as ids are typed. */
-const LONE_ID = /^\s*([mp])[\s.]{1,2}(\d)\s*[?!.]*\s*$/u;
+const LONE_ID = /^\s*(m|p|pt|pkt)(?:[\s.]{1,2}|(?<=t))(\d)\s*[?!.]*\s*$/u;
 
 export function fixReferenceTypos(
   question: string,

@@ -47,14 +47,20 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
         .flat(),
     ),
   );
+  const alone = LANGS.flatMap((lang) =>
+    data.alone[lang].map((a) => ` ${coverWords(a).join(" ")} `),
+  );
   const tags = ["text", "summary", "alone", "structure", "frame", "signers", "howMany", "signed"];
   for (const tag of tags as Tag[]) {
     for (const lang of LANGS) {
       for (const p of data[tag][lang]) {
         cover.add(p, tag);
-        // "c'est un texte de quel genre" names the text inside the phrase that asks about it.
+        // "c'est un texte de quel genre" names the text inside the phrase that asks about it, and
+        // "what's the overall tone" holds a request for the whole in brief ("overall tone").
         const asks = tag === "summary" || tag === "structure";
+        const words = ` ${coverWords(p).join(" ")} `;
         if (asks && coverWords(p).some((w) => textWords.has(w))) cover.add(p, "text");
+        if (asks && alone.some((a) => words.includes(a))) cover.add(p, "alone");
       }
     }
   }

@@ -307,10 +307,22 @@ export class Engine {
    */
   private byStopWordAid(question: string): Clause | undefined {
     const key = coverWords(question).join(" ");
-    return this.clauses.find((c) =>
-      LANGS.some((l) => c.aids[l].some((a) => coverWords(a).join(" ") === key)),
-    );
+    if (key === "") return undefined;
+    if (!this.aidKeys) {
+      this.aidKeys = new Map();
+      for (const c of this.clauses) {
+        for (const l of LANGS)
+          for (const a of c.aids[l]) {
+            const k = coverWords(a).join(" ");
+            if (!this.aidKeys.has(k)) this.aidKeys.set(k, c);
+          }
+      }
+    }
+    return this.aidKeys.get(key);
   }
+
+  /** Each search aid as typed (accents folded, one space between words) → its clause; built once. */
+  private aidKeys: Map<string, Clause> | undefined;
 
   /** Whether a word is one the declaration's text or its search aids use (in any alphabet). */
   inText(word: string): boolean {

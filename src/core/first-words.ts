@@ -20,6 +20,21 @@ const MAX_QUOTATIONS_READ = 4;
 /** How many of the quoted words must be given: one is enough for "convaincus", not for "la". */
 const MIN_CHARS = 5;
 
+/** Each clause's text in each language as compared, worked out once per clause. */
+const CLAUSE_WORDS = new WeakMap<Clause, string[]>();
+
+function wordsOf(clause: Clause): string[] {
+  let texts = CLAUSE_WORDS.get(clause);
+  if (!texts) {
+    // A measure's text may start with its number ("5. Viser…"): the words start after it.
+    texts = LANGS.map((lang) =>
+      coverWords(clause.text[lang].replace(/^\s*\d+\.\s*/, "")).join(" "),
+    );
+    CLAUSE_WORDS.set(clause, texts);
+  }
+  return texts;
+}
+
 /** The clause whose text begins (or ends) with the quotation the message names so; else undefined. */
 export function clauseByEdgeWords(message: string, clauses: readonly Clause[]): Clause | undefined {
   let read = 0;
@@ -31,11 +46,9 @@ export function clauseByEdgeWords(message: string, clauses: readonly Clause[]): 
     const quoted = coverWords(straightenApostrophes(q.text)).join(" ");
     if (!side || quoted.length < MIN_CHARS) continue;
     const found = clauses.filter((c) =>
-      LANGS.some((lang) => {
-        // A measure's text may start with its number ("5. Viser…"): the words start after it.
-        const text = coverWords(c.text[lang].replace(/^\s*\d+\.\s*/, "")).join(" ");
-        return side === "start" ? text.startsWith(quoted) : text.endsWith(quoted);
-      }),
+      wordsOf(c).some((text) =>
+        side === "start" ? text.startsWith(quoted) : text.endsWith(quoted),
+      ),
     );
     if (found.length === 1) return found[0];
   }

@@ -59,8 +59,12 @@ const ELISION = `(?:${WORD_START}[ld]')?${WORD_START}`;
 const NUMBER =
   "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3})?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
 
-/** What may stand between the words of a citation: spaces, commas, a dash or a colon. */
-const SEPARATOR = "[\\s,:;—–-]{1,3}";
+/**
+ * What may stand between the words of a citation: spaces, commas, a dash or a colon. A hyphen
+ * counts only with a space before or after it: inside a word ("a-b-c") it is part of the word, so
+ * a run of hyphenated words splits one way only and the scan stays linear.
+ */
+const SEPARATOR = "(?:[\\s,:;—–]{1,3}|\\s?-\\s|\\s-)";
 
 /** Any word for a part of a text (references.json), generic ones too: "point", "part", "bullet". */
 function anyPartOfText(): string {
@@ -151,7 +155,7 @@ const OWNED = ownedPart(data);
 
 /** The text the patterns read: folded, with a document's name one letter off read as that name. */
 function readable(text: string): string {
-  return normaliseForPatterns(text).replace(/\p{L}{6,24}/gu, (word) =>
+  return normaliseForPatterns(text).replace(/(?<!\p{L})\p{L}{6,24}(?!\p{L})/gu, (word) =>
     NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word),
   );
 }

@@ -48,12 +48,12 @@ export class PhraseCover<T> {
   }
 
   /**
-   * Like `cover`, but up to `maxGaps` words may be left uncovered: they are returned for the caller
-   * to judge. null when more are.
+   * Like `cover`, but up to `maxGaps` words may be left uncovered: their places in `words` are
+   * returned for the caller to judge. null when more are.
    */
-  coverWithGaps(words: readonly string[], maxGaps: number): { tags: T[]; gaps: string[] } | null {
+  coverWithGaps(words: readonly string[], maxGaps: number): { tags: T[]; gaps: number[] } | null {
     const tags: T[] = [];
-    const gaps: string[] = [];
+    const gaps: number[] = [];
     let i = 0;
     while (i < words.length) {
       const step = this.longestAt(words, i, tags);
@@ -61,7 +61,7 @@ export class PhraseCover<T> {
         i += step;
         continue;
       }
-      gaps.push(words[i] ?? "");
+      gaps.push(i);
       if (gaps.length > maxGaps) return null;
       i++;
     }

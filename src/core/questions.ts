@@ -4,7 +4,7 @@
  * entry so that a typo in a hand-edited file fails loudly instead of silently counting as an
  * off-topic question.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CLAUSE_IDS, type ClauseId, LANGS, type Lang } from "./types.ts";
 
@@ -91,7 +91,8 @@ export function readHeldOutBatches(): Batch[] {
  */
 export const NEW_KINDS_DIR = `${EVAL_DIR}new-kinds/`;
 export function readNewKindBatches(): Batch[] {
-  return readBatches(NEW_KINDS_DIR);
+  // Between two rounds no pair may be held out: git keeps no empty folder.
+  return existsSync(NEW_KINDS_DIR) ? readBatches(NEW_KINDS_DIR) : [];
 }
 
 /** Quote batches (data/eval/quotes/): messages that quote the text, for `npm run eval -- --quotes`. */

@@ -36,10 +36,11 @@ const TO = new Map(LETTERS);
 const WORDS = new Map(data.words);
 const VOWEL_Y = /([aeiouy])y(?![aeiou])/g;
 /**
- * "i" after a vowel closes the syllable as «й» before a consonant ("krupneishie", "evraziiskaya")
- * and at the end after "e", "o" or "y" ("kakoi", "vsei", "novyi").
+ * "i" after "e" or "i" closes the syllable as «й» before a consonant ("krupneishie",
+ * "evraziiskaya"), and ends a word as «й» after "e", "o" or "y" ("kakoi", "vsei", "novyi"). After
+ * "a", "o" or "u" inside a word it is mostly «и» ("poisk", "stoit", "ukraina", "naibolee").
  */
-const VOWEL_I = /(?<=[aeiouy])i(?=[bcdfghjklmnpqrstvwxz])|(?<=[eoy])i$/g;
+const VOWEL_I = /(?<=[ei])i(?=[bcdfghjklmnpqrstvwxz])|(?<=[eoy])i$/g;
 
 /** Latin words of a message that has no letter outside ASCII; null otherwise. */
 function asciiWords(text: string): string[] | null {

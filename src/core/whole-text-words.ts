@@ -35,6 +35,18 @@ export const TOPIC_BEFORE = new Set(
 /** Cue beginnings shorter than this must be the whole word ("but", "ton", "aim"). */
 const MIN_PREFIX = 4;
 
+/** The one-word names of the text ("texte", "doc", "заявление"): they name it wherever they stand. */
+export function oneWordNames(text: Localized<string[]>): Set<string> {
+  return new Set(
+    LANGS.flatMap((l) =>
+      text[l]
+        .map(coverWords)
+        .filter((w) => w.length === 1)
+        .flat(),
+    ),
+  );
+}
+
 export class WholeTextWords {
   private readonly textWords: Set<string>;
   private readonly filler: Set<string>;
@@ -45,14 +57,7 @@ export class WholeTextWords {
   constructor(data: WholeTextWordData) {
     const words = (lists: Localized<string[]>) =>
       LANGS.flatMap((l) => lists[l].flatMap(coverWords));
-    this.textWords = new Set(
-      LANGS.flatMap((l) =>
-        data.text[l]
-          .map(coverWords)
-          .filter((w) => w.length === 1)
-          .flat(),
-      ),
-    );
+    this.textWords = oneWordNames(data.text);
     this.filler = new Set(words(data.filler));
     this.strong = words(data.cues.strong);
     this.weak = words(data.cues.weak);

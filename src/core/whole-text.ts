@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
-import { TOPIC_BEFORE, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
+import {
+  oneWordNames,
+  TOPIC_BEFORE,
+  type WholeTextWordData,
+  WholeTextWords,
+} from "./whole-text-words.ts";
 
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
@@ -39,14 +44,7 @@ export function readWholeTextData(file = FILE): WholeTextData {
 
 function buildCover(data: WholeTextData): PhraseCover<Tag> {
   const cover = new PhraseCover<Tag>();
-  const textWords = new Set(
-    LANGS.flatMap((lang) =>
-      data.text[lang]
-        .map(coverWords)
-        .filter((w) => w.length === 1)
-        .flat(),
-    ),
-  );
+  const textWords = oneWordNames(data.text);
   const alone = LANGS.flatMap((lang) =>
     data.alone[lang].map((a) => ` ${coverWords(a).join(" ")} `),
   );
@@ -98,12 +96,12 @@ export function wholeTextFacet(
 function facetOf(
   words: readonly string[],
   tags: readonly Tag[],
-  gaps: readonly string[],
+  gaps: readonly number[],
   knows: (word: string) => boolean,
 ): WholeTextFacet | null {
-  if (gaps.some(knows)) return null;
+  if (gaps.some((at) => knows(words[at] ?? ""))) return null;
   // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
-  if (gaps.some((g) => TOPIC_BEFORE.has(words[words.indexOf(g) - 1] ?? ""))) return null;
+  if (gaps.some((at) => TOPIC_BEFORE.has(words[at - 1] ?? ""))) return null;
   const named = tags.includes("text") || tags.includes("alone");
   // Without the text named, every word must be one of the phrases: "combien de mesures de farine ?"
   // is a recipe.

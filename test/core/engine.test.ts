@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { Engine, getEngine, MAX_QUESTION_CHARS } from "../../src/core/engine.ts";
 import type { Answer } from "../../src/core/types.ts";
-import { bestTime } from "../support/timing.ts";
+import { bestTime, growth } from "../support/timing.ts";
 
 const engine = getEngine();
 const answered = (a: Answer) => (a.kind === "clause" ? a.clause.id : a.kind);
@@ -251,8 +251,10 @@ describe("never a public clause for what is not about the text", () => {
   it.each([
     "how many countries are in NATO now?",
     "combien de pays ont signé le traité de Washington ?",
-  ])("%j counts something else: no overview", (question) => {
-    expect(engine.answer(question).kind).not.toBe("overview");
+  ])("%j counts something else: no overview, and no public answer", (question) => {
+    const answer = engine.answer(question);
+    expect(answer.kind).not.toBe("overview");
+    expect(answer.kind === "clause" && answer.confidence === "answer").toBe(false);
   });
 
   it("gives a note, with the clause that names it, for a term the text does not explain", () => {
@@ -302,6 +304,25 @@ describe("confidence tiers", () => {
       expect(bestTime(() => engine.answer(q), 500)).toBeLessThan(500);
     }
   });
+
+  it.each([
+    "charte ",
+    "resolution 1373 ",
+    "the Washington treaty, ",
+    "статья 5 договора ",
+    "le considérant qui commence par « ",
+    "combien de mesures ",
+  ])(
+    "takes time in proportion to a run of hyphenated, quoted or repeated words after %j",
+    (prefix) => {
+      // Runs of short words joined by the separators the rule tables read ("a-a-a", "a, a, a",
+      // "a : a"): a pattern that could split them several ways would take exponential time.
+      for (const unit of ["a-", "a, ", "a : ", "« a » ", "mesure 1 "]) {
+        const ask = (n: number) => engine.answer(`${prefix}${unit.repeat(n)}?`);
+        expect(growth(ask, 6)).toBeLessThan(6);
+      }
+    },
+  );
 
   it("bounds the cost of a question of made-up words (a search per unknown word, capped)", () => {
     let seed = 7;

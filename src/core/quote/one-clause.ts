@@ -37,7 +37,7 @@ export function mostlyIn(at: ClauseText, located: readonly Located[]): boolean {
     const keys = keyText(l.quote);
     total += keys.length;
     if (l.at.clause.id === at.clause.id) inClause += keys.length;
-    else if (at.keys.includes(keys)) {
+    else if (` ${at.keys} `.includes(` ${keys} `)) {
       inClause += keys.length;
       elsewhere = true;
     } else return false;
@@ -230,7 +230,11 @@ export function reorderedClause(
     placed[i] = moved;
     taken.push(moved);
   }
-  if (taken.every((l, i) => i === 0 || l.from >= (taken[i - 1]?.to ?? 0))) return null;
+  // In the quote's order, the pieces follow the clause's: not reordered (the in-order reading
+  // handles that). `taken` lists the host's own pieces first, so the order is read on `placed`.
+  const inQuoteOrder = placed as Located[];
+  if (inQuoteOrder.every((l, i) => i === 0 || l.from >= (inQuoteOrder[i - 1]?.to ?? 0)))
+    return null;
   // Short runs between pieces that are the clause's own words in or next to the span are moved
   // words too ("et", "to undertake").
   const { pieces, stray: runs } = placeRuns(placed as Located[], unplaced);

@@ -59,10 +59,14 @@ describe("/help", () => {
   it("says what feedback is kept here, which follows the server's setting", async () => {
     const before = embedsOf((await help("fr")).message)[0]?.fields?.at(-1);
     await h.ctx.store.settings.setFlag(DEFAULT_GUILD_ID, "feedbackText", true);
-    const after = embedsOf((await help("fr")).message)[0]?.fields?.at(-1);
-    expect(after?.name).toBe(before?.name);
-    expect(after?.value).not.toBe(before?.value);
-    await h.ctx.store.settings.setFlag(DEFAULT_GUILD_ID, "feedbackText", false);
+    try {
+      const after = embedsOf((await help("fr")).message)[0]?.fields?.at(-1);
+      expect(after?.name).toBe(before?.name);
+      expect(after?.value).not.toBe(before?.value);
+    } finally {
+      // The other tests of this file read the server's default.
+      await h.ctx.store.settings.setFlag(DEFAULT_GUILD_ID, "feedbackText", false);
+    }
   });
 });
 

@@ -13,13 +13,8 @@ import { readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
 import { withinOneEdit } from "./reference-typos.ts";
 import { readReferenceData } from "./references.ts";
-import {
-  normaliseForPatterns,
-  WORD_END,
-  WORD_START,
-  type WordList,
-  wordListSource,
-} from "./word-patterns.ts";
+import type { WordList } from "./word-patterns.ts";
+import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/other-documents.json", import.meta.url));
 

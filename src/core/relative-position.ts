@@ -184,28 +184,27 @@ function placeOf(
   return i < 0 ? null : [i, i];
 }
 
-/** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
-export function clauseBetween(
+/** A clause found by where it stands among the others, read from the question; else undefined. */
+type PlaceReader = (
   question: string,
   clauses: readonly Clause[],
   anchorOf: AnchorOf,
-): Clause | undefined {
+) => Clause | undefined;
+
+/** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
+export const clauseBetween: PlaceReader = (question, clauses, anchorOf) => {
   const topics = betweenTopics(question);
   if (!topics) return undefined;
   const [a, b] = topics.map((t) => placeOf(clauses, t, anchorOf));
   if (!a || !b) return undefined;
   const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];
   return hi[0] - lo[1] === 2 ? clauses[lo[1] + 1] : undefined;
-}
+};
 
 /** "la mesure juste avant les briefings", "ce qui suit le préambule": the topic's neighbour. */
-export function clauseBeside(
-  question: string,
-  clauses: readonly Clause[],
-  anchorOf: AnchorOf,
-): Clause | undefined {
+export const clauseBeside: PlaceReader = (question, clauses, anchorOf) => {
   const position = relativePosition(question);
   if (!position) return undefined;
   const anchor = position.group ? groupEdge(clauses, position) : anchorOf(position.topic);
   return anchor && neighbourOf(clauses, anchor, position);
-}
+};

@@ -13,6 +13,7 @@ import { type FakeDiscord, shardOf, startFakeDiscord } from "../../tools/fake-di
 import {
   getHealth,
   isAlive,
+  isShardProcess,
   type MainProcess,
   spawnMain,
   waitFor,
@@ -105,6 +106,8 @@ describe("DISCORD_SHARDS=4, DISCORD_SHARDS_PER_PROCESS=2, one host", () => {
     // The process running shards 2 and 3 now: the last one started for them.
     const victim = before.findLast((l) => JSON.stringify(l.shard) === "[2,3]")?.pid as number;
     expect(isAlive(victim)).toBe(true);
+    // Still a shard process, not another test's process that was given the same pid since.
+    expect(isShardProcess(victim)).toBe(true);
     process.kill(victim, "SIGKILL");
     const restarted = await main.waitForLog(
       (l) => l.msg === "shard process started" && l.pid !== victim && !before.includes(l),

@@ -19,6 +19,7 @@ import { embedsOf, responseData } from "../support/bot-harness.ts";
 import {
   getHealth,
   isAlive,
+  isShardProcess,
   type MainProcess,
   spawnMain,
   waitFor,
@@ -224,6 +225,8 @@ describe("DISCORD_SHARDS=auto with a gateway recommending 2 shards", () => {
       .logs()
       .findLast((l) => l.msg === "shard process started" && l.shard === 1)?.pid as number;
     expect(isAlive(shard1Pid)).toBe(true);
+    // Still a shard process, not another test's process that was given the same pid since.
+    expect(isShardProcess(shard1Pid)).toBe(true);
     process.kill(shard1Pid, "SIGKILL");
 
     const down = await waitFor(async () => {

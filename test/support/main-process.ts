@@ -57,7 +57,11 @@ export function spawnMain(env: Record<string, string>): MainProcess {
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
   const exited = new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => resolve(code));
+    child.once("exit", (code, signal) => {
+      // A signal nobody here sent is worth seeing when a test fails on the exit code.
+      if (signal) text += `\n[exited by ${signal}]\n`;
+      resolve(code);
+    });
   });
 
   const shardPids = () =>
@@ -105,7 +109,7 @@ export function spawnMain(env: Record<string, string>): MainProcess {
 }
 
 /** Whether `pid` runs the bot's shard script, as Linux's /proc tells; false when it cannot. */
-function isShardProcess(pid: number): boolean {
+export function isShardProcess(pid: number): boolean {
   try {
     return /scale\/shard\.[jt]s/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
   } catch {

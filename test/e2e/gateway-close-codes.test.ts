@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, type ExpectStatic, it, onTestFinished } from "vitest";
+import { describe, type ExpectStatic, it, type TestContext } from "vitest";
 import { FATAL_CLOSE_EXIT_CODE } from "../../src/runtime/process.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../tools/fake-discord/index.ts";
 import {
@@ -29,6 +29,7 @@ interface Run {
 }
 
 async function start(
+  onTestFinished: TestContext["onTestFinished"],
   fakeOptions: Parameters<typeof startFakeDiscord>[0],
   env: Record<string, string> = {},
 ): Promise<Run> {
@@ -42,7 +43,8 @@ async function start(
     HEALTH_PORT: "0",
     ...env,
   });
-  // Registered before anything can fail, so that no process outlives its test.
+  // Registered before anything can fail, so that no process outlives its test. The test's own
+  // hook: the global one cannot tell concurrent tests apart, and would stop another test's bot.
   onTestFinished(async () => {
     await main.kill();
     await fake.close();
@@ -61,7 +63,8 @@ async function expectFatal(expect: ExpectStatic, r: Run, code: number): Promise<
     return h.status === 503 ? h : undefined;
   }, "the health endpoint to report the closed shard");
   expect(health.body).toMatchObject({ ready: false, shards: [{ id: 0, status: "disconnected" }] });
-  expect(await r.main.exited).toBe(FATAL_CLOSE_EXIT_CODE);
+  // The process's last output says why, should it end otherwise (a signal, a crash).
+  expect(await r.main.exited, r.main.output().slice(-1500)).toBe(FATAL_CLOSE_EXIT_CODE);
   // One line for a person, never the token.
   expect(r.main.logs().filter((l) => l.level === FATAL)).toHaveLength(1);
   expect(r.main.output()).not.toContain(r.fake.token);
@@ -70,8 +73,11 @@ async function expectFatal(expect: ExpectStatic, r: Run, code: number): Promise<
 
 // Each test has its own loopback Discord and bot, and most of their time is spent waiting.
 describe.concurrent("a close code discord.js does not come back from", () => {
-  it("4004: says the token was reset, reports unhealthy and exits 78", async ({ expect }) => {
-    const r = await start({});
+  it("4004: says the token was reset, reports unhealthy and exits 78", async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const r = await start(onTestFinished, {});
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     r.fake.closeConnections(4004);
     const line = await expectFatal(expect, r, 4004);
@@ -79,9 +85,12 @@ describe.concurrent("a close code discord.js does not come back from", () => {
     expect(line.msg).toMatch(/DISCORD_TOKEN/);
   }, 30_000);
 
-  it("4011: says more shards are needed, with the count Discord asks for", async ({ expect }) => {
+  it("4011: says more shards are needed, with the count Discord asks for", async ({
+    expect,
+    onTestFinished,
+  }) => {
     // Discord now recommends 3 shards for a bot running unsharded.
-    const r = await start({ shards: 3 });
+    const r = await start(onTestFinished, { shards: 3 });
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     r.fake.closeConnections(4011);
     const line = await expectFatal(expect, r, 4011);
@@ -90,8 +99,11 @@ describe.concurrent("a close code discord.js does not come back from", () => {
     expect(line.msg).toMatch(/DISCORD_SHARDS=3 or DISCORD_SHARDS=auto/);
   }, 30_000);
 
-  it("4014 with DISCORD_MESSAGE_CONTENT=on: names the intent switch", async ({ expect }) => {
-    const r = await start({}, { DISCORD_MESSAGE_CONTENT: "on" });
+  it("4014 with DISCORD_MESSAGE_CONTENT=on: names the intent switch", async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const r = await start(onTestFinished, {}, { DISCORD_MESSAGE_CONTENT: "on" });
     await r.main.waitForLog((l) => l.msg === "connected to Discord");
     // The switch is turned off in the portal; the next IDENTIFY is refused.
     r.fake.setPrivilegedIntents(0);
@@ -108,8 +120,9 @@ describe.concurrent("a close code discord.js does not come back from", () => {
 describe.concurrent("under the sharding manager", () => {
   it("restarts the process after 4004, waiting longer each time it fails again", async ({
     expect,
+    onTestFinished,
   }) => {
-    const r = await start({ shards: 1 }, { DISCORD_SHARDS: "1" });
+    const r = await start(onTestFinished, { shards: 1 }, { DISCORD_SHARDS: "1" });
     await r.main.waitForLog((l) => l.msg === "all shards ready", 30_000);
     const restarts = () =>
       r.main.logs().filter((l) => l.msg === "shard process exited; restarting");

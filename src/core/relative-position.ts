@@ -80,7 +80,7 @@ const PATTERN = build();
 const BETWEEN = (() => {
   const and = wordListSource(data.and);
   const second = "(?<second>[^,?.!;]{2,80})";
-  const place = (cue: string) => `(?<!d')${WORD_START}${cueTable(cue as "before")}${WORD_END}\\s`;
+  const place = (cue: "before" | "after") => `(?<!d')${WORD_START}${cueTable(cue)}${WORD_END}\\s`;
   const then = `(?:,?\\s${and})?,?\\s`;
   return [
     `${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
@@ -90,7 +90,7 @@ const BETWEEN = (() => {
 })();
 
 /** The two topics a clause is placed between, or null. */
-export function betweenTopics(question: string): [string, string] | null {
+function betweenTopics(question: string): [string, string] | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   for (const re of BETWEEN) {
     const g = re.exec(folded)?.groups;
@@ -109,7 +109,7 @@ export function phraseOf(topic: string): string {
 }
 
 /** The group a topic names ("the preamble", "the list, what is it?"), if any. */
-export function groupOf(topic: string): ClauseKind | null {
+function groupOf(topic: string): ClauseKind | null {
   const phrase = phraseOf(topic).trim();
   return GROUPS.find((x) => x.re.test(phrase))?.kind ?? null;
 }
@@ -142,7 +142,7 @@ export function relativePosition(question: string): RelativePosition | null {
 }
 
 /** The clause a group stands for on the side of `direction`: the preamble's last recital, after it. */
-export function groupEdge(
+function groupEdge(
   clauses: readonly Clause[],
   { group, direction }: Pick<RelativePosition, "group" | "direction">,
 ): Clause | undefined {
@@ -151,7 +151,7 @@ export function groupEdge(
 }
 
 /** The clause next to `anchor` in `direction`, of `kind` when one is named. */
-export function neighbourOf(
+function neighbourOf(
   clauses: readonly Clause[],
   anchor: Clause,
   { kind, direction }: Pick<RelativePosition, "kind" | "direction">,

@@ -83,8 +83,10 @@ const nearClauseWord = nearestWithinOneEdit(CLAUSE_WORDS);
 
 /** A number after a clause word: digits, a roman numeral, or a number word ("recitel four"). */
 const NUMBER_AFTER = `\\d{1,3}|[ivx]{1,4}|${CARDINAL}`;
+/** "mesur numero 3", "measre no. 5": a number sign may stand between the word and its number. */
+const NUMBER_SIGN = "(?:n°|nº|no\\.?|numero|number|num\\.?|nr\\.?|#|№)";
 const WORD_THEN_NUMBER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(\\p{L}{3,20})(\\s?)(${NUMBER_AFTER})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(\\p{L}{3,20})(\\s?|\\s${NUMBER_SIGN}\\s?)(${NUMBER_AFTER})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 /** An ordinal right before a word: "the 3rd measre", "deuxième considérent". */

@@ -132,7 +132,7 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
  * "(qui) suit le (tout) premier", "that comes before the last": a neighbour of an ordinal whose
  * noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
  */
-const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|very)\\s)?`;
+const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -158,6 +158,12 @@ const RECITAL_RULES: Rule[] = [
   rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
+  // "the last one in the preamble", "le premier du préambule": the ordinal alone names a recital.
+  rule(
+    `(${ORDINAL})(?:\\s(?:one|celui|celle|тот|та))?${OF_PREAMBLE}`,
+    (m) => [target("recital", ordinalOf(m))],
+    true,
+  ),
   // "preamble para 1", "préambule, 2e alinéa", "преамбула, абзац 4", "preamble #2"
   rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
   rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("recital", ordinalOf(m))]),

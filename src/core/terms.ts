@@ -145,8 +145,11 @@ const data = readTermsData();
 const matcher = new TermMatcher(data);
 
 /** The note a message asks for ("what is the OSCE?"), or null when it asks something else. */
+/** "(oui je sais, honte à moi)": words in brackets are an aside, whatever they say. */
+const BRACKETED = /\([^()]{0,200}\)/gu;
+
 export function askedTerm(text: string): TermNote | null {
-  const term = matcher.match(text);
+  const term = matcher.match(text.replace(BRACKETED, " "));
   if (!term) return null;
   const { id, clause, name, text: note, source } = term;
   return { id, clause, name, text: note, source };

@@ -6,9 +6,11 @@
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
+import { CARDINAL } from "./numbers.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 import {
+  before,
   oneWordNames,
   TOPIC_BEFORE,
   type WholeTextWordData,
@@ -32,6 +34,8 @@ export interface WholeTextData extends RuleExamples<{ text: string; facet: Whole
   frame: Localized<string[]>;
   cues: WholeTextWordData["cues"];
   filler: Localized<string[]>;
+  parties: WholeTextWordData["parties"];
+  purpose: Localized<string[]>;
   /** Questions that count the signatories whole ("how many signatories"), or in two halves. */
   signers: Localized<string[]>;
   howMany: Localized<string[]>;
@@ -62,8 +66,8 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
       }
     }
   }
-  // "in 3 lines", "for a 15 year old": a number frames a request.
-  cover.add("^\\d{1,3}$", "frame", { pattern: true });
+  // "in 3 lines", "for a 15 year old", "like i'm five": a number frames a request.
+  cover.add(`^${CARDINAL}$`, "frame", { pattern: true });
   return cover;
 }
 
@@ -101,7 +105,7 @@ function facetOf(
 ): WholeTextFacet | null {
   if (gaps.some((at) => knows(words[at] ?? ""))) return null;
   // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
-  if (gaps.some((at) => TOPIC_BEFORE.has(words[at - 1] ?? ""))) return null;
+  if (gaps.some((at) => TOPIC_BEFORE.has(before(words, at)))) return null;
   const named = tags.includes("text") || tags.includes("alone");
   // Without the text named, every word must be one of the phrases: "combien de mesures de farine ?"
   // is a recipe.

@@ -186,8 +186,9 @@ export class Engine {
         clauseBeside(cited.text, this.clauses, anchorOf));
     if (beside) return this.byReference(beside, lang, []);
     const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q, (w) => this.inText(w));
-    // "how many signatories": a count over the whole text, before the paragraph's own name.
-    if (facet === "signatories") return this.overview(facet, lang);
+    // "how many signatories", "how many preamble paragraphs": counts over the whole text, before
+    // the names of the parts they count.
+    if (facet === "signatories" || facet === "structure") return this.overview(facet, lang);
     const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };

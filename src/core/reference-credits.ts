@@ -4,7 +4,7 @@
  * only where it credits (a name is an ordinary noun). Names and labels come from
  * data/references.json and data/clauses.json.
  */
-import { readClauseData } from "./declaration.ts";
+import { CLAUSE_ORDER, readClauseData } from "./declaration.ts";
 import {
   REFERENCE_DATA as data,
   MAX_FOUND,
@@ -185,10 +185,29 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const found: Credit[] = refs.map((r) => ({
     start: r.start,
     end: r.end,
-    targets: r.targets,
+    targets: GENERIC.test(folded.slice(r.start, r.end)) ? r.targets.flatMap(readings) : r.targets,
     via: r.leadIn ?? "reference",
   }));
   return [...found, ...names].sort((a, b) => a.start - b.start);
+}
+
+/** "paragraphe", "абзац": a noun that names no kind of clause. */
+const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
+
+/**
+ * "во втором абзаце", "paragraph 2": numbered by a noun that names no kind, the clause may be the
+ * measure, the recital or the document's paragraph of that number; a quotation from any of them
+ * is no misattribution.
+ */
+function readings(t: CreditTarget): CreditTarget[] {
+  if (t.kind !== "clause") return [t];
+  // "абзац 3 преамбулы" names its kind: only the noun alone, read as a measure, is widened.
+  const n = Number(/^M(\d+)$/.exec(t.id)?.[1]);
+  if (!Number.isInteger(n)) return [t];
+  const ids = new Set<ClauseId>([t.id, `M${n}` as ClauseId, `P${n}` as ClauseId]);
+  const nth = CLAUSE_ORDER[n - 1];
+  if (nth) ids.add(nth);
+  return [...ids].filter((id) => CLAUSE_ORDER.includes(id)).map((id) => ({ kind: "clause", id }));
 }
 
 /** The clauses `folded` credits a quotation to (creditsIn), once each. */

@@ -28,6 +28,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   groups: { recitals: WordList; measures: WordList };
   /** Messages that read like a place in the text but name another thing: never a reference. */
   lookAlikes: string[];
+  /** "juste", "directement", "right", "сразу": words of closeness before a place or its topic. */
+  close: WordList;
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -72,6 +74,24 @@ function build() {
 }
 
 const PATTERN = build();
+
+/**
+ * A message that starts with the place, its topic a clause named by kind: "juste après la mesure
+ * sur les briefings ?", "right before the recital on the OSCE".
+ */
+const BARE = (() => {
+  const close = wordListSource(data.close);
+  const kinds = ["measure", "recital", "part"].map((n) => wordListSource(refs[n] ?? {})).join("|");
+  const cue = `(?<!d')(?:(?<before>${cueTable("before")})|(?<after>${cueTable("after")}))`;
+  const article = "(?:(?:la|le|les|l'|the|this|that|cette|ce)\\s?)?";
+  return new RegExp(
+    `^[^\\p{L}\\p{N}]*(?:(?:${close})\\s)?${cue}${WORD_END}\\s(?<topic>${article}(?:${kinds})${WORD_END}.{0,200})`,
+    "u",
+  );
+})();
+
+/** "directement les « réaffirmant »": closeness is no part of the topic. */
+const CLOSE_FIRST = new RegExp(`^\\s*(?:${wordListSource(data.close)})${WORD_END}`, "u");
 
 /**
  * Two topics and the clause between them: "le paragraphe entre la liste et les signatures", and
@@ -128,10 +148,10 @@ const GROUPS = (() => {
 
 /** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
-  const m = PATTERN.exec(normaliseForPatterns(question.slice(0, 300)));
-  const g = m?.groups;
+  const folded = normaliseForPatterns(question.slice(0, 300));
+  const g = (PATTERN.exec(folded) ?? BARE.exec(folded))?.groups;
   if (!g?.topic) return null;
-  const topic = g.topic;
+  const topic = g.topic.replace(CLOSE_FIRST, "");
   const group = groupOf(topic);
   return {
     kind: g.any ? null : g.measure ? "measure" : g.recital ? "recital" : null,

@@ -4,6 +4,7 @@
  * words, fillers or words naming the text (data/whole-text.json, `cues` and `filler`).
  */
 import { isStopWord } from "./analysis.ts";
+import { CARDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 
@@ -18,6 +19,8 @@ export interface WholeTextWordData {
   parties: string[][];
   /** Words after a request that say for whom or in what form, not of what: "pour", "for", "для". */
   purpose: Localized<string[]>;
+  /** Words that ask for the whole in brief by themselves: "overview", "en une phrase". */
+  alone: Localized<string[]>;
 }
 
 /**
@@ -32,9 +35,23 @@ const DETERMINERS = new Set(
 );
 /** Articles and "of" between a request and what it asks about: "résumé du texte", "sum up the doc". */
 const OBJECT_MARKS = new Set(
-  ["le", "la", "les", "l", "du", "de", "des", "d", "ce", "cet", "cette", "the", "of", "this", "that"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
+  [
+    "le",
+    "la",
+    "les",
+    "l",
+    "du",
+    "de",
+    "des",
+    "d",
+    "ce",
+    "cet",
+    "cette",
+    "the",
+    "of",
+    "this",
+    "that",
+  ].map((w) => coverWords(w)[0] ?? w),
 );
 
 /** Words after which a word is the topic asked about, wherever they stand: "a summary about X". */
@@ -43,11 +60,17 @@ const ABOUT = new Set(
     (w) => coverWords(w)[0] ?? w,
   ),
 );
-/** …and with "of" ("summary of the match"), after which a lone added word is the topic. */
+/**
+ * …and with "of" ("summary of the match") or "what" ("explain like i'm five what inflation is"),
+ * after which a lone added word is the topic.
+ */
 export const TOPIC_BEFORE = new Set([
   ...ABOUT,
-  ...["of", "de", "du", "des"].map((w) => coverWords(w)[0] ?? w),
+  ...["of", "de", "du", "des", "what", "что"].map((w) => coverWords(w)[0] ?? w),
 ]);
+
+/** "deux", "3", "five": how long the answer should be ("en deux lignes"), never what it is about. */
+const NUMBER_WORD = new RegExp(`^${CARDINAL}$`, "u");
 
 /** Cue beginnings shorter than this must be the whole word ("but", "ton", "aim"). */
 const MIN_PREFIX = 4;
@@ -71,6 +94,8 @@ export class WholeTextWords {
   private readonly weak: string[];
   private readonly never: Set<string>;
   private readonly party = new Map<string, number>();
+  /** Requests in brief as word sequences ("en une phrase"): each counts as a strong cue. */
+  private readonly brief: string[][];
   private readonly purpose: Set<string>;
 
   constructor(data: WholeTextWordData) {
@@ -85,34 +110,73 @@ export class WholeTextWords {
       for (const w of names.flatMap(coverWords)) this.party.set(w, i);
     });
     this.purpose = new Set(words(data.purpose));
+    this.brief = LANGS.flatMap((l) => data.alone[l].map(coverWords)).filter((p) => p.length > 0);
   }
 
   /** Whether the words ask for the whole text in brief; `isTopic` tells the declaration's words. */
   asksForSummary(words: readonly string[], isTopic: (word: string) => boolean): boolean {
     // One word alone is a search ("summary" is a word the closing is found by), not a request.
     if (words.length < 2 || words.some((w) => this.never.has(w))) return false;
+    const { strong, firstStrong, request, weak, named, other } = this.read(words);
+    if (strong === 0 && !(weak > 0 && (named || weak > 1))) return false;
+    if (other.length === 0) return true;
+    const outside = (i: number) => !isTopic(words[i] ?? "") && !this.namedTopic(words, i);
+    // One word beyond the request, when the text is named or the cue is strong or doubled: never a
+    // word of the declaration, nor the topic after "about", nor the thing a request names
+    // ("expliquer le Brexit en deux mots").
+    if (other.length === 1 && (named || strong > 0 || weak > 1)) return outside(other[0] ?? 0);
+    return (
+      strong > 0 && this.asksWithContext(words, { firstStrong, request, named }, other, isTopic)
+    );
+  }
+
+  /**
+   * Whether the word at `i` is what the message asks about: after "about", "of" or "what", or
+   * right after a request ("summarize the match", "объясни санкции").
+   */
+  namedTopic(words: readonly string[], i: number): boolean {
+    const b = before(words, i);
+    return TOPIC_BEFORE.has(b) || cues(this.strong, b) || cues(this.weak, b);
+  }
+
+  /** The request's cues, whether the text is named, and the other words' places. */
+  private read(words: readonly string[]) {
     let strong = 0;
     let firstStrong = -1;
     let weak = 0;
     let named = false;
     const other: number[] = [];
-    const bothParties = new Set(words.map((w) => this.party.get(w))).size > 2;
+    const parties: number[] = [];
+    const brief = this.briefWords(words);
+    const request = new Set<number>();
     words.forEach((w, i) => {
-      if (this.textWords.has(w)) named = true;
-      else if (bothParties && this.party.has(w)) return;
-      else if (cues(this.strong, w)) {
+      if (brief.has(i) || cues(this.strong, w)) {
         strong++;
+        request.add(i);
         if (firstStrong < 0) firstStrong = i;
-      } else if (cues(this.weak, w)) weak++;
-      else if (!isStopWord(w) && !this.filler.has(w)) other.push(i);
+      } else if (this.textWords.has(w)) named = true;
+      else if (this.party.has(w)) parties.push(i);
+      else if (cues(this.weak, w)) weak++;
+      else if (!isStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
     });
-    if (strong === 0 && !(weak > 0 && (named || weak > 1))) return false;
-    if (other.length === 0) return true;
-    const outside = (i: number) => !isTopic(words[i] ?? "") && !TOPIC_BEFORE.has(before(words, i));
-    // One word beyond the request, when the text is named or the cue is strong or doubled: never a
-    // word of the declaration, nor the topic after "about".
-    if (other.length === 1 && (named || strong > 0 || weak > 1)) return outside(other[0] ?? 0);
-    return strong > 0 && this.asksWithContext(words, firstStrong, other, isTopic);
+    // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
+    // subject too when the text is named and asked for in brief ("en une phrase, ça demande quoi
+    // à l'OTAN ?"); otherwise it is a topic ("what is NATO about").
+    const bothParties = new Set(parties.map((i) => this.party.get(words[i] ?? ""))).size > 1;
+    if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...parties);
+    return { strong, firstStrong, request, weak, named, other: other.sort((a, b) => a - b) };
+  }
+
+  /** The places of the words of a request in brief ("en une phrase", "in a nutshell"). */
+  private briefWords(words: readonly string[]): Set<number> {
+    const at = new Set<number>();
+    for (const phrase of this.brief) {
+      for (let i = 0; i + phrase.length <= words.length; i++) {
+        if (phrase.every((p, k) => words[i + k] === p))
+          for (let k = 0; k < phrase.length; k++) at.add(i + k);
+      }
+    }
+    return at;
   }
 
   /**
@@ -124,15 +188,20 @@ export class WholeTextWords {
    */
   private asksWithContext(
     words: readonly string[],
-    cue: number,
+    {
+      firstStrong: cue,
+      request,
+      named,
+    }: { firstStrong: number; request: Set<number>; named: boolean },
     other: readonly number[],
     isTopic: (word: string) => boolean,
   ): boolean {
-    // Words before the request name its topic: "résolution 1540 de l'ONU, en bref".
-    if (other.length > MAX_CONTEXT || other.some((i) => i < cue)) return false;
+    // Words before the request name its topic ("résolution 1540 de l'ONU, en bref") unless the
+    // text is named: "mon colonel veut une synthèse pour demain, vous me faites ça ?".
+    if (other.length > MAX_CONTEXT || (!named && other.some((i) => i < cue))) return false;
     if (other.some((i) => isTopic(words[i] ?? "") || ABOUT.has(words[i - 1] ?? ""))) return false;
     let i = cue + 1;
-    while (i < words.length && this.filler.has(words[i] ?? "")) i++;
+    while (i < words.length && (request.has(i) || this.filler.has(words[i] ?? ""))) i++;
     const next = words[i];
     if (next === undefined || this.textWords.has(next) || this.purpose.has(next)) return true;
     while (i < words.length && OBJECT_MARKS.has(words[i] ?? "")) i++;

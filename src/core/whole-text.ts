@@ -9,13 +9,7 @@ import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CARDINAL } from "./numbers.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
-import {
-  before,
-  oneWordNames,
-  TOPIC_BEFORE,
-  type WholeTextWordData,
-  WholeTextWords,
-} from "./whole-text-words.ts";
+import { oneWordNames, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
 
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
@@ -105,7 +99,7 @@ function facetOf(
 ): WholeTextFacet | null {
   if (gaps.some((at) => knows(words[at] ?? ""))) return null;
   // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
-  if (gaps.some((at) => TOPIC_BEFORE.has(before(words, at)))) return null;
+  if (gaps.some((at) => BY_WORDS.namedTopic(words, at))) return null;
   const named = tags.includes("text") || tags.includes("alone");
   // Without the text named, every word must be one of the phrases: "combien de mesures de farine ?"
   // is a recipe.

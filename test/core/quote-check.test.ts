@@ -185,6 +185,19 @@ describe("quote checker", () => {
     expect(check("après la mesure 5 vient")).toEqual([["misattributed", "M5"]]);
   });
 
+  it("reads a paragraph numbered without a kind as a measure, a recital or the document's paragraph", () => {
+    const p2 =
+      "« convaincus de la nécessité de poursuivre les efforts pour créer une nouvelle architecture de sécurité »";
+    const verdicts = (lead: string) => checkText(`${lead} ${p2}`).map((r) => r.verdict);
+    // The second recital, and the third paragraph of the document: no misattribution either way.
+    expect(verdicts("во втором абзаце:")).toEqual(["verbatim"]);
+    expect(verdicts("le paragraphe 3 dit")).toEqual(["verbatim"]);
+    // Neither measure 5, recital 5 nor the fifth paragraph (the appeal) holds it.
+    expect(verdicts("le paragraphe 5 dit")).toEqual(["misattributed"]);
+    // A kind named with the number keeps to it.
+    expect(verdicts("как сказано в абзаце 3 преамбулы:")).toEqual(["misattributed"]);
+  });
+
   it("names a group credited wrongly by its own label, in the reader's language", () => {
     const [r] = checkText("le préambule dit « Faciliter les contacts entre l’OTSC et l’OTAN »");
     expect(r?.verdict).toBe("misattributed");

@@ -8,7 +8,7 @@ import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
-import { clauseByEdgeWords } from "./first-words.ts";
+import { clauseByEdgeWords, clauseStartingWith } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { withoutOtherDocuments } from "./other-documents.ts";
 import { coverWords } from "./phrase-cover.ts";
@@ -399,6 +399,9 @@ export class Engine {
   private anchorOf(topic: string): Clause | undefined {
     const [named] = this.references(topic);
     if (named) return named.kind === "clause" ? named.clause : undefined;
+    // "juste après « Nous, ministres »": a clause named by its first words.
+    const byStart = clauseStartingWith(phraseOf(topic), this.clauses);
+    if (byStart) return byStart;
     const content = this.contentOf(phraseOf(topic));
     const byName = this.namedClause(content);
     if (byName) return byName;

@@ -54,3 +54,11 @@ export function clauseByEdgeWords(message: string, clauses: readonly Clause[]): 
   }
   return undefined;
 }
+
+/** The one clause whose text begins with `words` ("nous, ministres", "convaincus"); else undefined. */
+export function clauseStartingWith(words: string, clauses: readonly Clause[]): Clause | undefined {
+  const start = coverWords(straightenApostrophes(words)).join(" ");
+  if (start.length < MIN_CHARS) return undefined;
+  const found = clauses.filter((c) => wordsOf(c).some((text) => text.startsWith(start)));
+  return found.length === 1 ? found[0] : undefined;
+}

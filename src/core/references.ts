@@ -133,6 +133,8 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
  * noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
  */
 const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
+/** "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones". */
+const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s["'«]?\\s?)?`;
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -154,7 +156,7 @@ const RECITAL_RULES: Rule[] = [
   rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
-  rule(`(${ORDINAL})\\s${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
+  rule(`(${ORDINAL})\\s${PARTITIVE}${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
   rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
@@ -201,14 +203,14 @@ const DOCUMENT_RULES: Rule[] = [
 
 const MEASURE_RULES: Rule[] = [
   // "la 3e mesure", "the last measure", "третий пункт"
-  rule(`(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
+  rule(`(${ORDINAL})\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
   // "le premier élément des démarches proposées", "the second bullet", "démarche 3"
-  rule(`(${ORDINAL})\\s${LIST_ITEM}`, (m) => [target("measure", ordinalOf(m))], true),
+  rule(`(${ORDINAL})\\s${PARTITIVE}${LIST_ITEM}`, (m) => [target("measure", ordinalOf(m))], true),
   rule(`${LIST_ITEM}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure"), true),
 ];
 

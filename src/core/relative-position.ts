@@ -59,16 +59,20 @@ function cueTable(name: "before" | "after"): string {
   });
 }
 
+/** "d'après" means "according to": never the clause after ("le considérant d'avant" is before). */
+const CUE = `(?:(?<before>${cueTable("before")})|(?<!d')(?<after>${cueTable("after")}))`;
+
+/** "то, что перед списком": a comma may stand before a relative word, not elsewhere. */
+const RELATIVE_COMMA = "(?:,(?=\\s(?:что|qui|ce qui|which|that)(?![\\p{L}\\p{N}])))?";
+
 function build() {
   const table = (name: string) => wordListSource(refs[name] ?? {});
   const measure = table("measure");
   const recital = table("recital");
   const part = `${table("part")}|${wordListSource(data.parts)}`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
-  // "d'apres" means "according to": never the clause after.
-  const cue = `(?<!d')(?:(?<before>${cueTable("before")})|(?<after>${cueTable("after")}))`;
   return new RegExp(
-    `${WORD_START}(?:${noun})${WORD_END}(?:\\s[^\\s,]{1,20}){0,3}?\\s${cue}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?:\\s[^\\s,]{1,20}){0,3}?\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }
@@ -79,15 +83,20 @@ const PATTERN = build();
  * A message that starts with the place, its topic a clause named by kind: "juste après la mesure
  * sur les briefings ?", "right before the recital on the OSCE".
  */
+/** After a group's name, its phrase ends or a question follows: "la liste des courses" is another. */
+const GROUP_ENDS =
+  "(?=\\s?[,?!.;:—–-]|\\s?$|\\s(?:y|il|qu|que|quoi|c|ca|what|whats|is|comes|что|там|идет)(?![\\p{L}\\p{N}]))";
+
 const BARE = (() => {
-  const close = wordListSource(data.close);
-  const kinds = ["measure", "recital", "part"].map((n) => wordListSource(refs[n] ?? {})).join("|");
-  const cue = `(?<!d')(?:(?<before>${cueTable("before")})|(?<after>${cueTable("after")}))`;
+  const start = `^[^\\p{L}\\p{N}]*(?:(?:${wordListSource(data.close)})\\s)?${CUE}${WORD_END}\\s`;
   const article = "(?:(?:la|le|les|l'|the|this|that|cette|ce)\\s?)?";
-  return new RegExp(
-    `^[^\\p{L}\\p{N}]*(?:(?:${close})\\s)?${cue}${WORD_END}\\s(?<topic>${article}(?:${kinds})${WORD_END}.{0,200})`,
-    "u",
-  );
+  const kinds = ["measure", "recital", "part"].map((n) => wordListSource(refs[n] ?? {}));
+  const groups = [data.groups.recitals, data.groups.measures].map(wordListSource);
+  return [
+    // "après le préambule, y a quoi ?": the group's name is the whole topic.
+    `${start}(?<topic>${article}(?:${groups.join("|")}))${WORD_END}${GROUP_ENDS}`,
+    `${start}(?<topic>${article}(?:${kinds.join("|")})${WORD_END}.{0,200})`,
+  ].map((source) => new RegExp(source, "u"));
 })();
 
 /** "directement les « réaffirmant »": closeness is no part of the topic. */
@@ -122,8 +131,13 @@ function betweenTopics(question: string): [string, string] | null {
 /** Where a phrase ends: a topic's own words stop there ("le préambule, c'est quoi ?"). */
 const PHRASE_END = /[,;:?!.()«»"—–]/u;
 
+/** A topic that opens on a quotation is the quotation: "juste après « Nous, ministres »". */
+const QUOTED_TOPIC = /^\s*["«“']\s?([^"»”']{2,120})["»”']/u;
+
 /** The words of a topic up to the end of its phrase. */
 export function phraseOf(topic: string): string {
+  const quoted = QUOTED_TOPIC.exec(topic)?.[1];
+  if (quoted) return quoted;
   const stop = topic.search(PHRASE_END);
   return stop < 0 ? topic : topic.slice(0, stop);
 }
@@ -149,7 +163,7 @@ const GROUPS = (() => {
 /** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
-  const g = (PATTERN.exec(folded) ?? BARE.exec(folded))?.groups;
+  const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
   if (!g?.topic) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
   const group = groupOf(topic);

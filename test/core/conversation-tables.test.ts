@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { chitchat, readChitchatData } from "../../src/core/chitchat.ts";
+import { getEngine } from "../../src/core/engine.ts";
 import { detectLanguage, fromTransliteration } from "../../src/core/language.ts";
 import { otherDocumentSpans, readOtherDocumentData } from "../../src/core/other-documents.ts";
 import { PhraseCover } from "../../src/core/phrase-cover.ts";
 import { askedTerm, readTermsData, termWords } from "../../src/core/terms.ts";
 import { readTranslitData } from "../../src/core/translit.ts";
 import { LANGS } from "../../src/core/types.ts";
-import { getEngine } from "../../src/core/engine.ts";
 import { readWholeTextData, wholeTextFacet } from "../../src/core/whole-text.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 

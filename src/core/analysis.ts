@@ -133,6 +133,18 @@ export function isStopWord(word: string): boolean {
   return /^\d+$/.test(word) || STOP.has(fold(word));
 }
 
+/** A run of one repeated letter read once, as phrase covers compare words ("cette" → "cete"). */
+export function squeezeLetters(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, "$1");
+}
+
+const SQUEEZED_STOP = new Set([...STOP].map(squeezeLetters));
+
+/** isStopWord for words as phrase covers give them, repeated letters read once ("cete", "ele"). */
+export function isSqueezedStopWord(word: string): boolean {
+  return /^\d+$/.test(word) || SQUEEZED_STOP.has(word);
+}
+
 /** Stems of one word in one language (both of the accented and the folded form, for French). */
 export function stemsIn(word: string, lang: Lang): string[] {
   if (CYRILLIC.test(word)) return [fold(stemRu(word.replace(/ё/g, "е")))];

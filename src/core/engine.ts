@@ -29,7 +29,7 @@ import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import { asksForSummary, findReferences, namesAPart, type ReferenceTarget } from "./references.ts";
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
-import { askedTerm } from "./terms.ts";
+import { askedTermInSentences } from "./terms.ts";
 import {
   type Answer,
   type Clause,
@@ -198,7 +198,7 @@ export class Engine {
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
     if (facet) return this.overview(facet, lang);
-    const term = askedTerm(q);
+    const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
     const content = this.contentOf(q);

@@ -69,6 +69,12 @@ function anyPartOfText(): string {
     .join("|");
 }
 
+/**
+ * Between two articles cited together ("l'article 4 et l'article 5 du traité", "article 5 vs
+ * article 4 CSTO", "article 2 paragraphe 4 de la Charte"): the document named once owns both.
+ */
+const AND = "(?:,\\s?|\\s(?:et|and|vs\\.?|versus|or|ou|и|или|&)\\s|\\s)(?:l'|the\\s)?";
+
 function patterns(data: OtherDocumentData): RegExp[] {
   const article = wordListSource(data.articles);
   const clauseWord = `(?:${anyPartOfText()}|${article})`;
@@ -88,7 +94,7 @@ function patterns(data: OtherDocumentData): RegExp[] {
     // "l'Acte final d'Helsinki": the name alone is another document's
     `${WORD_START}${wordListSource(data.named)}`,
     // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-    `${WORD_START}${clauseWord}\\s?${NUMBER}(?:,?\\s${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+    `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
     `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
     // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
@@ -103,8 +109,8 @@ function patterns(data: OtherDocumentData): RegExp[] {
     `${WORD_START}${wordListSource(data.numbered)}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
     // "5-я статья НАТО", "the 5th article of NATO"
     `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
-    // "article 5 de l'OTAN", "статья 4 ОДКБ"
-    `${WORD_START}${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}`,
+    // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
+    `${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
     // "NATO's Article 5"
     `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
     // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature

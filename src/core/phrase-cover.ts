@@ -4,14 +4,14 @@
  * lower-cased, each run of one repeated letter read once ("merciii", "cooool"). At each place the
  * longest phrase is tried first, so a scan costs at most `longest phrase` lookups per word.
  */
-import { fold, straightenApostrophes } from "./analysis.ts";
+import { fold, squeezeLetters, straightenApostrophes } from "./analysis.ts";
 
 const MAX_WORD_CHARS = 40;
 
 /** The words phrases are compared on. */
 export function coverWords(text: string): string[] {
   const words = straightenApostrophes(fold(text)).match(/[\p{L}\p{N}+]+/gu) ?? [];
-  return words.map((w) => w.slice(0, MAX_WORD_CHARS).replace(/(\p{L})\1+/gu, "$1"));
+  return words.map((w) => squeezeLetters(w.slice(0, MAX_WORD_CHARS)));
 }
 
 export class PhraseCover<T> {

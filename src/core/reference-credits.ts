@@ -48,6 +48,7 @@ const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")
  * the text says", "вступление текста гласит"): read on past it.
  */
 const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
+const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
 /** Between a name and the quotation: punctuation and spaces only. */
 const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
 const NEXT_TO_QUOTE = 4;
@@ -104,9 +105,11 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
-  if (side === "before" && HOLDS_QUOTE.test(folded.slice(end))) return true;
+  // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
+  const rest = folded.slice(end).replace(ITSELF, "");
+  if (side === "before" && HOLDS_QUOTE.test(rest)) return true;
   return side === "before"
-    ? folded.length - end <= NEXT_TO_QUOTE && ONLY_MARKS.test(folded.slice(end))
+    ? rest.length <= NEXT_TO_QUOTE && ONLY_MARKS.test(rest)
     : start <= NEXT_TO_QUOTE &&
         ONLY_MARKS.test(folded.slice(0, start)) &&
         LABEL_CLOSES_AFTER.test(folded.slice(end, end + 2));

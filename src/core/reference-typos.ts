@@ -121,15 +121,15 @@ function correction(word: string): string | null {
  * clause words split off ("mesure4" → "mesure 4"). `isOtherWord` says which words are real words
  * of the text or its example questions other than the clause word: those are never corrected.
  */
-/** A message that is only "m 3", "p.1", "M.3": a clause's letter and number, as ids are typed. */
-const LONE_ID = /^\s*(m|p|pt|pkt)(?:[\s.]{1,2}|(?<=t))(\d)\s*[?!.]*\s*$/u;
+/** A message that is only "m 3", "p.1", "M.3", "п.6": a clause's letter and number, as typed. */
+const LONE_ID = /^\s*(m|p|pt|pkt|п|пп|м)(?:[\s.]{1,2}|(?<=t))(\d)\s*[?!.]*\s*$/u;
 
 export function fixReferenceTypos(
   question: string,
   isOtherWord: (word: string, clauseWord: string) => boolean,
 ): string {
   const id = LONE_ID.exec(fold(question));
-  if (id) return `${id[1] === "m" ? "mesure" : "point"} ${id[2]}`;
+  if (id) return `${id[1] === "m" || id[1] === "м" ? "mesure" : "point"} ${id[2]}`;
   /** The clause word `word` stands for, or null: itself when it is one, or the one it misspells. */
   const clauseWord = (word: string): string | null => {
     if (isClauseWord(word)) return word;

@@ -148,6 +148,31 @@ const matcher = new TermMatcher(data);
 /** "(oui je sais, honte à moi)": words in brackets are an aside, whatever they say. */
 const BRACKETED = /\([^()]{0,200}\)/gu;
 
+/** Where a message's sentences end: "Что такое ОДКБ? Напомните молодёжи." is two. */
+const SENTENCE_END = /[?!.]+(?:\s|$)/u;
+
+/**
+ * A term asked about in one sentence of a message whose other sentences are chat around it
+ * ("Что такое ОДКБ? Напомните молодёжи."): none of their words is one `knows` (the declaration's).
+ */
+export function askedTermInSentences(
+  text: string,
+  knows: (word: string) => boolean,
+): TermNote | null {
+  const whole = askedTerm(text);
+  if (whole) return whole;
+  const sentences = text.split(SENTENCE_END).filter((s) => s.trim() !== "");
+  if (sentences.length < 2 || sentences.length > MAX_SENTENCES) return null;
+  const asked = sentences.map((s) => askedTerm(s));
+  const found = asked.filter((t) => t !== null);
+  if (found.length !== 1) return null;
+  const chat = sentences.filter((_, i) => asked[i] === null);
+  return chat.every((s) => !coverWords(s).some(knows)) ? (found[0] ?? null) : null;
+}
+
+/** A message of more sentences is a discussion, not a request for a definition. */
+const MAX_SENTENCES = 3;
+
 export function askedTerm(text: string): TermNote | null {
   const term = matcher.match(text.replace(BRACKETED, " "));
   if (!term) return null;

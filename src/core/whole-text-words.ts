@@ -3,7 +3,7 @@
  * quoi ce texte ?", "can u summarize the doc"): cue words by their beginnings, the rest stop
  * words, fillers or words naming the text (data/whole-text.json, `cues` and `filler`).
  */
-import { isStopWord } from "./analysis.ts";
+import { isSqueezedStopWord } from "./analysis.ts";
 import { CARDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
@@ -157,7 +157,7 @@ export class WholeTextWords {
       } else if (this.textWords.has(w)) named = true;
       else if (this.party.has(w)) parties.push(i);
       else if (cues(this.weak, w)) weak++;
-      else if (!isStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
+      else if (!isSqueezedStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
     });
     // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
     // subject too when the text is named and asked for in brief ("en une phrase, ça demande quoi

@@ -10,7 +10,7 @@ import { getEngine } from "../../src/core/engine.ts";
 import { detectLanguage, fromTransliteration } from "../../src/core/language.ts";
 import { otherDocumentSpans, readOtherDocumentData } from "../../src/core/other-documents.ts";
 import { PhraseCover } from "../../src/core/phrase-cover.ts";
-import { askedTerm, readTermsData, termWords } from "../../src/core/terms.ts";
+import { askedTerm, askedTermInSentences, readTermsData, termWords } from "../../src/core/terms.ts";
 import { readTranslitData } from "../../src/core/translit.ts";
 import { LANGS } from "../../src/core/types.ts";
 import { readWholeTextData, wholeTextFacet } from "../../src/core/whole-text.ts";
@@ -70,6 +70,14 @@ describe("term notes (data/terms.json)", () => {
 
   it.each(terms.spares)("%j asks for no note", (text) => {
     expect(askedTerm(text)).toBeNull();
+  });
+
+  it("reads a term asked in one sentence beside chat, never beside a question about the text", () => {
+    const knows = (w: string) => getEngine().inText(w);
+    expect(askedTermInSentences("Что такое ОДКБ? Напомните молодёжи.", knows)?.id).toBe("csto");
+    expect(askedTermInSentences("c'est quoi l'OSCE ? merci d'avance !", knows)?.id).toBe("osce");
+    expect(askedTermInSentences("c'est quoi l'OTAN ? et la mesure 3 dit quoi ?", knows)).toBeNull();
+    expect(askedTermInSentences("what is NATO? what about the CSTO?", knows)).toBeNull();
   });
 
   it("has, for every term, a note and a name in every language, a source and a clause", () => {

@@ -314,6 +314,8 @@ describe("invariants", () => {
   });
 });
 
+const SCAN_BUDGET_MS = 40;
+
 describe("hostile text", () => {
   // Pieces of every pattern's vocabulary, repeated to 4,000 characters (Discord's longest message).
   const pieces = [
@@ -346,7 +348,9 @@ describe("hostile text", () => {
     "preambule, para ",
   ];
 
-  it("a 4,000-character message costs under 5 ms to scan, whatever it repeats", () => {
+  // The scan takes about 3 ms here on a quiet machine; a super-linear pattern on such text takes
+  // seconds (a hyphen chain once did). The budget leaves room for a busy CI machine's slices.
+  it("a 4,000-character message costs under 40 ms to scan, whatever it repeats", () => {
     const worst: number[] = [];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {
@@ -361,11 +365,11 @@ describe("hostile text", () => {
         };
         scanAll();
         // Timed after a warm-up run (the figure is the scan, not the JIT), best of several tries.
-        worst.push(bestTime(scanAll, 5));
+        worst.push(bestTime(scanAll, SCAN_BUDGET_MS));
       }),
       { numRuns: 40 },
     );
-    expect(Math.max(...worst)).toBeLessThan(5);
+    expect(Math.max(...worst)).toBeLessThan(SCAN_BUDGET_MS);
   });
 
   it("reads names and lead-ins in time linear in the text (4n takes well under 16 times n)", () => {

@@ -18,6 +18,8 @@ describe("references as people type them", () => {
     ["la mesur numero 3", "M3"],
     ["measre no. 5", "M5"],
     ["pnukt № 2", "M2"],
+    ["п.6", "M6"],
+    ["м 3", "M3"],
     ["considérent 2", "P2"],
     ["recitel 3", "P3"],
     ["recitel four", "P4"],

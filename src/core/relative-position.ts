@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
+import { ORDINAL } from "./numbers.ts";
 import { readReferenceData } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
 import type { WordList } from "./word-patterns.ts";
@@ -72,7 +73,7 @@ function build() {
   const part = `${table("part")}|${wordListSource(data.parts)}`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
   return new RegExp(
-    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?:\\s[^\\s,]{1,20}){0,3}?\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?:\\s[^\\s,]{1,20},?){0,3}?\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }
@@ -123,9 +124,19 @@ function betweenTopics(question: string): [string, string] | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   for (const re of BETWEEN) {
     const g = re.exec(folded)?.groups;
-    if (g?.first && g.second) return [g.first, g.second];
+    if (g?.first && g.second) return [withSharedNoun(g.first, g.second), g.second];
   }
   return null;
+}
+
+const ORDINAL_ALONE = new RegExp(`^\\s*(?:(?:le|la|les|l'|the)\\s?)?(?:${ORDINAL})\\s*$`, "u");
+const ORDINAL_NOUN = new RegExp(`(?:${ORDINAL})\\s(\\p{L}[^,?.!;]{0,40})`, "u");
+
+/** "entre le premier et le troisième considérant": the first ordinal shares the second's noun. */
+function withSharedNoun(first: string, second: string): string {
+  if (!ORDINAL_ALONE.test(first)) return first;
+  const noun = ORDINAL_NOUN.exec(second)?.[1];
+  return noun ? `${first} ${noun}` : first;
 }
 
 /** Where a phrase ends: a topic's own words stop there ("le préambule, c'est quoi ?"). */

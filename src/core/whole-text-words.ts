@@ -10,7 +10,13 @@ import { LANGS, type Localized } from "./types.ts";
 
 export interface WholeTextWordData {
   text: Localized<string[]>;
-  cues: { strong: Localized<string[]>; weak: Localized<string[]>; never: Localized<string[]> };
+  cues: {
+    strong: Localized<string[]>;
+    weak: Localized<string[]>;
+    never: Localized<string[]>;
+    /** Requests whose next word is what they ask about: "expliquer le Brexit", "объясни санкции". */
+    verbs: Localized<string[]>;
+  };
   filler: Localized<string[]>;
   /**
    * The names of the two organisations the text is between, one list per party: named together
@@ -21,7 +27,14 @@ export interface WholeTextWordData {
   purpose: Localized<string[]>;
   /** Words that ask for the whole in brief by themselves: "overview", "en une phrase". */
   alone: Localized<string[]>;
+  /** The names of the text's parts, as a reader lists them: "préambule, appel, liste". */
+  partNames: Localized<string[]>;
 }
+
+/** Word starts that ask how the text is built ("structure", "структура"). */
+const STRUCTURE_CUES = ["structur", "структур"];
+/** "préambule, appel, liste, conclusion": this many parts named make a sketch of the whole. */
+const MIN_PARTS_LISTED = 2;
 
 /**
  * Words a request for a summary may add about its reader or its use ("pour mes lecteurs du blog",
@@ -93,7 +106,9 @@ export class WholeTextWords {
   private readonly strong: string[];
   private readonly weak: string[];
   private readonly never: Set<string>;
+  private readonly verbs: string[];
   private readonly party = new Map<string, number>();
+  private readonly partNames: Set<string>;
   /** Requests in brief as word sequences ("en une phrase"): each counts as a strong cue. */
   private readonly brief: string[][];
   private readonly purpose: Set<string>;
@@ -106,10 +121,12 @@ export class WholeTextWords {
     this.strong = words(data.cues.strong);
     this.weak = words(data.cues.weak);
     this.never = new Set(words(data.cues.never));
+    this.verbs = words(data.cues.verbs);
     data.parties.forEach((names, i) => {
       for (const w of names.flatMap(coverWords)) this.party.set(w, i);
     });
     this.purpose = new Set(words(data.purpose));
+    this.partNames = new Set(words(data.partNames));
     this.brief = LANGS.flatMap((l) => data.alone[l].map(coverWords)).filter((p) => p.length > 0);
   }
 
@@ -131,12 +148,33 @@ export class WholeTextWords {
   }
 
   /**
+   * Whether the words check the text's structure by listing its parts: "La structure, c'est
+   * préambule, appel, liste, conclusion ?". No part may be the topic of "of" ("the structure of
+   * the appeal and the list"), and no other word may be a content word.
+   */
+  listsParts(words: readonly string[]): boolean {
+    if (!words.some((w) => STRUCTURE_CUES.some((c) => w.startsWith(c)))) return false;
+    const parts = words.flatMap((w, i) => (this.partNames.has(w) ? [i] : []));
+    if (new Set(parts.map((i) => words[i])).size < MIN_PARTS_LISTED) return false;
+    if (parts.some((i) => TOPIC_BEFORE.has(before(words, i)))) return false;
+    return words.every(
+      (w) =>
+        this.partNames.has(w) ||
+        STRUCTURE_CUES.some((c) => w.startsWith(c)) ||
+        isSqueezedStopWord(w) ||
+        this.filler.has(w) ||
+        this.textWords.has(w),
+    );
+  }
+
+  /**
    * Whether the word at `i` is what the message asks about: after "about", "of" or "what", or
-   * right after a request ("summarize the match", "объясни санкции").
+   * right after a request that takes an object ("summarize the match", "объясни санкции"; not
+   * "les thèmes principaux reviennent").
    */
   namedTopic(words: readonly string[], i: number): boolean {
     const b = before(words, i);
-    return TOPIC_BEFORE.has(b) || cues(this.strong, b) || cues(this.weak, b);
+    return TOPIC_BEFORE.has(b) || cues(this.strong, b) || cues(this.verbs, b);
   }
 
   /** The request's cues, whether the text is named, and the other words' places. */

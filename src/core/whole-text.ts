@@ -29,6 +29,7 @@ export interface WholeTextData extends RuleExamples<{ text: string; facet: Whole
   cues: WholeTextWordData["cues"];
   filler: Localized<string[]>;
   parties: WholeTextWordData["parties"];
+  partNames: Localized<string[]>;
   purpose: Localized<string[]>;
   /** Questions that count the signatories whole ("how many signatories"), or in two halves. */
   signers: Localized<string[]>;
@@ -88,7 +89,9 @@ export function wholeTextFacet(
   if (words.length === 0 || words.length > MAX_WORDS) return null;
   const covered = COVER.coverWithGaps(words, MAX_GAPS);
   const facet = covered ? facetOf(words, covered.tags, covered.gaps, knows) : null;
-  return facet ?? (BY_WORDS.asksForSummary(words, knows) ? "summary" : null);
+  if (facet) return facet;
+  if (BY_WORDS.listsParts(words)) return "structure";
+  return BY_WORDS.asksForSummary(words, knows) ? "summary" : null;
 }
 
 function facetOf(

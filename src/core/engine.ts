@@ -185,7 +185,13 @@ export class Engine {
       : (clauseBetween(cited.text, this.clauses, anchorOf) ??
         clauseBeside(cited.text, this.clauses, anchorOf));
     if (beside) return this.byReference(beside, lang, []);
-    const facet = asksForSummary(q) ? "summary" : wholeTextFacet(q, (w) => this.inText(w));
+    const facet = asksForSummary(q)
+      ? "summary"
+      : wholeTextFacet(
+          q,
+          (w) => this.inText(w),
+          (w) => this.ofFewClauses(w),
+        );
     // "how many signatories", "how many preamble paragraphs": counts over the whole text, before
     // the names of the parts they count.
     if (facet === "signatories" || facet === "structure") return this.overview(facet, lang);
@@ -325,6 +331,19 @@ export class Engine {
   /** Each search aid as typed (accents folded, one space between words) → its clause; built once. */
   private aidKeys: Map<string, Clause> | undefined;
 
+  /**
+   * Whether a word is one of a few clauses' own ("drogue", "briefings", "paix"), not one the whole
+   * text shares ("OTAN", "sécurité", "mesures"): beside a request for the whole, it makes the
+   * request about that part.
+   */
+  ofFewClauses(word: string): boolean {
+    // "non", "pas": too short to belong to a clause.
+    if (word.length < MIN_TELLING_WORD) return false;
+    const [t] = analyzeQuery(word, 1);
+    if (!t?.stems.some((s) => this.index.knows(s))) return false;
+    return this.index.documentFrequency(t, false) <= FEW_CLAUSES;
+  }
+
   /** Whether a word is one the declaration's text or its search aids use (in any alphabet). */
   inText(word: string): boolean {
     return analyzeQuery(word, 1).some((t) => t.stems.some((s) => this.index.knows(s)));
@@ -438,6 +457,9 @@ export class Engine {
     return clause ? [{ kind: "clause", clause }] : [];
   }
 }
+
+/** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
+const FEW_CLAUSES = 2;
 
 let shared: Engine | undefined;
 

@@ -10,8 +10,13 @@ const MAX_WORD_CHARS = 40;
 
 /** The words phrases are compared on. */
 export function coverWords(text: string): string[] {
+  return coverTokens(text).map(squeezeLetters);
+}
+
+/** The words as coverWords splits them, repeated letters kept: what dictionaries are asked. */
+export function coverTokens(text: string): string[] {
   const words = straightenApostrophes(fold(text)).match(/[\p{L}\p{N}+]+/gu) ?? [];
-  return words.map((w) => squeezeLetters(w.slice(0, MAX_WORD_CHARS)));
+  return words.map((w) => w.slice(0, MAX_WORD_CHARS));
 }
 
 export class PhraseCover<T> {

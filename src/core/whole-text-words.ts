@@ -16,6 +16,8 @@ export interface WholeTextWordData {
     never: Localized<string[]>;
     /** Requests whose next word is what they ask about: "expliquer le Brexit", "объясни санкции". */
     verbs: Localized<string[]>;
+    /** Weak cues read as whole words only: "ton" (not "ton affaire"), "parle" (not "parlement"). */
+    exact: Localized<string[]>;
   };
   filler: Localized<string[]>;
   /**
@@ -29,7 +31,21 @@ export interface WholeTextWordData {
   alone: Localized<string[]>;
   /** The names of the text's parts, as a reader lists them: "préambule, appel, liste". */
   partNames: Localized<string[]>;
+  /**
+   * What a reader may call the whole text to judge it ("un ultimatum", "propaganda", "friendly or
+   * hostile", "legally binding"): a question made of these asks about the whole.
+   */
+  judgements: Localized<string[]>;
+  /** Kinds of text ("une lettre", "a communiqué"): two of them, or one with "genre", ask what it is. */
+  genres: Localized<string[]>;
+  /** Someone wanting the request ("mon boss veut un résumé"): words before the request are context. */
+  wanting: Localized<string[]>;
+  /** Counts of the text's parts or signers read word by word: "how many … numbered points". */
+  count: { howMany: Localized<string[]>; parts: Localized<string[]>; signers: Localized<string[]> };
 }
+
+/** Words a count may hold besides its own ("numbered", "j'compte pas pareil que mon coloc"). */
+const MAX_COUNT_CONTEXT = 4;
 
 /** Word starts that ask how the text is built ("structure", "структура"). */
 const STRUCTURE_CUES = ["structur", "структур"];
@@ -40,10 +56,13 @@ const MIN_PARTS_LISTED = 2;
  * Words a request for a summary may add about its reader or its use ("pour mes lecteurs du blog",
  * "j'ai un papier à rendre"): at most this many, none of them the declaration's.
  */
-const MAX_CONTEXT = 4;
+const MAX_CONTEXT = 6;
+/** Words beside a judgement of the text ("c'est une lettre, un appel ? je sais pas comment le qualifier"). */
+const MAX_BESIDE_NAMED = 4;
 const DETERMINERS = new Set(
   ["le", "la", "les", "ce", "cet", "cette", "mon", "ma", "mes", "ton", "ta", "tes"]
-    .concat(["the", "this", "that", "my", "your", "our", "мой", "моя", "мое", "этот"])
+    // "s" is what is left of "what's", "it's".
+    .concat(["the", "this", "that", "my", "your", "our", "s", "мой", "моя", "мое", "этот"])
     .map((w) => coverWords(w)[0] ?? w),
 );
 /** Articles and "of" between a request and what it asks about: "résumé du texte", "sum up the doc". */
@@ -73,17 +92,84 @@ const ABOUT = new Set(
     (w) => coverWords(w)[0] ?? w,
   ),
 );
+/** Words after which a word is always the topic, even among words of context. */
+const TOPIC_ALWAYS = new Set([...ABOUT, ...["what", "что"].map((w) => coverWords(w)[0] ?? w)]);
 /**
- * …and with "of" ("summary of the match") or "what" ("explain like i'm five what inflation is"),
- * after which a lone added word is the topic.
+ * …and with "of" ("summary of the match"), "what" or "what is" ("explain like i'm five what
+ * inflation is", "что такое блокчейн простыми словами"), after which a lone added word is the topic.
  */
 export const TOPIC_BEFORE = new Set([
   ...ABOUT,
-  ...["of", "de", "du", "des", "what", "что"].map((w) => coverWords(w)[0] ?? w),
+  ...["of", "de", "du", "des", "what", "quoi", "что", "такое", "такой", "такая", "is"].map(
+    (w) => coverWords(w)[0] ?? w,
+  ),
 ]);
 
 /** "deux", "3", "five": how long the answer should be ("en deux lignes"), never what it is about. */
 const NUMBER_WORD = new RegExp(`^${CARDINAL}$`, "u");
+
+/** Words that ask what kind of thing the text is, beside one kind ("quel genre", "what kind"). */
+const GENRE_CUES = ["genre", "type", "kind", "sort", "nature", "qualif", "categor", "жанр", "тип"];
+
+/** "c'est un ultimatum", "is it…": the subject of a judgement, when nothing else is named. */
+const SUBJECT_IT = new Set(["c", "it", "its", "это"]);
+const OBJECT_PRONOUNS = new Set(["le", "la", "l"]);
+/** "my essay's preamble", "mon mémoire": the reader's own text. */
+const OWNERS = new Set(
+  [
+    "my",
+    "your",
+    "our",
+    "mon",
+    "ma",
+    "mes",
+    "ton",
+    "ta",
+    "tes",
+    "notre",
+    "votre",
+    "мой",
+    "моей",
+    "моего",
+  ].map((w) => coverWords(w)[0] ?? w),
+);
+const PRONOUNS = new Set(
+  ["ça", "ca", "cela", "it", "this", "that", "это", "оно", "она", "он"].map(
+    (w) => coverWords(w)[0] ?? w,
+  ),
+);
+const YOU = new Set(["vous", "tu", "you", "u"]);
+/** Subjects that begin a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"). */
+const SUBJECTS = new Set(
+  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we", "on", "il", "ils"].map(
+    (w) => coverWords(w)[0] ?? w,
+  ),
+);
+/** "quel document", "which text", "какой документ": a text asked about, not this one. */
+const WHICH = new Set(
+  ["quel", "quele", "quels", "queles", "which", "what", "какой", "какая", "какое", "каким"].map(
+    (w) => coverWords(w)[0] ?? w,
+  ),
+);
+const DEMONSTRATIVES = new Set(
+  [
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "this",
+    "that",
+    "these",
+    "those",
+    "этот",
+    "эта",
+    "эти",
+    "тот",
+    "та",
+  ].map((w) => coverWords(w)[0] ?? w),
+);
+/** "… ou pas ?", "or what", "или нет": a judgement offered as a choice is a question about it. */
+const ALTERNATIVE = new Set(["ou", "or", "или", "либо", "vs"]);
 
 /** Cue beginnings shorter than this must be the whole word ("but", "ton", "aim"). */
 const MIN_PREFIX = 4;
@@ -105,12 +191,17 @@ export class WholeTextWords {
   private readonly filler: Set<string>;
   private readonly strong: string[];
   private readonly weak: string[];
+  private readonly weakWords: Set<string>;
   private readonly never: Set<string>;
   private readonly verbs: string[];
   private readonly party = new Map<string, number>();
   private readonly partNames: Set<string>;
   /** Requests in brief as word sequences ("en une phrase"): each counts as a strong cue. */
   private readonly brief: string[][];
+  private readonly judgements: string[][];
+  private readonly genres: string[][];
+  private readonly wanting: Set<string>;
+  private readonly counting: { howMany: string[][]; parts: string[][]; signers: string[][] };
   private readonly purpose: Set<string>;
 
   constructor(data: WholeTextWordData) {
@@ -120,6 +211,7 @@ export class WholeTextWords {
     this.filler = new Set(words(data.filler));
     this.strong = words(data.cues.strong);
     this.weak = words(data.cues.weak);
+    this.weakWords = new Set(words(data.cues.exact));
     this.never = new Set(words(data.cues.never));
     this.verbs = words(data.cues.verbs);
     data.parties.forEach((names, i) => {
@@ -127,24 +219,112 @@ export class WholeTextWords {
     });
     this.purpose = new Set(words(data.purpose));
     this.partNames = new Set(words(data.partNames));
-    this.brief = LANGS.flatMap((l) => data.alone[l].map(coverWords)).filter((p) => p.length > 0);
+    const phrases = (lists: Localized<string[]>) =>
+      LANGS.flatMap((l) => lists[l].map(coverWords)).filter((p) => p.length > 0);
+    this.brief = phrases(data.alone);
+    this.judgements = phrases(data.judgements);
+    this.genres = phrases(data.genres);
+    this.wanting = new Set(words(data.wanting));
+    this.counting = {
+      howMany: phrases(data.count.howMany),
+      parts: phrases(data.count.parts),
+      signers: phrases(data.count.signers),
+    };
   }
 
   /** Whether the words ask for the whole text in brief; `isTopic` tells the declaration's words. */
   asksForSummary(words: readonly string[], isTopic: (word: string) => boolean): boolean {
     // One word alone is a search ("summary" is a word the closing is found by), not a request.
     if (words.length < 2 || words.some((w) => this.never.has(w))) return false;
-    const { strong, firstStrong, request, weak, named, other } = this.read(words);
-    if (strong === 0 && !(weak > 0 && (named || weak > 1))) return false;
+    const read = this.read(words);
+    const { strong, firstStrong, request, weak, judged, named, other } = read;
+    const asked = strong > 0 || judged || (weak > 0 && (named || weak > 1));
+    if (!asked) return false;
+    // A judgement is of the text when the text is named, or when nothing else is ("c'est un
+    // ultimatum ou pas ?"): "is the CSTO hostile to NATO?" judges the organisations.
+    if (judged && !named && strong === 0 && weak === 0) {
+      const subject = words.some((w) => SUBJECT_IT.has(w));
+      if (!subject && !words.some((w) => ALTERNATIVE.has(w))) return false;
+      if (!subject && (other.length > 0 || read.parties)) return false;
+    }
     if (other.length === 0) return true;
-    const outside = (i: number) => !isTopic(words[i] ?? "") && !this.namedTopic(words, i);
-    // One word beyond the request, when the text is named or the cue is strong or doubled: never a
-    // word of the declaration, nor the topic after "about", nor the thing a request names
-    // ("expliquer le Brexit en deux mots").
-    if (other.length === 1 && (named || strong > 0 || weak > 1)) return outside(other[0] ?? 0);
+    if (other.some((i) => this.isPartName(words[i] ?? ""))) return false;
+    // No word of one clause ("the tone of measure 3"), nor the topic after "about", nor the thing
+    // a request names ("expliquer le Brexit en deux mots").
+    // One organisation alone is a topic ("OTAN, ça veut dire quoi ?"), like a word of one clause.
+    const outside = (i: number) =>
+      !isTopic(words[i] ?? "") && !this.party.has(words[i] ?? "") && !this.namedTopic(words, i);
+    if (other.every(outside)) {
+      // One word beyond the request, when the text is named or the cue is strong or doubled.
+      if (other.length === 1 && (named || strong > 0 || weak > 1)) return true;
+      // A few words of context beside a judgement of the text ("c'est une lettre, un communiqué ?
+      // je sais pas comment le qualifier dans mon mémoire").
+      // The same beside a cue when the text is named as this one ("I missed the lecture — what's
+      // this declaration about?"), not asked for ("какой документ … служит им ориентиром?").
+      const subject = named || words.some((w) => SUBJECT_IT.has(w));
+      // …unless one of them is another thing pointed at: "c'est de la propagande, ce film ?".
+      const pointed = other.some((i) => DEMONSTRATIVES.has(words[i - 1] ?? ""));
+      const beside = !pointed && other.length <= MAX_BESIDE_NAMED;
+      if (beside && judged && subject) return true;
+      // Context before the question only: after it, "le texte parle de faire retomber la
+      // crispation" names the topic.
+      const asked = words.findIndex(
+        (w, i) => this.isWeak(w) || this.textWords.has(w) || i === firstStrong,
+      );
+      const prefix = other.every((i) => i < asked);
+      if (beside && prefix && weak > 0 && this.namesThisText(words)) return true;
+    }
     return (
       strong > 0 && this.asksWithContext(words, { firstStrong, request, named }, other, isTopic)
     );
+  }
+
+  /**
+   * A count of the text's parts or of its signers, read word by word when no phrase covers it
+   * ("How many recitals and how many numbered points are there?", "how many foreign ministers
+   * signed"): never of another thing's ("how many measures does NATO have", "сколько пунктов в
+   * уставе ОДКБ", "combien de mesures de farine").
+   */
+  countFacet(
+    words: readonly string[],
+    isTopic: (word: string) => boolean,
+    knows: (word: string) => boolean,
+  ): "structure" | "signatories" | null {
+    const asks = this.phraseWords(words, this.counting.howMany);
+    if (asks.size === 0) return null;
+    const parts = this.phraseWords(words, this.counting.parts);
+    const signers = this.phraseWords(words, this.counting.signers);
+    if (parts.size === 0 && signers.size === 0) return null;
+    const other = words.flatMap((w, i) =>
+      asks.has(i) ||
+      parts.has(i) ||
+      signers.has(i) ||
+      isSqueezedStopWord(w) ||
+      this.filler.has(w) ||
+      this.textWords.has(w) ||
+      NUMBER_WORD.test(w)
+        ? []
+        : [i],
+    );
+    if (other.length > MAX_COUNT_CONTEXT) return null;
+    // "combien de ministres": the counted noun; "mesures de farine", "paragraphs in my essay's
+    // preamble": another thing's parts.
+    const counted = (i: number) => asks.has(i - 2) || asks.has(i - 1);
+    const owned = (i: number) =>
+      OWNERS.has(words[i - 1] ?? "") && words.slice(i + 1, i + 4).some((w) => this.isPartName(w));
+    const topic = (i: number) =>
+      isTopic(words[i] ?? "") ||
+      this.party.has(words[i] ?? "") ||
+      owned(i) ||
+      (!counted(i) && this.namedTopic(words, i));
+    if (other.some(topic)) return null;
+    // A word the text never uses counts another thing ("how many measures in a 12-bar blues",
+    // "сколько мер муки") unless a new clause has begun ("…? j'compte pas pareil que mon coloc").
+    const clause = words.findIndex((w) => SUBJECTS.has(w));
+    const foreign = (i: number) =>
+      !knows(words[i] ?? "") && !this.isPartName(words[i] ?? "") && (clause < 0 || i < clause);
+    if (other.some(foreign)) return null;
+    return signers.size > 0 ? "signatories" : "structure";
   }
 
   /**
@@ -177,38 +357,92 @@ export class WholeTextWords {
     return TOPIC_BEFORE.has(b) || cues(this.strong, b) || cues(this.verbs, b);
   }
 
+  private isWeak(word: string): boolean {
+    return this.weakWords.has(word) || cues(this.weak, word);
+  }
+
+  /** A name of the text that is a noun ("déclaration", "doc"), not a pronoun ("ça", "it", "это"). */
+  private isTextNoun(word: string | undefined): boolean {
+    return word !== undefined && this.textWords.has(word) && !PRONOUNS.has(word);
+  }
+
+  /** Whether a name of the text stands for this one, not for one asked about ("quel document"). */
+  private namesThisText(words: readonly string[]): boolean {
+    return words.some((w, i) => this.textWords.has(w) && !WHICH.has(before(words, i)));
+  }
+
+  /** Whether a word names one of the two organisations ("OTAN", "ОДКБ"). */
+  isParty(word: string): boolean {
+    return this.party.has(word);
+  }
+
+  /** Whether a word names a part of the text ("préambule", "appel"): never a word of context. */
+  isPartName(word: string): boolean {
+    return this.partNames.has(word);
+  }
+
   /** The request's cues, whether the text is named, and the other words' places. */
   private read(words: readonly string[]) {
     let strong = 0;
     let firstStrong = -1;
     let weak = 0;
-    let named = false;
     const other: number[] = [];
     const parties: number[] = [];
-    const brief = this.briefWords(words);
+    const brief = this.phraseWords(words, this.brief);
+    const judgement = this.phraseWords(words, this.judgements);
+    const genre = this.genreWords(words);
     const request = new Set<number>();
+    // The text may be named inside a judgement ("what kind of document is this").
+    let named = words.some((w) => this.textWords.has(w));
     words.forEach((w, i) => {
+      if (judgement.has(i) || genre.has(i)) return;
       if (brief.has(i) || cues(this.strong, w)) {
         strong++;
         request.add(i);
         if (firstStrong < 0) firstStrong = i;
-      } else if (this.textWords.has(w)) named = true;
+      } else if (this.textWords.has(w)) return;
       else if (this.party.has(w)) parties.push(i);
-      else if (cues(this.weak, w)) weak++;
+      else if (this.isWeak(w)) weak++;
       else if (!isSqueezedStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
     });
     // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
     // subject too when the text is named and asked for in brief ("en une phrase, ça demande quoi
     // à l'OTAN ?"); otherwise it is a topic ("what is NATO about").
     const bothParties = new Set(parties.map((i) => this.party.get(words[i] ?? ""))).size > 1;
-    if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...parties);
-    return { strong, firstStrong, request, weak, named, other: other.sort((a, b) => a - b) };
+    // "this CSTO declaration", "la déclaration de l'OTSC": the party names the text's author.
+    const ofText = (i: number) =>
+      this.isTextNoun(words[i + 1]) || this.isTextNoun(before(words, i - 1));
+    const single = parties.filter((i) => !ofText(i));
+    if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...single);
+    // "vous le résumeriez comment ?": an object pronoun before the request is the text.
+    if (firstStrong > 1 && OBJECT_PRONOUNS.has(words[firstStrong - 1] ?? "")) {
+      named ||= SUBJECTS.has(words[firstStrong - 2] ?? "") || YOU.has(words[firstStrong - 2] ?? "");
+    }
+    const judged = judgement.size > 0 || genre.size > 0;
+    const sorted = other.sort((a, b) => a - b);
+    return {
+      strong,
+      firstStrong,
+      request,
+      weak,
+      judged,
+      named,
+      parties: parties.length > 0,
+      other: sorted,
+    };
   }
 
-  /** The places of the words of a request in brief ("en une phrase", "in a nutshell"). */
-  private briefWords(words: readonly string[]): Set<number> {
+  /** Kinds of text named as what the text is: two of them, or one beside "genre", "kind", "type". */
+  private genreWords(words: readonly string[]): Set<number> {
+    const at = this.phraseWords(words, this.genres);
+    const kinds = new Set([...at].map((i) => words[i] ?? "").filter((w) => !isSqueezedStopWord(w)));
+    return kinds.size >= 2 || words.some((w) => cues(GENRE_CUES, w)) ? at : new Set();
+  }
+
+  /** The places of the words of `phrases` in the message ("en une phrase", "peace offer"). */
+  private phraseWords(words: readonly string[], phrases: readonly string[][]): Set<number> {
     const at = new Set<number>();
-    for (const phrase of this.brief) {
+    for (const phrase of phrases) {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         if (phrase.every((p, k) => words[i + k] === p))
           for (let k = 0; k < phrase.length; k++) at.add(i + k);
@@ -235,15 +469,54 @@ export class WholeTextWords {
     isTopic: (word: string) => boolean,
   ): boolean {
     // Words before the request name its topic ("résolution 1540 de l'ONU, en bref") unless the
-    // text is named: "mon colonel veut une synthèse pour demain, vous me faites ça ?".
-    if (other.length > MAX_CONTEXT || (!named && other.some((i) => i < cue))) return false;
-    if (other.some((i) => isTopic(words[i] ?? "") || ABOUT.has(words[i - 1] ?? ""))) return false;
-    let i = cue + 1;
-    while (i < words.length && (request.has(i) || this.filler.has(words[i] ?? ""))) i++;
-    const next = words[i];
-    if (next === undefined || this.textWords.has(next) || this.purpose.has(next)) return true;
-    while (i < words.length && OBJECT_MARKS.has(words[i] ?? "")) i++;
-    return this.textWords.has(words[i] ?? "");
+    // text is named or someone wants the request: "mon colonel veut une synthèse pour demain".
+    const wanted = words.slice(0, cue).some((w) => this.wanting.has(w));
+    if (other.length > MAX_CONTEXT || (!named && !wanted && other.some((i) => i < cue))) {
+      return false;
+    }
+    const topic = (i: number) => {
+      const w = words[i] ?? "";
+      const b = before(words, i);
+      // "le traité de Maastricht": a cue's own "of" names its topic ("lecteurs du blog" does not).
+      const ofCue = TOPIC_BEFORE.has(b) && this.isWeak(words[words.lastIndexOf(b, i) - 1] ?? "");
+      return (
+        isTopic(w) ||
+        this.party.has(w) ||
+        TOPIC_ALWAYS.has(words[i - 1] ?? "") ||
+        cues(this.verbs, b) ||
+        ofCue
+      );
+    };
+    if (other.some(topic)) return false;
+    return this.objectIsText(words, cue + 1, request);
+  }
+
+  /**
+   * What follows a request, from `i`: nothing, the text or a word of purpose ("pour mes
+   * lecteurs"), past its length ("un résumé de 3 lignes", "en deux lignes"); not another thing
+   * ("résumé en deux lignes du match", "résume-moi le film").
+   */
+  private objectIsText(words: readonly string[], from: number, request: Set<number>): boolean {
+    const ends = (w: string | undefined) =>
+      w === undefined || this.textWords.has(w) || this.purpose.has(w) || SUBJECTS.has(w);
+    const length = (at: number) => {
+      const w = words[at] ?? "";
+      return request.has(at) || this.filler.has(w) || NUMBER_WORD.test(w) || this.isWeak(w);
+    };
+    let i = from;
+    for (;;) {
+      while (i < words.length && !ends(words[i]) && length(i)) i++;
+      if (ends(words[i])) return true;
+      // "un résumé du texte", "un résumé de 3 lignes": past "of" and articles, the text or a length.
+      if (!OBJECT_MARKS.has(words[i] ?? "")) {
+        // "vous le résumeriez comment ?": a question word, not an object.
+        return isSqueezedStopWord(words[i] ?? "") && ends(words[i + 1]);
+      }
+      while (i < words.length && OBJECT_MARKS.has(words[i] ?? "")) i++;
+      if (ends(words[i]) && words[i] !== undefined) return this.textWords.has(words[i] ?? "");
+      if (words[i] === undefined) return true;
+      if (!length(i)) return false;
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CARDINAL } from "./numbers.ts";
-import { coverWords, PhraseCover } from "./phrase-cover.ts";
+import { coverTokens, coverWords, PhraseCover } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 import { oneWordNames, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
 
@@ -17,20 +17,14 @@ export type WholeTextFacet = "summary" | "structure" | "signatories";
 type Tag = "summary" | "structure" | "text" | "alone" | "frame" | "signers" | "howMany" | "signed";
 
 /** A question about the whole text is short; a longer one asks about something in it. */
-const MAX_WORDS = 14;
+const MAX_WORDS = 20;
 
-export interface WholeTextData extends RuleExamples<{ text: string; facet: WholeTextFacet }> {
-  text: Localized<string[]>;
+export interface WholeTextData
+  extends RuleExamples<{ text: string; facet: WholeTextFacet }>,
+    WholeTextWordData {
   summary: Localized<string[]>;
-  /** Words that ask for the whole in brief by themselves: "overview", "tl;dr". */
-  alone: Localized<string[]>;
   structure: Localized<string[]>;
   frame: Localized<string[]>;
-  cues: WholeTextWordData["cues"];
-  filler: Localized<string[]>;
-  parties: WholeTextWordData["parties"];
-  partNames: Localized<string[]>;
-  purpose: Localized<string[]>;
   /** Questions that count the signatories whole ("how many signatories"), or in two halves. */
   signers: Localized<string[]>;
   howMany: Localized<string[]>;
@@ -79,19 +73,56 @@ const MAX_GAPS = 1;
 
 /**
  * Whether the message asks what the whole declaration is about or how it is made. `knows` tells
- * the declaration's own words (its text and search aids), which no gap may be.
+ * the declaration's own words (its text and search aids), which no gap between phrases may be;
+ * `ofFewClauses` those of only a few clauses, which no word beside a request may be.
  */
 export function wholeTextFacet(
   message: string,
   knows: (word: string) => boolean = () => true,
+  ofFewClauses: (word: string) => boolean = knows,
+): WholeTextFacet | null {
+  const whole = facetOfMessage(message, knows, ofFewClauses);
+  if (whole) return whole;
+  // "how long is it, roughly? worth reading the whole thing?": the first sentence asks, the others
+  // chat, naming no part of the text.
+  const sentences = message.split(SENTENCE_END).filter((s) => s.trim() !== "");
+  if (sentences.length < 2 || sentences.length > MAX_SENTENCES) return null;
+  // The question first: a sentence before it sets up a topic ("Parler de « … » quand on masse
+  // des troupes, c'est pas hypocrite ? Que dit le texte là-dessus ?").
+  const [first = "", ...chat] = sentences;
+  const asked = facetOfMessage(first, knows, ofFewClauses);
+  if (!asked) return null;
+  const aboutAPart = (s: string) =>
+    s.includes("=") ||
+    coverWords(s).some((w) => ofFewClauses(w) || BY_WORDS.isPartName(w) || BY_WORDS.isParty(w));
+  return chat.some(aboutAPart) ? null : asked;
+}
+
+/** Where a message's sentences end. */
+const SENTENCE_END = /[?!.]+(?:\s|$)/u;
+/** A message of more sentences is a discussion. */
+const MAX_SENTENCES = 3;
+
+function facetOfMessage(
+  message: string,
+  knows: (word: string) => boolean,
+  ofFewClauses: (word: string) => boolean,
 ): WholeTextFacet | null {
   const words = coverWords(message);
   if (words.length === 0 || words.length > MAX_WORDS) return null;
+  // The dictionaries know "réaffirmation", not the "reafirmation" phrases are compared on.
+  const tokens = coverTokens(message);
+  const spelled = new Map(words.map((w, i) => [w, tokens[i] ?? w]));
+  const asTyped = (test: (word: string) => boolean) => (w: string) => test(spelled.get(w) ?? w);
+  const known = asTyped(knows);
+  const ofFew = asTyped(ofFewClauses);
   const covered = COVER.coverWithGaps(words, MAX_GAPS);
-  const facet = covered ? facetOf(words, covered.tags, covered.gaps, knows) : null;
+  const facet = covered ? facetOf(words, covered.tags, covered.gaps, known) : null;
   if (facet) return facet;
   if (BY_WORDS.listsParts(words)) return "structure";
-  return BY_WORDS.asksForSummary(words, knows) ? "summary" : null;
+  const count = BY_WORDS.countFacet(words, ofFew, known);
+  if (count) return count;
+  return BY_WORDS.asksForSummary(words, ofFew) ? "summary" : null;
 }
 
 function facetOf(
@@ -100,7 +131,8 @@ function facetOf(
   gaps: readonly number[],
   knows: (word: string) => boolean,
 ): WholeTextFacet | null {
-  if (gaps.some((at) => knows(words[at] ?? ""))) return null;
+  if (gaps.some((at) => knows(words[at] ?? "") || BY_WORDS.isPartName(words[at] ?? "")))
+    return null;
   // "que dit le texte sur l'Afghanistan ?" asks about a topic, which the gap is.
   if (gaps.some((at) => BY_WORDS.namedTopic(words, at))) return null;
   const named = tags.includes("text") || tags.includes("alone");
@@ -111,6 +143,8 @@ function facetOf(
     return "signatories";
   }
   if (tags.includes("structure")) return "structure";
+  // "résume le préambule", "summary of the preamble": a summary of a part, not of the whole.
+  if (words.some((w) => BY_WORDS.isPartName(w))) return null;
   if (tags.includes("alone")) return "summary";
   return tags.includes("summary") && tags.includes("text") ? "summary" : null;
 }

@@ -145,7 +145,12 @@ describe("other documents' articles (data/other-documents.json)", () => {
 
 describe("questions about the whole text (data/whole-text.json)", () => {
   // As the bot reads them: no word the declaration uses may stand beside a request.
-  const facet = (text: string) => wholeTextFacet(text, (w) => getEngine().inText(w));
+  const facet = (text: string) =>
+    wholeTextFacet(
+      text,
+      (w) => getEngine().inText(w),
+      (w) => getEngine().ofFewClauses(w),
+    );
 
   it.each(whole.fires.map((f) => [f.text, f.facet]))("%j asks for the %s", (text, expected) => {
     expect(facet(text)).toBe(expected);

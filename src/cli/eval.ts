@@ -19,6 +19,7 @@ import {
   readBatches,
   readHeldOutBatches,
   readQuestions,
+  readWholeTextBatches,
   TEAM_QUESTIONS_FILE,
 } from "../core/questions.ts";
 import { Baseline, baselineRanker } from "../quality/baseline.ts";
@@ -178,6 +179,22 @@ function firstRunLines(runs: Record<string, FirstRun>): string {
   return lines.join("\n");
 }
 
+/** The whole-text stress batches: their own figure, no target of their own. */
+function wholeTextLines(engine: Engine): string[] {
+  const batches = readWholeTextBatches();
+  if (batches.length === 0) return [];
+  const report = evaluate(
+    batches.flatMap((b) => b.questions),
+    engineRanker(engine),
+  );
+  return [
+    table(
+      `1c. Held-out stress batches of questions about the whole text (${batches.map((b) => b.name).join(" ")}, data/eval/whole-text/): 120 each, with 60 look-alikes about one part and 60 about something else; never used to build or tune the engine`,
+      report,
+    ),
+  ];
+}
+
 function newKindLines(fresh: NewKindsReport): string[] {
   const t = NEW_KIND_TARGETS;
   return [
@@ -261,6 +278,8 @@ function fullReport(opts: { json: boolean; check: boolean; misses: boolean }): n
       `  targets: top-1 ≥ ${pct(HELD_OUT_TARGETS.top1)}, ≥ ${pct(HELD_OUT_TARGETS.perGroup)} per language and for ${HELD_OUT_TARGETS.kinds.join(", ")}; public ok ≥ ${pct(HELD_OUT_TARGETS.publicPrecision)}; off→public ≤ ${pct(HELD_OUT_TARGETS.offTopicPublic)}: ${failures.length === 0 ? "met" : `NOT MET (${failures.join("; ")})`}`,
       "",
       ...newKindLines(fresh),
+      "",
+      ...wholeTextLines(engine),
       "",
       table(
         `2. Leave-one-batch-out over the ${lobo.perBatch.length} corpus batches: each scored by an engine built on the others (the weights and thresholds were chosen on these runs)`,

@@ -95,6 +95,15 @@ export function readNewKindBatches(): Batch[] {
   return existsSync(NEW_KINDS_DIR) ? readBatches(NEW_KINDS_DIR) : [];
 }
 
+/**
+ * Held-out stress batches of questions about the whole text and their look-alikes (about one part,
+ * or about something else): data/eval/whole-text/.
+ */
+export const WHOLE_TEXT_DIR = `${EVAL_DIR}whole-text/`;
+export function readWholeTextBatches(): Batch[] {
+  return existsSync(WHOLE_TEXT_DIR) ? readBatches(WHOLE_TEXT_DIR) : [];
+}
+
 /** Quote batches (data/eval/quotes/): messages that quote the text, for `npm run eval -- --quotes`. */
 export const QUOTES_DIR = `${EVAL_DIR}quotes/`;
 

@@ -48,7 +48,15 @@ export interface WholeTextWordData {
 const MAX_COUNT_CONTEXT = 4;
 
 /** Word starts that ask how the text is built ("structure", "структура"). */
-const STRUCTURE_CUES = ["structur", "структур"];
+const STRUCTURE_CUES = [
+  "structur",
+  "структур",
+  "устроен",
+  "logique",
+  "organis",
+  "découp",
+  "decoup",
+];
 /** "préambule, appel, liste, conclusion": this many parts named make a sketch of the whole. */
 const MIN_PARTS_LISTED = 2;
 
@@ -114,6 +122,8 @@ const GENRE_CUES = ["genre", "type", "kind", "sort", "nature", "qualif", "catego
 /** "c'est un ultimatum", "is it…": the subject of a judgement, when nothing else is named. */
 const SUBJECT_IT = new Set(["c", "it", "its", "это"]);
 const OBJECT_PRONOUNS = new Set(["le", "la", "l"]);
+/** "à l'OTAN", "envers l'OTAN", "to NATO", "к НАТО": towards the addressee. */
+const TO = new Set(["a", "envers", "vers", "to", "towards", "toward", "against", "к", "против"]);
 /** "my essay's preamble", "mon mémoire": the reader's own text. */
 const OWNERS = new Set(
   [
@@ -412,7 +422,10 @@ export class WholeTextWords {
     // "this CSTO declaration", "la déclaration de l'OTSC": the party names the text's author.
     const ofText = (i: number) =>
       this.isTextNoun(words[i + 1]) || this.isTextNoun(before(words, i - 1));
-    const single = parties.filter((i) => !ofText(i));
+    // "c'est un ultimatum à l'OTAN ?", "hostile envers l'OTAN": the party the text is addressed to.
+    const addressed = (i: number) =>
+      judgement.size + genre.size > 0 && TO.has(before(words, i - 1) || before(words, i));
+    const single = parties.filter((i) => !ofText(i) && !addressed(i));
     if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...single);
     // "vous le résumeriez comment ?": an object pronoun before the request is the text.
     if (firstStrong > 1 && OBJECT_PRONOUNS.has(words[firstStrong - 1] ?? "")) {

@@ -207,11 +207,11 @@ export class WholeTextWords {
   private readonly party = new Map<string, number>();
   private readonly partNames: Set<string>;
   /** Requests in brief as word sequences ("en une phrase"): each counts as a strong cue. */
-  private readonly brief: string[][];
-  private readonly judgements: string[][];
-  private readonly genres: string[][];
+  private readonly brief: PhraseTable;
+  private readonly judgements: PhraseTable;
+  private readonly genres: PhraseTable;
   private readonly wanting: Set<string>;
-  private readonly counting: { howMany: string[][]; parts: string[][]; signers: string[][] };
+  private readonly counting: { howMany: PhraseTable; parts: PhraseTable; signers: PhraseTable };
   private readonly purpose: Set<string>;
 
   constructor(data: WholeTextWordData) {
@@ -230,7 +230,7 @@ export class WholeTextWords {
     this.purpose = new Set(words(data.purpose));
     this.partNames = new Set(words(data.partNames));
     const phrases = (lists: Localized<string[]>) =>
-      LANGS.flatMap((l) => lists[l].map(coverWords)).filter((p) => p.length > 0);
+      byFirstWord(LANGS.flatMap((l) => lists[l].map(coverWords)));
     this.brief = phrases(data.alone);
     this.judgements = phrases(data.judgements);
     this.genres = phrases(data.genres);
@@ -453,14 +453,15 @@ export class WholeTextWords {
   }
 
   /** The places of the words of `phrases` in the message ("en une phrase", "peace offer"). */
-  private phraseWords(words: readonly string[], phrases: readonly string[][]): Set<number> {
+  private phraseWords(words: readonly string[], phrases: PhraseTable): Set<number> {
     const at = new Set<number>();
-    for (const phrase of phrases) {
-      for (let i = 0; i + phrase.length <= words.length; i++) {
-        if (phrase.every((p, k) => words[i + k] === p))
+    words.forEach((w, i) => {
+      for (const phrase of phrases.get(w) ?? []) {
+        if (phrase.every((p, k) => words[i + k] === p)) {
           for (let k = 0; k < phrase.length; k++) at.add(i + k);
+        }
       }
-    }
+    });
     return at;
   }
 
@@ -541,6 +542,18 @@ export function before(words: readonly string[], i: number): string {
   let j = i - 1;
   while (j > 0 && DETERMINERS.has(words[j] ?? "")) j--;
   return words[j] ?? "";
+}
+
+/** Phrases (as words) by their first word: a message's words look up only the phrases they start. */
+type PhraseTable = Map<string, string[][]>;
+
+function byFirstWord(phrases: readonly string[][]): PhraseTable {
+  const table: PhraseTable = new Map();
+  for (const p of phrases) {
+    const [first] = p;
+    if (first !== undefined) table.set(first, [...(table.get(first) ?? []), p]);
+  }
+  return table;
 }
 
 function cues(stems: readonly string[], word: string): boolean {

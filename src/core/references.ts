@@ -208,11 +208,20 @@ const MEASURE_RULES: Rule[] = [
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // clause ids as the project writes them: "M3", "P2"
-  rule("([mp])([0-9]{1,2})", (m) => [target(m[1] === "m" ? "measure" : "recital", Number(m[2]))]),
+  rule("([mp])([0-9]{1,2})", (m) => [target(idKind(m[1] ?? "", Number(m[2])), Number(m[2]))]),
   // "le premier élément des démarches proposées", "the second bullet", "démarche 3"
   rule(`(${ORDINAL})\\s${PARTITIVE}${LIST_ITEM}`, (m) => [target("measure", ordinalOf(m))], true),
   rule(`${LIST_ITEM}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure"), true),
 ];
+
+/**
+ * "M3", "P2" as the project writes them; "p5", beyond the recitals, is a "пункт", a point of the
+ * list, as Russian chat in Latin letters writes it.
+ */
+function idKind(letter: string, n: number): "measure" | "recital" {
+  if (letter === "m") return "measure";
+  return n > CLAUSE_COUNTS.recital && n <= CLAUSE_COUNTS.measure ? "measure" : "recital";
+}
 
 /** Up to three words of any kind between two parts of a position ("le paragraphe qui suit"). */
 const FILLER = "(?:,?\\s\\p{L}{1,15}){0,3}";

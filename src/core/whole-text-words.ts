@@ -41,7 +41,13 @@ export interface WholeTextWordData {
   /** Someone wanting the request ("mon boss veut un résumé"): words before the request are context. */
   wanting: Localized<string[]>;
   /** Counts of the text's parts or signers read word by word: "how many … numbered points". */
-  count: { howMany: Localized<string[]>; parts: Localized<string[]>; signers: Localized<string[]> };
+  count: {
+    howMany: Localized<string[]>;
+    parts: Localized<string[]>;
+    signers: Localized<string[]>;
+    /** What signers are counted as: "combien de pays", "how many ministers". */
+    counted: Localized<string[]>;
+  };
 }
 
 /** Words a count may hold besides its own ("numbered", "j'compte pas pareil que mon coloc"). */
@@ -211,7 +217,12 @@ export class WholeTextWords {
   private readonly judgements: PhraseTable;
   private readonly genres: PhraseTable;
   private readonly wanting: Set<string>;
-  private readonly counting: { howMany: PhraseTable; parts: PhraseTable; signers: PhraseTable };
+  private readonly counting: {
+    howMany: PhraseTable;
+    parts: PhraseTable;
+    signers: PhraseTable;
+    counted: Set<string>;
+  };
   private readonly purpose: Set<string>;
 
   constructor(data: WholeTextWordData) {
@@ -239,6 +250,7 @@ export class WholeTextWords {
       howMany: phrases(data.count.howMany),
       parts: phrases(data.count.parts),
       signers: phrases(data.count.signers),
+      counted: new Set(words(data.count.counted)),
     };
   }
 
@@ -309,6 +321,7 @@ export class WholeTextWords {
       asks.has(i) ||
       parts.has(i) ||
       signers.has(i) ||
+      this.counting.counted.has(w) ||
       isSqueezedStopWord(w) ||
       this.filler.has(w) ||
       this.textWords.has(w) ||
@@ -432,7 +445,11 @@ export class WholeTextWords {
       named ||= SUBJECTS.has(words[firstStrong - 2] ?? "") || YOU.has(words[firstStrong - 2] ?? "");
     }
     const judged = judgement.size > 0 || genre.size > 0;
-    const sorted = other.sort((a, b) => a - b);
+    // "résume-moi ça en deux lignes, je suis pas diplomate": after the request, a new clause about
+    // the reader is no part of it.
+    const end = Math.max(-1, ...request);
+    const reader = end < 0 ? -1 : words.findIndex((w, i) => i > end && SUBJECTS.has(w));
+    const sorted = other.filter((i) => reader < 0 || i < reader).sort((a, b) => a - b);
     return {
       strong,
       firstStrong,

@@ -122,7 +122,7 @@ function correction(word: string): string | null {
  * of the text or its example questions other than the clause word: those are never corrected.
  */
 /** A message that is only "m 3", "p.1", "M.3", "п.6": a clause's letter and number, as typed. */
-const LONE_ID = /^\s*(m|p|pt|pkt|п|пп|м)(?:[\s.]{1,2}|(?<=t))(\d)\s*[?!.]*\s*$/u;
+const LONE_ID = /^\s*(m|p|pt|pkt|п|пп|м)(?:[\s.]{1,2}|(?<=t))(\d)[\s?!.]*$/u;
 
 export function fixReferenceTypos(
   question: string,

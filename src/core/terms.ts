@@ -144,12 +144,14 @@ class TermMatcher {
 const data = readTermsData();
 const matcher = new TermMatcher(data);
 
-/** The note a message asks for ("what is the OSCE?"), or null when it asks something else. */
 /** "(oui je sais, honte à moi)": words in brackets are an aside, whatever they say. */
 const BRACKETED = /\([^()]{0,200}\)/gu;
 
-/** Where a message's sentences end: "Что такое ОДКБ? Напомните молодёжи." is two. */
-const SENTENCE_END = /[?!.]+(?:\s|$)/u;
+/**
+ * Where a message's sentences end: "Что такое ОДКБ? Напомните молодёжи." is two. A run of marks
+ * is matched from its first one only, so a scan of "???…" stays linear.
+ */
+export const SENTENCE_END = /(?<![?!.])[?!.]+(?:\s|$)/u;
 
 /**
  * A term asked about in one sentence of a message whose other sentences are chat around it
@@ -173,8 +175,11 @@ export function askedTermInSentences(
 /** A message of more sentences is a discussion, not a request for a definition. */
 const MAX_SENTENCES = 3;
 
+/** The note a message asks for ("what is the OSCE?"), or null when it asks something else. */
 export function askedTerm(text: string): TermNote | null {
-  const term = matcher.match(text.replace(BRACKETED, " "));
+  // A message all in brackets is no aside: "(c'est quoi l'OSCE ?)".
+  const outside = text.replace(BRACKETED, " ");
+  const term = matcher.match(/[\p{L}\p{N}]/u.test(outside) ? outside : text);
   if (!term) return null;
   const { id, clause, name, text: note, source } = term;
   return { id, clause, name, text: note, source };

@@ -128,6 +128,7 @@ const GENRE_CUES = ["genre", "type", "kind", "sort", "nature", "qualif", "catego
 /** "c'est un ultimatum", "is it…": the subject of a judgement, when nothing else is named. */
 const SUBJECT_IT = new Set(["c", "it", "its", "это"]);
 const OBJECT_PRONOUNS = new Set(["le", "la", "l"]);
+const OF = new Set(["l", "d", "de", "du", "des", "of", "the"]);
 /** "à l'OTAN", "envers l'OTAN", "to NATO", "к НАТО": towards the addressee. */
 const TO = new Set(["a", "envers", "vers", "to", "towards", "toward", "against", "к", "против"]);
 /** "my essay's preamble", "mon mémoire": the reader's own text. */
@@ -155,11 +156,12 @@ const PRONOUNS = new Set(
   ),
 );
 const YOU = new Set(["vous", "tu", "you", "u"]);
-/** Subjects that begin a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"). */
+/**
+ * The reader beginning a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"):
+ * first persons only ("on", "il" may begin a topic: "tl;dr on the Iran deal").
+ */
 const SUBJECTS = new Set(
-  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we", "on", "il", "ils"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
+  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we"].map((w) => coverWords(w)[0] ?? w),
 );
 /** "quel document", "which text", "какой документ": a text asked about, not this one. */
 const WHICH = new Set(
@@ -317,6 +319,9 @@ export class WholeTextWords {
     const parts = this.phraseWords(words, this.counting.parts);
     const signers = this.phraseWords(words, this.counting.signers);
     if (parts.size === 0 && signers.size === 0) return null;
+    // "combien de phrases dans la mesure 3 ?": a clause named by its number is counted in.
+    if (words.some((w, i) => this.isPartName(w) && NUMBER_WORD.test(words[i + 1] ?? "")))
+      return null;
     const other = words.flatMap((w, i) =>
       asks.has(i) ||
       parts.has(i) ||
@@ -434,10 +439,11 @@ export class WholeTextWords {
     const bothParties = new Set(parties.map((i) => this.party.get(words[i] ?? ""))).size > 1;
     // "this CSTO declaration", "la déclaration de l'OTSC": the party names the text's author.
     const ofText = (i: number) =>
-      this.isTextNoun(words[i + 1]) || this.isTextNoun(before(words, i - 1));
+      this.isTextNoun(words[i + 1]) || this.isTextNoun(ownerOf(words, i));
     // "c'est un ultimatum à l'OTAN ?", "hostile envers l'OTAN": the party the text is addressed to.
     const addressed = (i: number) =>
-      judgement.size + genre.size > 0 && TO.has(before(words, i - 1) || before(words, i));
+      judgement.size + genre.size > 0 &&
+      (TO.has(before(words, i)) || (words[i - 1] === "l" && TO.has(before(words, i - 1))));
     const single = parties.filter((i) => !ofText(i) && !addressed(i));
     if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...single);
     // "vous le résumeriez comment ?": an object pronoun before the request is the text.
@@ -448,7 +454,9 @@ export class WholeTextWords {
     // "résume-moi ça en deux lignes, je suis pas diplomate": after the request, a new clause about
     // the reader is no part of it.
     const end = Math.max(-1, ...request);
-    const reader = end < 0 ? -1 : words.findIndex((w, i) => i > end && SUBJECTS.has(w));
+    const first = end < 0 ? -1 : words.findIndex((w, i) => i > end && SUBJECTS.has(w));
+    // …unless it names a topic: "summarize, we are talking about Brexit".
+    const reader = words.slice(first).some((w) => ABOUT.has(w)) ? -1 : first;
     const sorted = other.filter((i) => reader < 0 || i < reader).sort((a, b) => a - b);
     return {
       strong,
@@ -552,12 +560,23 @@ export class WholeTextWords {
 }
 
 /**
- * The word before `i`, definite articles and possessives skipped: "of" in "main idea of the
- * movie". "a" and "l'" stay: "more of a political statement", "mes étudiants de l'ENAP".
+ * The word before `i`, definite articles, possessives and "me" skipped: "of" in "main idea of the
+ * movie", "résume" in "résume-moi le film". "a" and "l'" stay: "more of a political statement",
+ * "mes étudiants de l'ENAP".
  */
 export function before(words: readonly string[], i: number): string {
   let j = i - 1;
-  while (j > 0 && DETERMINERS.has(words[j] ?? "")) j--;
+  while (j >= 0 && (DETERMINERS.has(words[j] ?? "") || FOR_ME.has(words[j] ?? ""))) j--;
+  return words[j] ?? "";
+}
+
+/** "résume-moi le film", "summarize me the movie": the request's reader, not its object. */
+const FOR_ME = new Set(["moi", "me", "m", "nous", "us", "мне", "нам"]);
+
+/** The word a party's name belongs to: "déclaration" in "la déclaration de l'OTSC". */
+function ownerOf(words: readonly string[], i: number): string {
+  let j = i - 1;
+  while (j >= 0 && (DETERMINERS.has(words[j] ?? "") || OF.has(words[j] ?? ""))) j--;
   return words[j] ?? "";
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CARDINAL } from "./numbers.ts";
 import { coverTokens, coverWords, PhraseCover } from "./phrase-cover.ts";
+import { SENTENCE_END } from "./terms.ts";
 import { LANGS, type Localized } from "./types.ts";
 import { oneWordNames, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
 
@@ -98,8 +99,6 @@ export function wholeTextFacet(
   return chat.some(aboutAPart) ? null : asked;
 }
 
-/** Where a message's sentences end. */
-const SENTENCE_END = /[?!.]+(?:\s|$)/u;
 /** A message of more sentences is a discussion. */
 const MAX_SENTENCES = 3;
 

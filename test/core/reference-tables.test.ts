@@ -12,13 +12,16 @@ import { CLAUSE_COUNTS, loadDeclaration } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
 import { framedQuotations } from "../../src/core/quote-cues.ts";
 import { creditedIds, creditsIn } from "../../src/core/reference-credits.ts";
+import { fixReferenceTypos } from "../../src/core/reference-typos.ts";
 import {
   asksForSummary,
   findReferences,
   firstReference,
   readReferenceData,
 } from "../../src/core/references.ts";
+import { askedTermInSentences } from "../../src/core/terms.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
+import { wholeTextFacet } from "../../src/core/whole-text.ts";
 import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
 import { bestTime, growth } from "../support/timing.ts";
 
@@ -370,6 +373,20 @@ describe("hostile text", () => {
       { numRuns: 40 },
     );
     expect(Math.max(...worst)).toBeLessThan(SCAN_BUDGET_MS);
+  });
+
+  it("splits sentences, reads whole-text questions and lone ids in time linear in the text", () => {
+    const engine = getEngine();
+    const marks = (n: number) => `${"?".repeat(n)}x`;
+    const knows = (w: string) => engine.inText(w);
+    const few = (w: string) => engine.ofFewClauses(w);
+    expect(growth((n) => wholeTextFacet(marks(n), knows, few), 500, 7)).toBeLessThan(6);
+    expect(growth((n) => askedTermInSentences(marks(n), knows), 500, 7)).toBeLessThan(6);
+    expect(
+      growth((n) => fixReferenceTypos(`m 1${" ".repeat(n)}x`, () => false), 500, 7),
+    ).toBeLessThan(6);
+    const words = (n: number) => "résumé on the deal, ultimatum ou pas ? ".repeat(n);
+    expect(growth((n) => wholeTextFacet(words(n), knows, few), 10, 7)).toBeLessThan(6);
   });
 
   it("reads names and lead-ins in time linear in the text (4n takes well under 16 times n)", () => {

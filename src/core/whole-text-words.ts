@@ -156,11 +156,13 @@ const PRONOUNS = new Set(
   ),
 );
 const YOU = new Set(["vous", "tu", "you", "u"]);
-/**
- * The reader beginning a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"):
- * first persons only ("on", "il" may begin a topic: "tl;dr on the Iran deal").
- */
+/** The reader beginning a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"). */
 const SUBJECTS = new Set(
+  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we", "on", "il", "ils"].map(
+    (w) => coverWords(w)[0] ?? w,
+  ),
+);
+const FIRST_PERSON = new Set(
   ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we"].map((w) => coverWords(w)[0] ?? w),
 );
 /** "quel document", "which text", "какой документ": a text asked about, not this one. */
@@ -455,8 +457,10 @@ export class WholeTextWords {
     // the reader is no part of it.
     const end = Math.max(-1, ...request);
     const first = end < 0 ? -1 : words.findIndex((w, i) => i > end && SUBJECTS.has(w));
-    // …unless it names a topic: "summarize, we are talking about Brexit".
-    const reader = words.slice(first).some((w) => ABOUT.has(w)) ? -1 : first;
+    // …unless it names a topic: "summarize, we are talking about Brexit", and "résumé, il parle
+    // du Brexit" ("on", "il" begin a topic more often than the reader's own clause).
+    const topics = FIRST_PERSON.has(words[first] ?? "") ? ABOUT : TOPIC_BEFORE;
+    const reader = words.slice(first).some((w) => topics.has(w)) ? -1 : first;
     const sorted = other.filter((i) => reader < 0 || i < reader).sort((a, b) => a - b);
     return {
       strong,

@@ -107,16 +107,31 @@ const ABOUT = new Set(
   ),
 );
 /** Words after which a word is always the topic, even among words of context. */
-const TOPIC_ALWAYS = new Set([...ABOUT, ...["what", "что"].map((w) => coverWords(w)[0] ?? w)]);
+const TOPIC_ALWAYS = new Set([
+  ...ABOUT,
+  ...["what", "что", "чём", "чем"].map((w) => coverWords(w)[0] ?? w),
+]);
 /**
  * …and with "of" ("summary of the match"), "what" or "what is" ("explain like i'm five what
  * inflation is", "что такое блокчейн простыми словами"), after which a lone added word is the topic.
  */
 export const TOPIC_BEFORE = new Set([
   ...ABOUT,
-  ...["of", "de", "du", "des", "what", "quoi", "что", "такое", "такой", "такая", "is"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
+  ...[
+    "of",
+    "de",
+    "du",
+    "des",
+    "what",
+    "quoi",
+    "что",
+    "чём",
+    "чем",
+    "такое",
+    "такой",
+    "такая",
+    "is",
+  ].map((w) => coverWords(w)[0] ?? w),
 ]);
 
 /** "deux", "3", "five": how long the answer should be ("en deux lignes"), never what it is about. */
@@ -422,17 +437,32 @@ export class WholeTextWords {
     const judgement = this.phraseWords(words, this.judgements);
     const genre = this.genreWords(words);
     const request = new Set<number>();
-    // The text may be named inside a judgement ("what kind of document is this").
-    let named = words.some((w) => this.textWords.has(w));
+    // The text may be named inside a judgement ("what kind of document is this"); "this" before
+    // another noun points at that thing ("tl;dr this Reuters piece").
+    const pointsElsewhere = (i: number) => {
+      const next = words[i + 1] ?? "";
+      return (
+        DEMONSTRATIVES.has(words[i] ?? "") &&
+        next !== "" &&
+        !this.textWords.has(next) &&
+        !isSqueezedStopWord(next) &&
+        !this.filler.has(next) &&
+        !this.isWeak(next) &&
+        !judgement.has(i + 1) &&
+        !genre.has(i + 1)
+      );
+    };
+    let named = words.some((w, i) => this.textWords.has(w) && !pointsElsewhere(i));
     words.forEach((w, i) => {
       if (judgement.has(i) || genre.has(i)) return;
       if (brief.has(i) || cues(this.strong, w)) {
         strong++;
         request.add(i);
         if (firstStrong < 0) firstStrong = i;
-      } else if (this.textWords.has(w)) return;
+      } else if (this.textWords.has(w) && !pointsElsewhere(i)) return;
       else if (this.party.has(w)) parties.push(i);
       else if (this.isWeak(w)) weak++;
+      else if (this.wanting.has(w)) return;
       else if (!isSqueezedStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
     });
     // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
@@ -526,6 +556,7 @@ export class WholeTextWords {
         isTopic(w) ||
         this.party.has(w) ||
         TOPIC_ALWAYS.has(words[i - 1] ?? "") ||
+        TOPIC_ALWAYS.has(b) ||
         cues(this.verbs, b) ||
         ofCue
       );

@@ -203,6 +203,15 @@ const DEMONSTRATIVES = new Set(
     "та",
   ].map((w) => coverWords(w)[0] ?? w),
 );
+/** Whether the text is the subject of a judgement: "c'est …", "is it …", "est-ce un …". */
+function hasSubjectIt(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      SUBJECT_IT.has(w) ||
+      (w === "ce" && words[i - 1] === "est" && ["un", "une"].includes(words[i + 1] ?? "")),
+  );
+}
+
 /** "… ou pas ?", "or what", "или нет": a judgement offered as a choice is a question about it. */
 const ALTERNATIVE = new Set(["ou", "or", "или", "либо", "vs"]);
 
@@ -284,7 +293,7 @@ export class WholeTextWords {
     // A judgement is of the text when the text is named, or when nothing else is ("c'est un
     // ultimatum ou pas ?"): "is the CSTO hostile to NATO?" judges the organisations.
     if (judged && !named && strong === 0 && weak === 0) {
-      const subject = words.some((w) => SUBJECT_IT.has(w));
+      const subject = hasSubjectIt(words);
       if (!subject && !words.some((w) => ALTERNATIVE.has(w))) return false;
       if (!subject && (other.length > 0 || read.parties)) return false;
     }
@@ -302,7 +311,7 @@ export class WholeTextWords {
       // je sais pas comment le qualifier dans mon mémoire").
       // The same beside a cue when the text is named as this one ("I missed the lecture — what's
       // this declaration about?"), not asked for ("какой документ … служит им ориентиром?").
-      const subject = named || words.some((w) => SUBJECT_IT.has(w));
+      const subject = named || hasSubjectIt(words);
       // …unless one of them is another thing pointed at: "c'est de la propagande, ce film ?".
       const pointed = other.some((i) => DEMONSTRATIVES.has(words[i - 1] ?? ""));
       const beside = !pointed && other.length <= MAX_BESIDE_NAMED;
@@ -463,6 +472,7 @@ export class WholeTextWords {
       else if (this.party.has(w)) parties.push(i);
       else if (this.isWeak(w)) weak++;
       else if (this.wanting.has(w)) return;
+      else if (/^\d{4,}$/.test(w) && TOPIC_BEFORE.has(before(words, i))) other.push(i);
       else if (!isSqueezedStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
     });
     // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
@@ -475,7 +485,9 @@ export class WholeTextWords {
     // "c'est un ultimatum à l'OTAN ?", "hostile envers l'OTAN": the party the text is addressed to.
     const addressed = (i: number) =>
       judgement.size + genre.size > 0 &&
-      (TO.has(before(words, i)) || (words[i - 1] === "l" && TO.has(before(words, i - 1))));
+      (TO.has(before(words, i)) ||
+        (words[i - 1] === "l" && TO.has(before(words, i - 1))) ||
+        judgement.has(i - 1));
     const single = parties.filter((i) => !ofText(i) && !addressed(i));
     if (!bothParties && !(named && strong > 0 && weak > 0)) other.push(...single);
     // "vous le résumeriez comment ?": an object pronoun before the request is the text.

@@ -4,9 +4,29 @@
  * words, fillers or words naming the text (data/whole-text.json, `cues` and `filler`).
  */
 import { isSqueezedStopWord } from "./analysis.ts";
-import { CARDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
+import {
+  ABOUT,
+  ALTERNATIVE,
+  before,
+  DEMONSTRATIVES,
+  FIRST_PERSON,
+  GENRE_CUES,
+  hasSubjectIt,
+  NUMBER_WORD,
+  OBJECT_MARKS,
+  OBJECT_PRONOUNS,
+  OWNERS,
+  ownerOf,
+  PRONOUNS,
+  SUBJECTS,
+  TO,
+  TOPIC_ALWAYS,
+  TOPIC_BEFORE,
+  WHICH,
+  YOU,
+} from "./whole-text-grammar.ts";
 
 export interface WholeTextWordData {
   text: Localized<string[]>;
@@ -73,148 +93,6 @@ const MIN_PARTS_LISTED = 2;
 const MAX_CONTEXT = 6;
 /** Words beside a judgement of the text ("c'est une lettre, un appel ? je sais pas comment le qualifier"). */
 const MAX_BESIDE_NAMED = 4;
-const DETERMINERS = new Set(
-  ["le", "la", "les", "ce", "cet", "cette", "mon", "ma", "mes", "ton", "ta", "tes"]
-    // "s" is what is left of "what's", "it's".
-    .concat(["the", "this", "that", "my", "your", "our", "s", "мой", "моя", "мое", "этот"])
-    .map((w) => coverWords(w)[0] ?? w),
-);
-/** Articles and "of" between a request and what it asks about: "résumé du texte", "sum up the doc". */
-const OBJECT_MARKS = new Set(
-  [
-    "le",
-    "la",
-    "les",
-    "l",
-    "du",
-    "de",
-    "des",
-    "d",
-    "ce",
-    "cet",
-    "cette",
-    "the",
-    "of",
-    "this",
-    "that",
-  ].map((w) => coverWords(w)[0] ?? w),
-);
-
-/** Words after which a word is the topic asked about, wherever they stand: "a summary about X". */
-const ABOUT = new Set(
-  ["sur", "about", "on", "regarding", "concernant", "о", "об", "про", "насчет"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
-);
-/** Words after which a word is always the topic, even among words of context. */
-const TOPIC_ALWAYS = new Set([
-  ...ABOUT,
-  ...["what", "что", "чём", "чем"].map((w) => coverWords(w)[0] ?? w),
-]);
-/**
- * …and with "of" ("summary of the match"), "what" or "what is" ("explain like i'm five what
- * inflation is", "что такое блокчейн простыми словами"), after which a lone added word is the topic.
- */
-export const TOPIC_BEFORE = new Set([
-  ...ABOUT,
-  ...[
-    "of",
-    "de",
-    "du",
-    "des",
-    "what",
-    "quoi",
-    "что",
-    "чём",
-    "чем",
-    "такое",
-    "такой",
-    "такая",
-    "is",
-  ].map((w) => coverWords(w)[0] ?? w),
-]);
-
-/** "deux", "3", "five": how long the answer should be ("en deux lignes"), never what it is about. */
-const NUMBER_WORD = new RegExp(`^${CARDINAL}$`, "u");
-
-/** Words that ask what kind of thing the text is, beside one kind ("quel genre", "what kind"). */
-const GENRE_CUES = ["genre", "type", "kind", "sort", "nature", "qualif", "categor", "жанр", "тип"];
-
-/** "c'est un ultimatum", "is it…": the subject of a judgement, when nothing else is named. */
-const SUBJECT_IT = new Set(["c", "it", "its", "это"]);
-const OBJECT_PRONOUNS = new Set(["le", "la", "l"]);
-const OF = new Set(["l", "d", "de", "du", "des", "of", "the"]);
-/** "à l'OTAN", "envers l'OTAN", "to NATO", "к НАТО": towards the addressee. */
-const TO = new Set(["a", "envers", "vers", "to", "towards", "toward", "against", "к", "против"]);
-/** "my essay's preamble", "mon mémoire": the reader's own text. */
-const OWNERS = new Set(
-  [
-    "my",
-    "your",
-    "our",
-    "mon",
-    "ma",
-    "mes",
-    "ton",
-    "ta",
-    "tes",
-    "notre",
-    "votre",
-    "мой",
-    "моей",
-    "моего",
-  ].map((w) => coverWords(w)[0] ?? w),
-);
-const PRONOUNS = new Set(
-  ["ça", "ca", "cela", "it", "this", "that", "это", "оно", "она", "он"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
-);
-const YOU = new Set(["vous", "tu", "you", "u"]);
-/** The reader beginning a new clause after a request ("…, chu dans le métro", "…, I'm on a bus"). */
-const SUBJECTS = new Set(
-  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we", "on", "il", "ils"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
-);
-const FIRST_PERSON = new Set(
-  ["je", "j", "chu", "jsuis", "i", "im", "я", "мы", "we"].map((w) => coverWords(w)[0] ?? w),
-);
-/** "quel document", "which text", "какой документ": a text asked about, not this one. */
-const WHICH = new Set(
-  ["quel", "quele", "quels", "queles", "which", "what", "какой", "какая", "какое", "каким"].map(
-    (w) => coverWords(w)[0] ?? w,
-  ),
-);
-const DEMONSTRATIVES = new Set(
-  [
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "this",
-    "that",
-    "these",
-    "those",
-    "этот",
-    "эта",
-    "эти",
-    "тот",
-    "та",
-  ].map((w) => coverWords(w)[0] ?? w),
-);
-/** Whether the text is the subject of a judgement: "c'est …", "is it …", "est-ce un …". */
-function hasSubjectIt(words: readonly string[]): boolean {
-  return words.some(
-    (w, i) =>
-      SUBJECT_IT.has(w) ||
-      (w === "ce" && words[i - 1] === "est" && ["un", "une"].includes(words[i + 1] ?? "")),
-  );
-}
-
-/** "… ou pas ?", "or what", "или нет": a judgement offered as a choice is a question about it. */
-const ALTERNATIVE = new Set(["ou", "or", "или", "либо", "vs"]);
-
 /** Cue beginnings shorter than this must be the whole word ("but", "ton", "aim"). */
 const MIN_PREFIX = 4;
 
@@ -604,27 +482,6 @@ export class WholeTextWords {
       if (!length(i)) return false;
     }
   }
-}
-
-/**
- * The word before `i`, definite articles, possessives and "me" skipped: "of" in "main idea of the
- * movie", "résume" in "résume-moi le film". "a" and "l'" stay: "more of a political statement",
- * "mes étudiants de l'ENAP".
- */
-export function before(words: readonly string[], i: number): string {
-  let j = i - 1;
-  while (j >= 0 && (DETERMINERS.has(words[j] ?? "") || FOR_ME.has(words[j] ?? ""))) j--;
-  return words[j] ?? "";
-}
-
-/** "résume-moi le film", "summarize me the movie": the request's reader, not its object. */
-const FOR_ME = new Set(["moi", "me", "m", "nous", "us", "мне", "нам"]);
-
-/** The word a party's name belongs to: "déclaration" in "la déclaration de l'OTSC". */
-function ownerOf(words: readonly string[], i: number): string {
-  let j = i - 1;
-  while (j >= 0 && (DETERMINERS.has(words[j] ?? "") || OF.has(words[j] ?? ""))) j--;
-  return words[j] ?? "";
 }
 
 /** Phrases (as words) by their first word: a message's words look up only the phrases they start. */

@@ -11,13 +11,19 @@ import { analyzeQuery } from "./analysis.ts";
 import { ENTITIES_FILE, type Entities, getEntities } from "./entities.ts";
 import { type Example, type Pools, poolExamples, termsOf } from "./question-index.ts";
 import { batchFiles, CORPUS_DIR, readBatches } from "./questions.ts";
+import { trainWholeTextModel, type WholeTextModel } from "./whole-text-model.ts";
 
 export const POOLS_FILE = fileURLToPath(new URL("../../data/question-pools.json", import.meta.url));
 
-interface PoolsFile {
+interface PoolsFile extends Trained {
   $comment: string;
   corpus: string;
+}
+
+/** What the example questions teach: the clauses' pools and the reading of whole-text questions. */
+export interface Trained {
   pools: Pools;
+  wholeText: WholeTextModel;
 }
 
 /**
@@ -49,11 +55,13 @@ export function buildPools(
 }
 
 export function trainPools(dir: string = CORPUS_DIR, corpus = corpusHash(dir)): PoolsFile {
+  const examples = readBatches(dir).flatMap((b) => b.questions);
   return {
     $comment:
-      "Written by `npm run train` from data/corpus/: each label's example-question terms and their counts. Do not edit.",
+      "Written by `npm run train` from data/corpus/: each label's example-question terms and their counts, and which words and word pairs the questions about the whole text held. Do not edit.",
     corpus,
-    pools: buildPools(readBatches(dir).flatMap((b) => b.questions)),
+    pools: buildPools(examples),
+    wholeText: trainWholeTextModel(examples),
   };
 }
 
@@ -67,11 +75,14 @@ export function writePools(file: string = POOLS_FILE): PoolsFile {
  * The shipped pools when they match the corpus and entity table, else pools rebuilt from them:
  * an edit without `npm run train` makes the start slower, not the answers different.
  */
-export function loadPools(file: string = POOLS_FILE): Pools {
+export function loadPools(file: string = POOLS_FILE): Trained {
   const corpus = corpusHash();
   if (existsSync(file)) {
-    const shipped = JSON.parse(readFileSync(file, "utf8")) as PoolsFile;
-    if (shipped.corpus === corpus) return shipped.pools;
+    const shipped = JSON.parse(readFileSync(file, "utf8")) as Partial<PoolsFile>;
+    if (shipped.corpus === corpus && shipped.pools && shipped.wholeText) {
+      return { pools: shipped.pools, wholeText: shipped.wholeText };
+    }
   }
-  return trainPools(CORPUS_DIR, corpus).pools;
+  const { pools, wholeText } = trainPools(CORPUS_DIR, corpus);
+  return { pools, wholeText };
 }

@@ -82,6 +82,11 @@ export type Answer =
       facet: "summary" | "structure" | "signatories";
       /** How many states the signatories clause lists (from the data, for the structure). */
       states: number;
+      /**
+       * "answer": the question asks about the whole text; "closest": it only resembles those
+       * that do, so the overview is offered as the closest thing (privately, like a passage).
+       */
+      confidence: "answer" | "closest";
       lang: Lang;
     }
   | {

@@ -26,8 +26,8 @@ export function engineRanker(engine: Answering): Ranker {
       return {
         ids: [WHOLE_TEXT],
         score: null,
-        via: `overview/${answer.facet}`,
-        confidence: "answer",
+        via: `overview/${answer.facet}${answer.confidence === "closest" ? "/closest" : ""}`,
+        confidence: answer.confidence,
         ...(answer.facet === "signatories" && { alsoFirst: ["signatories"] }),
       };
     }

@@ -12,6 +12,7 @@ describe("the trained pools (data/question-pools.json)", () => {
     const fresh = trainPools();
     expect(shipped.corpus).toBe(fresh.corpus);
     expect(shipped.pools).toEqual(fresh.pools);
+    expect(shipped.wholeText).toEqual(fresh.wholeText);
   });
 
   it("hold every label of the corpus, 'none' included (not 'overview': the whole text has no pool)", () => {
@@ -22,14 +23,15 @@ describe("the trained pools (data/question-pools.json)", () => {
         ),
       ),
     );
-    expect(Object.keys(loadPools()).sort()).toEqual([...labels].sort());
+    expect(Object.keys(loadPools().pools).sort()).toEqual([...labels].sort());
   });
 
   it("are ignored when stale: the engine then learns from the corpus itself", () => {
     const dir = mkdtempSync(join(tmpdir(), "pools-"));
     const stale = join(dir, "pools.json");
     writeFileSync(stale, JSON.stringify({ corpus: "not-this-corpus", pools: { M1: { zzz: 1 } } }));
-    expect(loadPools(stale)).toEqual(trainPools().pools);
+    const { pools, wholeText } = trainPools();
+    expect(loadPools(stale)).toEqual({ pools, wholeText });
     expect(corpusHash()).toMatch(/^[0-9a-f]{64}$/);
   });
 

@@ -324,8 +324,9 @@ export class Engine {
 
   /**
    * Whether the example questions most like this one asked about the whole text. Nothing more is
-   * asked of it: leaving out questions that name a part, a party or a word of few clauses
-   * ("summarize the preamble") cost more questions about the whole text than it saved.
+   * asked of it: leaving out questions that name a part, a party, a word of few clauses or just
+   * the preamble ("summarize the preamble") cost more questions about the whole text than it
+   * saved, in the leave-one-batch-out runs and on the held-out batches alike.
    */
   private leansWholeText(question: string): boolean {
     return wholeTextLogOdds(this.wholeText, question) >= WHOLE_TEXT_LEAN;

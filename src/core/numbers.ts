@@ -60,8 +60,22 @@ export const CARDINAL = `(?:\\d{1,3}|${alternatives(cardinals.keys())})`;
 export const ROMAN = `(?:${alternatives(roman.keys())})`;
 /** Regex source: an ordinal ending after digits, as in "мера 5я", "measure 3rd" (none captured). */
 export const DIGIT_SUFFIX = `(?:(?<=\\d)(?:${alternatives(suffixes)}))?`;
+/**
+ * An ordinal counted from the end, as the reference scanner writes "the third … from the end" once
+ * it has read it: "3fromend", stretched with "z" to the length of what it replaces (no one types
+ * this).
+ */
+const FROM_END_MARK = "fromend";
+const FROM_END_ORDINAL = new RegExp(`^(\\d{1,2})${FROM_END_MARK}z*$`, "u");
+
+/** The token `readOrdinal` reads as the `n`th from the end (-n), at least `length` long. */
+export function fromEndOrdinal(n: number, length = 0): string {
+  return `${n}${FROM_END_MARK}`.padEnd(length, "z");
+}
+
 /** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
 export const ORDINAL = [
+  `\\d{1,2}${FROM_END_MARK}z*`,
   `\\d{1,3}(?:${alternatives(suffixes)})`,
   alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords]),
   `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems])})\\p{L}{0,4}`,
@@ -83,6 +97,8 @@ export function readOrdinal(token: string): number | null {
   if (secondLastWords.includes(token) || secondLastStems.some((s) => token.startsWith(s))) {
     return SECOND_LAST;
   }
+  const fromEnd = FROM_END_ORDINAL.exec(token);
+  if (fromEnd) return -Number(fromEnd[1]);
   const digits = /^(\d+)-?\p{L}*$/u.exec(token);
   if (digits) return Number(digits[1]);
   const exact = ordinals.get(token);

@@ -16,7 +16,15 @@ import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
-import { CARDINAL, DIGIT_SUFFIX, ORDINAL, ROMAN, readCardinal, readOrdinal } from "./numbers.ts";
+import {
+  CARDINAL,
+  DIGIT_SUFFIX,
+  fromEndOrdinal,
+  ORDINAL,
+  ROMAN,
+  readCardinal,
+  readOrdinal,
+} from "./numbers.ts";
 import type { ClauseId, Localized, OutOfRange } from "./types.ts";
 import {
   normaliseForPatterns,
@@ -199,6 +207,12 @@ const DOCUMENT_RULES: Rule[] = [
     true,
   ),
   rule(`(${ORDINAL})\\s${DOCUMENT_PART}`, (m) => inDocument(ordinalOf(m)), true),
+  // "third from the end of the list", "le dernier de la liste": the ordinal alone names a measure.
+  rule(
+    `(${ORDINAL})(?:\\s(?:one|celui|celle|тот|та))?\\s${table("ofList")}`,
+    (m) => [target("measure", ordinalOf(m))],
+    true,
+  ),
 ];
 
 const MEASURE_RULES: Rule[] = [
@@ -363,8 +377,36 @@ export interface FoundReference {
   leadIn: string | null;
 }
 
+/**
+ * "la deuxième mesure en partant de la fin", "third from the end of the list", "вторая с конца
+ * мера": an ordinal with "from the end" within three words after it.
+ */
+const FROM_END = new RegExp(
+  `${WORD_START}(${ORDINAL})((?:\\s[\\p{L}']{1,15}){0,3}?)\\s${table("fromEnd")}${WORD_END}`,
+  "gu",
+);
+/** "…from the end of the cold war" counts from the end of something else. */
+const OF_SOMETHING = /^\s(?:of|de|du|des|d'|от|из)(?=[\s\p{L}])/u;
+const OF_THIS = new RegExp(`^\\s(?:${table("ofList")}|${table("ofWholeText")}|${table("ofPreamble")})`, "u");
+
+/**
+ * The text with each ordinal counted from the end written as one token `readOrdinal` reads so,
+ * the words between kept and "from the end" dropped. The token takes the length of what it
+ * replaces: every place in the text stays where it was in `folded`, which callers cut where the
+ * scan says.
+ */
+function withCountsFromEnd(folded: string): string {
+  return folded.replace(FROM_END, (all: string, ordinal: string, between: string, at: number) => {
+    const n = readOrdinal(ordinal);
+    const after = folded.slice(at + all.length, at + all.length + 40);
+    if (n === null || n <= 0 || (OF_SOMETHING.test(after) && !OF_THIS.test(after))) return all;
+    return `${fromEndOrdinal(n, all.length - between.length)}${between}`;
+  });
+}
+
 /** Each reference found in folded text. */
-function* scan(folded: string): Generator<FoundReference> {
+function* scan(text: string): Generator<FoundReference> {
+  const folded = withCountsFromEnd(text);
   let places = 0;
   let found = 0;
   let claimedUntil = 0;

@@ -387,7 +387,10 @@ const FROM_END = new RegExp(
 );
 /** "…from the end of the cold war" counts from the end of something else. */
 const OF_SOMETHING = /^\s(?:of|de|du|des|d'|от|из)(?=[\s\p{L}])/u;
-const OF_THIS = new RegExp(`^\\s(?:${table("ofList")}|${table("ofWholeText")}|${table("ofPreamble")})`, "u");
+const OF_THIS = new RegExp(
+  `^\\s(?:${table("ofList")}|${table("ofWholeText")}|${table("ofPreamble")})`,
+  "u",
+);
 
 /**
  * The text with each ordinal counted from the end written as one token `readOrdinal` reads so,

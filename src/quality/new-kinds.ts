@@ -26,7 +26,18 @@ export function readQuoteBatches(names: readonly string[]): { batch: string; fil
 }
 
 /** The quote batches never used to tune the checker. */
-export const HELD_OUT_QUOTES = ["q04", "q05", "q09", "q10", "q11", "q13", "q15", "q18", "q21", "q23"];
+export const HELD_OUT_QUOTES = [
+  "q04",
+  "q05",
+  "q09",
+  "q10",
+  "q11",
+  "q13",
+  "q15",
+  "q18",
+  "q21",
+  "q23",
+];
 
 export function newKindsReport(
   engine: Engine,

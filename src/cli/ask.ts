@@ -34,10 +34,10 @@ interface JsonResult {
 }
 
 function confidenceOf(answer: Answer): Confidence {
-  if (answer.kind === "clause") return answer.confidence;
+  if (answer.kind === "clause" || answer.kind === "overview") return answer.confidence;
   // A note is not the declaration's content: it is shown like the closest passage, privately.
   if (answer.kind === "note") return "closest";
-  return answer.kind === "overview" ? "answer" : "none";
+  return "none";
 }
 
 /**

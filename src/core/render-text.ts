@@ -71,9 +71,14 @@ export function renderAnswer(answer: Answer): string {
   }
   if (answer.kind === "overview") {
     const overview = renderOverview(answer.clauses, lang);
-    return answer.facet !== "summary"
-      ? `${structureText(answer.clauses, lang, answer.states)}\n\n${overview}`
-      : overview;
+    const shown =
+      answer.facet !== "summary"
+        ? `${structureText(answer.clauses, lang, answer.states)}\n\n${overview}`
+        : overview;
+    // Offered as the closest thing: the reader is told the bot is not sure.
+    return answer.confidence === "closest"
+      ? `${textsFor(lang).answers.closestOverview}\n\n${shown}`
+      : shown;
   }
   const { answers } = textsFor(lang);
   const lines = [renderClause(answer.clause, lang)];

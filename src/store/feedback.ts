@@ -47,7 +47,7 @@ export const CORRECTIONS: readonly Correction[] = [...CLAUSE_ORDER, "none"];
 export interface AnswerNote {
   answerId: string;
   guildId: string | null;
-  /** "none", "clause/search", "clause/reference". */
+  /** "none", "clause/search", "clause/reference", "overview" (offered as the closest thing). */
   kind: string;
   confidence: "answer" | "closest" | "none";
   clauseId: ClauseId | null;

@@ -84,6 +84,11 @@ export interface AnswerTexts {
   hints: Text<{ overview: string; first: string; last: string }>;
   /** Above a passage that is only the closest one: the text does not say this in so many words. */
   closest: Text<Label>;
+  /**
+   * Above the overview offered when a question only resembles those about the whole text: the
+   * bot is not sure that is what was asked.
+   */
+  closestOverview: Text;
   /** Why a question about another document's article gets no clause. */
   otherDocument: Text;
   structure: StructureTexts;

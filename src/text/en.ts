@@ -15,6 +15,8 @@ export const en = {
     hints:
       'Try {overview} for an overview, {first} to {last}, or a question such as "who signed?", "what do they propose about drugs?", "what does the 2nd recital say?".',
     closest: "The declaration does not say this in so many words. The closest passage is: {label}.",
+    closestOverview:
+      "I'm not sure what you are asking. If it is about the declaration as a whole, here it is at a glance.",
     otherDocument:
       "This asks about an article or point of another document. The declaration has no articles: it has {recitals|recital} and {measures|measure}.",
     structure: {

@@ -16,6 +16,8 @@ export const fr = {
       "Essayez {overview} pour une vue d’ensemble, {first} à {last}, ou une question comme « qui a signé ? », « que propose le texte sur la drogue ? », « que dit le 2e considérant ? ».",
     closest:
       "La déclaration ne dit pas cela en ces termes. Le passage le plus proche est : {label}.",
+    closestOverview:
+      "Je ne suis pas sûr de comprendre la question. Si elle porte sur la déclaration dans son ensemble, la voici en bref.",
     otherDocument:
       "Cette question porte sur l’article ou le point d’un autre texte. La déclaration n’a pas d’articles : elle compte {recitals|recital} et {measures|measure}.",
     structure: {

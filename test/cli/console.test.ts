@@ -108,6 +108,12 @@ describe("the local console", () => {
     expect(out.indexOf("Mesure 3")).toBeLessThan(out.search(/Signé\s*:/));
   });
 
+  it("offers the overview with the hedge Discord shows when a question only resembles those about the whole text", async () => {
+    const out = await chat("explique le bazar à un vieux loup de mer qui y connaît rien\n");
+    expect(out).toContain(textsFor("fr").answers.closestOverview);
+    expect(out).toMatch(/Signé\s*:\s*Les ministres/);
+  });
+
   it("explains bad commands and out-of-range numbers instead of failing", async () => {
     const out = await chat("/measure 9\n/measure abc\n/frobnicate\n/ask\n");
     expect(out).toContain("mesure 9");

@@ -106,6 +106,7 @@ describe("custom ids, for any input (fast-check)", () => {
     fc.constant({ kind: "overview" as const }),
     fc.constant({ kind: "open" as const }),
     fc.record({ kind: fc.constant("post" as const), clauseId }),
+    fc.constant({ kind: "postOverview" as const }),
   );
 
   it("decode what they encode, within Discord's 100 characters", () => {

@@ -297,6 +297,35 @@ describe("/ask", () => {
     expect(JSON.stringify(embedsOf(data)[0]?.fields)).toContain("Signé");
   });
 
+  it("offers the overview privately, hedged, to a question that only resembles those about the whole text", async () => {
+    const question = "explain this declaration like I'm a bored lurker who didn't read it";
+    const asked = await run("ask", { question }, "en-US");
+    const declaration = await run("declaration", {}, "en-US");
+    expect(Number(asked.data.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(asked.data.content).toBe(textsFor("en").answers.closestOverview);
+    expect(embedsOf(asked.data)).toEqual(embedsOf(declaration.data));
+    expect(buttonIds(asked.data)).toContain("postview");
+
+    const original = String(h.fake.interaction(asked.id)?.originalId);
+    const click = await h.fake.sendInteraction(
+      h.fake.button("postview", { messageId: original, locale: "en-US" }),
+    );
+    expect((await callbackOf(h.fake, click.id)).type).toBe(6);
+    // Posted to the channel without the hedge or the button, then the private message gives way.
+    const followUp = await h.fake.waitForRequest(
+      (r) => r.method === "POST" && r.path.includes("/webhooks/") && r.path.includes(click.token),
+    );
+    const posted = followUp.body as Json;
+    expect(Number(posted.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(posted.content ?? "").toBe("");
+    expect(embedsOf(posted)).toEqual(embedsOf(declaration.data));
+    expect(buttonIds(posted)).not.toContain("postview");
+    const edit = await h.fake.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.includes(click.token) && r.path.endsWith("/@original"),
+    );
+    expect(edit.body).toMatchObject({ content: "Posted to the channel.", components: [] });
+  });
+
   it("explains an out-of-range reference", async () => {
     const { data } = await run("ask", { question: "que dit la mesure 9 ?" });
     expect(Number(data.flags) & EPHEMERAL).toBe(EPHEMERAL);

@@ -5,6 +5,7 @@
  * with the post button on /ask, hedged in chat), never a clause card.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { textsFor } from "../../src/text/index.ts";
 import type { Json } from "../../tools/fake-discord/index.ts";
 import {
   ADMIN,
@@ -107,6 +108,25 @@ describe("chit-chat", () => {
     });
     await flush();
     expect(repliesTo(h.fake, shared.id)).toHaveLength(0);
+  });
+});
+
+describe("questions that only resemble those about the whole text", () => {
+  const question = "jpige rien à ce charabia diplo, ça raconte quoi ?";
+
+  it("in reply to a mention, get the overview under a line saying the bot is not sure", async () => {
+    const { id } = mention(question);
+    const body = (await replyTo(h.fake, id)).body as Json;
+    expect(body.content).toBe(textsFor("fr").answers.closestOverview);
+    expect(JSON.stringify(embedsOf(body)[0]?.fields)).toContain("Signé");
+    expect(componentIds(body)).not.toContain("postview");
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it("get nothing in a Q&A channel, where the bot speaks only when it is sure", async () => {
+    const asked = h.fake.sendMessage({ channelId: QA, content: question });
+    await flush();
+    expect(repliesTo(h.fake, asked.id)).toHaveLength(0);
   });
 });
 

@@ -16,7 +16,7 @@ import type { Interaction } from "../interaction/interaction.ts";
 import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
 import { feedbackRow, shownAnswer } from "../render/feedback.ts";
 import { noteEmbed } from "../render/note.ts";
-import { overviewPayload, type ViewPayload } from "../render/overview.ts";
+import { overviewPayload, postOverviewRow, type ViewPayload } from "../render/overview.ts";
 import { noteAnswer } from "./feedback.ts";
 
 export type AnswerReply =
@@ -70,14 +70,19 @@ export function renderAnswer(
       // As /declaration shows it: what the text is, who signed, every clause, a menu to open one;
       // "combien de mesures ?" gets the parts and their counts above it.
       const payload = overviewPayload(answer.clauses, lang);
+      const confident = answer.confidence === "answer";
       if (answer.facet !== "summary") {
         payload.content = structureText(answer.clauses, lang, answer.states);
       }
+      // Only like the questions about the whole text: offered as the closest thing, like a
+      // closest passage, with the button that posts it when it is shown privately.
+      if (!confident) payload.content = textsFor(lang).answers.closestOverview;
+      if (!confident && opts.privately) payload.components.push(postOverviewRow(lang));
       return {
         kind: "card",
         payload,
-        confident: true,
-        outcome: { outcome: `overview/${answer.facet}` },
+        confident,
+        outcome: { outcome: `overview/${answer.facet}${confident ? "" : "/closest"}` },
       };
     }
     case "note": {

@@ -105,7 +105,7 @@ export function chatReply(
     // public guess. A term note says on its face that it is not the declaration's.
     const speaks =
       answer.kind === "note" ||
-      answer.kind === "overview" ||
+      (answer.kind === "overview" && answer.confidence === "answer") ||
       answer.kind === "out-of-range" ||
       (answer.kind === "clause" && answer.confidence === "answer");
     if (!speaks && !addressed) return null;

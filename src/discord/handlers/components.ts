@@ -62,23 +62,12 @@ export async function handleComponent(interaction: Interaction, ctx: BotContext)
       const shown = shownAnswerOn(interaction.messageRows);
       const card = cardPayload(clause, { lang, ...engine.neighbours(clause.id) });
       if (shown) card.components.push(feedbackRow(shown));
-      // The card goes to the channel first, as a new public message; only then does the private
-      // message give way (so the card is posted once, however often the button is clicked). If
-      // Discord refuses the public message, the private card stays as it was.
-      if (!interaction.deferred && !interaction.replied) await interaction.deferUpdate();
-      try {
-        await interaction.followUp({ ...card, allowed_mentions: NO_MENTIONS });
-      } catch (error) {
-        if (!isDiscordFailure(error)) throw error;
-        await interaction.followUp(ephemeralText(textsFor(lang).card.cannotPost));
-        return { outcome: "component/post-refused", clause: clause.id, score: 1 };
-      }
-      await interaction.editReply({
-        content: textsFor(lang).card.posted,
-        embeds: [],
-        components: [],
-      });
-      return { outcome: "component/post", clause: clause.id, score: 1 };
+      const posted = await postToChannel(interaction, card, lang);
+      return { outcome: `component/post${posted ? "" : "-refused"}`, clause: clause.id, score: 1 };
+    }
+    case "postOverview": {
+      const posted = await postToChannel(interaction, overviewPayload(engine.clauses, lang), lang);
+      return { outcome: `component/post-overview${posted ? "" : "-refused"}` };
     }
   }
 
@@ -93,6 +82,28 @@ export async function handleComponent(interaction: Interaction, ctx: BotContext)
     });
   }
   return outcome;
+}
+
+/**
+ * Posts what a private message offered to the channel, as a new public message; only then does the
+ * private message give way (so it is posted once, however often the button is clicked). If
+ * Discord refuses the public message, the private one stays as it was. False when refused.
+ */
+async function postToChannel(
+  interaction: Interaction,
+  payload: ReturnType<typeof cardPayload> | ReturnType<typeof overviewPayload>,
+  lang: ReturnType<typeof readerLang>,
+): Promise<boolean> {
+  if (!interaction.deferred && !interaction.replied) await interaction.deferUpdate();
+  try {
+    await interaction.followUp({ ...payload, allowed_mentions: NO_MENTIONS });
+  } catch (error) {
+    if (!isDiscordFailure(error)) throw error;
+    await interaction.followUp(ephemeralText(textsFor(lang).card.cannotPost));
+    return false;
+  }
+  await interaction.editReply({ content: textsFor(lang).card.posted, embeds: [], components: [] });
+  return true;
 }
 
 function selectedValue(interaction: Interaction) {

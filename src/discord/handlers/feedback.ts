@@ -59,6 +59,14 @@ export async function noteAnswer(
         clauseId: null,
         score: null,
       });
+    } else if (answer.kind === "overview" && answer.confidence === "closest") {
+      await ctx.store.feedback.noteAnswer({
+        ...base,
+        kind: "overview",
+        confidence: "closest",
+        clauseId: null,
+        score: null,
+      });
     } else if (answer.kind === "clause" && (answer.confidence === "closest" || keep)) {
       await ctx.store.feedback.noteAnswer({
         ...base,

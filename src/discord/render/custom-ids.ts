@@ -19,6 +19,8 @@ export type ComponentAction =
   | { kind: "open" }
   /** Post a privately shown "closest passage" to the channel. */
   | { kind: "post"; clauseId: ClauseId }
+  /** Post a privately shown overview, offered as the closest thing, to the channel. */
+  | { kind: "postOverview" }
   /** 👍/👎 on an answer: the id carries the whole answer, so a vote needs nothing in memory. */
   | { kind: "vote"; vote: Vote; answer: ShownAnswer }
   /** The "which passage answers it?" menu after a 👎 (the choice comes in the selected value). */
@@ -67,6 +69,9 @@ export function encodeCustomId(action: ComponentAction): string {
     case "post":
       id = `post:${action.clauseId}`;
       break;
+    case "postOverview":
+      id = "postview";
+      break;
     case "vote":
       id = `fb:${action.vote}:${encodeAnswer(action.answer)}`;
       break;
@@ -112,6 +117,8 @@ export function decodeCustomId(customId: string): ComponentAction | null {
       const clauseId = parseClauseId(arg ?? "");
       return clauseId ? { kind: "post", clauseId } : null;
     }
+    case "postview":
+      return arg === undefined ? { kind: "postOverview" } : null;
     default:
       return null;
   }

@@ -40,7 +40,7 @@ import {
   type SearchHit,
 } from "./types.ts";
 import { type WholeTextFacet, wholeTextFacet } from "./whole-text.ts";
-import { trainWholeTextModel, type WholeTextModel, wholeTextLogOdds } from "./whole-text-model.ts";
+import { trainWholeTextModel, WholeTextReading } from "./whole-text-model.ts";
 
 export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 
@@ -87,7 +87,7 @@ export class Engine {
   private readonly byId: Map<string, Clause>;
   private readonly index: SearchIndex;
   private readonly questions: QuestionIndex;
-  private readonly wholeText: WholeTextModel;
+  private readonly wholeText: WholeTextReading;
   private readonly entities: Entities;
   private readonly weights: RankingWeights;
   private readonly thresholds: Thresholds;
@@ -108,7 +108,7 @@ export class Engine {
         }
       : loadPools();
     this.questions = new QuestionIndex(trained.pools, (s) => this.index.knows(s));
-    this.wholeText = trained.wholeText;
+    this.wholeText = new WholeTextReading(trained.wholeText);
     this.weights = opts.weights ?? WEIGHTS;
     this.thresholds = opts.thresholds ?? THRESHOLDS;
     this.names = new Map(
@@ -329,7 +329,7 @@ export class Engine {
    * saved, in the leave-one-batch-out runs and on the held-out batches alike.
    */
   private leansWholeText(question: string): boolean {
-    return wholeTextLogOdds(this.wholeText, question) >= WHOLE_TEXT_LEAN;
+    return this.wholeText.logOdds(question) >= WHOLE_TEXT_LEAN;
   }
 
   /**

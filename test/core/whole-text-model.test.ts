@@ -4,10 +4,11 @@ import { WHOLE_TEXT } from "../../src/core/questions.ts";
 import {
   featuresOf,
   trainWholeTextModel,
-  wholeTextLogOdds,
+  WholeTextReading,
 } from "../../src/core/whole-text-model.ts";
 
 const WHOLE = [WHOLE_TEXT];
+const about = (expect: string[]) => (q: string) => ({ q, expect });
 
 describe("the learned reading of questions about the whole text", () => {
   it("reads words by their beginnings, the pairs of adjacent words and the first word", () => {
@@ -24,40 +25,45 @@ describe("the learned reading of questions about the whole text", () => {
     expect(featuresOf("mot ".repeat(10_000)).length).toBeLessThanOrEqual(3);
   });
 
-  it("counts, for each feature, the questions of each kind that held it", () => {
+  it("weighs the features of at least two example questions, and only those", () => {
     const model = trainWholeTextModel([
-      { q: "résumé svp", expect: WHOLE },
-      { q: "résumé de la mesure 3", expect: ["M3"] },
-      { q: "recette de tarte", expect: [] },
+      ...["résumé svp", "le texte en résumé"].map(about(WHOLE)),
+      ...["résumé de la mesure 3", "recette de tarte"].map(about(["M3"])),
     ]);
-    expect(model.questions).toEqual([2, 1]);
-    expect(model.features.resum).toEqual([1, 1]);
-    expect(model.features.svp).toEqual([0, 1]);
-    expect(model.features.tarte).toEqual([1, 0]);
+    expect(model.prior).toBe(0);
+    // "^resum" began one question of each kind: it says nothing, and is left out too.
+    expect(Object.keys(model.weights).sort()).toEqual(["de", "resum"]);
+    expect(model.weights.resum).toBeGreaterThan(0);
+    expect(model.weights.de).toBeLessThan(0);
   });
 
   it("leans towards the questions most like it, and says nothing without both kinds", () => {
-    const model = trainWholeTextModel([
-      { q: "de quoi parle ce texte", expect: WHOLE },
-      { q: "c'est quoi l'idée du texte", expect: WHOLE },
-      { q: "que dit la mesure 3", expect: ["M3"] },
-      { q: "que propose la mesure sur la drogue", expect: ["M6"] },
-      { q: "recette de tarte aux pommes", expect: [] },
-    ]);
-    expect(wholeTextLogOdds(model, "il parle de quoi ce texte")).toBeGreaterThan(0);
-    expect(wholeTextLogOdds(model, "que dit la mesure 5")).toBeLessThan(0);
-    expect(wholeTextLogOdds(trainWholeTextModel([{ q: "texte", expect: WHOLE }]), "texte")).toBe(0);
+    const reading = new WholeTextReading(
+      trainWholeTextModel([
+        ...["de quoi parle ce texte", "c'est quoi l'idée du texte", "ce texte parle de quoi"].map(
+          about(WHOLE),
+        ),
+        ...["que dit la mesure 3", "que dit la mesure sur la drogue", "la mesure 5"].map(
+          about(["M3"]),
+        ),
+      ]),
+    );
+    expect(reading.logOdds("il parle de quoi ce texte")).toBeGreaterThan(0);
+    expect(reading.logOdds("que dit la mesure 5")).toBeLessThan(0);
+    const oneKind = new WholeTextReading(trainWholeTextModel(["texte", "texte"].map(about(WHOLE))));
+    expect(oneKind.logOdds("texte")).toBe(0);
   });
 
-  it("does not count a word once seen about a clause for the whole text, the smaller kind", () => {
-    const model = trainWholeTextModel([
-      { q: "de quoi parle le texte", expect: WHOLE },
-      ...["la mesure 1", "la mesure 2", "la mesure 4 et la réunion", "qui a signé"].map((q) => ({
-        q,
-        expect: ["M1"],
-      })),
-    ]);
-    expect(wholeTextLogOdds(model, "réunion")).toBeLessThan(wholeTextLogOdds(model, "zzz"));
+  it("does not count a word seen only about clauses for the whole text, the smaller kind", () => {
+    const reading = new WholeTextReading(
+      trainWholeTextModel([
+        ...["de quoi parle le texte", "le texte parle de quoi"].map(about(WHOLE)),
+        ...["la réunion et la mesure 1", "la réunion de la mesure 2", "qui a signé"].map(
+          about(["M1"]),
+        ),
+      ]),
+    );
+    expect(reading.logOdds("réunion")).toBeLessThan(reading.logOdds("zzz"));
   });
 });
 
@@ -83,8 +89,7 @@ describe("the engine offers the overview as the closest thing", () => {
 
   it("learns from the examples it is given, as the leave-one-batch-out runs need", () => {
     const blind = new Engine({ examples: [{ q: "que dit la mesure 3", expect: ["M3"] }] });
-    expect(
-      blind.answer("pls explain this doc like i'm a physicist who knows zero diplomacy").kind,
-    ).not.toBe("overview");
+    const q = "pls explain this doc like i'm a physicist who knows zero diplomacy";
+    expect(blind.answer(q).kind).not.toBe("overview");
   });
 });

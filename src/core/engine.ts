@@ -8,7 +8,7 @@ import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
-import { clauseByEdgeWords, clauseStartingWith } from "./first-words.ts";
+import { clauseByEdgeWords, clauseOpenedBy, clauseStartingWith } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { withoutOtherDocuments } from "./other-documents.ts";
 import { coverWords } from "./phrase-cover.ts";
@@ -179,7 +179,7 @@ export class Engine {
       };
     }
     // "le considérant qui commence par « convaincus »": named by its first (or last) words.
-    const edge = clauseByEdgeWords(q, this.clauses);
+    const edge = clauseByEdgeWords(q, this.clauses) ?? clauseOpenedBy(q, this.clauses);
     if (edge) return this.byReference(edge, lang, []);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));

@@ -62,3 +62,20 @@ export function clauseStartingWith(words: string, clauses: readonly Clause[]): C
   const found = clauses.filter((c) => wordsOf(c).some((text) => text.startsWith(start)));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** A message of fewer words is a keyword, not a clause's beginning ("nous", "convaincus"). */
+const MIN_OPENING_WORDS = 2;
+
+/**
+ * A message made only of a clause's first words, quoted or not ("nous, ministres", "« Créer un
+ * mécanisme »"): that clause, when exactly one clause begins so. The words are the clause's own,
+ * yet the search would weigh "ministres" in every clause that names them.
+ */
+export function clauseOpenedBy(message: string, clauses: readonly Clause[]): Clause | undefined {
+  const words = coverWords(straightenApostrophes(message.slice(0, MAX_OPENING_CHARS)));
+  if (words.length < MIN_OPENING_WORDS) return undefined;
+  return clauseStartingWith(words.join(" "), clauses);
+}
+
+/** Longer than any clause's opening a message would repeat. */
+const MAX_OPENING_CHARS = 200;

@@ -171,12 +171,16 @@ const GROUPS = (() => {
   ];
 })();
 
+const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
+
 /** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
   if (!g?.topic) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
+  // "just PR after a list of demands": an indefinite article names no particular clause.
+  if (INDEFINITE.test(topic)) return null;
   const group = groupOf(topic);
   return {
     kind: g.any ? null : g.measure ? "measure" : g.recital ? "recital" : null,

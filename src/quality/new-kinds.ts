@@ -37,6 +37,7 @@ export const HELD_OUT_QUOTES = [
   "q18",
   "q21",
   "q23",
+  "q24",
 ];
 
 export function newKindsReport(

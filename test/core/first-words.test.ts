@@ -1,7 +1,7 @@
 /** A clause named by its first or last words, quoted (first-words.ts, data/references.json). */
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
-import { clauseByEdgeWords } from "../../src/core/first-words.ts";
+import { clauseByEdgeWords, clauseOpenedBy } from "../../src/core/first-words.ts";
 
 const clauses = getEngine().clauses;
 const found = (message: string) => clauseByEdgeWords(message, clauses)?.id;
@@ -26,4 +26,24 @@ describe("a clause named by how it begins or ends", () => {
   ])("%j names no clause", (message) => {
     expect(found(message)).toBeUndefined();
   });
+});
+
+describe("a message made only of a clause's first words", () => {
+  it.each([
+    ["nous, ministres", "opening"],
+    ["« Nous, ministres »", "opening"],
+    ["nous faisons appel", "appeal"],
+    ["Créer un mécanisme ?", "M2"],
+    ["мы, министры", "opening"],
+  ])("%j is %s", (message, id) => {
+    expect(clauseOpenedBy(message, clauses)?.id).toBe(id);
+    expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
+  it.each(["nous", "nous ministres de l'intérieur", "les ministres", "la mesure 3"])(
+    "%j is no clause's beginning",
+    (message) => {
+      expect(clauseOpenedBy(message, clauses)).toBeUndefined();
+    },
+  );
 });

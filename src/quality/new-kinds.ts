@@ -38,6 +38,7 @@ export const HELD_OUT_QUOTES = [
   "q21",
   "q23",
   "q24",
+  "q25",
 ];
 
 export function newKindsReport(

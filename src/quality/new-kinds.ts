@@ -39,6 +39,7 @@ export const HELD_OUT_QUOTES = [
   "q23",
   "q24",
   "q25",
+  "q26",
 ];
 
 export function newKindsReport(

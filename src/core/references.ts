@@ -127,6 +127,11 @@ type Rule = {
   make: (m: RegExpExecArray) => ReferenceTarget[];
   /** A generic noun ("élément", "bloc") or a place: it counts only when tied to this text. */
   weak?: boolean;
+  /**
+   * Found by where it stands, with no number: a name before it ("NATO already observed…") is the
+   * sentence's subject, not the owner of a numbered article ("NATO's article 5").
+   */
+  position?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -253,6 +258,7 @@ function positionRule(p: PositionRule): Rule {
     re: new RegExp(`${source}${guard}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
+    position: true,
   };
 }
 
@@ -306,9 +312,9 @@ function shift(t: ReferenceTarget, by: number): ReferenceTarget {
 const OTHER_TEXT_BEFORE = new RegExp(`${table("otherTextBefore")}\\s?$`, "u");
 const OTHER_TEXT_AFTER = new RegExp(`^\\s?${table("otherTextAfter")}`, "u");
 
-function aboutAnotherText(folded: string, start: number, end: number): boolean {
+function aboutAnotherText(folded: string, start: number, end: number, rule: Rule): boolean {
   return (
-    OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start)) ||
+    (!rule.position && OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) ||
     OTHER_TEXT_AFTER.test(folded.slice(end, end + 30))
   );
 }
@@ -433,7 +439,7 @@ function* scan(text: string): Generator<FoundReference> {
     const made = hit.rule.make(hit.m);
     if (made.length === 0) continue;
     claimedUntil = end;
-    if (aboutAnotherText(folded, at, end)) continue;
+    if (aboutAnotherText(folded, at, end, hit.rule)) continue;
     const { by, leadIn } = leadInAt(folded, at);
     const targets = made.map((t) => shift(t, by));
     found += targets.length;

@@ -40,6 +40,7 @@ export const HELD_OUT_QUOTES = [
   "q24",
   "q25",
   "q26",
+  "q27",
 ];
 
 export function newKindsReport(

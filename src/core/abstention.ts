@@ -28,6 +28,11 @@ export interface AbstentionRuleData extends WordList, RuleExamples {
   within?: number;
   then?: WordList;
   unless?: WordList;
+  /**
+   * The question may be about the whole text rather than a fact it lacks ("is this legally
+   * binding?"): the overview may still be offered as the closest thing.
+   */
+  mayBeAboutTheWhole?: boolean;
 }
 
 interface Rule {
@@ -63,6 +68,13 @@ export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
 const RULES: Rule[] = readAbstentionRules().map(compile);
 
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
+/** The rules whose questions may be about the whole text (AbstentionRuleData.mayBeAboutTheWhole). */
+export const RULES_ABOUT_THE_WHOLE: ReadonlySet<string> = new Set(
+  readAbstentionRules()
+    .filter((r) => r.mayBeAboutTheWhole)
+    .map((r) => r.id),
+);
+
 export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
   for (const rule of RULES) {

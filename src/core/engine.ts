@@ -3,7 +3,7 @@
  * text and by the example questions they answered, with a confidence tier.
  * Shared by the Discord bot, the console and the `ask` command.
  */
-import { asksForFactNotInText } from "./abstention.ts";
+import { asksForFactNotInText, RULES_ABOUT_THE_WHOLE } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
@@ -220,8 +220,10 @@ export class Engine {
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content);
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
-    // offered as the closest thing the bot has.
-    if (ranking.confidence !== "answer" && this.leansWholeText(q)) {
+    // offered as the closest thing the bot has. A question for what the text never states ("what's
+    // the date of this declaration?") keeps its "nothing answers this".
+    const ruledOut = ranking.rule !== null && !RULES_ABOUT_THE_WHOLE.has(ranking.rule);
+    if (ranking.confidence !== "answer" && !ruledOut && this.leansWholeText(q)) {
       return this.overview("summary", lang, "closest");
     }
     const [top, ...rest] = this.hits(ranking);

@@ -79,8 +79,12 @@ export function loadPools(file: string = POOLS_FILE): Trained {
   const corpus = corpusHash();
   if (existsSync(file)) {
     const shipped = JSON.parse(readFileSync(file, "utf8")) as Partial<PoolsFile>;
-    if (shipped.corpus === corpus && shipped.pools && shipped.wholeText) {
-      return { pools: shipped.pools, wholeText: shipped.wholeText };
+    const model = shipped.wholeText;
+    // A file from before the whole-text model, or damaged, is trained again like a stale one.
+    const wellFormed =
+      model !== undefined && typeof model.prior === "number" && typeof model.weights === "object";
+    if (shipped.corpus === corpus && shipped.pools && wellFormed && model.weights !== null) {
+      return { pools: shipped.pools, wholeText: model };
     }
   }
   const { pools, wholeText } = trainPools(CORPUS_DIR, corpus);

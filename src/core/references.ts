@@ -47,6 +47,11 @@ export interface PositionRule extends RuleExamples {
    * after the list" or "… after the list of measures", not "… after the shopping list of mine".
    */
   tiedToText?: boolean;
+  /**
+   * A name may stand before it as the sentence's subject ("NATO already observed…"): unlike a
+   * number after "NATO's", it is no reference to another document.
+   */
+  afterAName?: boolean;
 }
 
 /** Words that credit what follows ("d'après", "according to", "согласно"): an attribution. */
@@ -117,7 +122,8 @@ function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   // "dernier" reads as -1 and "avant-dernier" as -2: counted from the end.
   const requested = n < 0 ? available + 1 + n : n;
   if (!Number.isInteger(requested) || requested < 1 || requested > available) {
-    return { kind: "out-of-range", clauseKind: kind, requested, available };
+    // "the 20th from the end" asks for a 20th one, not a -13th.
+    return { kind: "out-of-range", clauseKind: kind, requested: n < 0 ? -n : n, available };
   }
   return { kind: "clause", id: `${kind === "measure" ? "M" : "P"}${requested}` as ClauseId };
 }
@@ -127,11 +133,8 @@ type Rule = {
   make: (m: RegExpExecArray) => ReferenceTarget[];
   /** A generic noun ("élément", "bloc") or a place: it counts only when tied to this text. */
   weak?: boolean;
-  /**
-   * Found by where it stands, with no number: a name before it ("NATO already observed…") is the
-   * sentence's subject, not the owner of a numbered article ("NATO's article 5").
-   */
-  position?: boolean;
+  /** A name before it is the sentence's subject (PositionRule.afterAName). */
+  afterAName?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -258,7 +261,7 @@ function positionRule(p: PositionRule): Rule {
     re: new RegExp(`${source}${guard}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
-    position: true,
+    afterAName: p.afterAName === true,
   };
 }
 
@@ -314,7 +317,7 @@ const OTHER_TEXT_AFTER = new RegExp(`^\\s?${table("otherTextAfter")}`, "u");
 
 function aboutAnotherText(folded: string, start: number, end: number, rule: Rule): boolean {
   return (
-    (!rule.position && OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) ||
+    (!rule.afterAName && OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) ||
     OTHER_TEXT_AFTER.test(folded.slice(end, end + 30))
   );
 }
@@ -386,12 +389,16 @@ export interface FoundReference {
 
 /**
  * "la deuxième mesure en partant de la fin", "third from the end of the list", "вторая с конца
- * мера": an ordinal with "from the end" within three words after it.
+ * мера", "la deuxième mesure de la liste en partant de la fin": an ordinal with "from the end"
+ * within five words after it.
  */
 const FROM_END = new RegExp(
-  `${WORD_START}(${ORDINAL})((?:\\s[\\p{L}']{1,15}){0,3}?)\\s${table("fromEnd")}${WORD_END}`,
+  `${WORD_START}(${ORDINAL})((?:\\s[\\p{L}']{1,15}){0,5}?)\\s${table("fromEnd")}${WORD_END}`,
   "gu",
 );
+/** The largest count from the end the token holds (two digits); beyond, the words stay as typed. */
+const MAX_FROM_END = 99;
+
 /** "…from the end of the cold war" counts from the end of something else. */
 const OF_SOMETHING = /^\s(?:of|de|du|des|d'|от|из)(?=[\s\p{L}])/u;
 const OF_THIS = new RegExp(
@@ -409,7 +416,13 @@ function withCountsFromEnd(folded: string): string {
   return folded.replace(FROM_END, (all: string, ordinal: string, between: string, at: number) => {
     const n = readOrdinal(ordinal);
     const after = folded.slice(at + all.length, at + all.length + 40);
-    if (n === null || n <= 0 || (OF_SOMETHING.test(after) && !OF_THIS.test(after))) return all;
+    if (
+      n === null ||
+      n <= 0 ||
+      n > MAX_FROM_END ||
+      (OF_SOMETHING.test(after) && !OF_THIS.test(after))
+    )
+      return all;
     return `${fromEndOrdinal(n, all.length - between.length)}${between}`;
   });
 }

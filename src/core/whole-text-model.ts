@@ -29,6 +29,8 @@ const STEM_CHARS = 5;
 
 /** A question about the whole text is short; words past these add nothing to tell it. */
 const MAX_WORDS = 30;
+/** Enough characters for those words: a long message costs no more than its start. */
+const MAX_CHARS = 400;
 
 /**
  * How many example questions' worth of the feature's overall rate smooth each class's rate: a
@@ -48,7 +50,7 @@ const DECIMALS = 100;
 
 /** The words and adjacent word pairs of a question, and its first word as such. */
 export function featuresOf(question: string): string[] {
-  const words = coverWords(question)
+  const words = coverWords(question.slice(0, MAX_CHARS))
     .slice(0, MAX_WORDS)
     .map((w) => w.slice(0, STEM_CHARS));
   const features = new Set<string>(words);

@@ -65,16 +65,15 @@ export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
   return readDataFile<{ rules: AbstentionRuleData[] }>(file).rules;
 }
 
-const RULES: Rule[] = readAbstentionRules().map(compile);
+const RULE_DATA = readAbstentionRules();
+const RULES: Rule[] = RULE_DATA.map(compile);
 
-/** The id of the first rule that says the question asks for a fact the text never states, or null. */
 /** The rules whose questions may be about the whole text (AbstentionRuleData.mayBeAboutTheWhole). */
 export const RULES_ABOUT_THE_WHOLE: ReadonlySet<string> = new Set(
-  readAbstentionRules()
-    .filter((r) => r.mayBeAboutTheWhole)
-    .map((r) => r.id),
+  RULE_DATA.filter((r) => r.mayBeAboutTheWhole).map((r) => r.id),
 );
 
+/** The id of the first rule that says the question asks for a fact the text never states, or null. */
 export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
   for (const rule of RULES) {

@@ -13,10 +13,10 @@ import { textsFor } from "../../text/index.ts";
 import type { CommandContext } from "../commands/define.ts";
 import type { Outcome } from "../interaction/context.ts";
 import type { Interaction } from "../interaction/interaction.ts";
-import { type CardPayload, cardPayload, postRow } from "../render/card.ts";
+import { type CardPayload, cardPayload, postButtonRow, postRow } from "../render/card.ts";
 import { feedbackRow, shownAnswer } from "../render/feedback.ts";
 import { noteEmbed } from "../render/note.ts";
-import { overviewPayload, postOverviewRow, type ViewPayload } from "../render/overview.ts";
+import { overviewPayload, type ViewPayload } from "../render/overview.ts";
 import { noteAnswer } from "./feedback.ts";
 
 export type AnswerReply =
@@ -77,7 +77,9 @@ export function renderAnswer(
       // Only like the questions about the whole text: offered as the closest thing, like a
       // closest passage, with the button that posts it when it is shown privately.
       if (!confident) payload.content = textsFor(lang).answers.closestOverview;
-      if (!confident && opts.privately) payload.components.push(postOverviewRow(lang));
+      if (!confident && opts.privately) {
+        payload.components.push(postButtonRow({ kind: "postOverview" }, lang));
+      }
       return {
         kind: "card",
         payload,

@@ -13,7 +13,7 @@ import {
 } from "discord-api-types/v10";
 import type { Clause, Lang } from "../../core/types.ts";
 import { textsFor } from "../../text/index.ts";
-import { encodeCustomId } from "./custom-ids.ts";
+import { type ComponentAction, encodeCustomId } from "./custom-ids.ts";
 import { highlight } from "./highlight.ts";
 import { embedLength, LIMITS, truncate } from "./limits.ts";
 import { EMBED_COLOR } from "./payloads.ts";
@@ -101,6 +101,14 @@ export interface CardPayload {
 
 /** The row under a privately shown "closest passage": one button that posts the card for all. */
 export function postRow(clause: Clause, lang: Lang): ButtonRow {
+  return postButtonRow({ kind: "post", clauseId: clause.id }, lang);
+}
+
+/** One "post publicly" button doing `action`: a closest passage, or the overview offered so. */
+export function postButtonRow(
+  action: Extract<ComponentAction, { kind: "post" | "postOverview" }>,
+  lang: Lang,
+): ButtonRow {
   return {
     type: ComponentType.ActionRow,
     components: [
@@ -108,7 +116,7 @@ export function postRow(clause: Clause, lang: Lang): ButtonRow {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: truncate(textsFor(lang).card.postPublicly, LIMITS.buttonLabel),
-        custom_id: encodeCustomId({ kind: "post", clauseId: clause.id }),
+        custom_id: encodeCustomId(action),
       },
     ],
   };

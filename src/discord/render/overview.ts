@@ -73,21 +73,6 @@ export function overviewPayload(clauses: readonly Clause[], lang: Lang): ViewPay
   };
 }
 
-/** The button under a privately offered overview that posts it to the channel. */
-export function postOverviewRow(lang: Lang): APIActionRowComponent<APIButtonComponent> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Primary,
-        label: truncate(textsFor(lang).card.postPublicly, LIMITS.buttonLabel),
-        custom_id: encodeCustomId({ kind: "postOverview" }),
-      },
-    ],
-  };
-}
-
 /** Page `page` (0-based, clamped) of the whole text. */
 export function pagePayload(clauses: readonly Clause[], page: number, lang: Lang): ViewPayload {
   const { overview, document, card } = textsFor(lang);

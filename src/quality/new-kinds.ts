@@ -41,6 +41,7 @@ export const HELD_OUT_QUOTES = [
   "q25",
   "q26",
   "q27",
+  "q28",
 ];
 
 export function newKindsReport(

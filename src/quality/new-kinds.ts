@@ -42,6 +42,7 @@ export const HELD_OUT_QUOTES = [
   "q26",
   "q27",
   "q28",
+  "q29",
 ];
 
 export function newKindsReport(

@@ -153,8 +153,14 @@ export class Engine {
    * the weight of "the text does not say this" and the confidence tier.
    */
   rank(question: string): Ranking {
-    const q = question.slice(0, MAX_QUESTION_CHARS);
+    const q = this.readable(question);
     return this.rankTokens(q, this.contentOf(q));
+  }
+
+  /** The question as the engine reads it: bounded, and "kto podpisal" read as "кто подписал". */
+  private readable(question: string): string {
+    const typed = question.slice(0, MAX_QUESTION_CHARS);
+    return fromTransliteration(typed, (w) => this.inText(w)) ?? typed;
   }
 
   /** Ranked clauses, best first; [] when nothing in the declaration is close. */
@@ -165,10 +171,8 @@ export class Engine {
   }
 
   answer(question: string, opts: { lang?: Lang } = {}): Answer {
-    const typed = question.slice(0, MAX_QUESTION_CHARS);
-    const lang = opts.lang ?? detectLanguage(typed);
-    // "kto podpisal" is answered as "кто подписал".
-    const q = fromTransliteration(typed, (w) => this.inText(w)) ?? typed;
+    const lang = opts.lang ?? detectLanguage(question.slice(0, MAX_QUESTION_CHARS));
+    const q = this.readable(question);
     const chat = chitchat(q);
     if (chat) {
       return {
@@ -181,15 +185,6 @@ export class Engine {
     // "le considérant qui commence par « convaincus »": named by its first (or last) words.
     const edge = clauseByEdgeWords(q, this.clauses) ?? clauseOpenedBy(q, this.clauses);
     if (edge) return this.byReference(edge, lang, []);
-    // "NATO's Article 5" names another document's article, not this text's measure 5.
-    const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
-    // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
-    const anchorOf = (topic: string) => this.anchorOf(topic);
-    const beside = cited.found
-      ? undefined
-      : (clauseBetween(cited.text, this.clauses, anchorOf) ??
-        clauseBeside(cited.text, this.clauses, anchorOf));
-    if (beside) return this.byReference(beside, lang, []);
     const facet = asksForSummary(q)
       ? "summary"
       : wholeTextFacet(
@@ -197,9 +192,20 @@ export class Engine {
           (w) => this.inText(w),
           (w) => this.ofFewClauses(w),
         );
-    // "how many signatories", "how many preamble paragraphs": counts over the whole text, before
-    // the names of the parts they count.
-    if (facet === "signatories" || facet === "structure") return this.overview(facet, lang);
+    // "how many signatories", "how many recitals before the appeal?": counts over the whole text,
+    // before the names and places of the parts they count.
+    const counts = facet === "signatories" || facet === "structure";
+    // "NATO's Article 5" names another document's article, not this text's measure 5.
+    const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
+    // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
+    const anchorOf = (topic: string) => this.anchorOf(topic);
+    const beside =
+      cited.found || counts
+        ? undefined
+        : (clauseBetween(cited.text, this.clauses, anchorOf) ??
+          clauseBeside(cited.text, this.clauses, anchorOf));
+    if (beside) return this.byReference(beside, lang, []);
+    if (counts) return this.overview(facet, lang);
     const refs = this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
@@ -208,13 +214,18 @@ export class Engine {
       return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
-    if (facet) return this.overview(facet, lang);
+    // "НАТО это шо вообще, объясни как ребёнку" asks what NATO is, simply: a term, not a summary.
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
+    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
+    const ruled = asksForFactNotInText(q);
+    if (facet && (ruled === null || RULES_ABOUT_THE_WHOLE.has(ruled))) {
+      return this.overview(facet, lang);
+    }
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
-    const named = asksForFactNotInText(q)
+    const named = ruled
       ? undefined
       : (this.namedClause(content) ?? (content.length === 0 ? this.byStopWordAid(q) : undefined));
     if (named) return this.byReference(named, lang, []);
@@ -223,7 +234,7 @@ export class Engine {
     // offered as the closest thing the bot has. A question for what the text never states ("what's
     // the date of this declaration?") keeps its "nothing answers this".
     const ruledOut = ranking.rule !== null && !RULES_ABOUT_THE_WHOLE.has(ranking.rule);
-    if (ranking.confidence !== "answer" && !ruledOut && this.leansWholeText(q)) {
+    if (ranking.confidence !== "answer" && !ruledOut && this.leansAsRead(q)) {
       return this.overview("summary", lang, "closest");
     }
     const [top, ...rest] = this.hits(ranking);
@@ -330,8 +341,12 @@ export class Engine {
    * the preamble ("summarize the preamble") cost more questions about the whole text than it
    * saved, in the leave-one-batch-out runs and on the held-out batches alike.
    */
-  private leansWholeText(question: string): boolean {
-    return this.wholeText.logOdds(question) >= WHOLE_TEXT_LEAN;
+  leansWholeText(question: string): boolean {
+    return this.leansAsRead(this.readable(question));
+  }
+
+  private leansAsRead(q: string): boolean {
+    return this.wholeText.logOdds(q) >= WHOLE_TEXT_LEAN;
   }
 
   /**

@@ -50,9 +50,12 @@ export function readOtherDocumentData(file = FILE): OtherDocumentData {
 /** A word start, or a French elision before the word: "de l'Acte final". */
 const ELISION = `(?:${WORD_START}[ld]')?${WORD_START}`;
 
-/** "5", "2(4)", "VIII", "1373": what follows a clause word in another document's citation. */
+/**
+ * "5", "2(4)", "VIII", "1373", "1er", "1st", "1-я", "premier": what follows a clause word in
+ * another document's citation ("l'article 1er de la Constitution", "article premier du traité").
+ */
 const NUMBER =
-  "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3})?|[ivxlc]{1,6})(?![\\p{L}\\p{N}])";
+  "(?:\\d{1,5}(?:\\s?\\(\\d{1,3}\\)|\\s?§\\s?\\d{1,3}|er|ere|re|eme|e|st|nd|rd|th|-?(?:я|й|ая|ый|ой))?|[ivxlc]{1,6}|premier|premiere)(?![\\p{L}\\p{N}])";
 
 /**
  * What may stand between the words of a citation: spaces, commas, a dash or a colon. A hyphen

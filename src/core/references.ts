@@ -105,7 +105,7 @@ const RECITAL_NOUN = table("recital");
 const OF_PREAMBLE = `\\s${table("ofPreamble")}`;
 /** "n°", "no.", "number", "#", "№", "номер" between a noun and its number, or just a space. */
 const NUMBER_MARK =
-  "(?:\\s?(?:n°|nº|no\\.?|n\\.|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s)";
+  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s)";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;

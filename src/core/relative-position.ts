@@ -60,8 +60,13 @@ function cueTable(name: "before" | "after"): string {
   });
 }
 
-/** "d'après" means "according to": never the clause after ("le considérant d'avant" is before). */
-const CUE = `(?:(?<before>${cueTable("before")})|(?<!d')(?<after>${cueTable("after")}))`;
+/**
+ * "d'après" means "according to", not the clause after ("le considérant d'avant" is before),
+ * except right before the pronoun that stands for the part, then its topic: "le considérant d'après
+ * celui sur l'architecture" ("d'après celui qui l'a écrit" is still "according to").
+ */
+const NEXT_ONE = `apres\\s(?:celui|celle|ceux|celles)\\s(?:sur|qui\\s(?:parle|traite|porte|concerne)|consacree?s?|a\\spropos|au\\ssujet|concernant|relatif|relative|de|du|des|d')`;
+const CUE = `(?:(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))(?<after>${cueTable("after")}))`;
 
 /** "то, что перед списком": a comma may stand before a relative word, not elsewhere. */
 const RELATIVE_COMMA = "(?:,(?=\\s(?:что|qui|ce qui|which|that)(?![\\p{L}\\p{N}])))?";

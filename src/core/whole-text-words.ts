@@ -67,11 +67,15 @@ export interface WholeTextWordData {
     signers: Localized<string[]>;
     /** What signers are counted as: "combien de pays", "how many ministers". */
     counted: Localized<string[]>;
+    /** Words of place after the counted parts: "avant l'appel", "after the preamble". */
+    places: Localized<string[]>;
   };
 }
 
 /** Words a count may hold besides its own ("numbered", "j'compte pas pareil que mon coloc"). */
 const MAX_COUNT_CONTEXT = 4;
+/** How far after a word of place the part it names may come: "before the very first measure". */
+const PLACE_WORDS = 4;
 
 /** Word starts that ask how the text is built ("structure", "структура"). */
 const STRUCTURE_CUES = [
@@ -128,6 +132,7 @@ export class WholeTextWords {
     parts: PhraseTable;
     signers: PhraseTable;
     counted: Set<string>;
+    places: Set<string>;
   };
   private readonly purpose: Set<string>;
 
@@ -157,6 +162,7 @@ export class WholeTextWords {
       parts: phrases(data.count.parts),
       signers: phrases(data.count.signers),
       counted: new Set(words(data.count.counted)),
+      places: new Set(words(data.count.places)),
     };
   }
 
@@ -226,7 +232,18 @@ export class WholeTextWords {
     // "combien de phrases dans la mesure 3 ?": a clause named by its number is counted in.
     if (words.some((w, i) => this.isPartName(w) && NUMBER_WORD.test(words[i + 1] ?? "")))
       return null;
+    // "combien de considérants avant l'appel ?": a place named by a part of the text ends what is
+    // counted ("avant de servir la farine" names none).
+    const first = Math.min(...parts);
+    const place = words.findIndex(
+      (w, i) =>
+        i > first &&
+        this.counting.places.has(w) &&
+        words.slice(i + 1, i + 1 + PLACE_WORDS).some((x) => this.isPartName(x)) &&
+        !words.slice(i + 1).some((x) => OWNERS.has(x)),
+    );
     const other = words.flatMap((w, i) =>
+      (place >= 0 && i >= place) ||
       asks.has(i) ||
       parts.has(i) ||
       signers.has(i) ||

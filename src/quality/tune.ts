@@ -3,25 +3,40 @@
  * runs over the corpus batches only: every question is ranked by an engine that did not learn
  * from its batch, then each setting of the thresholds is scored on those rankings.
  */
+import { RULES_ABOUT_THE_WHOLE } from "../core/abstention.ts";
 import { Engine } from "../core/engine.ts";
-import type { Batch } from "../core/questions.ts";
+import { type Batch, WHOLE_TEXT } from "../core/questions.ts";
 import {
+  type Confidence,
   confidence,
   type RankingWeights,
   type Scored,
   type Signals,
   THRESHOLDS,
   type Thresholds,
+  WEIGHTS,
 } from "../core/ranking.ts";
+import type { Answer } from "../core/types.ts";
+
+/** A tier and the ids that count as its first: a count of the signatories is also their clause. */
+interface Tiered {
+  tops: readonly string[];
+  tier: Confidence;
+}
 
 interface Ranked {
   expect: readonly string[];
-  /** Answered by reference (or out of range): the thresholds do not apply. */
-  fixed: { top: string | null } | null;
+  /**
+   * Answered before any ranking (a reference, chit-chat, a term note, a count, another document's
+   * article…): the thresholds do not apply, the engine's tier and first id stand.
+   */
+  fixed: Tiered | null;
   top: string | null;
   best: Scored | undefined;
   none: number;
   signals: Signals;
+  /** Unsure of any clause, the engine would offer the overview as the closest thing. */
+  leansWholeText: boolean;
 }
 
 export interface TuneResult {
@@ -43,24 +58,48 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
       examples: batches.filter((b) => b !== held).flatMap((b) => b.questions),
     });
     return held.questions.map((q): Ranked => {
-      const a = engine.answer(q.q);
-      const fixed =
-        a.kind === "out-of-range"
-          ? { top: null }
-          : a.kind === "clause" && a.via === "reference"
-            ? { top: a.clause.id }
-            : null;
       const r = engine.rank(q.q);
       return {
         expect: q.expect,
-        fixed,
+        fixed: fixedAnswer(engine.answer(q.q)),
         top: r.ranked[0]?.id ?? null,
         best: r.ranked[0],
         none: r.none,
         signals: { rule: r.rule, unknownWord: r.unknownWord, foreignShare: r.foreignShare },
+        leansWholeText:
+          (r.rule === null || RULES_ABOUT_THE_WHOLE.has(r.rule)) && engine.leansWholeText(q.q),
       };
     });
   });
+}
+
+/** The answer's tier and first id when the ranking's thresholds did not make it; else null. */
+function fixedAnswer(a: Answer): Ranked["fixed"] {
+  switch (a.kind) {
+    case "clause":
+      return a.via === "search" ? null : { tops: [a.clause.id], tier: a.confidence };
+    case "overview":
+      // The overview offered as the closest thing comes from an unsure ranking.
+      if (a.confidence === "closest") return null;
+      return {
+        tops: a.facet === "signatories" ? [WHOLE_TEXT, "signatories"] : [WHOLE_TEXT],
+        tier: "answer",
+      };
+    case "note":
+      return { tops: [a.clause.id], tier: "closest" };
+    case "none":
+      return a.rule === "other-document" ? { tops: [], tier: "none" } : null;
+    default:
+      return { tops: [], tier: "none" };
+  }
+}
+
+/** The tier and first id a setting of the thresholds gives, as the engine's answer() would. */
+function tierOf(r: Ranked, t: Thresholds): Tiered {
+  if (r.fixed) return r.fixed;
+  const tier = confidence(r.best, r.none, r.signals, t);
+  if (tier !== "answer" && r.leansWholeText) return { tops: [WHOLE_TEXT], tier: "closest" };
+  return { tops: tier === "none" || r.top === null ? [] : [r.top], tier };
 }
 
 function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weights" | "thresholds"> {
@@ -68,13 +107,8 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
   let answerablePublic = 0;
   for (const r of rows) {
     // The same tier function the engine uses, caps included.
-    const tier = r.fixed
-      ? r.fixed.top
-        ? "answer"
-        : "none"
-      : confidence(r.best, r.none, r.signals, t);
-    const top = tier === "none" ? null : (r.fixed?.top ?? r.top);
-    const ok = top !== null && r.expect.includes(top);
+    const { tops, tier } = tierOf(r, t);
+    const ok = tops.some((id) => r.expect.includes(id));
     if (r.expect.length > 0) {
       n.answerable++;
       if (ok) n.right++;
@@ -99,17 +133,36 @@ function score(rows: readonly Ranked[], t: Thresholds): Omit<TuneResult, "weight
 }
 
 /**
- * A point of margin over the held-out targets (public answers ≥ 97% right, ≤ 5% of off-topic
- * questions public): questions from writers the corpus has never seen do worse than
- * leave-one-batch-out runs, whose writers resemble the training batches' ones.
+ * Public answers must be right on questions from writers the corpus has never seen (target 98.5%),
+ * and those do worse than leave-one-batch-out runs, whose writers resemble the training batches'
+ * ones: the first runs of the 16 batches of rounds 21–27 had 98.1% of their public answers right
+ * where leave-one-batch-out runs had 99.1%. 99.3% is as close to the target plus that gap as the
+ * grid gets (99.4% is out of its reach).
  */
-export const TUNE_LIMITS = { minPrecision: 0.98, maxOffTopic: 0.03, minAbstention: 0.75 };
+export const TUNE_LIMITS = { minPrecision: 0.993, maxOffTopic: 0.03, minAbstention: 0.75 };
+
+/**
+ * When the vote may carry a public answer alone (`voteAlone`, `textCover` in ranking.ts): the first
+ * pair never asks for the clause's text (no score is under 0), the others do under a score.
+ */
+const VOTE_ALONE: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0.55, 0.7],
+  [0.6, 0.5],
+  [0.6, 0.7],
+  [0.6, 0.9],
+  [0.65, 0.7],
+];
+
+/** Top-1 and public share are compared in steps of this size: a question or two is no difference. */
+const STEP = 0.001;
 
 /**
  * Every weight and threshold setting of the grid that keeps public answers at least
  * `minPrecision` right, answers at most `maxOffTopic` of the off-topic questions publicly and
- * tells at least `minAbstention` of them that the text is silent, best top-1 first, then most
- * answers made public.
+ * tells at least `minAbstention` of them that the text is silent: best top-1 first, then most
+ * answers made public, then (as good otherwise) the fewest changes from the settings in use, so
+ * that a difference of a question or two does not move every weight.
  */
 export function tune(
   batches: readonly Batch[],
@@ -125,24 +178,39 @@ export function tune(
         for (const margin of [0, 0.05, 0.1, 0.15, 0.2, 0.3])
           for (const closest of [0.05, 0.1, 0.15, 0.2, 0.25])
             for (const noneLead of [0, 0.1, 0.2, 0.35, 0.5])
-              for (const sureDespite of [0.7, 0.8, 0.9, 1.01]) {
-                const thresholds = {
-                  answer,
-                  margin,
-                  closest,
-                  noneLead,
-                  sureDespite,
-                  foreignShare: THRESHOLDS.foreignShare,
-                };
-                const s = score(rows, thresholds);
-                if (
-                  s.publicPrecision >= limits.minPrecision &&
-                  s.offTopicPublic <= limits.maxOffTopic &&
-                  s.abstention >= limits.minAbstention
-                )
-                  out.push({ weights, thresholds, ...s });
-              }
+              for (const sureDespite of [0.7, 0.8, 0.9, 1.01])
+                for (const [voteAlone, textCover] of VOTE_ALONE) {
+                  const thresholds = {
+                    answer,
+                    margin,
+                    closest,
+                    noneLead,
+                    sureDespite,
+                    voteAlone,
+                    textCover,
+                    foreignShare: THRESHOLDS.foreignShare,
+                  };
+                  const s = score(rows, thresholds);
+                  if (
+                    s.publicPrecision >= limits.minPrecision &&
+                    s.offTopicPublic <= limits.maxOffTopic &&
+                    s.abstention >= limits.minAbstention
+                  )
+                    out.push({ weights, thresholds, ...s });
+                }
     }
   }
-  return out.sort((a, b) => b.top1 - a.top1 || b.publicShare - a.publicShare);
+  const better = (a: number, b: number) => Math.round(b / STEP) - Math.round(a / STEP);
+  return out.sort(
+    (a, b) =>
+      better(a.top1, b.top1) ||
+      better(a.publicShare, b.publicShare) ||
+      changesFromCurrent(a) - changesFromCurrent(b),
+  );
+}
+
+function changesFromCurrent(r: TuneResult): number {
+  const now: Record<string, number> = { ...WEIGHTS, ...THRESHOLDS };
+  const tried: Record<string, number> = { ...r.weights, ...r.thresholds };
+  return Object.keys(now).filter((k) => now[k] !== tried[k]).length;
 }

@@ -43,6 +43,8 @@ export const HELD_OUT_QUOTES = [
   "q27",
   "q28",
   "q29",
+  "q30",
+  "q31",
 ];
 
 export function newKindsReport(

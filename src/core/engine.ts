@@ -195,6 +195,9 @@ export class Engine {
     // "how many signatories", "how many recitals before the appeal?": counts over the whole text,
     // before the names and places of the parts they count.
     const counts = facet === "signatories" || facet === "structure";
+    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
+    const ruled = asksForFactNotInText(q);
+    const ruledOut = ruled !== null && !RULES_ABOUT_THE_WHOLE.has(ruled);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
     // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
@@ -218,11 +221,7 @@ export class Engine {
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
-    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
-    const ruled = asksForFactNotInText(q);
-    if (facet && (ruled === null || RULES_ABOUT_THE_WHOLE.has(ruled))) {
-      return this.overview(facet, lang);
-    }
+    if (facet && !ruledOut) return this.overview(facet, lang);
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
     const named = ruled
@@ -233,8 +232,8 @@ export class Engine {
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
     // offered as the closest thing the bot has. A question for what the text never states ("what's
     // the date of this declaration?") keeps its "nothing answers this".
-    const ruledOut = ranking.rule !== null && !RULES_ABOUT_THE_WHOLE.has(ranking.rule);
-    if (ranking.confidence !== "answer" && !ruledOut && this.leansAsRead(q)) {
+    const rankedOut = ranking.rule !== null && !RULES_ABOUT_THE_WHOLE.has(ranking.rule);
+    if (ranking.confidence !== "answer" && !rankedOut && this.leansAsRead(q)) {
       return this.overview("summary", lang, "closest");
     }
     const [top, ...rest] = this.hits(ranking);

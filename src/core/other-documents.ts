@@ -88,8 +88,9 @@ function patterns(data: OtherDocumentData): RegExp[] {
   const words = (n: number) => `(?:(?!${ours})[\\p{L}\\p{N}'’().-]{1,24}[\\s,]{1,2}){0,${n}}?`;
   const gap = (n: number) => `(?:(?!${ours})[\\p{L}\\p{N}'’().-]{1,24}${SEPARATOR}){0,${n}}?`;
   const of = "(?:of|de|du|des|d'|from|in|under)";
-  // "… measure 3 of the declaration": a number this text's words follow is this text's.
-  const notOurs = `(?![\\s,]{1,2}${words(2)}${ours})`;
+  // "… measure 3 of the declaration": a number this text's words follow is this text's; a bare
+  // "text" after it asks for the cited article's wording ("Collective Security Treaty art 4 text").
+  const notOurs = `(?![\\s,]{1,2}(?!(?:text|texte)${WORD_END})${words(2)}${ours})`;
   // "…, operative para 2": a part of the article or resolution just cited, unless it is ours.
   const part = `(?:${SEPARATOR}${gap(8)}${ELISION}${wordListSource(data.parts)}\\s?${NUMBER}${notOurs})?`;
   const invoked = `${WORD_START}${wordListSource(data.invoked)}`;

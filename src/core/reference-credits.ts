@@ -200,10 +200,14 @@ const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
 /**
  * "во втором абзаце", "paragraph 2": numbered by a noun that names no kind, the clause may be the
  * measure, the recital or the document's paragraph of that number; a quotation from any of them
- * is no misattribution.
+ * is no misattribution. The first paragraph may be the opening line or the first recital.
  */
 function readings(t: CreditTarget): CreditTarget[] {
   if (t.kind !== "clause") return [t];
+  // "в первом абзаце": whether the one-line opening counts as a paragraph is the reader's call, so
+  // the first paragraph may be the first recital.
+  if (t.id === CLAUSE_ORDER[0] && CLAUSE_ORDER[1])
+    return [t, { kind: "clause", id: CLAUSE_ORDER[1] }];
   // "абзац 3 преамбулы" names its kind: only the noun alone, read as a measure, is widened.
   const n = Number(/^M(\d+)$/.exec(t.id)?.[1]);
   if (!Number.isInteger(n)) return [t];

@@ -31,6 +31,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   lookAlikes: string[];
   /** "juste", "directement", "right", "сразу": words of closeness before a place or its topic. */
   close: WordList;
+  /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
+  events: WordList;
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -78,7 +80,7 @@ function build() {
   const part = `${table("part")}|${wordListSource(data.parts)}`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
   return new RegExp(
-    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?:\\s[^\\s,]{1,20},?){0,3}?\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }
@@ -177,12 +179,15 @@ const GROUPS = (() => {
 })();
 
 const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
+const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
 
 /** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
   if (!g?.topic) return null;
+  // "qu'est-ce qui s'est passé après": a time, not a place in the text.
+  if (g.between && EVENT.test(g.between)) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
   // "just PR after a list of demands": an indefinite article names no particular clause.
   if (INDEFINITE.test(topic)) return null;

@@ -43,7 +43,6 @@ export const HELD_OUT_QUOTES = [
   "q27",
   "q28",
   "q29",
-  "q30",
   "q31",
 ];
 

@@ -44,6 +44,8 @@ export const HELD_OUT_QUOTES = [
   "q28",
   "q29",
   "q31",
+  "q32",
+  "q33",
 ];
 
 export function newKindsReport(

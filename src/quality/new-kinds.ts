@@ -45,7 +45,6 @@ export const HELD_OUT_QUOTES = [
   "q29",
   "q31",
   "q32",
-  "q33",
 ];
 
 export function newKindsReport(

@@ -5,6 +5,8 @@ import { type ClauseText, type Span, tokenAt } from "./clause-index.ts";
 
 /** A near match has at most this share of its characters edited. */
 export const NEAR_MAX = 0.3;
+/** How many more changed characters (a share of the quotation) the credited clause may need. */
+const NAMED_SLACK = 0.05;
 
 /** Every clause that holds `keys` word for word. */
 export function exactAll(texts: ClauseText[], keys: string): Span[] {
@@ -60,20 +62,24 @@ export function closest(
   share = NEAR_MAX,
 ): Span | null {
   let best: Span | null = null;
-  let bestNamed = false;
+  let bestNamed: Span | null = null;
   const maxErrors = Math.ceil(share * keys.length);
   for (const at of texts) {
     const matches = search(at.keys, keys, maxErrors);
     let m = matches[0];
     for (const x of matches) if (m && x.errors < m.errors) m = x;
     if (!m) continue;
-    const isNamed = namedIds.includes(at.clause.id);
-    if (best && (m.errors > best.errors || (m.errors === best.errors && (bestNamed || !isNamed))))
-      continue;
     const from = tokenAt(at, m.start);
     const to = tokenAt(at, Math.max(m.start, m.end - 1)) + 1;
-    best = { at, from, to, errors: m.errors };
-    bestNamed = isNamed;
+    const span = { at, from, to, errors: m.errors };
+    if (namedIds.includes(at.clause.id) && (!bestNamed || m.errors < bestNamed.errors)) {
+      bestNamed = span;
+    }
+    if (!best || m.errors < best.errors) best = span;
   }
-  return best;
+  // A changed quotation that fits the clause it is credited to about as well as another is read
+  // in that clause ("tout en bas : « Signé : Les ministres … des sept États membres »"); an exact
+  // one found elsewhere is not.
+  const slack = best && best.errors > 0 ? Math.ceil(NAMED_SLACK * keys.length) : 0;
+  return bestNamed && best && bestNamed.errors <= best.errors + slack ? bestNamed : best;
 }

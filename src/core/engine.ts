@@ -232,8 +232,7 @@ export class Engine {
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
     // offered as the closest thing the bot has. A question for what the text never states ("what's
     // the date of this declaration?") keeps its "nothing answers this".
-    const rankedOut = ranking.rule !== null && !RULES_ABOUT_THE_WHOLE.has(ranking.rule);
-    if (ranking.confidence !== "answer" && !rankedOut && this.leansAsRead(q)) {
+    if (ranking.confidence !== "answer" && !ruledOut && this.leansAsRead(q)) {
       return this.overview("summary", lang, "closest");
     }
     const [top, ...rest] = this.hits(ranking);

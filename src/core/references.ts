@@ -314,13 +314,15 @@ function shift(t: ReferenceTarget, by: number): ReferenceTarget {
  */
 const OTHER_TEXT_BEFORE = new RegExp(`${table("otherTextBefore")}\\s?$`, "u");
 const OTHER_TEXT_AFTER = new RegExp(`^\\s?${table("otherTextAfter")}`, "u");
-/** "on me demande un mot de passe", "il mesure 2 mètres": after these, a clause word is a verb. */
+/** "on me demande un mot de passe", "il mesure 2 mètres": after these, "mesure" is a verb. */
 const VERB_BEFORE = new RegExp(`(?:^|\\s)${table("verbBefore")}\\s?$`, "u");
+const VERB_NOUN = new RegExp(`^${table("verbNouns")}${WORD_END}`, "u");
 
 function aboutAnotherText(folded: string, start: number, end: number, rule: Rule): boolean {
   return (
     (!rule.afterAName && OTHER_TEXT_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) ||
-    VERB_BEFORE.test(folded.slice(Math.max(0, start - 8), start)) ||
+    (VERB_NOUN.test(folded.slice(start, end)) &&
+      VERB_BEFORE.test(folded.slice(Math.max(0, start - 8), start))) ||
     OTHER_TEXT_AFTER.test(folded.slice(end, end + 30))
   );
 }

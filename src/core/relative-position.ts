@@ -67,7 +67,7 @@ function cueTable(name: "before" | "after"): string {
  * except right before the pronoun that stands for the part, then its topic: "le considérant d'après
  * celui sur l'architecture" ("d'après celui qui l'a écrit" is still "according to").
  */
-const NEXT_ONE = `apres\\s(?:celui|celle|ceux|celles)\\s(?:sur|qui\\s(?:parle|traite|porte|concerne)|consacree?s?|a\\spropos|au\\ssujet|concernant|relatif|relative|de|du|des|d')`;
+const NEXT_ONE = `apres\\s(?:celui|celle|ceux|celles)\\s(?:sur|qui\\s(?:parle|traite|porte|concerne)|consacree?s?|a\\spropos|au\\ssujet|concernant|relatif|relative)`;
 const CUE = `(?:(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))(?<after>${cueTable("after")}))`;
 
 /** "то, что перед списком": a comma may stand before a relative word, not elsewhere. */

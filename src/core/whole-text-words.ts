@@ -232,18 +232,12 @@ export class WholeTextWords {
     // "combien de phrases dans la mesure 3 ?": a clause named by its number is counted in.
     if (words.some((w, i) => this.isPartName(w) && NUMBER_WORD.test(words[i + 1] ?? "")))
       return null;
-    // "combien de considérants avant l'appel ?": a place named by a part of the text ends what is
-    // counted ("avant de servir la farine" names none).
-    const first = Math.min(...parts);
-    const place = words.findIndex(
-      (w, i) =>
-        i > first &&
-        this.counting.places.has(w) &&
-        words.slice(i + 1, i + 1 + PLACE_WORDS).some((x) => this.isPartName(x)) &&
-        !words.slice(i + 1).some((x) => OWNERS.has(x)),
-    );
+    // "combien de considérants avant l'appel ?": a word of place and the part of the text it names
+    // are not another thing counted ("avant de servir la farine" names none); what follows them
+    // still is ("après le préambule du traité de Washington").
+    const place = this.placeOf(words, Math.min(...parts));
     const other = words.flatMap((w, i) =>
-      (place >= 0 && i >= place) ||
+      (place !== null && i >= place.from && i <= place.to) ||
       asks.has(i) ||
       parts.has(i) ||
       signers.has(i) ||
@@ -274,6 +268,14 @@ export class WholeTextWords {
       !knows(words[i] ?? "") && !this.isPartName(words[i] ?? "") && (clause < 0 || i < clause);
     if (other.some(foreign)) return null;
     return signers.size > 0 ? "signatories" : "structure";
+  }
+
+  /** A word of place after the counted parts, up to the part of the text it names, if any. */
+  private placeOf(words: readonly string[], after: number): { from: number; to: number } | null {
+    const from = words.findIndex((w, i) => i > after && this.counting.places.has(w));
+    if (from < 0) return null;
+    const part = words.slice(from + 1, from + 1 + PLACE_WORDS).findIndex((w) => this.isPartName(w));
+    return part < 0 ? null : { from, to: from + 1 + part };
   }
 
   /**

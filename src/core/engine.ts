@@ -195,7 +195,7 @@ export class Engine {
     // "how many signatories", "how many recitals before the appeal?": counts over the whole text,
     // before the names and places of the parts they count.
     const counts = facet === "signatories" || facet === "structure";
-    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
+    // A question for what the text never states, read once for the steps below and the ranking.
     const ruled = asksForFactNotInText(q);
     const ruledOut = ruled !== null && !RULES_ABOUT_THE_WHOLE.has(ruled);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
@@ -221,6 +221,7 @@ export class Engine {
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
+    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
     if (facet && !ruledOut) return this.overview(facet, lang);
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
@@ -228,7 +229,7 @@ export class Engine {
       ? undefined
       : (this.namedClause(content) ?? (content.length === 0 ? this.byStopWordAid(q) : undefined));
     if (named) return this.byReference(named, lang, []);
-    const ranking = this.rankTokens(q, content);
+    const ranking = this.rankTokens(q, content, ruled);
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
     // offered as the closest thing the bot has. A question for what the text never states ("what's
     // the date of this declaration?") keeps its "nothing answers this".
@@ -398,7 +399,12 @@ export class Engine {
     return analyzeQuery(question, MAX_CONTENT_WORDS);
   }
 
-  private rankTokens(question: string, content: Token[]): Ranking {
+  /** `rule`: the abstention rule the question fires, when the caller has read it already. */
+  private rankTokens(
+    question: string,
+    content: Token[],
+    rule: string | null = asksForFactNotInText(question),
+  ): Ranking {
     const tolerant = this.index.typoTolerant(content);
     const weights = new Map(
       content.map((t) => [
@@ -426,7 +432,7 @@ export class Engine {
         !t.stems.some((s) => this.questions.answered(s)),
     ).length;
     const signals = {
-      rule: asksForFactNotInText(question),
+      rule,
       unknownWord,
       foreignShare: content.length > 0 ? foreign / content.length : 0,
     };

@@ -78,7 +78,16 @@ function anyPartOfText(): string {
  */
 const AND = "(?:,\\s?|\\s(?:et|and|vs\\.?|versus|or|ou|и|или|&)\\s|\\s)(?:l'|the\\s)?";
 
-function patterns(data: OtherDocumentData): RegExp[] {
+/**
+ * Patterns, and a word none of them can match without: the word is looked for first, in one cheap
+ * scan, so that the long patterns run only on the few questions that name a document at all.
+ */
+interface GatedPatterns {
+  needs: RegExp;
+  patterns: RegExp[];
+}
+
+function patterns(data: OtherDocumentData): GatedPatterns[] {
   const article = wordListSource(data.articles);
   const clauseWord = `(?:${anyPartOfText()}|${article})`;
   const document = wordListSource(data.documents);
@@ -94,39 +103,59 @@ function patterns(data: OtherDocumentData): RegExp[] {
   // "…, operative para 2": a part of the article or resolution just cited, unless it is ours.
   const part = `(?:${SEPARATOR}${gap(8)}${ELISION}${wordListSource(data.parts)}\\s?${NUMBER}${notOurs})?`;
   const invoked = `${WORD_START}${wordListSource(data.invoked)}`;
+  const named = `${WORD_START}${wordListSource(data.named)}`;
+  const numbered = `${WORD_START}${wordListSource(data.numbered)}`;
+  const quantity = `${WORD_START}${wordListSource(data.quantities)}${WORD_END}`;
+  const fraction = "\\d/\\d";
+  const gated = (needs: string, sources: string[]): GatedPatterns => ({
+    needs: new RegExp(needs, "u"),
+    patterns: sources.map((source) => new RegExp(source, "gu")),
+  });
   return [
     // "l'Acte final d'Helsinki": the name alone is another document's
-    `${WORD_START}${wordListSource(data.named)}`,
-    // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-    `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
-    // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
-    `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
-    // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
-    `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
-    // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
-    `${WORD_START}${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
-    // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
-    `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
-    // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"
-    `${WORD_START}${document}${SEPARATOR}${gap(8)}${WORD_START}${wordListSource(data.possessives)}\\s${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}`,
+    gated(named, [named]),
+    gated(`${WORD_START}${document}`, [
+      // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
+      `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+      // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
+      `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
+      // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
+      `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
+      // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
+      `${WORD_START}${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
+      // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
+      `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
+      // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"
+      `${WORD_START}${document}${SEPARATOR}${gap(8)}${WORD_START}${wordListSource(data.possessives)}\\s${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}`,
+    ]),
     // "resolution 2178 on foreign terrorist fighters, op para 6", "резолюция 1540"
-    `${WORD_START}${wordListSource(data.numbered)}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
-    // "5-я статья НАТО", "the 5th article of NATO"
-    `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
-    // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
-    `${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
-    // "NATO's Article 5"
-    `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+    gated(numbered, [
+      `${numbered}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
+    ]),
+    gated(`${WORD_START}${organisation}`, [
+      // "5-я статья НАТО", "the 5th article of NATO"
+      `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
+      // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
+      `${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
+      // "NATO's Article 5"
+      `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+    ]),
     // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature
-    `(?<![\\p{L}\\p{N}])\\d{1,2}/\\d{1,2}\\s?${clauseWord}`,
-    `${WORD_START}${clauseWord}\\s(?:(?:a|in|en|at)\\s)?\\d{1,2}/\\d{1,2}(?![\\p{N}])`,
+    gated(fraction, [
+      `(?<![\\p{L}\\p{N}])\\d{1,2}/\\d{1,2}\\s?${clauseWord}`,
+      `${WORD_START}${clauseWord}\\s(?:(?:a|in|en|at)\\s)?\\d{1,2}/\\d{1,2}(?![\\p{N}])`,
+    ]),
     // "3 mesures de farine pour 1 mesure d'eau": a unit of a recipe
     // (the number after the noun too: the reference typos step writes "1 mesure" as "mesure 1")
-    `${WORD_START}(?:${NUMBER}\\s?)?${clauseWord}(?:\\s?${NUMBER})?\\s?(?:(?:de|of)\\s|d')?${WORD_START}${wordListSource(data.quantities)}${WORD_END}`,
+    gated(quantity, [
+      `${WORD_START}(?:${NUMBER}\\s?)?${clauseWord}(?:\\s?${NUMBER})?\\s?(?:(?:de|of)\\s|d')?${quantity}`,
+    ]),
     // "has article 5 ever been invoked", "invoquer l'article 4"
-    `${WORD_START}${article}\\s?${NUMBER}\\s${words(3)}${invoked}`,
-    `${invoked}\\s${words(2)}${ELISION}${article}\\s?${NUMBER}`,
-  ].map((source) => new RegExp(source, "gu"));
+    gated(invoked, [
+      `${WORD_START}${article}\\s?${NUMBER}\\s${words(3)}${invoked}`,
+      `${invoked}\\s${words(2)}${ELISION}${article}\\s?${NUMBER}`,
+    ]),
+  ];
 }
 
 /** The one-word names of documents a typo may stand for ("chartre" → "charte"). */
@@ -170,7 +199,10 @@ function spans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   // Parts of the reader's own are looked for only in text that names an owner: most have none.
   const owned = OWNED.owner.test(text) ? [OWNED.owned] : [];
-  for (const re of [...PATTERNS, ...owned]) {
+  const named = PATTERNS.filter((group) => group.needs.test(text)).flatMap(
+    (group) => group.patterns,
+  );
+  for (const re of [...named, ...owned]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) found.push([m.index, m.index + m[0].length]);
   }

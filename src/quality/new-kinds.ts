@@ -45,6 +45,8 @@ export const HELD_OUT_QUOTES = [
   "q29",
   "q31",
   "q32",
+  "q34",
+  "q35",
 ];
 
 export function newKindsReport(

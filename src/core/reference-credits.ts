@@ -13,6 +13,7 @@ import {
   scanReferences as scan,
   referenceWords as table,
 } from "./references.ts";
+import { topicNamesIn } from "./topic-credits.ts";
 import type { ClauseId, Lang } from "./types.ts";
 import { alternatives, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
@@ -49,6 +50,8 @@ const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")
  */
 const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
+/** Right after a quotation, "— c'est …", "that's …", "это из …": what follows names its source. */
+const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–-]*${table("copula")}\\s?$`, "u");
 /** Between a name and the quotation: punctuation and spaces only. */
 const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
 const NEXT_TO_QUOTE = 4;
@@ -105,6 +108,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
+  if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) return true;
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
   if (side === "before" && HOLDS_QUOTE.test(rest)) return true;
@@ -180,7 +184,19 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const referenced = new Set(
     refs.flatMap((r) => r.targets.flatMap((t) => (t.kind === "clause" ? [t.id] : []))),
   );
-  const names = namesIn(folded, side).filter(
+  const named = namesIn(folded, side);
+  // A name takes its own words: "le paragraphe d'ouverture" is the opening, whatever "ouverture"
+  // means in another clause's aids.
+  const topics: Credit[] = topicNamesIn(folded)
+    .filter((t) => !named.some((n) => n.start < t.end && t.start < n.end))
+    .filter((t) => creditsAsWord(folded, t.start, t.end, side))
+    .map((t) => ({
+      start: t.start,
+      end: t.end,
+      targets: t.clauses.map((id) => ({ kind: "clause", id })),
+      via: "topic",
+    }));
+  const names = [...named, ...topics].filter(
     (n) =>
       !refs.some((r) => n.start < r.end && r.start < n.end) &&
       !n.targets.some((t) => t.kind === "group" && t.clauses.some((c) => referenced.has(c))),

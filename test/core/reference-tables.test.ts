@@ -20,6 +20,7 @@ import {
   readReferenceData,
 } from "../../src/core/references.ts";
 import { askedTermInSentences } from "../../src/core/terms.ts";
+import { clausesOnTopic, type TopicData, topicNamesIn } from "../../src/core/topic-credits.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
 import { wholeTextFacet } from "../../src/core/whole-text.ts";
 import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
@@ -127,6 +128,39 @@ describe("clause names (data/references.json)", () => {
       expect(credited(m).filter((id) => clauses.includes(id))).toEqual([]);
     },
   );
+});
+
+describe("clauses named by topic (data/references.json, topics)", () => {
+  const topics = (readReferenceData() as unknown as { topics: TopicData }).topics;
+  const credited = (m: string) => (framedQuotations(m)[0]?.named ?? []).flatMap(creditedIds);
+
+  it.each(topics.fires.map((f) => [f.text, f.clauses] as const))("%s credits %j", (m, clauses) => {
+    expect(credited(m)).toEqual(clauses);
+  });
+
+  it.each(topics.spares)("%s credits nothing", (m) => {
+    expect(credited(m)).toEqual([]);
+  });
+
+  it("a topic no clause of the kind holds names nothing; one several hold names them all", () => {
+    expect(clausesOnTopic("measure", "les sanctions économiques")).toEqual([]);
+    expect(clausesOnTopic("measure", "les observateurs")).toEqual(["M5", "M6"]);
+    expect(clausesOnTopic("recital", "l'OSCE")).toEqual(["P4"]);
+  });
+
+  it("never names a clause inside the declaration's own text", () => {
+    for (const c of loadDeclaration()) {
+      for (const lang of ["fr", "en", "ru"] as const) {
+        expect(topicNamesIn(normaliseForPatterns(c.text[lang])), `${c.id} ${lang}`).toEqual([]);
+      }
+    }
+  });
+
+  it("reads topics in time linear in the text (4n takes well under 16 times n)", () => {
+    const unit = "la mesure sur les observateurs, the drug measure, пункт про наркотики и ";
+    const text = (n: number) => normaliseForPatterns(unit.repeat(n));
+    expect(growth((n) => topicNamesIn(text(n)), 40, 15)).toBeLessThan(6);
+  });
 });
 
 /** Ordinal and cardinal forms of n, per language, as people write them. */

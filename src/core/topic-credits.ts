@@ -1,0 +1,135 @@
+/**
+ * Clauses named by their topic where a quotation is credited to them: "la mesure sur les
+ * stupéfiants", "le considérant OSCE", "the secretaries-general measure", "пункт про наркотики"
+ * (data/references.json, "topics"). The topic's words are looked up in the clauses of the kind the
+ * head word names (their text in every language, title and search aids); each word weighs the more
+ * the fewer of them hold it, and the clauses with three quarters of the best weight or more are the ones named.
+ * A topic none of them holds ("la mesure sur les sanctions") names nothing.
+ */
+import { analyzeQuery, queryStems } from "./analysis.ts";
+import { loadDeclaration } from "./declaration.ts";
+import { REFERENCE_DATA } from "./references.ts";
+import type { Clause, ClauseId, ClauseKind } from "./types.ts";
+import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+
+export interface TopicData {
+  /** Words for a clause of one kind ("mesure", "considérant") or of any kind ("point", "пункт"). */
+  heads: { measure: WordList; recital: WordList; any: WordList };
+  /** Between a head and its topic: "sur", "about", "про". */
+  links: WordList;
+  /** Before a head, part of the name: "la", "the". */
+  articles: WordList;
+  /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
+  ends: WordList;
+  fires: { text: string; clauses: ClauseId[] }[];
+  spares: string[];
+}
+
+/** A clause named by topic in a text: where the name stands, and the clauses it names. */
+export interface TopicName {
+  start: number;
+  end: number;
+  clauses: ClauseId[];
+}
+
+const data = (REFERENCE_DATA as unknown as { topics: TopicData }).topics;
+
+/** At most this many words of a topic are read; people name a clause in a few. */
+const TOPIC_WORDS = 5;
+/** A head with no link takes a shorter topic: "le considérant OSCE", never a whole sentence. */
+const BARE_TOPIC_WORDS = 2;
+/** The clauses named hold at least this share of the best weight. */
+const NEAR_BEST = 0.75;
+
+const KINDS: Record<"measure" | "recital", ClauseKind> = { measure: "measure", recital: "recital" };
+
+const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'-]{0,29}";
+const words = (n: number) => `${WORD}(?:\\s${WORD}){0,${n - 1}}`;
+const article = `(?:${wordListSource(data.articles)}\\s?)?`;
+const heads = Object.entries(data.heads).map(([kind, list]) => ({
+  kind: kind as keyof TopicData["heads"],
+  linked: new RegExp(
+    `${WORD_START}${article}${wordListSource(list)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
+    "gu",
+  ),
+  // A bare topic is a name's own word ("OSCE"), never an article opening a phrase about the
+  // clause ("c'est la partie la plus utile").
+  bare: new RegExp(
+    `${WORD_START}${article}${wordListSource(list)}\\s(?!${wordListSource(data.articles)})(?<topic>${words(BARE_TOPIC_WORDS)})${WORD_END}`,
+    "gu",
+  ),
+  // "the secretaries-general measure", "the OSCE recital": English puts the topic first.
+  before: new RegExp(
+    `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(list)}${WORD_END}`,
+    "gu",
+  ),
+}));
+const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
+
+/** Each clause's words: its text in every language, its title and its aids, as stems. */
+function clauseStems(clause: Clause): Set<string> {
+  const texts = [
+    ...Object.values(clause.text),
+    ...Object.values(clause.title),
+    ...Object.values(clause.aids).flat(),
+  ];
+  return new Set(texts.flatMap((t) => analyzeQuery(t).flatMap((token) => token.stems)));
+}
+
+const CLAUSES = loadDeclaration().map((c) => ({ clause: c, stems: clauseStems(c) }));
+
+function candidates(kind: keyof TopicData["heads"]) {
+  return kind === "any" ? CLAUSES : CLAUSES.filter((c) => c.clause.kind === KINDS[kind]);
+}
+
+/** The topic up to the first word that says something of it ("les consultations est …"). */
+function topicWords(topic: string): string {
+  const kept: string[] = [];
+  for (const w of topic.split(" ")) {
+    if (ENDS.test(w)) break;
+    kept.push(w);
+  }
+  return kept.join(" ");
+}
+
+/** The clauses of `kind` a topic names: those near the best weight, or none. */
+export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): ClauseId[] {
+  const pool = candidates(kind);
+  const scores = new Map<ClauseId, number>();
+  for (const token of analyzeQuery(topicWords(topic))) {
+    const stems = new Set([...token.stems, ...queryStems(token.word)]);
+    const holders = pool.filter((c) => [...stems].some((s) => c.stems.has(s)));
+    for (const h of holders) {
+      scores.set(h.clause.id, (scores.get(h.clause.id) ?? 0) + 1 / holders.length);
+    }
+  }
+  const best = Math.max(0, ...scores.values());
+  if (best === 0) return [];
+  return pool.map((c) => c.clause.id).filter((id) => (scores.get(id) ?? 0) >= best * NEAR_BEST);
+}
+
+/** The clauses named by topic in `folded` (text as normaliseForPatterns gives it). */
+export function topicNamesIn(folded: string): TopicName[] {
+  const out: TopicName[] = [];
+  for (const h of heads) {
+    for (const [re, topicLast] of [
+      [h.linked, true],
+      [h.bare, true],
+      [h.before, false],
+    ] as const) {
+      re.lastIndex = 0;
+      for (const m of folded.matchAll(re)) {
+        const topic = m.groups?.topic ?? "";
+        const clauses = clausesOnTopic(h.kind, topic);
+        if (clauses.length === 0) continue;
+        // The name ends with its topic's last word, not with what is said of it.
+        const cut = topicLast ? topic.length - topicWords(topic).length : 0;
+        const end = m.index + m[0].length - cut;
+        if (!out.some((o) => o.start < end && m.index < o.end)) {
+          out.push({ start: m.index, end, clauses });
+        }
+      }
+    }
+  }
+  return out;
+}

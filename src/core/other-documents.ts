@@ -25,6 +25,8 @@ export interface OtherDocumentData {
   ours: WordList;
   /** First- and second-person possessives: "the first point of my essay" is the reader's own. */
   owners: WordList;
+  /** Singular possessives right before a part and its number: "ma mesure 4" is the reader's own. */
+  ownersBefore: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
   named: WordList;
   /** Words that give an article to the document named before them ("son article 2", "its"). */
@@ -149,6 +151,10 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
     // (the number after the noun too: the reference typos step writes "1 mesure" as "mesure 1")
     gated(quantity, [
       `${WORD_START}(?:${NUMBER}\\s?)?${clauseWord}(?:\\s?${NUMBER})?\\s?(?:(?:de|of)\\s|d')?${quantity}`,
+    ]),
+    // "ma mesure 4 à la guitare", "my measure 2 in this song", "мой пункт 3"
+    gated(`${WORD_START}${wordListSource(data.ownersBefore)}`, [
+      `${WORD_START}${wordListSource(data.ownersBefore)}\\s${clauseWord}\\s?${NUMBER}`,
     ]),
     // "has article 5 ever been invoked", "invoquer l'article 4"
     gated(invoked, [

@@ -124,6 +124,11 @@ function correction(word: string): string | null {
 /** A message that is only "m 3", "p.1", "M.3", "п.6": a clause's letter and number, as typed. */
 const LONE_ID = /^\s*(m|p|pt|pkt|п|пп|м)(?:[\s.]{1,2}|(?<=t))(\d)[\s?!.]*$/u;
 
+/** "m e a s u r e 4": a word typed letter by letter, read whole where it makes a clause word. */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){3,19}(?![\p{L}\p{N}])/gu;
+/** "преамбула п1", "пп.2": the Russian abbreviation of "пункт" glued to its number. */
+const SHORT_POINT = /(?<![\p{L}\p{N}])пп?\.?(\d{1,2})(?![\p{L}\p{N}])/gu;
+
 export function fixReferenceTypos(
   question: string,
   isOtherWord: (word: string, clauseWord: string) => boolean,
@@ -137,6 +142,8 @@ export function fixReferenceTypos(
     return fixed && !isOtherWord(word, fixed) ? fixed : null;
   };
   return fold(question)
+    .replace(SPACED_LETTERS, (run: string) => clauseWord(run.replaceAll(" ", "")) ?? run)
+    .replace(SHORT_POINT, "пункт $1")
     .replace(NUMBER_FIRST, "$2 $1")
     .replace(WORD_THEN_NUMBER, (whole, word: string, space: string, number: string) => {
       // "un", "une" are articles as often as numbers: "mesur une fois" is no reference.

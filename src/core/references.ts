@@ -146,12 +146,30 @@ const numbersIn = (list: string): number[] =>
 const ordinalOf = (m: RegExpExecArray, group = 1): number =>
   readOrdinal(m[group] ?? "") ?? Number.NaN;
 /**
- * "(qui) suit le (tout) premier", "that comes before the last": a neighbour of an ordinal whose
- * noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
+ * "(qui) suit le (tout) premier", "that comes before the last", "la mesure d'après la première": a
+ * neighbour of an ordinal whose noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
  */
-const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")})|${table("previous")})\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
+const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")}|d'apres)|${table("previous")}|d'avant)\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
 /** "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones". */
 const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s["'«]?\\s?)?`;
+/**
+ * "les deux dernières", "the first three", "последние две", "две последние": a run of clauses at
+ * one end of their kind, counted.
+ */
+const FEW = `(?:(?<count>${CARDINAL})\\s(?:(?<first>${table("firstFew")})|${table("lastFew")})|(?:(?<first2>${table("firstFew")})|${table("lastFew")})\\s(?<count2>${CARDINAL}))`;
+
+/** The clauses a FEW match names: the first or the last `count` of the kind; none past its end. */
+function fewOf(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTarget[] {
+  const g = m.groups ?? {};
+  const count = readCardinal(g.count ?? g.count2 ?? "");
+  const available = CLAUSE_COUNTS[kind];
+  if (count === null || count < 2 || count > available) return [];
+  const fromStart = g.first !== undefined || g.first2 !== undefined;
+  return Array.from({ length: count }, (_, i) =>
+    target(kind, fromStart ? i + 1 : available - count + 1 + i),
+  );
+}
+
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -169,6 +187,8 @@ const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:th
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
+  // "les trois premiers considérants", "the last two recitals"
+  rule(`${FEW}\\s${PARTITIVE}${RECITAL_NOUN}`, (m) => fewOf("recital", m)),
   // "considérant 2", "recital 2", "абзац 2 преамбулы" (the noun may carry "du préambule" itself)
   rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
@@ -225,6 +245,8 @@ const DOCUMENT_RULES: Rule[] = [
 ];
 
 const MEASURE_RULES: Rule[] = [
+  // "les deux dernières mesures", "the first three measures", "последние две меры"
+  rule(`${FEW}\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => fewOf("measure", m)),
   // "la 3e mesure", "the last measure", "третий пункт"
   rule(`(${ORDINAL})\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
@@ -337,7 +359,7 @@ const FIRST_TABLES = [
   ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
 ];
 const PLACES = new RegExp(
-  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${FIRST_TABLES.map(table).join("|")})`,
+  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${CARDINAL}\\s(?:${table("firstFew")}|${table("lastFew")})|${FIRST_TABLES.map(table).join("|")})`,
   "gu",
 );
 

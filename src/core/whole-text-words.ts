@@ -89,6 +89,8 @@ const STRUCTURE_CUES = [
 ];
 /** "préambule, appel, liste, conclusion": this many parts named make a sketch of the whole. */
 const MIN_PARTS_LISTED = 2;
+/** The word "structure" itself: a summary asked of it is the structure ("изложить структуру"). */
+const STRUCTURE_WORDS = ["structur", "структур"];
 
 /**
  * Words a request for a summary may add about its reader or its use ("pour mes lecteurs du blog",
@@ -283,6 +285,11 @@ export class WholeTextWords {
    * préambule, appel, liste, conclusion ?". No part may be the topic of "of" ("the structure of
    * the appeal and the list"), and no other word may be a content word.
    */
+  /** Whether a request names the structure itself ("прошу изложить структуру документа"). */
+  namesStructure(words: readonly string[]): boolean {
+    return words.some((w) => STRUCTURE_WORDS.some((c) => w.startsWith(c)));
+  }
+
   listsParts(words: readonly string[]): boolean {
     if (!words.some((w) => STRUCTURE_CUES.some((c) => w.startsWith(c)))) return false;
     const parts = words.flatMap((w, i) => (this.partNames.has(w) ? [i] : []));

@@ -121,7 +121,8 @@ function facetOfMessage(
   if (BY_WORDS.listsParts(words)) return "structure";
   const count = BY_WORDS.countFacet(words, ofFew, known);
   if (count) return count;
-  return BY_WORDS.asksForSummary(words, ofFew) ? "summary" : null;
+  if (!BY_WORDS.asksForSummary(words, ofFew)) return null;
+  return BY_WORDS.namesStructure(words) ? "structure" : "summary";
 }
 
 function facetOf(

@@ -30,6 +30,10 @@ describe("references as people type them", () => {
     ["préambul, 3e paragraphe", "P3"],
     ["преамбла абз. 4", "P4"],
     ["абзац 2 преамблы", "P2"],
+    ["преамбула п1", "P1"],
+    ["пп.2", "M2"],
+    ["m e a s u r e 4", "M4"],
+    ["M E S U R E 3 ?", "M3"],
   ])("%j is %s", (q, id) => {
     expect(top(q)).toBe(`${id} reference`);
   });
@@ -42,6 +46,8 @@ describe("references as people type them", () => {
   it("leaves articles that are numbers, and words of the reference tables, alone", () => {
     expect(top("mesur une fois")).not.toMatch(/reference$/);
     expect(top("the last part of the movie")).not.toMatch(/reference$/);
+    // Letters typed one by one are read whole only where they make a clause word.
+    expect(top("a b c d 4")).not.toMatch(/reference$/);
   });
 
   it("leaves words of the text alone, and numbers that follow no clause word", () => {

@@ -145,6 +145,20 @@ const ANY_NAME = new RegExp(
   "u",
 );
 
+/** Where any name stands in `folded`, crediting or not, and its clauses; at most MAX_FOUND. */
+function anyNameSpans(folded: string): { start: number; end: number; ids: ClauseId[] }[] {
+  const out: { start: number; end: number; ids: ClauseId[] }[] = [];
+  if (!ANY_NAME.test(folded)) return out;
+  for (const n of NAMES) {
+    n.words.lastIndex = 0;
+    for (const m of folded.matchAll(n.words)) {
+      if (m[0].length === 0 || out.length >= MAX_FOUND) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, ids: n.targets.flatMap(creditedIds) });
+    }
+  }
+  return out;
+}
+
 /** Names that credit in `folded`, a window on one side of a quotation; at most MAX_FOUND. */
 function namesIn(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
@@ -180,15 +194,22 @@ function namesIn(folded: string, side: Side): Credit[] {
  * considérant 2 du préambule") or a group holding a clause a reference names gives way to it.
  */
 export function creditsIn(folded: string, side: Side): Credit[] {
-  const refs = [...scan(folded)];
+  const refs = [...scan(folded)].filter((r) => !r.answers);
   const referenced = new Set(
     refs.flatMap((r) => r.targets.flatMap((t) => (t.kind === "clause" ? [t.id] : []))),
   );
   const named = namesIn(folded, side);
-  // A name takes its own words: "le paragraphe d'ouverture" is the opening, whatever "ouverture"
-  // means in another clause's aids.
+  // A name takes its own words, crediting or not, from a topic naming other clauses: "le
+  // paragraphe d'ouverture" is the opening, and "the signatories paragraph ends" no paragraph on
+  // the topic "ends"; "le paragraphe des signataires" is the signatories either way.
+  const nameSpans = anyNameSpans(folded);
   const topics: Credit[] = topicNamesIn(folded)
-    .filter((t) => !named.some((n) => n.start < t.end && t.start < n.end))
+    .filter(
+      (t) =>
+        !nameSpans.some(
+          (n) => n.start < t.end && t.start < n.end && !t.clauses.some((id) => n.ids.includes(id)),
+        ),
+    )
     .filter((t) => creditsAsWord(folded, t.start, t.end, side))
     .map((t) => ({
       start: t.start,

@@ -52,6 +52,11 @@ export interface PositionRule extends RuleExamples {
    * number after "NATO's", it is no reference to another document.
    */
   afterAName?: boolean;
+  /**
+   * A question the clause answers ("who are « we »?", "did NATO already send observers?"), not a
+   * name for it: it finds the clause for a question but credits no quotation.
+   */
+  answers?: boolean;
 }
 
 /** Words that credit what follows ("d'après", "according to", "согласно"): an attribution. */
@@ -135,6 +140,8 @@ type Rule = {
   weak?: boolean;
   /** A name before it is the sentence's subject (PositionRule.afterAName). */
   afterAName?: boolean;
+  /** A question the clause answers, not its name (PositionRule.answers). */
+  answers?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -284,6 +291,7 @@ function positionRule(p: PositionRule): Rule {
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
     afterAName: p.afterAName === true,
+    answers: p.answers === true,
   };
 }
 
@@ -412,6 +420,8 @@ export interface FoundReference {
   targets: ReferenceTarget[];
   /** The lead-in rule's id ("according-fr"), "next" or "previous", or null. */
   leadIn: string | null;
+  /** Found by a question the clause answers, not by its name: it credits no quotation. */
+  answers: boolean;
 }
 
 /**
@@ -483,7 +493,7 @@ function* scan(text: string): Generator<FoundReference> {
     const { by, leadIn } = leadInAt(folded, at);
     const targets = made.map((t) => shift(t, by));
     found += targets.length;
-    yield { start: at, end, targets, leadIn };
+    yield { start: at, end, targets, leadIn, answers: hit.rule.answers === true };
   }
 }
 

@@ -3,13 +3,15 @@
  * stupéfiants", "le considérant OSCE", "the secretaries-general measure", "пункт про наркотики"
  * (data/references.json, "topics"). The topic's words are looked up in the clauses of the kind the
  * head word names (their text in every language, title and search aids); each word weighs the more
- * the fewer of them hold it, and the clauses with three quarters of the best weight or more are the ones named.
- * A topic none of them holds ("la mesure sur les sanctions") names nothing.
+ * the fewer of them hold it, and the clauses within a quarter of the best weight are the ones
+ * named. A topic none of them holds ("la mesure sur les sanctions") names nothing, and an ordinal
+ * ("the final sentence") is a place, left to the references.
  */
 import { analyzeQuery, queryStems } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
+import { ORDINAL } from "./numbers.ts";
 import { REFERENCE_DATA } from "./references.ts";
-import type { Clause, ClauseId, ClauseKind } from "./types.ts";
+import type { ClauseId, ClauseKind } from "./types.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface TopicData {
@@ -65,18 +67,18 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
   ),
 }));
 const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
+/** "the final sentence", "le premier point": a place, the references' business, never a topic. */
+const PLACE_WORD = new RegExp(`^(?:${ORDINAL})$`, "u");
 
-/** Each clause's words: its text in every language, its title and its aids, as stems. */
-function clauseStems(clause: Clause): Set<string> {
-  const texts = [
-    ...Object.values(clause.text),
-    ...Object.values(clause.title),
-    ...Object.values(clause.aids).flat(),
-  ];
-  return new Set(texts.flatMap((t) => analyzeQuery(t).flatMap((token) => token.stems)));
-}
-
-const CLAUSES = loadDeclaration().map((c) => ({ clause: c, stems: clauseStems(c) }));
+/** Each clause's words as stems: its text in every language, its title and its search aids. */
+const CLAUSES = loadDeclaration().map((c) => ({
+  clause: c,
+  stems: new Set(
+    [...Object.values(c.text), ...Object.values(c.title), ...Object.values(c.aids).flat()].flatMap(
+      (t) => analyzeQuery(t).flatMap((token) => token.stems),
+    ),
+  ),
+}));
 
 function candidates(kind: keyof TopicData["heads"]) {
   return kind === "any" ? CLAUSES : CLAUSES.filter((c) => c.clause.kind === KINDS[kind]);
@@ -97,6 +99,7 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
   const pool = candidates(kind);
   const scores = new Map<ClauseId, number>();
   for (const token of analyzeQuery(topicWords(topic))) {
+    if (PLACE_WORD.test(token.word)) continue;
     const stems = new Set([...token.stems, ...queryStems(token.word)]);
     const holders = pool.filter((c) => [...stems].some((s) => c.stems.has(s)));
     for (const h of holders) {
@@ -112,11 +115,8 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
 export function topicNamesIn(folded: string): TopicName[] {
   const out: TopicName[] = [];
   for (const h of heads) {
-    for (const [re, topicLast] of [
-      [h.linked, true],
-      [h.bare, true],
-      [h.before, false],
-    ] as const) {
+    for (const re of [h.linked, h.bare, h.before]) {
+      const topicLast = re !== h.before;
       re.lastIndex = 0;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";

@@ -47,6 +47,7 @@ export const HELD_OUT_QUOTES = [
   "q32",
   "q34",
   "q35",
+  "q37",
   "q39",
 ];
 

@@ -103,6 +103,16 @@ export const CLAUSE_COUNTS: Readonly<Record<"measure" | "recital", number>> = {
   recital: parsed.filter((c) => c.kind === "recital").length,
 };
 
+/** The shortest and the longest clause of a kind, by the characters of the French text. */
+export function clauseByLength(
+  kind: "measure" | "recital",
+  which: "shortest" | "longest",
+): ClauseId | undefined {
+  const ofKind = parsed.filter((c) => c.kind === kind);
+  const sorted = [...ofKind].sort((a, b) => a.text.length - b.text.length);
+  return (which === "shortest" ? sorted[0] : sorted.at(-1))?.id;
+}
+
 export function loadDeclaration(): Clause[] {
   return mergeClauses(parseDeclaration(readFileSync(DECLARATION_FILE, "utf8")), readClauseData());
 }

@@ -8,10 +8,14 @@ import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { type Entities, getEntities } from "./entities.ts";
-import { clauseByEdgeWords, clauseOpenedBy, clauseStartingWith } from "./first-words.ts";
+import {
+  clauseByEdgeWords,
+  clauseOpenedBy,
+  clauseQuoted,
+  clauseStartingWith,
+} from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { withoutOtherDocuments } from "./other-documents.ts";
-import { coverWords } from "./phrase-cover.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -29,16 +33,9 @@ import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import { asksForSummary, findReferences, namesAPart, type ReferenceTarget } from "./references.ts";
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
+import { StopWordAids } from "./stop-word-aids.ts";
 import { askedTermInSentences } from "./terms.ts";
-import {
-  type Answer,
-  type Clause,
-  type ClauseId,
-  LANGS,
-  type Lang,
-  type OutOfRange,
-  type SearchHit,
-} from "./types.ts";
+import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
 import { type WholeTextFacet, wholeTextFacet } from "./whole-text.ts";
 import { trainWholeTextModel, WholeTextReading } from "./whole-text-model.ts";
 
@@ -93,6 +90,8 @@ export class Engine {
   private readonly thresholds: Thresholds;
   /** Clause names that, alone in a question, point at a clause ("signataires ?", "the conclusion"). */
   private readonly names: Map<string, Clause>;
+  /** Built on the first question made only of stop words: most engines never meet one. */
+  private stopWordAidsBuilt: StopWordAids | undefined;
 
   constructor(opts: EngineOptions = {}) {
     this.clauses = opts.clauses ?? loadDeclaration();
@@ -221,13 +220,17 @@ export class Engine {
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
+    // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": a passage one clause holds.
+    const quoted = clauseQuoted(q, this.clauses);
+    if (quoted) return this.byReference(quoted, lang, []);
     // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
     if (facet && !ruledOut) return this.overview(facet, lang);
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
     const named = ruled
       ? undefined
-      : (this.namedClause(content) ?? (content.length === 0 ? this.byStopWordAid(q) : undefined));
+      : (this.namedClause(content) ??
+        (content.length === 0 ? this.stopWordAids().clauseOf(q) : undefined));
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content, ruled);
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
@@ -352,24 +355,11 @@ export class Engine {
    * A clause whose search aid is the whole question, made only of stop words ("qui parle", "who
    * speaks"): the index never sees such words, so the aid is compared as typed, accents folded.
    */
-  private byStopWordAid(question: string): Clause | undefined {
-    const key = coverWords(question).join(" ");
-    if (key === "") return undefined;
-    if (!this.aidKeys) {
-      this.aidKeys = new Map();
-      for (const c of this.clauses) {
-        for (const l of LANGS)
-          for (const a of c.aids[l]) {
-            const k = coverWords(a).join(" ");
-            if (!this.aidKeys.has(k)) this.aidKeys.set(k, c);
-          }
-      }
-    }
-    return this.aidKeys.get(key);
-  }
 
-  /** Each search aid as typed (accents folded, one space between words) → its clause; built once. */
-  private aidKeys: Map<string, Clause> | undefined;
+  private stopWordAids(): StopWordAids {
+    this.stopWordAidsBuilt ??= new StopWordAids(this.clauses);
+    return this.stopWordAidsBuilt;
+  }
 
   /**
    * Whether a word is one of a few clauses' own ("drogue", "briefings", "paix"), not one the whole

@@ -63,6 +63,27 @@ export function clauseStartingWith(words: string, clauses: readonly Clause[]): C
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** A quotation of fewer words is a keyword in quotation marks ("« confiance »"), not a passage. */
+const MIN_QUOTED_WORDS = 3;
+
+/**
+ * The one clause that holds, word for word, a passage the message quotes ("« observateurs aux
+ * activités de l'OTSC », ça parle des exercices ou de la drogue ?"); else undefined. A passage two
+ * clauses share names neither.
+ */
+export function clauseQuoted(message: string, clauses: readonly Clause[]): Clause | undefined {
+  let read = 0;
+  for (const q of quotationMarks(message)) {
+    if (++read > MAX_QUOTATIONS_READ) break;
+    const words = coverWords(straightenApostrophes(q.text));
+    if (words.length < MIN_QUOTED_WORDS) continue;
+    const quoted = ` ${words.join(" ")} `;
+    const found = clauses.filter((c) => wordsOf(c).some((text) => ` ${text} `.includes(quoted)));
+    if (found.length === 1) return found[0];
+  }
+  return undefined;
+}
+
 /** A message of fewer words is a keyword, not a clause's beginning ("nous", "convaincus"). */
 const MIN_OPENING_WORDS = 2;
 

@@ -107,7 +107,27 @@ const VOCABULARY = new Set(
 /** The name of the preamble `word` is a typo of ("preambel", "преамбла"), or null. */
 function preambleTypo(word: string): string | null {
   if (word.length < 6 || PREAMBLE_KNOWN.has(word)) return null;
-  return nearPreambleName(word);
+  return nearPreambleName(word) ?? nearInflectedPreamble(word);
+}
+
+/** A Russian case ending: "преамбулы", "преамбуле", "преамбулу". */
+const RU_ENDING = /[аыеиуюяо]$/u;
+
+/**
+ * "преамбли": a typo in a Russian name of the preamble that also takes another case ending. The
+ * stems are compared, without their endings, and the name is given in the case that was typed.
+ */
+function nearInflectedPreamble(word: string): string | null {
+  if (!RU_ENDING.test(word)) return null;
+  const stem = word.slice(0, -1);
+  const name = PREAMBLE_NAMES.find(
+    (n) => RU_ENDING.test(n) && n.slice(0, -1) !== stem && withinOneEdit(stem, n.slice(0, -1)),
+  );
+  if (!name) return null;
+  // The ending typed may be a typo too: then the genitive, the case of "абзац преамбулы".
+  const stemOf = name.slice(0, -1);
+  const inCase = [`${stemOf}${word.slice(-1)}`, `${stemOf}ы`].find((n) => PREAMBLE_KNOWN.has(n));
+  return inCase ?? name;
 }
 
 /** The clause word `word` is a typo of, or null. */

@@ -15,7 +15,7 @@
 import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
-import { CLAUSE_COUNTS, CLAUSE_ORDER } from "./declaration.ts";
+import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseByLength } from "./declaration.ts";
 import {
   CARDINAL,
   DIGIT_SUFFIX,
@@ -177,6 +177,15 @@ function fewOf(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTarget
   );
 }
 
+/** "le plus court des", "the longest", "самый короткий": a clause of a kind by its length. */
+const BY_LENGTH = `(?:(?<shortest>${table("shortest")})|${table("longest")})`;
+const OF_KIND = "(?:\\s(?:des|of\\sthe|d'entre\\sles|из))?\\s";
+
+function byLength(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTarget[] {
+  const id = clauseByLength(kind, m.groups?.shortest !== undefined ? "shortest" : "longest");
+  return id ? [{ kind: "clause", id }] : [];
+}
+
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -196,6 +205,12 @@ const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:th
 const RECITAL_RULES: Rule[] = [
   // "les trois premiers considérants", "the last two recitals"
   rule(`${FEW}\\s${PARTITIVE}${RECITAL_NOUN}`, (m) => fewOf("recital", m)),
+  // "le plus court des considérants", "the recital that is the longest", "le considérant le plus long"
+  rule(`${BY_LENGTH}${OF_KIND}${RECITAL_NOUN}`, (m) => byLength("recital", m)),
+  rule(
+    `${RECITAL_NOUN}(?:\\s(?:the|la|le|is|est|that\\sis|qui\\sest|is\\sthe)){0,2}\\s${BY_LENGTH}`,
+    (m) => byLength("recital", m),
+  ),
   // "considérant 2", "recital 2", "абзац 2 преамбулы" (the noun may carry "du préambule" itself)
   rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
@@ -254,6 +269,12 @@ const DOCUMENT_RULES: Rule[] = [
 const MEASURE_RULES: Rule[] = [
   // "les deux dernières mesures", "the first three measures", "последние две меры"
   rule(`${FEW}\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => fewOf("measure", m)),
+  // "la plus longue des mesures", "the shortest measure", "la mesure la plus courte"
+  rule(`${BY_LENGTH}${OF_KIND}${MEASURE_NOUN}`, (m) => byLength("measure", m)),
+  rule(
+    `${MEASURE_NOUN}(?:\\s(?:the|la|le|is|est|that\\sis|qui\\sest|is\\sthe)){0,2}\\s${BY_LENGTH}`,
+    (m) => byLength("measure", m),
+  ),
   // "la 3e mesure", "the last measure", "третий пункт"
   rule(`(${ORDINAL})\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
@@ -367,7 +388,7 @@ const FIRST_TABLES = [
   ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
 ];
 const PLACES = new RegExp(
-  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${CARDINAL}\\s(?:${table("firstFew")}|${table("lastFew")})|${FIRST_TABLES.map(table).join("|")})`,
+  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${CARDINAL}\\s(?:${table("firstFew")}|${table("lastFew")})|${BY_LENGTH}|${FIRST_TABLES.map(table).join("|")})`,
   "gu",
 );
 

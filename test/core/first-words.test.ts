@@ -1,7 +1,7 @@
 /** A clause named by its first or last words, quoted (first-words.ts, data/references.json). */
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
-import { clauseByEdgeWords, clauseOpenedBy } from "../../src/core/first-words.ts";
+import { clauseByEdgeWords, clauseOpenedBy, clauseQuoted } from "../../src/core/first-words.ts";
 
 const clauses = getEngine().clauses;
 const found = (message: string) => clauseByEdgeWords(message, clauses)?.id;
@@ -46,4 +46,35 @@ describe("a message made only of a clause's first words", () => {
       expect(clauseOpenedBy(message, clauses)).toBeUndefined();
     },
   );
+});
+
+describe("a passage one clause holds, quoted in a question", () => {
+  it.each([
+    ["« observateurs aux activités de l'OTSC », ça parle des exercices ou de la drogue ?", "M6"],
+    ["the 'briefings on the most important exercises' part", "M4"],
+    ["где фраза «равной и неделимой безопасности для всех государств»?", "P2"],
+  ])("%j is %s", (message, id) => {
+    expect(clauseQuoted(message, clauses)?.id).toBe(id);
+    expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
+  it.each([
+    // two clauses hold it
+    "« en tant qu'observateurs » c'est où ?",
+    // too short to be a passage
+    "« confiance » ?",
+    // not the text's words
+    "« la paix par la force » c'est dans le texte ?",
+  ])("%j names no clause by its quotation", (message) => {
+    expect(clauseQuoted(message, clauses)).toBeUndefined();
+  });
+});
+
+describe("a question made only of stop words, around the text's own frame", () => {
+  it.each([
+    ["qui parle dans ce texte ?", "opening"],
+    ["кто вообще говорит в этом тексте?", "opening"],
+  ])("%j is %s", (message, id) => {
+    expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
 });

@@ -38,8 +38,11 @@ export interface Credit {
  */
 const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), table("saysBefore")];
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
-/** After a name, a verb of saying at most three words on ("the preamble clearly says"). */
-const SAYS_AFTER = new RegExp(`^(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`, "u");
+/**
+ * After a name, a verb of saying at most three words on ("the preamble clearly says"), after a
+ * comma too ("le préambule, je cite :").
+ */
+const SAYS_AFTER = new RegExp(`^,?(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`, "u");
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */

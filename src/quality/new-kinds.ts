@@ -49,6 +49,7 @@ export const HELD_OUT_QUOTES = [
   "q35",
   "q37",
   "q39",
+  "q40",
   "q41",
 ];
 

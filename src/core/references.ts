@@ -306,7 +306,8 @@ function positionRule(p: PositionRule): Rule {
     name === "~" ? FILLER : `${i === 0 ? "" : GAP}${table(name)}`,
   );
   const source = parts.join("");
-  const guard = p.notFollowedBy ? `(?!\\s${table(p.notFollowedBy)})` : "";
+  // "the last paragraph, before the signatures": a comma may stand before the words that follow.
+  const guard = p.notFollowedBy ? `(?!,?\\s${table(p.notFollowedBy)})` : "";
   return {
     re: new RegExp(`${source}${guard}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],

@@ -220,9 +220,6 @@ export class Engine {
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
-    // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": a passage one clause holds.
-    const quoted = clauseQuoted(q, this.clauses);
-    if (quoted) return this.byReference(quoted, lang, []);
     // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
     if (facet && !ruledOut) return this.overview(facet, lang);
     const content = this.contentOf(q);
@@ -233,6 +230,11 @@ export class Engine {
         (content.length === 0 ? this.stopWordAids().clauseOf(q) : undefined));
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content, ruled);
+    // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": unsure from the words, the
+    // passage one clause holds decides; never for what the text does not say ("… mis en œuvre ?").
+    const quoted =
+      ruled || ranking.confidence === "answer" ? undefined : clauseQuoted(q, this.clauses);
+    if (quoted) return this.byReference(quoted, lang, []);
     // Unsure of any clause, and phrased as the questions about the whole text were: its overview,
     // offered as the closest thing the bot has. A question for what the text never states ("what's
     // the date of this declaration?") keeps its "nothing answers this".
@@ -351,11 +353,7 @@ export class Engine {
     return this.wholeText.logOdds(q) >= WHOLE_TEXT_LEAN;
   }
 
-  /**
-   * A clause whose search aid is the whole question, made only of stop words ("qui parle", "who
-   * speaks"): the index never sees such words, so the aid is compared as typed, accents folded.
-   */
-
+  /** The clauses' aids for questions made only of stop words ("qui parle", "who speaks"). */
   private stopWordAids(): StopWordAids {
     this.stopWordAidsBuilt ??= new StopWordAids(this.clauses);
     return this.stopWordAidsBuilt;

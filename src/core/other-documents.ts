@@ -25,7 +25,7 @@ export interface OtherDocumentData {
   ours: WordList;
   /** First- and second-person possessives: "the first point of my essay" is the reader's own. */
   owners: WordList;
-  /** Singular possessives right before a part and its number: "ma mesure 4" is the reader's own. */
+  /** First-person singular possessives before a part and its number: "ma mesure 4" is the reader's. */
   ownersBefore: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
   named: WordList;
@@ -121,10 +121,10 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
       // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
       `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
-      // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора"
-      `${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${words(1)}${ELISION}${document}`,
+      // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора", "п. 1 ст. 51 Устава ООН"
+      `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${words(1)}${ELISION}${document}`,
       // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
-      `${WORD_START}${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
+      `${WORD_START}(?:${clauseWord}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
       // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
       `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
       // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"

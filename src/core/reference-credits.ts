@@ -39,10 +39,14 @@ export interface Credit {
 const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), table("saysBefore")];
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
 /**
- * After a name, a verb of saying at most three words on ("the preamble clearly says"), after a
- * comma too ("le préambule, je cite :").
+ * After a name, a verb of saying at most three words on ("the preamble clearly says"), or a comma
+ * and a word of quoting ("le préambule, je cite :"); not a comma and a new clause ("I skipped the
+ * preamble, but the text says").
  */
-const SAYS_AFTER = new RegExp(`^,?(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}`, "u");
+const SAYS_AFTER = new RegExp(
+  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END})`,
+  "u",
+);
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
@@ -55,6 +59,8 @@ const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
 /** Right after a quotation, "— c'est …", "that's …", "это из …": what follows names its source. */
 const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–-]*${table("copula")}\\s?$`, "u");
+/** The sentence ends on a question mark: "c'est le préambule ou la conclusion ?". */
+const ASKS = /^[^.!?]*\?/u;
 /** Between a name and the quotation: punctuation and spaces only. */
 const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
 const NEXT_TO_QUOTE = 4;
@@ -111,7 +117,10 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
-  if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) return true;
+  // "« … » — c'est la conclusion." names the source; "c'est l'appel ou la mesure 4 ?" asks.
+  if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) {
+    return !ASKS.test(folded.slice(end));
+  }
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
   if (side === "before" && HOLDS_QUOTE.test(rest)) return true;
@@ -202,24 +211,25 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     refs.flatMap((r) => r.targets.flatMap((t) => (t.kind === "clause" ? [t.id] : []))),
   );
   const named = namesIn(folded, side);
-  // A name takes its own words, crediting or not, from a topic naming other clauses: "le
-  // paragraphe d'ouverture" is the opening, and "the signatories paragraph ends" no paragraph on
-  // the topic "ends"; "le paragraphe des signataires" is the signatories either way.
+  // A name takes its own words, crediting or not: a topic naming other clauses yields to it ("le
+  // paragraphe d'ouverture" is the opening; "the signatories paragraph ends" no paragraph on the
+  // topic "ends"), and one naming some of its clauses names them all ("the preamble part" is the
+  // whole preamble, whatever clause the topic's words find first).
   const nameSpans = anyNameSpans(folded);
-  const topics: Credit[] = topicNamesIn(folded)
-    .filter(
-      (t) =>
-        !nameSpans.some(
-          (n) => n.start < t.end && t.start < n.end && !t.clauses.some((id) => n.ids.includes(id)),
-        ),
-    )
-    .filter((t) => creditsAsWord(folded, t.start, t.end, side))
-    .map((t) => ({
-      start: t.start,
-      end: t.end,
-      targets: t.clauses.map((id) => ({ kind: "clause", id })),
-      via: "topic",
-    }));
+  const topics: Credit[] = topicNamesIn(folded).flatMap((t) => {
+    const over = nameSpans.filter((n) => n.start < t.end && t.start < n.end);
+    if (over.some((n) => !t.clauses.some((id) => n.ids.includes(id)))) return [];
+    if (!creditsAsWord(folded, t.start, t.end, side)) return [];
+    const ids = [...new Set([...t.clauses, ...over.flatMap((n) => n.ids)])];
+    return [
+      {
+        start: t.start,
+        end: t.end,
+        targets: ids.map((id) => ({ kind: "clause", id })),
+        via: "topic",
+      },
+    ];
+  });
   const names = [...named, ...topics].filter(
     (n) =>
       !refs.some((r) => n.start < r.end && r.start < n.end) &&

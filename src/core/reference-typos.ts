@@ -146,7 +146,10 @@ const LONE_ID = /^\s*(m|p|pt|pkt|п|пп|м)(?:[\s.]{1,2}|(?<=t))(\d)[\s?!.]*$/u
 
 /** "m e a s u r e 4": a word typed letter by letter, read whole where it makes a clause word. */
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){3,19}(?![\p{L}\p{N}])/gu;
-/** "преамбула п1", "пп.2": the Russian abbreviation of "пункт" glued to its number. */
+/**
+ * "преамбула п1", "пп.2": the Russian abbreviation of "пункт" glued to its number, read as "п. 1"
+ * (so that "п1 ст. 51 Устава ООН" stays another document's, as "п. 1 ст. 51" is).
+ */
 const SHORT_POINT = /(?<![\p{L}\p{N}])пп?\.?(\d{1,2})(?![\p{L}\p{N}])/gu;
 
 export function fixReferenceTypos(
@@ -163,7 +166,7 @@ export function fixReferenceTypos(
   };
   return fold(question)
     .replace(SPACED_LETTERS, (run: string) => clauseWord(run.replaceAll(" ", "")) ?? run)
-    .replace(SHORT_POINT, "пункт $1")
+    .replace(SHORT_POINT, "п. $1")
     .replace(NUMBER_FIRST, "$2 $1")
     .replace(WORD_THEN_NUMBER, (whole, word: string, space: string, number: string) => {
       // "un", "une" are articles as often as numbers: "mesur une fois" is no reference.

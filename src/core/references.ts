@@ -59,6 +59,20 @@ export interface PositionRule extends RuleExamples {
   answers?: boolean;
 }
 
+/** Clauses named by topic where a quotation is credited to them (topic-credits.ts). */
+export interface TopicData {
+  /** Words for a clause of one kind ("mesure", "considérant") or of any kind ("point", "пункт"). */
+  heads: { measure: WordList; recital: WordList; any: WordList };
+  /** Between a head and its topic: "sur", "about", "про". */
+  links: WordList;
+  /** Before a head, part of the name: "la", "the". */
+  articles: WordList;
+  /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
+  ends: WordList;
+  fires: { text: string; clauses: ClauseId[] }[];
+  spares: string[];
+}
+
 /** Words that credit what follows ("d'après", "according to", "согласно"): an attribution. */
 export interface LeadInRule extends WordList, RuleExamples {
   id: string;
@@ -83,6 +97,7 @@ export interface ReferenceData {
   positions: PositionRule[];
   leadIns: LeadInRule[];
   names: NameRule[];
+  topics: TopicData;
   summaryExamples: { fires: string[]; spares: string[] };
   /** Generic nouns, the whole document and the preamble named first: each fire's first reference. */
   genericExamples: RuleExamples<{ text: string; target: ClauseId }>;
@@ -153,8 +168,8 @@ const numbersIn = (list: string): number[] =>
 const ordinalOf = (m: RegExpExecArray, group = 1): number =>
   readOrdinal(m[group] ?? "") ?? Number.NaN;
 /**
- * "(qui) suit le (tout) premier", "that comes before the last", "la mesure d'après la première": a
- * neighbour of an ordinal whose noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
+ * "(qui) suit le (tout) premier", "that comes before the last", "la mesure d'après la première":
+ * a neighbour of an ordinal whose noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
  */
 const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")}|d'apres)|${table("previous")}|d'avant)\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
 /** "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones". */
@@ -164,6 +179,9 @@ const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s["'«]
  * one end of their kind, counted.
  */
 const FEW = `(?:(?<count>${CARDINAL})\\s(?:(?<first>${table("firstFew")})|${table("lastFew")})|(?:(?<first2>${table("firstFew")})|${table("lastFew")})\\s(?<count2>${CARDINAL}))`;
+
+/** "les 2 premiers points de la mesure 3": parts of one clause, not a run of clauses. */
+const NOT_OF_A_CLAUSE = `${WORD_END}(?!\\s(?:de\\sla|de\\sl'|du|des|of\\sthe|of|in\\sthe|in|dans\\sla|из|в)\\s?(?:${MEASURE_NOUN}|${RECITAL_NOUN}))`;
 
 /** The clauses a FEW match names: the first or the last `count` of the kind; none past its end. */
 function fewOf(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTarget[] {
@@ -204,7 +222,7 @@ const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:th
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
   // "les trois premiers considérants", "the last two recitals"
-  rule(`${FEW}\\s${PARTITIVE}${RECITAL_NOUN}`, (m) => fewOf("recital", m)),
+  rule(`${FEW}\\s${PARTITIVE}${RECITAL_NOUN}${NOT_OF_A_CLAUSE}`, (m) => fewOf("recital", m)),
   // "le plus court des considérants", "the recital that is the longest", "le considérant le plus long"
   rule(`${BY_LENGTH}${OF_KIND}${RECITAL_NOUN}`, (m) => byLength("recital", m)),
   rule(
@@ -268,7 +286,7 @@ const DOCUMENT_RULES: Rule[] = [
 
 const MEASURE_RULES: Rule[] = [
   // "les deux dernières mesures", "the first three measures", "последние две меры"
-  rule(`${FEW}\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => fewOf("measure", m)),
+  rule(`${FEW}\\s${PARTITIVE}${MEASURE_NOUN}${NOT_OF_A_CLAUSE}`, (m) => fewOf("measure", m)),
   // "la plus longue des mesures", "the shortest measure", "la mesure la plus courte"
   rule(`${BY_LENGTH}${OF_KIND}${MEASURE_NOUN}`, (m) => byLength("measure", m)),
   rule(
@@ -309,7 +327,8 @@ function positionRule(p: PositionRule): Rule {
   // "the last paragraph, before the signatures": a comma may stand before the words that follow.
   const guard = p.notFollowedBy ? `(?!,?\\s${table(p.notFollowedBy)})` : "";
   return {
-    re: new RegExp(`${source}${guard}`, "uy"),
+    // The word ends before the guard is read: a stem's tail must not shrink to slip past it.
+    re: new RegExp(`${source}${WORD_END}${guard}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
     afterAName: p.afterAName === true,

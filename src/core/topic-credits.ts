@@ -10,22 +10,11 @@
 import { analyzeQuery, queryStems } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
-import { REFERENCE_DATA } from "./references.ts";
+import { coverWords } from "./phrase-cover.ts";
+import { REFERENCE_DATA, type TopicData } from "./references.ts";
+import { readTermsData } from "./terms.ts";
 import type { ClauseId, ClauseKind } from "./types.ts";
-import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
-
-export interface TopicData {
-  /** Words for a clause of one kind ("mesure", "considérant") or of any kind ("point", "пункт"). */
-  heads: { measure: WordList; recital: WordList; any: WordList };
-  /** Between a head and its topic: "sur", "about", "про". */
-  links: WordList;
-  /** Before a head, part of the name: "la", "the". */
-  articles: WordList;
-  /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
-  ends: WordList;
-  fires: { text: string; clauses: ClauseId[] }[];
-  spares: string[];
-}
+import { WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 /** A clause named by topic in a text: where the name stands, and the clauses it names. */
 export interface TopicName {
@@ -34,7 +23,7 @@ export interface TopicName {
   clauses: ClauseId[];
 }
 
-const data = (REFERENCE_DATA as unknown as { topics: TopicData }).topics;
+const data = REFERENCE_DATA.topics;
 
 /** At most this many words of a topic are read; people name a clause in a few. */
 const TOPIC_WORDS = 5;
@@ -54,8 +43,8 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
     `${WORD_START}${article}${wordListSource(list)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
     "gu",
   ),
-  // A bare topic is a name's own word ("OSCE"), never an article opening a phrase about the
-  // clause ("c'est la partie la plus utile").
+  // Without a link, the topic is a name (BARE_NAMES): "le considérant OSCE", never "la partie
+  // la plus utile" or "c'est le point important".
   bare: new RegExp(
     `${WORD_START}${article}${wordListSource(list)}\\s(?!${wordListSource(data.articles)})(?<topic>${words(BARE_TOPIC_WORDS)})${WORD_END}`,
     "gu",
@@ -67,6 +56,26 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
   ),
 }));
 const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
+/**
+ * The names a topic with no link word must start with: the terms the text names (terms.json:
+ * "OSCE", "secretaries-general", "North Atlantic Council") and the clauses' own names
+ * (clauses.json: "signataires", "conclusion"). A describing word the text also holds
+ * ("important", "dangerous", "new") is talk about the clause, not its name.
+ */
+const BARE_NAMES = new Set([
+  ...readTermsData().terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
+  ...loadDeclaration().flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
+]);
+/** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
+const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
+
+/** Whether the first words of `topic`, after an "of", are a term's or a clause's name. */
+function startsWithName(topic: string): boolean {
+  const all = coverWords(topic);
+  const ws = LEADING_OF.has(all[0] ?? "") ? all.slice(1) : all;
+  return ws.some((_, i) => BARE_NAMES.has(ws.slice(0, i + 1).join(" ")));
+}
+
 /** "the final sentence", "le premier point": a place, the references' business, never a topic. */
 const PLACE_WORD = new RegExp(`^(?:${ORDINAL})$`, "u");
 
@@ -117,9 +126,9 @@ export function topicNamesIn(folded: string): TopicName[] {
   for (const h of heads) {
     for (const re of [h.linked, h.bare, h.before]) {
       const topicLast = re !== h.before;
-      re.lastIndex = 0;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
+        if (re !== h.linked && !startsWithName(topic)) continue;
         const clauses = clausesOnTopic(h.kind, topic);
         if (clauses.length === 0) continue;
         // The name ends with its topic's last word, not with what is said of it.

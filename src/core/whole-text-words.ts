@@ -280,16 +280,16 @@ export class WholeTextWords {
     return part < 0 ? null : { from, to: from + 1 + part };
   }
 
-  /**
-   * Whether the words check the text's structure by listing its parts: "La structure, c'est
-   * préambule, appel, liste, conclusion ?". No part may be the topic of "of" ("the structure of
-   * the appeal and the list"), and no other word may be a content word.
-   */
   /** Whether a request names the structure itself ("прошу изложить структуру документа"). */
   namesStructure(words: readonly string[]): boolean {
     return words.some((w) => STRUCTURE_WORDS.some((c) => w.startsWith(c)));
   }
 
+  /**
+   * Whether the words check the text's structure by listing its parts: "La structure, c'est
+   * préambule, appel, liste, conclusion ?". No part may be the topic of "of" ("the structure of
+   * the appeal and the list"), and no other word may be a content word.
+   */
   listsParts(words: readonly string[]): boolean {
     if (!words.some((w) => STRUCTURE_CUES.some((c) => w.startsWith(c)))) return false;
     const parts = words.flatMap((w, i) => (this.partNames.has(w) ? [i] : []));

@@ -20,7 +20,7 @@ import {
   readReferenceData,
 } from "../../src/core/references.ts";
 import { askedTermInSentences } from "../../src/core/terms.ts";
-import { clausesOnTopic, type TopicData, topicNamesIn } from "../../src/core/topic-credits.ts";
+import { clausesOnTopic, topicNamesIn } from "../../src/core/topic-credits.ts";
 import { CLAUSE_IDS } from "../../src/core/types.ts";
 import { wholeTextFacet } from "../../src/core/whole-text.ts";
 import { normaliseForPatterns } from "../../src/core/word-patterns.ts";
@@ -131,7 +131,7 @@ describe("clause names (data/references.json)", () => {
 });
 
 describe("clauses named by topic (data/references.json, topics)", () => {
-  const topics = (readReferenceData() as unknown as { topics: TopicData }).topics;
+  const topics = readReferenceData().topics;
   const credited = (m: string) => (framedQuotations(m)[0]?.named ?? []).flatMap(creditedIds);
 
   it.each(topics.fires.map((f) => [f.text, f.clauses] as const))("%s credits %j", (m, clauses) => {

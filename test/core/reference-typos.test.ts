@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
-import { withinOneEdit } from "../../src/core/reference-typos.ts";
+import { fixReferenceTypos, withinOneEdit } from "../../src/core/reference-typos.ts";
 
 const engine = getEngine();
 const top = (q: string) => {
@@ -48,7 +48,11 @@ describe("references as people type them", () => {
     expect(top("mesur une fois")).not.toMatch(/reference$/);
     expect(top("the last part of the movie")).not.toMatch(/reference$/);
     // Letters typed one by one are read whole only where they make a clause word.
-    expect(top("a b c d 4")).not.toMatch(/reference$/);
+    expect(fixReferenceTypos("a b c d 4", () => false)).toBe("a b c d 4");
+    expect(fixReferenceTypos("m e a s u r e 4", () => false)).toBe("measure 4");
+    // "п1" is read as "п. 1", so another document's point stays another document's.
+    expect(fixReferenceTypos("п1 ст. 51 Устава ООН", () => false)).toBe("п. 1 ст. 51 устава оон");
+    expect(engine.answer("п1 ст. 51 Устава ООН").kind).not.toBe("clause");
   });
 
   it("leaves words of the text alone, and numbers that follow no clause word", () => {

@@ -51,6 +51,8 @@ export const HELD_OUT_QUOTES = [
   "q39",
   "q40",
   "q41",
+  "q43",
+  "q45",
 ];
 
 export function newKindsReport(

@@ -47,8 +47,11 @@ const SAYS_AFTER = new RegExp(
   `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END})`,
   "u",
 );
-/** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
-const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/**
+ * After a name, a verb of containing right before the quotation ("the preamble has « … »", "l'appel
+ * lui-même, c'est « … »").
+ */
+const HOLDS_QUOTE = new RegExp(`^,?\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
 const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
 /**
@@ -238,7 +241,11 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const found: Credit[] = refs.map((r) => ({
     start: r.start,
     end: r.end,
-    targets: GENERIC.test(folded.slice(r.start, r.end)) ? r.targets.flatMap(readings) : r.targets,
+    targets: GENERIC.test(folded.slice(r.start, r.end))
+      ? r.targets.flatMap(readings)
+      : r.edge
+        ? r.targets.flatMap(edgeReadings)
+        : r.targets,
     via: r.leadIn ?? "reference",
   }));
   return [...found, ...names].sort((a, b) => a.start - b.start);
@@ -265,6 +272,19 @@ function readings(t: CreditTarget): CreditTarget[] {
   const nth = CLAUSE_ORDER[n - 1];
   if (nth) ids.add(nth);
   return [...ids].filter((id) => CLAUSE_ORDER.includes(id)).map((id) => ({ kind: "clause", id }));
+}
+
+/**
+ * "la toute fin", "the very end", "tout en bas": the end of the text may be read as its closing
+ * paragraph or as the signatures under it; a quotation credited to it from either is no
+ * misattribution.
+ */
+function edgeReadings(t: CreditTarget): CreditTarget[] {
+  if (t.kind !== "clause") return [t];
+  const at = CLAUSE_ORDER.indexOf(t.id);
+  const last = CLAUSE_ORDER.length - 1;
+  if (at < last - 1) return [t];
+  return CLAUSE_ORDER.slice(last - 1).map((id) => ({ kind: "clause" as const, id }));
 }
 
 /** The clauses `folded` credits a quotation to (creditsIn), once each. */

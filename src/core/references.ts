@@ -57,6 +57,11 @@ export interface PositionRule extends RuleExamples {
    * name for it: it finds the clause for a question but credits no quotation.
    */
   answers?: boolean;
+  /**
+   * The end of the text ("la toute fin", "the very end"), which a reader may mean as its last
+   * paragraph or as the signatures under it: a quotation credited to it may come from either.
+   */
+  edge?: boolean;
 }
 
 /** Clauses named by topic where a quotation is credited to them (topic-credits.ts). */
@@ -157,6 +162,8 @@ type Rule = {
   afterAName?: boolean;
   /** A question the clause answers, not its name (PositionRule.answers). */
   answers?: boolean;
+  /** An edge of the text (PositionRule.edge). */
+  edge?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -333,6 +340,7 @@ function positionRule(p: PositionRule): Rule {
     weak: p.tiedToText === true,
     afterAName: p.afterAName === true,
     answers: p.answers === true,
+    edge: p.edge === true,
   };
 }
 
@@ -463,6 +471,8 @@ export interface FoundReference {
   leadIn: string | null;
   /** Found by a question the clause answers, not by its name: it credits no quotation. */
   answers: boolean;
+  /** Found as the end of the text ("la toute fin"): it may mean either of the two clauses there. */
+  edge: boolean;
 }
 
 /**
@@ -534,7 +544,14 @@ function* scan(text: string): Generator<FoundReference> {
     const { by, leadIn } = leadInAt(folded, at);
     const targets = made.map((t) => shift(t, by));
     found += targets.length;
-    yield { start: at, end, targets, leadIn, answers: hit.rule.answers === true };
+    yield {
+      start: at,
+      end,
+      targets,
+      leadIn,
+      answers: hit.rule.answers === true,
+      edge: hit.rule.edge === true,
+    };
   }
 }
 

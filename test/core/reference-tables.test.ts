@@ -156,6 +156,13 @@ describe("clauses named by topic (data/references.json, topics)", () => {
     }
   });
 
+  it("reads an edge of the text as either clause there", () => {
+    const closing = "« et la disposition à coopérer dans les domaines d'intérêt mutuel »";
+    expect(credited(`relisez la toute fin : ${closing}`)).toEqual(["closing", "signatories"]);
+    // A place that is not an edge stays one clause.
+    expect(credited(`le paragraphe avant les signatures dit ${closing}`)).toEqual(["closing"]);
+  });
+
   it("reads topics in time linear in the text (4n takes well under 16 times n)", () => {
     const unit = "la mesure sur les observateurs, the drug measure, пункт про наркотики и ";
     const text = (n: number) => normaliseForPatterns(unit.repeat(n));

@@ -89,6 +89,8 @@ const STRUCTURE_CUES = [
 ];
 /** "préambule, appel, liste, conclusion": this many parts named make a sketch of the whole. */
 const MIN_PARTS_LISTED = 2;
+/** The first of the parties (whole-text.json "parties"): the text's author, the CSTO. */
+const AUTHOR = 0;
 /** The word "structure" itself: a summary asked of it is the structure ("изложить структуру"). */
 const STRUCTURE_WORDS = ["structur", "структур"];
 
@@ -257,9 +259,12 @@ export class WholeTextWords {
     const counted = (i: number) => asks.has(i - 2) || asks.has(i - 1);
     const owned = (i: number) =>
       OWNERS.has(words[i - 1] ?? "") && words.slice(i + 1, i + 4).some((w) => this.isPartName(w));
+    // "how many measures does the CSTO put forward?": the text's author, counting the text's parts,
+    // is no topic; "how many NATO members were there at that point?" asks about NATO.
+    const author = (w: string) => parts.size > 0 && this.party.get(w) === AUTHOR;
     const topic = (i: number) =>
       isTopic(words[i] ?? "") ||
-      this.party.has(words[i] ?? "") ||
+      (this.party.has(words[i] ?? "") && !author(words[i] ?? "")) ||
       owned(i) ||
       (!counted(i) && this.namedTopic(words, i));
     if (other.some(topic)) return null;

@@ -76,6 +76,20 @@ const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
 const CREDIT_WINDOW = 48;
 /** Someone else's, or any one: "ma conclusion", "un appel", "my conclusion". */
 const NOT_BEFORE_NAME = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
+/**
+ * "juste après les considérants : « … »", "before the conclusion": a place next to the name, not
+ * the name's clauses. Its neighbour is the relative-position reader's business; here it credits
+ * nothing.
+ */
+const BESIDE_NAME = new RegExp(
+  `${WORD_START}(?:${table("next")}|${table("previous")})\\s(?:(?:the|la|le|les|l')\\s?)?$`,
+  "u",
+);
+
+/** A place word right before a name, unless it is a lead-in ("d'après la conclusion", "suivant"). */
+function besideName(before: string): boolean {
+  return BESIDE_NAME.test(before) && !CREDIT_BEFORE.test(before);
+}
 
 const CLAUSE_DATA = new Map(readClauseData().map((c) => [c.id, c]));
 
@@ -120,6 +134,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
   if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
+  if (besideName(before)) return false;
   // "« … » — c'est la conclusion." names the source; "c'est l'appel ou la mesure 4 ?" asks.
   if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) {
     return !ASKS.test(folded.slice(end));
@@ -139,6 +154,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
  * right before or after the quotation.
  */
 function creditsAsLabel(folded: string, start: number, end: number, side: Side): boolean {
+  if (besideName(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) return false;
   if (side === "before") {
     return (
       (LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start)) ||

@@ -54,6 +54,7 @@ export const HELD_OUT_QUOTES = [
   "q43",
   "q45",
   "q47",
+  "q49",
 ];
 
 export function newKindsReport(

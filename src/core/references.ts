@@ -211,6 +211,9 @@ function byLength(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTar
   return id ? [{ kind: "clause", id }] : [];
 }
 
+/** "первый же абзац": the Russian particle of emphasis between an ordinal and its noun. */
+const JUST = "(?:же\\s)?";
+
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   re: new RegExp(`${source}${WORD_END}`, "uy"),
@@ -240,7 +243,9 @@ const RECITAL_RULES: Rule[] = [
   rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
-  rule(`(${ORDINAL})\\s${PARTITIVE}${RECITAL_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
+  rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${RECITAL_NOUN}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
   rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
@@ -252,7 +257,9 @@ const RECITAL_RULES: Rule[] = [
   ),
   // "preamble para 1", "préambule, 2e alinéa", "преамбула, абзац 4", "preamble #2"
   rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
-  rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${MEASURE_NOUN}`, (m) => [target("recital", ordinalOf(m))]),
+  rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${JUST}${MEASURE_NOUN}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
   rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),
   // "le considérant qui suit le tout premier", "the recital before the last one"
   rule(`${RECITAL_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
@@ -300,8 +307,10 @@ const MEASURE_RULES: Rule[] = [
     `${MEASURE_NOUN}(?:\\s(?:the|la|le|is|est|that\\sis|qui\\sest|is\\sthe)){0,2}\\s${BY_LENGTH}`,
     (m) => byLength("measure", m),
   ),
-  // "la 3e mesure", "the last measure", "третий пункт"
-  rule(`(${ORDINAL})\\s${PARTITIVE}${MEASURE_NOUN}`, (m) => [target("measure", ordinalOf(m))]),
+  // "la 3e mesure", "the last measure", "третий пункт", "первый же пункт"
+  rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${MEASURE_NOUN}`, (m) => [
+    target("measure", ordinalOf(m)),
+  ]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },

@@ -53,6 +53,7 @@ export const HELD_OUT_QUOTES = [
   "q41",
   "q43",
   "q45",
+  "q46",
   "q47",
   "q49",
 ];

@@ -11,6 +11,7 @@ import {
   type NameRule,
   type ReferenceTarget,
   scanReferences as scan,
+  shiftTarget,
   referenceWords as table,
 } from "./references.ts";
 import { topicNamesIn } from "./topic-credits.ts";
@@ -47,11 +48,10 @@ const SAYS_AFTER = new RegExp(
   `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END})`,
   "u",
 );
-/**
- * After a name, a verb of containing right before the quotation ("the preamble has « … »", "l'appel
- * lui-même, c'est « … »").
- */
-const HOLDS_QUOTE = new RegExp(`^,?\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
+const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
+const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
 const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
 /**
@@ -133,8 +133,10 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const before = folded.slice(Math.max(0, start - CREDIT_WINDOW), start);
   const after = folded.slice(end, end + CREDIT_WINDOW);
   if (NOT_BEFORE_NAME.test(before) || OF_OTHER.test(after)) return false;
-  if (CREDIT_BEFORE.test(before) || SAYS_AFTER.test(after)) return true;
+  if (CREDIT_BEFORE.test(before)) return true;
+  // "right before the closing it says « … »": a place next to the name, whatever follows.
   if (besideName(before)) return false;
+  if (SAYS_AFTER.test(after)) return true;
   // "« … » — c'est la conclusion." names the source; "c'est l'appel ou la mesure 4 ?" asks.
   if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) {
     return !ASKS.test(folded.slice(end));
@@ -142,6 +144,11 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
   if (side === "before" && HOLDS_QUOTE.test(rest)) return true;
+  // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
+  // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
+  const emphasised = rest.length < folded.length - end;
+  const opensSentence = LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start));
+  if (side === "before" && (emphasised || opensSentence) && ITSELF_IS.test(rest)) return true;
   return side === "before"
     ? rest.length <= NEXT_TO_QUOTE && ONLY_MARKS.test(rest)
     : start <= NEXT_TO_QUOTE &&
@@ -260,7 +267,7 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     targets: GENERIC.test(folded.slice(r.start, r.end))
       ? r.targets.flatMap(readings)
       : r.edge
-        ? r.targets.flatMap(edgeReadings)
+        ? r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by))
         : r.targets,
     via: r.leadIn ?? "reference",
   }));
@@ -295,7 +302,7 @@ function readings(t: CreditTarget): CreditTarget[] {
  * paragraph or as the signatures under it; a quotation credited to it from either is no
  * misattribution.
  */
-function edgeReadings(t: CreditTarget): CreditTarget[] {
+function edgeReadings(t: ReferenceTarget): ReferenceTarget[] {
   if (t.kind !== "clause") return [t];
   const at = CLAUSE_ORDER.indexOf(t.id);
   const last = CLAUSE_ORDER.length - 1;

@@ -389,7 +389,7 @@ function leadInAt(folded: string, start: number): { by: number; leadIn: string |
   return { by: 0, leadIn: null };
 }
 
-function shift(t: ReferenceTarget, by: number): ReferenceTarget {
+export function shiftTarget(t: ReferenceTarget, by: number): ReferenceTarget {
   if (t.kind !== "clause" || by === 0) return t;
   const i = CLAUSE_ORDER.indexOf(t.id) + by;
   const id = CLAUSE_ORDER[Math.max(0, Math.min(CLAUSE_ORDER.length - 1, i))];
@@ -482,6 +482,9 @@ export interface FoundReference {
   answers: boolean;
   /** Found as the end of the text ("la toute fin"): it may mean either of the two clauses there. */
   edge: boolean;
+  /** The clauses the words name before "after" or "before" moves them, and by how many. */
+  placed: ReferenceTarget[];
+  by: number;
 }
 
 /**
@@ -551,7 +554,7 @@ function* scan(text: string): Generator<FoundReference> {
     claimedUntil = end;
     if (aboutAnotherText(folded, at, end, hit.rule)) continue;
     const { by, leadIn } = leadInAt(folded, at);
-    const targets = made.map((t) => shift(t, by));
+    const targets = made.map((t) => shiftTarget(t, by));
     found += targets.length;
     yield {
       start: at,
@@ -560,6 +563,8 @@ function* scan(text: string): Generator<FoundReference> {
       leadIn,
       answers: hit.rule.answers === true,
       edge: hit.rule.edge === true,
+      placed: made,
+      by,
     };
   }
 }

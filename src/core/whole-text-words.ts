@@ -41,8 +41,9 @@ export interface WholeTextWordData {
   };
   filler: Localized<string[]>;
   /**
-   * The names of the two organisations the text is between, one list per party: named together
-   * ("a CSTO pitch to NATO", "un rapprochement OTSC-OTAN") they are the whole text's subject.
+   * The names of the two organisations the text is between, one list per party, the author (the
+   * CSTO) first: named together ("a CSTO pitch to NATO", "un rapprochement OTSC-OTAN") they are
+   * the whole text's subject.
    */
   parties: string[][];
   /** Words after a request that say for whom or in what form, not of what: "pour", "for", "для". */
@@ -89,7 +90,7 @@ const STRUCTURE_CUES = [
 ];
 /** "préambule, appel, liste, conclusion": this many parts named make a sketch of the whole. */
 const MIN_PARTS_LISTED = 2;
-/** The first of the parties (whole-text.json "parties"): the text's author, the CSTO. */
+/** The text's author is the first of the parties in whole-text.json (the CSTO), NATO the second. */
 const AUTHOR = 0;
 /** The word "structure" itself: a summary asked of it is the structure ("изложить структуру"). */
 const STRUCTURE_WORDS = ["structur", "структур"];
@@ -259,12 +260,17 @@ export class WholeTextWords {
     const counted = (i: number) => asks.has(i - 2) || asks.has(i - 1);
     const owned = (i: number) =>
       OWNERS.has(words[i - 1] ?? "") && words.slice(i + 1, i + 4).some((w) => this.isPartName(w));
-    // "how many measures does the CSTO put forward?": the text's author, counting the text's parts,
-    // is no topic; "how many NATO members were there at that point?" asks about NATO.
-    const author = (w: string) => parts.size > 0 && this.party.get(w) === AUTHOR;
+    // "how many measures does the CSTO propose to NATO?": counting the text's parts, its author and
+    // the party it is addressed to are who writes and who reads them. "How many measures does NATO
+    // have?" asks about NATO; "how many NATO members were there at that point?" counts no part.
+    const countsAPart = [...parts].some(counted);
+    const writesOrReads = (i: number) =>
+      this.party.get(words[i] ?? "") === AUTHOR ||
+      TO.has(before(words, i)) ||
+      (words[i - 1] === "l" && TO.has(before(words, i - 1)));
     const topic = (i: number) =>
       isTopic(words[i] ?? "") ||
-      (this.party.has(words[i] ?? "") && !author(words[i] ?? "")) ||
+      (this.party.has(words[i] ?? "") && !(countsAPart && writesOrReads(i))) ||
       owned(i) ||
       (!counted(i) && this.namedTopic(words, i));
     if (other.some(topic)) return null;

@@ -56,6 +56,8 @@ export const HELD_OUT_QUOTES = [
   "q46",
   "q47",
   "q49",
+  "q51",
+  "q53",
 ];
 
 export function newKindsReport(

@@ -40,16 +40,23 @@ export interface Credit {
 const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), table("saysBefore")];
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
 /**
+ * ", toute en pudeur,": a short aside between two commas after a name; the second comma is what
+ * tells it from a new clause ("I skipped the preamble, but the text says").
+ */
+const ASIDE = `,\\s[^,.;:!?«»"“”]{1,40},`;
+/**
  * After a name, a verb of saying at most three words on ("the preamble clearly says"), or a comma
  * and a word of quoting ("le préambule, je cite :"); not a comma and a new clause ("I skipped the
  * preamble, but the text says").
  */
 const SAYS_AFTER = new RegExp(
-  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END})`,
+  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END}|${ASIDE}\\s${table("says")})`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/** An aside after a name, then a colon or a dash right before the quotation. */
+const ASIDE_THEN_QUOTE = /^,\s[^,.;:!?«»"“”]{1,40}\s?[:—–-]\s?$/u;
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
 const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
@@ -149,6 +156,8 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const emphasised = rest.length < folded.length - end;
   const opensSentence = LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start));
   if (side === "before" && (emphasised || opensSentence) && ITSELF_IS.test(rest)) return true;
+  // "Le préambule, dans un élan lyrique : « … »": the sentence's subject, an aside, the quotation.
+  if (side === "before" && opensSentence && ASIDE_THEN_QUOTE.test(rest)) return true;
   return side === "before"
     ? rest.length <= NEXT_TO_QUOTE && ONLY_MARKS.test(rest)
     : start <= NEXT_TO_QUOTE &&

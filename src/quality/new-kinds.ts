@@ -58,6 +58,8 @@ export const HELD_OUT_QUOTES = [
   "q49",
   "q51",
   "q53",
+  "q55",
+  "q56",
 ];
 
 export function newKindsReport(

@@ -58,6 +58,7 @@ export const HELD_OUT_QUOTES = [
   "q49",
   "q51",
   "q53",
+  "q54",
   "q55",
   "q56",
 ];

@@ -23,6 +23,9 @@ interface LangNumbers {
   /** "Avant-dernier", "penultimate": the one before the last. */
   secondLast?: string[];
   secondLastStems?: string[];
+  /** "Antépénultième", "antepenultimate": two before the last. */
+  thirdLast?: string[];
+  thirdLastStems?: string[];
 }
 type NumberData = Record<Lang, LangNumbers> & { roman: Record<string, number> };
 
@@ -31,6 +34,7 @@ const data = JSON.parse(readFileSync(NUMBERS_FILE, "utf8")) as NumberData;
 /** "Last" reads as -1, "second to last" as -2: the caller knows how many there are. */
 export const LAST = -1;
 export const SECOND_LAST = -2;
+export const THIRD_LAST = -3;
 
 const cardinals = new Map<string, number>();
 const ordinals = new Map<string, number>();
@@ -40,6 +44,8 @@ const lastWords: string[] = [];
 const lastStems: string[] = [];
 const secondLastWords: string[] = [];
 const secondLastStems: string[] = [];
+const thirdLastWords: string[] = [];
+const thirdLastStems: string[] = [];
 for (const lang of LANGS) {
   const t = data[lang];
   for (const [w, n] of Object.entries(t.cardinals)) cardinals.set(w, n);
@@ -50,6 +56,8 @@ for (const lang of LANGS) {
   lastStems.push(...(t.lastStems ?? []));
   secondLastWords.push(...(t.secondLast ?? []));
   secondLastStems.push(...(t.secondLastStems ?? []));
+  thirdLastWords.push(...(t.thirdLast ?? []));
+  thirdLastStems.push(...(t.thirdLastStems ?? []));
 }
 stems.sort((a, b) => b[0].length - a[0].length);
 const roman = new Map(Object.entries(data.roman));
@@ -77,8 +85,8 @@ export function fromEndOrdinal(n: number, length = 0): string {
 export const ORDINAL = [
   `\\d{1,2}${FROM_END_MARK}z*`,
   `\\d{1,3}(?:${alternatives(suffixes)})`,
-  alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords]),
-  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems])})\\p{L}{0,4}`,
+  alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords, ...thirdLastWords]),
+  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems, ...thirdLastStems])})\\p{L}{0,4}`,
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");
@@ -91,9 +99,12 @@ export function readCardinal(token: string): number | null {
 
 /**
  * The value of an ordinal token; LAST for "dernier", "last", "последний", SECOND_LAST for
- * "avant-dernier", "penultimate", "предпоследний"; null if it is none.
+ * "avant-dernier", "penultimate", "предпоследний", THIRD_LAST for "antépénultième"; null if none.
  */
 export function readOrdinal(token: string): number | null {
+  if (thirdLastWords.includes(token) || thirdLastStems.some((s) => token.startsWith(s))) {
+    return THIRD_LAST;
+  }
   if (secondLastWords.includes(token) || secondLastStems.some((s) => token.startsWith(s))) {
     return SECOND_LAST;
   }

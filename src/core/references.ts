@@ -58,6 +58,11 @@ export interface PositionRule extends RuleExamples {
    */
   answers?: boolean;
   /**
+   * Only in a message about this text: the words before it, like those after it, are stop words
+   * or this text's ("c'est bien l'OTSC qui parle ?", never "that film was great, who wrote it?").
+   */
+  alone?: boolean;
+  /**
    * The end of the text ("la toute fin", "the very end"), which a reader may mean as its last
    * paragraph or as the signatures under it: a quotation credited to it may come from either.
    */
@@ -130,7 +135,7 @@ const RECITAL_NOUN = table("recital");
 const OF_PREAMBLE = `\\s${table("ofPreamble")}`;
 /** "n°", "no.", "number", "#", "№", "номер" between a noun and its number, or just a space. */
 const NUMBER_MARK =
-  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s)";
+  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s)";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
@@ -164,6 +169,8 @@ type Rule = {
   answers?: boolean;
   /** An edge of the text (PositionRule.edge). */
   edge?: boolean;
+  /** Only in a message about this text (PositionRule.alone). */
+  alone?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -350,6 +357,7 @@ function positionRule(p: PositionRule): Rule {
     afterAName: p.afterAName === true,
     answers: p.answers === true,
     edge: p.edge === true,
+    alone: p.alone === true,
   };
 }
 
@@ -448,6 +456,16 @@ const NOT_OURS_BEFORE = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`,
  * second bullet"), and after it, to the end of the phrase, only words that frame a question or
  * name this text ("… des démarches proposées ?"), not another thing ("… du tableau périodique").
  */
+/** Whether `text` holds only stop words and words of this text ("c'est bien l'OTSC"). */
+function onlyThisText(text: string): boolean {
+  return text
+    .split(/[^\p{L}\p{N}]+/u)
+    .every((w) => w === "" || THIS_TEXT.test(w) || isStopWord(w) || w.length === 1);
+}
+
+/** "demande une", "mesure un": the article after a word that is also a verb, read as no number. */
+const ARTICLE_AS_NUMBER = /\s(?:un|une)$/u;
+
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
   const after = folded.slice(end, end + 80);
@@ -549,6 +567,10 @@ function* scan(text: string): Generator<FoundReference> {
     if (!hit) continue;
     const end = at + hit.m[0].length;
     if (hit.rule.weak && !tiedToThisText(folded, at, end)) continue;
+    if (hit.rule.alone && !onlyThisText(folded.slice(0, at))) continue;
+    // "mon appli demande une double sécurité": after "mesure" or "demande", "une" is an article.
+    if (VERB_NOUN.test(folded.slice(at, end)) && ARTICLE_AS_NUMBER.test(folded.slice(at, end)))
+      continue;
     const made = hit.rule.make(hit.m);
     if (made.length === 0) continue;
     claimedUntil = end;

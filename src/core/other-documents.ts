@@ -141,8 +141,6 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       `${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
       // "NATO's Article 5"
       `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
-      // "the article 4 consultations in NATO": an article, then what it is, then the organisation
-      `${WORD_START}${article}\\s?${NUMBER}\\s${words(2)}(?:in|of|within|de|du|des|dans|au\\ssein\\sde|в|у)\\s${ELISION}${organisation}`,
     ]),
     // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature
     gated(fraction, [

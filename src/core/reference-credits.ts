@@ -41,22 +41,25 @@ const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), tabl
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
 /**
  * ", toute en pudeur,": a short aside between two commas after a name; the second comma is what
- * tells it from a new clause ("I skipped the preamble, but the text says").
+ * tells it from a new clause ("I skipped the preamble, but the text says"), and a word of
+ * contrast or sequence ("mais", "puis", "but", "then", "а") or a dash makes it one
+ * ("Pas le préambule, mais la conclusion, dit").
  */
-const ASIDE = `,\\s[^,.;:!?«»"“”]{1,40},`;
+const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END})[^,.;:!?«»"“”—–-]{1,40}`;
+const ASIDE = `,\\s${ASIDE_WORDS},`;
 /**
  * After a name, a verb of saying at most three words on ("the preamble clearly says"), or a comma
  * and a word of quoting ("le préambule, je cite :"); not a comma and a new clause ("I skipped the
  * preamble, but the text says").
  */
 const SAYS_AFTER = new RegExp(
-  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s${table("quoting")}${WORD_END}|${ASIDE}\\s${table("says")})`,
+  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s(?:${table("quoting")}|${table("says")})${WORD_END}|${ASIDE}\\s${table("says")})`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /** An aside after a name, then a colon or a dash right before the quotation. */
-const ASIDE_THEN_QUOTE = /^,\s[^,.;:!?«»"“”]{1,40}\s?[:—–-]\s?$/u;
+const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u");
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
 const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
 /** After a name, "of …" something other than this text ("l'appel des syndicats"). */
@@ -157,7 +160,9 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   const opensSentence = LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start));
   if (side === "before" && (emphasised || opensSentence) && ITSELF_IS.test(rest)) return true;
   // "Le préambule, dans un élan lyrique : « … »": the sentence's subject, an aside, the quotation.
-  if (side === "before" && opensSentence && ASIDE_THEN_QUOTE.test(rest)) return true;
+  if (side === "before" && opensSentence && ASIDE_THEN_QUOTE.test(rest) && !ANY_NAME.test(rest)) {
+    return true;
+  }
   return side === "before"
     ? rest.length <= NEXT_TO_QUOTE && ONLY_MARKS.test(rest)
     : start <= NEXT_TO_QUOTE &&

@@ -452,20 +452,48 @@ const ELIDED = /^(?:l|d)'(\p{L}+)$/u;
 const NOT_OURS_BEFORE = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
 
 /**
- * Whether a weak reference is about this text: no possessive or indefinite just before it ("my
- * second bullet"), and after it, to the end of the phrase, only words that frame a question or
- * name this text ("… des démarches proposées ?"), not another thing ("… du tableau périodique").
+ * Whether a rule marked `alone` is about this text: the words after it name the text ("who wrote
+ * this declaration?"), or those before it in its sentence are stop words, this text's words or
+ * chatter ("hey, who wrote this?"); never "that dialogue in Top Boy was mad, who wrote it".
  */
-/** Whether `text` holds only stop words and words of this text ("c'est bien l'OTSC"). */
-function onlyThisText(text: string): boolean {
-  return text
+function aboutThisTextAlone(folded: string, start: number, end: number): boolean {
+  const after = folded.slice(end, end + 80);
+  const stop = after.search(PHRASE_END);
+  const phrase = stop < 0 ? after : after.slice(0, stop);
+  if (phrase.split(/[^\p{L}\p{N}]+/u).some((w) => THIS_TEXT.test(w))) return true;
+  const before = folded.slice(0, start).split(SENTENCE_END).at(-1) ?? "";
+  return before
+    .replace(CHATTER, " ")
     .split(/[^\p{L}\p{N}]+/u)
     .every((w) => w === "" || THIS_TEXT.test(w) || isStopWord(w) || w.length === 1);
 }
 
-/** "demande une", "mesure un": the article after a word that is also a verb, read as no number. */
-const ARTICLE_AS_NUMBER = /\s(?:un|une)$/u;
+const SENTENCE_END = /[.!?]+/u;
+const CHATTER = new RegExp(`${WORD_START}${table("chatter")}${WORD_END}`, "gu");
 
+/**
+ * "mon appli bancaire demande une double sécurité": a word that is also a verb, no determiner
+ * before it, then "un"/"une" and a noun is the verb and its article; "la mesure un" is measure 1.
+ */
+const ARTICLE_AS_NUMBER = /\s(?:un|une)$/u;
+const DETERMINER_BEFORE =
+  /(?:^|\s)(?:la|le|l'|sa|son|leur|cette|ce|the|this|their|its|une|un|votre|ta|ma|notre)\s?$/u;
+const NOUN_AFTER = /^\s\p{L}/u;
+
+function verbAndArticle(folded: string, start: number, end: number): boolean {
+  return (
+    VERB_NOUN.test(folded.slice(start, end)) &&
+    ARTICLE_AS_NUMBER.test(folded.slice(start, end)) &&
+    !DETERMINER_BEFORE.test(folded.slice(Math.max(0, start - 8), start)) &&
+    NOUN_AFTER.test(folded.slice(end, end + 2))
+  );
+}
+
+/**
+ * Whether a weak reference is about this text: no possessive or indefinite just before it ("my
+ * second bullet"), and after it, to the end of the phrase, only words that frame a question or
+ * name this text ("… des démarches proposées ?"), not another thing ("… du tableau périodique").
+ */
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
   const after = folded.slice(end, end + 80);
@@ -567,10 +595,9 @@ function* scan(text: string): Generator<FoundReference> {
     if (!hit) continue;
     const end = at + hit.m[0].length;
     if (hit.rule.weak && !tiedToThisText(folded, at, end)) continue;
-    if (hit.rule.alone && !onlyThisText(folded.slice(0, at))) continue;
-    // "mon appli demande une double sécurité": after "mesure" or "demande", "une" is an article.
-    if (VERB_NOUN.test(folded.slice(at, end)) && ARTICLE_AS_NUMBER.test(folded.slice(at, end)))
-      continue;
+    if (hit.rule.alone && !aboutThisTextAlone(folded, at, end)) continue;
+    // "mon appli demande une double sécurité": the verb and its article, no measure 1.
+    if (verbAndArticle(folded, at, end)) continue;
     const made = hit.rule.make(hit.m);
     if (made.length === 0) continue;
     claimedUntil = end;

@@ -61,6 +61,9 @@ export const HELD_OUT_QUOTES = [
   "q54",
   "q55",
   "q56",
+  "q57",
+  "q58",
+  "q59",
 ];
 
 export function newKindsReport(

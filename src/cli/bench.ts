@@ -80,7 +80,7 @@ function collect(): void {
   gc?.();
 }
 
-const CORPUS_RSS_RUNS = 5;
+const CORPUS_RSS_RUNS = 9;
 
 /**
  * Resident memory the example corpus adds (src/cli/corpus-rss.ts): processes with the corpus

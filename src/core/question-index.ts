@@ -109,14 +109,18 @@ export class QuestionIndex {
     const counts = Object.values(pools);
     // A pool is indexed as its terms, each as often as the examples used it; the "text" is the
     // pool's index, tokenized straight from the counts (no string of thousands of terms built).
+    // MiniSearch keeps its options, this tokenizer among them: once the pools are indexed it lets
+    // go of them, so the counts are not held twice (searches bring their own tokenizer).
+    let indexing: Array<Record<string, number>> | null = counts;
     this.mini = new MiniSearch<{ id: number }>({
       fields: ["pool"],
       storeFields: [],
       extractField: (doc) => String(doc.id),
-      tokenize: (text) => repeatTerms(counts[Number(text)] ?? {}),
+      tokenize: (text) => repeatTerms(indexing?.[Number(text)] ?? {}),
       processTerm: (term) => term,
     });
     this.mini.addAll(counts.map((_, id) => ({ id })));
+    indexing = null;
     for (const pool of counts) for (const term of Object.keys(pool)) this.vocabulary.add(term);
     for (const [label, pool] of Object.entries(pools)) {
       if (label !== NONE) for (const term of Object.keys(pool)) this.answeredVocabulary.add(term);

@@ -7,11 +7,11 @@
 import { straightenApostrophes } from "./analysis.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { quotationMarks } from "./quotation-marks.ts";
-import { readReferenceData } from "./references.ts";
+import { REFERENCE_DATA } from "./references.ts";
 import { type Clause, LANGS } from "./types.ts";
 import { normaliseForPatterns, WORD_END, wordListSource } from "./word-patterns.ts";
 
-const words = readReferenceData().words;
+const words = REFERENCE_DATA.words;
 const BEGINS = new RegExp(`${wordListSource(words.beginsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
 const ENDS = new RegExp(`${wordListSource(words.endsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
 

@@ -12,7 +12,7 @@ import { fold } from "./analysis.ts";
 import { readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
 import { withinOneEdit } from "./reference-typos.ts";
-import { readReferenceData } from "./references.ts";
+import { REFERENCE_DATA } from "./references.ts";
 import type { WordList } from "./word-patterns.ts";
 import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
@@ -68,7 +68,7 @@ const SEPARATOR = "(?:[\\s,:;—–]{1,3}|\\s?-\\s|\\s-)";
 
 /** Any word for a part of a text (references.json), generic ones too: "point", "part", "bullet". */
 function anyPartOfText(): string {
-  const refs = readReferenceData().words;
+  const refs = REFERENCE_DATA.words;
   return ["measure", "recital", "listItem", "documentPart", "paragraph"]
     .map((name) => wordListSource(refs[name] ?? {}))
     .join("|");

@@ -9,7 +9,7 @@
  */
 import { fold, isStopWord } from "./analysis.ts";
 import { CARDINAL, ORDINAL } from "./numbers.ts";
-import { readReferenceData } from "./references.ts";
+import { REFERENCE_DATA } from "./references.ts";
 
 /** Shorter words are too often other words one letter away ("art" → "arm"). */
 const MIN_CORRECTED = 4;
@@ -53,7 +53,7 @@ function nearestWithinOneEdit(words: readonly string[]): (word: string) => strin
 }
 
 function clauseWords(): string[] {
-  const { words } = readReferenceData();
+  const { words } = REFERENCE_DATA;
   const lists = [words.measure, words.recital].flatMap((w) => [
     ...(w?.words ?? []),
     ...(w?.stems ?? []),
@@ -67,14 +67,14 @@ const CLAUSE_WORDS = clauseWords();
 const KNOWN = new Set(CLAUSE_WORDS);
 /** Declined clause words ("мера", "пункта") start with a stem of the tables. */
 const STEMS = (() => {
-  const { words } = readReferenceData();
+  const { words } = REFERENCE_DATA;
   return [words.measure, words.recital].flatMap((w) => (w?.stems ?? []).map(fold));
 })();
 const isClauseWord = (word: string) =>
   KNOWN.has(word) || STEMS.some((s) => word.startsWith(s) && word.length - s.length <= 2);
 
 /** Names of the preamble as whole words ("preambule", "преамбулы"): long, and like no other word. */
-const PREAMBLE_NAMES = (readReferenceData().words.preamble?.words ?? [])
+const PREAMBLE_NAMES = (REFERENCE_DATA.words.preamble?.words ?? [])
   .map(fold)
   .filter((w) => /^\p{L}{6,}$/u.test(w));
 const PREAMBLE_KNOWN = new Set(PREAMBLE_NAMES);
@@ -101,7 +101,7 @@ const NUMBER_FIRST =
 
 /** Every word of the reference tables ("part", "bloc", "liste"): each is itself, no typo. */
 const VOCABULARY = new Set(
-  Object.values(readReferenceData().words).flatMap((w) => (w.words ?? []).map(fold)),
+  Object.values(REFERENCE_DATA.words).flatMap((w) => (w.words ?? []).map(fold)),
 );
 
 /** The name of the preamble `word` is a typo of ("preambel", "преамбла"), or null. */

@@ -183,7 +183,8 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
   readOrdinal(m[group] ?? "") ?? Number.NaN;
 /**
  * "(qui) suit le (tout) premier", "that comes before the last", "la mesure d'après la première":
- * a neighbour of an ordinal whose noun is the one before it. Group 1 is set for the next one, undefined for the previous one.
+ * a neighbour of an ordinal whose noun is the one before it. Group 1 is set for the next one,
+ * undefined for the previous one.
  */
 const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")}|d'apres)|${table("previous")}|d'avant)\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
 /** "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones". */
@@ -457,10 +458,12 @@ const NOT_OURS_BEFORE = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`,
  * chatter ("hey, who wrote this?"); never "that dialogue in Top Boy was mad, who wrote it".
  */
 function aboutThisTextAlone(folded: string, start: number, end: number): boolean {
-  const after = folded.slice(end, end + 80);
-  const stop = after.search(PHRASE_END);
-  const phrase = stop < 0 ? after : after.slice(0, stop);
-  if (phrase.split(/[^\p{L}\p{N}]+/u).some((w) => THIS_TEXT.test(w))) return true;
+  if (
+    phraseAfter(folded, end)
+      .split(/[^\p{L}\p{N}]+/u)
+      .some((w) => THIS_TEXT.test(w))
+  )
+    return true;
   const before = folded.slice(0, start).split(SENTENCE_END).at(-1) ?? "";
   return before
     .replace(CHATTER, " ")
@@ -469,6 +472,13 @@ function aboutThisTextAlone(folded: string, start: number, end: number): boolean
 }
 
 const SENTENCE_END = /[.!?]+/u;
+
+/** The words after a reference, to the end of its phrase: what they say is about it. */
+function phraseAfter(folded: string, end: number): string {
+  const after = folded.slice(end, end + 80);
+  const stop = after.search(PHRASE_END);
+  return stop < 0 ? after : after.slice(0, stop);
+}
 const CHATTER = new RegExp(`${WORD_START}${table("chatter")}${WORD_END}`, "gu");
 
 /**
@@ -496,15 +506,14 @@ function verbAndArticle(folded: string, start: number, end: number): boolean {
  */
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
-  const after = folded.slice(end, end + 80);
-  const stop = after.search(PHRASE_END);
-  const phrase = stop < 0 ? after : after.slice(0, stop);
-  return phrase.split(/[^\p{L}\p{N}']+/u).every((w) => {
-    // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
-    const noun = ELIDED.exec(w)?.[1];
-    if (noun !== undefined) return THIS_TEXT.test(noun);
-    return w === "" || THIS_TEXT.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
-  });
+  return phraseAfter(folded, end)
+    .split(/[^\p{L}\p{N}']+/u)
+    .every((w) => {
+      // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
+      const noun = ELIDED.exec(w)?.[1];
+      if (noun !== undefined) return THIS_TEXT.test(noun);
+      return w === "" || THIS_TEXT.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
+    });
 }
 
 /** The first rule (in priority order) that matches exactly at `at`. */

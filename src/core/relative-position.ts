@@ -9,7 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
-import { readReferenceData } from "./references.ts";
+import { REFERENCE_DATA } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
 import type { WordList } from "./word-patterns.ts";
 import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
@@ -49,7 +49,7 @@ export interface RelativePosition {
   group: ClauseKind | null;
 }
 
-const refs = readReferenceData().words;
+const refs = REFERENCE_DATA.words;
 const data = readRelativePositionData();
 
 /** The words of place before or after; "за" and "до" are as often "what kind of" and "until". */

@@ -7,7 +7,7 @@
  */
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { REFERENCE_DATA } from "./references.ts";
-import { readTermsData } from "./terms.ts";
+import { TERMS_DATA } from "./terms.ts";
 import { type Clause, LANGS } from "./types.ts";
 
 export class StopWordAids {
@@ -23,7 +23,7 @@ export class StopWordAids {
         }
       }
     }
-    const asides = readTermsData().asides;
+    const asides = TERMS_DATA.asides;
     for (const l of LANGS) for (const p of asides[l]) this.frame.add(p, "frame");
     for (const p of REFERENCE_DATA.words.inThisText?.words ?? []) this.frame.add(p, "frame");
   }

@@ -144,6 +144,9 @@ class TermMatcher {
 const data = readTermsData();
 const matcher = new TermMatcher(data);
 
+/** The term tables as loaded, shared with the readers that need their names and asides. */
+export { data as TERMS_DATA };
+
 /** "(oui je sais, honte à moi)": words in brackets are an aside, whatever they say. */
 const BRACKETED = /\([^()]{0,200}\)/gu;
 

@@ -12,8 +12,8 @@ import { loadDeclaration } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { REFERENCE_DATA, type TopicData } from "./references.ts";
-import { readTermsData } from "./terms.ts";
-import type { ClauseId, ClauseKind } from "./types.ts";
+import { TERMS_DATA } from "./terms.ts";
+import type { ClauseId } from "./types.ts";
 import { WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 /** A clause named by topic in a text: where the name stands, and the clauses it names. */
@@ -31,8 +31,6 @@ const TOPIC_WORDS = 5;
 const BARE_TOPIC_WORDS = 2;
 /** The clauses named hold at least this share of the best weight. */
 const NEAR_BEST = 0.75;
-
-const KINDS: Record<"measure" | "recital", ClauseKind> = { measure: "measure", recital: "recital" };
 
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'-]{0,29}";
 const words = (n: number) => `${WORD}(?:\\s${WORD}){0,${n - 1}}`;
@@ -62,9 +60,10 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
  * (clauses.json: "signataires", "conclusion"). A describing word the text also holds
  * ("important", "dangerous", "new") is talk about the clause, not its name.
  */
+const DECLARATION = loadDeclaration();
 const BARE_NAMES = new Set([
-  ...readTermsData().terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
-  ...loadDeclaration().flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
+  ...TERMS_DATA.terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
+  ...DECLARATION.flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
 ]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
 const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
@@ -80,7 +79,7 @@ function startsWithName(topic: string): boolean {
 const PLACE_WORD = new RegExp(`^(?:${ORDINAL})$`, "u");
 
 /** Each clause's words as stems: its text in every language, its title and its search aids. */
-const CLAUSES = loadDeclaration().map((c) => ({
+const CLAUSES = DECLARATION.map((c) => ({
   clause: c,
   stems: new Set(
     [...Object.values(c.text), ...Object.values(c.title), ...Object.values(c.aids).flat()].flatMap(
@@ -90,7 +89,7 @@ const CLAUSES = loadDeclaration().map((c) => ({
 }));
 
 function candidates(kind: keyof TopicData["heads"]) {
-  return kind === "any" ? CLAUSES : CLAUSES.filter((c) => c.clause.kind === KINDS[kind]);
+  return kind === "any" ? CLAUSES : CLAUSES.filter((c) => c.clause.kind === kind);
 }
 
 /** The topic up to the first word that says something of it ("les consultations est …"). */

@@ -220,8 +220,10 @@ export class Engine {
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
     if (term && termClause) return { kind: "note", note: term, clause: termClause, lang };
-    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say.
-    if (facet && !ruledOut) return this.overview(facet, lang);
+    // "ça a marché ou pas, cette proposition ?" names the text but asks what it cannot say; "is
+    // it legally binding?" asks of the whole text what it does not say of itself: its overview is
+    // only the closest thing the bot has.
+    if (facet && !ruledOut) return this.overview(facet, lang, ruled ? "closest" : undefined);
     const content = this.contentOf(q);
     // "where was it signed?" names the signatures but asks what the text never says.
     const named = ruled

@@ -48,12 +48,13 @@ const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, 
 const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END})[^,.;:!?«»"“”—–-]{1,40}`;
 const ASIDE = `,\\s${ASIDE_WORDS},`;
 /**
- * After a name, a verb of saying at most three words on ("the preamble clearly says"), or a comma
- * and a word of quoting ("le préambule, je cite :"); not a comma and a new clause ("I skipped the
- * preamble, but the text says").
+ * After a name, a verb of saying at most three words on ("the preamble clearly says", "l'appel se
+ * termine sur"), or a comma and a word of quoting ("le préambule, je cite :"); not a comma and a
+ * new clause ("I skipped the preamble, but the text says").
  */
+const SAYS = `(?:${table("says")}|${table("beginsWith")}|${table("endsWith")})`;
 const SAYS_AFTER = new RegExp(
-  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${table("says")}|,\\s(?:${table("quoting")}|${table("says")})${WORD_END}|${ASIDE}\\s${table("says")})`,
+  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
@@ -211,6 +212,15 @@ function anyNameSpans(folded: string): { start: number; end: number; ids: Clause
   return out;
 }
 
+/**
+ * "En conclusion : « … »", "в заключение: «…»": the idiom alone before a colon and the quotation
+ * is a label for the part it names; anywhere else it only ends a speaker's own talk.
+ */
+function idiomAsLabel(folded: string, end: number, side: Side): boolean {
+  return side === "before" && IDIOM_LABEL.test(folded.slice(end));
+}
+const IDIOM_LABEL = /^\s?[:—–]\s?$/u;
+
 /** Names that credit in `folded`, a window on one side of a quotation; at most MAX_FOUND. */
 function namesIn(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
@@ -227,8 +237,10 @@ function namesIn(folded: string, side: Side): Credit[] {
         const end = start + m[0].length;
         const ofText = OF_WHOLE_TEXT.exec(folded.slice(end, end + CREDIT_WINDOW))?.[0] ?? "";
         if (end === start) re.lastIndex++;
-        else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) continue;
-        else if (
+        else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) {
+          if (idiomAsLabel(folded, end, side) && !out.some((o) => o.start === start))
+            out.push({ start, end, targets: n.targets, via: n.via });
+        } else if (
           credits(folded, start, end + ofText.length, side) &&
           !out.some((o) => o.start === start)
         )
@@ -270,7 +282,7 @@ export function creditsIn(folded: string, side: Side): Credit[] {
       },
     ];
   });
-  const names = [...named, ...topics].filter(
+  const names = [...named, ...topics, ...measuresByNumberAlone(folded, side)].filter(
     (n) =>
       !refs.some((r) => n.start < r.end && r.start < n.end) &&
       !n.targets.some((t) => t.kind === "group" && t.clauses.some((c) => referenced.has(c))),
@@ -286,6 +298,27 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     via: r.leadIn ?? "reference",
   }));
   return [...found, ...names].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "la 6 dit « … »", "Dans la 1 : « … »": a measure's number after the article alone, where a
+ * name would credit; in a question ("et la 4 ?") the number is a follow-up's business.
+ */
+const NUMBER_ALONE = new RegExp(
+  `${WORD_START}${table("numberAlone")}\\s(\\d{1,2})(?![\\p{L}\\p{N}%°'’.,]\\p{N}|[\\p{L}\\p{N}%°])`,
+  "gu",
+);
+
+function measuresByNumberAlone(folded: string, side: Side): Credit[] {
+  const out: Credit[] = [];
+  for (const m of folded.matchAll(NUMBER_ALONE)) {
+    const id = `M${m[1]}` as ClauseId;
+    const end = m.index + m[0].length;
+    if (!CLAUSE_ORDER.includes(id) || !creditsAsWord(folded, m.index, end, side)) continue;
+    out.push({ start: m.index, end, targets: [{ kind: "clause", id }], via: "number-alone" });
+    if (out.length >= MAX_FOUND) break;
+  }
+  return out;
 }
 
 /** "paragraphe", "абзац": a noun that names no kind of clause. */

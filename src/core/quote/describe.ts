@@ -58,6 +58,9 @@ export function reportQuote(
       changes.push({ kind: "added", quote: slice(quote, run), text: "" });
     }
     for (const c of changes) for (const f of changeFlags(c)) flags.add(f);
+  } else if (addsNumber(a.located, quote)) {
+    // "« les trente États membres de l'OTAN »": not the text, and a count it never gives.
+    flags.add("number");
   }
   const namesOther = named.length > 0 && oneClause && !attributed.some((c) => namedIds.includes(c));
   if (namesOther) verdict = "misattributed";
@@ -192,6 +195,12 @@ function slice(text: string, tokens: readonly Token[]): string {
 
 /** Case and apostrophes aside: what is left is accents or spelling. */
 const lower = (word: string) => straightenApostrophes(word.toLowerCase());
+
+/** Whether the quotation holds a number the closest passage does not. */
+function addsNumber(located: readonly Located[], quote: string): boolean {
+  const near = new Set(located.flatMap((l) => l.at.tokens.slice(l.from, l.to).map((t) => t.key)));
+  return tokenize(quote).some((t) => isNumber(t.key) && !near.has(t.key));
+}
 
 /** A change that touches a negation or a number, however small. */
 function changeFlags(c: QuoteChange): QuoteFlag[] {

@@ -11,6 +11,7 @@ import {
   foreignPiece,
   holdsButAPhrase,
   insertedPhrase,
+  inventedAroundStockPhrases,
   mostlyIn,
   movedPieces,
   reorderedClause,
@@ -102,6 +103,19 @@ export function analyse(
 }
 
 function analyseOne(
+  index: QuoteIndex,
+  piece: Token[],
+  lang: Lang,
+  namedIds: ClauseId[],
+  total: number,
+): Analysis {
+  const a = locateOne(index, piece, lang, namedIds, total);
+  return a.verdict === "near" && inventedAroundStockPhrases(a.located, piece, index.texts[lang])
+    ? notFound(index, piece, lang, total)
+    : a;
+}
+
+function locateOne(
   index: QuoteIndex,
   piece: Token[],
   lang: Lang,

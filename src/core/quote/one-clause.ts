@@ -12,7 +12,7 @@
 import { isStopWord } from "../analysis.ts";
 import { keyText, type Token } from "../quote-tokens.ts";
 import type { ClauseText, Located, Span } from "./clause-index.ts";
-import { isNegation } from "./word-kinds.ts";
+import { isNegation, isNumber } from "./word-kinds.ts";
 
 /** Share of the located quote that one clause must hold for the rest to count as changed words. */
 const DOMINANT_SHARE = 0.7;
@@ -348,4 +348,45 @@ export function movedPieces(pieces: readonly Located[]): Token[][] {
     k = prev[k] ?? -1;
   }
   return pieces.filter((_, i) => !kept.has(i)).map((l) => l.quote);
+}
+
+/** Content words of its own a quotation may add to the text's stock phrases and still be near. */
+const INVENTED_WORDS = 3;
+
+/**
+ * Whether a near match of `at` keeps only the text's stock phrases and adds a number or
+ * INVENTED_WORDS content words of its own: a sentence the text does not have, built on its
+ * refrain ("les sept États membres de l'OTSC", "les ministres des Affaires étrangères des pays
+ * membres se réuniront chaque année"). A phrase is stock when another clause holds all its content
+ * words too ("États membres … OTAN" is in the appeal and in measure 6); a number set into a
+ * clause's own words ("entre les trois secrétaires généraux", "aux ministres des Affaires
+ * étrangères des 28 États membres de l'OTAN") stays a near quotation.
+ */
+export function inventedAroundStockPhrases(
+  located: readonly Span[],
+  quote: readonly Token[],
+  texts: readonly ClauseText[],
+): boolean {
+  const kept = new Set(located.flatMap((l) => l.at.tokens.slice(l.from, l.to).map((t) => t.key)));
+  const ids = new Set(located.map((l) => l.at.clause.id));
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let number = false;
+  let invented = 0;
+  for (const t of quote) {
+    if (kept.has(t.key)) {
+      if (!isStopWord(t.key)) run.push(t.key);
+      continue;
+    }
+    // A number set into a phrase leaves it one phrase: "des 28 États membres de l'OTAN".
+    if (isNumber(t.key)) number = true;
+    if (isNumber(t.key) || isStopWord(t.key)) continue;
+    invented++;
+    if (run.length > 0) runs.push(run);
+    run = [];
+  }
+  if (run.length > 0) runs.push(run);
+  if (runs.length === 0 || !(number || invented >= INVENTED_WORDS)) return false;
+  const others = texts.filter((t) => !ids.has(t.clause.id)).map((t) => ` ${t.keys} `);
+  return runs.every((r) => others.some((keys) => r.every((k) => keys.includes(` ${k} `))));
 }

@@ -162,7 +162,7 @@ function locateOne(
       near &&
       ratio <= NEAR_MAX &&
       (mostlyIn(near.at, composite.located) ||
-        holdsButAPhrase(near.at, composite.located, piece.length, index.common[lang]))
+        holdsButAPhrase(near.at, composite.located, piece, index.common[lang]))
     ) {
       return oneClause("near", near, piece, ratio, []);
     }

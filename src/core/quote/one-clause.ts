@@ -52,21 +52,36 @@ export function mostlyIn(at: ClauseText, located: readonly Located[]): boolean {
  * elsewhere have at most ELSEWHERE_CONTENT_WORDS words that are not function words ("de sécurité
  * de l'" in "le Conseil de sécurité de l'OTAN", "dans la lutte" in "… plus étroite dans la lutte
  * antiterroriste"). Then the quote is that clause with a phrase changed, credited to it or not;
- * a real piece of another clause ("afin de renforcer la confiance") keeps it a composite.
+ * a real piece of another clause ("afin de renforcer la confiance"), or a phrase bringing a word
+ * the clause lacks ("pour tous les États membres de l'OTAN" after the second recital, "notre
+ * attachement" in the closing), keeps it a composite, unless the quote also sets in a number.
  */
 export function holdsButAPhrase(
   at: ClauseText,
   located: readonly Located[],
-  words: number,
+  quote: readonly Token[],
   common: ReadonlySet<string>,
 ): boolean {
+  const words = quote.length;
   let inClause = 0;
   let content = 0;
+  let foreign = false;
+  const own = ` ${at.keys} `;
   for (const l of located) {
     if (l.at === at) inClause += l.quote.length;
-    else content += contentWords(l.quote, common);
+    else {
+      content += contentWords(l.quote, common);
+      foreign ||= l.quote.some(
+        (t) => !isStopWord(t.key) && !common.has(t.key) && !own.includes(` ${t.key} `),
+      );
+    }
   }
-  return inClause >= HOLDS_SHARE * words && content <= ELSEWHERE_CONTENT_WORDS;
+  // A number set in ("les 57 États de l'OSCE", "les 30 membres de l'OTAN") makes the quotation a
+  // changed clause whatever the phrase around it.
+  const number = quote.some((t) => isNumber(t.key) && !own.includes(` ${t.key} `));
+  return (
+    inClause >= HOLDS_SHARE * words && content <= ELSEWHERE_CONTENT_WORDS && (!foreign || number)
+  );
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   shortenedClause,
 } from "./one-clause.ts";
 import type { Verdict } from "./verdict.ts";
+import { isNumber } from "./word-kinds.ts";
 
 /** Below this share of edits a single-clause match wins over pieces of several. */
 const NEAR_CLEAR = 0.15;
@@ -138,7 +139,9 @@ function locateOne(
   // few words it changes make, with their neighbours, a real piece of another clause ("Nous,
   // ministres des Affaires étrangères" of the opening before the appeal's words).
   const pieces = piecesOf(index, piece, lang);
-  const clear = near && ratio <= NEAR_CLEAR;
+  // A number set into one clause's words ("des vingt-huit États membres") is one change, however
+  // many letters it takes: the clause changed, not pieces of several.
+  const clear = near && (near.errors - addedNumberChars(piece, near.at)) / keys.length <= NEAR_CLEAR;
   const composite =
     !clear || (pieces && foreignPiece(near.at, pieces.located, piece, index.common[lang]))
       ? pieces
@@ -189,6 +192,14 @@ function locateOne(
     };
   }
   return notFound(index, piece, lang, total);
+}
+
+/** The characters (and a space each) of the quote's numbers that clause `at` does not have. */
+function addedNumberChars(quote: readonly Token[], at: ClauseText): number {
+  const own = ` ${at.keys} `;
+  return quote
+    .filter((t) => isNumber(t.key) && !own.includes(` ${t.key} `))
+    .reduce((n, t) => n + t.key.length + 1, 0);
 }
 
 /** Not found: the closest passage is in the clause sharing most of the quote's words. */

@@ -64,6 +64,8 @@ export const HELD_OUT_QUOTES = [
   "q57",
   "q58",
   "q59",
+  "q68",
+  "q69",
 ];
 
 export function newKindsReport(

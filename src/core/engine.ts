@@ -29,8 +29,15 @@ import {
   WEIGHTS,
   weightedCoverage,
 } from "./ranking.ts";
+import { placesAPart, questionReadings, readingIds } from "./reference-readings.ts";
 import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
-import { asksForSummary, findReferences, namesAPart, type ReferenceTarget } from "./references.ts";
+import {
+  asksForSummary,
+  findReferences,
+  firstReference,
+  namesAPart,
+  type ReferenceTarget,
+} from "./references.ts";
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
 import { StopWordAids } from "./stop-word-aids.ts";
@@ -38,6 +45,7 @@ import { askedTermInSentences } from "./terms.ts";
 import type { Answer, Clause, ClauseId, Lang, OutOfRange, SearchHit } from "./types.ts";
 import { type WholeTextFacet, wholeTextFacet } from "./whole-text.ts";
 import { trainWholeTextModel, WholeTextReading } from "./whole-text-model.ts";
+import { normaliseForPatterns } from "./word-patterns.ts";
 
 export type ReferenceMatch = { kind: "clause"; clause: Clause } | OutOfRange;
 
@@ -213,7 +221,8 @@ export class Engine {
     if (first?.kind === "out-of-range") return { ...first, lang };
     if (first) {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
-      return this.byReference(first.clause, lang, seeAlso.slice(0, 2));
+      const read = this.readingByContent(cited.text, q, first.clause.id, ruled) ?? first.clause;
+      return this.byReference(read, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
     // "НАТО это шо вообще, объясни как ребёнку" asks what NATO is, simply: a term, not a summary.
@@ -427,6 +436,33 @@ export class Engine {
       foreignShare: content.length > 0 ? foreign / content.length : 0,
     };
     return combine(hits, votes, signals, this.weights, this.thresholds);
+  }
+
+  /**
+   * "le premier paragraphe — paix, sécurité, terrorisme ?", "la toute fin, le 'ready to talk'":
+   * words that may mean either of two clauses (reference-readings.ts) are read as the one the
+   * question's other words are in; as the clause first named when those words are in neither.
+   */
+  private readingByContent(
+    text: string,
+    question: string,
+    named: ClauseId,
+    ruled: string | null,
+  ): Clause | undefined {
+    const folded = normaliseForPatterns(text);
+    const found = firstReference(folded);
+    if (!found) return undefined;
+    const ids = readingIds(questionReadings(found, folded));
+    if (ids.length < 2 || !ids.includes(named)) return undefined;
+    // The reference's own words ("la toute fin", "first line") and the parts named around it
+    // ("before the recitals") say where, not what about.
+    const rest = `${folded.slice(0, found.start)} ${folded.slice(found.end)}`;
+    if (placesAPart(rest)) return undefined;
+    const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));
+    if (content.length === 0) return undefined;
+    const ranking = this.rankTokens(rest, content, ruled);
+    const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0);
+    return best && best.id !== named ? this.clause(best.id) : undefined;
   }
 
   private hits(ranking: Ranking): SearchHit[] {

@@ -5,13 +5,13 @@
  * data/references.json and data/clauses.json.
  */
 import { CLAUSE_ORDER, readClauseData } from "./declaration.ts";
+import { readingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
   MAX_FOUND,
   type NameRule,
   type ReferenceTarget,
   scanReferences as scan,
-  shiftTarget,
   referenceWords as table,
 } from "./references.ts";
 import { topicNamesIn } from "./topic-credits.ts";
@@ -290,11 +290,7 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const found: Credit[] = refs.map((r) => ({
     start: r.start,
     end: r.end,
-    targets: GENERIC.test(folded.slice(r.start, r.end))
-      ? r.targets.flatMap(readings)
-      : r.edge
-        ? r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by))
-        : r.targets,
+    targets: readingsOf(r, folded),
     via: r.leadIn ?? "reference",
   }));
   return [...found, ...names].sort((a, b) => a.start - b.start);
@@ -319,42 +315,6 @@ function measuresByNumberAlone(folded: string, side: Side): Credit[] {
     if (out.length >= MAX_FOUND) break;
   }
   return out;
-}
-
-/** "paragraphe", "абзац": a noun that names no kind of clause. */
-const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
-
-/**
- * "во втором абзаце", "paragraph 2": numbered by a noun that names no kind, the clause may be the
- * measure, the recital or the document's paragraph of that number; a quotation from any of them
- * is no misattribution. The first paragraph may be the opening line or the first recital.
- */
-function readings(t: CreditTarget): CreditTarget[] {
-  if (t.kind !== "clause") return [t];
-  // "в первом абзаце": whether the one-line opening counts as a paragraph is the reader's call, so
-  // the first paragraph may be the first recital.
-  if (t.id === CLAUSE_ORDER[0] && CLAUSE_ORDER[1])
-    return [t, { kind: "clause", id: CLAUSE_ORDER[1] }];
-  // "абзац 3 преамбулы" names its kind: only the noun alone, read as a measure, is widened.
-  const n = Number(/^M(\d+)$/.exec(t.id)?.[1]);
-  if (!Number.isInteger(n)) return [t];
-  const ids = new Set<ClauseId>([t.id, `M${n}` as ClauseId, `P${n}` as ClauseId]);
-  const nth = CLAUSE_ORDER[n - 1];
-  if (nth) ids.add(nth);
-  return [...ids].filter((id) => CLAUSE_ORDER.includes(id)).map((id) => ({ kind: "clause", id }));
-}
-
-/**
- * "la toute fin", "the very end", "tout en bas": the end of the text may be read as its closing
- * paragraph or as the signatures under it; a quotation credited to it from either is no
- * misattribution.
- */
-function edgeReadings(t: ReferenceTarget): ReferenceTarget[] {
-  if (t.kind !== "clause") return [t];
-  const at = CLAUSE_ORDER.indexOf(t.id);
-  const last = CLAUSE_ORDER.length - 1;
-  if (at < last - 1) return [t];
-  return CLAUSE_ORDER.slice(last - 1).map((id) => ({ kind: "clause" as const, id }));
 }
 
 /** The clauses `folded` credits a quotation to (creditsIn), once each. */

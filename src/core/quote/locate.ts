@@ -141,7 +141,8 @@ function locateOne(
   const pieces = piecesOf(index, piece, lang);
   // A number set into one clause's words ("des vingt-huit États membres") is one change, however
   // many letters it takes: the clause changed, not pieces of several.
-  const clear = near && (near.errors - addedNumberChars(piece, near.at)) / keys.length <= NEAR_CLEAR;
+  const clear =
+    near && (near.errors - addedNumberChars(piece, near.at)) / keys.length <= NEAR_CLEAR;
   const composite =
     !clear || (pieces && foreignPiece(near.at, pieces.located, piece, index.common[lang]))
       ? pieces

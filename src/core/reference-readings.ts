@@ -1,0 +1,96 @@
+/**
+ * The clauses a reference's words may mean. Most name one ("mesure 3"); some stand for either of
+ * two neighbours, and a reader may mean both: "le premier paragraphe" is the one-line opening or
+ * the first recital, "la toute fin" the closing or the signatures under it, "paragraph 2" (a noun
+ * that names no kind) the measure, the recital or the document's paragraph of that number.
+ * Quotations credited to any reading are no misattribution; a question's own words choose among
+ * them (engine.ts).
+ */
+import { fold } from "./analysis.ts";
+import { CLAUSE_ORDER, readClauseData } from "./declaration.ts";
+import {
+  type FoundReference,
+  type ReferenceTarget,
+  shiftTarget,
+  referenceWords as table,
+} from "./references.ts";
+import type { ClauseId } from "./types.ts";
+import { alternatives, WORD_END, WORD_START } from "./word-patterns.ts";
+
+/** "paragraphe", "абзац": a noun that names no kind of clause. */
+const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
+
+/**
+ * Words that place or name a part ("avant les considérants", "after the conclusion", "la ligne
+ * finale"): beside a reference they say where, not what about, and choose no reading.
+ */
+const PLACE_WORDS = new RegExp(
+  `${WORD_START}(?:${["before", "after", "previous", "next", "recital", "preamble", "signatures", "lastParagraph", "lastLine", "list", "measure"].map(table).join("|")}|${alternatives(ownNames())})${WORD_END}`,
+  "u",
+);
+
+/** The clauses' own labels and names (clauses.json): "Conclusion", "Appel", "Заключение". */
+function ownNames(): string[] {
+  return readClauseData().flatMap((c) => [...Object.values(c.label), ...(c.names ?? [])].map(fold));
+}
+
+/** Whether `folded` names or places a part of the text (PLACE_WORDS). */
+export function placesAPart(folded: string): boolean {
+  return PLACE_WORDS.test(folded);
+}
+
+/** Every reading of a found reference; `folded` is the text it was found in. */
+export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
+  if (GENERIC.test(folded.slice(r.start, r.end))) return r.targets.flatMap(readings);
+  if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
+  return r.targets;
+}
+
+/**
+ * The readings a question may mean: those of a quotation's credit, and for the top of the text
+ * ("tout au début", "the first paragraph") the first recital too, which many readers count as the
+ * first paragraph (quotations credited there were, by blind writers, the opening line's).
+ */
+export function questionReadings(r: FoundReference, folded: string): ReferenceTarget[] {
+  const read = readingsOf(r, folded);
+  const [first, second] = CLAUSE_ORDER;
+  const onlyFirst = read.length === 1 && read[0]?.kind === "clause" && read[0].id === first;
+  return onlyFirst && second && r.by === 0 ? [...read, { kind: "clause", id: second }] : read;
+}
+
+/** The clause ids among `targets`, once each. */
+export function readingIds(targets: readonly ReferenceTarget[]): ClauseId[] {
+  return [...new Set(targets.flatMap((t) => (t.kind === "clause" ? [t.id] : [])))];
+}
+
+/**
+ * "во втором абзаце", "paragraph 2": numbered by a noun that names no kind, the clause may be the
+ * measure, the recital or the document's paragraph of that number. The first paragraph may be the
+ * opening line or the first recital.
+ */
+function readings(t: ReferenceTarget): ReferenceTarget[] {
+  if (t.kind !== "clause") return [t];
+  // "в первом абзаце": whether the one-line opening counts as a paragraph is the reader's call, so
+  // the first paragraph may be the first recital.
+  if (t.id === CLAUSE_ORDER[0] && CLAUSE_ORDER[1])
+    return [t, { kind: "clause", id: CLAUSE_ORDER[1] }];
+  // "абзац 3 преамбулы" names its kind: only the noun alone, read as a measure, is widened.
+  const n = Number(/^M(\d+)$/.exec(t.id)?.[1]);
+  if (!Number.isInteger(n)) return [t];
+  const ids = new Set<ClauseId>([t.id, `M${n}` as ClauseId, `P${n}` as ClauseId]);
+  const nth = CLAUSE_ORDER[n - 1];
+  if (nth) ids.add(nth);
+  return [...ids].filter((id) => CLAUSE_ORDER.includes(id)).map((id) => ({ kind: "clause", id }));
+}
+
+/**
+ * The end of the text ("la toute fin", "the very end") may be read as either of the two clauses
+ * there: the closing paragraph or the signatures under it.
+ */
+function edgeReadings(t: ReferenceTarget): ReferenceTarget[] {
+  if (t.kind !== "clause") return [t];
+  const at = CLAUSE_ORDER.indexOf(t.id);
+  const last = CLAUSE_ORDER.length - 1;
+  if (at < last - 1) return [t];
+  return CLAUSE_ORDER.slice(last - 1).map((id) => ({ kind: "clause" as const, id }));
+}

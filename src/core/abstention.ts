@@ -61,11 +61,32 @@ function compile(r: AbstentionRuleData): Rule {
   };
 }
 
-export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
-  return readDataFile<{ rules: AbstentionRuleData[] }>(file).rules;
+interface AbstentionData {
+  rules: AbstentionRuleData[];
+  /** Words that ask where the text says something (asksWhereInText). */
+  whereInText: WordList & RuleExamples;
 }
 
-const RULE_DATA = readAbstentionRules();
+export function readAbstentionData(file = RULES_FILE): AbstentionData {
+  return readDataFile<AbstentionData>(file);
+}
+
+export function readAbstentionRules(file = RULES_FILE): AbstentionRuleData[] {
+  return readAbstentionData(file).rules;
+}
+
+const DATA = readAbstentionData();
+const RULE_DATA = DATA.rules;
+const WHERE_IN_TEXT = new RegExp(wordsSource(DATA.whereInText), "u");
+
+/**
+ * "c'est écrit où ce conte de fées ?", "where does it even say that", "где там": the question asks
+ * where the text says something, so it is about the text, however much its other words read like
+ * the questions the text does not answer.
+ */
+export function asksWhereInText(question: string): boolean {
+  return WHERE_IN_TEXT.test(normaliseForPatterns(question));
+}
 const RULES: Rule[] = RULE_DATA.map(compile);
 
 /** The rules whose questions may be about the whole text (AbstentionRuleData.mayBeAboutTheWhole). */

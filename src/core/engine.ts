@@ -3,7 +3,7 @@
  * text and by the example questions they answered, with a confidence tier.
  * Shared by the Discord bot, the console and the `ask` command.
  */
-import { asksForFactNotInText, RULES_ABOUT_THE_WHOLE } from "./abstention.ts";
+import { asksForFactNotInText, asksWhereInText, RULES_ABOUT_THE_WHOLE } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
@@ -434,6 +434,7 @@ export class Engine {
       rule,
       unknownWord,
       foreignShare: content.length > 0 ? foreign / content.length : 0,
+      whereInText: asksWhereInText(question),
     };
     return combine(hits, votes, signals, this.weights, this.thresholds);
   }

@@ -122,6 +122,8 @@ export interface Signals {
   unknownWord: boolean;
   /** The share of the question's content words foreign to the text's subject (see Thresholds). */
   foreignShare: number;
+  /** The question asks where the text says something (abstention.ts, asksWhereInText). */
+  whereInText?: boolean;
 }
 
 export function combine(
@@ -189,7 +191,10 @@ export function confidence(
   t: Thresholds = THRESHOLDS,
 ): Confidence {
   const score = top?.score ?? 0;
-  if (!top || score < t.closest || none - score > t.noneLead) return "none";
+  // "c'est écrit où ?" is about the text: its closest passage, unless a rule says what the text
+  // lacks ("where does it give the date?").
+  const aboutTheText = signals.whereInText === true && signals.rule === null;
+  if (!top || score < t.closest || (none - score > t.noneLead && !aboutTheText)) return "none";
   if (score >= t.answer && score - none >= t.margin && !doubtful(signals, top, t)) return "answer";
   return "closest";
 }

@@ -65,7 +65,12 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
         top: r.ranked[0]?.id ?? null,
         best: r.ranked[0],
         none: r.none,
-        signals: { rule: r.rule, unknownWord: r.unknownWord, foreignShare: r.foreignShare },
+        signals: {
+          rule: r.rule,
+          unknownWord: r.unknownWord,
+          foreignShare: r.foreignShare,
+          whereInText: r.whereInText,
+        },
         leansWholeText:
           (r.rule === null || RULES_ABOUT_THE_WHOLE.has(r.rule)) && engine.leansWholeText(q.q),
       };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { asksForFactNotInText, readAbstentionRules } from "../../src/core/abstention.ts";
+import {
+  asksForFactNotInText,
+  asksWhereInText,
+  readAbstentionData,
+  readAbstentionRules,
+} from "../../src/core/abstention.ts";
+import { getEngine } from "../../src/core/engine.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 
 const rules = readAbstentionRules();
@@ -32,5 +38,24 @@ describe("abstention rules (data/abstention.json)", () => {
       return rule ? [`${rule} on ${id}: ${text}`] : [];
     });
     expect(fired).toEqual([]);
+  });
+});
+
+describe("questions that ask where the text says something (data/abstention.json, whereInText)", () => {
+  const { whereInText } = readAbstentionData();
+
+  it.each(whereInText.fires)("asks where in the text: %s", (q) => {
+    expect(asksWhereInText(q)).toBe(true);
+  });
+
+  it.each(whereInText.spares)("asks nothing of the text: %s", (q) => {
+    expect(asksWhereInText(q)).toBe(false);
+  });
+
+  it("offers the closest passage rather than silence when asked where", () => {
+    const a = getEngine().answer(
+      "mdr ils veulent prévenir l'OTAN avant leurs manœuvres, c'est écrit où ce conte de fées ?",
+    );
+    expect(a.kind).toBe("clause");
   });
 });

@@ -164,8 +164,9 @@ describe("abstention", () => {
 });
 
 describe("known misses (kept so that a fix shows)", () => {
-  // "sent" meets off-topic examples about troops sent somewhere: the appeal loses to "none".
-  it.fails("who are the proposals sent to? → appeal", () => {
+  // "sent" meets off-topic examples about troops sent somewhere; once the "none" pool let go of
+  // the words a single off-topic question held, the appeal is the closest passage again.
+  it("who are the proposals sent to? → appeal", () => {
     expect(engine.answer("who are the proposals sent to?")).toMatchObject({
       clause: { id: "appeal" },
     });

@@ -49,13 +49,18 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
 /**
  * The readings a question may mean: those of a quotation's credit, and for the top of the text
  * ("tout au début", "the first paragraph") the first recital too, which many readers count as the
- * first paragraph (quotations credited there were, by blind writers, the opening line's).
+ * first paragraph, and for its last line the closing sentence above the signatures (quotations
+ * credited there were, by blind writers, the opening line's and the signatures').
  */
 export function questionReadings(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);
-  const [first, second] = CLAUSE_ORDER;
-  const onlyFirst = read.length === 1 && read[0]?.kind === "clause" && read[0].id === first;
-  return onlyFirst && second && r.by === 0 ? [...read, { kind: "clause", id: second }] : read;
+  const only = read.length === 1 && read[0]?.kind === "clause" ? read[0].id : undefined;
+  if (!only || r.by !== 0) return read;
+  const at = CLAUSE_ORDER.indexOf(only);
+  const last = CLAUSE_ORDER.length - 1;
+  // The opening line's neighbour below; the signatures' neighbour above ("the last line").
+  const other = at === 0 ? CLAUSE_ORDER[1] : at === last ? CLAUSE_ORDER[last - 1] : undefined;
+  return other ? [...read, { kind: "clause", id: other }] : read;
 }
 
 /** The clause ids among `targets`, once each. */

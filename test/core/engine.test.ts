@@ -298,8 +298,8 @@ describe("confidence tiers", () => {
       const a = engine.answer(q);
       return a.kind === "clause" ? `${a.clause.id} ${a.confidence}` : a.kind;
     };
-    expect(tier("anything on drug trafficking?")).toBe("M6 answer");
-    expect(tier("anything on drug trafficking with zyxwvut?")).toBe("M6 closest");
+    expect(tier("anything on cooperation?")).toBe("P4 answer");
+    expect(tier("anything on cooperation with zyxwvut?")).toBe("P4 closest");
     // One content word in four foreign to the text is enough to withhold a public answer.
     expect(tier("do they want observers at each other's zyxwvut exercises?")).toBe("M5 closest");
   });

@@ -66,6 +66,8 @@ export const HELD_OUT_QUOTES = [
   "q59",
   "q68",
   "q69",
+  "q71",
+  "q72",
 ];
 
 export function newKindsReport(

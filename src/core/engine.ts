@@ -430,11 +430,17 @@ export class Engine {
         !inText.has(t) &&
         !t.stems.some((s) => this.questions.answered(s)),
     ).length;
+    // "steups" (a sigh of annoyance) is one letter from "stups" (narcotics squad slang): words
+    // read only as typos of the text's words match it, but are not the text's words.
+    const typosOnly =
+      content.length > 0 &&
+      content.every((t) => tolerant.has(t) && !t.stems.some((s) => this.questions.knows(s)));
     const signals = {
       rule,
       unknownWord,
       foreignShare: content.length > 0 ? foreign / content.length : 0,
       whereInText: asksWhereInText(question),
+      typosOnly,
     };
     return combine(hits, votes, signals, this.weights, this.thresholds);
   }

@@ -124,6 +124,8 @@ export interface Signals {
   foreignShare: number;
   /** The question asks where the text says something (abstention.ts, asksWhereInText). */
   whereInText?: boolean;
+  /** Every content word is unknown as typed, found only by typo tolerance. */
+  typosOnly?: boolean;
 }
 
 export function combine(
@@ -171,7 +173,8 @@ export function combine(
  *   words are foreign to the text's subject. On the held-out batches h01–h06 these two took 58 of
  *   63 public answers to off-topic questions that reuse the text's words, and 48 of about 760 right
  *   ones (those stay, as the closest passage);
- * - a modest score (under `voteAlone`) that the clause's own words do not back (`textCover`).
+ * - a modest score (under `voteAlone`) that the clause's own words do not back (`textCover`);
+ * - every word of the question is found only as a typo of the text's or the examples' words.
  */
 function doubtful(signals: Signals, top: Scored, t: Thresholds): boolean {
   return (
@@ -179,6 +182,7 @@ function doubtful(signals: Signals, top: Scored, t: Thresholds): boolean {
     (signals.unknownWord && top.score < t.sureDespite) ||
     top.coverage === 0 ||
     signals.foreignShare >= t.foreignShare ||
+    signals.typosOnly === true ||
     (top.score < t.voteAlone && top.coverage < t.textCover)
   );
 }

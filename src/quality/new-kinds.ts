@@ -66,6 +66,7 @@ export const HELD_OUT_QUOTES = [
   "q59",
   "q68",
   "q69",
+  "q70",
   "q71",
   "q72",
 ];

@@ -70,6 +70,7 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
           unknownWord: r.unknownWord,
           foreignShare: r.foreignShare,
           whereInText: r.whereInText,
+          typosOnly: r.typosOnly,
         },
         leansWholeText:
           (r.rule === null || RULES_ABOUT_THE_WHOLE.has(r.rule)) && engine.leansWholeText(q.q),

@@ -304,6 +304,13 @@ describe("confidence tiers", () => {
     expect(tier("do they want observers at each other's zyxwvut exercises?")).toBe("M5 closest");
   });
 
+  it("never answers publicly a message whose words are only typos of the text's", () => {
+    // "steups" (a sigh) is one letter from "stups" (drugs-squad slang, a search aid of measure 6).
+    const a = engine.answer("steups");
+    expect(a.kind === "clause" ? a.confidence : a.kind).not.toBe("answer");
+    expect(engine.answer("stups")).toMatchObject({ clause: { id: "M6" }, confidence: "answer" });
+  });
+
   it("answers a 20,000-letter word or 100,000 characters quickly, without throwing", () => {
     for (const q of ["a".repeat(20_000), "з".repeat(100_000), `${"1".repeat(50_000)}x`]) {
       expect(engine.answer(q).kind).toBe("none");

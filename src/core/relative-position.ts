@@ -149,8 +149,8 @@ function withSharedNoun(first: string, second: string): string {
 /** Where a phrase ends: a topic's own words stop there ("le préambule, c'est quoi ?"). */
 const PHRASE_END = /[,;:?!.()«»"—–]/u;
 
-/** A topic that opens on a quotation is the quotation: "juste après « Nous, ministres »". */
-const QUOTED_TOPIC = /^\s*["«“']\s?([^"»”']{2,120})["»”']/u;
+/** A quoted topic, after an article or not ("« réaffirmant »", "les « réaffirmant »", "the “We”"). */
+const QUOTED_TOPIC = /^\s*(?:(?:les|le|la|l'|the|des|du|de)\s?)?["«“']\s?([^"»”']{2,120})["»”']/u;
 
 /** The words of a topic up to the end of its phrase. */
 export function phraseOf(topic: string): string {

@@ -69,6 +69,8 @@ export const HELD_OUT_QUOTES = [
   "q70",
   "q71",
   "q72",
+  "q74",
+  "q75",
 ];
 
 export function newKindsReport(

@@ -69,6 +69,7 @@ export const HELD_OUT_QUOTES = [
   "q70",
   "q71",
   "q72",
+  "q73",
   "q74",
   "q75",
 ];

@@ -221,7 +221,7 @@ export class Engine {
     if (first?.kind === "out-of-range") return { ...first, lang };
     if (first) {
       const seeAlso = refs.slice(1).flatMap((r) => (r.kind === "clause" ? [r.clause] : []));
-      const read = this.readingByContent(cited.text, q, first.clause.id, ruled) ?? first.clause;
+      const read = this.readingByContent(cited.text, first.clause.id, ruled) ?? first.clause;
       return this.byReference(read, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
@@ -452,7 +452,6 @@ export class Engine {
    */
   private readingByContent(
     text: string,
-    question: string,
     named: ClauseId,
     ruled: string | null,
   ): Clause | undefined {

@@ -15,7 +15,7 @@ import {
   clauseStartingWith,
 } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
-import { withoutOtherDocuments } from "./other-documents.ts";
+import { namingTheUN, withoutOtherDocuments } from "./other-documents.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -206,7 +206,9 @@ export class Engine {
     const ruled = asksForFactNotInText(q);
     const ruledOut = ruled !== null && !RULES_ABOUT_THE_WHOLE.has(ruled);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
-    const cited = withoutOtherDocuments(fixReferenceTypos(q, (w, c) => this.isOtherWord(w, c)));
+    const cited = withoutOtherDocuments(
+      fixReferenceTypos(namingTheUN(q), (w, c) => this.isOtherWord(w, c)),
+    );
     // "ce qui précède les signatures": the place next to a topic, before the topic's own reference.
     const anchorOf = (topic: string) => this.anchorOf(topic);
     const beside =

@@ -193,10 +193,19 @@ const TARGETS = typoTargets(data);
 const NOT_TYPOS = new Set([...TARGETS, ...data.realWords.map(fold)]);
 const OWNED = ownedPart(data);
 
+/** "UN" in capitals is the United Nations; folded, it would be the French article "un". */
+const UN_CAPITALS = /(?<![\p{L}\p{N}])UN(?![\p{L}\p{N}'’])/gu;
+
+/** The text with "UN" in capitals written "ONU", before anything folds its case. */
+export function namingTheUN(text: string): string {
+  return text.replace(UN_CAPITALS, "ONU");
+}
+
 /** The text the patterns read: folded, with a document's name one letter off read as that name. */
 function readable(text: string): string {
-  return normaliseForPatterns(text).replace(/(?<!\p{L})\p{L}{6,24}(?!\p{L})/gu, (word) =>
-    NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word),
+  return normaliseForPatterns(namingTheUN(text)).replace(
+    /(?<!\p{L})\p{L}{6,24}(?!\p{L})/gu,
+    (word) => (NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word)),
   );
 }
 

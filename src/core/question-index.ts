@@ -94,10 +94,21 @@ export function poolExamples(
     }
   }
   const none = pools[NONE] ?? {};
-  for (const term of Object.keys(none))
-    if ((questions.get(term) ?? 0) < MIN_QUESTIONS) delete none[term];
+  const seen: Record<string, number> = {};
+  for (const term of Object.keys(none)) {
+    if ((questions.get(term) ?? 0) >= MIN_QUESTIONS) continue;
+    delete none[term];
+    seen[term] = 1;
+  }
+  pools[SEEN] = seen;
   return pools;
 }
+
+/**
+ * The terms left out of the "none" pool, kept as known words only: a word some example question
+ * held is a real word, not a typo of the text's to match by tolerance (search-index.ts).
+ */
+export const SEEN = "seen";
 
 function repeatTerms(counts: Record<string, number>): string[] {
   const terms: string[] = [];
@@ -120,8 +131,9 @@ export class QuestionIndex {
     pools: Pools,
     private readonly isWord: (term: string) => boolean = () => false,
   ) {
-    this.labels = Object.keys(pools) as Label[];
-    const counts = Object.values(pools);
+    const { [SEEN]: seen = {}, ...voting } = pools;
+    this.labels = Object.keys(voting) as Label[];
+    const counts = Object.values(voting);
     // A pool is indexed as its terms, each as often as the examples used it; the "text" is the
     // pool's index, tokenized straight from the counts (no string of thousands of terms built).
     // MiniSearch keeps its options, this tokenizer among them: once the pools are indexed it lets
@@ -136,8 +148,9 @@ export class QuestionIndex {
     });
     this.mini.addAll(counts.map((_, id) => ({ id })));
     indexing = null;
-    for (const pool of counts) for (const term of Object.keys(pool)) this.vocabulary.add(term);
-    for (const [label, pool] of Object.entries(pools)) {
+    for (const pool of [...counts, seen])
+      for (const term of Object.keys(pool)) this.vocabulary.add(term);
+    for (const [label, pool] of Object.entries(voting)) {
       if (label !== NONE) for (const term of Object.keys(pool)) this.answeredVocabulary.add(term);
     }
   }

@@ -47,10 +47,12 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
 }
 
 /**
- * The readings a question may mean: those of a quotation's credit, and for the top of the text
- * ("tout au début", "the first paragraph") the first recital too, which many readers count as the
- * first paragraph, and for its last line the closing sentence above the signatures (quotations
- * credited there were, by blind writers, the opening line's and the signatures').
+ * The readings a question may mean: those of a quotation's credit, and for a reference to the
+ * opening line alone ("tout au début", "the first paragraph", "la phrase d'ouverture") the first
+ * recital too, which many readers count as the first paragraph; for one to the signatures alone
+ * ("the last line", "les signatures"), the closing sentence above them. The question's own words
+ * choose (engine.ts); quotations credited there were, by blind writers, the opening's and the
+ * signatures' only.
  */
 export function questionReadings(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/core/engine.ts";
+import { poolExamples, QuestionIndex, SEEN } from "../../src/core/question-index.ts";
 import { corpusHash, loadPools, POOLS_FILE, trainPools } from "../../src/core/question-pools.ts";
 import { readBatches, WHOLE_TEXT } from "../../src/core/questions.ts";
 
@@ -23,7 +24,20 @@ describe("the trained pools (data/question-pools.json)", () => {
         ),
       ),
     );
-    expect(Object.keys(loadPools().pools).sort()).toEqual([...labels].sort());
+    expect(Object.keys(loadPools().pools).sort()).toEqual([...labels, SEEN].sort());
+  });
+
+  it("keep the words left out of the 'none' pool as known words, not as a pool that votes", () => {
+    const pools = poolExamples([
+      { terms: ["lease", "tenant"], expect: [] },
+      { terms: ["lease"], expect: [] },
+      { terms: ["observ"], expect: ["M5"] },
+    ]);
+    expect(pools.none).toEqual({ lease: 2 });
+    expect(pools[SEEN]).toEqual({ tenant: 1 });
+    const index = new QuestionIndex(pools);
+    expect(index.knows("tenant")).toBe(true);
+    expect([...index.vote(["tenant"]).share.keys()]).toEqual([]);
   });
 
   it("are ignored when stale: the engine then learns from the corpus itself", () => {

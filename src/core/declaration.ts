@@ -95,6 +95,16 @@ export function readClauseData(): ClauseData[] {
   return (JSON.parse(readFileSync(CLAUSE_DATA_FILE, "utf8")) as { clauses: ClauseData[] }).clauses;
 }
 
+let ownNames: Map<string, string[]> | undefined;
+
+/** A clause's own labels and names in clauses.json ("Conclusion", "Closing", "Заключение"), read once. */
+export function clauseOwnNames(id: ClauseId): string[] {
+  ownNames ??= new Map(
+    readClauseData().map((c) => [c.id, [...Object.values(c.label), ...(c.names ?? [])]]),
+  );
+  return ownNames.get(id) ?? [];
+}
+
 /** The clause ids in reading order, and how many numbered measures and recitals, read from the text itself. */
 const parsed = parseDeclaration(readFileSync(DECLARATION_FILE, "utf8"));
 export const CLAUSE_ORDER: readonly ClauseId[] = parsed.map((c) => c.id);

@@ -4,7 +4,7 @@
  * only where it credits (a name is an ordinary noun). Names and labels come from
  * data/references.json and data/clauses.json.
  */
-import { CLAUSE_ORDER, readClauseData } from "./declaration.ts";
+import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import { readingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
@@ -102,18 +102,10 @@ function besideName(before: string): boolean {
   return BESIDE_NAME.test(before) && !CREDIT_BEFORE.test(before);
 }
 
-const CLAUSE_DATA = new Map(readClauseData().map((c) => [c.id, c]));
-
-/** A clause's own labels and names in clauses.json ("Conclusion", "Closing", "Заключение"). */
-function ownLabels(id: ClauseId): string[] {
-  const c = CLAUSE_DATA.get(id);
-  return c ? [...Object.values(c.label), ...(c.names ?? [])] : [];
-}
-
 /** Each name rule's bare labels: its own, and a single clause's labels and names in clauses.json. */
 const labelsOf = (r: NameRule): string[] => {
   const only = r.clauses.length === 1 ? r.clauses[0] : undefined;
-  return [...(r.labels ?? []), ...(only ? ownLabels(only) : [])];
+  return [...(r.labels ?? []), ...(only ? clauseOwnNames(only) : [])];
 };
 
 const NAMES = data.names.map((r) => {

@@ -7,7 +7,7 @@
  * them (engine.ts).
  */
 import { fold } from "./analysis.ts";
-import { CLAUSE_ORDER, readClauseData } from "./declaration.ts";
+import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import {
   type FoundReference,
   type ReferenceTarget,
@@ -25,14 +25,9 @@ const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
  * finale"): beside a reference they say where, not what about, and choose no reading.
  */
 const PLACE_WORDS = new RegExp(
-  `${WORD_START}(?:${["before", "after", "previous", "next", "recital", "preamble", "signatures", "lastParagraph", "lastLine", "list", "measure"].map(table).join("|")}|${alternatives(ownNames())})${WORD_END}`,
+  `${WORD_START}(?:${["before", "after", "previous", "next", "recital", "preamble", "signatures", "lastParagraph", "lastLine", "list", "measure"].map(table).join("|")}|${alternatives(CLAUSE_ORDER.flatMap(clauseOwnNames).map(fold))})${WORD_END}`,
   "u",
 );
-
-/** The clauses' own labels and names (clauses.json): "Conclusion", "Appel", "Заключение". */
-function ownNames(): string[] {
-  return readClauseData().flatMap((c) => [...Object.values(c.label), ...(c.names ?? [])].map(fold));
-}
 
 /** Whether `folded` names or places a part of the text (PLACE_WORDS). */
 export function placesAPart(folded: string): boolean {

@@ -10,7 +10,7 @@ import type { ClauseId, Lang } from "../types.ts";
 import type { Located, QuoteIndex } from "./clause-index.ts";
 import { type Analysis, unique } from "./locate.ts";
 import type { QuoteChange, QuoteFlag, QuoteReport, Verdict } from "./verdict.ts";
-import { isNegation, isNumber } from "./word-kinds.ts";
+import { addedNumbers, isNegation, isNumber } from "./word-kinds.ts";
 
 /** The word diff needs word boundaries in every script (Cyrillic included). */
 const SEGMENTER = new Intl.Segmenter("fr", { granularity: "word" });
@@ -199,7 +199,7 @@ const lower = (word: string) => straightenApostrophes(word.toLowerCase());
 /** Whether the quotation holds a number the closest passage does not. */
 function addsNumber(located: readonly Located[], quote: string): boolean {
   const near = new Set(located.flatMap((l) => l.at.tokens.slice(l.from, l.to).map((t) => t.key)));
-  return tokenize(quote).some((t) => isNumber(t.key) && !near.has(t.key));
+  return addedNumbers(tokenize(quote), (key) => near.has(key)).length > 0;
 }
 
 /** A change that touches a negation or a number, however small. */

@@ -18,7 +18,7 @@ import {
   shortenedClause,
 } from "./one-clause.ts";
 import type { Verdict } from "./verdict.ts";
-import { isNumber } from "./word-kinds.ts";
+import { addedNumbers } from "./word-kinds.ts";
 
 /** Below this share of edits a single-clause match wins over pieces of several. */
 const NEAR_CLEAR = 0.15;
@@ -198,9 +198,10 @@ function locateOne(
 /** The characters (and a space each) of the quote's numbers that clause `at` does not have. */
 function addedNumberChars(quote: readonly Token[], at: ClauseText): number {
   const own = ` ${at.keys} `;
-  return quote
-    .filter((t) => isNumber(t.key) && !own.includes(` ${t.key} `))
-    .reduce((n, t) => n + t.key.length + 1, 0);
+  return addedNumbers(quote, (key) => own.includes(` ${key} `)).reduce(
+    (n, t) => n + t.key.length + 1,
+    0,
+  );
 }
 
 /** Not found: the closest passage is in the clause sharing most of the quote's words. */

@@ -12,7 +12,7 @@
 import { isStopWord } from "../analysis.ts";
 import { keyText, type Token } from "../quote-tokens.ts";
 import type { ClauseText, Located, Span } from "./clause-index.ts";
-import { isNegation, isNumber } from "./word-kinds.ts";
+import { addedNumbers, isNegation, isNumber } from "./word-kinds.ts";
 
 /** Share of the located quote that one clause must hold for the rest to count as changed words. */
 const DOMINANT_SHARE = 0.7;
@@ -78,7 +78,7 @@ export function holdsButAPhrase(
   }
   // A number set in ("les 57 États de l'OSCE", "les 30 membres de l'OTAN") makes the quotation a
   // changed clause whatever the phrase around it.
-  const number = quote.some((t) => isNumber(t.key) && !own.includes(` ${t.key} `));
+  const number = addedNumbers(quote, (key) => own.includes(` ${key} `)).length > 0;
   return (
     inClause >= HOLDS_SHARE * words && content <= ELSEWHERE_CONTENT_WORDS && (!foreign || number)
   );

@@ -72,6 +72,8 @@ export const HELD_OUT_QUOTES = [
   "q73",
   "q74",
   "q75",
+  "q76",
+  "q77",
 ];
 
 export function newKindsReport(

@@ -3,8 +3,11 @@
  * finds nothing in them, so they are matched whole against the clauses' search aids (clauses.json).
  * A question may wrap the aid in words about the text itself ("… dans ce texte", "in this
  * declaration", "в этом тексте", references.json "inThisText") or in asides ("anyway", "вообще",
- * terms.json "asides"): those are taken off first.
+ * terms.json "asides"): those are taken off first. A question that is more than an aid ("c'est
+ * qui qui parle ?", "so who's speaking here") holds one: the longest aid of two words or more
+ * that it holds decides, when no other clause has an aid as long in it.
  */
+import { analyzeQuery } from "./analysis.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { REFERENCE_DATA } from "./references.ts";
 import { TERMS_DATA } from "./terms.ts";
@@ -12,6 +15,8 @@ import { type Clause, LANGS } from "./types.ts";
 
 export class StopWordAids {
   private readonly byKey = new Map<string, Clause>();
+  /** Aids of two stop words or more, as word lists, longest first. */
+  private readonly phrases: { words: string[]; clause: Clause }[] = [];
   private readonly frame = new PhraseCover<"frame">();
 
   constructor(clauses: readonly Clause[]) {
@@ -20,9 +25,14 @@ export class StopWordAids {
         for (const a of c.aids[l]) {
           const k = coverWords(a).join(" ");
           if (!this.byKey.has(k)) this.byKey.set(k, c);
+          // Only an aid of stop words can be held by a question of stop words.
+          const words = coverWords(a);
+          if (words.length >= 2 && analyzeQuery(a).length === 0)
+            this.phrases.push({ words, clause: c });
         }
       }
     }
+    this.phrases.sort((a, b) => b.words.length - a.words.length);
     const asides = TERMS_DATA.asides;
     for (const l of LANGS) for (const p of asides[l]) this.frame.add(p, "frame");
     for (const p of REFERENCE_DATA.words.inThisText?.words ?? []) this.frame.add(p, "frame");
@@ -32,6 +42,26 @@ export class StopWordAids {
   clauseOf(question: string): Clause | undefined {
     const words = coverWords(question);
     if (words.length === 0) return undefined;
-    return this.byKey.get(words.join(" ")) ?? this.byKey.get(this.frame.without(words).join(" "));
+    const bare = this.frame.without(words);
+    return this.byKey.get(words.join(" ")) ?? this.byKey.get(bare.join(" ")) ?? this.heldIn(bare);
   }
+
+  /** The clause of the longest aid the words hold, unless another clause's aid is as long. */
+  private heldIn(words: readonly string[]): Clause | undefined {
+    let found: { length: number; clause: Clause } | undefined;
+    for (const p of this.phrases) {
+      if (found && p.words.length < found.length) break;
+      if (!holds(words, p.words)) continue;
+      if (found && found.clause !== p.clause) return undefined;
+      found = { length: p.words.length, clause: p.clause };
+    }
+    return found?.clause;
+  }
+}
+
+function holds(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((w, k) => words[i + k] === w)) return true;
+  }
+  return false;
 }

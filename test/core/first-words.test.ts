@@ -74,7 +74,23 @@ describe("a question made only of stop words, around the text's own frame", () =
   it.each([
     ["qui parle dans ce texte ?", "opening"],
     ["кто вообще говорит в этом тексте?", "opening"],
+    // more than an aid, but holding one
+    ["c'est qui qui parle dans ce texte ?", "opening"],
+    ["so who's speaking here", "opening"],
+    ["от кого вообще это заявление", "opening"],
   ])("%j is %s", (message, id) => {
     expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
+  it.each([
+    // sender and addressee: the whole text's structure, not the opening
+    "qui parle à qui ?",
+    // no aid held
+    "c'est qui, eux ?",
+  ])("%j is not the opening by its stop words", (message) => {
+    expect(getEngine().answer(message)).not.toMatchObject({
+      kind: "clause",
+      clause: { id: "opening" },
+    });
   });
 });

@@ -319,6 +319,11 @@ const MEASURE_RULES: Rule[] = [
   rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${MEASURE_NOUN}`, (m) => [
     target("measure", ordinalOf(m)),
   ]),
+  // "пункт второй", "мера пятая": Russian puts the ordinal after the noun as readily as before it
+  // (in English or French, "the measure first proposed" is no reference).
+  rule(`${MEASURE_NOUN}\\s(?=\\p{Script=Cyrillic})(${ORDINAL})`, (m) => [
+    target("measure", ordinalOf(m)),
+  ]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },

@@ -73,7 +73,6 @@ export const HELD_OUT_QUOTES = [
   "q74",
   "q75",
   "q76",
-  "q77",
 ];
 
 export function newKindsReport(

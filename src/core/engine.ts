@@ -29,7 +29,12 @@ import {
   WEIGHTS,
   weightedCoverage,
 } from "./ranking.ts";
-import { placesAPart, questionReadings, readingIds } from "./reference-readings.ts";
+import {
+  placesAPart,
+  questionReadings,
+  readingIds,
+  readingThatSays,
+} from "./reference-readings.ts";
 import { fixReferenceTypos, nameTypo } from "./reference-typos.ts";
 import {
   asksForSummary,
@@ -465,6 +470,8 @@ export class Engine {
     // The reference's own words ("la toute fin", "first line") and the parts named around it
     // ("before the recitals") say where, not what about.
     const rest = `${folded.slice(0, found.start)} ${folded.slice(found.end)}`;
+    const says = readingThatSays(ids, rest);
+    if (says) return says === named ? undefined : this.clause(says);
     if (placesAPart(rest)) return undefined;
     const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));
     if (content.length === 0) return undefined;

@@ -29,6 +29,19 @@ const PLACE_WORDS = new RegExp(
   "u",
 );
 
+/**
+ * "à la toute fin ils disent quoi ?", "at the very end they say": the signatures under the text
+ * list names and say nothing, so "they say" there is the closing sentence above them.
+ */
+const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
+
+/** Of two readings, the one that says something, when the question asks what they say there. */
+export function readingThatSays(ids: readonly ClauseId[], folded: string): ClauseId | undefined {
+  const signatures = CLAUSE_ORDER[CLAUSE_ORDER.length - 1];
+  if (!signatures || !ids.includes(signatures) || !THEY_SAY.test(folded)) return undefined;
+  return ids.find((id) => id !== signatures);
+}
+
 /** Whether `folded` names or places a part of the text (PLACE_WORDS). */
 export function placesAPart(folded: string): boolean {
   return PLACE_WORDS.test(folded);

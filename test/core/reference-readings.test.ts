@@ -21,6 +21,10 @@ describe("a reference with two readings, chosen by the question's words", () => 
     ["le premier paragraphe", "opening"],
     ["tout au début, avant les considérants, c'est quoi ?", "opening"],
     ["the very end of the doc", "signatories"],
+    // the signatures list names: what "they say" at the end is the closing sentence
+    ["à la toute fin ils disent quoi, on est partants pour papoter ?", "closing"],
+    ["в самом конце что они говорят?", "closing"],
+    ["the very end of the text, who's there", "signatories"],
     ["what's in the first paragraph about NATO?", "opening"],
   ])("%s → %s", (q, id) => {
     expect(answered(engine.answer(q))).toBe(id);

@@ -197,13 +197,16 @@ export class Engine {
     // "le considérant qui commence par « convaincus »": named by its first (or last) words.
     const edge = clauseByEdgeWords(q, this.clauses) ?? clauseOpenedBy(q, this.clauses);
     if (edge) return this.byReference(edge, lang, []);
-    const facet = asksForSummary(q)
-      ? "summary"
-      : wholeTextFacet(
-          q,
-          (w) => this.inText(w),
-          (w) => this.ofFewClauses(w),
-        );
+    // "… c'est où ?" asks for a passage, never for the whole text.
+    const facet = asksWhereInText(q)
+      ? null
+      : asksForSummary(q)
+        ? "summary"
+        : wholeTextFacet(
+            q,
+            (w) => this.inText(w),
+            (w) => this.ofFewClauses(w),
+          );
     // "how many signatories", "how many recitals before the appeal?": counts over the whole text,
     // before the names and places of the parts they count.
     const counts = facet === "signatories" || facet === "structure";

@@ -5,7 +5,7 @@ import {
   readAbstentionData,
   readAbstentionRules,
 } from "../../src/core/abstention.ts";
-import { getEngine } from "../../src/core/engine.ts";
+import { confidence } from "../../src/core/ranking.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 
 const rules = readAbstentionRules();
@@ -53,8 +53,12 @@ describe("questions that ask where the text says something (data/abstention.json
   });
 
   it("offers the closest passage rather than silence when asked where", () => {
-    // Read like the off-topic questions, it would be "nothing answers this".
-    const a = getEngine().answer("где они натовцам спасибо говорят и за что");
-    expect(a).toMatchObject({ kind: "clause", clause: { id: "M6" }, confidence: "closest" });
+    // A passage well behind "none" is no answer, unless the question asks where the text says it.
+    const top = { id: "M6" as const, score: 0.2, matched: [], coverage: 0.5 };
+    const signals = { rule: null, unknownWord: false, foreignShare: 0 };
+    expect(confidence(top, 0.6, signals)).toBe("none");
+    expect(confidence(top, 0.6, { ...signals, whereInText: true })).toBe("closest");
+    // …and never when a rule says what the text lacks ("where does it give the date?").
+    expect(confidence(top, 0.6, { ...signals, whereInText: true, rule: "date" })).toBe("none");
   });
 });

@@ -94,3 +94,12 @@ describe("a question made only of stop words, around the text's own frame", () =
     });
   });
 });
+
+describe("a question that asks where the text says something", () => {
+  it.each([
+    "ils proposent de se raconter leurs exos avant de les faire ? c'est où ?",
+    "l'histoire de la came, ça sort d'où dans ce texte ?",
+  ])("%j asks for a passage, not the whole text", (message) => {
+    expect(getEngine().answer(message).kind).not.toBe("overview");
+  });
+});

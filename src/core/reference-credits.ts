@@ -209,9 +209,18 @@ function anyNameSpans(folded: string): { start: number; end: number; ids: Clause
  * is a label for the part it names; anywhere else it only ends a speaker's own talk.
  */
 function idiomAsLabel(folded: string, end: number, side: Side): boolean {
-  return side === "before" && IDIOM_LABEL.test(folded.slice(end));
+  const after = folded.slice(end);
+  return side === "before" && (IDIOM_LABEL.test(after) || IDIOM_THEN_THEY.test(after));
 }
 const IDIOM_LABEL = /^\s?[:—–]\s?$/u;
+/**
+ * "en conclusion ils écrivent « … »", "En conclusion, ils saluent « … »": the idiom, then "they" and
+ * a verb right before the quotation, says where they wrote it; "en conclusion, je dirais" does not.
+ */
+const IDIOM_THEN_THEY = new RegExp(
+  `^,?\\s${table("theyPronoun")}(?:\\s[\\p{L}'-]{1,20}){1,2}\\s?[:,—–]?\\s?$`,
+  "u",
+);
 
 /** Names that credit in `folded`, a window on one side of a quotation; at most MAX_FOUND. */
 function namesIn(folded: string, side: Side): Credit[] {

@@ -126,6 +126,18 @@ const STOP = new Set<string>(
 );
 
 /**
+ * English stop words that French chat uses as nouns after a determiner: "la came" (drugs), where
+ * "it came out" says nothing. A French field of the index reads them as French.
+ */
+const FRENCH_NOUNS = new Set(list(`came`));
+const FRENCH_DETERMINERS = new Set(list(`la de du ta sa ma cette leur`));
+
+/** isStopWord for a word of one language's text (the index's fields): "came" is French there. */
+export function isStopWordIn(word: string, lang: Lang | "any"): boolean {
+  return !(lang === "fr" && FRENCH_NOUNS.has(fold(word))) && isStopWord(word);
+}
+
+/**
  * Stop words, and bare numbers: a clause number is the reference layer's business ("mesure 5"),
  * and a stray "5" in a question ("NATO's article 5") must not pull measure 5 by its "5." label.
  */
@@ -200,11 +212,15 @@ function contentStems(word: string): string[] | null {
 export function analyzeQuery(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const seen = new Set<string>();
   const out: Token[] = [];
+  let before = "";
   for (const word of words(text)) {
     if (out.length >= limit) break;
+    const determined = FRENCH_DETERMINERS.has(before);
+    before = fold(word);
     if (word.length > MAX_WORD_LENGTH || seen.has(word)) continue;
     seen.add(word);
-    const stems = contentStems(word);
+    const stems =
+      contentStems(word) ?? (determined && FRENCH_NOUNS.has(before) ? queryStems(word) : null);
     if (stems) out.push({ word, stems });
   }
   return out;

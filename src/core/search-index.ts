@@ -4,7 +4,7 @@
  * clause it is about.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
-import { isStopWord, MAX_FUZZY_WORDS, stemsIn, type Token, words } from "./analysis.ts";
+import { isStopWordIn, MAX_FUZZY_WORDS, stemsIn, type Token, words } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import type { Clause, Lang } from "./types.ts";
 
@@ -92,8 +92,8 @@ export class SearchIndex {
       storeFields: [],
       tokenize: (text) => words(text),
       processTerm: (term, field) => {
-        if (isStopWord(term)) return null;
         const lang = field ? FIELD_LANG[field as keyof typeof FIELD_LANG] : "any";
+        if (isStopWordIn(term, lang)) return null;
         const stems =
           lang === "any"
             ? [...new Set([...stemsIn(term, "fr"), ...stemsIn(term, "en")])]

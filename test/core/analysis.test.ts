@@ -4,6 +4,7 @@ import {
   analyzeQuery,
   fold,
   isStopWord,
+  isStopWordIn,
   queryStems,
   stemsIn,
   words,
@@ -39,6 +40,13 @@ describe("stop words and stems", () => {
     for (const w of ["le", "the", "что", "déclaration", "says"])
       expect(isStopWord(w), w).toBe(true);
     expect(isStopWord("drogue")).toBe(false);
+  });
+  it("reads an English stop word French chat uses as a noun only after a determiner", () => {
+    const content = (q: string) => analyzeQuery(q).map((t) => t.word);
+    expect(content("ils parlent de la came ?")).toContain("came");
+    expect(content("what came next after this?")).not.toContain("came");
+    expect(isStopWordIn("came", "fr")).toBe(false);
+    expect(isStopWordIn("came", "en")).toBe(true);
   });
   it("stems French, English and Russian with Snowball", () => {
     expect(stemsIn("organisations", "fr")).toContain("organis");

@@ -354,7 +354,7 @@ describe("confidence tiers", () => {
     // Filler up to the cap, then the words that would decide: past the cap, they are not read.
     const filler = "bla ".repeat(MAX_QUESTION_CHARS / 4);
     expect(engine.answer(`trafic de drogue ${filler}`)).toMatchObject({ clause: { id: "M6" } });
-    expect(engine.answer(`${filler}trafic de drogue`).kind).toBe("none");
+    expect(engine.answer(`${filler}trafic de drogue`)).toEqual(engine.answer(filler));
   });
 });
 

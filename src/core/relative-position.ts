@@ -68,7 +68,8 @@ function cueTable(name: "before" | "after"): string {
  * celui sur l'architecture" ("d'après celui qui l'a écrit" is still "according to").
  */
 const NEXT_ONE = `apres\\s(?:celui|celle|ceux|celles)\\s(?:sur|qui\\s(?:parle|traite|porte|concerne)|consacree?s?|a\\spropos|au\\ssujet|concernant|relatif|relative)`;
-const CUE = `(?:(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))(?<after>${cueTable("after")}))`;
+// "mettre en avant" is to highlight, not a place before.
+const CUE = `(?:(?<!(?<!\\p{L})en\\s)(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))(?<after>${cueTable("after")}))`;
 
 /** "то, что перед списком": a comma may stand before a relative word, not elsewhere. */
 const RELATIVE_COMMA = "(?:,(?=\\s(?:что|qui|ce qui|which|that)(?![\\p{L}\\p{N}])))?";

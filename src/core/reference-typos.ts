@@ -178,8 +178,8 @@ export function fixReferenceTypos(
       // A name of the preamble anywhere ("preambel para 1")…
       const preamble = preambleTypo(word);
       if (preamble) return isOtherWord(word, preamble) ? word : preamble;
-      // …a clause word after an ordinal ("the 3rd measre").
-      const fixed = correction(word);
+      // …a clause word after an ordinal ("the 3rd measre"), not one declined ("последнем абзаце").
+      const fixed = isClauseWord(word) ? null : correction(word);
       if (!fixed || !ORDINAL_BEFORE.test(text.slice(Math.max(0, at - ORDINAL_WINDOW), at))) {
         return word;
       }

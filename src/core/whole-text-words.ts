@@ -157,7 +157,7 @@ export class WholeTextWords {
       for (const w of names.flatMap(coverWords)) this.party.set(w, i);
     });
     this.purpose = new Set(words(data.purpose));
-    // A clause's own name ("letterhead", "l'en-tête", "концовка") names a part just as well.
+    // A clause's own name ("letterhead", "header", "шапка") names a part just as well.
     const clauseNames = CLAUSE_ORDER.flatMap(clauseOwnNames)
       .map(coverWords)
       .filter((ws) => ws.length === 1)

@@ -75,6 +75,7 @@ export const HELD_OUT_QUOTES = [
   "q76",
   "q83",
   "q85",
+  "q87",
 ];
 
 export function newKindsReport(

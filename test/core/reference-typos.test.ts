@@ -53,6 +53,9 @@ describe("references as people type them", () => {
     // "п1" is read as "п. 1", so another document's point stays another document's.
     expect(fixReferenceTypos("п1 ст. 51 Устава ООН", () => false)).toBe("п. 1 ст. 51 устава оон");
     expect(engine.answer("п1 ст. 51 Устава ООН").kind).not.toBe("clause");
+    // A clause word in another case after an ordinal is declined, not misspelt.
+    expect(fixReferenceTypos("что в последнем абзаце", () => false)).toBe("что в последнем абзаце");
+    expect(top("что в последнем абзаце")).toBe("closing reference");
   });
 
   it("leaves words of the text alone, and numbers that follow no clause word", () => {

@@ -73,6 +73,8 @@ export const HELD_OUT_QUOTES = [
   "q74",
   "q75",
   "q76",
+  "q78",
+  "q79",
   "q83",
   "q85",
   "q87",

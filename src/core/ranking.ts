@@ -58,13 +58,6 @@ export interface Thresholds {
  * silent), within noise of it; that one was not adopted: it would have been measured on no fresh
  * batch, and on the held-out ones it answers a chit-chat message publicly. Without `voteAlone`, no
  * setting reached 99.3% with more than 79% of the answers public (65 batches).
- *
- * With the colloquial batches in the corpus (125 batches) no setting of the grid reaches 99.3%.
- * `voteAlone` went from 0.6 to 0.65 then: "on me demande un mot de passe à 8 caractères" had
- * become a public card for the appeal at 0.62, on one word of it ("demande"). Over the corpus
- * batches this moved public answers from 99.14% to 99.21% right and off-topic public from 0.41%
- * to 0.37%, for 1.6 points fewer answers public (80.1% to 78.5%); on h01–h04, 99.4% to 99.5%
- * right and none of the off-topic ones public; top-1 is unchanged.
  */
 export const WEIGHTS: Readonly<RankingWeights> = Object.freeze({ text: 0.3, rule: 0.5 });
 export const THRESHOLDS: Readonly<Thresholds> = Object.freeze({
@@ -73,7 +66,7 @@ export const THRESHOLDS: Readonly<Thresholds> = Object.freeze({
   closest: 0.1,
   noneLead: 0.35,
   sureDespite: 0.7,
-  voteAlone: 0.65,
+  voteAlone: 0.6,
   textCover: 0.7,
   foreignShare: 0.25,
 });

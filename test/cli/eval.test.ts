@@ -60,4 +60,4 @@ it("labels its columns, questions and answerable, as the README's table does, wi
   expect(row("**held-out batches h01–h04**")).toEqual(counts(report.heldOut.overall));
   expect(row("… novel only")).toEqual(counts(report.heldOutNovel.overall));
   expect(row("**leave-one-batch-out**")).toEqual(counts(report.leaveOneBatchOut.overall));
-}, 120_000);
+}, 300_000);

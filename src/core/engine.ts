@@ -473,14 +473,16 @@ export class Engine {
     // The reference's own words ("la toute fin", "first line") and the parts named around it
     // ("before the recitals") say where, not what about.
     const rest = `${folded.slice(0, found.start)} ${folded.slice(found.end)}`;
+    // Without words that choose, "ils disent quoi, à la toute fin ?" asks what is said there.
     const says = readingThatSays(ids, rest);
-    if (says) return says === named ? undefined : this.clause(says);
-    if (placesAPart(rest)) return undefined;
+    const otherwise = says && says !== named ? this.clause(says) : undefined;
+    if (placesAPart(rest)) return otherwise;
     const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));
-    if (content.length === 0) return undefined;
+    if (content.length === 0) return otherwise;
     const ranking = this.rankTokens(rest, content, ruled);
     const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0);
-    return best && best.id !== named ? this.clause(best.id) : undefined;
+    if (!best) return otherwise;
+    return best.id !== named ? this.clause(best.id) : undefined;
   }
 
   private hits(ranking: Ranking): SearchHit[] {

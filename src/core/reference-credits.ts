@@ -215,10 +215,11 @@ function idiomAsLabel(folded: string, end: number, side: Side): boolean {
 const IDIOM_LABEL = /^\s?[:—–]\s?$/u;
 /**
  * "en conclusion ils écrivent « … »", "En conclusion, ils saluent « … »": the idiom, then "they" and
- * a verb right before the quotation, says where they wrote it; "en conclusion, je dirais" does not.
+ * a verb of writing right before the quotation, says where they wrote it; "en conclusion, je
+ * dirais" and "In conclusion, they want" do not.
  */
 const IDIOM_THEN_THEY = new RegExp(
-  `^,?\\s${table("theyPronoun")}(?:\\s[\\p{L}'-]{1,20}){1,2}\\s?[:,—–]?\\s?$`,
+  `^,?\\s${table("theyPronoun")}(?:\\s[\\p{L}'-]{1,20})?\\s${table("theyWrite")}\\s?[:,—–]?\\s?$`,
   "u",
 );
 

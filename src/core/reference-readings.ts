@@ -35,7 +35,10 @@ const PLACE_WORDS = new RegExp(
  */
 const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
 
-/** Of two readings, the one that says something, when the question asks what they say there. */
+/**
+ * Of the readings, the first that is not the signatures (the last clause of the text), when the
+ * question asks what they say there.
+ */
 export function readingThatSays(ids: readonly ClauseId[], folded: string): ClauseId | undefined {
   const signatures = CLAUSE_ORDER[CLAUSE_ORDER.length - 1];
   if (!signatures || !ids.includes(signatures) || !THEY_SAY.test(folded)) return undefined;

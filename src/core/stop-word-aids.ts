@@ -23,10 +23,10 @@ export class StopWordAids {
     for (const c of clauses) {
       for (const l of LANGS) {
         for (const a of c.aids[l]) {
-          const k = coverWords(a).join(" ");
+          const words = coverWords(a);
+          const k = words.join(" ");
           if (!this.byKey.has(k)) this.byKey.set(k, c);
           // Only an aid of stop words can be held by a question of stop words.
-          const words = coverWords(a);
           if (words.length >= 2 && analyzeQuery(a).length === 0)
             this.phrases.push({ words, clause: c });
         }

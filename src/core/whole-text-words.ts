@@ -3,9 +3,7 @@
  * quoi ce texte ?", "can u summarize the doc"): cue words by their beginnings, the rest stop
  * words, fillers or words naming the text (data/whole-text.json, `cues` and `filler`).
  */
-
 import { isSqueezedStopWord } from "./analysis.ts";
-import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 import {
@@ -157,12 +155,7 @@ export class WholeTextWords {
       for (const w of names.flatMap(coverWords)) this.party.set(w, i);
     });
     this.purpose = new Set(words(data.purpose));
-    // A clause's own name ("letterhead", "header", "шапка") names a part just as well.
-    const clauseNames = CLAUSE_ORDER.flatMap(clauseOwnNames)
-      .map(coverWords)
-      .filter((ws) => ws.length === 1)
-      .flat();
-    this.partNames = new Set([...words(data.partNames), ...clauseNames]);
+    this.partNames = new Set(words(data.partNames));
     const phrases = (lists: Localized<string[]>) =>
       byFirstWord(LANGS.flatMap((l) => lists[l].map(coverWords)));
     this.brief = phrases(data.alone);

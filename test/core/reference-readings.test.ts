@@ -25,6 +25,8 @@ describe("a reference with two readings, chosen by the question's words", () => 
     ["à la toute fin ils disent quoi, on est partants pour papoter ?", "closing"],
     ["в самом конце что они говорят?", "closing"],
     ["the very end of the text, who's there", "signatories"],
+    // …unless the question's own words choose
+    ["tout en bas, ils parlent de quels pays ?", "signatories"],
     ["what's in the first paragraph about NATO?", "opening"],
   ])("%s → %s", (q, id) => {
     expect(answered(engine.answer(q))).toBe(id);

@@ -216,8 +216,9 @@ export function analyzeQuery(text: string, limit = Number.POSITIVE_INFINITY): To
   let before = "";
   for (const word of words(text)) {
     if (out.length >= limit) break;
+    // words() gives lower case; the determiners and nouns have no accents to fold.
     const determined = FRENCH_DETERMINERS.has(before);
-    before = fold(word);
+    before = word;
     if (word.length > MAX_WORD_LENGTH || seen.has(word)) continue;
     seen.add(word);
     const stems =

@@ -198,7 +198,8 @@ export class Engine {
     const edge = clauseByEdgeWords(q, this.clauses) ?? clauseOpenedBy(q, this.clauses);
     if (edge) return this.byReference(edge, lang, []);
     // "… c'est où ?" asks for a passage, never for the whole text.
-    const facet = asksWhereInText(q)
+    const where = asksWhereInText(q);
+    const facet = where
       ? null
       : asksForSummary(q)
         ? "summary"
@@ -250,7 +251,7 @@ export class Engine {
       : (this.namedClause(content) ??
         (content.length === 0 ? this.stopWordAids().clauseOf(q) : undefined));
     if (named) return this.byReference(named, lang, []);
-    const ranking = this.rankTokens(q, content, ruled);
+    const ranking = this.rankTokens(q, content, ruled, where);
     // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": unsure from the words, the
     // passage one clause holds decides; never for what the text does not say ("… mis en œuvre ?").
     const quoted =
@@ -413,6 +414,7 @@ export class Engine {
     question: string,
     content: Token[],
     rule: string | null = asksForFactNotInText(question),
+    whereInText: boolean = asksWhereInText(question),
   ): Ranking {
     const tolerant = this.index.typoTolerant(content);
     const weights = new Map(
@@ -449,7 +451,7 @@ export class Engine {
       rule,
       unknownWord,
       foreignShare: content.length > 0 ? foreign / content.length : 0,
-      whereInText: asksWhereInText(question),
+      whereInText,
       typosOnly,
     };
     return combine(hits, votes, signals, this.weights, this.thresholds);

@@ -319,12 +319,10 @@ const MEASURE_RULES: Rule[] = [
   rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${MEASURE_NOUN}`, (m) => [
     target("measure", ordinalOf(m)),
   ]),
-  // "пункт второй", "мера пятая": Russian puts the ordinal after the noun as readily as before it
-  // (in English or French, "the measure first proposed" is no reference). Only "пункт" and "мера": "стать первым" is a verb, "статья пятая" another text's article, and
-  // "абзац первый" may be the opening as "первый абзац" is.
-  rule(`(?:пункт\\p{L}{0,3}|мер[аеуыой]{1,2})\\s(?=\\p{Script=Cyrillic})(${ORDINAL})`, (m) => [
-    target("measure", ordinalOf(m)),
-  ]),
+  // "пункт второй", "мера пятая": Russian puts the ordinal after the noun as readily as before it.
+  // Only the nouns of measureBeforeOrdinal: "стать первым" is a verb, "статья пятая" another
+  // text's article, and "абзац первый" may be the opening as "первый абзац" is.
+  rule(`${table("measureBeforeOrdinal")}\\s(${ORDINAL})`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },

@@ -14,6 +14,7 @@ import {
   inventedAroundStockPhrases,
   mostlyIn,
   movedPieces,
+  openedByAnother,
   reorderedClause,
   shortenedClause,
 } from "./one-clause.ts";
@@ -147,9 +148,16 @@ function locateOne(
     !clear || (pieces && foreignPiece(near.at, pieces.located, piece, index.common[lang]))
       ? pieces
       : null;
+  const opened =
+    near && !composite
+      ? openedByAnother(near.at, texts, piece, index.common[lang], {
+          pieceWords: PIECE_MIN_WORDS,
+          share: NEAR_CLEAR,
+        })
+      : null;
+  if (opened) return stitched(opened, [], ratio);
   if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
   if (composite) {
-    const ids = unique(composite.located.map((l) => l.at.clause.id));
     const uncovered = composite.unplaced.reduce((n, p) => n + keyText(p).length, 0);
     const cost = Math.min(ratio, uncovered / total + NEAR_CLEAR);
     // Pieces of one clause, in order, around an added negation: that is the clause edited to
@@ -182,17 +190,23 @@ function locateOne(
         alsoIn: [],
       };
     }
-    return {
-      verdict: "composite",
-      clause: ids.length === 1 ? (ids[0] ?? null) : null,
-      clauses: ids,
-      located: composite.located,
-      unplaced: composite.unplaced,
-      cost,
-      alsoIn: [],
-    };
+    return stitched(composite.located, composite.unplaced, cost);
   }
   return notFound(index, piece, lang, total);
+}
+
+/** Pieces of several clauses given as one quote. */
+function stitched(located: Located[], unplaced: Token[][], cost: number): Analysis {
+  const ids = unique(located.map((l) => l.at.clause.id));
+  return {
+    verdict: "composite",
+    clause: ids.length === 1 ? (ids[0] ?? null) : null,
+    clauses: ids,
+    located,
+    unplaced,
+    cost,
+    alsoIn: [],
+  };
 }
 
 /** The characters (and a space each) of the quote's numbers that clause `at` does not have. */

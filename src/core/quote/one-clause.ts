@@ -12,6 +12,7 @@
 import { isStopWord } from "../analysis.ts";
 import { keyText, type Token } from "../quote-tokens.ts";
 import type { ClauseText, Located, Span } from "./clause-index.ts";
+import { closest } from "./find-spans.ts";
 import { addedNumbers, isNegation, isNumber } from "./word-kinds.ts";
 
 /** Share of the located quote that one clause must hold for the rest to count as changed words. */
@@ -112,6 +113,51 @@ export function foreignPiece(
         isEdgeOf(l)),
   );
 }
+
+/**
+ * The quote opened with another clause's own first words, in a form `at` lacks ("Nous
+ * réaffirmons", the closing's, before the first recital's "notre attachement à l'objectif…"):
+ * the two pieces, or null. Those words, fewer than `pieceWords`, are too few to be found as a
+ * piece (longer ones are, and foreignPiece reads them), yet they are the other clause's
+ * signature, and the quote is a stitch of the two. The rest must fit `at` as closely as a clear
+ * near match (`share` of its characters edited).
+ */
+export function openedByAnother(
+  at: ClauseText,
+  texts: readonly ClauseText[],
+  quote: readonly Token[],
+  common: ReadonlySet<string>,
+  { pieceWords, share }: { pieceWords: number; share: number },
+): Located[] | null {
+  const own = new Set(at.tokens.map((t) => t.key));
+  for (const other of texts) {
+    if (other === at) continue;
+    const first = other.clause.number === null ? 0 : 1;
+    let k = 0;
+    while (k < quote.length && other.tokens[first + k]?.key === quote[k]?.key) k++;
+    const lead = quote.slice(0, k);
+    const rest = quote.slice(k);
+    if (k < OPENING_MIN_WORDS || k >= pieceWords || rest.length < pieceWords) continue;
+    if (
+      contentWords(
+        lead.filter((t) => !own.has(t.key)),
+        common,
+      ) === 0
+    )
+      continue;
+    const restKeys = keyText(rest);
+    const span = closest([at], restKeys, [], share);
+    if (!span) continue;
+    return [
+      { at: other, from: first, to: first + k, errors: 0, quote: lead },
+      { ...span, quote: rest },
+    ];
+  }
+  return null;
+}
+
+/** A clause's opening words that sign a stitch: at least this many. */
+const OPENING_MIN_WORDS = 2;
 
 /** A piece that starts its clause (after a measure's number) or ends it. */
 function isEdgeOf(l: Located): boolean {

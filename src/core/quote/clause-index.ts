@@ -37,6 +37,12 @@ export interface Typo {
   fixes: string[][];
 }
 
+/** A clause's last words that narrow it ("dangereux"): a quotation stopping before them is near. */
+export interface Qualifier {
+  clause: string;
+  keys: string[];
+}
+
 /** Everything the checker searches, built once from the clauses. */
 export interface QuoteIndex {
   texts: Record<Lang, ClauseText[]>;
@@ -48,6 +54,7 @@ export interface QuoteIndex {
    */
   common: Record<Lang, Set<string>>;
   typos: Typo[];
+  qualifiers: Qualifier[];
   byId: Map<ClauseId, Clause>;
 }
 
@@ -104,6 +111,14 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
     }
     return { clause: t.clause, text, fixes };
   });
+  const qualifiers = QUOTE_DATA.qualifiers.map((q) => {
+    const keys = tokenize(q.text).map((k) => k.key);
+    const at = texts.fr.find((c) => c.clause.id === q.clause);
+    if (!at?.keys.endsWith(` ${keys.join(" ")}`)) {
+      throw new Error(`data/quotes.json: qualifier "${q.text}" must end clause ${q.clause}`);
+    }
+    return { clause: q.clause, keys };
+  });
   const common = Object.fromEntries(
     langs.map((l) => [
       l,
@@ -114,7 +129,7 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
       ),
     ]),
   ) as Record<Lang, Set<string>>;
-  return { texts, places, common, typos, byId };
+  return { texts, places, common, typos, qualifiers, byId };
 }
 
 /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */

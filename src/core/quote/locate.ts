@@ -131,7 +131,10 @@ function locateOne(
     const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
     if (chosen) {
       const others = unique(exact.map((s) => s.at.clause.id));
-      return oneClause("verbatim", chosen, piece, 0, others);
+      const narrowed = withDroppedQualifier(index, chosen);
+      return narrowed
+        ? oneClause("near", narrowed, piece, narrowed.errors / keys.length, [])
+        : oneClause("verbatim", chosen, piece, 0, others);
     }
   }
   const near = closest(texts, keys, namedIds);
@@ -207,6 +210,21 @@ function stitched(located: Located[], unplaced: Token[][], cost: number): Analys
     cost,
     alsoIn: [],
   };
+}
+
+/**
+ * The span stretched over the qualifier it stops just before ("… les incidents militaires",
+ * without "dangereux"), counted as that many characters left out; null when it stops elsewhere.
+ */
+function withDroppedQualifier(index: QuoteIndex, span: Span): Span | null {
+  const tokens = span.at.tokens;
+  for (const q of index.qualifiers) {
+    if (q.clause !== span.at.clause.id || span.to + q.keys.length !== tokens.length) continue;
+    if (!q.keys.every((k, i) => tokens[span.to + i]?.key === k)) continue;
+    const left = q.keys.reduce((n, k) => n + k.length + 1, 0);
+    return { ...span, to: tokens.length, errors: left };
+  }
+  return null;
 }
 
 /** The characters (and a space each) of the quote's numbers that clause `at` does not have. */

@@ -78,6 +78,7 @@ export const HELD_OUT_QUOTES = [
   "q83",
   "q85",
   "q87",
+  "q89",
 ];
 
 export function newKindsReport(

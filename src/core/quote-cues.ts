@@ -29,7 +29,7 @@ export interface CueRule extends WordList, RuleExamples {
 export interface QuoteData {
   cues: CueRule[];
   typos: { clause: string; text: string; fixes: string[]; note: string }[];
-  qualifiers: { clause: string; text: string; note: string }[];
+  endings: { clause: string; text: string; note: string }[];
   negations: { words: string[]; suffixes: string[] };
   numbers: { words: string[]; notNumbers: string[] };
 }

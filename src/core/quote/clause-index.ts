@@ -37,8 +37,11 @@ export interface Typo {
   fixes: string[][];
 }
 
-/** A clause's last words that narrow it ("dangereux"): a quotation stopping before them is near. */
-export interface Qualifier {
+/**
+ * A clause's last words a quotation cannot stop before ("dangereux", "Nord"): one that stops
+ * there is near.
+ */
+export interface Ending {
   clause: string;
   keys: string[];
 }
@@ -54,7 +57,7 @@ export interface QuoteIndex {
    */
   common: Record<Lang, Set<string>>;
   typos: Typo[];
-  qualifiers: Qualifier[];
+  endings: Ending[];
   byId: Map<ClauseId, Clause>;
 }
 
@@ -111,11 +114,11 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
     }
     return { clause: t.clause, text, fixes };
   });
-  const qualifiers = QUOTE_DATA.qualifiers.map((q) => {
+  const endings = QUOTE_DATA.endings.map((q) => {
     const keys = tokenize(q.text).map((k) => k.key);
     const at = texts.fr.find((c) => c.clause.id === q.clause);
     if (!at?.keys.endsWith(` ${keys.join(" ")}`)) {
-      throw new Error(`data/quotes.json: qualifier "${q.text}" must end clause ${q.clause}`);
+      throw new Error(`data/quotes.json: ending "${q.text}" must end clause ${q.clause}`);
     }
     return { clause: q.clause, keys };
   });
@@ -129,7 +132,7 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
       ),
     ]),
   ) as Record<Lang, Set<string>>;
-  return { texts, places, common, typos, qualifiers, byId };
+  return { texts, places, common, typos, endings, byId };
 }
 
 /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */

@@ -131,7 +131,7 @@ function locateOne(
     const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
     if (chosen) {
       const others = unique(exact.map((s) => s.at.clause.id));
-      const narrowed = withDroppedQualifier(index, chosen);
+      const narrowed = withDroppedEnding(index, chosen);
       return narrowed
         ? oneClause("near", narrowed, piece, narrowed.errors / keys.length, [])
         : oneClause("verbatim", chosen, piece, 0, others);
@@ -213,12 +213,12 @@ function stitched(located: Located[], unplaced: Token[][], cost: number): Analys
 }
 
 /**
- * The span stretched over the qualifier it stops just before ("… les incidents militaires",
+ * The span stretched over the ending it stops just before ("… les incidents militaires",
  * without "dangereux"), counted as that many characters left out; null when it stops elsewhere.
  */
-function withDroppedQualifier(index: QuoteIndex, span: Span): Span | null {
+function withDroppedEnding(index: QuoteIndex, span: Span): Span | null {
   const tokens = span.at.tokens;
-  for (const q of index.qualifiers) {
+  for (const q of index.endings) {
     if (q.clause !== span.at.clause.id || span.to + q.keys.length !== tokens.length) continue;
     if (!q.keys.every((k, i) => tokens[span.to + i]?.key === k)) continue;
     const left = q.keys.reduce((n, k) => n + k.length + 1, 0);

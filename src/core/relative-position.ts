@@ -244,6 +244,29 @@ function placeOf(
   return i < 0 ? null : [i, i];
 }
 
+/** A part noun, a group, an ordinal ("le paragraphe", "la liste", "le troisième"). */
+const PART_OF_TEXT = (() => {
+  const table = (name: string) => wordListSource(refs[name] ?? {});
+  const nouns = ["measure", "recital", "part"].map(table);
+  const more = [data.parts, data.anyKind, data.groups.recitals, data.groups.measures];
+  return new RegExp(
+    `${WORD_START}(?:${[...nouns, ...more.map(wordListSource), ORDINAL].join("|")})${WORD_END}`,
+    "u",
+  );
+})();
+
+/** Whether the question names a part of the text, or a clause by its own name ("l'appel"). */
+function namesAPartOfText(question: string, clauses: readonly Clause[]): boolean {
+  const folded = normaliseForPatterns(question.slice(0, 300));
+  if (PART_OF_TEXT.test(folded)) return true;
+  const words = ` ${folded.replace(/[^\p{L}\p{N}'-]+/gu, " ")} `;
+  return clauses.some((c) =>
+    [...Object.values(c.label), ...(c.names ?? [])].some((n) =>
+      words.includes(` ${normaliseForPatterns(n)} `),
+    ),
+  );
+}
+
 /** A clause found by where it stands among the others, read from the question; else undefined. */
 type PlaceReader = (
   question: string,
@@ -251,10 +274,15 @@ type PlaceReader = (
   anchorOf: AnchorOf,
 ) => Clause | undefined;
 
-/** "le paragraphe entre la liste et les signatures": the one clause between two topics. */
+/**
+ * "le paragraphe entre la liste et les signatures": the one clause between two topics. The
+ * question must name a part of the text (a part noun, a group, a clause's name, an ordinal): the
+ * text itself sets things "between" bodies ("consultations entre le secrétariat de l'OTSC et
+ * l'OTAN"), and a question in its words is about them, not about a place.
+ */
 export const clauseBetween: PlaceReader = (question, clauses, anchorOf) => {
   const topics = betweenTopics(question);
-  if (!topics) return undefined;
+  if (!topics || !namesAPartOfText(question, clauses)) return undefined;
   const [a, b] = topics.map((t) => placeOf(clauses, t, anchorOf));
   if (!a || !b) return undefined;
   const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];

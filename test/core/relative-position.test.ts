@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadDeclaration } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import { readRelativePositionData, relativePosition } from "../../src/core/relative-position.ts";
+import {
+  clauseBetween,
+  readRelativePositionData,
+  relativePosition,
+} from "../../src/core/relative-position.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 
 const data = readRelativePositionData();
@@ -18,6 +23,18 @@ describe("clauses named by their place next to a topic (data/relative-positions.
   it("never fires on the declaration's own words", () => {
     const fired = declarationTexts().flatMap(({ id, text }) =>
       relativePosition(text) ? [`${id}: ${text}`] : [],
+    );
+    expect(fired).toEqual([]);
+  });
+
+  it("never reads the declaration's own 'between' (bodies, not parts of the text) as a place", () => {
+    const clauses = loadDeclaration();
+    const anchorOf = (topic: string) => {
+      const a = engine.answer(topic);
+      return a.kind === "clause" ? a.clause : undefined;
+    };
+    const fired = declarationTexts().flatMap(({ id, text }) =>
+      clauseBetween(text, clauses, anchorOf) ? [`${id}: ${text}`] : [],
     );
     expect(fired).toEqual([]);
   });

@@ -177,11 +177,16 @@ function typoTargets(data: OtherDocumentData): string[] {
 function ownedPart(data: OtherDocumentData): { owner: RegExp; owned: RegExp } {
   const anyPart = anyPartOfText();
   const owner = `${WORD_START}${wordListSource(data.owners)}`;
+  // Russian says "пункт 2 моего резюме" with no word between; in French and English the owner
+  // comes after a place word ("of my essay"): "priority measures my eye" owns nothing.
+  const cyrillicOwner = `${WORD_START}${wordListSource({
+    words: (data.owners.words ?? []).filter((w) => /\p{Script=Cyrillic}/u.test(w)),
+  })}`;
   const place = "(?:of|de|du|des|d'|from|in|on|dans|sur|из|в)";
   return {
     owner: new RegExp(owner, "u"),
     owned: new RegExp(
-      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s)?${owner}`,
+      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s${owner}|${cyrillicOwner})`,
       "gu",
     ),
   };

@@ -249,7 +249,9 @@ export class Engine {
     const named = ruled
       ? undefined
       : (this.namedClause(content) ??
-        (content.length === 0 ? this.stopWordAids().clauseOf(q) : undefined));
+        (content.length === 0
+          ? this.stopWordAids().clauseOf(q)
+          : this.aidAmidRefrain(q, content)));
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content, ruled, where);
     // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": unsure from the words, the
@@ -376,6 +378,18 @@ export class Engine {
   }
 
   /** The clauses' aids for questions made only of stop words ("qui parle", "who speaks"). */
+  /**
+   * "кто вообще говорит в этом тексте, какие министры?": an aid of stop words ("кто говорит",
+   * "qui parle") in a question whose other words are all the text's refrain (words of
+   * REFRAIN_CLAUSES clauses or more: "ministres", "OTAN"), which choose no clause: the aid does.
+   */
+  private aidAmidRefrain(q: string, content: readonly Token[]): Clause | undefined {
+    const refrain = content.every(
+      (t) => this.index.documentFrequency(t, false) >= REFRAIN_CLAUSES,
+    );
+    return refrain ? this.stopWordAids().heldBy(q) : undefined;
+  }
+
   private stopWordAids(): StopWordAids {
     this.stopWordAidsBuilt ??= new StopWordAids(this.clauses);
     return this.stopWordAidsBuilt;
@@ -561,6 +575,8 @@ const WHOLE_TEXT_LEAN = 2;
 
 /** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
 const FEW_CLAUSES = 2;
+/** A word in this many clauses or more is the text's refrain ("ministres", "OTAN", "sécurité"). */
+const REFRAIN_CLAUSES = 3;
 
 let shared: Engine | undefined;
 

@@ -46,6 +46,11 @@ export class StopWordAids {
     return this.byKey.get(words.join(" ")) ?? this.byKey.get(bare.join(" ")) ?? this.heldIn(bare);
   }
 
+  /** The clause of the longest aid of stop words the question holds, without its frame. */
+  heldBy(question: string): Clause | undefined {
+    return this.heldIn(this.frame.without(coverWords(question)));
+  }
+
   /** The clause of the longest aid the words hold, unless another clause's aid is as long. */
   private heldIn(words: readonly string[]): Clause | undefined {
     let found: { length: number; clause: Clause } | undefined;

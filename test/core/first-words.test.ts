@@ -94,6 +94,23 @@ describe("a question made only of stop words, around the text's own frame", () =
   });
 });
 
+describe("an aid of stop words amid the text's refrain", () => {
+  it.each([
+    ["кто вообще говорит в этом тексте, какие министры?", "opening"],
+    ["c'est l'OTAN qui parle dans ce texte ?", "opening"],
+    ["«мы, министры» 😏 ну и кто эти «мы» вообще", "opening"],
+  ])("%j is %s: its other words choose no clause", (message, id) => {
+    expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
+  it.each([
+    ["qui parle de la drogue ?", "M6"],
+    ["кто говорит о доверии?", "P3"],
+  ])("%j is %s: a word of few clauses chooses", (message, id) => {
+    expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+});
+
 describe("a question that asks where the text says something", () => {
   it.each([
     "ils proposent de se raconter leurs exos avant de les faire ? c'est où ?",

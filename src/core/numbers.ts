@@ -91,6 +91,15 @@ export const ORDINAL = [
   .map((alt) => `(?:${alt})`)
   .join("|");
 
+/** Regex source: an ordinal counted from the start ("3e", "third", "третьем"), no "last" word. */
+export const COUNTED_ORDINAL = [
+  `\\d{1,3}(?:${alternatives(suffixes)})`,
+  alternatives(ordinals.keys()),
+  `(?:${alternatives(stems.map(([s]) => s))})\\p{L}{0,4}`,
+]
+  .map((alt) => `(?:${alt})`)
+  .join("|");
+
 /** The value of a cardinal token (digits, a number word, a roman numeral); null if it is none. */
 export function readCardinal(token: string): number | null {
   if (/^\d+$/.test(token)) return Number(token);

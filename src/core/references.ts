@@ -18,6 +18,7 @@ import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseByLength } from "./declaration.ts";
 import {
   CARDINAL,
+  COUNTED_ORDINAL,
   DIGIT_SUFFIX,
   fromEndOrdinal,
   ORDINAL,
@@ -447,7 +448,33 @@ const MAX_PLACES = 64;
 /** Enough for any reply (the bot quotes three at most). */
 export const MAX_FOUND = 24;
 
-const RULES = [...RECITAL_RULES, ...POSITIONS, ...DOCUMENT_RULES, ...MEASURE_RULES];
+/**
+ * "третий абзац", "в четвёртом абзаце", "абзац 2": Russian numbers the recitals by "абзац", as the
+ * bot's own labels do ("Преамбула, абзац 2"); read after the positions, so that the first and the
+ * last paragraph keep their own readings.
+ */
+const RECITAL_BY_PARAGRAPH: Rule[] = [
+  rule(
+    `(${COUNTED_ORDINAL})\\s${table("recitalAfterOrdinal")}(?!\\s${table("ofWholeText")})`,
+    (m) => [paragraphOfPreamble(ordinalOf(m))],
+  ),
+  rule(`${table("recitalAfterOrdinal")}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, (m) =>
+    numbersIn(m[1] ?? "").map(paragraphOfPreamble),
+  ),
+];
+
+/** Beyond the recitals ("пятый абзац"), the numbered paragraph is the measure of that number. */
+function paragraphOfPreamble(n: number): ReferenceTarget {
+  return target(n <= CLAUSE_COUNTS.recital ? "recital" : "measure", n);
+}
+
+const RULES = [
+  ...RECITAL_RULES,
+  ...POSITIONS,
+  ...RECITAL_BY_PARAGRAPH,
+  ...DOCUMENT_RULES,
+  ...MEASURE_RULES,
+];
 
 /** Where a phrase ends: the words after a reference up to here are about it. */
 const PHRASE_END = /[,;:?!.()«»"—–]/u;

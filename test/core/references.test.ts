@@ -67,6 +67,13 @@ describe("findReferences", () => {
     ["последний пункт", "M6"],
     ["мера 4", "M4"],
     ["абзац 2 преамбулы", "P2"],
+    // "абзац" numbers the recitals, as the bot's Russian labels do; the first and last keep theirs
+    ["третий абзац", "P3"],
+    ["что сказано в четвёртом абзаце?", "P4"],
+    ["абзац 2", "P2"],
+    ["пятый абзац", "M5"],
+    ["второй абзац текста", "P1"],
+    ["последний абзац", "closing"],
   ])("%s → %s", (text, id) => {
     // Exactly that clause: a second, spurious reference would be quoted too.
     expect(ids(text)).toEqual([id]);

@@ -28,6 +28,8 @@ export interface AbstentionRuleData extends WordList, RuleExamples {
   within?: number;
   then?: WordList;
   unless?: WordList;
+  /** Words right before the cue that spare the question ("le point combien": which number). */
+  unlessBefore?: WordList;
   /**
    * The question may be about the whole text rather than a fact it lacks ("is this legally
    * binding?"): the overview may still be offered as the closest thing.
@@ -39,10 +41,13 @@ interface Rule {
   id: string;
   cue: RegExp;
   unless?: RegExp;
+  unlessBefore?: RegExp;
 }
 
 /** How far after the cue an "unless" word may stand ("how many … countries"). */
 const UNLESS_WINDOW = 40;
+/** How far before the cue an "unlessBefore" word is looked for: it must end right there. */
+const UNLESS_BEFORE_WINDOW = 30;
 
 const wordsSource = (w: WordList) => `${WORD_START}${wordListSource(w)}`;
 
@@ -58,6 +63,9 @@ function compile(r: AbstentionRuleData): Rule {
     id: r.id,
     cue: new RegExp(source, "u"),
     ...(r.unless && { unless: new RegExp(wordsSource(r.unless), "u") }),
+    ...(r.unlessBefore && {
+      unlessBefore: new RegExp(`${wordsSource(r.unlessBefore)}[\\s,'-]{0,3}$`, "u"),
+    }),
   };
 }
 
@@ -102,6 +110,8 @@ export function asksForFactNotInText(question: string): string | null {
     if (!m) continue;
     const end = m.index + m[0].length;
     if (rule.unless?.test(folded.slice(end, end + UNLESS_WINDOW))) continue;
+    if (rule.unlessBefore?.test(folded.slice(Math.max(0, m.index - UNLESS_BEFORE_WINDOW), m.index)))
+      continue;
     return rule.id;
   }
   return null;

@@ -95,7 +95,7 @@ const FRAMING: Record<Lang, string[]> = {
     est-ce quoi quel quels quelle quelles cest aborde mentionne mentionnent ca ceux chose
     ya y il ils elles resume resume-moi explique question sujet concernant propos koi c t
     la dedans la-dedans tout rien quelqu'un quelquun bien alors donc svp stp merci
-    bonjour salut exactement vraiment plutot ou comment pourquoi combien quand veulent
+    bonjour salut exactement vraiment plutot ou comment pourquoi combien quand veulent juste
     veut
   `),
   en: list(`

@@ -227,7 +227,12 @@ export class Engine {
           clauseBeside(cited.text, this.clauses, anchorOf));
     if (beside) return this.byReference(beside, lang, []);
     if (counts) return this.overview(facet, lang);
-    const refs = this.references(cited.text);
+    // "l'OTAN a déjà envoyé des observateurs … après ça ?" reads like a question measure 6 answers,
+    // but asks what happened after the text: a rule that fires outweighs a question's shape.
+    const refs =
+      ruledOut && firstReference(normaliseForPatterns(cited.text))?.answers
+        ? []
+        : this.references(cited.text);
     const first = refs[0];
     if (first?.kind === "out-of-range") return { ...first, lang };
     if (first) {

@@ -25,6 +25,10 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   /** "entre", "between", "между", and the word joining the two topics ("et", "and", "и"). */
   between: WordList;
   and: WordList;
+  /** Nouns of a relation ("lien", "dialogue"): before "between" in its sentence, the relation. */
+  relations: WordList;
+  /** Messages with "between" that are not the clause between the two they name (`notClause`). */
+  betweenSpares: { text: string; notClause: string }[];
   /** Words naming a group of clauses: the preamble (the recitals), the list (the measures). */
   groups: { recitals: WordList; measures: WordList };
   /** Messages that read like a place in the text but name another thing: never a reference. */
@@ -121,7 +125,7 @@ const BETWEEN = (() => {
   const place = (cue: "before" | "after") => `(?<!d')${WORD_START}${cueTable(cue)}${WORD_END}\\s`;
   const then = `(?:,?\\s${and})?,?\\s`;
   return [
-    `${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
+    `(?<!${WORD_START}${wordListSource(data.relations)}${WORD_END}[^?.!;]{0,50})${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
     `${place("after")}(?<first>.{2,80}?)${then}${place("before")}${second}`,
     `${place("before")}(?<first>.{2,80}?)${then}${place("after")}${second}`,
   ].map((source) => new RegExp(source, "u"));

@@ -155,6 +155,15 @@ describe("abstention", () => {
     expect(a.kind === "clause" ? a.confidence : a.kind).not.toBe("answer");
   });
 
+  it("lets a rule that fires outweigh a question the text answers by its shape", () => {
+    // "already sent observers" is a question measure 6 answers; "après ça" asks what came later.
+    const later = engine.answer("l'OTAN a déjà envoyé des observateurs à l'OTSC après ça ?");
+    expect(later.kind === "clause" ? later.confidence : later.kind).not.toBe("answer");
+    expect(
+      engine.answer("le texte dit-il que l'OTAN a déjà envoyé des observateurs ?"),
+    ).toMatchObject({ kind: "clause", clause: { id: "M6" }, confidence: "answer" });
+  });
+
   it("names the abstention rule behind a refusal", () => {
     expect(engine.answer("When did the ministers meet?")).toMatchObject({
       kind: "none",

@@ -27,6 +27,13 @@ describe("clauses named by their place next to a topic (data/relative-positions.
     expect(fired).toEqual([]);
   });
 
+  it.each(data.betweenSpares.map((s) => [s.text, s.notClause]))(
+    "%j is not %s, the clause between the two it names",
+    (text, between) => {
+      expect(engine.answer(text)).not.toMatchObject({ clause: { id: between } });
+    },
+  );
+
   it("never reads the declaration's own 'between' (bodies, not parts of the text) as a place", () => {
     const clauses = loadDeclaration();
     const anchorOf = (topic: string) => {

@@ -35,6 +35,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   lookAlikes: string[];
   /** "juste", "directement", "right", "сразу": words of closeness before a place or its topic. */
   close: WordList;
+  /** Verbs that end a topic's phrase ("is", "est", "это"): "after the intro is the usual …". */
+  topicEnds: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
   events: WordList;
 }
@@ -157,12 +159,17 @@ const PHRASE_END = /[,;:?!.()«»"—–]/u;
 /** A quoted topic, after an article or not ("« réaffirmant »", "les « réaffirmant »", "the “We”"). */
 const QUOTED_TOPIC = /^\s*(?:(?:les|le|la|l'|the|des|du|de)\s?)?["«“']\s?([^"»”']{2,120})["»”']/u;
 
+/** A verb after the topic ends it: "the intro is the usual 'we love peace' stuff". */
+const TOPIC_VERB = new RegExp(`\\s${wordListSource(data.topicEnds)}${WORD_END}`, "u");
+
 /** The words of a topic up to the end of its phrase. */
 export function phraseOf(topic: string): string {
   const quoted = QUOTED_TOPIC.exec(topic)?.[1];
   if (quoted) return quoted;
   const stop = topic.search(PHRASE_END);
-  return stop < 0 ? topic : topic.slice(0, stop);
+  const phrase = stop < 0 ? topic : topic.slice(0, stop);
+  const verb = phrase.search(TOPIC_VERB);
+  return verb > 0 ? phrase.slice(0, verb) : phrase;
 }
 
 /** The group a topic names ("the preamble", "the list, what is it?"), if any. */

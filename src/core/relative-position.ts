@@ -35,6 +35,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   lookAlikes: string[];
   /** "juste", "directement", "right", "сразу": words of closeness before a place or its topic. */
   close: WordList;
+  /** Verbs that make "after" no place ("going after terrorists", "look after"). */
+  phrasalAfter: WordList;
   /** Verbs that end a topic's phrase ("is", "est", "это"): "after the intro is the usual …". */
   topicEnds: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
@@ -75,7 +77,9 @@ function cueTable(name: "before" | "after"): string {
  */
 const NEXT_ONE = `apres\\s(?:celui|celle|ceux|celles)\\s(?:sur|qui\\s(?:parle|traite|porte|concerne)|consacree?s?|a\\spropos|au\\ssujet|concernant|relatif|relative)`;
 // "mettre en avant" is to highlight, not a place before.
-const CUE = `(?:(?<!(?<!\\p{L})en\\s)(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))(?<after>${cueTable("after")}))`;
+// "going after terrorists", "look after": a verb of pursuit or care before "after" is no place.
+const PHRASAL_AFTER = `(?<!${WORD_START}${wordListSource(data.phrasalAfter)}\\s)`;
+const CUE = `(?:(?<!(?<!\\p{L})en\\s)(?<before>${cueTable("before")})|(?:(?<!d')|(?=${NEXT_ONE}))${PHRASAL_AFTER}(?<after>${cueTable("after")}))`;
 
 /** "то, что перед списком": a comma may stand before a relative word, not elsewhere. */
 const RELATIVE_COMMA = "(?:,(?=\\s(?:что|qui|ce qui|which|that)(?![\\p{L}\\p{N}])))?";

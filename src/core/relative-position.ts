@@ -9,7 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
-import { REFERENCE_DATA } from "./references.ts";
+import { firstReference, REFERENCE_DATA } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
 import type { WordList } from "./word-patterns.ts";
 import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
@@ -35,6 +35,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   lookAlikes: string[];
   /** "juste", "directement", "right", "сразу": words of closeness before a place or its topic. */
   close: WordList;
+  /** "under", "под": before a numbered clause ("under point 5"), in it rather than below it. */
+  under: WordList;
   /** Verbs that make "after" no place ("going after terrorists", "look after"). */
   phrasalAfter: WordList;
   /** Verbs that end a topic's phrase ("is", "est", "это"): "after the intro is the usual …". */
@@ -198,6 +200,14 @@ const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
 const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
 
 /** Where the question points next to a clause named by its topic, or null. */
+const UNDER = new RegExp(`^${wordListSource(data.under)}$`, "u");
+const CLOSE_UNDER = new RegExp(
+  `${WORD_START}${wordListSource(data.close)}\\s${wordListSource(data.under)}${WORD_END}`,
+  "u",
+);
+/** A reference this near the topic's start is the topic ("the point 5"). */
+const TOPIC_LEAD = 5;
+
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
@@ -207,6 +217,15 @@ export function relativePosition(question: string): RelativePosition | null {
   const topic = g.topic.replace(CLOSE_FIRST, "");
   // "just PR after a list of demands": an indefinite article names no particular clause.
   if (INDEFINITE.test(topic)) return null;
+  // "under point 5", "под пунктом 5": in that clause, not below it ("right under measure 2" is).
+  if (
+    g.after &&
+    UNDER.test(g.after) &&
+    !CLOSE_UNDER.test(folded) &&
+    (firstReference(topic)?.start ?? Number.NaN) <= TOPIC_LEAD
+  ) {
+    return null;
+  }
   const group = groupOf(topic);
   return {
     kind: g.any ? null : g.measure ? "measure" : g.recital ? "recital" : null,

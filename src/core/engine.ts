@@ -540,9 +540,15 @@ export class Engine {
     if (content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t))) {
       return undefined;
     }
+    // The topic's own phrase first ("les noms", not "les noms, ça dit quoi en gros ?"), then the
+    // whole ("celui, que про наблюдателей" names its topic after the comma).
+    return this.rankedAnchor(phraseOf(topic)) ?? this.rankedAnchor(topic);
+  }
+
+  /** The clause a topic's words are in: only one its own words hold ("after the declaration": none). */
+  private rankedAnchor(topic: string): Clause | undefined {
     const ranking = this.rank(topic);
     const top = ranking.ranked[0];
-    // Only a topic the clause's own words hold: "after the declaration" names none to stand beside.
     return top && ranking.confidence !== "none" && top.coverage > 0
       ? this.byId.get(top.id.toLowerCase())
       : undefined;

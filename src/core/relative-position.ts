@@ -185,9 +185,11 @@ function groupOf(topic: string): ClauseKind | null {
 }
 const GROUPS = (() => {
   const { groups } = data;
+  // "перечнем подписавших", "list signatories": a list of names, the signatures, not a group.
+  const notOfSigners = `(?!\\s${wordListSource(refs.signatures ?? {})})`;
   const group = (w: WordList) =>
     new RegExp(
-      `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
+      `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}${notOfSigners}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
       "u",
     );
   return [
@@ -289,16 +291,22 @@ const PART_OF_TEXT = (() => {
   );
 })();
 
-/** Whether the question names a part of the text, or a clause by its own name ("l'appel"). */
-function namesAPartOfText(question: string, clauses: readonly Clause[]): boolean {
-  const folded = normaliseForPatterns(question.slice(0, 300));
-  if (PART_OF_TEXT.test(folded)) return true;
-  const words = ` ${folded.replace(/[^\p{L}\p{N}'-]+/gu, " ")} `;
-  return clauses.some((c) =>
-    [...Object.values(c.label), ...(c.names ?? [])].some((n) =>
-      words.includes(` ${normaliseForPatterns(n)} `),
-    ),
-  );
+/**
+ * Whether the question names a part of the text (a part noun, a group, an ordinal), or one of the
+ * two topics names a clause by its own name ("entre l'appel et les signatures"; "les signataires
+ * proposent … entre l'Europe et l'Asie" places nothing).
+ */
+function namesAPartOfText(
+  question: string,
+  topics: readonly string[],
+  clauses: readonly Clause[],
+): boolean {
+  if (PART_OF_TEXT.test(normaliseForPatterns(question.slice(0, 300)))) return true;
+  const names = clauses.flatMap((c) => [...Object.values(c.label), ...(c.names ?? [])]);
+  return topics.some((topic) => {
+    const words = ` ${normaliseForPatterns(phraseOf(topic)).replace(/[^\p{L}\p{N}'-]+/gu, " ")} `;
+    return names.some((n) => words.includes(` ${normaliseForPatterns(n)} `));
+  });
 }
 
 /** A clause found by where it stands among the others, read from the question; else undefined. */
@@ -316,7 +324,7 @@ type PlaceReader = (
  */
 export const clauseBetween: PlaceReader = (question, clauses, anchorOf) => {
   const topics = betweenTopics(question);
-  if (!topics || !namesAPartOfText(question, clauses)) return undefined;
+  if (!topics || !namesAPartOfText(question, topics, clauses)) return undefined;
   const [a, b] = topics.map((t) => placeOf(clauses, t, anchorOf));
   if (!a || !b) return undefined;
   const [lo, hi] = a[1] < b[0] ? [a, b] : [b, a];

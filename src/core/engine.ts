@@ -501,7 +501,14 @@ export class Engine {
     const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));
     if (content.length === 0) return otherwise;
     const ranking = this.rankTokens(rest, content, ruled);
-    const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0);
+    // The clause's own words, or, for words the text does not use, the questions it answers
+    // ("в первом абзаце про ядерку?": "ядерку" is no word of the text, but the first recital's
+    // questions use it).
+    const top = ranking.ranked[0];
+    const slang = content.some((t) => !this.inText(t.word));
+    const byVote =
+      slang && top && top.score >= READING_BY_VOTE && ids.includes(top.id) ? top : undefined;
+    const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0) ?? byVote;
     if (!best) return otherwise;
     return best.id !== named ? this.clause(best.id) : undefined;
   }
@@ -586,6 +593,8 @@ const WHOLE_TEXT_LEAN = 2;
 
 /** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
 const FEW_CLAUSES = 2;
+/** The least score of a reading chosen by the questions it answers alone (readingByContent). */
+const READING_BY_VOTE = 0.6;
 /** A word in this many clauses or more is the text's refrain ("ministres", "OTAN", "sécurité"). */
 const REFRAIN_CLAUSES = 3;
 

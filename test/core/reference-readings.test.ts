@@ -28,6 +28,10 @@ describe("a reference with two readings, chosen by the question's words", () => 
     // …unless the question's own words choose
     ["tout en bas, ils parlent de quels pays ?", "signatories"],
     ["what's in the first paragraph about NATO?", "opening"],
+    // words the text does not use choose by the questions each clause answers, when they point
+    // clearly at one reading
+    ["le tout premier paragraphe, il cause de quoi, terro et tout ?", "P1"],
+    ["в первом абзаце про ядерку и прочие страшилки есть?", "P1"],
   ])("%s → %s", (q, id) => {
     expect(answered(engine.answer(q))).toBe(id);
   });

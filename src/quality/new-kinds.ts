@@ -79,6 +79,8 @@ export const HELD_OUT_QUOTES = [
   "q85",
   "q87",
   "q89",
+  "q90",
+  "q91",
 ];
 
 export function newKindsReport(

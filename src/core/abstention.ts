@@ -116,3 +116,20 @@ export function asksForFactNotInText(question: string): string | null {
   }
   return null;
 }
+
+const SENTENCE_BREAK = /(?<=[?!.…])\s+/u;
+
+/**
+ * The rule for a question of several sentences: when one asks where the text says something
+ * and fires no rule ("« guidés par la Plateforme de l'OSCE »… depuis quand ? c'est dans quel
+ * considérant ?", "Диалог советов, ага, сейчас не будет. где это предлагается?"), the others are
+ * the asker's aside, and the question is that one; otherwise as asksForFactNotInText.
+ */
+export function factNotInTextAsked(question: string): string | null {
+  const rule = asksForFactNotInText(question);
+  if (!rule || !asksWhereInText(question)) return rule;
+  const sentences = question.split(SENTENCE_BREAK).filter((s) => s.trim() !== "");
+  if (sentences.length < 2) return rule;
+  const asking = sentences.filter(asksWhereInText);
+  return asking.every((s) => asksForFactNotInText(s) === null) ? null : rule;
+}

@@ -3,7 +3,7 @@
  * text and by the example questions they answered, with a confidence tier.
  * Shared by the Discord bot, the console and the `ask` command.
  */
-import { asksForFactNotInText, asksWhereInText, RULES_ABOUT_THE_WHOLE } from "./abstention.ts";
+import { asksWhereInText, factNotInTextAsked, RULES_ABOUT_THE_WHOLE } from "./abstention.ts";
 import { analyzeQuery, fold, type Token } from "./analysis.ts";
 import { chitchat, chitchatReply } from "./chitchat.ts";
 import { loadDeclaration } from "./declaration.ts";
@@ -212,7 +212,7 @@ export class Engine {
     // before the names and places of the parts they count.
     const counts = facet === "signatories" || facet === "structure";
     // A question for what the text never states, read once for the steps below and the ranking.
-    const ruled = asksForFactNotInText(q);
+    const ruled = factNotInTextAsked(q);
     const ruledOut = ruled !== null && !RULES_ABOUT_THE_WHOLE.has(ruled);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(
@@ -254,9 +254,7 @@ export class Engine {
     const named = ruled
       ? undefined
       : (this.namedClause(content) ??
-        (content.length === 0
-          ? this.stopWordAids().clauseOf(q)
-          : this.aidAmidRefrain(q, content)));
+        (content.length === 0 ? this.stopWordAids().clauseOf(q) : this.aidAmidRefrain(q, content)));
     if (named) return this.byReference(named, lang, []);
     const ranking = this.rankTokens(q, content, ruled, where);
     // "« observateurs aux activités de l'OTSC », exercices ou drogue ?": unsure from the words, the
@@ -389,9 +387,7 @@ export class Engine {
    * REFRAIN_CLAUSES clauses or more: "ministres", "OTAN"), which choose no clause: the aid does.
    */
   private aidAmidRefrain(q: string, content: readonly Token[]): Clause | undefined {
-    const refrain = content.every(
-      (t) => this.index.documentFrequency(t, false) >= REFRAIN_CLAUSES,
-    );
+    const refrain = content.every((t) => this.index.documentFrequency(t, false) >= REFRAIN_CLAUSES);
     return refrain ? this.stopWordAids().heldBy(q) : undefined;
   }
 
@@ -432,7 +428,7 @@ export class Engine {
   private rankTokens(
     question: string,
     content: Token[],
-    rule: string | null = asksForFactNotInText(question),
+    rule: string | null = factNotInTextAsked(question),
     whereInText: boolean = asksWhereInText(question),
   ): Ranking {
     const tolerant = this.index.typoTolerant(content);

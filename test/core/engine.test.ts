@@ -164,6 +164,18 @@ describe("abstention", () => {
     ).toMatchObject({ kind: "clause", clause: { id: "M6" }, confidence: "answer" });
   });
 
+  it.each([
+    ["« guidés par la Plateforme de l'OSCE »… depuis quand ? c'est dans quel considérant ?", "P4"],
+    ["Диалог советов, ага, раньше не было и сейчас не будет. где это предлагается?", "M1"],
+    ["почему к министрам стран, а не к самому блоку? где это", "appeal"],
+  ])("reads %j as its where-question, the other sentence an aside: %s", (question, id) => {
+    expect(engine.answer(question)).toMatchObject({ kind: "clause", clause: { id } });
+  });
+
+  it("keeps the rule when the where-question itself asks what the text never states", () => {
+    expect(engine.answer("où est la date ?")).toMatchObject({ kind: "none", rule: "date" });
+  });
+
   it("names the abstention rule behind a refusal", () => {
     expect(engine.answer("When did the ministers meet?")).toMatchObject({
       kind: "none",

@@ -61,7 +61,7 @@ function compile(r: AbstentionRuleData): Rule {
   }
   return {
     id: r.id,
-    cue: new RegExp(source, "u"),
+    cue: new RegExp(source, "gu"),
     ...(r.unless && { unless: new RegExp(wordsSource(r.unless), "u") }),
     ...(r.unlessBefore && {
       unlessBefore: new RegExp(`${wordsSource(r.unlessBefore)}[\\s,'-]{0,3}$`, "u"),
@@ -105,16 +105,27 @@ export const RULES_ABOUT_THE_WHOLE: ReadonlySet<string> = new Set(
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
 export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
-  for (const rule of RULES) {
-    const m = rule.cue.exec(folded);
-    if (!m) continue;
-    const end = m.index + m[0].length;
-    if (rule.unless?.test(folded.slice(end, end + UNLESS_WINDOW))) continue;
-    if (rule.unlessBefore?.test(folded.slice(Math.max(0, m.index - UNLESS_BEFORE_WINDOW), m.index)))
-      continue;
-    return rule.id;
-  }
+  for (const rule of RULES) if (firesIn(rule, folded)) return rule.id;
   return null;
+}
+
+/**
+ * Whether some match of the rule's cue is not spared: by an "unless" word in the match (between
+ * its two parts: "were there ever any words on drugs in this text") or just after it, or by an
+ * "unlessBefore" word ending right before it. Every match is tried, so that a spared one ("one
+ * capital") does not hide a later one; each search starts past the last.
+ */
+function firesIn(rule: Rule, folded: string): boolean {
+  rule.cue.lastIndex = 0;
+  for (let m = rule.cue.exec(folded); m !== null; m = rule.cue.exec(folded)) {
+    const end = m.index + m[0].length;
+    if (m[0].length === 0) rule.cue.lastIndex++;
+    if (rule.unless?.test(folded.slice(m.index, end + UNLESS_WINDOW))) continue;
+    const before = folded.slice(Math.max(0, m.index - UNLESS_BEFORE_WINDOW), m.index);
+    if (rule.unlessBefore?.test(before)) continue;
+    return true;
+  }
+  return false;
 }
 
 const SENTENCE_BREAK = /(?<=[?!.…])\s+/u;

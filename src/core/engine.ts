@@ -41,6 +41,7 @@ import {
   findReferences,
   firstReference,
   namesAPart,
+  REFERENCE_DATA,
   type ReferenceTarget,
 } from "./references.ts";
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
@@ -388,7 +389,7 @@ export class Engine {
    */
   private aidAmidRefrain(q: string, content: readonly Token[]): Clause | undefined {
     const refrain = content.every((t) => this.index.documentFrequency(t, false) >= REFRAIN_CLAUSES);
-    return refrain ? this.stopWordAids().heldBy(q) : undefined;
+    return refrain ? this.stopWordAids().heldBy(q, TOPIC_AFTER_AID) : undefined;
   }
 
   private stopWordAids(): StopWordAids {
@@ -589,6 +590,18 @@ const WHOLE_TEXT_LEAN = 2;
 
 /** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
 const FEW_CLAUSES = 2;
+/**
+ * Words after an aid of stop words that bring the topic asked ("qui parle de …", "кто говорит
+ * про …"): the words about a topic, but those of place ("qui parle dans ce texte").
+ */
+const TOPIC_AFTER_AID: ReadonlySet<string> = (() => {
+  const { aboutWords, leadPlace } = REFERENCE_DATA.words;
+  if (!aboutWords?.words || !leadPlace?.words)
+    throw new Error("references.json: aboutWords, leadPlace");
+  const place = new Set(leadPlace.words.map(fold));
+  return new Set(aboutWords.words.map(fold).filter((w) => !place.has(w)));
+})();
+
 /** The least score of a reading chosen by the questions it answers alone (readingByContent). */
 const READING_BY_VOTE = 0.6;
 /** A word in this many clauses or more is the text's refrain ("ministres", "OTAN", "sécurité"). */

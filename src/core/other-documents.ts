@@ -25,6 +25,8 @@ export interface OtherDocumentData {
   ours: WordList;
   /** First- and second-person possessives: "the first point of my essay" is the reader's own. */
   owners: WordList;
+  /** Owners that may follow a part noun with no place word ("пункт 2 моего резюме"). */
+  ownersRightAfter: WordList;
   /** First-person singular possessives before a part and its number: "ma mesure 4" is the reader's. */
   ownersBefore: WordList;
   /** Documents whose names hold words this text's references use ("Acte final"). */
@@ -177,16 +179,14 @@ function typoTargets(data: OtherDocumentData): string[] {
 function ownedPart(data: OtherDocumentData): { owner: RegExp; owned: RegExp } {
   const anyPart = anyPartOfText();
   const owner = `${WORD_START}${wordListSource(data.owners)}`;
-  // Russian says "пункт 2 моего резюме" with no word between; in French and English the owner
-  // comes after a place word ("of my essay"): "priority measures my eye" owns nothing.
-  const cyrillicOwner = `${WORD_START}${wordListSource({
-    words: (data.owners.words ?? []).filter((w) => /\p{Script=Cyrillic}/u.test(w)),
-  })}`;
+  // Russian says "пункт 2 моего резюме" with no word between (ownersRightAfter); French and
+  // English put a place word first ("of my essay"): "priority measures my eye" owns nothing.
+  const rightAfter = `${WORD_START}${wordListSource(data.ownersRightAfter)}`;
   const place = "(?:of|de|du|des|d'|from|in|on|dans|sur|из|в)";
   return {
     owner: new RegExp(owner, "u"),
     owned: new RegExp(
-      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s${owner}|${cyrillicOwner})`,
+      `${WORD_START}(?:${anyPart})(?:\\s?${NUMBER})?,?\\s(?:${place}\\s${owner}|${rightAfter})`,
       "gu",
     ),
   };

@@ -30,6 +30,7 @@ export interface QuoteData {
   cues: CueRule[];
   typos: { clause: string; text: string; fixes: string[]; note: string }[];
   endings: { clause: string; text: string; note: string }[];
+  openers: { clause: string; texts: string[] }[];
   negations: { words: string[]; suffixes: string[] };
   numbers: { words: string[]; notNumbers: string[] };
 }

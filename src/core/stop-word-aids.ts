@@ -46,9 +46,18 @@ export class StopWordAids {
     return this.byKey.get(words.join(" ")) ?? this.byKey.get(bare.join(" ")) ?? this.heldIn(bare);
   }
 
-  /** The clause of the longest aid of stop words the question holds, without its frame. */
-  heldBy(question: string): Clause | undefined {
-    return this.heldIn(this.frame.without(coverWords(question)));
+  /**
+   * The clause of the longest aid of stop words the question holds, without its frame; none when
+   * a word of `topicAfter` follows the aid ("qui parle de sécurité ?": the topic is asked).
+   */
+  heldBy(question: string, topicAfter: ReadonlySet<string>): Clause | undefined {
+    const words = this.frame.without(coverWords(question));
+    const clause = this.heldIn(words);
+    if (!clause) return undefined;
+    const phrase = this.phrases.find((p) => p.clause === clause && holds(words, p.words));
+    const at = phrase ? indexOf(words, phrase.words) : -1;
+    const next = phrase ? words[at + phrase.words.length] : undefined;
+    return next !== undefined && topicAfter.has(next) ? undefined : clause;
   }
 
   /** The clause of the longest aid the words hold, unless another clause's aid is as long. */
@@ -65,8 +74,13 @@ export class StopWordAids {
 }
 
 function holds(words: readonly string[], phrase: readonly string[]): boolean {
+  return indexOf(words, phrase) >= 0;
+}
+
+/** Where `phrase` first stands in `words`, or -1. */
+function indexOf(words: readonly string[], phrase: readonly string[]): number {
   for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((w, k) => words[i + k] === w)) return true;
+    if (phrase.every((w, k) => words[i + k] === w)) return i;
   }
-  return false;
+  return -1;
 }

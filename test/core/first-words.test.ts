@@ -109,6 +109,13 @@ describe("an aid of stop words amid the text's refrain", () => {
   ])("%j is %s: a word of few clauses chooses", (message, id) => {
     expect(getEngine().answer(message)).toMatchObject({ kind: "clause", clause: { id } });
   });
+
+  it.each(["qui parle de sécurité ?", "кто говорит про НАТО?", "qui parle des ministres ?"])(
+    "%j asks who speaks of a topic: a refrain word after 'de'/'про' is the topic, not the speaker",
+    (message) => {
+      expect(getEngine().answer(message)).not.toMatchObject({ clause: { id: "opening" } });
+    },
+  );
 });
 
 describe("a question that asks where the text says something", () => {

@@ -25,6 +25,9 @@ export const QUOTE_MAX_CHARS = QUOTATION_MAX;
 const LABEL_MAX_CHARS = 30;
 const LABEL_DIGITS = /^\s?(\d{1,2})\s?[.)](?=\s)/u;
 
+/** A gap mark ending the quotation ("… militaires…", "… [...]"): the writer cut it there. */
+const OPEN_END = /(?:…|\.{3})[\])]?\s*["'»”’]?\s*$/u;
+
 /** A label a quotation starts with ("3.", "mesure 2 :"): see QuoteChecker.leadingLabel. */
 interface QuoteLabel extends QuotedLabel {
   /** Where it ends in the quote. */
@@ -89,7 +92,7 @@ export class QuoteChecker {
     const langs: Lang[] = mostlyCyrillic(quote) ? ["ru"] : ["fr", "en"];
     let best: { lang: Lang; a: Analysis } | null = null;
     for (const lang of langs) {
-      const a = analyse(this.index, pieces, lang, preferred);
+      const a = analyse(this.index, pieces, lang, preferred, OPEN_END.test(quote));
       if (!best || a.cost < best.a.cost) best = { lang, a };
     }
     if (!best) throw new Error("quote check: no language");

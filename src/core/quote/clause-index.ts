@@ -58,6 +58,8 @@ export interface QuoteIndex {
   common: Record<Lang, Set<string>>;
   typos: Typo[];
   endings: Ending[];
+  /** Per clause, the first words that sign it even as two words ("Nous réaffirmons"), as keys. */
+  openers: Map<ClauseId, string[][]>;
   byId: Map<ClauseId, Clause>;
 }
 
@@ -122,6 +124,22 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
     }
     return { clause: q.clause, keys };
   });
+  const openers = new Map<ClauseId, string[][]>(
+    QUOTE_DATA.openers.map((o) => {
+      const keys = o.texts.map((t) =>
+        tokenize(t)
+          .map((k) => k.key)
+          .join(" "),
+      );
+      const starts = langs.flatMap((l) => texts[l].filter((c) => c.clause.id === o.clause));
+      for (const k of keys) {
+        if (!starts.some((c) => `${c.keys} `.startsWith(`${k} `))) {
+          throw new Error(`data/quotes.json: opener "${k}" must start clause ${o.clause}`);
+        }
+      }
+      return [o.clause as ClauseId, keys.map((k) => k.split(" "))];
+    }),
+  );
   const common = Object.fromEntries(
     langs.map((l) => [
       l,
@@ -132,7 +150,7 @@ export function buildQuoteIndex(clauses: readonly Clause[]): QuoteIndex {
       ),
     ]),
   ) as Record<Lang, Set<string>>;
-  return { texts, places, common, typos, endings, byId };
+  return { texts, places, common, typos, endings, openers, byId };
 }
 
 /** The quote's keys with the original's typos put back, so that a corrected typo still matches. */

@@ -47,10 +47,13 @@ export function analyse(
   pieces: Token[][],
   lang: Lang,
   namedIds: ClauseId[],
+  /** The quotation ends with a gap mark ("… militaires…"): its cut is the writer's own. */
+  openEnd = false,
 ): Analysis {
   const texts = index.texts[lang];
   const total = pieces.reduce((n, p) => n + keyText(p).length, 0);
-  if (pieces.length === 1) return analyseOne(index, pieces[0] ?? [], lang, namedIds, total);
+  if (pieces.length === 1)
+    return analyseOne(index, pieces[0] ?? [], lang, namedIds, total, openEnd);
 
   // Pieces between gap marks: each must be found, in order, in one clause. Long pieces first,
   // each looked for after the previous one in its clause, then anywhere.
@@ -110,8 +113,9 @@ function analyseOne(
   lang: Lang,
   namedIds: ClauseId[],
   total: number,
+  openEnd: boolean,
 ): Analysis {
-  const a = locateOne(index, piece, lang, namedIds, total);
+  const a = locateOne(index, piece, lang, namedIds, total, openEnd);
   return a.verdict === "near" && inventedAroundStockPhrases(a.located, piece, index.texts[lang])
     ? notFound(index, piece, lang, total)
     : a;
@@ -123,6 +127,7 @@ function locateOne(
   lang: Lang,
   namedIds: ClauseId[],
   total: number,
+  openEnd: boolean,
 ): Analysis {
   const texts = index.texts[lang];
   const keys = keyText(piece);
@@ -131,7 +136,8 @@ function locateOne(
     const chosen = exact.find((s) => namedIds.includes(s.at.clause.id)) ?? exact[0];
     if (chosen) {
       const others = unique(exact.map((s) => s.at.clause.id));
-      const narrowed = withDroppedEnding(index, chosen);
+      // Only words one clause holds, stopped by the writer's own choice, leave an ending out.
+      const narrowed = others.length === 1 && !openEnd ? withDroppedEnding(index, chosen) : null;
       return narrowed
         ? oneClause("near", narrowed, piece, narrowed.errors / keys.length, [])
         : oneClause("verbatim", chosen, piece, 0, others);
@@ -152,12 +158,7 @@ function locateOne(
       ? pieces
       : null;
   const opened =
-    near && !composite
-      ? openedByAnother(near.at, texts, piece, index.common[lang], {
-          pieceWords: PIECE_MIN_WORDS,
-          share: NEAR_CLEAR,
-        })
-      : null;
+    near && !composite ? openedByAnother(near.at, texts, piece, index.openers, NEAR_CLEAR) : null;
   if (opened) return stitched(opened, [], ratio);
   if (near && !composite && ratio <= NEAR_MAX) return oneClause("near", near, piece, ratio, []);
   if (composite) {

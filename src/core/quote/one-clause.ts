@@ -115,49 +115,35 @@ export function foreignPiece(
 }
 
 /**
- * The quote opened with another clause's own first words, in a form `at` lacks ("Nous
- * réaffirmons", the closing's, before the first recital's "notre attachement à l'objectif…"):
- * the two pieces, or null. Those words, fewer than `pieceWords`, are too few to be found as a
- * piece (longer ones are, and foreignPiece reads them), yet they are the other clause's
- * signature, and the quote is a stitch of the two. The rest must fit `at` as closely as a clear
- * near match (`share` of its characters edited).
+ * The quote opened with another clause's signing first words (data/quotes.json "openers": "Nous
+ * réaffirmons", the closing's) before the words of `at` ("notre attachement à l'objectif…", the
+ * first recital's): the two pieces, or null. Those words are too few to be found as a piece, yet
+ * they sign their clause, and the quote is a stitch of the two. The rest must fit `at` as closely
+ * as a clear near match (`share` of its characters edited).
  */
 export function openedByAnother(
   at: ClauseText,
   texts: readonly ClauseText[],
   quote: readonly Token[],
-  common: ReadonlySet<string>,
-  { pieceWords, share }: { pieceWords: number; share: number },
+  openers: ReadonlyMap<string, string[][]>,
+  share: number,
 ): Located[] | null {
-  const own = new Set(at.tokens.map((t) => t.key));
   for (const other of texts) {
     if (other === at) continue;
-    const first = other.clause.number === null ? 0 : 1;
-    let k = 0;
-    while (k < quote.length && other.tokens[first + k]?.key === quote[k]?.key) k++;
-    const lead = quote.slice(0, k);
-    const rest = quote.slice(k);
-    if (k < OPENING_MIN_WORDS || k >= pieceWords || rest.length < pieceWords) continue;
-    if (
-      contentWords(
-        lead.filter((t) => !own.has(t.key)),
-        common,
-      ) === 0
-    )
-      continue;
-    const restKeys = keyText(rest);
-    const span = closest([at], restKeys, [], share);
-    if (!span) continue;
-    return [
-      { at: other, from: first, to: first + k, errors: 0, quote: lead },
-      { ...span, quote: rest },
-    ];
+    for (const opener of openers.get(other.clause.id) ?? []) {
+      const k = opener.length;
+      const rest = quote.slice(k);
+      if (rest.length < k || !opener.every((key, i) => quote[i]?.key === key)) continue;
+      const span = closest([at], keyText(rest), [], share);
+      if (!span) continue;
+      return [
+        { at: other, from: 0, to: k, errors: 0, quote: quote.slice(0, k) },
+        { ...span, quote: rest },
+      ];
+    }
   }
   return null;
 }
-
-/** A clause's opening words that sign a stitch: at least this many. */
-const OPENING_MIN_WORDS = 2;
 
 /** A piece that starts its clause (after a measure's number) or ends it. */
 function isEdgeOf(l: Located): boolean {

@@ -381,7 +381,6 @@ export class Engine {
     return this.wholeText.logOdds(q) >= WHOLE_TEXT_LEAN;
   }
 
-  /** The clauses' aids for questions made only of stop words ("qui parle", "who speaks"). */
   /**
    * "кто вообще говорит в этом тексте, какие министры?": an aid of stop words ("кто говорит",
    * "qui parle") in a question whose other words are all the text's refrain (words of
@@ -392,6 +391,7 @@ export class Engine {
     return refrain ? this.stopWordAids().heldBy(q, TOPIC_AFTER_AID) : undefined;
   }
 
+  /** The clauses' aids for questions made only of stop words ("qui parle", "who speaks"). */
   private stopWordAids(): StopWordAids {
     this.stopWordAidsBuilt ??= new StopWordAids(this.clauses);
     return this.stopWordAidsBuilt;
@@ -503,9 +503,9 @@ export class Engine {
     // questions use it).
     const top = ranking.ranked[0];
     const slang = content.some((t) => !this.inText(t.word));
-    const byVote =
-      slang && top && top.score >= READING_BY_VOTE && ids.includes(top.id) ? top : undefined;
-    const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0) ?? byVote;
+    const byQuestions =
+      slang && top && top.score >= READING_BY_QUESTIONS && ids.includes(top.id) ? top : undefined;
+    const best = ranking.ranked.find((s) => ids.includes(s.id) && s.coverage > 0) ?? byQuestions;
     if (!best) return otherwise;
     return best.id !== named ? this.clause(best.id) : undefined;
   }
@@ -590,20 +590,18 @@ const WHOLE_TEXT_LEAN = 2;
 
 /** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
 const FEW_CLAUSES = 2;
-/**
- * Words after an aid of stop words that bring the topic asked ("qui parle de …", "кто говорит
- * про …"): the words about a topic, but those of place ("qui parle dans ce texte").
- */
-const TOPIC_AFTER_AID: ReadonlySet<string> = (() => {
-  const { aboutWords, leadPlace } = REFERENCE_DATA.words;
-  if (!aboutWords?.words || !leadPlace?.words)
-    throw new Error("references.json: aboutWords, leadPlace");
-  const place = new Set(leadPlace.words.map(fold));
-  return new Set(aboutWords.words.map(fold).filter((w) => !place.has(w)));
-})();
+/** Words after an aid of stop words that bring the topic asked ("qui parle de …", "про …"). */
+const TOPIC_AFTER_AID: ReadonlySet<string> = new Set(requiredTable("topicWords").map(fold));
 
-/** The least score of a reading chosen by the questions it answers alone (readingByContent). */
-const READING_BY_VOTE = 0.6;
+/** A word table of data/references.json that must be there (an empty one would match nothing). */
+function requiredTable(name: string): string[] {
+  const words = REFERENCE_DATA.words[name]?.words;
+  if (!words?.length) throw new Error(`data/references.json: words.${name} is missing`);
+  return words;
+}
+
+/** The least ranking score of a reading its example questions alone choose (readingByContent). */
+const READING_BY_QUESTIONS = 0.6;
 /** A word in this many clauses or more is the text's refrain ("ministres", "OTAN", "sécurité"). */
 const REFRAIN_CLAUSES = 3;
 

@@ -24,8 +24,11 @@ const NAMES_PREAMBLE = new RegExp(`${WORD_START}${table("preamble")}`, "u");
 /** "третий абзац": the Russian noun alone, which numbers the recitals (references.ts). */
 const RECITAL_PARAGRAPH = new RegExp(`${WORD_START}${table("recitalAfterOrdinal")}`, "u");
 
-/** Whether a reference's words name the kind of clause, so that only a measure is widened. */
-function namesItsKind(span: string): boolean {
+/**
+ * Whether only a measure read from a generic noun is widened: true unless the noun is the Russian
+ * "абзац" alone ("третий абзац", read as a recital, may also be the measure or the paragraph).
+ */
+function widensMeasuresOnly(span: string): boolean {
   return !RECITAL_PARAGRAPH.test(span) || NAMES_PREAMBLE.test(span);
 }
 
@@ -62,7 +65,7 @@ export function placesAPart(folded: string): boolean {
 /** Every reading of a found reference; `folded` is the text it was found in. */
 export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const span = folded.slice(r.start, r.end);
-  if (GENERIC.test(span)) return r.targets.flatMap((t) => readings(t, namesItsKind(span)));
+  if (GENERIC.test(span)) return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
   if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
   return r.targets;
 }
@@ -96,7 +99,7 @@ export function readingIds(targets: readonly ReferenceTarget[]): ClauseId[] {
  * measure, the recital or the document's paragraph of that number. The first paragraph may be the
  * opening line or the first recital.
  */
-function readings(t: ReferenceTarget, kindNamed: boolean): ReferenceTarget[] {
+function readings(t: ReferenceTarget, measuresOnly: boolean): ReferenceTarget[] {
   if (t.kind !== "clause") return [t];
   // "в первом абзаце": whether the one-line opening counts as a paragraph is the reader's call, so
   // the first paragraph may be the first recital.
@@ -104,7 +107,7 @@ function readings(t: ReferenceTarget, kindNamed: boolean): ReferenceTarget[] {
     return [t, { kind: "clause", id: CLAUSE_ORDER[1] }];
   // "абзац 3 преамбулы" names its kind: only the noun alone, read as a measure or (Russian "абзац")
   // a recital, is widened.
-  const n = Number((kindNamed ? /^M(\d+)$/ : /^[MP](\d+)$/).exec(t.id)?.[1]);
+  const n = Number((measuresOnly ? /^M(\d+)$/ : /^[MP](\d+)$/).exec(t.id)?.[1]);
   if (!Number.isInteger(n)) return [t];
   const ids = new Set<ClauseId>([t.id, `M${n}` as ClauseId, `P${n}` as ClauseId]);
   const nth = CLAUSE_ORDER[n - 1];

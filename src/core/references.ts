@@ -456,15 +456,15 @@ export const MAX_FOUND = 24;
 const RECITAL_BY_PARAGRAPH: Rule[] = [
   rule(
     `(${COUNTED_ORDINAL})\\s${table("recitalAfterOrdinal")}(?!\\s${table("ofWholeText")})`,
-    (m) => [paragraphOfPreamble(ordinalOf(m))],
+    (m) => [numberedParagraph(ordinalOf(m))],
   ),
   rule(`${table("recitalAfterOrdinal")}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, (m) =>
-    numbersIn(m[1] ?? "").map(paragraphOfPreamble),
+    numbersIn(m[1] ?? "").map(numberedParagraph),
   ),
 ];
 
 /** Beyond the recitals ("пятый абзац"), the numbered paragraph is the measure of that number. */
-function paragraphOfPreamble(n: number): ReferenceTarget {
+function numberedParagraph(n: number): ReferenceTarget {
   return target(n <= CLAUSE_COUNTS.recital ? "recital" : "measure", n);
 }
 

@@ -60,6 +60,15 @@ export interface RelativePosition {
 }
 
 const refs = REFERENCE_DATA.words;
+
+/** A word table of data/references.json that must be there: an empty one would match anything. */
+function requiredRef(name: string): WordList {
+  const table = refs[name];
+  if (!table?.words?.length && !table?.stems?.length) {
+    throw new Error(`data/references.json: words.${name} is missing`);
+  }
+  return table;
+}
 const data = readRelativePositionData();
 
 /** The words of place before or after; "за" and "до" are as often "what kind of" and "until". */
@@ -186,7 +195,7 @@ function groupOf(topic: string): ClauseKind | null {
 const GROUPS = (() => {
   const { groups } = data;
   // "перечнем подписавших", "list signatories": a list of names, the signatures, not a group.
-  const notOfSigners = `(?!\\s${wordListSource(refs.signatures ?? {})})`;
+  const notOfSigners = `(?!\\s${wordListSource(requiredRef("signatures"))})`;
   const group = (w: WordList) =>
     new RegExp(
       `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}${notOfSigners}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
@@ -201,15 +210,15 @@ const GROUPS = (() => {
 const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
 const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
 
-/** Where the question points next to a clause named by its topic, or null. */
 const UNDER = new RegExp(`^${wordListSource(data.under)}$`, "u");
 const CLOSE_UNDER = new RegExp(
   `${WORD_START}${wordListSource(data.close)}\\s${wordListSource(data.under)}${WORD_END}`,
   "u",
 );
-/** A reference this near the topic's start is the topic ("the point 5"). */
-const TOPIC_LEAD = 5;
+/** A reference starting within this many characters of the topic is the topic ("the point 5"). */
+const TOPIC_LEAD_CHARS = 5;
 
+/** Where the question points next to a clause named by its topic, or null. */
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
@@ -224,7 +233,7 @@ export function relativePosition(question: string): RelativePosition | null {
     g.after &&
     UNDER.test(g.after) &&
     !CLOSE_UNDER.test(folded) &&
-    (firstReference(topic)?.start ?? Number.NaN) <= TOPIC_LEAD
+    (firstReference(topic)?.start ?? Number.POSITIVE_INFINITY) <= TOPIC_LEAD_CHARS
   ) {
     return null;
   }
@@ -282,8 +291,7 @@ function placeOf(
 
 /** A part noun, a group, an ordinal ("le paragraphe", "la liste", "le troisième"). */
 const PART_OF_TEXT = (() => {
-  const table = (name: string) => wordListSource(refs[name] ?? {});
-  const nouns = ["measure", "recital", "part"].map(table);
+  const nouns = ["measure", "recital", "part"].map((name) => wordListSource(requiredRef(name)));
   const more = [data.parts, data.anyKind, data.groups.recitals, data.groups.measures];
   return new RegExp(
     `${WORD_START}(?:${[...nouns, ...more.map(wordListSource), ORDINAL].join("|")})${WORD_END}`,

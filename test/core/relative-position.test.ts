@@ -33,18 +33,6 @@ describe("clauses named by their place next to a topic (data/relative-positions.
       expect(engine.answer(text)).not.toMatchObject({ clause: { id: between } });
     },
   );
-
-  it("never reads the declaration's own 'between' (bodies, not parts of the text) as a place", () => {
-    const clauses = loadDeclaration();
-    const anchorOf = (topic: string) => {
-      const a = engine.answer(topic);
-      return a.kind === "clause" ? a.clause : undefined;
-    };
-    const fired = declarationTexts().flatMap(({ id, text }) =>
-      clauseBetween(text, clauses, anchorOf) ? [`${id}: ${text}`] : [],
-    );
-    expect(fired).toEqual([]);
-  });
 });
 
 describe("look-alikes of a place in the text (data/relative-positions.json)", () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadDeclaration } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import {
-  clauseBetween,
-  readRelativePositionData,
-  relativePosition,
-} from "../../src/core/relative-position.ts";
+import { readRelativePositionData, relativePosition } from "../../src/core/relative-position.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 
 const data = readRelativePositionData();

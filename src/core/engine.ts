@@ -16,6 +16,7 @@ import {
 } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { namingTheUN, withoutOtherDocuments } from "./other-documents.ts";
+import { partyAsked } from "./party-cues.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -269,16 +270,26 @@ export class Engine {
     if (ranking.confidence !== "answer" && !ruledOut && this.leansAsRead(q)) {
       return this.overview("summary", lang, "closest");
     }
-    const [top, ...rest] = this.hits(ranking);
-    if (!top || ranking.confidence === "none") {
+    const hits = this.hits(ranking);
+    if (!hits[0] || ranking.confidence === "none") {
       return { kind: "none", lang, ...(ranking.rule && { rule: ranking.rule }) };
     }
+    // "is this from the heads of state or the foreign office guys?": both the opening and the
+    // appeal name ministers; the question asks for the speakers. Moved up, the passage is offered
+    // as the closest one, never publicly.
+    const party = partyAsked(q);
+    const at = party ? hits.slice(0, PARTY_RANKS).findIndex((h) => h.clause.id === party) : -1;
+    const moved = at > 0;
+    const [top, ...rest] = moved
+      ? [...hits.slice(at, at + 1), ...hits.filter((_, i) => i !== at)]
+      : hits;
+    if (!top) return { kind: "none", lang };
     const seeAlso = rest.filter((h) => h.score >= SEE_ALSO_RATIO * top.score).slice(0, 2);
     return {
       kind: "clause",
       clause: top.clause,
       via: "search",
-      confidence: ranking.confidence,
+      confidence: moved ? "closest" : ranking.confidence,
       score: top.score,
       matched: top.matched,
       seeAlso: seeAlso.map((h) => h.clause),
@@ -602,6 +613,8 @@ function requiredTable(name: string): string[] {
 
 /** The least ranking score of a reading its example questions alone choose (readingByContent). */
 const READING_BY_QUESTIONS = 0.6;
+/** A party's clause this high in the search is moved first when the question asks for it. */
+const PARTY_RANKS = 3;
 /** A word in this many clauses or more is the text's refrain ("ministres", "OTAN", "sécurité"). */
 const REFRAIN_CLAUSES = 3;
 

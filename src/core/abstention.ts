@@ -136,9 +136,12 @@ const SENTENCE_BREAK = /(?<=[?!.…])\s+/u;
  * considérant ?", "Диалог советов, ага, сейчас не будет. где это предлагается?"), the others are
  * the asker's aside, and the question is that one; otherwise as asksForFactNotInText.
  */
-export function factNotInTextAsked(question: string): string | null {
+export function factNotInTextAsked(
+  question: string,
+  where = asksWhereInText(question),
+): string | null {
   const rule = asksForFactNotInText(question);
-  if (!rule || !asksWhereInText(question)) return rule;
+  if (!rule || !where) return rule;
   const sentences = question.split(SENTENCE_BREAK).filter((s) => s.trim() !== "");
   if (sentences.length < 2) return rule;
   const asking = sentences.filter(asksWhereInText);

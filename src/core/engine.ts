@@ -16,7 +16,7 @@ import {
 } from "./first-words.ts";
 import { detectLanguage, fromTransliteration } from "./language.ts";
 import { namingTheUN, withoutOtherDocuments } from "./other-documents.ts";
-import { partyAsked } from "./party-cues.ts";
+import { isPartyClause, partyAsked } from "./party-cues.ts";
 import { type Example, QuestionIndex, termsOf } from "./question-index.ts";
 import { buildPools, loadPools } from "./question-pools.ts";
 import { CORPUS_DIR, readBatches } from "./questions.ts";
@@ -214,7 +214,7 @@ export class Engine {
     // before the names and places of the parts they count.
     const counts = facet === "signatories" || facet === "structure";
     // A question for what the text never states, read once for the steps below and the ranking.
-    const ruled = factNotInTextAsked(q);
+    const ruled = factNotInTextAsked(q, where);
     const ruledOut = ruled !== null && !RULES_ABOUT_THE_WHOLE.has(ruled);
     // "NATO's Article 5" names another document's article, not this text's measure 5.
     const cited = withoutOtherDocuments(
@@ -277,7 +277,8 @@ export class Engine {
     // "is this from the heads of state or the foreign office guys?": both the opening and the
     // appeal name ministers; the question asks for the speakers. Moved up, the passage is offered
     // as the closest one, never publicly.
-    const party = partyAsked(q);
+    const near = hits.slice(1, PARTY_RANKS).map((h) => h.clause.id);
+    const party = near.some(isPartyClause) ? partyAsked(q) : null;
     const at = party ? hits.slice(0, PARTY_RANKS).findIndex((h) => h.clause.id === party) : -1;
     const moved = at > 0;
     const [top, ...rest] = moved

@@ -43,6 +43,13 @@ export function partyRules(): readonly PartyRule[] {
   return (REFERENCE_DATA as unknown as { parties: PartyRule[] }).parties;
 }
 
+const PARTY_CLAUSES: ReadonlySet<string> = new Set(RULES.map((r) => r.clause));
+
+/** Whether the clause names a party (the speakers or the addressees). */
+export function isPartyClause(id: string): boolean {
+  return PARTY_CLAUSES.has(id);
+}
+
 /** The one party the question asks about (its clause), or null when it asks of none or both. */
 export function partyAsked(question: string): ClauseId | null {
   const folded = normaliseForPatterns(question.slice(0, 300));

@@ -12,6 +12,7 @@ import { coverWords, PhraseCover } from "./phrase-cover.ts";
 import { REFERENCE_DATA } from "./references.ts";
 import { TERMS_DATA } from "./terms.ts";
 import { type Clause, LANGS } from "./types.ts";
+import { normaliseForPatterns } from "./word-patterns.ts";
 
 export class StopWordAids {
   private readonly byKey = new Map<string, Clause>();
@@ -51,6 +52,9 @@ export class StopWordAids {
    * a word of `topicAfter` follows the aid ("qui parle de sécurité ?": the topic is asked).
    */
   heldBy(question: string, topicAfter: ReadonlySet<string>): Clause | undefined {
+    // Most questions hold no aid's words at all: a substring test spares them the word cover.
+    const folded = normaliseForPatterns(question);
+    if (!this.phrases.some((p) => p.words.every((w) => folded.includes(w)))) return undefined;
     const words = this.frame.without(coverWords(question));
     const clause = this.heldIn(words);
     if (!clause) return undefined;

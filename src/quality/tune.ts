@@ -61,7 +61,7 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
       const r = engine.rank(q.q);
       return {
         expect: q.expect,
-        fixed: fixedAnswer(engine.answer(q.q)),
+        fixed: fixedAnswer(engine.answer(q.q), r.ranked[0]?.id),
         top: r.ranked[0]?.id ?? null,
         best: r.ranked[0],
         none: r.none,
@@ -79,11 +79,17 @@ function rankAll(batches: readonly Batch[], weights: RankingWeights): Ranked[] {
   });
 }
 
-/** The answer's tier and first id when the ranking's thresholds did not make it; else null. */
-function fixedAnswer(a: Answer): Ranked["fixed"] {
+/**
+ * The answer's tier and first id when the ranking's thresholds did not make it; else null. A
+ * search answer that is not the ranking's first (a party's clause moved up: party-cues.ts) is
+ * the engine's own choice too.
+ */
+function fixedAnswer(a: Answer, top: string | undefined): Ranked["fixed"] {
   switch (a.kind) {
     case "clause":
-      return a.via === "search" ? null : { tops: [a.clause.id], tier: a.confidence };
+      return a.via === "search" && a.clause.id === top
+        ? null
+        : { tops: [a.clause.id], tier: a.confidence };
     case "overview":
       // The overview offered as the closest thing comes from an unsure ranking.
       if (a.confidence === "closest") return null;

@@ -142,7 +142,7 @@ const BETWEEN = (() => {
   const place = (cue: "before" | "after") => `(?<!d')${WORD_START}${cueTable(cue)}${WORD_END}\\s`;
   const then = `(?:,?\\s${and})?,?\\s`;
   return [
-    `(?<!${WORD_START}${wordListSource(data.relations)}${WORD_END}[^?.!;]{0,50})${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
+    `${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
     `${place("after")}(?<first>.{2,80}?)${then}${place("before")}${second}`,
     `${place("before")}(?<first>.{2,80}?)${then}${place("after")}${second}`,
   ].map((source) => new RegExp(source, "u"));
@@ -151,12 +151,28 @@ const BETWEEN = (() => {
 /** The two topics a clause is placed between, or null. */
 function betweenTopics(question: string): [string, string] | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
-  for (const re of BETWEEN) {
-    const g = re.exec(folded)?.groups;
-    if (g?.first && g.second) return [withSharedNoun(g.first, g.second), g.second];
+  for (const [k, re] of BETWEEN.entries()) {
+    const m = re.exec(folded);
+    const g = m?.groups;
+    if (!m || !g?.first || !g.second) continue;
+    // "quel lien … entre", "связь между": the relation between two things, read only where
+    // "between" stands (a look-behind in the pattern would be tried at every character).
+    if (
+      k === 0 &&
+      RELATION_BEFORE.test(folded.slice(Math.max(0, m.index - RELATION_WINDOW), m.index))
+    )
+      return null;
+    return [withSharedNoun(g.first, g.second), g.second];
   }
   return null;
 }
+
+/** A noun of relation in the sentence before "between", this many characters back at most. */
+const RELATION_WINDOW = 50;
+const RELATION_BEFORE = new RegExp(
+  `${WORD_START}${wordListSource(data.relations)}${WORD_END}[^?.!;]*$`,
+  "u",
+);
 
 const ORDINAL_ALONE = new RegExp(`^\\s*(?:(?:le|la|les|l'|the)\\s?)?(?:${ORDINAL})\\s*$`, "u");
 const ORDINAL_NOUN = new RegExp(`(?:${ORDINAL})\\s(\\p{L}[^,?.!;]{0,40})`, "u");

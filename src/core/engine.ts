@@ -42,8 +42,8 @@ import {
   findReferences,
   firstReference,
   namesAPart,
-  REFERENCE_DATA,
   type ReferenceTarget,
+  requiredWords,
 } from "./references.ts";
 import { clauseBeside, clauseBetween, phraseOf } from "./relative-position.ts";
 import { type FieldBoost, SearchIndex } from "./search-index.ts";
@@ -603,14 +603,9 @@ const WHOLE_TEXT_LEAN = 2;
 /** A word in at most this many clauses (of 14) belongs to them; the ministers or NATO, to all. */
 const FEW_CLAUSES = 2;
 /** Words after an aid of stop words that bring the topic asked ("qui parle de …", "про …"). */
-const TOPIC_AFTER_AID: ReadonlySet<string> = new Set(requiredTable("topicWords").map(fold));
-
-/** A word table of data/references.json that must be there (an empty one would match nothing). */
-function requiredTable(name: string): string[] {
-  const words = REFERENCE_DATA.words[name]?.words;
-  if (!words?.length) throw new Error(`data/references.json: words.${name} is missing`);
-  return words;
-}
+const TOPIC_AFTER_AID: ReadonlySet<string> = new Set(
+  (requiredWords("topicWords").words ?? []).map(fold),
+);
 
 /** The least ranking score of a reading its example questions alone choose (readingByContent). */
 const READING_BY_QUESTIONS = 0.6;

@@ -5,28 +5,14 @@
  * обращаются" for the addressees (the appeal). Such a cue moves its clause first when the search
  * ranks it among its first three.
  */
-import { REFERENCE_DATA } from "./references.ts";
+import { type PartyRule, REFERENCE_DATA, requiredWords } from "./references.ts";
 import type { ClauseId } from "./types.ts";
-import {
-  normaliseForPatterns,
-  WORD_END,
-  WORD_START,
-  type WordList,
-  wordListSource,
-} from "./word-patterns.ts";
-
-export interface PartyRule extends WordList {
-  clause: ClauseId;
-  /** Words right before a cue that make it something else ("y a qui", "en a qui"). */
-  notAfter?: string[];
-  fires: string[];
-  spares: string[];
-}
+import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 /** "qui parle de la drogue ?": a topic word after the cue asks who speaks of it, not who speaks. */
-const TOPIC_AFTER = `(?!\\s${wordListSource(REFERENCE_DATA.words.topicWords ?? {})}${WORD_END})`;
+const TOPIC_AFTER = `(?!\\s${wordListSource(requiredWords("topicWords"))}${WORD_END})`;
 
-const RULES = ((REFERENCE_DATA as unknown as { parties?: PartyRule[] }).parties ?? []).map((r) => ({
+const RULES = REFERENCE_DATA.parties.map((r) => ({
   clause: r.clause,
   re: new RegExp(
     `${r.notAfter?.length ? `(?<!${WORD_START}(?:${r.notAfter.join("|")})\\s)` : ""}${WORD_START}${wordListSource(r)}${WORD_END}${TOPIC_AFTER}`,
@@ -34,13 +20,11 @@ const RULES = ((REFERENCE_DATA as unknown as { parties?: PartyRule[] }).parties 
   ),
 }));
 
-if (RULES.length === 0 || !REFERENCE_DATA.words.topicWords?.words?.length) {
-  throw new Error("data/references.json: parties or words.topicWords is missing");
-}
+if (RULES.length === 0) throw new Error("data/references.json: parties is missing");
 
 /** The rows of data/references.json "parties", for the tests. */
 export function partyRules(): readonly PartyRule[] {
-  return (REFERENCE_DATA as unknown as { parties: PartyRule[] }).parties;
+  return REFERENCE_DATA.parties;
 }
 
 const PARTY_CLAUSES: ReadonlySet<string> = new Set(RULES.map((r) => r.clause));

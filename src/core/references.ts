@@ -112,6 +112,17 @@ export interface ReferenceData {
   summaryExamples: { fires: string[]; spares: string[] };
   /** Generic nouns, the whole document and the preamble named first: each fire's first reference. */
   genericExamples: RuleExamples<{ text: string; target: ClauseId }>;
+  /** Who speaks and to whom (party-cues.ts). */
+  parties: PartyRule[];
+}
+
+/** A row of "parties": the words that ask for the speakers or the addressees, and their clause. */
+export interface PartyRule extends WordList {
+  clause: ClauseId;
+  /** Words right before a cue that make it something else ("y a qui", "en a qui"). */
+  notAfter?: string[];
+  fires: string[];
+  spares: string[];
 }
 
 export function readReferenceData(file = REFERENCES_FILE): ReferenceData {
@@ -127,6 +138,18 @@ function table(name: string): string {
   const w = data.words[name];
   if (!w) throw new Error(`${REFERENCES_FILE}: no word table "${name}"`);
   return wordListSource(w);
+}
+
+/**
+ * A word table that must be there and hold words: an empty one would make a pattern that
+ * matches anything (or a set that matches nothing), silently.
+ */
+export function requiredWords(name: string): WordList {
+  const w = data.words[name];
+  if (!w?.words?.length && !w?.stems?.length) {
+    throw new Error(`${REFERENCES_FILE}: word table "${name}" is missing or empty`);
+  }
+  return w;
 }
 
 export type ReferenceTarget = { kind: "clause"; id: ClauseId } | OutOfRange;

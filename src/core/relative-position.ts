@@ -9,7 +9,7 @@
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
-import { firstReference, REFERENCE_DATA } from "./references.ts";
+import { firstReference, REFERENCE_DATA, requiredWords } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
 import type { WordList } from "./word-patterns.ts";
 import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
@@ -60,15 +60,6 @@ export interface RelativePosition {
 }
 
 const refs = REFERENCE_DATA.words;
-
-/** A word table of data/references.json that must be there: an empty one would match anything. */
-function requiredRef(name: string): WordList {
-  const table = refs[name];
-  if (!table?.words?.length && !table?.stems?.length) {
-    throw new Error(`data/references.json: words.${name} is missing`);
-  }
-  return table;
-}
 const data = readRelativePositionData();
 
 /** The words of place before or after; "за" and "до" are as often "what kind of" and "until". */
@@ -211,7 +202,7 @@ function groupOf(topic: string): ClauseKind | null {
 const GROUPS = (() => {
   const { groups } = data;
   // "перечнем подписавших", "list signatories": a list of names, the signatures, not a group.
-  const notOfSigners = `(?!\\s${wordListSource(requiredRef("signatures"))})`;
+  const notOfSigners = `(?!\\s${wordListSource(requiredWords("signatures"))})`;
   const group = (w: WordList) =>
     new RegExp(
       `^[^\\p{L}\\p{N}]*(?:\\p{L}{1,14}\\s)?${wordListSource(w)}${notOfSigners}(?:\\s\\p{L}{1,14})?[^\\p{L}\\p{N}]*$`,
@@ -307,7 +298,7 @@ function placeOf(
 
 /** A part noun, a group, an ordinal ("le paragraphe", "la liste", "le troisième"). */
 const PART_OF_TEXT = (() => {
-  const nouns = ["measure", "recital", "part"].map((name) => wordListSource(requiredRef(name)));
+  const nouns = ["measure", "recital", "part"].map((name) => wordListSource(requiredWords(name)));
   const more = [data.parts, data.anyKind, data.groups.recitals, data.groups.measures];
   return new RegExp(
     `${WORD_START}(?:${[...nouns, ...more.map(wordListSource), ORDINAL].join("|")})${WORD_END}`,

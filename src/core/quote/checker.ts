@@ -25,8 +25,11 @@ export const QUOTE_MAX_CHARS = QUOTATION_MAX;
 const LABEL_MAX_CHARS = 30;
 const LABEL_DIGITS = /^\s?(\d{1,2})\s?[.)](?=\s)/u;
 
-/** A gap mark ending the quotation ("… militaires…", "… [...]"): the writer cut it there. */
-const OPEN_END = /(?:…|\.{3})[\])]?\s*["'»”’]?\s*$/u;
+/**
+ * A gap mark ending the quotation ("… militaires…", "… [...]"): the writer cut it there. The
+ * quotation comes trimmed, so at most one space stands before a closing mark.
+ */
+const OPEN_END = /(?:…|\.{3})[\])]?\s?["'»”’]?$/u;
 
 /** A label a quotation starts with ("3.", "mesure 2 :"): see QuoteChecker.leadingLabel. */
 interface QuoteLabel extends QuotedLabel {

@@ -81,6 +81,7 @@ export const HELD_OUT_QUOTES = [
   "q89",
   "q90",
   "q91",
+  "q93",
 ];
 
 export function newKindsReport(

@@ -272,6 +272,8 @@ export class Engine {
     }
     const hits = this.hits(ranking);
     if (!hits[0] || ranking.confidence === "none") {
+      const party = ruled ? undefined : this.partyNearTop(q, content, hits);
+      if (party) return this.closestPassage(party, lang);
       return { kind: "none", lang, ...(ranking.rule && { rule: ranking.rule }) };
     }
     // "is this from the heads of state or the foreign office guys?": both the opening and the
@@ -538,6 +540,32 @@ export class Engine {
       score: 1,
       matched: [],
       seeAlso,
+      lang,
+    };
+  }
+
+  /**
+   * "au nom de qui la déclaration est-elle faite ?": too few of a clause's words to answer, but a
+   * question for the speakers or the addressees, whose clause the search ranks near the top.
+   */
+  private partyNearTop(q: string, content: readonly Token[], hits: readonly SearchHit[]) {
+    // A word no question about the text uses ("qui a écrit Les Misérables ?") asks of another work.
+    if (content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t))) return;
+    const party = partyAsked(q);
+    return party ? hits.slice(0, PARTY_RANKS).find((h) => h.clause.id === party) : undefined;
+  }
+
+  /** A passage offered as the closest one the bot has, never publicly. */
+  private closestPassage(hit: SearchHit, lang: Lang): Answer {
+    const { clause, score, matched } = hit;
+    return {
+      kind: "clause",
+      clause,
+      via: "search",
+      confidence: "closest",
+      score,
+      matched,
+      seeAlso: [],
       lang,
     };
   }

@@ -3,8 +3,9 @@
  * or the addressees gets the opening or the appeal when the search ranks it near the top.
  */
 import { describe, expect, it } from "vitest";
-import { getEngine } from "../../src/core/engine.ts";
+import { Engine, getEngine } from "../../src/core/engine.ts";
 import { partyAsked, partyRules } from "../../src/core/party-cues.ts";
+import { readBatches } from "../../src/core/questions.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 
 const engine = getEngine();
@@ -34,5 +35,34 @@ describe("the speakers and the addressees (data/references.json parties)", () =>
       return party && party !== id ? [`${id}: ${text} → ${party}`] : [];
     });
     expect(fired).toEqual([]);
+  });
+});
+
+describe("a question for the speakers that the search alone leaves unanswered", () => {
+  // Built without the batch that wrote this question, as the leave-one-batch-out runs are: the
+  // search finds too little of the opening's words in it to answer at all.
+  const held = "t152";
+  const engineWithout = new Engine({
+    examples: readBatches()
+      .filter((b) => b.name !== held)
+      .flatMap((b) => b.questions),
+  });
+
+  it("offers the speakers' clause as the closest passage", () => {
+    const q = "Pour mon exposé : au nom de qui la déclaration est-elle faite ?";
+    expect(
+      readBatches()
+        .find((b) => b.name === held)
+        ?.questions.map((x) => x.q),
+    ).toContain(q);
+    expect(engineWithout.answer(q)).toMatchObject({
+      kind: "clause",
+      clause: { id: "opening" },
+      confidence: "closest",
+    });
+  });
+
+  it("not for the author of another work", () => {
+    expect(engineWithout.answer("Qui a écrit Les Misérables ?")).toMatchObject({ kind: "none" });
   });
 });

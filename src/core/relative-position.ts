@@ -43,6 +43,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   topicEnds: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
   events: WordList;
+  /** Names of one clause that a word of place before them places without a part word. */
+  signaturesNamed: WordList & { clause: string };
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -55,6 +57,8 @@ export interface RelativePosition {
   direction: "before" | "after";
   /** The words that name the neighbour, to be looked up. */
   topic: string;
+  /** The clause the topic names by itself ("les signatures"), when the place was read from it. */
+  anchor?: string;
   /** When the topic names a group ("the preamble"), its kind: the group's edge is the anchor. */
   group: ClauseKind | null;
 }
@@ -119,6 +123,18 @@ const BARE = (() => {
     `${start}(?<topic>${article}(?:${kinds.join("|")})${WORD_END}.{0,200})`,
   ].map((source) => new RegExp(source, "u"));
 })();
+
+/**
+ * "перед подписями что написано?", "what's right before the names?": the signatures need no part
+ * word before the place; "avant la signature" (an event) and "перед подписанием" are not them.
+ */
+const SIGNATURES = wordListSource(data.signaturesNamed);
+const BEFORE_SIGNATURES = new RegExp(
+  `${WORD_START}(?<before>${cueTable("before")})\\s(?<topic>${SIGNATURES})${WORD_END}`,
+  "u",
+);
+/** "la dernière phrase avant les noms": "les noms" alone is the signatures, not a search. */
+const SIGNATURES_TOPIC = new RegExp(`^\\s*(?:${SIGNATURES})${WORD_END}`, "u");
 
 /** "directement les « réaffirmant »": closeness is no part of the topic. */
 const CLOSE_FIRST = new RegExp(`^\\s*(?:${wordListSource(data.close)})${WORD_END}`, "u");
@@ -229,7 +245,7 @@ const TOPIC_LEAD_CHARS = 5;
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
-  if (!g?.topic) return null;
+  if (!g?.topic) return beforeSignatures(folded);
   // "qu'est-ce qui s'est passé après": a time, not a place in the text.
   if (g.between && EVENT.test(g.between)) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
@@ -250,6 +266,19 @@ export function relativePosition(question: string): RelativePosition | null {
     direction: g.before ? "before" : "after",
     topic,
     group,
+    ...(SIGNATURES_TOPIC.test(topic) && { anchor: data.signaturesNamed.clause }),
+  };
+}
+
+function beforeSignatures(folded: string): RelativePosition | null {
+  const topic = BEFORE_SIGNATURES.exec(folded)?.groups?.topic;
+  if (!topic) return null;
+  return {
+    kind: null,
+    direction: "before",
+    topic,
+    group: null,
+    anchor: data.signaturesNamed.clause,
   };
 }
 
@@ -350,6 +379,10 @@ export const clauseBetween: PlaceReader = (question, clauses, anchorOf) => {
 export const clauseBeside: PlaceReader = (question, clauses, anchorOf) => {
   const position = relativePosition(question);
   if (!position) return undefined;
-  const anchor = position.group ? groupEdge(clauses, position) : anchorOf(position.topic);
+  const anchor = position.anchor
+    ? clauses.find((c) => c.id === position.anchor)
+    : position.group
+      ? groupEdge(clauses, position)
+      : anchorOf(position.topic);
   return anchor && neighbourOf(clauses, anchor, position);
 };

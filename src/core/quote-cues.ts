@@ -10,9 +10,10 @@
  */
 import { fileURLToPath } from "node:url";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
+import { type DeniedCreditWords, deniedCreditTest } from "./denied-credits.ts";
 import type { Quotation } from "./quotation-marks.ts";
 import { findQuotations } from "./quote-tokens.ts";
-import { type CreditTarget, creditedIn, creditsIn } from "./reference-credits.ts";
+import { type CreditTarget, creditsIn, targetsOf } from "./reference-credits.ts";
 import {
   normaliseForPatterns,
   WORD_START,
@@ -33,6 +34,7 @@ export interface QuoteData {
   openers: { clause: string; texts: string[] }[];
   negations: { words: string[]; suffixes: string[] };
   numbers: { words: string[]; notNumbers: string[] };
+  deniedCredits: DeniedCreditWords & RuleExamples;
 }
 
 export function readQuoteData(file = QUOTES_FILE): QuoteData {
@@ -40,6 +42,8 @@ export function readQuoteData(file = QUOTES_FILE): QuoteData {
 }
 
 export const QUOTE_DATA = readQuoteData();
+
+const deniedCredit = deniedCreditTest(QUOTE_DATA.deniedCredits);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
   id: r.id,
@@ -113,7 +117,8 @@ export function framedQuotations(
     const before = ownGap.slice(Math.max(claimed, ownGap.length - BEFORE));
     const gap = gaps[i + 1] ?? "";
     const window = gap.slice(0, AFTER);
-    const credit = creditsIn(window, "after")[0] ?? null;
+    const credit =
+      creditsIn(window, "after").find((c) => !deniedCredit(window, c, "after")) ?? null;
     const hit = firstOf(credit, firstCue(window));
     const isLast = i === quotations.length - 1;
     const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));
@@ -121,12 +126,17 @@ export function framedQuotations(
     claimed = after.length;
     // The first credit after the quotation is the only one `after` holds; its own words ("…, as
     // the conclusion puts it") may lie past it, so it is not read again from the cut window.
-    const named = [
-      ...creditedIn(before, "before"),
-      ...(after && credit && hit === credit ? credit.targets : []),
-    ];
+    // "ce n'est pas la mesure 5 qui dit « … »": a clause denied holding it presents the quotation
+    // but credits it to nothing.
+    const credits = creditsIn(before, "before");
+    const named = targetsOf([
+      ...credits.filter((c) => !deniedCredit(before, c, "before")),
+      ...(after && credit && hit === credit ? [credit] : []),
+    ]);
     const cue =
-      named.length > 0 ? "reference" : (cueInFolded(before) ?? (after ? cueInFolded(after) : null));
+      named.length > 0 || credits.length > 0
+        ? "reference"
+        : (cueInFolded(before) ?? (after ? cueInFolded(after) : null));
     return { ...q, cue, named };
   });
 }

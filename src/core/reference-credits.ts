@@ -319,10 +319,10 @@ function measuresByNumberAlone(folded: string, side: Side): Credit[] {
   return out;
 }
 
-/** The clauses `folded` credits a quotation to (creditsIn), once each. */
-export function creditedIn(folded: string, side: Side): CreditTarget[] {
+/** The clauses credits name, in order, once each. */
+export function targetsOf(credits: readonly Credit[]): CreditTarget[] {
   const seen = new Set<string>();
-  return creditsIn(folded, side)
+  return credits
     .flatMap((c) => c.targets)
     .filter((t) => {
       const key =

@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, it } from "vitest";
+import { checkText } from "../../src/core/quote/check.ts";
 import { cueIn, presentedQuotations, readQuoteData } from "../../src/core/quote-cues.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
 import { bestTime } from "../support/timing.ts";
@@ -80,5 +81,31 @@ describe("quotation cues (data/quotes.json)", () => {
   it("scans a long message quickly", () => {
     const text = `${"« la mesure 3 dit ".repeat(500)}${'"'.repeat(2000)}`;
     expect(bestTime(() => presentedQuotations(text), 100)).toBeLessThan(100);
+  });
+});
+
+describe("credits the message denies (data/quotes.json deniedCredits)", () => {
+  const { deniedCredits } = readQuoteData();
+
+  it.each(deniedCredits.fires)("%j credits the quotation to no clause it denies", (text) => {
+    expect(checkText(text)[0]).toMatchObject({ verdict: "verbatim", clause: "M4" });
+  });
+
+  it.each(deniedCredits.spares)("%j still credits measure 5: misattributed", (text) => {
+    expect(checkText(text)[0]).toMatchObject({ verdict: "misattributed", clause: "M4" });
+  });
+
+  it("reads no denial in the declaration's own words between a reference and the quotation", () => {
+    const quote = "« Organiser régulièrement des briefings sur les exercices »";
+    // Every run of a few of the text's words, as the words between the reference and the quotation.
+    const denied = declarationTexts().flatMap(({ id, text }) => {
+      const words = text.replace(/[«»"“”]/g, " ").split(/\s+/);
+      return words.flatMap((_, i) => {
+        const between = words.slice(i, i + 6).join(" ");
+        const named = presentedQuotations(`la mesure 5 ${between} ${quote}`)?.quotations[0]?.named;
+        return named?.length === 0 ? [`${id}: ${between}`] : [];
+      });
+    });
+    expect(denied).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * A credit the message denies (data/quotes.json "deniedCredits"): "ce n'est pas la mesure 5 qui
+ * dit « … »", "measure 5 doesn't say « … »", "Paul dit que c'est dans la mesure 5 mais non : « … »".
+ * The writer says the quotation is not that clause's, so quoting it from another clause is no
+ * misattribution. Both patterns are anchored at the credit's edge, so each test reads a few words.
+ */
+import type { Credit, Side } from "./reference-credits.ts";
+import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+
+export interface DeniedCreditWords {
+  /** Words of denial right before a reference ("pas", "not", "не"). */
+  before: WordList;
+  /** Words that may stand between that denial and the reference ("dans la"). */
+  linkers: WordList;
+  /** Phrases of denial after a reference, before the quotation ("ne dit pas", "doesn't say"). */
+  after: WordList;
+}
+
+/** At most this many linking words ("dans la") between the denial and the reference. */
+const MAX_LINKERS = 2;
+/** How far past the reference a denial is read, towards the quotation. */
+const AFTER_CHARS = 40;
+
+/** How far before the reference a denial is read. */
+const BEFORE_CHARS = 40;
+
+export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boolean;
+
+/**
+ * The test for denied credits: whether the words around a credit in `folded` (a window on the
+ * `side` of the quotation, as normaliseForPatterns gives it) deny it: a denial right before the
+ * reference, or, before the quotation, one between the reference and the quotation.
+ */
+export function deniedCreditTest({ before, linkers, after }: DeniedCreditWords): DeniedCredit {
+  const denialBefore = new RegExp(
+    `${WORD_START}${wordListSource(before)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
+    "u",
+  );
+  const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
+  return (folded, credit, side) =>
+    denialBefore.test(folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start)) ||
+    (side === "before" && denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)));
+}

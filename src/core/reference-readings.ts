@@ -7,7 +7,8 @@
  * them (engine.ts).
  */
 import { fold } from "./analysis.ts";
-import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { ORDINAL, readOrdinal } from "./numbers.ts";
 import {
   type FoundReference,
   type ReferenceTarget,
@@ -65,7 +66,11 @@ export function placesAPart(folded: string): boolean {
 /** Every reading of a found reference; `folded` is the text it was found in. */
 export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const span = folded.slice(r.start, r.end);
-  if (GENERIC.test(span)) return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
+  if (GENERIC.test(span)) {
+    const back = countedFromEnd(span);
+    if (back !== null) return readingsFromEnd(back);
+    return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
+  }
   if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
   return r.targets;
 }
@@ -113,6 +118,35 @@ function readings(t: ReferenceTarget, measuresOnly: boolean): ReferenceTarget[] 
   const nth = CLAUSE_ORDER[n - 1];
   if (nth) ids.add(nth);
   return [...ids].filter((id) => CLAUSE_ORDER.includes(id)).map((id) => ({ kind: "clause", id }));
+}
+
+const ORDINAL_IN = new RegExp(`${WORD_START}(${ORDINAL})${WORD_END}`, "u");
+
+/**
+ * "l'avant-dernier paragraphe", "предпоследний абзац": the place counted from the end (-2), when
+ * it is before the last; null otherwise ("le dernier paragraphe" is the closing, its own reading).
+ */
+function countedFromEnd(span: string): number | null {
+  const token = ORDINAL_IN.exec(span)?.[1];
+  const n = token ? readOrdinal(token) : null;
+  return n !== null && n < -1 ? n : null;
+}
+
+/**
+ * A paragraph counted from the end by a noun that names no kind: the measure or the recital of
+ * that place, or the document's paragraph of that place, the signatures counted as a paragraph or
+ * not (the penultimate is measure 5, the third recital, the closing or measure 6).
+ */
+function readingsFromEnd(n: number): ReferenceTarget[] {
+  const ids = [
+    `M${CLAUSE_COUNTS.measure + 1 + n}`,
+    `P${CLAUSE_COUNTS.recital + 1 + n}`,
+    CLAUSE_ORDER[CLAUSE_ORDER.length + n],
+    CLAUSE_ORDER[CLAUSE_ORDER.length - 1 + n],
+  ];
+  return [...new Set(ids)]
+    .filter((id): id is ClauseId => CLAUSE_ORDER.includes(id as ClauseId))
+    .map((id) => ({ kind: "clause", id }));
 }
 
 /**

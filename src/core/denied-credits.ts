@@ -14,14 +14,15 @@ export interface DeniedCreditWords {
   linkers: WordList;
   /** Phrases of denial after a reference, before the quotation ("ne dit pas", "doesn't say"). */
   after: WordList;
+  /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
+  questionLeads: WordList;
 }
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
-/** How far past the reference a denial is read, towards the quotation. */
 const AFTER_CHARS = 40;
 
-/** How far before the reference a denial is read. */
+/** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
 const BEFORE_CHARS = 40;
 
 export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boolean;
@@ -31,13 +32,23 @@ export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boole
  * `side` of the quotation, as normaliseForPatterns gives it) deny it: a denial right before the
  * reference, or, before the quotation, one between the reference and the quotation.
  */
-export function deniedCreditTest({ before, linkers, after }: DeniedCreditWords): DeniedCredit {
+export function deniedCreditTest({
+  before,
+  linkers,
+  after,
+  questionLeads,
+}: DeniedCreditWords): DeniedCredit {
   const denialBefore = new RegExp(
     `${WORD_START}${wordListSource(before)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
     "u",
   );
   const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
+  const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
+  const deniedBefore = (lead: string) => {
+    const m = denialBefore.exec(lead);
+    return m !== null && !questionLead.test(lead.slice(0, m.index));
+  };
   return (folded, credit, side) =>
-    denialBefore.test(folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start)) ||
+    deniedBefore(folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start)) ||
     (side === "before" && denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)));
 }

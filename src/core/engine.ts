@@ -272,32 +272,25 @@ export class Engine {
     }
     const hits = this.hits(ranking);
     if (!hits[0] || ranking.confidence === "none") {
-      const party = ruled ? undefined : this.partyNearTop(q, content, hits);
-      if (party) return this.closestPassage(party, lang);
+      // "au nom de qui la déclaration est-elle faite ?": too few of a clause's words to answer,
+      // but a question for the speakers or the addressees, whose clause ranks near the top.
+      const party = ruled || this.hasForeignWord(content) ? undefined : this.partyHit(q, hits);
+      if (party) return this.searchAnswer(party, [], "closest", lang);
       return { kind: "none", lang, ...(ranking.rule && { rule: ranking.rule }) };
     }
     // "is this from the heads of state or the foreign office guys?": both the opening and the
     // appeal name ministers; the question asks for the speakers. Moved up, the passage is offered
     // as the closest one, never publicly.
     const near = hits.slice(1, PARTY_RANKS).map((h) => h.clause.id);
-    const party = near.some(isPartyClause) ? partyAsked(q) : null;
-    const at = party ? hits.slice(0, PARTY_RANKS).findIndex((h) => h.clause.id === party) : -1;
+    const party = near.some(isPartyClause) ? this.partyHit(q, hits) : undefined;
+    const at = party ? hits.indexOf(party) : -1;
     const moved = at > 0;
     const [top, ...rest] = moved
       ? [...hits.slice(at, at + 1), ...hits.filter((_, i) => i !== at)]
       : hits;
     if (!top) return { kind: "none", lang };
     const seeAlso = rest.filter((h) => h.score >= SEE_ALSO_RATIO * top.score).slice(0, 2);
-    return {
-      kind: "clause",
-      clause: top.clause,
-      via: "search",
-      confidence: moved ? "closest" : ranking.confidence,
-      score: top.score,
-      matched: top.matched,
-      seeAlso: seeAlso.map((h) => h.clause),
-      lang,
-    };
+    return this.searchAnswer(top, seeAlso, moved ? "closest" : ranking.confidence, lang);
   }
 
   /** A /quote argument: an id ("M3"), a bare number (a measure), a label or title, or a reference phrase. */
@@ -544,28 +537,31 @@ export class Engine {
     };
   }
 
-  /**
-   * "au nom de qui la déclaration est-elle faite ?": too few of a clause's words to answer, but a
-   * question for the speakers or the addressees, whose clause the search ranks near the top.
-   */
-  private partyNearTop(q: string, content: readonly Token[], hits: readonly SearchHit[]) {
-    // A word no question about the text uses ("qui a écrit Les Misérables ?") asks of another work.
-    if (content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t))) return;
+  /** The hit of the party the question asks for (party-cues.ts), among the first three. */
+  private partyHit(q: string, hits: readonly SearchHit[]): SearchHit | undefined {
     const party = partyAsked(q);
     return party ? hits.slice(0, PARTY_RANKS).find((h) => h.clause.id === party) : undefined;
   }
 
-  /** A passage offered as the closest one the bot has, never publicly. */
-  private closestPassage(hit: SearchHit, lang: Lang): Answer {
-    const { clause, score, matched } = hit;
+  /** A word no question about the text uses ("qui a écrit Les Misérables ?"): another subject. */
+  private hasForeignWord(content: readonly Token[]): boolean {
+    return content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t));
+  }
+
+  private searchAnswer(
+    hit: SearchHit,
+    seeAlso: readonly SearchHit[],
+    confidence: "answer" | "closest",
+    lang: Lang,
+  ): Answer {
     return {
       kind: "clause",
-      clause,
+      clause: hit.clause,
       via: "search",
-      confidence: "closest",
-      score,
-      matched,
-      seeAlso: [],
+      confidence,
+      score: hit.score,
+      matched: hit.matched,
+      seeAlso: seeAlso.map((h) => h.clause),
       lang,
     };
   }
@@ -581,9 +577,7 @@ export class Engine {
     const byName = this.namedClause(content);
     if (byName) return byName;
     // A topic with a word foreign to the text names another thing ("the list of guests").
-    if (content.some((t) => t.word.length >= MIN_TELLING_WORD && this.isForeign(t))) {
-      return undefined;
-    }
+    if (this.hasForeignWord(content)) return undefined;
     // The topic's own phrase first ("les noms", not "les noms, ça dit quoi en gros ?"), then the
     // whole ("celui, que про наблюдателей" names its topic after the comma).
     return this.rankedAnchor(phraseOf(topic)) ?? this.rankedAnchor(topic);

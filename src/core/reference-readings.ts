@@ -7,10 +7,12 @@
  * them (engine.ts).
  */
 import { fold } from "./analysis.ts";
-import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import { ORDINAL, readOrdinal } from "./numbers.ts";
 import {
   type FoundReference,
+  nthOfDocument,
+  nthOfKind,
   type ReferenceTarget,
   shiftTarget,
   referenceWords as table,
@@ -22,6 +24,11 @@ import { alternatives, WORD_END, WORD_START } from "./word-patterns.ts";
 const GENERIC = new RegExp(`${WORD_START}${table("paragraph")}`, "u");
 /** "абзац 3 преамбулы", "the third preambular paragraph": the noun with its kind named. */
 const NAMES_PREAMBLE = new RegExp(`${WORD_START}${table("preamble")}`, "u");
+/** "du préambule", "of the list", "преамбулы": a generic noun tied to a group of one kind. */
+const NAMES_A_GROUP = new RegExp(
+  `${WORD_START}(?:${["preamble", "ofPreamble", "ofList", "list"].map(table).join("|")})`,
+  "u",
+);
 /** "третий абзац": the Russian noun alone, which numbers the recitals (references.ts). */
 const RECITAL_PARAGRAPH = new RegExp(`${WORD_START}${table("recitalAfterOrdinal")}`, "u");
 
@@ -67,7 +74,8 @@ export function placesAPart(folded: string): boolean {
 export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const span = folded.slice(r.start, r.end);
   if (GENERIC.test(span)) {
-    const back = countedFromEnd(span);
+    // "l'avant-dernier paragraphe du préambule" names its kind: only the noun alone is widened.
+    const back = NAMES_A_GROUP.test(span) ? null : countedFromEnd(span);
     if (back !== null) return readingsFromEnd(back);
     return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
   }
@@ -138,15 +146,11 @@ function countedFromEnd(span: string): number | null {
  * not (the penultimate is measure 5, the third recital, the closing or measure 6).
  */
 function readingsFromEnd(n: number): ReferenceTarget[] {
-  const ids = [
-    `M${CLAUSE_COUNTS.measure + 1 + n}`,
-    `P${CLAUSE_COUNTS.recital + 1 + n}`,
-    CLAUSE_ORDER[CLAUSE_ORDER.length + n],
-    CLAUSE_ORDER[CLAUSE_ORDER.length - 1 + n],
-  ];
-  return [...new Set(ids)]
-    .filter((id): id is ClauseId => CLAUSE_ORDER.includes(id as ClauseId))
-    .map((id) => ({ kind: "clause", id }));
+  const all = [nthOfKind("measure", n), nthOfKind("recital", n), ...nthOfDocument(n)];
+  // The signatures not counted as a paragraph: one place further from the end.
+  all.push(...nthOfDocument(n - 1));
+  const ids = readingIds(all);
+  return ids.map((id) => ({ kind: "clause", id }));
 }
 
 /**

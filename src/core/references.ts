@@ -182,6 +182,9 @@ function target(kind: "measure" | "recital", n: number): ReferenceTarget {
   return { kind: "clause", id: `${kind === "measure" ? "M" : "P"}${requested}` as ClauseId };
 }
 
+/** For the readings of a place counted from the end (reference-readings.ts). */
+export { inDocument as nthOfDocument, target as nthOfKind };
+
 type Rule = {
   re: RegExp;
   make: (m: RegExpExecArray) => ReferenceTarget[];

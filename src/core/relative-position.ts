@@ -43,7 +43,7 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   topicEnds: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
   events: WordList;
-  /** Names of one clause that a word of place before them places without a part word. */
+  /** Names of the signatures ("les noms", "the sig block"): after a word of place, that clause. */
   signaturesNamed: WordList & { clause: string };
 }
 
@@ -124,15 +124,7 @@ const BARE = (() => {
   ].map((source) => new RegExp(source, "u"));
 })();
 
-/**
- * "перед подписями что написано?", "what's right before the names?": the signatures need no part
- * word before the place; "avant la signature" (an event) and "перед подписанием" are not them.
- */
 const SIGNATURES = wordListSource(data.signaturesNamed);
-const BEFORE_SIGNATURES = new RegExp(
-  `${WORD_START}(?<before>${cueTable("before")})\\s(?<topic>${SIGNATURES})${WORD_END}`,
-  "u",
-);
 /** "la dernière phrase avant les noms": "les noms" alone is the signatures, not a search. */
 const SIGNATURES_TOPIC = new RegExp(`^\\s*(?:${SIGNATURES})${WORD_END}`, "u");
 
@@ -245,7 +237,7 @@ const TOPIC_LEAD_CHARS = 5;
 export function relativePosition(question: string): RelativePosition | null {
   const folded = normaliseForPatterns(question.slice(0, 300));
   const g = [PATTERN, ...BARE].map((re) => re.exec(folded)).find((m) => m?.groups?.topic)?.groups;
-  if (!g?.topic) return beforeSignatures(folded);
+  if (!g?.topic) return null;
   // "qu'est-ce qui s'est passé après": a time, not a place in the text.
   if (g.between && EVENT.test(g.between)) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
@@ -267,18 +259,6 @@ export function relativePosition(question: string): RelativePosition | null {
     topic,
     group,
     ...(SIGNATURES_TOPIC.test(topic) && { anchor: data.signaturesNamed.clause }),
-  };
-}
-
-function beforeSignatures(folded: string): RelativePosition | null {
-  const topic = BEFORE_SIGNATURES.exec(folded)?.groups?.topic;
-  if (!topic) return null;
-  return {
-    kind: null,
-    direction: "before",
-    topic,
-    group: null,
-    anchor: data.signaturesNamed.clause,
   };
 }
 

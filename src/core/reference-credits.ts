@@ -4,6 +4,7 @@
  * only where it credits (a name is an ordinary noun). Names and labels come from
  * data/references.json and data/clauses.json.
  */
+import { withBetweenCredits } from "./between-credits.ts";
 import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import { readingsOf } from "./reference-readings.ts";
 import {
@@ -295,7 +296,10 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     targets: readingsOf(r, folded),
     via: r.leadIn ?? "reference",
   }));
-  return [...found, ...names].sort((a, b) => a.start - b.start);
+  return withBetweenCredits(
+    folded,
+    [...found, ...names].sort((a, b) => a.start - b.start),
+  );
 }
 
 /**

@@ -137,7 +137,7 @@ const CLOSE_FIRST = new RegExp(`^\\s*(?:${wordListSource(data.close)})${WORD_END
  */
 const BETWEEN = (() => {
   const and = wordListSource(data.and);
-  const second = "(?<second>[^,?.!;]{2,80})";
+  const second = "(?<second>[^,?.!;]{1,80})";
   const place = (cue: "before" | "after") => `(?<!d')${WORD_START}${cueTable(cue)}${WORD_END}\\s`;
   const then = `(?:,?\\s${and})?,?\\s`;
   return [
@@ -161,7 +161,7 @@ function betweenTopics(question: string): [string, string] | null {
       RELATION_BEFORE.test(folded.slice(Math.max(0, m.index - RELATION_WINDOW), m.index))
     )
       return null;
-    return [withSharedNoun(g.first, g.second), g.second];
+    return [withSharedNoun(g.first, g.second), withFirstNoun(g.first, g.second)];
   }
   return null;
 }
@@ -175,6 +175,16 @@ const RELATION_BEFORE = new RegExp(
 
 const ORDINAL_ALONE = new RegExp(`^\\s*(?:(?:le|la|les|l'|the)\\s?)?(?:${ORDINAL})\\s*$`, "u");
 const ORDINAL_NOUN = new RegExp(`(?:${ORDINAL})\\s(\\p{L}[^,?.!;]{0,40})`, "u");
+
+const NUMBER_ALONE = /^\s*(?:(?:la|le|les|l'|the)\s?)?(\d{1,2})(?![\p{L}\p{N}])/u;
+const NOUN_NUMBER = /(\p{L}+)\s(?:n°\s?|#)?\d{1,2}\s*$/u;
+
+/** "between measures 3 and 5": the second number shares the first's noun. */
+function withFirstNoun(first: string, second: string): string {
+  const n = NUMBER_ALONE.exec(second)?.[1];
+  const noun = n && NOUN_NUMBER.exec(first)?.[1];
+  return noun ? `${noun} ${n}` : second;
+}
 
 /** "entre le premier et le troisième considérant": the first ordinal shares the second's noun. */
 function withSharedNoun(first: string, second: string): string {

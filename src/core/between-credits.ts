@@ -1,0 +1,73 @@
+/**
+ * "entre la mesure 3 et la mesure 5 : « … »", "between the appeal and measure 2", "между третьим
+ * и пятым пунктами": two places named around "between" credit the clauses between them, not the
+ * two named. Read on the credits already found, so each message costs one look-behind per pair.
+ * The words are those of the relative-position reading (data/relative-positions.json).
+ */
+import { CLAUSE_ORDER } from "./declaration.ts";
+import type { Credit } from "./reference-credits.ts";
+import { readRelativePositionData } from "./relative-position.ts";
+import type { ClauseId } from "./types.ts";
+import { WORD_START, wordListSource } from "./word-patterns.ts";
+
+const data = readRelativePositionData();
+const ARTICLE = "(?:(?:la|le|les|l'|the)\\s?)?";
+/** "between" and an article, right before the first place. */
+const BETWEEN_BEFORE = new RegExp(
+  `${WORD_START}${wordListSource(data.between)}\\s${ARTICLE}$`,
+  "u",
+);
+/** "entre la 3 et la mesure 5": the second place, its first one not read as a credit. */
+const BETWEEN_AND_BEFORE = new RegExp(
+  `${WORD_START}${wordListSource(data.between)}\\s[^,;:.!?«»"“”]{1,30}\\s${wordListSource(data.and)}\\s${ARTICLE}$`,
+  "u",
+);
+/** "and" and an article, the only words between the two places. */
+const AND_BETWEEN = new RegExp(`^\\s${wordListSource(data.and)}\\s${ARTICLE}$`, "u");
+/** Enough text before a credit for "sandwiched between the ". */
+const LEAD_CHARS = 48;
+
+/** The one clause a credit names, if it names exactly one. */
+function onlyClause(c: Credit): ClauseId | undefined {
+  const [t, ...more] = c.targets;
+  return t?.kind === "clause" && more.length === 0 ? t.id : undefined;
+}
+
+/** The clauses strictly between two, in the text's order. */
+function clausesBetween(a: ClauseId, b: ClauseId): Credit["targets"] {
+  const [lo, hi] = [CLAUSE_ORDER.indexOf(a), CLAUSE_ORDER.indexOf(b)].sort((x, y) => x - y);
+  if (lo === undefined || hi === undefined || lo < 0) return [];
+  return CLAUSE_ORDER.slice(lo + 1, hi).map((id) => ({ kind: "clause", id }));
+}
+
+/**
+ * The credits with each pair named around "between" (or one credit naming two clauses, "между
+ * третьим и пятым") replaced by one for the clauses between them, and a place that only bounds
+ * such a span dropped; `folded` is the window they were found in.
+ */
+export function withBetweenCredits(folded: string, credits: readonly Credit[]): Credit[] {
+  const out: Credit[] = [];
+  for (let i = 0; i < credits.length; i++) {
+    const c = credits[i] as Credit;
+    const lead = folded.slice(Math.max(0, c.start - LEAD_CHARS), c.start);
+    // A place that bounds a span names no clause for the quotation.
+    if (BETWEEN_AND_BEFORE.test(lead)) continue;
+    if (!BETWEEN_BEFORE.test(lead)) {
+      out.push(c);
+      continue;
+    }
+    const next = credits[i + 1];
+    const a = onlyClause(c);
+    const b = next && onlyClause(next);
+    if (a && b && next && AND_BETWEEN.test(folded.slice(c.end, next.start))) {
+      out.push({ start: c.start, end: next.end, targets: clausesBetween(a, b), via: "between" });
+      i++;
+      continue;
+    }
+    const [x, y, ...rest] = c.targets;
+    if (x?.kind === "clause" && y?.kind === "clause" && rest.length === 0) {
+      out.push({ ...c, targets: clausesBetween(x.id, y.id), via: "between" });
+    }
+  }
+  return out;
+}

@@ -304,6 +304,11 @@ const RECITAL_RULES: Rule[] = [
   rule(`${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
     target("measure", ordinalOf(m, 2) + (m[1] === undefined ? -1 : 1)),
   ]),
+  // "la mesure d'après la 3", "the measure before measure 5": a neighbour of a numbered measure.
+  rule(
+    `${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(?:${MEASURE_NOUN}\\s)?(\\d{1,2})(?![\\p{L}\\p{N}])`,
+    (m) => [target("measure", Number(m[2]) + (m[1] === undefined ? -1 : 1))],
+  ),
   // "the preamble's final paragraph", "the preamble's 2nd recital"
   rule(
     `${table("preamble")}'s\\s(${ORDINAL})\\s(?:${MEASURE_NOUN}|${DOCUMENT_PART}|${RECITAL_NOUN})`,

@@ -79,8 +79,13 @@ const ASKS = /^[^.!?]*\?/u;
 /** Between a name and the quotation: punctuation and spaces only. */
 const ONLY_MARKS = /^[\s:,.;()[\]—–-]*$/u;
 const NEXT_TO_QUOTE = 4;
-/** A label stands alone: at the start, or after a sentence ends ("Conclusion : « … »"). */
-const LABEL_OPENS = /(?:^\s?|[.!?;)\]]\s?)$/u;
+/**
+ * A label stands alone: at the start, or after a sentence ends ("Conclusion : « … »"), its article
+ * before it or not ("Les signataires : « … »").
+ */
+const LABEL_OPENS = /(?:^\s?|[.!?;)\]]\s?)(?:(?:les|le|la|l'|the)\s?)?$/u;
+/** Enough text before a label for an article and the punctuation before it. */
+const LABEL_LEAD_CHARS = 8;
 const LABEL_CLOSES_BEFORE = /^\s?[:—–-]\s?$/u;
 const LABEL_OPENS_AFTER = /^[\s,]{0,2}[([—–-]?\s?$/u;
 const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
@@ -172,7 +177,7 @@ function creditsAsLabel(folded: string, start: number, end: number, side: Side):
   if (besideName(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) return false;
   if (side === "before") {
     return (
-      (LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start)) ||
+      (LABEL_OPENS.test(folded.slice(Math.max(0, start - LABEL_LEAD_CHARS), start)) ||
         CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
       folded.length - end <= NEXT_TO_QUOTE &&
       LABEL_CLOSES_BEFORE.test(folded.slice(end))

@@ -102,7 +102,15 @@ export function presentedQuoteReports(
  * At most `max` quotations.
  */
 export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
-  const reports = checkQuotations(text, { max });
+  // "lol 'direct contacts' my foot. the text literally goes « … »": the quotation the message
+  // presents as the text's words comes first, before a few words in scare quotes.
+  const presented = checkQuotations(text, { max, presentedOnly: true }).filter(
+    (r) => r.verdict !== "too-short",
+  );
+  const others = checkQuotations(text, { max }).filter(
+    (r) => !presented.some((p) => p.quote === r.quote),
+  );
+  const reports = [...presented, ...others].slice(0, max);
   return reports.length > 0 ? reports : [getQuoteChecker().check(text, { labelCredits: true })];
 }
 

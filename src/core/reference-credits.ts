@@ -50,12 +50,12 @@ const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END
 const ASIDE = `,\\s${ASIDE_WORDS},`;
 /**
  * After a name, a verb of saying at most three words on ("the preamble clearly says", "l'appel se
- * termine sur"), or a comma and a word of quoting ("le préambule, je cite :"); not a comma and a
+ * termine sur", "the closing line's all about"), or a comma and a word of quoting ("le préambule, je cite :"); not a comma and a
  * new clause ("I skipped the preamble, but the text says").
  */
 const SAYS = `(?:${table("says")}|${table("beginsWith")}|${table("endsWith")})`;
 const SAYS_AFTER = new RegExp(
-  `^(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
+  `^(?:'s(?=\\s))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */

@@ -157,9 +157,12 @@ export type ReferenceTarget = { kind: "clause"; id: ClauseId } | OutOfRange;
 const MEASURE_NOUN = `(?:${table("numbered")}\\s)?${table("measure")}`;
 const RECITAL_NOUN = table("recital");
 const OF_PREAMBLE = `\\s${table("ofPreamble")}`;
-/** "n°", "no.", "number", "#", "№", "номер" between a noun and its number, or just a space. */
+/**
+ * "n°", "no.", "number", "#", "№", "номер" between a noun and its number, or just a space, or
+ * nothing after an abbreviation's dot ("п.4", "art.5").
+ */
 const NUMBER_MARK =
-  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s)";
+  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s|(?<=\\.)(?=\\d))";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;

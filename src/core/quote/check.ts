@@ -45,8 +45,9 @@ export type {
  * Find, frame, cut, check: the quotations in `text`, each framed by the words around it among
  * all the quotations found (so a lead-in such as "et la mesure 3 dit" goes to the quotation it
  * introduces, even one past `max`), then checked in order until `max` are long enough to judge.
- * With `presentedOnly`, only quotations a cue or a reference presents count (chat). When every
- * quotation is too short, the first one's report says so; none at all gives [].
+ * With `presentedOnly`, only quotations a cue or a reference presents count (chat); with
+ * `presentedFirst`, those come first. When every quotation is too short, the first one's report
+ * says so; none at all gives [].
  */
 export function checkQuotations(
   text: string,
@@ -54,12 +55,19 @@ export function checkQuotations(
     max,
     minChars = MIN_QUOTE_CHARS,
     presentedOnly = false,
-  }: { max: number; minChars?: number; presentedOnly?: boolean },
+    presentedFirst = false,
+  }: { max: number; minChars?: number; presentedOnly?: boolean; presentedFirst?: boolean },
 ): QuoteReport[] {
   const checker = getQuoteChecker();
   const reports: QuoteReport[] = [];
   let tooShort: QuoteReport | null = null;
-  for (const q of framedQuotations(text, findQuotations(text))) {
+  const framed = framedQuotations(text, findQuotations(text));
+  // "lol 'direct contacts' my foot. the text literally goes « … »": the quotation the message
+  // presents as the text's words comes before a few words in scare quotes.
+  const ordered = presentedFirst
+    ? [...framed.filter((q) => q.cue !== null), ...framed.filter((q) => q.cue === null)]
+    : framed;
+  for (const q of ordered) {
     if (presentedOnly && q.cue === null) continue;
     const r = checker.check(q.text, { named: q.named, minChars });
     if (r.verdict === "too-short") tooShort ??= r;
@@ -102,15 +110,7 @@ export function presentedQuoteReports(
  * At most `max` quotations.
  */
 export function checkText(text: string, max = MAX_QUOTATIONS): QuoteReport[] {
-  // "lol 'direct contacts' my foot. the text literally goes « … »": the quotation the message
-  // presents as the text's words comes first, before a few words in scare quotes.
-  const presented = checkQuotations(text, { max, presentedOnly: true }).filter(
-    (r) => r.verdict !== "too-short",
-  );
-  const others = checkQuotations(text, { max }).filter(
-    (r) => !presented.some((p) => p.quote === r.quote),
-  );
-  const reports = [...presented, ...others].slice(0, max);
+  const reports = checkQuotations(text, { max, presentedFirst: true });
   return reports.length > 0 ? reports : [getQuoteChecker().check(text, { labelCredits: true })];
 }
 

@@ -5,6 +5,7 @@
  * The words are those of the relative-position reading (data/relative-positions.json).
  */
 import { CLAUSE_ORDER } from "./declaration.ts";
+import { ORDINAL } from "./numbers.ts";
 import type { Credit } from "./reference-credits.ts";
 import { readRelativePositionData } from "./relative-position.ts";
 import type { ClauseId } from "./types.ts";
@@ -17,9 +18,13 @@ const BETWEEN_BEFORE = new RegExp(
   `${WORD_START}${wordListSource(data.between)}\\s${ARTICLE}$`,
   "u",
 );
-/** "entre la 3 et la mesure 5": the second place, its first one not read as a credit. */
-const BETWEEN_AND_BEFORE = new RegExp(
-  `${WORD_START}${wordListSource(data.between)}\\s[^,;:.!?«»"“”]{1,30}\\s${wordListSource(data.and)}\\s${ARTICLE}$`,
+/**
+ * "entre la 3 et la 5", "между третьим и пятым пунктами": the second place after a first that is
+ * a bare number or ordinal, itself no credit; after any other first ("entre l'OTAN et la mesure
+ * 1 qui dit"), the second place still credits.
+ */
+const BETWEEN_NUMBER_AND_BEFORE = new RegExp(
+  `${WORD_START}${wordListSource(data.between)}\\s${ARTICLE}(?:\\d{1,2}|${ORDINAL})\\s${wordListSource(data.and)}\\s${ARTICLE}$`,
   "u",
 );
 /** "and" and an article, the only words between the two places. */
@@ -51,7 +56,7 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
     const c = credits[i] as Credit;
     const lead = folded.slice(Math.max(0, c.start - LEAD_CHARS), c.start);
     // A place that bounds a span names no clause for the quotation.
-    if (BETWEEN_AND_BEFORE.test(lead)) continue;
+    if (BETWEEN_NUMBER_AND_BEFORE.test(lead)) continue;
     if (!BETWEEN_BEFORE.test(lead)) {
       out.push(c);
       continue;
@@ -59,15 +64,19 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
     const next = credits[i + 1];
     const a = onlyClause(c);
     const b = next && onlyClause(next);
-    if (a && b && next && AND_BETWEEN.test(folded.slice(c.end, next.start))) {
-      out.push({ start: c.start, end: next.end, targets: clausesBetween(a, b), via: "between" });
+    // Two neighbours ("entre la mesure 3 et la mesure 4") have nothing between: they stay.
+    const span = a && b ? clausesBetween(a, b) : [];
+    if (next && span.length > 0 && AND_BETWEEN.test(folded.slice(c.end, next.start))) {
+      out.push({ start: c.start, end: next.end, targets: span, via: "between" });
       i++;
       continue;
     }
     const [x, y, ...rest] = c.targets;
-    if (x?.kind === "clause" && y?.kind === "clause" && rest.length === 0) {
-      out.push({ ...c, targets: clausesBetween(x.id, y.id), via: "between" });
-    }
+    const inside =
+      x?.kind === "clause" && y?.kind === "clause" && rest.length === 0
+        ? clausesBetween(x.id, y.id)
+        : [];
+    out.push(inside.length > 0 ? { ...c, targets: inside, via: "between" } : c);
   }
   return out;
 }

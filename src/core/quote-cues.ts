@@ -80,7 +80,7 @@ const AFTER = 60;
  * punctuation between, leads that quotation in ("… and measure 3 says « … »") rather than closing
  * the one before it ("« … » (mesure 4), et « … »").
  */
-const LEAD_IN_WORDS = 5;
+const LEAD_IN_WORDS = 3;
 // Each word must end at a space, a colon or the end, so a word is never split: linear.
 const LEADS_IN = new RegExp(
   `^\\s?:?\\s?(?:[\\p{L}\\p{N}'-]+\\s?:?(?:\\s|$)){0,${LEAD_IN_WORDS}}$`,

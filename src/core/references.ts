@@ -162,7 +162,7 @@ const OF_PREAMBLE = `\\s${table("ofPreamble")}`;
  * nothing after an abbreviation's dot ("п.4", "art.5").
  */
 const NUMBER_MARK =
-  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s|(?<=\\.)(?=\\d))";
+  "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s|(?<=\\.)(?=\\d{1,2}(?![.,]?\\d)))";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
 const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
@@ -307,9 +307,10 @@ const RECITAL_RULES: Rule[] = [
   rule(`${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(${ORDINAL})`, (m) => [
     target("measure", ordinalOf(m, 2) + (m[1] === undefined ? -1 : 1)),
   ]),
-  // "la mesure d'après la 3", "the measure before measure 5": a neighbour of a numbered measure.
+  // "la mesure d'après la 3", "the measure before measure 5": a neighbour of a numbered measure,
+  // the number after an article or the noun and ending its phrase ("d'après 3 experts" is a source).
   rule(
-    `${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(?:${MEASURE_NOUN}\\s)?(\\d{1,2})(?![\\p{L}\\p{N}])`,
+    `${MEASURE_NOUN}\\s${NEIGHBOUR_OF}(?:${MEASURE_NOUN}\\s)?(?<=(?:\\s(?:la|le|the)|${MEASURE_NOUN})\\s)(\\d{1,2})(?=\\s?(?:[,.;:?!»"“”)]|$))`,
     (m) => [target("measure", Number(m[2]) + (m[1] === undefined ? -1 : 1))],
   ),
   // "the preamble's final paragraph", "the preamble's 2nd recital"

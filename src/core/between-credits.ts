@@ -1,7 +1,7 @@
 /**
- * "entre la mesure 3 et la mesure 5 : « … »", "between the appeal and measure 2", "между третьим
- * и пятым пунктами": two places named around "between" credit the clauses between them, not the
- * two named. Read on the credits already found, so each message costs one look-behind per pair.
+ * "entre la mesure 3 et la mesure 5 : « … »", "entre la mesure 6 et les signatures": two places
+ * named around "between" credit the clauses between them, not the two named. Read on the credits
+ * already found, so each costs one look-behind on a few words.
  * The words are those of the relative-position reading (data/relative-positions.json).
  */
 import { CLAUSE_ORDER } from "./declaration.ts";

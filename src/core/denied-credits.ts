@@ -20,10 +20,9 @@ export interface DeniedCreditWords {
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
-const AFTER_CHARS = 40;
-
 /** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
 const BEFORE_CHARS = 40;
+const AFTER_CHARS = 40;
 
 export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boolean;
 

@@ -50,8 +50,8 @@ const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END
 const ASIDE = `,\\s${ASIDE_WORDS},`;
 /**
  * After a name, a verb of saying at most three words on ("the preamble clearly says", "l'appel se
- * termine sur", "the closing line's all about"), or a comma and a word of quoting ("le préambule, je cite :"); not a comma and a
- * new clause ("I skipped the preamble, but the text says").
+ * termine sur", "the closing line's all about"), or a comma and a word of quoting ("le préambule,
+ * je cite :"); not a comma and a new clause ("I skipped the preamble, but the text says").
  */
 const SAYS = `(?:${table("says")}|${table("beginsWith")}|${table("endsWith")})`;
 const SAYS_AFTER = new RegExp(
@@ -86,6 +86,14 @@ const NEXT_TO_QUOTE = 4;
 const LABEL_OPENS = /(?:^\s?|[.!?;)\]]\s?)(?:(?:les|le|la|l'|the)\s?)?$/u;
 /** Enough text before a label for an article and the punctuation before it. */
 const LABEL_LEAD_CHARS = 8;
+
+/**
+ * Whether a name at `start` opens its sentence. The window is wider than the article it may
+ * hold, so that "^" in LABEL_OPENS is the message's start, never a cut inside "j'ai lu la".
+ */
+function opensAsLabel(folded: string, start: number): boolean {
+  return LABEL_OPENS.test(folded.slice(Math.max(0, start - LABEL_LEAD_CHARS), start));
+}
 const LABEL_CLOSES_BEFORE = /^\s?[:—–-]\s?$/u;
 const LABEL_OPENS_AFTER = /^[\s,]{0,2}[([—–-]?\s?$/u;
 const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
@@ -156,7 +164,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
   // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
   const emphasised = rest.length < folded.length - end;
-  const opensSentence = LABEL_OPENS.test(folded.slice(Math.max(0, start - 3), start));
+  const opensSentence = opensAsLabel(folded, start);
   if (side === "before" && (emphasised || opensSentence) && ITSELF_IS.test(rest)) return true;
   // "Le préambule, dans un élan lyrique : « … »": the sentence's subject, an aside, the quotation.
   if (side === "before" && opensSentence && ASIDE_THEN_QUOTE.test(rest) && !ANY_NAME.test(rest)) {
@@ -177,7 +185,7 @@ function creditsAsLabel(folded: string, start: number, end: number, side: Side):
   if (besideName(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) return false;
   if (side === "before") {
     return (
-      (LABEL_OPENS.test(folded.slice(Math.max(0, start - LABEL_LEAD_CHARS), start)) ||
+      (opensAsLabel(folded, start) ||
         CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
       folded.length - end <= NEXT_TO_QUOTE &&
       LABEL_CLOSES_BEFORE.test(folded.slice(end))

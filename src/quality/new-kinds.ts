@@ -82,6 +82,7 @@ export const HELD_OUT_QUOTES = [
   "q90",
   "q91",
   "q93",
+  "q103",
 ];
 
 export function newKindsReport(

@@ -6,6 +6,8 @@ import { stemmer as stemEn } from "@orama/stemmers/english";
 import { stemmer as stemFr } from "@orama/stemmers/french";
 import { stemmer as stemRu } from "@orama/stemmers/russian";
 import { eng, fra, rus } from "stopword";
+import { BoundedCache } from "./bounded-cache.ts";
+import { RecentMemo } from "./recent-memo.ts";
 import type { Lang } from "./types.ts";
 
 const ASCII = /^\p{ASCII}*$/u;
@@ -16,6 +18,17 @@ export function fold(text: string): string {
   // Most words are plain ASCII, which has no accents or ligatures to strip: the passes below would
   // return it unchanged, and fold runs on every word of every question.
   if (ASCII.test(lowered)) return lowered;
+  return lowered.length <= MAX_WORD_CHARS
+    ? FOLDED_WORDS.get(lowered, foldAccents)
+    : FOLDED_TEXTS.get(lowered, foldAccents);
+}
+
+/** People reuse the same few hundred words; a whole question is folded by each of its readers. */
+const MAX_WORD_CHARS = 24;
+const FOLDED_WORDS = new BoundedCache<string, string>(10_000);
+const FOLDED_TEXTS = new RecentMemo<string>(4);
+
+function foldAccents(lowered: string): string {
   return (
     lowered
       // "й" is a letter of its own in Russian, not an accented "и": keep it through the accent strip

@@ -9,6 +9,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { fold } from "./analysis.ts";
+import { BoundedCache } from "./bounded-cache.ts";
 import { readDataFile } from "./data-file.ts";
 import { ORDINAL } from "./numbers.ts";
 import { withinOneEdit } from "./reference-typos.ts";
@@ -210,9 +211,17 @@ export function namingTheUN(text: string): string {
 function readable(text: string): string {
   return normaliseForPatterns(namingTheUN(text)).replace(
     /(?<!\p{L})\p{L}{6,24}(?!\p{L})/gu,
-    (word) => (NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word)),
+    (word) => AS_DOCUMENT_NAME.get(word, asDocumentName),
   );
 }
+
+/** A word one letter off a document's name, as that name; any other word as it is. */
+function asDocumentName(word: string): string {
+  return NOT_TYPOS.has(word) ? word : (TARGETS.find((t) => withinOneEdit(word, t)) ?? word);
+}
+
+// Each word is compared with every name by edit distance; people reuse the same few hundred words.
+const AS_DOCUMENT_NAME = new BoundedCache<string, string>(10_000);
 
 /** Where the text cites another document's numbered part: [start, end) spans of `readable`. */
 function spans(text: string): Array<[number, number]> {

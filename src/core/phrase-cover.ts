@@ -2,30 +2,51 @@
  * Whether a short message is made only of known phrases: "merci beaucoup le bot" (chit-chat),
  * "c'est quoi exactement" around a term's name (term notes). Words are compared accent-folded and
  * lower-cased, each run of one repeated letter read once ("merciii", "cooool"). At each place the
- * longest phrase is tried first, so a scan costs at most `longest phrase` lookups per word.
+ * longest phrase wins; a scan follows the phrases that go on with the next word, so it costs at
+ * most `longest phrase` lookups per word.
  */
 import { fold, squeezeLetters, straightenApostrophes } from "./analysis.ts";
+import { BoundedCache } from "./bounded-cache.ts";
+import { RecentMemo } from "./recent-memo.ts";
 
 const MAX_WORD_CHARS = 40;
 
 /** The words phrases are compared on. */
-export function coverWords(text: string): string[] {
-  return coverTokens(text).map(squeezeLetters);
+export function coverWords(text: string): readonly string[] {
+  return COVER_WORDS.get(text, (t) => coverTokens(t).map(squeezeWord));
 }
 
 /** The words as coverWords splits them, repeated letters kept: what dictionaries are asked. */
-export function coverTokens(text: string): string[] {
+export function coverTokens(text: string): readonly string[] {
+  return COVER_TOKENS.get(text, splitCoverTokens);
+}
+
+function splitCoverTokens(text: string): string[] {
   const words = straightenApostrophes(fold(text)).match(/[\p{L}\p{N}+]+/gu) ?? [];
   return words.map((w) => w.slice(0, MAX_WORD_CHARS));
 }
 
+// Every reader of a question asks for its words again; people reuse the same few hundred words.
+const COVER_WORDS = new RecentMemo<readonly string[]>(4);
+const COVER_TOKENS = new RecentMemo<readonly string[]>(4);
+const SQUEEZED = new BoundedCache<string, string>(10_000);
+const squeezeWord = (word: string) => SQUEEZED.get(word, squeezeLetters);
+
+/** Phrases as a tree of words: a scan follows one word at a time instead of joining candidates. */
+interface WordNode<T> {
+  next: Map<string, WordNode<T>>;
+  /** The tags of the phrase that ends here, if one does. */
+  tags: T[] | null;
+}
+
+const wordNode = <T>(): WordNode<T> => ({ next: new Map(), tags: null });
+
 export class PhraseCover<T> {
-  private readonly phrases = new Map<string, T[]>();
+  private readonly root: WordNode<T> = wordNode();
   private readonly patterns: { re: RegExp; tag: T }[] = [];
-  private longest = 1;
 
   /** `toWords` splits phrases into the words they are compared on (coverWords unless told). */
-  constructor(private readonly toWords: (text: string) => string[] = coverWords) {}
+  constructor(private readonly toWords: (text: string) => readonly string[] = coverWords) {}
 
   /** Adds a phrase, or with `pattern`, a pattern one whole word must match. */
   add(phrase: string, tag: T, { pattern = false }: { pattern?: boolean } = {}): void {
@@ -35,9 +56,16 @@ export class PhraseCover<T> {
     }
     const words = this.toWords(phrase);
     if (words.length === 0) return;
-    this.longest = Math.max(this.longest, words.length);
-    const key = words.join(" ");
-    this.phrases.set(key, [...(this.phrases.get(key) ?? []), tag]);
+    let node = this.root;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = wordNode();
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.tags = [...(node.tags ?? []), tag];
   }
 
   /** The tags of the phrases that cover every word, in order; null when some word is not covered. */
@@ -86,12 +114,16 @@ export class PhraseCover<T> {
   }
 
   private longestAt(words: readonly string[], i: number, found: T[]): number {
-    for (let n = Math.min(this.longest, words.length - i); n > 0; n--) {
-      const tags = this.phrases.get(words.slice(i, i + n).join(" "));
-      if (tags) {
-        found.push(...tags);
-        return n;
-      }
+    let node: WordNode<T> | undefined = this.root;
+    let longest: { n: number; tags: T[] } | null = null;
+    for (let n = 1; i + n <= words.length; n++) {
+      node = node.next.get(words[i + n - 1] ?? "");
+      if (!node) break;
+      if (node.tags) longest = { n, tags: node.tags };
+    }
+    if (longest) {
+      found.push(...longest.tags);
+      return longest.n;
     }
     const word = words[i] ?? "";
     const matched = this.patterns.filter((p) => p.re.test(word)).map((p) => p.tag);

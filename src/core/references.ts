@@ -416,10 +416,12 @@ const RELATIVE_PREVIOUS = new RegExp(`${table("previous")}\\s${ARTICLE}$`, "u");
  */
 const LEAD_INS = data.leadIns.map((r) => {
   const heads = (r.notAfter ?? []).map(table).join("|");
-  const guard = heads ? `(?<!${WORD_START}(?:${heads})\\s)` : "";
+  const leadIn = `${WORD_START}${wordListSource(r)}\\s${ARTICLE}$`;
   return {
     id: r.id,
-    re: new RegExp(`${guard}${WORD_START}${wordListSource(r)}\\s${ARTICLE}$`, "u"),
+    re: new RegExp(leadIn, "u"),
+    // Only where the lead-in is there: a look-behind at the front is tried at every character.
+    guard: heads ? new RegExp(`(?<!${WORD_START}(?:${heads})\\s)${leadIn}`, "u") : null,
   };
 });
 
@@ -432,7 +434,9 @@ const LEAD_IN_WINDOW = 48;
  */
 function leadInAt(folded: string, start: number): { by: number; leadIn: string | null } {
   const before = folded.slice(Math.max(0, start - LEAD_IN_WINDOW), start);
-  for (const l of LEAD_INS) if (l.re.test(before)) return { by: 0, leadIn: l.id };
+  for (const l of LEAD_INS) {
+    if (l.re.test(before) && (!l.guard || l.guard.test(before))) return { by: 0, leadIn: l.id };
+  }
   if (RELATIVE_NEXT.test(before)) return { by: 1, leadIn: "next" };
   if (RELATIVE_PREVIOUS.test(before)) return { by: -1, leadIn: "previous" };
   return { by: 0, leadIn: null };

@@ -17,7 +17,7 @@ import { normaliseForPatterns } from "./word-patterns.ts";
 export class StopWordAids {
   private readonly byKey = new Map<string, Clause>();
   /** Aids of two stop words or more, as word lists, longest first. */
-  private readonly phrases: { words: string[]; clause: Clause }[] = [];
+  private readonly phrases: { words: readonly string[]; clause: Clause }[] = [];
   private readonly frame = new PhraseCover<"frame">();
 
   constructor(clauses: readonly Clause[]) {

@@ -522,9 +522,9 @@ export class WholeTextWords {
 }
 
 /** Phrases (as words) by their first word: a message's words look up only the phrases they start. */
-type PhraseTable = Map<string, string[][]>;
+type PhraseTable = Map<string, (readonly string[])[]>;
 
-function byFirstWord(phrases: readonly string[][]): PhraseTable {
+function byFirstWord(phrases: readonly (readonly string[])[]): PhraseTable {
   const table: PhraseTable = new Map();
   for (const p of phrases) {
     const [first] = p;

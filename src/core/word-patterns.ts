@@ -4,6 +4,7 @@
  * STEM_TAIL letters), so the patterns scan in time linear in the text.
  */
 import { fold, straightenApostrophes } from "./analysis.ts";
+import { RecentMemo } from "./recent-memo.ts";
 
 export interface WordList {
   /** Whole words or phrases. */
@@ -39,5 +40,8 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
 
 /** The text the patterns read: accent-folded, one kind of apostrophe, one space between words. */
 export function normaliseForPatterns(text: string): string {
-  return straightenApostrophes(fold(text)).replace(/\s+/g, " ");
+  return FOR_PATTERNS.get(text, (t) => straightenApostrophes(fold(t)).replace(/\s+/g, " "));
 }
+
+// Each reader of a question runs its own patterns on the same text.
+const FOR_PATTERNS = new RecentMemo<string>(4);

@@ -196,7 +196,48 @@ function locateOne(
     }
     return stitched(composite.located, composite.unplaced, cost);
   }
-  return notFound(index, piece, lang, total);
+  return withSwappedWords(index, piece, lang, namedIds) ?? notFound(index, piece, lang, total);
+}
+
+/** A swap: the two words next to each other, or on either side of one word ("X et Y"). */
+const SWAP_REACH = 2;
+/** Only words this long are tried: a swapped article or preposition is not a quotation's change. */
+const SWAP_MIN_CHARS = 3;
+
+/**
+ * One clause's words with two of them swapped ("une sécurité indivisible et égale" for "égale
+ * et indivisible"): the change costs every letter of both words, more than a near quotation
+ * allows, and leaves pieces too short to be found on their own. Near when some clause holds the
+ * two words the other way round and the quote with them put back is a clear match there. Tried
+ * once nothing else matched, and only where a clause has the pair swapped (looked up by word).
+ */
+function withSwappedWords(
+  index: QuoteIndex,
+  piece: Token[],
+  lang: Lang,
+  namedIds: ClauseId[],
+): Analysis | null {
+  const texts = index.texts[lang];
+  const places = index.places[lang];
+  const long = (t: Token | undefined) => (t?.key.length ?? 0) >= SWAP_MIN_CHARS;
+  for (let i = 0; i < piece.length; i++) {
+    for (let j = i + 1; j <= i + SWAP_REACH && j < piece.length; j++) {
+      const [a, b] = [piece[i], piece[j]];
+      if (!a || !b || !long(a) || !long(b) || a.key === b.key) continue;
+      const hosts = (places.get(b.key) ?? [])
+        .filter((p) => texts[p.c]?.tokens[p.i + j - i]?.key === a.key)
+        .map((p) => texts[p.c] as ClauseText);
+      if (hosts.length === 0) continue;
+      const swapped = [...piece];
+      [swapped[i], swapped[j]] = [b, a];
+      const keys = keyText(swapped);
+      const span = closest(unique(hosts), keys, namedIds, NEAR_CLEAR);
+      if (!span || span.errors > NEAR_CLEAR * keys.length) continue;
+      const cost = Math.min(1, (span.errors + a.key.length + b.key.length) / keys.length);
+      return oneClause("near", span, piece, cost, []);
+    }
+  }
+  return null;
 }
 
 /** Pieces of several clauses given as one quote. */

@@ -83,6 +83,7 @@ export const HELD_OUT_QUOTES = [
   "q91",
   "q93",
   "q103",
+  "q105",
 ];
 
 export function newKindsReport(

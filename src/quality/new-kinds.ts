@@ -84,6 +84,8 @@ export const HELD_OUT_QUOTES = [
   "q93",
   "q103",
   "q105",
+  "q109",
+  "q111",
 ];
 
 export function newKindsReport(

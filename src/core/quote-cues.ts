@@ -9,11 +9,18 @@
  * around each quotation is read, so a scan is linear in the message's length.
  */
 import { fileURLToPath } from "node:url";
+import { betweenCreditAndQuote, type CreditReachWords, creditReachTest } from "./credit-reach.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { type DeniedCreditWords, deniedCreditTest } from "./denied-credits.ts";
 import type { Quotation } from "./quotation-marks.ts";
 import { findQuotations } from "./quote-tokens.ts";
-import { type CreditTarget, creditsIn, targetsOf } from "./reference-credits.ts";
+import {
+  type Credit,
+  type CreditTarget,
+  creditsIn,
+  type Side,
+  targetsOf,
+} from "./reference-credits.ts";
 import {
   normaliseForPatterns,
   WORD_START,
@@ -35,6 +42,7 @@ export interface QuoteData {
   negations: { words: string[]; suffixes: string[] };
   numbers: { words: string[]; notNumbers: string[] };
   deniedCredits: DeniedCreditWords & RuleExamples;
+  creditReach: CreditReachWords & RuleExamples;
 }
 
 export function readQuoteData(file = QUOTES_FILE): QuoteData {
@@ -44,6 +52,7 @@ export function readQuoteData(file = QUOTES_FILE): QuoteData {
 export const QUOTE_DATA = readQuoteData();
 
 const deniedCredit = deniedCreditTest(QUOTE_DATA.deniedCredits);
+const creditReaches = creditReachTest(QUOTE_DATA.creditReach);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
   id: r.id,
@@ -129,9 +138,23 @@ export function framedQuotations(
     // "ce n'est pas la mesure 5 qui dit « … »": a clause denied holding it presents the quotation
     // but credits it to nothing.
     const credits = creditsIn(before, "before");
+    const reaches = (folded: string, c: Credit, side: Side) =>
+      !deniedCredit(folded, c, side) && creditReaches(betweenCreditAndQuote(folded, c, side), side);
+    // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
+    // clause denied before the quotation is not credited by its mention after it either.
+    const denied = new Set(
+      targetsOf(credits.filter((c) => deniedCredit(before, c, "before"))).map(targetKey),
+    );
+    const deniedAgain = (c: Credit) => targetsOf([c]).every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
-      ...credits.filter((c) => !deniedCredit(before, c, "before")),
-      ...(after && credit && hit === credit ? [credit] : []),
+      ...credits.filter((c) => reaches(before, c, "before")),
+      ...(after &&
+      credit &&
+      hit === credit &&
+      reaches(window, credit, "after") &&
+      !deniedAgain(credit)
+        ? [credit]
+        : []),
     ]);
     const cue =
       named.length > 0 || credits.length > 0
@@ -140,6 +163,9 @@ export function framedQuotations(
     return { ...q, cue, named };
   });
 }
+
+const targetKey = (t: CreditTarget) =>
+  t.kind === "out-of-range" ? `${t.kind}:${t.clauseKind}:${t.requested}` : `${t.kind}:${t.id}`;
 
 /** The earlier of two hits. */
 function firstOf<

@@ -74,6 +74,13 @@ const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
 /** Right after a quotation, "— c'est …", "that's …", "это из …": what follows names its source. */
 const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–-]*${table("copula")}\\s?$`, "u");
+
+/** Whether `between` (after a quotation, up to a credit) is only marks and a copula: "». C'est la". */
+export function onlyACopula(between: string): boolean {
+  return COPULA_AFTER.test(between.replace(TRAILING_ARTICLE, " "));
+}
+
+const TRAILING_ARTICLE = /\s(?:la|le|les|the)\s?$/u;
 /** The sentence ends on a question mark: "c'est le préambule ou la conclusion ?". */
 const ASKS = /^[^.!?]*\?/u;
 /** Between a name and the quotation: punctuation and spaces only. */

@@ -84,6 +84,18 @@ describe("quotation cues (data/quotes.json)", () => {
   });
 });
 
+describe("how far a credit reaches (data/quotes.json creditReach)", () => {
+  const { creditReach } = readQuoteData();
+
+  it.each(creditReach.fires)("%j names measure 5 out of the quotation's reach", (text) => {
+    expect(checkText(text)[0]).toMatchObject({ verdict: "verbatim", clause: "M4" });
+  });
+
+  it.each(creditReach.spares)("%j still credits measure 5: misattributed", (text) => {
+    expect(checkText(text)[0]).toMatchObject({ verdict: "misattributed", clause: "M4" });
+  });
+});
+
 describe("credits the message denies (data/quotes.json deniedCredits)", () => {
   const { deniedCredits } = readQuoteData();
 

@@ -60,7 +60,10 @@ function cueCounts(text: string): { fr: number; en: number } {
   // more than the rest of the language guess.
   let fr = apostrophes.match(FRENCH_ELISION)?.length ?? 0;
   let en = 0;
-  for (const word of apostrophes.toLowerCase().split(NOT_LETTERS)) {
+  for (const run of apostrophes.split(NOT_LETTERS)) {
+    // Split before lower-casing ("İ" lower-cases to "i" and a mark), and "ſ" read as the "s" a
+    // case-insensitive match took it for.
+    const word = run.toLowerCase().replace(/ſ/g, "s");
     if (FRENCH_CUES.has(word)) fr++;
     if (ENGLISH_CUES.has(word)) en++;
   }

@@ -61,6 +61,13 @@ describe("chit-chat (data/chitchat.json)", () => {
     // The reader's Discord locale still comes first.
     expect(detectLanguage("merci beaucoup", "ru")).toBe("ru");
   });
+
+  it("counts cue words as a case-insensitive match would: whole runs of letters", () => {
+    // "İ" lower-cases to "i" and a combining dot: no English "i" once the letters are split.
+    expect(detectLanguage("İ otan")).toBe("fr");
+    expect(detectLanguage("WHAT does IT say")).toBe("en");
+    expect(detectLanguage("l'OTAN, QUE dit-elle")).toBe("fr");
+  });
 });
 
 describe("term notes (data/terms.json)", () => {

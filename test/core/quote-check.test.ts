@@ -276,6 +276,10 @@ describe("quote checker", () => {
     // Many quotations framed and measured: everyday short ones next to references.
     const many = (n: number) => checkText("la mesure 3 dit « ok » ".repeat(n));
     expect(growth(many, 150, 15)).toBeLessThan(6);
+    // Two words a clause holds the other way round, again and again: each pair is a swap to try.
+    const swaps = (n: number) =>
+      checkText(`« ${"États les tous pour ".repeat(n).slice(0, 1000)} »`);
+    expect(growth(swaps, 12, 15)).toBeLessThan(6);
   });
 });
 

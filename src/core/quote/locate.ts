@@ -219,6 +219,10 @@ function withSwappedWords(
 ): Analysis | null {
   const texts = index.texts[lang];
   const places = index.places[lang];
+  // Longer than any clause by more than a clear match allows, a quote is no clause with two words
+  // swapped: this bounds the pairs tried, whatever the quote's length.
+  const longest = Math.max(...texts.map((t) => t.keys.length));
+  if (keyText(piece).length > (1 + NEAR_CLEAR) * longest) return null;
   const long = (t: Token | undefined) => (t?.key.length ?? 0) >= SWAP_MIN_CHARS;
   for (let i = 0; i < piece.length; i++) {
     for (let j = i + 1; j <= i + SWAP_REACH && j < piece.length; j++) {

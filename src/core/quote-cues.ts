@@ -138,13 +138,17 @@ export function framedQuotations(
     // "ce n'est pas la mesure 5 qui dit « … »": a clause denied holding it presents the quotation
     // but credits it to nothing.
     const credits = creditsIn(before, "before");
+    // A denial may stand just past the window's start ("Contrairement à la mesure 4 qui parle de
+    // … , le préambule se contente de « … »"): it is read on the whole gap, a few words each side.
+    const shift = ownGap.length - before.length;
+    const deniedBefore = (c: Credit) =>
+      deniedCredit(ownGap, { ...c, start: c.start + shift, end: c.end + shift }, "before");
     const reaches = (folded: string, c: Credit, side: Side) =>
-      !deniedCredit(folded, c, side) && creditReaches(betweenCreditAndQuote(folded, c, side), side);
+      !(side === "before" ? deniedBefore(c) : deniedCredit(folded, c, side)) &&
+      creditReaches(betweenCreditAndQuote(folded, c, side), side);
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
-    const denied = new Set(
-      targetsOf(credits.filter((c) => deniedCredit(before, c, "before"))).map(targetKey),
-    );
+    const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));
     const deniedAgain = (c: Credit) => targetsOf([c]).every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
       ...credits.filter((c) => reaches(before, c, "before")),

@@ -89,6 +89,8 @@ const AND = "(?:,\\s?|\\s(?:et|and|vs\\.?|versus|or|ou|и|или|&)\\s|\\s)(?:l'
  */
 interface GatedPatterns {
   needs: RegExp;
+  /** A second word the patterns cannot match without, looked for once the first is found. */
+  alsoNeeds?: RegExp;
   patterns: RegExp[];
 }
 
@@ -112,27 +114,34 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
   const numbered = `${WORD_START}${wordListSource(data.numbered)}`;
   const quantity = `${WORD_START}${wordListSource(data.quantities)}${WORD_END}`;
   const fraction = "\\d/\\d";
-  const gated = (needs: string, sources: string[]): GatedPatterns => ({
+  const gated = (needs: string, sources: string[], alsoNeeds?: string): GatedPatterns => ({
     needs: new RegExp(needs, "u"),
+    ...(alsoNeeds && { alsoNeeds: new RegExp(alsoNeeds, "u") }),
     patterns: sources.map((source) => new RegExp(source, "gu")),
   });
+  // Every citation of a named document numbers a part: "article 5", "le premier article".
+  const numberedPart = `${WORD_START}(?:${clauseWord}\\s?${NUMBER}|(?:${ORDINAL})\\s${clauseWord})`;
   return [
     // "l'Acte final d'Helsinki": the name alone is another document's
     gated(named, [named]),
-    gated(`${WORD_START}${document}`, [
-      // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-      `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
-      // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
-      `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
-      // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора", "п. 1 ст. 51 Устава ООН"
-      `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${words(1)}${ELISION}${document}`,
-      // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
-      `${WORD_START}(?:${clauseWord}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
-      // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
-      `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
-      // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"
-      `${WORD_START}${document}${SEPARATOR}${gap(8)}${WORD_START}${wordListSource(data.possessives)}\\s${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}`,
-    ]),
+    gated(
+      `${WORD_START}${document}`,
+      [
+        // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
+        `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+        // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
+        `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
+        // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора", "п. 1 ст. 51 Устава ООН"
+        `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${words(1)}${ELISION}${document}`,
+        // "article 3 north atlantic treaty": an article, which this text never has, takes a longer name
+        `${WORD_START}(?:${clauseWord}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER},?\\s${words(2)}${ELISION}${document}`,
+        // "UNSC resolution 1373 operative para 2", "Венский документ 2011, глава V", "the Charter — article 51"
+        `${WORD_START}${document}${SEPARATOR}${gap(5)}${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}${part}`,
+        // "le traité de sécurité collective de 1992, son article 2", "Устав ООН, в его статье 51"
+        `${WORD_START}${document}${SEPARATOR}${gap(8)}${WORD_START}${wordListSource(data.possessives)}\\s${ELISION}${clauseWord}\\s?${NUMBER}${notOurs}`,
+      ],
+      numberedPart,
+    ),
     // "resolution 2178 on foreign terrorist fighters, op para 6", "резолюция 1540"
     gated(numbered, [
       `${numbered}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
@@ -228,9 +237,9 @@ function spans(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   // Parts of the reader's own are looked for only in text that names an owner: most have none.
   const owned = OWNED.owner.test(text) ? [OWNED.owned] : [];
-  const named = PATTERNS.filter((group) => group.needs.test(text)).flatMap(
-    (group) => group.patterns,
-  );
+  const named = PATTERNS.filter(
+    (group) => group.needs.test(text) && (!group.alsoNeeds || group.alsoNeeds.test(text)),
+  ).flatMap((group) => group.patterns);
   for (const re of [...named, ...owned]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) found.push([m.index, m.index + m[0].length]);

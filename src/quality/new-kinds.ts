@@ -86,6 +86,8 @@ export const HELD_OUT_QUOTES = [
   "q105",
   "q109",
   "q111",
+  "q115",
+  "q117",
 ];
 
 export function newKindsReport(

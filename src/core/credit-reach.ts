@@ -4,18 +4,18 @@
  * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … »
  * et ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it
  * only when no break stands between them: the end of a sentence that more words follow, or a
- * word that turns to something else ("mais", "however", "однако"); one after it only when no
- * break and no linking word ("et", "and", "и") stands between, or only a copula ("« … ». C'est
- * la mesure 5"). Such a clause still presents
- * the quotation; it credits nothing. Each test reads the words between a credit and the quotation.
+ * word that turns to something else ("mais", "however", "однако", "juste après"); one after it
+ * only when no break and no word going on to another statement ("et", "and", "pourquoi") stands
+ * between, or only a copula ("« … ». C'est la mesure 5"). Such a clause still presents the
+ * quotation; it credits nothing. Each test reads the few words between a credit and the quotation.
  */
-import { type Credit, onlyACopula, type Side } from "./reference-credits.ts";
+import { onlyACopula, type Side } from "./reference-credits.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface CreditReachWords {
   /** Words that turn to something else: a credit before them does not reach past them. */
   turns: WordList;
-  /** Words after a quotation that go on to another statement ("et ça", "while", "пока"). */
+  /** Words after a quotation that go on to another statement ("et", "and", "pourquoi"). */
   goesOn: WordList;
 }
 
@@ -39,9 +39,4 @@ export function creditReachTest({ turns, goesOn }: CreditReachWords): CreditReac
     (!SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) &&
       !turn.test(between) &&
       !(side === "after" && goOn.test(between)));
-}
-
-/** The text between a credit and its quotation: after the credit before it, before one after. */
-export function betweenCreditAndQuote(folded: string, credit: Credit, side: Side): string {
-  return side === "before" ? folded.slice(credit.end) : folded.slice(0, credit.start);
 }

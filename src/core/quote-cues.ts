@@ -9,7 +9,7 @@
  * around each quotation is read, so a scan is linear in the message's length.
  */
 import { fileURLToPath } from "node:url";
-import { betweenCreditAndQuote, type CreditReachWords, creditReachTest } from "./credit-reach.ts";
+import { type CreditReachWords, creditReachTest } from "./credit-reach.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { type DeniedCreditWords, deniedCreditTest } from "./denied-credits.ts";
 import type { Quotation } from "./quotation-marks.ts";
@@ -18,7 +18,7 @@ import {
   type Credit,
   type CreditTarget,
   creditsIn,
-  type Side,
+  targetKey,
   targetsOf,
 } from "./reference-credits.ts";
 import {
@@ -143,22 +143,18 @@ export function framedQuotations(
     const shift = ownGap.length - before.length;
     const deniedBefore = (c: Credit) =>
       deniedCredit(ownGap, { ...c, start: c.start + shift, end: c.end + shift }, "before");
-    const reaches = (folded: string, c: Credit, side: Side) =>
-      !(side === "before" ? deniedBefore(c) : deniedCredit(folded, c, side)) &&
-      creditReaches(betweenCreditAndQuote(folded, c, side), side);
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
     const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));
-    const deniedAgain = (c: Credit) => targetsOf([c]).every((t) => denied.has(targetKey(t)));
-    const named = targetsOf([
-      ...credits.filter((c) => reaches(before, c, "before")),
-      ...(after &&
+    const creditedAfter =
+      after &&
       credit &&
       hit === credit &&
-      reaches(window, credit, "after") &&
-      !deniedAgain(credit)
-        ? [credit]
-        : []),
+      creditReaches(window.slice(0, credit.start), "after") &&
+      !credit.targets.every((t) => denied.has(targetKey(t)));
+    const named = targetsOf([
+      ...credits.filter((c) => !deniedBefore(c) && creditReaches(before.slice(c.end), "before")),
+      ...(creditedAfter ? [credit] : []),
     ]);
     const cue =
       named.length > 0 || credits.length > 0
@@ -167,9 +163,6 @@ export function framedQuotations(
     return { ...q, cue, named };
   });
 }
-
-const targetKey = (t: CreditTarget) =>
-  t.kind === "out-of-range" ? `${t.kind}:${t.clauseKind}:${t.requested}` : `${t.kind}:${t.id}`;
 
 /** The earlier of two hits. */
 function firstOf<

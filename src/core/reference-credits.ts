@@ -349,12 +349,16 @@ export function targetsOf(credits: readonly Credit[]): CreditTarget[] {
   return credits
     .flatMap((c) => c.targets)
     .filter((t) => {
-      const key =
-        t.kind === "out-of-range" ? `${t.clauseKind}:${t.requested}` : `${t.kind}:${t.id}`;
+      const key = targetKey(t);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+}
+
+/** One string per target: a clause, a group, or a number beyond the text. */
+export function targetKey(t: CreditTarget): string {
+  return t.kind === "out-of-range" ? `${t.clauseKind}:${t.requested}` : `${t.kind}:${t.id}`;
 }
 
 /** The clause ids a credit covers: a clause, a group's clauses, none beyond the text. */

@@ -84,29 +84,24 @@ describe("quotation cues (data/quotes.json)", () => {
   });
 });
 
-describe("how far a credit reaches (data/quotes.json creditReach)", () => {
-  const { creditReach } = readQuoteData();
+// Both tables quote measure 4 and name measure 5: a fire credits nothing, a spare still credits 5.
+describe.each([
+  ["how far a credit reaches (data/quotes.json creditReach)", readQuoteData().creditReach],
+  ["credits the message denies (data/quotes.json deniedCredits)", readQuoteData().deniedCredits],
+])("%s", (_name, table) => {
+  it.each(table.fires)(
+    "%j credits the quotation to no clause named out of reach or denied",
+    (text) => {
+      expect(checkText(text)[0]).toMatchObject({ verdict: "verbatim", clause: "M4" });
+    },
+  );
 
-  it.each(creditReach.fires)("%j names measure 5 out of the quotation's reach", (text) => {
-    expect(checkText(text)[0]).toMatchObject({ verdict: "verbatim", clause: "M4" });
-  });
-
-  it.each(creditReach.spares)("%j still credits measure 5: misattributed", (text) => {
+  it.each(table.spares)("%j still credits measure 5: misattributed", (text) => {
     expect(checkText(text)[0]).toMatchObject({ verdict: "misattributed", clause: "M4" });
   });
 });
 
-describe("credits the message denies (data/quotes.json deniedCredits)", () => {
-  const { deniedCredits } = readQuoteData();
-
-  it.each(deniedCredits.fires)("%j credits the quotation to no clause it denies", (text) => {
-    expect(checkText(text)[0]).toMatchObject({ verdict: "verbatim", clause: "M4" });
-  });
-
-  it.each(deniedCredits.spares)("%j still credits measure 5: misattributed", (text) => {
-    expect(checkText(text)[0]).toMatchObject({ verdict: "misattributed", clause: "M4" });
-  });
-
+describe("credits the message denies: the declaration's own words", () => {
   it("reads no denial in the declaration's own words between a reference and the quotation", () => {
     const quote = "« Organiser régulièrement des briefings sur les exercices »";
     // Every run of a few of the text's words, as the words between the reference and the quotation.

@@ -150,10 +150,14 @@ export function framedQuotations(
       after &&
       credit &&
       hit === credit &&
-      creditReaches(window.slice(0, credit.start), "after") &&
+      creditReaches(window.slice(0, credit.start), "after", window.slice(0, credit.start)) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
-      ...credits.filter((c) => !deniedBefore(c) && creditReaches(before.slice(c.end), "before")),
+      ...credits.filter(
+        (c) =>
+          !deniedBefore(c) &&
+          creditReaches(before.slice(c.end), "before", ownGap.slice(0, c.start + shift)),
+      ),
       ...(creditedAfter ? [credit] : []),
     ]);
     const cue =

@@ -13,6 +13,7 @@
  * few words between a credit and the quotation, and the words of its sentence before it.
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
+import { REFERENCE_DATA } from "./references.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface CreditReachWords {
@@ -24,6 +25,11 @@ export interface CreditReachWords {
   landmarks: WordList;
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
+  /**
+   * Words that link a quotation to a credit after it ("ça", "this", "dans"), besides the verbs of
+   * saying, the copulas, place and quoting words of data/references.json.
+   */
+  linksAfter: WordList;
 }
 
 /** A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"). */
@@ -38,6 +44,26 @@ const CLAUSE_CLOSED = /[,—–]\s?[\p{L}\p{N}]/u;
 /** Where the credit's sentence starts in the words before it. */
 const SENTENCE_START = /^(?:.*[.!?…;]\s)?/su;
 
+/**
+ * After a quotation, a credit names its source in a few linking words ("« … », dit la mesure 4",
+ * "« … » — ça c'est dans la mesure 2", "« … » — that's in the closing para"); more words, or two
+ * that link nothing, make it a new statement about that clause ("« … » : on verra bien, la mesure
+ * 4 en sera le test").
+ */
+const MAX_WORDS_AFTER = 4;
+const MAX_UNLINKED_AFTER = 0;
+const WORDS = /[\p{L}\p{N}'-]+/gu;
+const ARTICLE_AT_END = /\s(?:la|le|les|l'|the)\s?$/u;
+const LINKING_TABLES = ["copula", "says", "saysBefore", "leadPlace", "quoting"] as const;
+
+/** The tables' one-word entries: a phrase's words alone link nothing ("on" of "on lit"). */
+function linkingWords(linksAfter: WordList): Set<string> {
+  const single = LINKING_TABLES.flatMap((t) => REFERENCE_DATA.words[t]?.words ?? []).filter(
+    (w) => !/\s/u.test(w),
+  );
+  return new Set([...(linksAfter.words ?? []), ...single].flatMap((p) => p.match(WORDS) ?? []));
+}
+
 export type CreditReaches = (between: string, side: Side, lead: string) => boolean;
 
 /**
@@ -50,11 +76,20 @@ export function creditReachTest({
   goesOn,
   landmarks,
   subordinators,
+  linksAfter,
 }: CreditReachWords): CreditReaches {
+  const links = linkingWords(linksAfter);
+  const linksFewWords = (between: string) => {
+    const words = between.replace(ARTICLE_AT_END, " ").match(WORDS) ?? [];
+    return (
+      words.length <= MAX_WORDS_AFTER &&
+      words.filter((w) => !links.has(w)).length <= MAX_UNLINKED_AFTER
+    );
+  };
   const turn = new RegExp(`${WORD_START}${wordListSource(turns)}${WORD_END}`, "u");
   const goOn = new RegExp(`${WORD_START}${wordListSource(goesOn)}${WORD_END}`, "u");
   const landmark = new RegExp(
-    `${WORD_START}${wordListSource(landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
   const subordinator = new RegExp(`${WORD_START}${wordListSource(subordinators)}${WORD_END}`, "u");
@@ -66,7 +101,7 @@ export function creditReachTest({
     ((side === "after" && onlyACopula(between)) ||
       (!SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) &&
         !turn.test(between) &&
-        !(side === "after" && goOn.test(between)) &&
+        !(side === "after" && (goOn.test(between) || !linksFewWords(between))) &&
         !(side === "before" && opensOwnClause(lead, between))));
 }
 

@@ -88,6 +88,7 @@ export const HELD_OUT_QUOTES = [
   "q111",
   "q115",
   "q117",
+  "q119",
 ];
 
 export function newKindsReport(

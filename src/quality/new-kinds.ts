@@ -89,6 +89,7 @@ export const HELD_OUT_QUOTES = [
   "q115",
   "q117",
   "q119",
+  "q125",
 ];
 
 export function newKindsReport(

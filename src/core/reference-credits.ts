@@ -6,6 +6,7 @@
  */
 import { withBetweenCredits } from "./between-credits.ts";
 import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { withEllipticCredits } from "./elliptic-credits.ts";
 import { readingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
@@ -316,9 +317,12 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     targets: readingsOf(r, folded),
     via: r.leadIn ?? "reference",
   }));
-  return withBetweenCredits(
+  return withEllipticCredits(
     folded,
-    [...found, ...names].sort((a, b) => a.start - b.start),
+    withBetweenCredits(
+      folded,
+      [...found, ...names].sort((a, b) => a.start - b.start),
+    ),
   );
 }
 

@@ -90,6 +90,7 @@ export const HELD_OUT_QUOTES = [
   "q117",
   "q119",
   "q125",
+  "q129",
 ];
 
 export function newKindsReport(

@@ -10,6 +10,8 @@ import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patt
 export interface DeniedCreditWords {
   /** Words of denial right before a reference ("pas", "not", "не"). */
   before: WordList;
+  /** Words of denial after a comma or a dash ("C'est le préambule, pas la mesure 1"). */
+  afterComma: WordList;
   /** Words that may stand between that denial and the reference ("dans la"). */
   linkers: WordList;
   /** Phrases of denial after a reference, before the quotation ("ne dit pas", "doesn't say"). */
@@ -33,6 +35,7 @@ export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boole
  */
 export function deniedCreditTest({
   before,
+  afterComma,
   linkers,
   after,
   questionLeads,
@@ -41,10 +44,15 @@ export function deniedCreditTest({
     `${WORD_START}${wordListSource(before)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
     "u",
   );
+  // "pas" alone denies only after a comma: "n'oublie pas la mesure 5 : « … »" still credits it.
+  const denialAfterComma = new RegExp(
+    `[,—–]\\s?${wordListSource(afterComma)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
+    "u",
+  );
   const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
   const deniedBefore = (lead: string) => {
-    const m = denialBefore.exec(lead);
+    const m = denialBefore.exec(lead) ?? denialAfterComma.exec(lead);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
   return (folded, credit, side) =>

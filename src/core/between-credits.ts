@@ -33,7 +33,7 @@ const AND_BETWEEN = new RegExp(`^\\s${wordListSource(data.and)}\\s${ARTICLE}$`, 
 const LEAD_CHARS = 48;
 
 /** The one clause a credit names, if it names exactly one. */
-function onlyClause(c: Credit): ClauseId | undefined {
+export function onlyClause(c: Credit): ClauseId | undefined {
   const [t, ...more] = c.targets;
   return t?.kind === "clause" && more.length === 0 ? t.id : undefined;
 }

@@ -4,13 +4,16 @@
  * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … »
  * et ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it
  * only when no break stands between them: the end of a sentence that more words follow, or a
- * word that turns to something else ("mais", "however", "однако", "juste après"); one after it
- * only when no break and no word going on to another statement ("et", "and", "pourquoi") stands
- * between, or only a copula ("« … ». C'est la mesure 5"). Nor does a clause passed on the way
- * ("avant même la mesure 1", "before getting to measure 3") or one inside a clause of its own
- * that a comma closes before the quotation ("Pendant qu'on débat de la mesure 2, le texte dit
- * « … »"). Such a clause still presents the quotation; it credits nothing. Each test reads the
- * few words between a credit and the quotation, and the words of its sentence before it.
+ * word that turns to something else ("mais", "however", "однако", "juste après"). One after it
+ * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
+ * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never across a word going on to
+ * another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera le
+ * test" says something about that clause, not where the quotation is. Nor does a clause passed
+ * on the way or compared with reach it ("avant même la mesure 1", "before getting to measure 3",
+ * "la différence avec … du deuxième considérant"), nor one inside a clause of its own that a
+ * comma closes before the quotation ("Pendant qu'on débat de la mesure 2, le texte dit « … »").
+ * Such a clause still presents the quotation; it credits nothing. Each test reads the few words
+ * between a credit and the quotation, and at most LEAD_CHARS of its sentence before it.
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
 import { REFERENCE_DATA } from "./references.ts";
@@ -26,8 +29,9 @@ export interface CreditReachWords {
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
   /**
-   * Words that link a quotation to a credit after it ("ça", "this", "dans"), besides the verbs of
-   * saying, the copulas, place and quoting words of data/references.json.
+   * Words that link a quotation to a credit after it ("ça", "this", "dans", the articles),
+   * besides the one-word copulas, verbs of saying, place and quoting words of
+   * data/references.json.
    */
   linksAfter: WordList;
 }
@@ -37,26 +41,27 @@ const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
-/** At most this many words between a landmark word and the clause ("aux incidents de la", "la liste des signataires tout en bas"). */
+/** At most this many words between a landmark and the clause ("la liste des signataires tout en bas"). */
 const LANDMARK_WORDS = 5;
-/** A comma or a dash, then words: the clause a subordinator opened is closed. */
-const CLAUSE_CLOSED = /[,—–]\s?[\p{L}\p{N}]/u;
+/** How much of the text before a credit is read: a landmark and its words, a sentence's start. */
+const LEAD_CHARS = 160;
+/** A comma or a dash: it closes the clause a subordinator opened. */
+const CLAUSE_MARK = /[,—–]|\s-\s/u;
 /** Where the credit's sentence starts in the words before it. */
 const SENTENCE_START = /^(?:.*[.!?…;]\s)?/su;
 
-/**
- * After a quotation, a credit names its source in a few linking words ("« … », dit la mesure 4",
- * "« … » — ça c'est dans la mesure 2", "« … » — that's in the closing para"); more words, or two
- * that link nothing, make it a new statement about that clause ("« … » : on verra bien, la mesure
- * 4 en sera le test").
- */
-const MAX_WORDS_AFTER = 4;
-const MAX_UNLINKED_AFTER = 0;
-const WORDS = /[\p{L}\p{N}'-]+/gu;
-const ARTICLE_AT_END = /\s(?:la|le|les|l'|the)\s?$/u;
+/** After a quotation, at most this many words before the credit (its article included), each linking. */
+const MAX_WORDS_AFTER = 5;
+/** A word: a letter or a digit first, so that a lone dash is none. */
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
+/** An elided article or pronoun before a word ("l'écrit", "qu'on", "c'est"). */
+const ELISION = /^(?:l|d|qu|c|j|n|s|m|t)'/u;
 const LINKING_TABLES = ["copula", "says", "saysBefore", "leadPlace", "quoting"] as const;
 
-/** The tables' one-word entries: a phrase's words alone link nothing ("on" of "on lit"). */
+/**
+ * The tables' one-word entries and the linking words: a phrase's words alone link nothing ("on"
+ * of "on lit"), and a table's stems are word starts, not words.
+ */
 function linkingWords(linksAfter: WordList): Set<string> {
   const single = LINKING_TABLES.flatMap((t) => REFERENCE_DATA.words[t]?.words ?? []).filter(
     (w) => !/\s/u.test(w),
@@ -64,46 +69,46 @@ function linkingWords(linksAfter: WordList): Set<string> {
   return new Set([...(linksAfter.words ?? []), ...single].flatMap((p) => p.match(WORDS) ?? []));
 }
 
-export type CreditReaches = (between: string, side: Side, lead: string) => boolean;
-
 /**
- * Whether a credit reaches the quotation across `between`, the folded text between them (from
- * the credit's end to the quotation before it, from the quotation's end to the credit after it);
- * `lead` is the folded text just before the credit.
+ * Whether a credit reaches the quotation: `between` is the folded text between them (from the
+ * credit's end to the quotation before it, from the quotation's end to the credit after it),
+ * `lead` the folded text just before the credit, and `ledIn` whether the credit carries its own
+ * lead-in ("« … », selon la mesure 5"), which says where the quotation is wherever it stands.
  */
-export function creditReachTest({
-  turns,
-  goesOn,
-  landmarks,
-  subordinators,
-  linksAfter,
-}: CreditReachWords): CreditReaches {
-  const links = linkingWords(linksAfter);
-  const linksFewWords = (between: string) => {
-    const words = between.replace(ARTICLE_AT_END, " ").match(WORDS) ?? [];
-    return (
-      words.length <= MAX_WORDS_AFTER &&
-      words.filter((w) => !links.has(w)).length <= MAX_UNLINKED_AFTER
-    );
-  };
-  const turn = new RegExp(`${WORD_START}${wordListSource(turns)}${WORD_END}`, "u");
-  const goOn = new RegExp(`${WORD_START}${wordListSource(goesOn)}${WORD_END}`, "u");
+export type CreditReaches = (between: string, side: Side, lead: string, ledIn: boolean) => boolean;
+
+export function creditReachTest(words: CreditReachWords): CreditReaches {
+  const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
+  const turn = new RegExp(source(words.turns), "u");
+  const goOn = new RegExp(source(words.goesOn), "u");
+  const subordinator = new RegExp(source(words.subordinators), "u");
   const landmark = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
-  const subordinator = new RegExp(`${WORD_START}${wordListSource(subordinators)}${WORD_END}`, "u");
-  const opensOwnClause = (lead: string, between: string) =>
-    CLAUSE_CLOSED.test(between) && subordinator.test(lead.replace(SENTENCE_START, ""));
-  return (between, side, lead) =>
-    !landmark.test(lead.slice(-LANDMARK_CHARS)) &&
-    // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
-    ((side === "after" && onlyACopula(between)) ||
-      (!SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) &&
-        !turn.test(between) &&
-        !(side === "after" && (goOn.test(between) || !linksFewWords(between))) &&
-        !(side === "before" && opensOwnClause(lead, between))));
-}
+  const links = linkingWords(words.linksAfter);
+  const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
-/** A landmark phrase and its few words fit in this many characters. */
-const LANDMARK_CHARS = 120;
+  /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
+  const linksFewWords = (between: string) => {
+    const found = between.match(WORDS) ?? [];
+    return found.length <= MAX_WORDS_AFTER && found.every(linked);
+  };
+  /** "Pendant qu'on débat de la mesure 2, le texte dit « … »": the credit's clause is closed. */
+  const inOwnClause = (lead: string, between: string) => {
+    if (!CLAUSE_MARK.test(between)) return false;
+    const clause = lead.replace(SENTENCE_START, "").split(CLAUSE_MARK).at(-1) ?? "";
+    return subordinator.test(clause);
+  };
+  const broken = (between: string) =>
+    SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
+
+  return (between, side, lead, ledIn) => {
+    const near = lead.slice(-LEAD_CHARS);
+    if (landmark.test(near)) return false;
+    if (side === "before") return !broken(between) && !inOwnClause(near, between);
+    // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
+    if (onlyACopula(between)) return true;
+    return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
+  };
+}

@@ -113,6 +113,13 @@ export const CLAUSE_COUNTS: Readonly<Record<"measure" | "recital", number>> = {
   recital: parsed.filter((c) => c.kind === "recital").length,
 };
 
+/** The clause of the same kind as `like` (a recital, a measure) numbered `n`, if the text has one. */
+export function sameKindNumbered(like: ClauseId, n: number): ClauseId | undefined {
+  const kind = parsed.find((c) => c.id === like)?.kind;
+  if (kind !== "recital" && kind !== "measure") return undefined;
+  return parsed.find((c) => c.kind === kind && c.number === n)?.id;
+}
+
 /** The shortest and the longest clause of a kind, by the characters of the French text. */
 export function clauseByLength(
   kind: "measure" | "recital",

@@ -96,6 +96,12 @@ const LEADS_IN = new RegExp(
   "u",
 );
 
+/** How much of the text before a credit its reach reads (a landmark, its sentence's start). */
+const LEAD_CHARS = 160;
+/** Credits read from a clause's place or name; any other carries its own lead-in ("selon"). */
+const PLACE_OR_NAME = /^(?:reference$|name:|topic$|number-alone$|elliptic$)/u;
+const ledIn = (c: Credit) => !PLACE_OR_NAME.test(c.via);
+
 export interface FramedQuotation extends Quotation {
   /** What presents it as the declaration's words: a cue rule's id, "reference", or null. */
   cue: string | null;
@@ -150,13 +156,23 @@ export function framedQuotations(
       after &&
       credit &&
       hit === credit &&
-      creditReaches(window.slice(0, credit.start), "after", window.slice(0, credit.start)) &&
+      creditReaches(
+        window.slice(0, credit.start),
+        "after",
+        window.slice(0, credit.start),
+        ledIn(credit),
+      ) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
       ...credits.filter(
         (c) =>
           !deniedBefore(c) &&
-          creditReaches(before.slice(c.end), "before", ownGap.slice(0, c.start + shift)),
+          creditReaches(
+            before.slice(c.end),
+            "before",
+            ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift),
+            ledIn(c),
+          ),
       ),
       ...(creditedAfter ? [credit] : []),
     ]);

@@ -91,6 +91,7 @@ export const HELD_OUT_QUOTES = [
   "q119",
   "q125",
   "q129",
+  "q133",
 ];
 
 export function newKindsReport(

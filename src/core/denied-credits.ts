@@ -44,18 +44,24 @@ export function deniedCreditTest({
     `${WORD_START}${wordListSource(before)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
     "u",
   );
-  // "pas" alone denies only after a comma: "n'oublie pas la mesure 5 : « … »" still credits it.
-  const denialAfterComma = new RegExp(
-    `[,—–]\\s?${wordListSource(afterComma)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
-    "u",
-  );
+  // "pas" alone denies only after a comma or a dash, or opening the message ("Pas la mesure 5
+  // (…) : « … »"): "n'oublie pas la mesure 5 : « … »" still credits it.
+  const afterCommaSource = `${wordListSource(afterComma)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`;
+  const denialAfterComma = new RegExp(`[,—–]\\s?${afterCommaSource}`, "u");
+  const denialOpening = new RegExp(`^\\s?${afterCommaSource}`, "u");
   const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
-  const deniedBefore = (lead: string) => {
-    const m = denialBefore.exec(lead) ?? denialAfterComma.exec(lead);
+  const deniedBefore = (lead: string, opensText: boolean) => {
+    const m =
+      denialBefore.exec(lead) ??
+      denialAfterComma.exec(lead) ??
+      (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
   return (folded, credit, side) =>
-    deniedBefore(folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start)) ||
+    deniedBefore(
+      folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
+      credit.start <= BEFORE_CHARS,
+    ) ||
     (side === "before" && denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)));
 }

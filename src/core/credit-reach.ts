@@ -36,8 +36,11 @@ export interface CreditReachWords {
   linksAfter: WordList;
 }
 
-/** A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"). */
-const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
+/**
+ * A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"), or a
+ * question right before the quotation ("Does measure 4 no just repeat this? « … »").
+ */
+const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]|\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 

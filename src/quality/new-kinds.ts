@@ -92,6 +92,7 @@ export const HELD_OUT_QUOTES = [
   "q125",
   "q129",
   "q133",
+  "q137",
 ];
 
 export function newKindsReport(

@@ -24,6 +24,8 @@ export interface CreditReachWords {
   turns: WordList;
   /** Words after a quotation that go on to another statement ("et", "and", "pourquoi"). */
   goesOn: WordList;
+  /** Words that join a clause and the quotation as two things ("la mesure 4 et « … »"). */
+  joins: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
@@ -89,6 +91,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
+  const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,:]*$`, "u");
   const links = linkingWords(words.linksAfter);
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
@@ -109,7 +112,9 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   return (between, side, lead, ledIn) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near)) return false;
-    if (side === "before") return !broken(between) && !inOwnClause(near, between);
+    if (side === "before") {
+      return !broken(between) && !joined.test(between) && !inOwnClause(near, between);
+    }
     // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
     if (onlyACopula(between)) return true;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));

@@ -4,7 +4,9 @@
  * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … »
  * et ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it
  * only when no break stands between them: the end of a sentence that more words follow, or a
- * word that turns to something else ("mais", "however", "однако", "juste après"). One after it
+ * word that turns to something else ("mais", "however", "однако", "juste après"), a question
+ * ended right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that
+ * joins the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
  * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
  * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never across a word going on to
  * another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera le
@@ -38,18 +40,17 @@ export interface CreditReachWords {
   linksAfter: WordList;
 }
 
-/**
- * A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"), or a
- * question right before the quotation ("Does measure 4 no just repeat this? « … »").
- */
-const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]|\?\s*$/u;
+/** A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"). */
+const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
+/** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
+const ASKED_BEFORE = /\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
 /** At most this many words between a landmark and the clause ("la liste des signataires tout en bas"). */
 const LANDMARK_WORDS = 5;
 /** How much of the text before a credit is read: a landmark and its words, a sentence's start. */
-const LEAD_CHARS = 160;
+export const LEAD_CHARS = 160;
 /** A comma or a dash: it closes the clause a subordinator opened. */
 const CLAUSE_MARK = /[,—–]|\s-\s/u;
 /** Where the credit's sentence starts in the words before it. */
@@ -91,7 +92,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
-  const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,:]*$`, "u");
+  const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
   const links = linkingWords(words.linksAfter);
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
@@ -113,7 +114,12 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near)) return false;
     if (side === "before") {
-      return !broken(between) && !joined.test(between) && !inOwnClause(near, between);
+      return (
+        !broken(between) &&
+        !ASKED_BEFORE.test(between) &&
+        !joined.test(between) &&
+        !inOwnClause(near, between)
+      );
     }
     // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
     if (onlyACopula(between)) return true;

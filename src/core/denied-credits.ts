@@ -2,7 +2,10 @@
  * A credit the message denies (data/quotes.json "deniedCredits"): "ce n'est pas la mesure 5 qui
  * dit « … »", "measure 5 doesn't say « … »", "Paul dit que c'est dans la mesure 5 mais non : « … »".
  * The writer says the quotation is not that clause's, so quoting it from another clause is no
- * misattribution. Both patterns are anchored at the credit's edge, so each test reads a few words.
+ * misattribution: a denial right before the reference ("not in measure 5"), "pas", "not", "не"
+ * after a comma or a dash or opening the message ("C'est le préambule, PAS la mesure 1"), or one
+ * between the reference and the quotation ("ne dit pas"). Every pattern is anchored at the
+ * credit's edge, so each test reads a few words.
  */
 import type { Credit, Side } from "./reference-credits.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
@@ -10,7 +13,7 @@ import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patt
 export interface DeniedCreditWords {
   /** Words of denial right before a reference ("pas", "not", "не"). */
   before: WordList;
-  /** Words of denial after a comma or a dash ("C'est le préambule, pas la mesure 1"). */
+  /** Words of denial after a comma or a dash, or opening the message ("C'est le préambule, pas la mesure 1"). */
   afterComma: WordList;
   /** Words that may stand between that denial and the reference ("dans la"). */
   linkers: WordList;
@@ -26,7 +29,13 @@ const MAX_LINKERS = 2;
 const BEFORE_CHARS = 40;
 const AFTER_CHARS = 40;
 
-export type DeniedCredit = (folded: string, credit: Credit, side: Side) => boolean;
+/** `opensMessage`: `folded` starts where the message starts (nothing of it lies before). */
+export type DeniedCredit = (
+  folded: string,
+  credit: Credit,
+  side: Side,
+  opensMessage?: boolean,
+) => boolean;
 
 /**
  * The test for denied credits: whether the words around a credit in `folded` (a window on the
@@ -58,10 +67,10 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, side) =>
+  return (folded, credit, side, opensMessage = false) =>
     deniedBefore(
       folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
-      credit.start <= BEFORE_CHARS,
+      opensMessage && credit.start <= BEFORE_CHARS,
     ) ||
     (side === "before" && denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)));
 }

@@ -9,7 +9,7 @@
  * around each quotation is read, so a scan is linear in the message's length.
  */
 import { fileURLToPath } from "node:url";
-import { type CreditReachWords, creditReachTest } from "./credit-reach.ts";
+import { type CreditReachWords, creditReachTest, LEAD_CHARS } from "./credit-reach.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { type DeniedCreditWords, deniedCreditTest } from "./denied-credits.ts";
 import type { Quotation } from "./quotation-marks.ts";
@@ -96,8 +96,6 @@ const LEADS_IN = new RegExp(
   "u",
 );
 
-/** How much of the text before a credit its reach reads (a landmark, its sentence's start). */
-const LEAD_CHARS = 160;
 /** Credits read from a clause's place or name; any other carries its own lead-in ("selon"). */
 const PLACE_OR_NAME = /^(?:reference$|name:|topic$|number-alone$|elliptic$)/u;
 const ledIn = (c: Credit) => !PLACE_OR_NAME.test(c.via);
@@ -148,7 +146,7 @@ export function framedQuotations(
     // … , le préambule se contente de « … »"): it is read on the whole gap, a few words each side.
     const shift = ownGap.length - before.length;
     const deniedBefore = (c: Credit) =>
-      deniedCredit(ownGap, { ...c, start: c.start + shift, end: c.end + shift }, "before");
+      deniedCredit(ownGap, { ...c, start: c.start + shift, end: c.end + shift }, "before", i === 0);
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
     const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));

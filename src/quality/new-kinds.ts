@@ -93,6 +93,7 @@ export const HELD_OUT_QUOTES = [
   "q129",
   "q133",
   "q137",
+  "q141",
 ];
 
 export function newKindsReport(

@@ -1,10 +1,11 @@
 /**
  * "Le 2e considérant parle de droit international, le 1er aussi : « … »", "Второй пункт —
  * консультации, а шестой приглашает «…»": after a credit to one recital or one measure, an
- * ordinal standing for a noun left out names another clause of that kind, and credits it as well.
- * The ordinal stands alone: after an article, before a mark, the end, or a word of
- * data/references.json "ellipticThen" ("aussi", "too", a verb of saying); "la première fois" and
- * "le premier ministre" name nothing. Read only after such a credit, up to the next one.
+ * ordinal or a number standing for a noun left out ("la 2 descend d'un étage") names another clause
+ * of that kind, and credits it as well.
+ * A number after the article is one ("la 2"); an ordinal stands alone: before a mark, the end, or
+ * a word of data/references.json "ellipticThen" ("aussi", "too", a verb of saying), so "la
+ * première fois" and "le premier ministre" name nothing. Read only after such a credit, up to the next one.
  */
 import { onlyClause } from "./between-credits.ts";
 import { sameKindNumbered } from "./declaration.ts";
@@ -14,7 +15,7 @@ import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
+  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(?:(\\d{1,2})(?![\\p{L}\\p{N}%°'’.,]\\p{N}|[\\p{L}\\p{N}%°])|(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}])))`,
   "gu",
 );
 /** At most this many ordinals read after one credit. */
@@ -30,7 +31,7 @@ export function withEllipticCredits(folded: string, credits: readonly Credit[]):
     const end = credits[i + 1]?.start ?? folded.length;
     let found = 0;
     for (const m of folded.slice(c.end, end).matchAll(ELLIPTIC)) {
-      const n = readOrdinal(m[1] ?? "");
+      const n = m[1] ? Number(m[1]) : readOrdinal(m[2] ?? "");
       const id: ClauseId | undefined = n === null ? undefined : sameKindNumbered(named, n);
       if (!id || id === named) continue;
       const start = c.end + m.index;

@@ -94,6 +94,7 @@ export const HELD_OUT_QUOTES = [
   "q133",
   "q137",
   "q141",
+  "q145",
 ];
 
 export function newKindsReport(

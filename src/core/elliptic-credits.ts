@@ -1,11 +1,11 @@
 /**
  * "Le 2e considérant parle de droit international, le 1er aussi : « … »", "Второй пункт —
  * консультации, а шестой приглашает «…»": after a credit to one recital or one measure, an
- * ordinal or a number standing for a noun left out ("la 2 descend d'un étage") names another clause
- * of that kind, and credits it as well.
- * A number after the article is one ("la 2"); an ordinal stands alone: before a mark, the end, or
- * a word of data/references.json "ellipticThen" ("aussi", "too", a verb of saying), so "la
- * première fois" and "le premier ministre" name nothing. Read only after such a credit, up to the next one.
+ * ordinal or a number standing for a noun left out names another clause of that kind, and credits
+ * it as well.
+ * It stands alone: before a mark, the end, or a word of data/references.json "ellipticThen"
+ * ("aussi", "too", a verb of saying), so "la première fois", "le premier ministre", "le 5 mars"
+ * and "the 6 countries" name nothing; and in the credit's sentence, up to the next credit. Read only after such a credit, up to the next one.
  */
 import { onlyClause } from "./between-credits.ts";
 import { sameKindNumbered } from "./declaration.ts";
@@ -15,23 +15,30 @@ import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(?:(\\d{1,2})(?![\\p{L}\\p{N}%°'’.,]\\p{N}|[\\p{L}\\p{N}%°])|(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}])))`,
+  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(\\d{1,2}|${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",
 );
-/** At most this many ordinals read after one credit. */
+/** The end of a sentence: an ordinal past it stands for nothing the credit named. */
+const SENTENCE_END = /[.!?…;]/u;
+/** At most this many ordinals or numbers read after one credit. */
 const MAX_ELLIPTIC = 3;
 
-/** `credits` (in order, from one window of `folded` text) with the ordinals they lead. */
+/** `credits` (in order, from one window of `folded` text) with the ordinals and numbers they lead. */
 export function withEllipticCredits(folded: string, credits: readonly Credit[]): Credit[] {
   const out: Credit[] = [];
   credits.forEach((c, i) => {
     out.push(c);
     const named = onlyClause(c);
     if (!named) return;
-    const end = credits[i + 1]?.start ?? folded.length;
+    // Within the credit's own sentence: "J'ai relu la mesure 2. Le 5 mars, …" names no measure 5.
+    const sentenceEnd = SENTENCE_END.exec(folded.slice(c.end));
+    const end = Math.min(
+      credits[i + 1]?.start ?? folded.length,
+      sentenceEnd ? c.end + sentenceEnd.index : folded.length,
+    );
     let found = 0;
     for (const m of folded.slice(c.end, end).matchAll(ELLIPTIC)) {
-      const n = m[1] ? Number(m[1]) : readOrdinal(m[2] ?? "");
+      const n = readOrdinal(m[1] ?? "");
       const id: ClauseId | undefined = n === null ? undefined : sameKindNumbered(named, n);
       if (!id || id === named) continue;
       const start = c.end + m.index;

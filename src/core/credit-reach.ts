@@ -18,7 +18,7 @@
  * between a credit and the quotation, and at most LEAD_CHARS of its sentence before it.
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
-import { REFERENCE_DATA } from "./references.ts";
+import { requiredWords } from "./references.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface CreditReachWords {
@@ -69,7 +69,7 @@ const LINKING_TABLES = ["copula", "says", "saysBefore", "leadPlace", "quoting"] 
  * of "on lit"), and a table's stems are word starts, not words.
  */
 function linkingWords(linksAfter: WordList): Set<string> {
-  const single = LINKING_TABLES.flatMap((t) => REFERENCE_DATA.words[t]?.words ?? []).filter(
+  const single = LINKING_TABLES.flatMap((t) => requiredWords(t).words ?? []).filter(
     (w) => !/\s/u.test(w),
   );
   return new Set([...(linksAfter.words ?? []), ...single].flatMap((p) => p.match(WORDS) ?? []));

@@ -1,11 +1,11 @@
 /**
  * "Le 2e considérant parle de droit international, le 1er aussi : « … »", "Второй пункт —
  * консультации, а шестой приглашает «…»": after a credit to one recital or one measure, an
- * ordinal or a number standing for a noun left out names another clause of that kind, and credits
- * it as well.
- * It stands alone: before a mark, the end, or a word of data/references.json "ellipticThen"
- * ("aussi", "too", a verb of saying), so "la première fois", "le premier ministre", "le 5 mars"
- * and "the 6 countries" name nothing; and in the credit's sentence, up to the next credit. Read only after such a credit, up to the next one.
+ * ordinal standing for a noun left out names another clause of that kind, and credits it as well.
+ * It stands alone: after an article, before a mark, the end, or a word of data/references.json
+ * "ellipticThen" ("aussi", "too", a verb of saying), so "la première fois" and "le premier
+ * ministre" name nothing; a bare number is as often a date or a count ("le 5 mars", "the 6
+ * countries") and never counts. Read in the credit's own sentence, up to the next credit.
  */
 import { onlyClause } from "./between-credits.ts";
 import { sameKindNumbered } from "./declaration.ts";
@@ -15,15 +15,15 @@ import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(\\d{1,2}|${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
+  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",
 );
 /** The end of a sentence: an ordinal past it stands for nothing the credit named. */
 const SENTENCE_END = /[.!?…;]/u;
-/** At most this many ordinals or numbers read after one credit. */
+/** At most this many ordinals read after one credit. */
 const MAX_ELLIPTIC = 3;
 
-/** `credits` (in order, from one window of `folded` text) with the ordinals and numbers they lead. */
+/** `credits` (in order, from one window of `folded` text) with the ordinals they lead. */
 export function withEllipticCredits(folded: string, credits: readonly Credit[]): Credit[] {
   const out: Credit[] = [];
   credits.forEach((c, i) => {

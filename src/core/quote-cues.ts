@@ -150,16 +150,13 @@ export function framedQuotations(
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
     const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));
+    // After the quotation, what lies before the credit is both the gap and its lead.
+    const upToCredit = credit ? window.slice(0, credit.start) : "";
     const creditedAfter =
       after &&
       credit &&
       hit === credit &&
-      creditReaches(
-        window.slice(0, credit.start),
-        "after",
-        window.slice(0, credit.start),
-        ledIn(credit),
-      ) &&
+      creditReaches(upToCredit, "after", upToCredit, ledIn(credit)) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
       ...credits.filter(

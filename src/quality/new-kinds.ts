@@ -95,6 +95,8 @@ export const HELD_OUT_QUOTES = [
   "q137",
   "q141",
   "q145",
+  "q149",
+  "q153",
 ];
 
 export function newKindsReport(

@@ -3,8 +3,10 @@
  * clauses around a quotation without crediting it: "la mesure 6, je la garde pour plus tard.
  * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … »
  * et ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it
- * only when no break stands between them: the end of a sentence that more words follow, or a
- * word that turns to something else ("mais", "however", "однако", "juste après"), a question
+ * only when no break stands between them: more than a few words of the credit's own statement
+ * ("le 1er considérant parle de menaces, la fin est plus cool : « … »"), unless an aside opens
+ * after it or a pronoun takes it up ("…, elle dit « … »"), the end of a sentence that more words
+ * follow, or a word that turns to something else ("mais", "however", "однако", "juste après"), a question
  * ended right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that
  * joins the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
  * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
@@ -32,6 +34,8 @@ export interface CreditReachWords {
   landmarks: WordList;
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
+  /** Pronouns that take a credit up again right before the quotation ("elle dit", "it says"). */
+  resumes: WordList;
   /**
    * Words that link a quotation to a credit after it ("ça", "this", "dans", the articles),
    * besides the one-word copulas, verbs of saying, place and quoting words of
@@ -58,6 +62,17 @@ const SENTENCE_START = /^(?:.*[.!?…;]\s)?/su;
 
 /** After a quotation, at most this many words before the credit (its article included), each linking. */
 const MAX_WORDS_AFTER = 5;
+/**
+ * Before a quotation, at most this many words between the credit and it, unless an aside opens
+ * right after the credit or a pronoun takes it up again right before the quotation: "le 1er
+ * considérant parle de menaces, la fin est plus cool : « … »" says what that clause is about and
+ * goes on; "Le dernier paragraphe, quelle élégance, on dirait un chapiteau roman : « … »" and
+ * "measure 5 matters more than people think: it says « … »" still present the quotation as that
+ * clause's.
+ */
+export const MAX_WORDS_BEFORE = MAX_WORDS_AFTER;
+/** A comma, a dash or a bracket right after the credit opens an aside about it. */
+const ASIDE_OPENS = /^\s?(?:[,—–(]|-\s)/u;
 /** A word: a letter or a digit first, so that a lone dash is none. */
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 /** An elided article or pronoun before a word ("l'écrit", "qu'on", "c'est"). */
@@ -94,6 +109,10 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   );
   const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
   const links = linkingWords(words.linksAfter);
+  const resumed = new RegExp(
+    `${WORD_START}${wordListSource(words.resumes)}\\s${wordListSource(requiredWords("says"))}(?:\\s${wordListSource(words.linksAfter)})?\\s?:?\\s?$`,
+    "u",
+  );
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
   /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
@@ -107,6 +126,11 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     const clause = lead.replace(SENTENCE_START, "").split(CLAUSE_MARK).at(-1) ?? "";
     return subordinator.test(clause);
   };
+  /** "la mesure 1 vise les chefs, la 2 descend d'un étage : « … »": the credit's own statement. */
+  const goesOnBefore = (between: string) =>
+    !ASIDE_OPENS.test(between) &&
+    !resumed.test(between) &&
+    (between.match(WORDS) ?? []).length > MAX_WORDS_BEFORE;
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
@@ -116,6 +140,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     if (side === "before") {
       return (
         !broken(between) &&
+        !goesOnBefore(between) &&
         !ASKED_BEFORE.test(between) &&
         !joined.test(between) &&
         !inOwnClause(near, between)

@@ -4,10 +4,11 @@
  * The writer says the quotation is not that clause's, so quoting it from another clause is no
  * misattribution: a denial right before the reference ("not in measure 5"), "pas", "not", "не"
  * after a comma or a dash or opening the message ("C'est le préambule, PAS la mesure 1"), or one
- * between the reference and the quotation ("ne dit pas"). Every pattern is anchored at the
- * credit's edge, so each test reads a few words.
+ * right after the reference, on either side of the quotation ("ne dit pas", "« … » — la mesure 2
+ * parle plutôt de …"). Every pattern is anchored at the credit's edge, so each test reads a few
+ * words.
  */
-import type { Credit, Side } from "./reference-credits.ts";
+import type { Credit } from "./reference-credits.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface DeniedCreditWords {
@@ -17,7 +18,7 @@ export interface DeniedCreditWords {
   afterComma: WordList;
   /** Words that may stand between that denial and the reference ("dans la"). */
   linkers: WordList;
-  /** Phrases of denial after a reference, before the quotation ("ne dit pas", "doesn't say"). */
+  /** Phrases of denial right after a reference ("ne dit pas", "doesn't say", "parle plutôt de"). */
   after: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;
@@ -30,17 +31,12 @@ const BEFORE_CHARS = 40;
 const AFTER_CHARS = 40;
 
 /** `opensMessage`: `folded` starts where the message starts (nothing of it lies before). */
-export type DeniedCredit = (
-  folded: string,
-  credit: Credit,
-  side: Side,
-  opensMessage?: boolean,
-) => boolean;
+export type DeniedCredit = (folded: string, credit: Credit, opensMessage?: boolean) => boolean;
 
 /**
- * The test for denied credits: whether the words around a credit in `folded` (a window on the
- * `side` of the quotation, as normaliseForPatterns gives it) deny it: a denial right before the
- * reference, or, before the quotation, one between the reference and the quotation.
+ * The test for denied credits: whether the words around a credit in `folded` (a window on one
+ * side of the quotation, as normaliseForPatterns gives it) deny it: a denial right before the
+ * reference or right after it.
  */
 export function deniedCreditTest({
   before,
@@ -67,10 +63,9 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, side, opensMessage = false) =>
+  return (folded, credit, opensMessage = false) =>
     deniedBefore(
       folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
       opensMessage && credit.start <= BEFORE_CHARS,
-    ) ||
-    (side === "before" && denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)));
+    ) || denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS));
 }

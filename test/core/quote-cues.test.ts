@@ -4,6 +4,7 @@
  */
 
 import { describe, expect, it } from "vitest";
+import { MAX_WORDS_BEFORE } from "../../src/core/credit-reach.ts";
 import { checkText } from "../../src/core/quote/check.ts";
 import { cueIn, presentedQuotations, readQuoteData } from "../../src/core/quote-cues.ts";
 import { declarationTexts } from "../support/declaration-texts.ts";
@@ -104,11 +105,11 @@ describe.each([
 describe("credits the message denies: the declaration's own words", () => {
   it("reads no denial in the declaration's own words between a reference and the quotation", () => {
     const quote = "« Organiser régulièrement des briefings sur les exercices »";
-    // Every run of a few of the text's words, as the words between the reference and the quotation.
+    // Every run of as many of the text's words as a credit reaches across before a quotation.
     const denied = declarationTexts().flatMap(({ id, text }) => {
       const words = text.replace(/[«»"“”]/g, " ").split(/\s+/);
       return words.flatMap((_, i) => {
-        const between = words.slice(i, i + 6).join(" ");
+        const between = words.slice(i, i + MAX_WORDS_BEFORE).join(" ");
         const named = presentedQuotations(`la mesure 5 ${between} ${quote}`)?.quotations[0]?.named;
         return named?.length === 0 ? [`${id}: ${between}`] : [];
       });

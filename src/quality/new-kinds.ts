@@ -97,6 +97,7 @@ export const HELD_OUT_QUOTES = [
   "q145",
   "q149",
   "q153",
+  "q159",
 ];
 
 export function newKindsReport(

@@ -10,7 +10,8 @@
  * ended right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that
  * joins the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
  * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
- * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never across a word going on to
+ * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never past the end of the
+ * quotation's sentence otherwise ("« … » ; la 3, c'est les incidents"), never across a word going on to
  * another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera le
  * test" says something about that clause, not where the quotation is. Nor does a clause passed
  * on the way or compared with reach it ("avant même la mesure 1", "before getting to measure 3",
@@ -46,6 +47,8 @@ export interface CreditReachWords {
 
 /** A sentence's end with words after it (". D'abord", "? Et sinon", "; the observer thing"). */
 const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
+/** A statement's end (not a question: "« … » ? Mesure 5." asks and answers where it is). */
+const SENTENCE_MARK = /[.…;]/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
@@ -148,6 +151,8 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     }
     // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
     if (onlyACopula(between)) return true;
+    // "« … » ; la 3, c'est les incidents": past the quotation's sentence, another statement.
+    if (SENTENCE_MARK.test(between)) return false;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
   };
 }

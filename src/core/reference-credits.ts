@@ -228,12 +228,25 @@ function anyNameSpans(folded: string): { start: number; end: number; ids: Clause
 
 /**
  * "En conclusion : « … »", "в заключение: «…»": the idiom alone before a colon and the quotation
- * is a label for the part it names; anywhere else it only ends a speaker's own talk.
+ * is a label for the part it names; after a comma ("Mon avis, en conclusion : « … »") or anywhere
+ * else it only ends a speaker's own talk.
  */
-function idiomAsLabel(folded: string, end: number, side: Side): boolean {
+function idiomAsLabel(folded: string, start: number, end: number, side: Side): boolean {
   const after = folded.slice(end);
-  return side === "before" && (IDIOM_LABEL.test(after) || IDIOM_THEN_THEY.test(after));
+  return (
+    side === "before" &&
+    !AFTER_COMMA.test(folded.slice(Math.max(0, start - IDIOM_LEAD), start)) &&
+    (IDIOM_LABEL.test(after) || IDIOM_THEN_THEY.test(after))
+  );
 }
+/** Where the idiom that ends at `end` starts ("en conclusion" before the name "conclusion"). */
+function idiomStart(idiom: RegExp, folded: string, start: number, end: number): number {
+  const from = Math.max(0, start - CREDIT_WINDOW);
+  return from + (idiom.exec(folded.slice(from, end))?.index ?? start - from);
+}
+/** How much before an idiom is read to see whether a comma stands right before it. */
+const IDIOM_LEAD = 4;
+const AFTER_COMMA = /,\s*$/u;
 const IDIOM_LABEL = /^\s?[:—–]\s?$/u;
 /**
  * "en conclusion ils écrivent « … »", "En conclusion, ils saluent « … »": the idiom, then "they" and
@@ -262,7 +275,10 @@ function namesIn(folded: string, side: Side): Credit[] {
         const ofText = OF_WHOLE_TEXT.exec(folded.slice(end, end + CREDIT_WINDOW))?.[0] ?? "";
         if (end === start) re.lastIndex++;
         else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) {
-          if (idiomAsLabel(folded, end, side) && !out.some((o) => o.start === start))
+          if (
+            idiomAsLabel(folded, idiomStart(n.idiom, folded, start, end), end, side) &&
+            !out.some((o) => o.start === start)
+          )
             out.push({ start, end, targets: n.targets, via: n.via });
         } else if (
           credits(folded, start, end + ofText.length, side) &&

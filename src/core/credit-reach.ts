@@ -1,24 +1,24 @@
 /**
  * How far a credit reaches (data/quotes.json "creditReach"). People discussing the text name
  * clauses around a quotation without crediting it: "la mesure 6, je la garde pour plus tard.
- * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … »
- * et ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it
- * only when no break stands between them: more than a few words of the credit's own statement
- * ("le 1er considérant parle de menaces, la fin est plus cool : « … »"), unless an aside opens
- * after it or a pronoun takes it up ("…, elle dit « … »"), the end of a sentence that more words
- * follow, or a word that turns to something else ("mais", "however", "однако", "juste après"), a question
- * ended right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that
- * joins the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
+ * D'abord : « … »", "la mesure 2 parle de consultations, mais le vrai fond c'est « … »", "« … » et
+ * ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it only
+ * when no break stands between them: more than a few words of the credit's own statement ("le 1er
+ * considérant parle de menaces, la fin est plus cool : « … »"), unless an aside opens after it or
+ * a pronoun takes it up ("…, elle dit « … »"), the end of a sentence that more words follow, or a
+ * word that turns to something else ("mais", "however", "однако", "juste après"), a question ended
+ * right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that joins
+ * the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
  * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
  * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never past the end of the
- * quotation's sentence otherwise ("« … » ; la 3, c'est les incidents"), never across a word going on to
- * another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera le
- * test" says something about that clause, not where the quotation is. Nor does a clause passed
+ * quotation's sentence otherwise ("« … » ; la 3, c'est les incidents"), never across a word going
+ * on to another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera
+ * le test" says something about that clause, not where the quotation is. Nor does a clause passed
  * on the way or compared with reach it ("avant même la mesure 1", "before getting to measure 3",
- * "la différence avec … du deuxième considérant"), nor one inside a clause of its own that a
- * comma closes before the quotation ("Pendant qu'on débat de la mesure 2, le texte dit « … »").
- * Such a clause still presents the quotation; it credits nothing. Each test reads the few words
- * between a credit and the quotation, and at most LEAD_CHARS of its sentence before it.
+ * "la différence avec … du deuxième considérant"), nor one inside a clause of its own that a comma
+ * closes before the quotation ("Pendant qu'on débat de la mesure 2, le texte dit « … »"). Such a
+ * clause still presents the quotation; it credits nothing. Each test reads the few words between a
+ * credit and the quotation, and at most LEAD_CHARS of its sentence before it.
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
@@ -60,6 +60,8 @@ const LANDMARK_WORDS = 5;
 export const LEAD_CHARS = 160;
 /** A comma or a dash: it closes the clause a subordinator opened. */
 const CLAUSE_MARK = /[,—–]|\s-\s/u;
+/** A colon before the quotation. */
+const COLON = /:\s?$/u;
 /** Where the credit's sentence starts in the words before it. */
 const SENTENCE_START = /^(?:.*[.!?…;]\s)?/su;
 
@@ -116,6 +118,10 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     `${WORD_START}${wordListSource(words.resumes)}\\s${wordListSource(requiredWords("says"))}(?:\\s${wordListSource(words.linksAfter)})?\\s?:?\\s?$`,
     "u",
   );
+  const saysBeforeColon = new RegExp(
+    `${WORD_START}${wordListSource(requiredWords("says"))}\\s?:\\s?$`,
+    "u",
+  );
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
   /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
@@ -123,9 +129,14 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     const found = between.match(WORDS) ?? [];
     return found.length <= MAX_WORDS_AFTER && found.every(linked);
   };
-  /** "Pendant qu'on débat de la mesure 2, le texte dit « … »": the credit's clause is closed. */
+  /**
+   * "Pendant qu'on débat de la mesure 2, le texte dit « … »": the credit's clause is closed; a
+   * colon closes it too unless a verb of saying stands right before it ("bien que la mesure 1 les
+   * mette en vedette : « … »", but "alors que la mesure 5 dit : « … »").
+   */
   const inOwnClause = (lead: string, between: string) => {
-    if (!CLAUSE_MARK.test(between)) return false;
+    if (!CLAUSE_MARK.test(between) && !(COLON.test(between) && !saysBeforeColon.test(between)))
+      return false;
     const clause = lead.replace(SENTENCE_START, "").split(CLAUSE_MARK).at(-1) ?? "";
     return subordinator.test(clause);
   };

@@ -98,6 +98,7 @@ export const HELD_OUT_QUOTES = [
   "q149",
   "q153",
   "q159",
+  "q165",
 ];
 
 export function newKindsReport(

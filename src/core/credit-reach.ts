@@ -81,7 +81,7 @@ const ASIDE_OPENS = /^\s?(?:[,—–(]|-\s)/u;
 /** A word: a letter or a digit first, so that a lone dash is none. */
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 /** An elided article or pronoun before a word ("l'écrit", "qu'on", "c'est"). */
-const ELISION = /^(?:l|d|qu|c|j|n|s|m|t)'/u;
+const ELISION = /^(?:l|d|qu|c)'/u;
 const LINKING_TABLES = ["copula", "says", "saysBefore", "leadPlace", "quoting"] as const;
 
 /**

@@ -99,6 +99,7 @@ export const HELD_OUT_QUOTES = [
   "q153",
   "q159",
   "q165",
+  "q171",
 ];
 
 export function newKindsReport(

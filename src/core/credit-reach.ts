@@ -35,7 +35,13 @@ export interface CreditReachWords {
   landmarks: WordList;
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
-  /** Pronouns that take a credit up again right before the quotation ("elle dit", "it says"). */
+  /**
+   * Words that bring a clause up as a topic ("à propos de", "speaking of", "кстати о"): the
+   * clause credits the quotation only as its label ("à propos de la mesure 3 : « … »"), not
+   * when a statement of its own follows ("à propos de la mesure 2 : personne n'a relevé « … »").
+   */
+  topicLeads: WordList;
+  /** Words that take a credit up again right before the quotation ("elle dit", "it says", "там сказано"). */
   resumes: WordList;
   /**
    * Words that link a quotation to a credit after it ("ça", "this", "dans", the articles),
@@ -60,8 +66,10 @@ const LANDMARK_WORDS = 5;
 export const LEAD_CHARS = 160;
 /** A comma or a dash: it closes the clause a subordinator opened. */
 const CLAUSE_MARK = /[,—–]|\s-\s/u;
-/** A colon before the quotation. */
-const COLON = /:\s?$/u;
+/** A colon between a credit and the quotation. */
+const COLON = /:/u;
+/** Only a mark between a credit and the quotation: the credit labels it. */
+const LABEL_ONLY = /^\s?[:—–-]?\s?$/u;
 /** Where the credit's sentence starts in the words before it. */
 const SENTENCE_START = /^(?:.*[.!?…;]\s)?/su;
 
@@ -75,7 +83,7 @@ const MAX_WORDS_AFTER = 5;
  * "measure 5 matters more than people think: it says « … »" still present the quotation as that
  * clause's.
  */
-export const MAX_WORDS_BEFORE = MAX_WORDS_AFTER;
+export const MAX_WORDS_BEFORE = 5;
 /** A comma, a dash or a bracket right after the credit opens an aside about it. */
 const ASIDE_OPENS = /^\s?(?:[,—–(]|-\s)/u;
 /** A word: a letter or a digit first, so that a lone dash is none. */
@@ -101,7 +109,25 @@ function linkingWords(linksAfter: WordList): Set<string> {
  * `lead` the folded text just before the credit, and `ledIn` whether the credit carries its own
  * lead-in ("« … », selon la mesure 5"), which says where the quotation is wherever it stands.
  */
-export type CreditReaches = (between: string, side: Side, lead: string, ledIn: boolean) => boolean;
+export type CreditReaches = (
+  between: string,
+  side: Side,
+  lead: string,
+  ledIn: boolean,
+  around: CreditSurroundings,
+) => boolean;
+
+/** What else stands around a credit. */
+export interface CreditSurroundings {
+  /**
+   * Before the quotation, no other credit stands between this one and the quotation: the cap on
+   * words counts only for the nearest ("La mesure 4 reprend l'idée de la mesure 2 : « … »" credits
+   * both, and the quotation may be either's).
+   */
+  nearest: boolean;
+  /** After the quotation, the credit stands alone in its sentence ("« … ». Mesure 3."). */
+  alone: boolean;
+}
 
 export function creditReachTest(words: CreditReachWords): CreditReaches {
   const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
@@ -112,6 +138,10 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
+  const topicLead = new RegExp(
+    `${WORD_START}${wordListSource(words.topicLeads)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    "u",
+  );
   const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
   const links = linkingWords(words.linksAfter);
   const resumed = new RegExp(
@@ -119,7 +149,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     "u",
   );
   const saysBeforeColon = new RegExp(
-    `${WORD_START}${wordListSource(requiredWords("says"))}\\s?:\\s?$`,
+    `${WORD_START}${wordListSource(requiredWords("says"))}\\s?:`,
     "u",
   );
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
@@ -131,7 +161,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   };
   /**
    * "Pendant qu'on débat de la mesure 2, le texte dit « … »": the credit's clause is closed; a
-   * colon closes it too unless a verb of saying stands right before it ("bien que la mesure 1 les
+   * colon closes it too unless a verb of saying stands before the colon ("bien que la mesure 1 les
    * mette en vedette : « … »", but "alors que la mesure 5 dit : « … »").
    */
   const inOwnClause = (lead: string, between: string) => {
@@ -148,13 +178,14 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
-  return (between, side, lead, ledIn) => {
+  return (between, side, lead, ledIn, { nearest, alone }) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near)) return false;
+    if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (
         !broken(between) &&
-        !goesOnBefore(between) &&
+        !(nearest && goesOnBefore(between)) &&
         !ASKED_BEFORE.test(between) &&
         !joined.test(between) &&
         !inOwnClause(near, between)
@@ -162,8 +193,9 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     }
     // "« … ». C'est la mesure 5.": the next sentence names the source, and nothing else.
     if (onlyACopula(between)) return true;
-    // "« … » ; la 3, c'est les incidents": past the quotation's sentence, another statement.
-    if (SENTENCE_MARK.test(between)) return false;
+    // "« … » ; la 3, c'est les incidents": past the quotation's sentence, another statement;
+    // "« … ». Mesure 3." names the source alone.
+    if (SENTENCE_MARK.test(between) && !alone) return false;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
   };
 }

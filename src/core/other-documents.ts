@@ -40,8 +40,10 @@ export interface OtherDocumentData {
   parts: WordList;
   /** What is done to a treaty's article, never to a measure ("article 5 was invoked"). */
   invoked: WordList;
-  /** An article as a kind of clause, right before or after it ("an article 5-style clause"). */
-  kindOf: WordList;
+  /** After an article, a kind of clause named after it ("an article 5-style clause"). */
+  kindAfter: WordList;
+  /** Before an article, a kind of clause named after it ("аналог статьи 5"). */
+  kindBefore: WordList;
   /** What a recipe measures ("farine", "water", "муки"): a clause word before one is a unit. */
   quantities: WordList;
   /** Real words one letter away from a document's name, never read as its typo ("traiter"). */
@@ -112,7 +114,8 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
   // "…, operative para 2": a part of the article or resolution just cited, unless it is ours.
   const part = `(?:${SEPARATOR}${gap(8)}${ELISION}${wordListSource(data.parts)}\\s?${NUMBER}${notOurs})?`;
   const invoked = `${WORD_START}${wordListSource(data.invoked)}`;
-  const kindOf = `${WORD_START}${wordListSource(data.kindOf)}${WORD_END}`;
+  const kindAfter = `${WORD_START}${wordListSource(data.kindAfter)}${WORD_END}`;
+  const kindBefore = `${WORD_START}${wordListSource(data.kindBefore)}${WORD_END}`;
   const named = `${WORD_START}${wordListSource(data.named)}`;
   const numbered = `${WORD_START}${wordListSource(data.numbered)}`;
   const quantity = `${WORD_START}${wordListSource(data.quantities)}${WORD_END}`;
@@ -176,11 +179,10 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       `${WORD_START}${article}\\s?${NUMBER}\\s${words(3)}${invoked}`,
       `${invoked}\\s${words(2)}${ELISION}${article}\\s?${NUMBER}`,
     ]),
-    // "an article 5-style clause", "une clause type article 5", "аналог статьи 5"
-    gated(kindOf, [
-      `${WORD_START}${article}\\s?${NUMBER}[\\s-]${kindOf}`,
-      `${kindOf}\\s(?:(?:of|de|d')\\s)?${ELISION}${article}\\s?${NUMBER}`,
-    ]),
+    // "an article 5-style clause"
+    gated(kindAfter, [`${WORD_START}${article}\\s?${NUMBER}[\\s-]${kindAfter}`]),
+    // "аналог статьи 5", "an analogue of article 5"
+    gated(kindBefore, [`${kindBefore}\\s(?:(?:of|de|d')\\s)?${ELISION}${article}\\s?${NUMBER}`]),
   ];
 }
 

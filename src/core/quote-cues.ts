@@ -96,6 +96,9 @@ const LEADS_IN = new RegExp(
   "u",
 );
 
+/** A credit with nothing after it in its sentence: "« … ». Mesure 3.", "« … » (mesure 3)". */
+const STANDS_ALONE = /^\s?(?:[.!?…)]|$)/u;
+
 /** Credits read from a clause's place or name; any other carries its own lead-in ("selon"). */
 const PLACE_OR_NAME = /^(?:reference$|name:|topic$|number-alone$|elliptic$)/u;
 const ledIn = (c: Credit) => !PLACE_OR_NAME.test(c.via);
@@ -155,7 +158,10 @@ export function framedQuotations(
       after &&
       credit &&
       hit === credit &&
-      creditReaches(upToCredit, "after", upToCredit, ledIn(credit)) &&
+      creditReaches(upToCredit, "after", upToCredit, ledIn(credit), {
+        nearest: true,
+        alone: STANDS_ALONE.test(window.slice(credit.end)),
+      }) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
     const named = targetsOf([
       ...credits.filter(
@@ -166,6 +172,7 @@ export function framedQuotations(
             "before",
             ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift),
             ledIn(c),
+            { nearest: !credits.some((o) => o.start >= c.end), alone: false },
           ),
       ),
       ...(creditedAfter ? [credit] : []),

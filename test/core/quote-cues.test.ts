@@ -116,4 +116,18 @@ describe("credits the message denies: the declaration's own words", () => {
     });
     expect(denied).toEqual([]);
   });
+
+  it("reads no landmark, turn or denial in the declaration's own words before a reference", () => {
+    const quote = "« Organiser régulièrement des briefings sur les exercices »";
+    // Every run of a few of the text's words, as the words that lead in the reference.
+    const cut = declarationTexts().flatMap(({ id, text }) => {
+      const words = text.replace(/[«»"“”.!?;:]/g, " ").split(/\s+/);
+      return words.flatMap((_, i) => {
+        const lead = words.slice(i, i + 6).join(" ");
+        const named = presentedQuotations(`${lead} la mesure 5 dit ${quote}`)?.quotations[0]?.named;
+        return named?.length === 0 ? [`${id}: ${lead}`] : [];
+      });
+    });
+    expect(cut).toEqual([]);
+  });
 });

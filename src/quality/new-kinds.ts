@@ -100,6 +100,7 @@ export const HELD_OUT_QUOTES = [
   "q159",
   "q165",
   "q171",
+  "q177",
 ];
 
 export function newKindsReport(

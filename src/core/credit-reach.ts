@@ -120,9 +120,9 @@ export type CreditReaches = (
 /** What else stands around a credit. */
 export interface CreditSurroundings {
   /**
-   * Before the quotation, no other credit stands between this one and the quotation: the cap on
-   * words counts only for the nearest ("La mesure 4 reprend l'idée de la mesure 2 : « … »" credits
-   * both, and the quotation may be either's).
+   * Before the quotation, no other credit that reaches it stands between this one and the
+   * quotation: the cap on words counts only for the nearest ("La mesure 4 reprend l'idée de la
+   * mesure 2 : « … »" credits both, and the quotation may be either's).
    */
   nearest: boolean;
   /** After the quotation, the credit stands alone in its sentence ("« … ». Mesure 3."). */

@@ -81,12 +81,18 @@ export function fromEndOrdinal(n: number, length = 0): string {
   return `${n}${FROM_END_MARK}`.padEnd(length, "z");
 }
 
+/**
+ * After an ordinal stem, its ending; "шесть", "пять" (a stem and a soft sign) are cardinals:
+ * "шесть мер" counts six measures, it names none.
+ */
+const STEM_ENDING = "(?!ью?(?![\\p{L}\\p{N}]))\\p{L}{0,4}";
+
 /** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
 export const ORDINAL = [
   `\\d{1,2}${FROM_END_MARK}z*`,
   `\\d{1,3}(?:${alternatives(suffixes)})`,
   alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords, ...thirdLastWords]),
-  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems, ...thirdLastStems])})\\p{L}{0,4}`,
+  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems, ...thirdLastStems])})${STEM_ENDING}`,
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");
@@ -95,7 +101,7 @@ export const ORDINAL = [
 export const COUNTED_ORDINAL = [
   `\\d{1,3}(?:${alternatives(suffixes)})`,
   alternatives(ordinals.keys()),
-  `(?:${alternatives(stems.map(([s]) => s))})\\p{L}{0,4}`,
+  `(?:${alternatives(stems.map(([s]) => s))})${STEM_ENDING}`,
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");

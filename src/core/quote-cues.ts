@@ -163,20 +163,20 @@ export function framedQuotations(
         alone: STANDS_ALONE.test(window.slice(credit.end)),
       }) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
-    const named = targetsOf([
-      ...credits.filter(
-        (c) =>
-          !deniedBefore(c) &&
-          creditReaches(
-            before.slice(c.end),
-            "before",
-            ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift),
-            ledIn(c),
-            { nearest: !credits.some((o) => o.start >= c.end), alone: false },
-          ),
-      ),
-      ...(creditedAfter ? [credit] : []),
-    ]);
+    // From the nearest credit back: the cap on words counts for one with no credit that reaches
+    // the quotation between them ("Measure one is dull compared with the second recital's « … »":
+    // the recital, passed by the comparison, leaves measure one nearest).
+    const reaching: Credit[] = [];
+    for (const c of [...credits].reverse()) {
+      const nearest = !reaching.some((o) => o.start >= c.end);
+      const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
+      if (
+        !deniedBefore(c) &&
+        creditReaches(before.slice(c.end), "before", lead, ledIn(c), { nearest, alone: false })
+      )
+        reaching.unshift(c);
+    }
+    const named = targetsOf([...reaching, ...(creditedAfter ? [credit] : [])]);
     const cue =
       named.length > 0 || credits.length > 0
         ? "reference"

@@ -154,13 +154,15 @@ function readingsFromEnd(n: number): ReferenceTarget[] {
 }
 
 /**
- * The end of the text ("la toute fin", "the very end") may be read as either of the two clauses
- * there: the closing paragraph or the signatures under it.
+ * An edge of the text may be read as either of the two clauses there: the end ("la toute fin",
+ * "the very end") as the closing paragraph or the signatures under it, the start ("au tout
+ * début", "at the very top") as the opening line or the first recital its sentence runs on into.
  */
 function edgeReadings(t: ReferenceTarget): ReferenceTarget[] {
   if (t.kind !== "clause") return [t];
   const at = CLAUSE_ORDER.indexOf(t.id);
   const last = CLAUSE_ORDER.length - 1;
+  if (at === 0) return CLAUSE_ORDER.slice(0, 2).map((id) => ({ kind: "clause" as const, id }));
   if (at < last - 1) return [t];
   return CLAUSE_ORDER.slice(last - 1).map((id) => ({ kind: "clause" as const, id }));
 }

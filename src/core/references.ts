@@ -64,8 +64,10 @@ export interface PositionRule extends RuleExamples {
    */
   alone?: boolean;
   /**
-   * The end of the text ("la toute fin", "the very end"), which a reader may mean as its last
-   * paragraph or as the signatures under it: a quotation credited to it may come from either.
+   * An edge of the text: the end ("la toute fin", "the very end"), which a reader may mean as its
+   * last paragraph or as the signatures under it, or the start ("au tout début", "в самом
+   * начале"), the opening line or the first recital it runs on into: a quotation credited to it
+   * may come from either.
    */
   edge?: boolean;
 }

@@ -31,6 +31,8 @@ export interface CreditReachWords {
   goesOn: WordList;
   /** Words that join a clause and the quotation as two things ("la mesure 4 et « … »"). */
   joins: WordList;
+  /** Words right before the quotation that compare it with the clause ("different from « … »"). */
+  comparedWith: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
@@ -109,6 +111,16 @@ function linkingWords(linksAfter: WordList): Set<string> {
  * `lead` the folded text just before the credit, and `ledIn` whether the credit carries its own
  * lead-in ("« … », selon la mesure 5"), which says where the quotation is wherever it stands.
  */
+export interface CreditReach {
+  reaches: CreditReaches;
+  /**
+   * Before a quotation, whether the words between a credit and it are the credit's own statement,
+   * past the cap: a credit further back is further still ("Measure 2, the consultations one, and
+   * measure 4 which goes much further: « … »" credits neither).
+   */
+  runsOn: (between: string) => boolean;
+}
+
 export type CreditReaches = (
   between: string,
   side: Side,
@@ -129,7 +141,7 @@ export interface CreditSurroundings {
   alone: boolean;
 }
 
-export function creditReachTest(words: CreditReachWords): CreditReaches {
+export function creditReachTest(words: CreditReachWords): CreditReach {
   const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
   const turn = new RegExp(source(words.turns), "u");
   const goOn = new RegExp(source(words.goesOn), "u");
@@ -140,6 +152,10 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   );
   const topicLead = new RegExp(
     `${WORD_START}${wordListSource(words.topicLeads)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    "u",
+  );
+  const compared = new RegExp(
+    `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s(?:the|le|la|les|l'))?\\s?$`,
     "u",
   );
   const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
@@ -178,7 +194,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
-  return (between, side, lead, ledIn, { nearest, alone }) => {
+  const reaches: CreditReaches = (between, side, lead, ledIn, { nearest, alone }) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
@@ -188,6 +204,7 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
         !(nearest && goesOnBefore(between)) &&
         !ASKED_BEFORE.test(between) &&
         !joined.test(between) &&
+        !compared.test(between) &&
         !inOwnClause(near, between)
       );
     }
@@ -198,4 +215,5 @@ export function creditReachTest(words: CreditReachWords): CreditReaches {
     if (SENTENCE_MARK.test(between) && !alone) return false;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
   };
+  return { reaches, runsOn: goesOnBefore };
 }

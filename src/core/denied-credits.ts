@@ -4,9 +4,9 @@
  * The writer says the quotation is not that clause's, so quoting it from another clause is no
  * misattribution: a denial right before the reference ("not in measure 5"), "pas", "not", "не"
  * after a comma or a dash or opening the message ("C'est le préambule, PAS la mesure 1"), or one
- * right after the reference, on either side of the quotation ("ne dit pas", "« … » — la mesure 2
- * parle plutôt de …"). Every pattern is anchored at the credit's edge, so each test reads a few
- * words.
+ * after the reference, on either side of the quotation: within a few words ("ne dit pas") or
+ * right after it ("« … » — la mesure 2 parle plutôt de …"). Each test reads a few words next to
+ * the credit.
  */
 import type { Credit } from "./reference-credits.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
@@ -18,8 +18,10 @@ export interface DeniedCreditWords {
   afterComma: WordList;
   /** Words that may stand between that denial and the reference ("dans la"). */
   linkers: WordList;
-  /** Phrases of denial right after a reference ("ne dit pas", "doesn't say", "parle plutôt de"). */
+  /** Phrases of denial a few words after a reference ("ne dit pas", "doesn't say"). */
   after: WordList;
+  /** Phrases right after a reference that set it against the quotation ("parle plutôt de", "en serait"). */
+  rightAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;
 }
@@ -43,6 +45,7 @@ export function deniedCreditTest({
   afterComma,
   linkers,
   after,
+  rightAfter,
   questionLeads,
 }: DeniedCreditWords): DeniedCredit {
   const denialBefore = new RegExp(
@@ -55,6 +58,10 @@ export function deniedCreditTest({
   const denialAfterComma = new RegExp(`[,—–]\\s?${afterCommaSource}`, "u");
   const denialOpening = new RegExp(`^\\s?${afterCommaSource}`, "u");
   const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
+  const denialRightAfter = new RegExp(
+    `^[\\s,—–-]{0,3}${wordListSource(rightAfter)}${WORD_END}`,
+    "u",
+  );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
   const deniedBefore = (lead: string, opensText: boolean) => {
     const m =
@@ -67,5 +74,7 @@ export function deniedCreditTest({
     deniedBefore(
       folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
       opensMessage && credit.start <= BEFORE_CHARS,
-    ) || denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS));
+    ) ||
+    denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)) ||
+    denialRightAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS));
 }

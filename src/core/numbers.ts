@@ -82,17 +82,24 @@ export function fromEndOrdinal(n: number, length = 0): string {
 }
 
 /**
- * After an ordinal stem, its ending; "шесть", "пять" (a stem and a soft sign) are cardinals:
- * "шесть мер" counts six measures, it names none.
+ * Ordinal stems and their endings. A stem whose cardinal is the stem and a soft sign ("пять",
+ * "шесть") is no ordinal with that sign ("шесть мер", "пятью" count, they name nothing); "третью"
+ * ("трет", whose cardinal is "три") stays one.
  */
-const STEM_ENDING = "(?!ью?(?![\\p{L}\\p{N}]))\\p{L}{0,4}";
+function stemsWithEndings(list: readonly string[]): string {
+  const cardinalToo = list.filter((s) => cardinals.has(`${s}ь`));
+  const others = list.filter((s) => !cardinals.has(`${s}ь`));
+  const notCardinal = `(?:${alternatives(cardinalToo)})(?!ью?(?![\\p{L}\\p{N}]))`;
+  const parts = [others.length ? alternatives(others) : "", cardinalToo.length ? notCardinal : ""];
+  return `(?:${parts.filter(Boolean).join("|")})\\p{L}{0,4}`;
+}
 
 /** Regex source: an ordinal, or a "last" word ("3e", "third", "третьем", "dernière", "последний"). */
 export const ORDINAL = [
   `\\d{1,2}${FROM_END_MARK}z*`,
   `\\d{1,3}(?:${alternatives(suffixes)})`,
   alternatives([...ordinals.keys(), ...lastWords, ...secondLastWords, ...thirdLastWords]),
-  `(?:${alternatives([...stems.map(([s]) => s), ...lastStems, ...secondLastStems, ...thirdLastStems])})${STEM_ENDING}`,
+  stemsWithEndings([...stems.map(([s]) => s), ...lastStems, ...secondLastStems, ...thirdLastStems]),
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");
@@ -101,7 +108,7 @@ export const ORDINAL = [
 export const COUNTED_ORDINAL = [
   `\\d{1,3}(?:${alternatives(suffixes)})`,
   alternatives(ordinals.keys()),
-  `(?:${alternatives(stems.map(([s]) => s))})${STEM_ENDING}`,
+  stemsWithEndings(stems.map(([s]) => s)),
 ]
   .map((alt) => `(?:${alt})`)
   .join("|");

@@ -52,7 +52,7 @@ export function readQuoteData(file = QUOTES_FILE): QuoteData {
 export const QUOTE_DATA = readQuoteData();
 
 const deniedCredit = deniedCreditTest(QUOTE_DATA.deniedCredits);
-const creditReaches = creditReachTest(QUOTE_DATA.creditReach);
+const { reaches: creditReaches, runsOn } = creditReachTest(QUOTE_DATA.creditReach);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
   id: r.id,
@@ -169,10 +169,13 @@ export function framedQuotations(
     const reaching: Credit[] = [];
     for (const c of [...credits].reverse()) {
       const nearest = !reaching.some((o) => o.start >= c.end);
+      const between = before.slice(c.end);
+      // The nearest credit's own statement runs on: any credit before it is further still.
+      if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
       if (
         !deniedBefore(c) &&
-        creditReaches(before.slice(c.end), "before", lead, ledIn(c), { nearest, alone: false })
+        creditReaches(between, "before", lead, ledIn(c), { nearest, alone: false })
       )
         reaching.unshift(c);
     }

@@ -84,12 +84,12 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
 }
 
 /**
- * The readings a question may mean: those of a quotation's credit, and for a reference to the
- * opening line alone ("tout au début", "the first paragraph", "la phrase d'ouverture") the first
- * recital too, which many readers count as the first paragraph; for one to the signatures alone
- * ("the last line", "les signatures"), the closing sentence above them. The question's own words
- * choose (engine.ts); quotations credited there were, by blind writers, the opening's and the
- * signatures' only.
+ * The readings a question may mean: those of a quotation's credit (the text's edges read as
+ * either clause there), and for a reference to the opening line alone ("the first paragraph",
+ * "l'en-tête") the first recital too, which many readers count as the first paragraph; for one to
+ * the signatures alone ("the last line", "les signatures"), the closing sentence above them. The
+ * question's own words choose (engine.ts); quotations credited by name to the opening or the
+ * signatures were, by blind writers, theirs only.
  */
 export function questionReadings(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);

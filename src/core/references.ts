@@ -199,7 +199,7 @@ type Rule = {
   afterAName?: boolean;
   /** A question the clause answers, not its name (PositionRule.answers). */
   answers?: boolean;
-  /** An edge of the text (PositionRule.edge). */
+  /** An edge of the text, its start or its end (PositionRule.edge). */
   edge?: boolean;
   /** Only in a message about this text (PositionRule.alone). */
   alone?: boolean;

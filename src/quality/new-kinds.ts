@@ -101,6 +101,7 @@ export const HELD_OUT_QUOTES = [
   "q165",
   "q171",
   "q177",
+  "q183",
 ];
 
 export function newKindsReport(

@@ -31,7 +31,10 @@ export interface CreditReachWords {
   goesOn: WordList;
   /** Words that join a clause and the quotation as two things ("la mesure 4 et « … »"). */
   joins: WordList;
-  /** Words right before the quotation that compare it with the clause ("different from « … »"). */
+  /**
+   * Words a few words before the quotation that compare it with the clause ("different from « … »",
+   * "по отношению к формуле « … »").
+   */
   comparedWith: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
@@ -68,6 +71,8 @@ const LANDMARK_WORDS = 5;
 export const LEAD_CHARS = 160;
 /** A comma or a dash: it closes the clause a subordinator opened. */
 const CLAUSE_MARK = /[,—–]|\s-\s/u;
+/** At most this many words between a comparison and the quotation ("по отношению к формуле"). */
+const COMPARED_WORDS = 2;
 /** A colon between a credit and the quotation. */
 const COLON = /:/u;
 /** Only a mark between a credit and the quotation: the credit labels it. */
@@ -155,7 +160,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   const compared = new RegExp(
-    `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s(?:the|le|la|les|l'))?\\s?$`,
+    `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
   const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");

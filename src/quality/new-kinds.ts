@@ -102,6 +102,7 @@ export const HELD_OUT_QUOTES = [
   "q171",
   "q177",
   "q183",
+  "q189",
 ];
 
 export function newKindsReport(

@@ -5,20 +5,21 @@
  * ça recoupe ce que la mesure 4 essaie de faire". A credit before the quotation reaches it only
  * when no break stands between them: more than a few words of the credit's own statement ("le 1er
  * considérant parle de menaces, la fin est plus cool : « … »"), unless an aside opens after it or
- * a pronoun takes it up ("…, elle dit « … »"), the end of a sentence that more words follow, or a
- * word that turns to something else ("mais", "however", "однако", "juste après"), a question ended
- * right before the quotation ("Does measure 4 no just repeat this? « … »"), or a word that joins
- * the two as things side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it
- * reaches it only in a few linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la
- * mesure 2"), or a copula alone ("« … ». C'est la mesure 5"), never past the end of the
- * quotation's sentence otherwise ("« … » ; la 3, c'est les incidents"), never across a word going
- * on to another statement ("et", "and", "pourquoi"); "« … » : on verra bien, la mesure 4 en sera
- * le test" says something about that clause, not where the quotation is. Nor does a clause passed
- * on the way or compared with reach it ("avant même la mesure 1", "before getting to measure 3",
- * "la différence avec … du deuxième considérant"), nor one inside a clause of its own that a comma
- * closes before the quotation ("Pendant qu'on débat de la mesure 2, le texte dit « … »"). Such a
- * clause still presents the quotation; it credits nothing. Each test reads the few words between a
- * credit and the quotation, and at most LEAD_CHARS of its sentence before it.
+ * a pronoun takes it up ("…, elle dit « … »"), the end of a sentence that more words follow or
+ * that ends right before the quotation ("(measure 1) is theatre. « … »"), or a word that turns to
+ * something else ("mais", "however", "однако", "juste après"), a question ended right before the
+ * quotation ("Does measure 4 no just repeat this? « … »"), or a word that joins the two as things
+ * side by side ("la mesure 4 et « … », c'est un doublon ?"). One after it reaches it only in a few
+ * linking words ("« … », dit la mesure 4", "« … » — ça c'est dans la mesure 2"), or a copula alone
+ * ("« … ». C'est la mesure 5"), never past the end of the quotation's sentence otherwise ("« … » ;
+ * la 3, c'est les incidents"), never across a word going on to another statement ("et", "and",
+ * "pourquoi"); "« … » : on verra bien, la mesure 4 en sera le test" says something about that
+ * clause, not where the quotation is. Nor does a clause passed on the way or compared with reach
+ * it ("avant même la mesure 1", "before getting to measure 3", "la différence avec … du deuxième
+ * considérant"), nor one inside a clause of its own that a comma closes before the quotation
+ * ("Pendant qu'on débat de la mesure 2, le texte dit « … »"). Such a clause still presents the
+ * quotation; it credits nothing. Each test reads the few words between a credit and the quotation,
+ * and at most LEAD_CHARS of its sentence before it.
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
@@ -60,6 +61,8 @@ export interface CreditReachWords {
 const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
 /** A statement's end (not a question: "« … » ? Mesure 5." asks and answers where it is). */
 const SENTENCE_MARK = /[.…;]/u;
+/** A statement with words of its own, ended right before the quotation: "(measure 1) is theatre. « … »". */
+const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!]\s*$/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
@@ -208,6 +211,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !broken(between) &&
         !(nearest && goesOnBefore(between)) &&
         !ASKED_BEFORE.test(between) &&
+        !ENDED_BEFORE.test(between) &&
         !joined.test(between) &&
         !compared.test(between) &&
         !inOwnClause(near, between)

@@ -107,7 +107,8 @@ describe("credits the message denies: the declaration's own words", () => {
     const quote = "« Organiser régulièrement des briefings sur les exercices »";
     // Every run of as many of the text's words as a credit reaches across before a quotation.
     const denied = declarationTexts().flatMap(({ id, text }) => {
-      const words = text.replace(/[«»"“”]/g, " ").split(/\s+/);
+      // Without the marks that end a statement: a statement ended before a quotation cuts it.
+      const words = text.replace(/[«»"“”.!?;]/g, " ").split(/\s+/);
       return words.flatMap((_, i) => {
         const between = words.slice(i, i + MAX_WORDS_BEFORE).join(" ");
         const named = presentedQuotations(`la mesure 5 ${between} ${quote}`)?.quotations[0]?.named;

@@ -113,41 +113,33 @@ function linkingWords(linksAfter: WordList): Set<string> {
   return new Set([...(linksAfter.words ?? []), ...single].flatMap((p) => p.match(WORDS) ?? []));
 }
 
-/**
- * Whether a credit reaches the quotation: `between` is the folded text between them (from the
- * credit's end to the quotation before it, from the quotation's end to the credit after it),
- * `lead` the folded text just before the credit, and `ledIn` whether the credit carries its own
- * lead-in ("« … », selon la mesure 5"), which says where the quotation is wherever it stands.
- */
 export interface CreditReach {
   reaches: CreditReaches;
   /**
    * Before a quotation, whether the words between a credit and it are the credit's own statement,
-   * past the cap: a credit further back is further still ("Measure 2, the consultations one, and
-   * measure 4 which goes much further: « … »" credits neither).
+   * past the cap. The caller applies it to the nearest credit that could reach, and stops there: a
+   * credit further back is further still ("Measure 2, the consultations one, and measure 4 which
+   * goes much further: « … »" credits neither), while one that reaches between lets an earlier
+   * one reach past the cap ("La mesure 4 reprend l'idée de la mesure 2 : « … »" credits both).
    */
   runsOn: (between: string) => boolean;
 }
 
+/**
+ * Whether a credit reaches the quotation, the cap aside (CreditReach.runsOn): `between` is the
+ * folded text between them (from the credit's end to the quotation before it, from the
+ * quotation's end to the credit after it), `lead` the folded text just before the credit, `ledIn`
+ * whether the credit carries its own lead-in ("« … », selon la mesure 5"), which says where the
+ * quotation is wherever it stands, and `alone`, after the quotation, whether the credit stands
+ * alone in its sentence ("« … ». Mesure 3.").
+ */
 export type CreditReaches = (
   between: string,
   side: Side,
   lead: string,
   ledIn: boolean,
-  around: CreditSurroundings,
+  alone: boolean,
 ) => boolean;
-
-/** What else stands around a credit. */
-export interface CreditSurroundings {
-  /**
-   * Before the quotation, no other credit that reaches it stands between this one and the
-   * quotation: the cap on words counts only for the nearest ("La mesure 4 reprend l'idée de la
-   * mesure 2 : « … »" credits both, and the quotation may be either's).
-   */
-  nearest: boolean;
-  /** After the quotation, the credit stands alone in its sentence ("« … ». Mesure 3."). */
-  alone: boolean;
-}
 
 export function creditReachTest(words: CreditReachWords): CreditReach {
   const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
@@ -202,14 +194,13 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
-  const reaches: CreditReaches = (between, side, lead, ledIn, { nearest, alone }) => {
+  const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (
         !broken(between) &&
-        !(nearest && goesOnBefore(between)) &&
         !ASKED_BEFORE.test(between) &&
         !ENDED_BEFORE.test(between) &&
         !joined.test(between) &&

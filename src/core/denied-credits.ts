@@ -70,11 +70,15 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, opensMessage = false) =>
-    deniedBefore(
-      folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
-      opensMessage && credit.start <= BEFORE_CHARS,
-    ) ||
-    denialAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS)) ||
-    denialRightAfter.test(folded.slice(credit.end, credit.end + AFTER_CHARS));
+  return (folded, credit, opensMessage = false) => {
+    const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
+    return (
+      deniedBefore(
+        folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
+        opensMessage && credit.start <= BEFORE_CHARS,
+      ) ||
+      denialAfter.test(rest) ||
+      denialRightAfter.test(rest)
+    );
+  };
 }

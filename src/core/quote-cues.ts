@@ -158,10 +158,13 @@ export function framedQuotations(
       after &&
       credit &&
       hit === credit &&
-      creditReaches(upToCredit, "after", upToCredit, ledIn(credit), {
-        nearest: true,
-        alone: STANDS_ALONE.test(window.slice(credit.end)),
-      }) &&
+      creditReaches(
+        upToCredit,
+        "after",
+        upToCredit,
+        ledIn(credit),
+        STANDS_ALONE.test(window.slice(credit.end)),
+      ) &&
       !credit.targets.every((t) => denied.has(targetKey(t)));
     // From the nearest credit back: the cap on words counts for one with no credit that reaches
     // the quotation between them ("Measure one is dull compared with the second recital's « … »":
@@ -173,10 +176,7 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
-      if (
-        !deniedBefore(c) &&
-        creditReaches(between, "before", lead, ledIn(c), { nearest, alone: false })
-      )
+      if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), false))
         reaching.unshift(c);
     }
     const named = targetsOf([...reaching, ...(creditedAfter ? [credit] : [])]);

@@ -239,11 +239,6 @@ function idiomAsLabel(folded: string, start: number, end: number, side: Side): b
     (IDIOM_LABEL.test(after) || IDIOM_THEN_THEY.test(after))
   );
 }
-/** Where the idiom that ends at `end` starts ("en conclusion" before the name "conclusion"). */
-function idiomStart(idiom: RegExp, folded: string, start: number, end: number): number {
-  const from = Math.max(0, start - CREDIT_WINDOW);
-  return from + (idiom.exec(folded.slice(from, end))?.index ?? start - from);
-}
 /** How much before an idiom is read to see whether a comma stands right before it. */
 const IDIOM_LEAD = 4;
 const AFTER_COMMA = /,\s*$/u;
@@ -272,11 +267,17 @@ function namesIn(folded: string, side: Side): Credit[] {
       for (let m = re.exec(folded); m !== null && out.length < MAX_FOUND; m = re.exec(folded)) {
         const start = m.index;
         const end = start + m[0].length;
+        if (end === start) {
+          re.lastIndex++;
+          continue;
+        }
         const ofText = OF_WHOLE_TEXT.exec(folded.slice(end, end + CREDIT_WINDOW))?.[0] ?? "";
-        if (end === start) re.lastIndex++;
-        else if (n.idiom?.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), end))) {
+        // "en conclusion" ends at the name "conclusion": where the idiom starts says what is before it.
+        const from = Math.max(0, start - CREDIT_WINDOW);
+        const idiom = n.idiom?.exec(folded.slice(from, end));
+        if (idiom) {
           if (
-            idiomAsLabel(folded, idiomStart(n.idiom, folded, start, end), end, side) &&
+            idiomAsLabel(folded, from + idiom.index, end, side) &&
             !out.some((o) => o.start === start)
           )
             out.push({ start, end, targets: n.targets, via: n.via });

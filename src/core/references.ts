@@ -82,6 +82,8 @@ export interface TopicData {
   articles: WordList;
   /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
   ends: WordList;
+  /** Words that name a clause's topic on their own after a head ("la mesure antidrogue"). */
+  bareNames: WordList;
   fires: { text: string; clauses: ClauseId[] }[];
   spares: string[];
 }
@@ -219,8 +221,11 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
  * undefined for the previous one.
  */
 const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")}|d'apres)|${table("previous")}|d'avant)\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
-/** "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones". */
-const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s["'«]?\\s?)?`;
+/**
+ * "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones";
+ * "the last of the six measures": a count between them is the kind's size, not another number.
+ */
+const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s(?:${CARDINAL}\\s)?["'«]?\\s?)?`;
 /**
  * "les deux dernières", "the first three", "последние две", "две последние": a run of clauses at
  * one end of their kind, counted.

@@ -52,17 +52,24 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
     `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(list)}${WORD_END}`,
     "gu",
   ),
+  // "антинаркотический пункт": a Russian adjective names the topic with no article before it.
+  adjective: new RegExp(
+    `${WORD_START}(?<topic>\\p{Script=Cyrillic}[\\p{L}-]{2,29})\\s${wordListSource(list)}${WORD_END}`,
+    "gu",
+  ),
 }));
 const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
 /**
  * The names a topic with no link word must start with: the terms the text names (terms.json:
- * "OSCE", "secretaries-general", "North Atlantic Council") and the clauses' own names
- * (clauses.json: "signataires", "conclusion"). A describing word the text also holds
+ * "OSCE", "secretaries-general", "North Atlantic Council"), the clauses' own names
+ * (clauses.json: "signataires", "conclusion") and the topic's own adjectives (bareNames:
+ * "antidrogue", "anti-drug"). A describing word the text also holds
  * ("important", "dangerous", "new") is talk about the clause, not its name.
  */
 const DECLARATION = loadDeclaration();
 const BARE_NAMES = new Set([
   ...TERMS_DATA.terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
+  ...data.bareNames.words.map((n) => coverWords(n).join(" ")),
   ...DECLARATION.flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
 ]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
@@ -123,8 +130,8 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
 export function topicNamesIn(folded: string): TopicName[] {
   const out: TopicName[] = [];
   for (const h of heads) {
-    for (const re of [h.linked, h.bare, h.before]) {
-      const topicLast = re !== h.before;
+    for (const re of [h.linked, h.bare, h.before, h.adjective]) {
+      const topicLast = re !== h.before && re !== h.adjective;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
         if (re !== h.linked && !startsWithName(topic)) continue;

@@ -103,6 +103,8 @@ export const HELD_OUT_QUOTES = [
   "q177",
   "q183",
   "q189",
+  "q191",
+  "q193",
 ];
 
 export function newKindsReport(

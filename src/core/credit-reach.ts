@@ -39,6 +39,12 @@ export interface CreditReachWords {
   comparedWith: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
+  /**
+   * A comparison right before the clause, one describing word between its halves ("plus modeste
+   * que la mesure 1 : « … »", "more concrete than measure 2", "более конкретно, чем пункт 2"): the
+   * clause is what the quotation is measured against, not its source.
+   */
+  comparative: { opens: WordList; closes: WordList };
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
   /**
@@ -63,6 +69,11 @@ const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
 const SENTENCE_MARK = /[.…;]/u;
 /** A statement with words of its own, ended right before the quotation: "(measure 1) is theatre. « … »". */
 const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!]\s*$/u;
+/**
+ * After a comma, a subject of its own and a copula right before the quotation: a second statement
+ * beside the credit's ("le terrorisme c'est le premier considérant, la drogue c'est « … »").
+ */
+const OWN_COPULA = /[,;]\s(?<subject>(?:[\p{L}'-]{1,20}\s){1,3})(?:c'est|ce sont|is|are|это)\s?:?\s?$/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
@@ -147,11 +158,16 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const landmark = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
   const topicLead = new RegExp(
     `${WORD_START}${wordListSource(words.topicLeads)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
+    "u",
+  );
+  // The comparative in one word as well: "vaguer than", "скромнее, чем".
+  const comparative = new RegExp(
+    `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20}|\\p{L}{2,}(?:er|ее|ей|ше))(?<![\\s'-]),?\\s${wordListSource(words.comparative.closes)}(?:\\s(?:la|le|les|the))?\\s?$`,
     "u",
   );
   const compared = new RegExp(
@@ -168,6 +184,12 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(requiredWords("says"))}\\s?:`,
     "u",
   );
+  const pronoun = new RegExp(`^(?:${wordListSource(words.resumes)}\\s)+$`, "u");
+  /** "…, la drogue c'est « … »" but not "La mesure 6, elle c'est « … »" (the credit taken up). */
+  const ownStatement = (between: string) => {
+    const subject = OWN_COPULA.exec(between)?.groups?.subject;
+    return subject !== undefined && !pronoun.test(subject);
+  };
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
   /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
@@ -196,13 +218,14 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
 
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
-    if (landmark.test(near)) return false;
+    if (landmark.test(near) || comparative.test(near)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (
         !broken(between) &&
         !ASKED_BEFORE.test(between) &&
         !ENDED_BEFORE.test(between) &&
+        !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&
         !inOwnClause(near, between)

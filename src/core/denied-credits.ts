@@ -24,10 +24,25 @@ export interface DeniedCreditWords {
   rightAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;
+  /**
+   * A negation right after a reference: the clause is the subject of a statement of its own, not
+   * the quotation's source ("« … », la mesure 1 ne leur suffisait pas", "measure 2 doesn't go that
+   * far"). 'single' words negate alone ("not", "не"); French 'opens' one that 'closes' ends within
+   * a few words ("ne leur suffisait pas"; "ne dit que" restricts, it does not negate).
+   */
+  negation: { single: WordList; opens: WordList; closes: WordList };
+  /**
+   * A question whether a clause covers the quotation: a lead right before the reference and a verb
+   * of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
+   * 6 really allow « … »?"). It asks, it does not say where the words are.
+   */
+  askedCover: { leads: WordList; verbs: WordList };
 }
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
+/** At most this many words between a French negation's two halves ("ne leur suffisait pas"). */
+const NEGATION_GAP = 3;
 /** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
 const BEFORE_CHARS = 40;
 const AFTER_CHARS = 40;
@@ -47,9 +62,15 @@ export function deniedCreditTest({
   after,
   rightAfter,
   questionLeads,
+  negation,
+  askedCover,
 }: DeniedCreditWords): DeniedCredit {
+  // After an article, one describing word may come before the name ("forget the fluffy closing
+  // para"); with no article ("not sure measure 5 says") the word is no part of the denial.
+  const linked = `(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}`;
+  const described = `(?:\\s${wordListSource(linkers)}){1,${MAX_LINKERS}}\\s[\\p{L}'-]{2,20}`;
   const denialBefore = new RegExp(
-    `${WORD_START}${wordListSource(before)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
+    `${WORD_START}${wordListSource(before)}(?:${described}|${linked})\\s?$`,
     "u",
   );
   // "pas" alone denies only after a comma or a dash, or opening the message ("Pas la mesure 5
@@ -62,6 +83,17 @@ export function deniedCreditTest({
     `^[\\s,—–-]{0,3}${wordListSource(rightAfter)}${WORD_END}`,
     "u",
   );
+  // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de
+  // pain" negate something else.
+  const negatedRightAfter = new RegExp(
+    `^\\s?(?:${wordListSource(negation.single)}${WORD_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END})`,
+    "u",
+  );
+  const coverAsked = new RegExp(
+    `${WORD_START}${wordListSource(askedCover.leads)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
+    "u",
+  );
+  const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${WORD_END}`, "u");
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
   const deniedBefore = (lead: string, opensText: boolean) => {
     const m =
@@ -72,13 +104,13 @@ export function deniedCreditTest({
   };
   return (folded, credit, opensMessage = false) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
+    const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
     return (
-      deniedBefore(
-        folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start),
-        opensMessage && credit.start <= BEFORE_CHARS,
-      ) ||
+      deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
+      (coverAsked.test(lead) && coverVerb.test(rest)) ||
       denialAfter.test(rest) ||
-      denialRightAfter.test(rest)
+      denialRightAfter.test(rest) ||
+      negatedRightAfter.test(rest)
     );
   };
 }

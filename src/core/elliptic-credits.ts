@@ -14,8 +14,9 @@ import type { Credit } from "./reference-credits.ts";
 import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
+// Russian has no articles: a comma may stand for one ("Первая мера — генсеки, вторая — …").
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}])${table("ellipticArticle")}\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
+  `(?:(?<![\\p{L}\\p{N}])${table("ellipticArticle")}|,(?=\\s\\p{Script=Cyrillic}))\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",
 );
 /** The end of a sentence: an ordinal past it stands for nothing the credit named. */

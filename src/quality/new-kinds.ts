@@ -105,6 +105,7 @@ export const HELD_OUT_QUOTES = [
   "q189",
   "q191",
   "q193",
+  "q211",
 ];
 
 export function newKindsReport(

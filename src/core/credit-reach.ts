@@ -40,9 +40,10 @@ export interface CreditReachWords {
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
   /**
-   * A comparison right before the clause, one describing word between its halves ("plus modeste
-   * que la mesure 1 : « … »", "more concrete than measure 2", "более конкретно, чем пункт 2"): the
-   * clause is what the quotation is measured against, not its source.
+   * A comparison before the clause, one describing word between its halves and a few words after
+   * ("plus modeste que la mesure 1 : « … »", "plus utile que les poignées de main de la mesure 1",
+   * "more concrete than measure 2", "более конкретно, чем пункт 2"): the clause is what the
+   * quotation is measured against, not its source.
    */
   comparative: { opens: WordList; closes: WordList };
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
@@ -81,6 +82,8 @@ const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
 /** At most this many words between a landmark and the clause ("la liste des signataires tout en bas"). */
 const LANDMARK_WORDS = 5;
+/** At most this many words between a comparison and the clause ("que les poignées de main de la"). */
+const COMPARATIVE_WORDS = 6;
 /** How much of the text before a credit is read: a landmark and its words, a sentence's start. */
 export const LEAD_CHARS = 160;
 /** A comma or a dash: it closes the clause a subordinator opened. */
@@ -167,7 +170,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   );
   // The comparative in one word as well: "vaguer than", "скромнее, чем".
   const comparative = new RegExp(
-    `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20}|\\p{L}{2,}(?:er|ее|ей|ше))(?<![\\s'-]),?\\s${wordListSource(words.comparative.closes)}(?:\\s(?:la|le|les|the))?\\s?$`,
+    `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20}|\\p{L}{2,}(?:er|ее|ей|ше))(?<![\\s'-]),?\\s${wordListSource(words.comparative.closes)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
     "u",
   );
   const compared = new RegExp(

@@ -32,8 +32,8 @@ export interface DeniedCreditWords {
    */
   negation: { single: WordList; opens: WordList; closes: WordList };
   /**
-   * A question whether a clause covers the quotation: a lead right before the reference and a verb
-   * of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
+   * A question whether a clause covers the quotation: a lead earlier in the reference's sentence
+   * and a verb of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
    * 6 really allow « … »?"). It asks, it does not say where the words are.
    */
   askedCover: { leads: WordList; verbs: WordList };
@@ -46,6 +46,8 @@ const NEGATION_GAP = 3;
 /** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
 const BEFORE_CHARS = 40;
 const AFTER_CHARS = 40;
+/** A question's lead may open a longer sentence before the reference. */
+const QUESTION_CHARS = 80;
 
 /** `opensMessage`: `folded` starts where the message starts (nothing of it lies before). */
 export type DeniedCredit = (folded: string, credit: Credit, opensMessage?: boolean) => boolean;
@@ -89,8 +91,10 @@ export function deniedCreditTest({
     `^\\s?(?:${wordListSource(negation.single)}${WORD_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END})`,
     "u",
   );
+  // The lead opens the credit's sentence: "Est-ce que les secrétaires généraux de la mesure 1
+  // sont concernés par « … » ?".
   const coverAsked = new RegExp(
-    `${WORD_START}${wordListSource(askedCover.leads)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`,
+    `${WORD_START}${wordListSource(askedCover.leads)}${WORD_END}[^.!?;]*$`,
     "u",
   );
   const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${WORD_END}`, "u");
@@ -107,7 +111,8 @@ export function deniedCreditTest({
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
     return (
       deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
-      (coverAsked.test(lead) && coverVerb.test(rest)) ||
+      (coverVerb.test(rest) &&
+        coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
       negatedRightAfter.test(rest)

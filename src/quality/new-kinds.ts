@@ -106,6 +106,7 @@ export const HELD_OUT_QUOTES = [
   "q191",
   "q193",
   "q211",
+  "q221",
 ];
 
 export function newKindsReport(

@@ -74,9 +74,13 @@ const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!]\s*$/u;
  * After a comma, a subject of its own and a copula right before the quotation: a second statement
  * beside the credit's ("le terrorisme c'est le premier considérant, la drogue c'est « … »").
  */
-const OWN_COPULA = /[,;]\s(?<subject>(?:[\p{L}'-]{1,20}\s){1,3})(?:c'est|ce sont|is|are|это)\s?:?\s?$/u;
+const OWN_COPULA =
+  /[,;]\s(?<subject>(?:[\p{L}'-]{1,20}\s){1,3})(?:c'est|ce sont|is|are|это)\s?:?\s?$/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
+/** …unless the credit alone is the question, a label asked and answered: "La mesure 6 ? « … »". */
+const ONLY_ASKED = /^\s?\?\s*$/u;
+const NOTHING_ELSE_BEFORE = /^\s?(?:(?:et|and|а|и)\s)?(?:(?:la|le|les|l'|the)\s?)?$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
@@ -219,6 +223,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
+  const labelAsked = (lead: string, between: string) =>
+    ONLY_ASKED.test(between) && NOTHING_ELSE_BEFORE.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near) || comparative.test(near)) return false;
@@ -226,7 +232,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (side === "before") {
       return (
         !broken(between) &&
-        !ASKED_BEFORE.test(between) &&
+        !(ASKED_BEFORE.test(between) && !labelAsked(near, between)) &&
         !ENDED_BEFORE.test(between) &&
         !ownStatement(between) &&
         !joined.test(between) &&

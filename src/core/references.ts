@@ -274,6 +274,9 @@ const DOCUMENT_PART = table("documentPart");
 /** "préambule, paragraphe 2", "preamble para 1", "преамбула, абз. 4": the preamble named first. */
 const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
 
+/** After the preamble's name, any paragraph noun: "préambule, 2e alinéa". */
+const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;
+
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
   // "les trois premiers considérants", "the last two recitals"
@@ -301,8 +304,11 @@ const RECITAL_RULES: Rule[] = [
     true,
   ),
   // "preamble para 1", "préambule, 2e alinéa", "преамбула, абзац 4", "preamble #2"
-  rule(`${PREAMBLE_FIRST}${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("recital")),
-  rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${JUST}${MEASURE_NOUN}`, (m) => [
+  rule(
+    `${PREAMBLE_FIRST}${CLAUSE_OR_PARAGRAPH}${NUMBER_MARK}(${NUMBER_LIST})`,
+    numbered("recital"),
+  ),
+  rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${JUST}${CLAUSE_OR_PARAGRAPH}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
   rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),

@@ -67,9 +67,15 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
  * ("important", "dangerous", "new") is talk about the clause, not its name.
  */
 const DECLARATION = loadDeclaration();
+/** A renamed or emptied table would quietly name nothing: say so at load. */
+function bareNameWords(): string[] {
+  const words = data.bareNames?.words;
+  if (!words?.length) throw new Error("data/references.json: topics.bareNames.words is missing");
+  return words;
+}
 const BARE_NAMES = new Set([
   ...TERMS_DATA.terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
-  ...data.bareNames.words.map((n) => coverWords(n).join(" ")),
+  ...bareNameWords().map((n) => coverWords(n).join(" ")),
   ...DECLARATION.flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
 ]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */

@@ -56,6 +56,10 @@ export interface CreditReachWords {
   topicLeads: WordList;
   /** Words that take a credit up again right before the quotation ("elle dit", "it says", "там сказано"). */
   resumes: WordList;
+  /** Words that may follow such a verb ("elle dit aussi", "it also says"). */
+  resumedAdverbs: WordList;
+  /** Words right before an ordinal that stress it ("— tout premier point", "the very first"). */
+  intensifiers: WordList;
   /**
    * Words that link a quotation to a credit after it ("ça", "this", "dans", the articles),
    * besides the one-word copulas, verbs of saying, place and quoting words of
@@ -149,7 +153,8 @@ export interface CreditReach {
  * quotation's end to the credit after it), `lead` the folded text just before the credit, `ledIn`
  * whether the credit carries its own lead-in ("« … », selon la mesure 5"), which says where the
  * quotation is wherever it stands, and `alone`, after the quotation, whether the credit stands
- * alone in its sentence ("« … ». Mesure 3.").
+ * alone in its sentence ("« … ». Mesure 3."), before it, whether the quotation ends its clause
+ * ("La mesure 6 ? « … ».").
  */
 export type CreditReaches = (
   between: string,
@@ -172,9 +177,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.topicLeads)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
   );
-  // The comparative in one word as well: "vaguer than", "скромнее, чем".
+  // The comparative in one word as well, English "-er than" and Russian "-ее, чем" only ("vaguer
+  // than", "скромнее, чем"): a French infinitive before "que" ("rappeler que") compares nothing.
   const comparative = new RegExp(
-    `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20}|\\p{L}{2,}(?:er|ее|ей|ше))(?<![\\s'-]),?\\s${wordListSource(words.comparative.closes)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
+    `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20},?\\s${wordListSource(words.comparative.closes)}|${WORD_START}[a-z]{1,18}er,?\\sthan|${WORD_START}\\p{Script=Cyrillic}{1,18}(?:ее|ей|ше),?\\sчем)(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
     "u",
   );
   const compared = new RegExp(
@@ -184,7 +190,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
   const links = linkingWords(words.linksAfter);
   const resumed = new RegExp(
-    `${WORD_START}${wordListSource(words.resumes)}\\s${wordListSource(requiredWords("says"))}(?:\\s${wordListSource(words.linksAfter)})?\\s?:?\\s?$`,
+    `${WORD_START}${wordListSource(words.resumes)}(?:\\s${wordListSource(words.resumedAdverbs)})?\\s${wordListSource(requiredWords("says"))}(?:\\s(?:${wordListSource(words.linksAfter)}|${wordListSource(words.resumedAdverbs)}))?\\s?:?\\s?$`,
     "u",
   );
   const saysBeforeColon = new RegExp(
@@ -200,8 +206,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
   /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
+  /** "— tout premier point": the intensifier is the reference's own first word. */
+  const intensified = new RegExp(`${WORD_START}${wordListSource(words.intensifiers)}\\s?$`, "u");
   const linksFewWords = (between: string) => {
-    const found = between.match(WORDS) ?? [];
+    const found = between.replace(intensified, "").match(WORDS) ?? [];
     return found.length <= MAX_WORDS_AFTER && found.every(linked);
   };
   /**
@@ -223,8 +231,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 
-  const labelAsked = (lead: string, between: string) =>
-    ONLY_ASKED.test(between) && NOTHING_ELSE_BEFORE.test(lead.replace(SENTENCE_START, ""));
+  const labelAsked = (lead: string, between: string, answered: boolean) =>
+    answered &&
+    ONLY_ASKED.test(between) &&
+    NOTHING_ELSE_BEFORE.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near) || comparative.test(near)) return false;
@@ -232,7 +242,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (side === "before") {
       return (
         !broken(between) &&
-        !(ASKED_BEFORE.test(between) && !labelAsked(near, between)) &&
+        !(ASKED_BEFORE.test(between) && !labelAsked(near, between, alone)) &&
         !ENDED_BEFORE.test(between) &&
         !ownStatement(between) &&
         !joined.test(between) &&

@@ -19,6 +19,8 @@ const ELLIPTIC = new RegExp(
   `(?:(?<![\\p{L}\\p{N}])${table("ellipticArticle")}|,(?=\\s\\p{Script=Cyrillic}))\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",
 );
+/** Right after the credit, a dash and a few words with no comma: "— генсеки". */
+const DASH_THEN_WORDS = /^\s?[—–-]\s?[^,]{1,40}$/u;
 /** The end of a sentence: an ordinal past it stands for nothing the credit named. */
 const SENTENCE_END = /[.!?…;]/u;
 /** At most this many ordinals read after one credit. */
@@ -39,6 +41,11 @@ export function withEllipticCredits(folded: string, credits: readonly Credit[]):
     );
     let found = 0;
     for (const m of folded.slice(c.end, end).matchAll(ELLIPTIC)) {
+      // The comma stands for an article only in a parallel "X — Y, Z — W" ("Первая мера —
+      // генсеки, вторая — аппараты"), never after a statement of its own ("…, а цитат две, первая").
+      if (m[0].startsWith(",") && !DASH_THEN_WORDS.test(folded.slice(c.end, c.end + m.index))) {
+        continue;
+      }
       const n = readOrdinal(m[1] ?? "");
       const id: ClauseId | undefined = n === null ? undefined : sameKindNumbered(named, n);
       if (!id || id === named) continue;

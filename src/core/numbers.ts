@@ -64,6 +64,11 @@ const roman = new Map(Object.entries(data.roman));
 
 /** Regex source: a cardinal number, in digits or words ("3", "trois", "three", "три"). */
 export const CARDINAL = `(?:\\d{1,3}|${alternatives(cardinals.keys())})`;
+/** Regex source: the number `n` alone, in digits or words ("6", "six", "шесть"). */
+export function cardinalOf(n: number): string {
+  const words = [...cardinals].filter(([, v]) => v === n).map(([w]) => w);
+  return `(?:${n}|${alternatives(words)})`;
+}
 /** Regex source: a roman numeral up to XII. */
 export const ROMAN = `(?:${alternatives(roman.keys())})`;
 /** Regex source: an ordinal ending after digits, as in "мера 5я", "measure 3rd" (none captured). */

@@ -99,6 +99,9 @@ const LEADS_IN = new RegExp(
 /** A credit with nothing after it in its sentence: "« … ». Mesure 3.", "« … » (mesure 3)". */
 const STANDS_ALONE = /^\s?(?:[.!?…)]|$)/u;
 
+/** Nothing but a mark, or the end, right after a quotation: it ends its clause. */
+const ENDS_ITS_CLAUSE = /^\s?(?:[.!?…,;)]|$)/u;
+
 /** Credits read from a clause's place or name; any other carries its own lead-in ("selon"). */
 const PLACE_OR_NAME = /^(?:reference$|name:|topic$|number-alone$|elliptic$)/u;
 const ledIn = (c: Credit) => !PLACE_OR_NAME.test(c.via);
@@ -169,6 +172,8 @@ export function framedQuotations(
     // From the nearest credit back: the cap on words counts for one with no credit that reaches
     // the quotation between them ("Measure one is dull compared with the second recital's « … »":
     // the recital, passed by the comparison, leaves measure one nearest).
+    // "La mesure 6 ? « … »." asks and answers; "Measure 5? « … » beats it" says something else.
+    const answered = ENDS_ITS_CLAUSE.test(window);
     const reaching: Credit[] = [];
     for (const c of [...credits].reverse()) {
       const nearest = !reaching.some((o) => o.start >= c.end);
@@ -176,7 +181,7 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
-      if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), false))
+      if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), answered))
         reaching.unshift(c);
     }
     const named = targetsOf([...reaching, ...(creditedAfter ? [credit] : [])]);

@@ -19,6 +19,7 @@ import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseByLength } from "./declaration.ts";
 import {
   CARDINAL,
   COUNTED_ORDINAL,
+  cardinalOf,
   DIGIT_SUFFIX,
   fromEndOrdinal,
   ORDINAL,
@@ -41,8 +42,8 @@ export interface PositionRule extends RuleExamples {
   target: ClauseId;
   /** Word tables in order; "~" stands for up to three other words. */
   sequence: string[];
-  /** A word table that must not follow ("the last paragraph" but not "… of the preamble"). */
-  notFollowedBy?: string;
+  /** Word tables that must not follow ("the last paragraph" but not "… of the preamble"). */
+  notFollowedBy?: string | string[];
   /**
    * Only where the words after it, to the end of the phrase, are about this text: "the paragraph
    * after the list" or "… after the list of measures", not "… after the shopping list of mine".
@@ -223,9 +224,11 @@ const ordinalOf = (m: RegExpExecArray, group = 1): number =>
 const NEIGHBOUR_OF = `(?:qui\\s|that\\s|which\\s|который\\s)?(?:(?:juste|right|just|сразу)\\s)?(?:(${table("next")}|d'apres)|${table("previous")}|d'avant)\\s(?:(?:the|la|le|l')\\s?)?(?:(?:tout|toute|very|самый|самой|самого)\\s)?`;
 /**
  * "the last of the measures", "le premier des considérants", "the first of the 'whereas' ones";
- * "the last of the six measures": a count between them is the kind's size, not another number.
+ * "the last of the six measures": a count between them is the kind's own size ("le dernier des
+ * trois points que je cite" is another list).
  */
-const PARTITIVE = `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s(?:${CARDINAL}\\s)?["'«]?\\s?)?`;
+const partitive = (kind: "measure" | "recital") =>
+  `(?:(?:one\\s|ones\\s)?(?:of\\sthe|des|d'entre\\sles)\\s(?:${cardinalOf(CLAUSE_COUNTS[kind])}\\s)?["'«]?\\s?)?`;
 /**
  * "les deux dernières", "the first three", "последние две", "две последние": a run of clauses at
  * one end of their kind, counted.
@@ -280,7 +283,9 @@ const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
   // "les trois premiers considérants", "the last two recitals"
-  rule(`${FEW}\\s${PARTITIVE}${RECITAL_NOUN}${NOT_OF_A_CLAUSE}`, (m) => fewOf("recital", m)),
+  rule(`${FEW}\\s${partitive("recital")}${RECITAL_NOUN}${NOT_OF_A_CLAUSE}`, (m) =>
+    fewOf("recital", m),
+  ),
   // "le plus court des considérants", "the recital that is the longest", "le considérant le plus long"
   rule(`${BY_LENGTH}${OF_KIND}${RECITAL_NOUN}`, (m) => byLength("recital", m)),
   rule(
@@ -291,7 +296,7 @@ const RECITAL_RULES: Rule[] = [
   rule(`${RECITAL_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("recital")),
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   // "le 2e considérant", "the first recital", "le dernier paragraphe du préambule"
-  rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${RECITAL_NOUN}`, (m) => [
+  rule(`(${ORDINAL})\\s${JUST}${partitive("recital")}${RECITAL_NOUN}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
   rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
@@ -357,7 +362,9 @@ const DOCUMENT_RULES: Rule[] = [
 
 const MEASURE_RULES: Rule[] = [
   // "les deux dernières mesures", "the first three measures", "последние две меры"
-  rule(`${FEW}\\s${PARTITIVE}${MEASURE_NOUN}${NOT_OF_A_CLAUSE}`, (m) => fewOf("measure", m)),
+  rule(`${FEW}\\s${partitive("measure")}${MEASURE_NOUN}${NOT_OF_A_CLAUSE}`, (m) =>
+    fewOf("measure", m),
+  ),
   // "la plus longue des mesures", "the shortest measure", "la mesure la plus courte"
   rule(`${BY_LENGTH}${OF_KIND}${MEASURE_NOUN}`, (m) => byLength("measure", m)),
   rule(
@@ -365,7 +372,7 @@ const MEASURE_RULES: Rule[] = [
     (m) => byLength("measure", m),
   ),
   // "la 3e mesure", "the last measure", "третий пункт", "первый же пункт"
-  rule(`(${ORDINAL})\\s${JUST}${PARTITIVE}${MEASURE_NOUN}`, (m) => [
+  rule(`(${ORDINAL})\\s${JUST}${partitive("measure")}${MEASURE_NOUN}`, (m) => [
     target("measure", ordinalOf(m)),
   ]),
   // "пункт второй", "мера пятая": Russian puts the ordinal after the noun as readily as before it.
@@ -378,7 +385,11 @@ const MEASURE_RULES: Rule[] = [
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(idKind(m[1] ?? "", Number(m[2])), Number(m[2]))]),
   // "le premier élément des démarches proposées", "the second bullet", "démarche 3"
-  rule(`(${ORDINAL})\\s${PARTITIVE}${LIST_ITEM}`, (m) => [target("measure", ordinalOf(m))], true),
+  rule(
+    `(${ORDINAL})\\s${partitive("measure")}${LIST_ITEM}`,
+    (m) => [target("measure", ordinalOf(m))],
+    true,
+  ),
   rule(`${LIST_ITEM}${NUMBER_MARK}(${NUMBER_LIST})`, numbered("measure"), true),
 ];
 
@@ -402,7 +413,8 @@ function positionRule(p: PositionRule): Rule {
   );
   const source = parts.join("");
   // "the last paragraph, before the signatures": a comma may stand before the words that follow.
-  const guard = p.notFollowedBy ? `(?!,?\\s${table(p.notFollowedBy)})` : "";
+  const guards = [p.notFollowedBy ?? []].flat().map(table);
+  const guard = guards.length > 0 ? `(?!,?\\s(?:${guards.join("|")}))` : "";
   return {
     // The word ends before the guard is read: a stem's tail must not shrink to slip past it.
     re: new RegExp(`${source}${WORD_END}${guard}`, "uy"),

@@ -107,6 +107,8 @@ export const HELD_OUT_QUOTES = [
   "q193",
   "q211",
   "q221",
+  "q229",
+  "q231",
 ];
 
 export function newKindsReport(

@@ -109,6 +109,10 @@ export const HELD_OUT_QUOTES = [
   "q221",
   "q229",
   "q231",
+  "q237",
+  "q238",
+  "q239",
+  "q240",
 ];
 
 export function newKindsReport(

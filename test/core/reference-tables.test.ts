@@ -358,7 +358,7 @@ describe("invariants", () => {
   });
 });
 
-const SCAN_BUDGET_MS = 40;
+const SCAN_BUDGET_MS = 100;
 
 describe("hostile text", () => {
   // Pieces of every pattern's vocabulary, repeated to 4,000 characters (Discord's longest message).
@@ -392,9 +392,11 @@ describe("hostile text", () => {
     "preambule, para ",
   ];
 
-  // The scan takes about 3 ms here on a quiet machine; a super-linear pattern on such text takes
-  // seconds (a hyphen chain once did). The budget leaves room for a busy CI machine's slices.
-  it("a 4,000-character message costs under 40 ms to scan, whatever it repeats", () => {
+  // The scan of the worst mixes takes 10–17 ms on this quiet 2-core machine (3 ms when the test
+  // was written, before the credit rules grew); a super-linear pattern on such text takes
+  // seconds (a hyphen chain once did). The budget leaves room for a busy CI machine's slices: a
+  // fresh-clone run with the suite's other files on both cores once measured 46 ms.
+  it("a 4,000-character message costs under 100 ms to scan, whatever it repeats", () => {
     const worst: number[] = [];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 6 }), (parts) => {

@@ -84,6 +84,7 @@ const OWN_COPULA =
 const ASKED_BEFORE = /\?\s*$/u;
 /** …unless the credit alone is the question, a label asked and answered: "La mesure 6 ? « … »". */
 const ONLY_ASKED = /^\s?\?\s*$/u;
+/** Nothing but "et" and an article before the credit in its sentence: the credit alone asked. */
 const NOTHING_ELSE_BEFORE = /^\s?(?:(?:et|and|а|и)\s)?(?:(?:la|le|les|l'|the)\s?)?$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
@@ -205,9 +206,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   };
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
 
-  /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
   /** "— tout premier point": the intensifier is the reference's own first word. */
   const intensified = new RegExp(`${WORD_START}${wordListSource(words.intensifiers)}\\s?$`, "u");
+  /** Only linking words, few of them: "« … », comme le dit la mesure 5". */
   const linksFewWords = (between: string) => {
     const found = between.replace(intensified, "").match(WORDS) ?? [];
     return found.length <= MAX_WORDS_AFTER && found.every(linked);

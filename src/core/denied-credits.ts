@@ -27,7 +27,8 @@ export interface DeniedCreditWords {
   /**
    * A negation right after a reference: the clause is the subject of a statement of its own, not
    * the quotation's source ("« … », la mesure 1 ne leur suffisait pas", "measure 2 doesn't go that
-   * far"). 'single' words negate alone ("not", "не"); French 'opens' one that 'closes' ends within
+   * far"). 'single' words negate alone ("doesn't", "does not", "не об": a bare "not" or "не" also
+   * negates a phrase of the text, "not at the expense of"); French 'opens' one that 'closes' ends within
    * a few words ("ne leur suffisait pas"; "ne dit que" restricts, it does not negate).
    */
   negation: { single: WordList; opens: WordList; closes: WordList };

@@ -61,6 +61,13 @@ export interface CreditReachWords {
   /** Words right before an ordinal that stress it ("— tout premier point", "the very first"). */
   intensifiers: WordList;
   /**
+   * Copulas that, after a comma and a subject of their own, open a second statement beside the
+   * credit's ("le terrorisme c'est le premier considérant, la drogue c'est « … »").
+   */
+  ownCopula: WordList;
+  /** Words that may open a question asking a clause alone ("Et la mesure 6 ? « … »"). */
+  askedAloneAfter: WordList;
+  /**
    * Words that link a quotation to a credit after it ("ça", "this", "dans", the articles),
    * besides the one-word copulas, verbs of saying, place and quoting words of
    * data/references.json.
@@ -74,18 +81,10 @@ const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
 const SENTENCE_MARK = /[.…;]/u;
 /** A statement with words of its own, ended right before the quotation: "(measure 1) is theatre. « … »". */
 const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!]\s*$/u;
-/**
- * After a comma, a subject of its own and a copula right before the quotation: a second statement
- * beside the credit's ("le terrorisme c'est le premier considérant, la drogue c'est « … »").
- */
-const OWN_COPULA =
-  /[,;]\s(?<subject>(?:[\p{L}'-]{1,20}\s){1,3})(?:c'est|ce sont|is|are|это)\s?:?\s?$/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
 /** …unless the credit alone is the question, a label asked and answered: "La mesure 6 ? « … »". */
 const ONLY_ASKED = /^\s?\?\s*$/u;
-/** Nothing but "et" and an article before the credit in its sentence: the credit alone asked. */
-const NOTHING_ELSE_BEFORE = /^\s?(?:(?:et|and|а|и)\s)?(?:(?:la|le|les|l'|the)\s?)?$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
@@ -198,10 +197,19 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(requiredWords("says"))}\\s?:`,
     "u",
   );
+  const ownCopula = new RegExp(
+    `[,;]\\s(?<subject>(?:[\\p{L}'-]{1,20}\\s){1,3})${wordListSource(words.ownCopula)}\\s?:?\\s?$`,
+    "u",
+  );
+  /** Nothing but such a word and an article before the credit in its sentence: it alone is asked. */
+  const nothingElseBefore = new RegExp(
+    `^\\s?(?:${wordListSource(words.askedAloneAfter)}\\s)?(?:(?:la|le|les|l'|the)\\s?)?$`,
+    "u",
+  );
   const pronoun = new RegExp(`^(?:${wordListSource(words.resumes)}\\s)+$`, "u");
   /** "…, la drogue c'est « … »" but not "La mesure 6, elle c'est « … »" (the credit taken up). */
   const ownStatement = (between: string) => {
-    const subject = OWN_COPULA.exec(between)?.groups?.subject;
+    const subject = ownCopula.exec(between)?.groups?.subject;
     return subject !== undefined && !pronoun.test(subject);
   };
   const linked = (w: string) => links.has(w) || links.has(w.replace(ELISION, ""));
@@ -235,7 +243,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const labelAsked = (lead: string, between: string, answered: boolean) =>
     answered &&
     ONLY_ASKED.test(between) &&
-    NOTHING_ELSE_BEFORE.test(lead.replace(SENTENCE_START, ""));
+    nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (landmark.test(near) || comparative.test(near)) return false;

@@ -26,7 +26,11 @@ import { requiredWords } from "./references.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface CreditReachWords {
-  /** Words that turn to something else: a credit before them does not reach past them. */
+  /**
+   * Words that turn to something else: a credit before them does not reach past them. "ici",
+   * "здесь" point at another place than the clause named ("la confiance du 3e considérant
+   * devient concrète ici : « … »"); English "here" is left out ("Measure 5, here's the line").
+   */
   turns: WordList;
   /** Words after a quotation that go on to another statement ("et", "and", "pourquoi"). */
   goesOn: WordList;

@@ -16,11 +16,14 @@ export interface DeniedCreditWords {
   before: WordList;
   /** Words of denial after a comma or a dash, or opening the message ("C'est le préambule, pas la mesure 1"). */
   afterComma: WordList;
-  /** Words that may stand between that denial and the reference ("dans la"). */
+  /** Words that may stand between that denial and the reference ("dans la", "au": "pas au point 3"). */
   linkers: WordList;
   /** Phrases of denial a few words after a reference ("ne dit pas", "doesn't say"). */
   after: WordList;
-  /** Phrases right after a reference that set it against the quotation ("parle plutôt de", "en serait"). */
+  /**
+   * Phrases right after a reference that set it against the quotation ("parle plutôt de", "en
+   * serait"), and the stressed pronoun of a contrast ("« … » — la 4, elle, reste sur les exercices").
+   */
   rightAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;

@@ -83,7 +83,11 @@ export interface TopicData {
   articles: WordList;
   /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
   ends: WordList;
-  /** Words that name a clause's topic on their own after a head ("la mesure antidrogue"). */
+  /**
+   * Words that name a clause's topic on their own: after a head ("la mesure antidrogue") or, in
+   * English, before it ("the drugs measure", "the consultations bit"). Only nouns and adjectives
+   * of a topic: a describing word ("the dangerous bit") names nothing.
+   */
   bareNames: WordList;
   fires: { text: string; clauses: ClauseId[] }[];
   spares: string[];

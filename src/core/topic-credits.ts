@@ -62,9 +62,10 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
 /**
  * The names a topic with no link word must start with: the terms the text names (terms.json:
  * "OSCE", "secretaries-general", "North Atlantic Council"), the clauses' own names
- * (clauses.json: "signataires", "conclusion") and the topic's own adjectives (bareNames:
- * "antidrogue", "anti-drug"). A describing word the text also holds
- * ("important", "dangerous", "new") is talk about the clause, not its name.
+ * (clauses.json: "signataires", "conclusion") and the topic's own words (bareNames:
+ * "antidrogue", "anti-drug"; the nouns English puts before a head, "the consultations
+ * measure"). A describing word the text also holds ("important", "dangerous", "new") is talk
+ * about the clause, not its name.
  */
 const DECLARATION = loadDeclaration();
 /** A renamed or emptied table would quietly name nothing: say so at load. */

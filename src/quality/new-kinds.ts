@@ -113,6 +113,8 @@ export const HELD_OUT_QUOTES = [
   "q238",
   "q239",
   "q240",
+  "q247",
+  "q249",
 ];
 
 export function newKindsReport(

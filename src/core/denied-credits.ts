@@ -72,9 +72,10 @@ export function deniedCreditTest({
   askedCover,
 }: DeniedCreditWords): DeniedCredit {
   // After an article, one describing word may come before the name ("forget the fluffy closing
-  // para"); with no article ("not sure measure 5 says") the word is no part of the denial.
+  // para"), or a noun with its own linking words ("je mets de côté les briefings de la 4"); with
+  // no article ("not sure measure 5 says") the word is no part of the denial.
   const linked = `(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}`;
-  const described = `(?:\\s${wordListSource(linkers)}){1,${MAX_LINKERS}}\\s[\\p{L}'-]{2,20}`;
+  const described = `(?:\\s${wordListSource(linkers)}){1,${MAX_LINKERS}}\\s[\\p{L}'-]{2,20}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}`;
   const denialBefore = new RegExp(
     `${WORD_START}${wordListSource(before)}(?:${described}|${linked})\\s?$`,
     "u",

@@ -115,6 +115,8 @@ export const HELD_OUT_QUOTES = [
   "q240",
   "q247",
   "q249",
+  "q257",
+  "q259",
 ];
 
 export function newKindsReport(

@@ -117,6 +117,10 @@ export const HELD_OUT_QUOTES = [
   "q249",
   "q257",
   "q259",
+  "q265",
+  "q266",
+  "q267",
+  "q268",
 ];
 
 export function newKindsReport(

@@ -29,7 +29,8 @@ export interface CreditReachWords {
   /**
    * Words that turn to something else: a credit before them does not reach past them. "ici",
    * "здесь" point at another place than the clause named ("la confiance du 3e considérant
-   * devient concrète ici : « … »"); English "here" is left out ("Measure 5, here's the line").
+   * devient concrète ici : « … »"), and "la mesure 3 dit ici" loses its credit with them (the
+   * safe side); English "here" is left out ("Measure 5, here's the line").
    */
   turns: WordList;
   /** Words after a quotation that go on to another statement ("et", "and", "pourquoi"). */
@@ -120,6 +121,8 @@ const MAX_WORDS_AFTER = 5;
  * clause's.
  */
 export const MAX_WORDS_BEFORE = 5;
+/** A short bracketed aside right after the credit, closed before the quotation. */
+const BRACKET_ASIDE = /^\s?\([^()]{0,80}\)/u;
 /** A comma, a dash or a bracket right after the credit opens an aside about it. */
 const ASIDE_OPENS = /^\s?(?:[,—–(]|-\s)/u;
 /** A word: a letter or a digit first, so that a lone dash is none. */
@@ -237,10 +240,17 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     return subordinator.test(clause);
   };
   /** "la mesure 1 vise les chefs, la 2 descend d'un étage : « … »": the credit's own statement. */
-  const goesOnBefore = (between: string) =>
-    !ASIDE_OPENS.test(between) &&
-    !resumed.test(between) &&
-    (between.match(WORDS) ?? []).length > MAX_WORDS_BEFORE;
+  const goesOnBefore = (between: string): boolean => {
+    // A bracket closes its aside: the words after it are the credit's own statement again ("La
+    // mesure 5 (observateurs) est floue, comme à la mesure 4 qui dit « … »").
+    const bracket = BRACKET_ASIDE.exec(between);
+    if (bracket) return goesOnBefore(between.slice(bracket[0].length));
+    return (
+      !ASIDE_OPENS.test(between) &&
+      !resumed.test(between) &&
+      (between.match(WORDS) ?? []).length > MAX_WORDS_BEFORE
+    );
+  };
   const broken = (between: string) =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
 

@@ -20,11 +20,14 @@ export interface DeniedCreditWords {
   linkers: WordList;
   /** Phrases of denial a few words after a reference ("ne dit pas", "doesn't say"). */
   after: WordList;
-  /**
-   * Phrases right after a reference that set it against the quotation ("parle plutôt de", "en
-   * serait"), and the stressed pronoun of a contrast ("« … » — la 4, elle, reste sur les exercices").
-   */
+  /** Phrases right after a reference that set it against the quotation ("parle plutôt de", "en serait"). */
   rightAfter: WordList;
+  /**
+   * After a quotation, a contrast right after the reference: the clause is the subject of another
+   * statement ("« … » — la 4, elle, reste sur les exercices"). Before one it credits ("la mesure 4,
+   * elle, dit « … »").
+   */
+  contrastAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;
   /**
@@ -53,8 +56,16 @@ const AFTER_CHARS = 40;
 /** A question's lead may open a longer sentence before the reference. */
 const QUESTION_CHARS = 80;
 
-/** `opensMessage`: `folded` starts where the message starts (nothing of it lies before). */
-export type DeniedCredit = (folded: string, credit: Credit, opensMessage?: boolean) => boolean;
+/**
+ * `opensMessage`: `folded` starts where the message starts (nothing of it lies before);
+ * `afterQuotation`: `folded` is the text after the quotation.
+ */
+export type DeniedCredit = (
+  folded: string,
+  credit: Credit,
+  opensMessage?: boolean,
+  afterQuotation?: boolean,
+) => boolean;
 
 /**
  * The test for denied credits: whether the words around a credit in `folded` (a window on one
@@ -67,6 +78,7 @@ export function deniedCreditTest({
   linkers,
   after,
   rightAfter,
+  contrastAfter,
   questionLeads,
   negation,
   askedCover,
@@ -90,6 +102,10 @@ export function deniedCreditTest({
     `^[\\s,—–-]{0,3}${wordListSource(rightAfter)}${WORD_END}`,
     "u",
   );
+  const contrastedRightAfter = new RegExp(
+    `^[\\s,—–-]{0,3}${wordListSource(contrastAfter)}${WORD_END}`,
+    "u",
+  );
   // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de
   // pain" negate something else.
   const negatedRightAfter = new RegExp(
@@ -111,7 +127,7 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, opensMessage = false) => {
+  return (folded, credit, opensMessage = false, afterQuotation = false) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
     return (
@@ -120,6 +136,7 @@ export function deniedCreditTest({
         coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
+      (afterQuotation && contrastedRightAfter.test(rest)) ||
       negatedRightAfter.test(rest)
     );
   };

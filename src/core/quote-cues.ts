@@ -136,7 +136,8 @@ export function framedQuotations(
     const before = ownGap.slice(Math.max(claimed, ownGap.length - BEFORE));
     const gap = gaps[i + 1] ?? "";
     const window = gap.slice(0, AFTER);
-    const credit = creditsIn(window, "after").find((c) => !deniedCredit(window, c)) ?? null;
+    const credit =
+      creditsIn(window, "after").find((c) => !deniedCredit(window, c, false, true)) ?? null;
     const hit = firstOf(credit, firstCue(window));
     const isLast = i === quotations.length - 1;
     const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));

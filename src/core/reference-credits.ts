@@ -272,10 +272,9 @@ function namesIn(folded: string, side: Side): Credit[] {
           continue;
         }
         const ofText = OF_WHOLE_TEXT.exec(folded.slice(end, end + CREDIT_WINDOW))?.[0] ?? "";
-        // "en conclusion" ends at the name "conclusion": where the idiom starts says what is before
-        // it. Tied to this text ("en conclusion du texte") it is the part's name again.
+        // "en conclusion" ends at the name "conclusion": where the idiom starts says what is before it.
         const from = Math.max(0, start - CREDIT_WINDOW);
-        const idiom = ofText ? null : n.idiom?.exec(folded.slice(from, end));
+        const idiom = n.idiom?.exec(folded.slice(from, end));
         if (idiom) {
           if (
             idiomAsLabel(folded, from + idiom.index, end, side) &&

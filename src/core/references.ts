@@ -83,12 +83,13 @@ export interface TopicData {
   articles: WordList;
   /** Words a topic stops at: a verb or a conjunction starts what is said of it ("… est la plus"). */
   ends: WordList;
-  /**
-   * Words that name a clause's topic on their own: after a head ("la mesure antidrogue") or, in
-   * English, before it ("the drugs measure", "the consultations bit"). Only nouns and adjectives
-   * of a topic: a describing word ("the dangerous bit") names nothing.
-   */
+  /** Words that name a clause's topic on their own after a head ("la mesure antidrogue"). */
   bareNames: WordList;
+  /**
+   * Nouns English puts before a head to name its topic ("the drugs measure", "the consultations
+   * bit"); read there only: after a French head they are an agenda's items ("le point incident").
+   */
+  nounsBefore: WordList;
   fires: { text: string; clauses: ClauseId[] }[];
   spares: string[];
 }

@@ -62,31 +62,32 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
 /**
  * The names a topic with no link word must start with: the terms the text names (terms.json:
  * "OSCE", "secretaries-general", "North Atlantic Council"), the clauses' own names
- * (clauses.json: "signataires", "conclusion") and the topic's own words (bareNames:
- * "antidrogue", "anti-drug"; the nouns English puts before a head, "the consultations
- * measure"). A describing word the text also holds ("important", "dangerous", "new") is talk
- * about the clause, not its name.
+ * (clauses.json: "signataires", "conclusion") and the topic's own adjectives (bareNames:
+ * "antidrogue", "anti-drug"); before an English head, the topic's nouns as well (nounsBefore:
+ * "the consultations measure"). A describing word the text also holds ("important",
+ * "dangerous", "new") is talk about the clause, not its name.
  */
 const DECLARATION = loadDeclaration();
 /** A renamed or emptied table would quietly name nothing: say so at load. */
-function bareNameWords(): string[] {
-  const words = data.bareNames?.words;
-  if (!words?.length) throw new Error("data/references.json: topics.bareNames.words is missing");
-  return words;
+function topicWordsOf(table: "bareNames" | "nounsBefore"): string[] {
+  const words = data[table]?.words;
+  if (!words?.length) throw new Error(`data/references.json: topics.${table}.words is missing`);
+  return words.map((n) => coverWords(n).join(" "));
 }
 const BARE_NAMES = new Set([
   ...TERMS_DATA.terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
-  ...bareNameWords().map((n) => coverWords(n).join(" ")),
+  ...topicWordsOf("bareNames"),
   ...DECLARATION.flatMap((c) => (c.names ?? []).map((n) => coverWords(n).join(" "))),
 ]);
+const NAMES_BEFORE_HEAD = new Set([...BARE_NAMES, ...topicWordsOf("nounsBefore")]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
 const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
 
-/** Whether the first words of `topic`, after an "of", are a term's or a clause's name. */
-function startsWithName(topic: string): boolean {
+/** Whether the first words of `topic`, after an "of", are one of `names`. */
+function startsWithName(topic: string, names: ReadonlySet<string>): boolean {
   const all = coverWords(topic);
   const ws = LEADING_OF.has(all[0] ?? "") ? all.slice(1) : all;
-  return ws.some((_, i) => BARE_NAMES.has(ws.slice(0, i + 1).join(" ")));
+  return ws.some((_, i) => names.has(ws.slice(0, i + 1).join(" ")));
 }
 
 /** "the final sentence", "le premier point": a place, the references' business, never a topic. */
@@ -141,7 +142,8 @@ export function topicNamesIn(folded: string): TopicName[] {
       const topicLast = re !== h.before && re !== h.adjective;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
-        if (re !== h.linked && !startsWithName(topic)) continue;
+        const names = re === h.before ? NAMES_BEFORE_HEAD : BARE_NAMES;
+        if (re !== h.linked && !startsWithName(topic, names)) continue;
         const clauses = clausesOnTopic(h.kind, topic);
         if (clauses.length === 0) continue;
         // The name ends with its topic's last word, not with what is said of it.

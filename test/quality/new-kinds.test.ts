@@ -2,8 +2,8 @@
  * The held-out batches of the new kinds (data/eval/new-kinds/) and the held-out quote messages:
  * what must hold however the rest scores. No chit-chat is ever answered with a public clause,
  * and no exact or near quotation is called misattributed (but the one known miss, pinned); the
- * question targets hold on the pool. All targets are printed by `npm run eval` (section 1b), met or not; this test names no
- * question.
+ * question targets hold on the pool. All targets are printed by `npm run eval` (section 1b), met
+ * or not; this test names no question.
  */
 import { beforeAll, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";

@@ -23,9 +23,10 @@ export interface DeniedCreditWords {
   /** Phrases right after a reference that set it against the quotation ("parle plutôt de", "en serait"). */
   rightAfter: WordList;
   /**
-   * After a quotation, a contrast right after the reference: the clause is the subject of another
-   * statement ("« … » — la 4, elle, reste sur les exercices"). Before one it credits ("la mesure 4,
-   * elle, dit « … »").
+   * After a quotation, a contrast, a verb of its own or its place right after the reference: the
+   * clause is the subject of another statement ("« … » — la 4, elle, reste sur les exercices", "la
+   * mesure 3 aurait pu s'en contenter", "la mesure 6 juste avant"). Before one it credits ("la
+   * mesure 4, elle, dit « … »").
    */
   contrastAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */

@@ -121,6 +121,10 @@ export const HELD_OUT_QUOTES = [
   "q266",
   "q267",
   "q268",
+  "q279",
+  "q280",
+  "q281",
+  "q282",
 ];
 
 export function newKindsReport(

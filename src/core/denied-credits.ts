@@ -57,16 +57,15 @@ const AFTER_CHARS = 40;
 /** A question's lead may open a longer sentence before the reference. */
 const QUESTION_CHARS = 80;
 
-/**
- * `opensMessage`: `folded` starts where the message starts (nothing of it lies before);
- * `afterQuotation`: `folded` is the text after the quotation.
- */
-export type DeniedCredit = (
-  folded: string,
-  credit: Credit,
-  opensMessage?: boolean,
-  afterQuotation?: boolean,
-) => boolean;
+/** Where the window a credit is read in stands in the message. */
+export interface CreditWindow {
+  /** The window starts where the message starts (nothing of it lies before). */
+  opensMessage?: boolean;
+  /** The window is the text after the quotation. */
+  afterQuotation?: boolean;
+}
+
+export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow) => boolean;
 
 /**
  * The test for denied credits: whether the words around a credit in `folded` (a window on one
@@ -99,14 +98,10 @@ export function deniedCreditTest({
   const denialAfterComma = new RegExp(`[,—–]\\s?${afterCommaSource}`, "u");
   const denialOpening = new RegExp(`^\\s?${afterCommaSource}`, "u");
   const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
-  const denialRightAfter = new RegExp(
-    `^[\\s,—–-]{0,3}${wordListSource(rightAfter)}${WORD_END}`,
-    "u",
-  );
-  const contrastedRightAfter = new RegExp(
-    `^[\\s,—–-]{0,3}${wordListSource(contrastAfter)}${WORD_END}`,
-    "u",
-  );
+  const rightAfterTheReference = (words: WordList) =>
+    new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${WORD_END}`, "u");
+  const denialRightAfter = rightAfterTheReference(rightAfter);
+  const contrastedRightAfter = rightAfterTheReference(contrastAfter);
   // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de
   // pain" negate something else.
   const negatedRightAfter = new RegExp(
@@ -128,7 +123,7 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, opensMessage = false, afterQuotation = false) => {
+  return (folded, credit, { opensMessage = false, afterQuotation = false } = {}) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
     return (

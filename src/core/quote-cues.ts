@@ -137,7 +137,8 @@ export function framedQuotations(
     const gap = gaps[i + 1] ?? "";
     const window = gap.slice(0, AFTER);
     const credit =
-      creditsIn(window, "after").find((c) => !deniedCredit(window, c, false, true)) ?? null;
+      creditsIn(window, "after").find((c) => !deniedCredit(window, c, { afterQuotation: true })) ??
+      null;
     const hit = firstOf(credit, firstCue(window));
     const isLast = i === quotations.length - 1;
     const leadsNext = hit && !isLast && LEADS_IN.test(gap.slice(hit.end));
@@ -152,7 +153,11 @@ export function framedQuotations(
     // … , le préambule se contente de « … »"): it is read on the whole gap, a few words each side.
     const shift = ownGap.length - before.length;
     const deniedBefore = (c: Credit) =>
-      deniedCredit(ownGap, { ...c, start: c.start + shift, end: c.end + shift }, i === 0);
+      deniedCredit(
+        ownGap,
+        { ...c, start: c.start + shift, end: c.end + shift },
+        { opensMessage: i === 0 },
+      );
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
     const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));

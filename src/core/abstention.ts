@@ -102,9 +102,16 @@ export const RULES_ABOUT_THE_WHOLE: ReadonlySet<string> = new Set(
   RULE_DATA.filter((r) => r.mayBeAboutTheWhole).map((r) => r.id),
 );
 
+/**
+ * A word some rule's cue starts with: one scan for all of them, so that the rules run only on the
+ * questions that hold one (about half): every rule's cue starts with its own words.
+ */
+const ANY_CUE = new RegExp(`${WORD_START}(?:${RULE_DATA.map(wordListSource).join("|")})`, "u");
+
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
 export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
+  if (!ANY_CUE.test(folded)) return null;
   for (const rule of RULES) if (firesIn(rule, folded)) return rule.id;
   return null;
 }

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/core/engine.ts";
-import { poolExamples, QuestionIndex, SEEN } from "../../src/core/question-index.ts";
+import { poolExamples, poolsAsIndex, QuestionIndex, SEEN } from "../../src/core/question-index.ts";
 import { corpusHash, loadPools, POOLS_FILE, trainPools } from "../../src/core/question-pools.ts";
 import { readBatches, WHOLE_TEXT } from "../../src/core/questions.ts";
 
@@ -54,6 +55,33 @@ describe("the trained pools (data/question-pools.json)", () => {
     const trained = new Engine();
     for (const q of ["do they want to watch each other's war games?", "кто подписал?", "quand ?"]) {
       expect(trained.rank(q)).toEqual(raw.rank(q));
+    }
+  });
+
+  it("load into MiniSearch as the very index adding each term as often as it was used builds", () => {
+    const { [SEEN]: _seen, ...voting } = loadPools().pools;
+    const counts = Object.values(voting);
+    const added = new MiniSearch<{ id: number }>({
+      fields: ["pool"],
+      storeFields: [],
+      // The pool number is the document id; the "text" of its one field is the pool to tokenize.
+      extractField: (doc, field) => (field === "id" ? doc.id : String(doc.id)),
+      tokenize: (text) =>
+        Object.entries(counts[Number(text)] ?? {}).flatMap(([term, n]) =>
+          Array.from({ length: n }, () => term),
+        ),
+      processTerm: (term) => term,
+    });
+    added.addAll(counts.map((_, id) => ({ id })));
+    const loaded = MiniSearch.loadJS<{ id: number }>(poolsAsIndex(counts), {
+      fields: ["pool"],
+      storeFields: [],
+      processTerm: (term) => term,
+    });
+    expect(JSON.stringify(loaded)).toBe(JSON.stringify(added));
+    const opts = { fuzzy: 1, tokenize: (t: string) => [t], processTerm: (t: string) => t };
+    for (const term of ["observ", "drogu", "exercic", "mesur"]) {
+      expect(loaded.search(term, opts)).toEqual(added.search(term, opts));
     }
   });
 });

@@ -125,6 +125,7 @@ export const HELD_OUT_QUOTES = [
   "q280",
   "q281",
   "q282",
+  "q283",
 ];
 
 export function newKindsReport(

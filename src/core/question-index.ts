@@ -88,13 +88,13 @@ export function poolExamples(
     if (e.expect.includes(WHOLE_TEXT)) continue;
     for (const term of e.terms) questions.set(term, (questions.get(term) ?? 0) + 1);
     for (const label of e.expect.length > 0 ? e.expect : [NONE]) {
-      const pool = pools[label] ?? {};
+      const pool = pools[label] ?? termCounts();
       for (const term of e.terms) pool[term] = (pool[term] ?? 0) + 1;
       pools[label] = pool;
     }
   }
   const none = pools[NONE] ?? {};
-  const seen: Record<string, number> = {};
+  const seen: Record<string, number> = termCounts();
   for (const term of Object.keys(none)) {
     if ((questions.get(term) ?? 0) >= MIN_QUESTIONS) continue;
     delete none[term];
@@ -102,6 +102,14 @@ export function poolExamples(
   }
   pools[SEEN] = seen;
   return pools;
+}
+
+/**
+ * A term count with no prototype: a question's word may be "constructor" or "__proto__", which on
+ * a plain object would read an inherited function or set the prototype instead of counting.
+ */
+function termCounts(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
 }
 
 /**
@@ -125,7 +133,8 @@ export function poolsAsIndex(counts: readonly Record<string, number>[]): AsPlain
   let average = 0;
   counts.forEach((pool, id) => {
     documentIds[id] = id;
-    const terms = Object.keys(pool);
+    // `add` counts a term each time the tokenizer yields it: a count below one adds nothing.
+    const terms = Object.keys(pool).filter((term) => (pool[term] ?? 0) >= 1);
     fieldLength[id] = [terms.length];
     // MiniSearch's running mean, step by step, so the average is the same to the last bit.
     average = (average * id + terms.length) / (id + 1);

@@ -126,6 +126,10 @@ export const HELD_OUT_QUOTES = [
   "q281",
   "q282",
   "q283",
+  "q287",
+  "q288",
+  "q289",
+  "q290",
 ];
 
 export function newKindsReport(

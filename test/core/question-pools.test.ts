@@ -60,28 +60,51 @@ describe("the trained pools (data/question-pools.json)", () => {
 
   it("load into MiniSearch as the very index adding each term as often as it was used builds", () => {
     const { [SEEN]: _seen, ...voting } = loadPools().pools;
-    const counts = Object.values(voting);
-    const added = new MiniSearch<{ id: number }>({
-      fields: ["pool"],
-      storeFields: [],
-      // The pool number is the document id; the "text" of its one field is the pool to tokenize.
-      extractField: (doc, field) => (field === "id" ? doc.id : String(doc.id)),
-      tokenize: (text) =>
-        Object.entries(counts[Number(text)] ?? {}).flatMap(([term, n]) =>
-          Array.from({ length: n }, () => term),
-        ),
-      processTerm: (term) => term,
-    });
-    added.addAll(counts.map((_, id) => ({ id })));
-    const loaded = MiniSearch.loadJS<{ id: number }>(poolsAsIndex(counts), {
-      fields: ["pool"],
-      storeFields: [],
-      processTerm: (term) => term,
-    });
-    expect(JSON.stringify(loaded)).toBe(JSON.stringify(added));
-    const opts = { fuzzy: 1, tokenize: (t: string) => [t], processTerm: (t: string) => t };
-    for (const term of ["observ", "drogu", "exercic", "mesur"]) {
-      expect(loaded.search(term, opts)).toEqual(added.search(term, opts));
-    }
+    expectSameIndex(Object.values(voting), ["observ", "drogu", "exercic", "mesur"]);
+  });
+
+  it("count words named like an object's own properties as any other word", () => {
+    const pools = poolExamples([
+      { terms: ["constructor", "observ"], expect: ["M5"] },
+      { terms: ["constructor", "__proto__", "tostring"], expect: ["M1"] },
+      { terms: ["__proto__", "hasownproperty"], expect: [] },
+      { terms: ["__proto__"], expect: [] },
+    ]);
+    // Entries, not object literals: "__proto__" in a literal sets the prototype.
+    expect(Object.entries(pools.M1 ?? {})).toEqual([
+      ["constructor", 1],
+      ["__proto__", 1],
+      ["tostring", 1],
+    ]);
+    expect(Object.entries(pools.none ?? {})).toEqual([["__proto__", 2]]);
+    const { [SEEN]: _seen, ...voting } = pools;
+    expectSameIndex(Object.values(voting), ["constructor", "__proto__", "observ"]);
+    const { share } = new QuestionIndex(pools).vote(["constructor", "observ"]);
+    const total = [...share.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1);
   });
 });
+
+/** The pools loaded from their serialized index, and added term by term: the same index. */
+function expectSameIndex(counts: Record<string, number>[], probes: string[]): void {
+  const added = new MiniSearch<{ id: number }>({
+    fields: ["pool"],
+    storeFields: [],
+    // The pool number is the document id; the "text" of its one field is the pool to tokenize.
+    extractField: (doc, field) => (field === "id" ? doc.id : String(doc.id)),
+    tokenize: (text) =>
+      Object.entries(counts[Number(text)] ?? {}).flatMap(([term, n]) =>
+        Array.from({ length: n }, () => term),
+      ),
+    processTerm: (term) => term,
+  });
+  added.addAll(counts.map((_, id) => ({ id })));
+  const loaded = MiniSearch.loadJS<{ id: number }>(poolsAsIndex(counts), {
+    fields: ["pool"],
+    storeFields: [],
+    processTerm: (term) => term,
+  });
+  expect(JSON.stringify(loaded)).toBe(JSON.stringify(added));
+  const opts = { fuzzy: 1, tokenize: (t: string) => [t], processTerm: (t: string) => t };
+  for (const term of probes) expect(loaded.search(term, opts)).toEqual(added.search(term, opts));
+}

@@ -9,6 +9,7 @@ import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CARDINAL } from "./numbers.ts";
 import { coverTokens, coverWords, PhraseCover } from "./phrase-cover.ts";
 import { SENTENCE_END } from "./terms.ts";
+import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 import { LANGS, type Localized } from "./types.ts";
 import { oneWordNames, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
 
@@ -30,6 +31,11 @@ export interface WholeTextData
   signers: Localized<string[]>;
   howMany: Localized<string[]>;
   signed: Localized<string[]>;
+  /**
+   * Question words that make a later sentence a question of its own ("… un ultimatum ? ils
+   * réclament quoi en premier ?"): the message then asks more than the whole text's overview.
+   */
+  laterQuestion: Localized<string[]>;
 }
 
 export function readWholeTextData(file = FILE): WholeTextData {
@@ -64,6 +70,10 @@ function buildCover(data: WholeTextData): PhraseCover<Tag> {
 const DATA = readWholeTextData();
 const COVER = buildCover(DATA);
 const BY_WORDS = new WholeTextWords(DATA);
+const LATER_QUESTION = new RegExp(
+  `${WORD_START}${wordListSource({ words: LANGS.flatMap((l) => DATA.laterQuestion[l]) })}${WORD_END}`,
+  "u",
+);
 
 /**
  * Words a question about the whole text may hold beyond its phrases ("grosso modo", "for my
@@ -82,11 +92,17 @@ export function wholeTextFacet(
   knows: (word: string) => boolean = () => true,
   ofFewClauses: (word: string) => boolean = knows,
 ): WholeTextFacet | null {
+  const sentences = message.split(SENTENCE_END).filter((s) => s.trim() !== "");
+  // "c'est une demande polie ou un ultimatum ? ils réclament quoi en premier aux gens d'en face ?":
+  // a later sentence asks a question of its own, which the overview does not answer.
+  const asksMore = sentences
+    .slice(1)
+    .some((s) => LATER_QUESTION.test(normaliseForPatterns(s)) && !facetOfMessage(s, knows, ofFewClauses));
+  if (asksMore) return null;
   const whole = facetOfMessage(message, knows, ofFewClauses);
   if (whole) return whole;
   // "how long is it, roughly? worth reading the whole thing?": the first sentence asks, the others
   // chat, naming no part of the text.
-  const sentences = message.split(SENTENCE_END).filter((s) => s.trim() !== "");
   if (sentences.length < 2 || sentences.length > MAX_SENTENCES) return null;
   // The question first: a sentence before it sets up a topic ("Parler de « … » quand on masse
   // des troupes, c'est pas hypocrite ? Que dit le texte là-dessus ?").

@@ -130,6 +130,8 @@ export const HELD_OUT_QUOTES = [
   "q288",
   "q289",
   "q290",
+  "q295",
+  "q296",
 ];
 
 export function newKindsReport(

@@ -9,9 +9,9 @@ import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CARDINAL } from "./numbers.ts";
 import { coverTokens, coverWords, PhraseCover } from "./phrase-cover.ts";
 import { SENTENCE_END } from "./terms.ts";
-import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 import { LANGS, type Localized } from "./types.ts";
 import { oneWordNames, type WholeTextWordData, WholeTextWords } from "./whole-text-words.ts";
+import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/whole-text.json", import.meta.url));
 
@@ -97,7 +97,10 @@ export function wholeTextFacet(
   // a later sentence asks a question of its own, which the overview does not answer.
   const asksMore = sentences
     .slice(1)
-    .some((s) => LATER_QUESTION.test(normaliseForPatterns(s)) && !facetOfMessage(s, knows, ofFewClauses));
+    .some(
+      (s) =>
+        LATER_QUESTION.test(normaliseForPatterns(s)) && !facetOfMessage(s, knows, ofFewClauses),
+    );
   if (asksMore) return null;
   const whole = facetOfMessage(message, knows, ofFewClauses);
   if (whole) return whole;

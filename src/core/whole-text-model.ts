@@ -106,10 +106,9 @@ export class WholeTextReading {
   /** The log-odds that `question` asks about the whole text. */
   logOdds(question: string): number {
     let logOdds = this.prior;
-    for (const f of featuresOf(question)) {
-      // Own keys only: a feature named like an object's property ("constructor") has no weight.
-      if (Object.hasOwn(this.weights, f)) logOdds += this.weights[f] ?? 0;
-    }
+    // A feature is at most STEM_CHARS letters, a pair with a space or a "^" word: never the name
+    // of an object's own property ("constructor"), so a plain lookup reads only trained weights.
+    for (const f of featuresOf(question)) logOdds += this.weights[f] ?? 0;
     return logOdds;
   }
 }

@@ -45,6 +45,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   events: WordList;
   /** Names of the signatures ("les noms", "the sig block"): after a word of place, that clause. */
   signaturesNamed: WordList & { clause: string };
+  /** "faisait partie", "is part": verbs that make these part nouns a belonging, not a part. */
+  belongsTo: { verbs: WordList; nouns: WordList };
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -94,7 +96,10 @@ function build() {
   const table = (name: string) => wordListSource(refs[name] ?? {});
   const measure = table("measure");
   const recital = table("recital");
-  const part = `${table("part")}|${wordListSource(data.parts)}`;
+  // "la Géorgie faisait partie de l'OTSC avant": belonging to something, no part of the text.
+  const verbs = wordListSource(data.belongsTo.verbs);
+  const belonging = `(?<=${WORD_START}(?:${verbs})\\s)(?:${wordListSource(data.belongsTo.nouns)})${WORD_END}`;
+  const part = `(?!${belonging})(?:${table("part")}|${wordListSource(data.parts)})`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
   return new RegExp(
     `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,

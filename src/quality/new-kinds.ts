@@ -132,6 +132,8 @@ export const HELD_OUT_QUOTES = [
   "q290",
   "q295",
   "q296",
+  "q299",
+  "q301",
 ];
 
 export function newKindsReport(

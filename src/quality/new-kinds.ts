@@ -134,6 +134,8 @@ export const HELD_OUT_QUOTES = [
   "q296",
   "q299",
   "q301",
+  "q305",
+  "q307",
 ];
 
 export function newKindsReport(

@@ -136,6 +136,10 @@ export const HELD_OUT_QUOTES = [
   "q301",
   "q305",
   "q307",
+  "q311",
+  "q312",
+  "q313",
+  "q314",
 ];
 
 export function newKindsReport(

@@ -64,6 +64,8 @@ export interface PositionRule extends RuleExamples {
    * or this text's ("c'est bien l'OTSC qui parle ?", never "that film was great, who wrote it?").
    */
   alone?: boolean;
+  /** Not after a part's noun in its sentence: "la liste, ça se termine par quoi ?" asks of the list. */
+  notAfterPart?: boolean;
   /**
    * An edge of the text: the end ("la toute fin", "the very end"), which a reader may mean as its
    * last paragraph or as the signatures under it, or the start ("au tout début", "в самом
@@ -211,6 +213,8 @@ type Rule = {
   edge?: boolean;
   /** Only in a message about this text (PositionRule.alone). */
   alone?: boolean;
+  /** Never after a part's noun in its sentence (PositionRule.notAfterPart). */
+  notAfterPart?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -429,6 +433,7 @@ function positionRule(p: PositionRule): Rule {
     answers: p.answers === true,
     edge: p.edge === true,
     alone: p.alone === true,
+    notAfterPart: p.notAfterPart === true,
   };
 }
 
@@ -573,6 +578,13 @@ function aboutThisTextAlone(folded: string, start: number, end: number): boolean
 
 const SENTENCE_END = /[.!?]+/u;
 
+const PART_NOUN = new RegExp(`${WORD_START}${table("partNouns")}${WORD_END}`, "u");
+
+/** Whether a part of the text is named before `start` in its sentence ("la liste, ça se termine …"). */
+function partNamedBefore(folded: string, start: number): boolean {
+  return PART_NOUN.test(folded.slice(0, start).split(SENTENCE_END).at(-1) ?? "");
+}
+
 /** The words after a reference, to the end of its phrase: what they say is about it. */
 function phraseAfter(folded: string, end: number): string {
   const after = folded.slice(end, end + 80);
@@ -705,6 +717,7 @@ function* scan(text: string): Generator<FoundReference> {
     const end = at + hit.m[0].length;
     if (hit.rule.weak && !tiedToThisText(folded, at, end)) continue;
     if (hit.rule.alone && !aboutThisTextAlone(folded, at, end)) continue;
+    if (hit.rule.notAfterPart && partNamedBefore(folded, at)) continue;
     // "mon appli demande une double sécurité": the verb and its article, no measure 1.
     if (verbAndArticle(folded, at, end)) continue;
     const made = hit.rule.make(hit.m);

@@ -46,7 +46,7 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   /** Names of the signatures ("les noms", "the sig block"): after a word of place, that clause. */
   signaturesNamed: WordList & { clause: string };
   /** "faisait partie", "is part": verbs that make these part nouns a belonging, not a part. */
-  belongsTo: { verbs: WordList; nouns: WordList };
+  belongsTo: { verbs: WordList; nouns: WordList; pronouns: WordList; adverbs: WordList };
 }
 
 export function readRelativePositionData(file = FILE): RelativePositionData {
@@ -97,8 +97,10 @@ function build() {
   const measure = table("measure");
   const recital = table("recital");
   // "la Géorgie faisait partie de l'OTSC avant": belonging to something, no part of the text.
-  const verbs = wordListSource(data.belongsTo.verbs);
-  const belonging = `(?<=${WORD_START}(?:${verbs})\\s)(?:${wordListSource(data.belongsTo.nouns)})${WORD_END}`;
+  const { verbs, nouns, pronouns, adverbs } = data.belongsTo;
+  // "fait-elle partie", "faisait encore partie", "was still part".
+  const between = `(?:-(?:t-)?(?:${wordListSource(pronouns)})|\\s(?:${wordListSource(adverbs)}))?`;
+  const belonging = `(?<=${WORD_START}(?:${wordListSource(verbs)})${between}\\s)(?:${wordListSource(nouns)})${WORD_END}`;
   const part = `(?!${belonging})(?:${table("part")}|${wordListSource(data.parts)})`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
   return new RegExp(

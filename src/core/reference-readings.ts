@@ -53,6 +53,13 @@ const PLACE_WORDS = new RegExp(
  * "à la toute fin ils disent quoi ?", "at the very end they say": the signatures under the text
  * list names and say nothing, so "they say" there is the closing sentence above them.
  */
+/** How far past a list's edge "des mesures", "of measures", "мер" are looked for. */
+const LIST_NOUN_AFTER = 16;
+const MEASURES_NAMED = new RegExp(`${WORD_START}${table("measuresNamed")}`, "u");
+const SIGNATURES: ReferenceTarget = {
+  kind: "clause",
+  id: CLAUSE_ORDER[CLAUSE_ORDER.length - 1] as ClauseId,
+};
 const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
 
 /**
@@ -80,6 +87,10 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
     return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
   }
   if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
+  // "« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin de la liste": "the list" alone
+  // may be the signatory states'; "the list of measures" is not (the words just after count).
+  const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
+  if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...r.targets, SIGNATURES];
   return r.targets;
 }
 

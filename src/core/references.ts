@@ -66,6 +66,8 @@ export interface PositionRule extends RuleExamples {
   alone?: boolean;
   /** Not after a part's noun in its sentence: "la liste, ça se termine par quoi ?" asks of the list. */
   notAfterPart?: boolean;
+  /** The first or last of "the list", which alone may be the list of signatory states. */
+  listEdge?: boolean;
   /**
    * An edge of the text: the end ("la toute fin", "the very end"), which a reader may mean as its
    * last paragraph or as the signatures under it, or the start ("au tout début", "в самом
@@ -215,6 +217,8 @@ type Rule = {
   alone?: boolean;
   /** Never after a part's noun in its sentence (PositionRule.notAfterPart). */
   notAfterPart?: boolean;
+  /** The first or last of "the list" (PositionRule.listEdge). */
+  listEdge?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -434,6 +438,7 @@ function positionRule(p: PositionRule): Rule {
     edge: p.edge === true,
     alone: p.alone === true,
     notAfterPart: p.notAfterPart === true,
+    listEdge: p.listEdge === true,
   };
 }
 
@@ -649,6 +654,8 @@ export interface FoundReference {
   answers: boolean;
   /** Found as the end of the text ("la toute fin"): it may mean either of the two clauses there. */
   edge: boolean;
+  /** Found as the first or last of "the list" (PositionRule.listEdge). */
+  listEdge: boolean;
   /** The clauses the words name before "after" or "before" moves them, and by how many. */
   placed: ReferenceTarget[];
   by: number;
@@ -734,6 +741,7 @@ function* scan(text: string): Generator<FoundReference> {
       leadIn,
       answers: hit.rule.answers === true,
       edge: hit.rule.edge === true,
+      listEdge: hit.rule.listEdge === true,
       placed: made,
       by,
     };

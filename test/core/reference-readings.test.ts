@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { getEngine } from "../../src/core/engine.ts";
+import { checkText } from "../../src/core/quote/check.ts";
 import type { Answer } from "../../src/core/types.ts";
 
 const engine = getEngine();
@@ -34,5 +35,34 @@ describe("a reference with two readings, chosen by the question's words", () => 
     ["в первом абзаце про ядерку и прочие страшилки есть?", "P1"],
   ])("%s → %s", (q, id) => {
     expect(answered(engine.answer(q))).toBe(id);
+  });
+});
+
+describe("the first or last of 'the list', which alone may be the signatory states'", () => {
+  it.each([
+    ["la fin de la liste, c'est quels pays ?", "signatories"],
+    ["la fin de la liste ?", "M6"],
+    ["the start of the list, what does it ask for?", "M1"],
+  ])("%j → %s", (q, id) => {
+    expect(answered(engine.answer(q))).toBe(id);
+  });
+
+  it.each([
+    [
+      "en bas de page : « du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin de la liste",
+      "verbatim",
+    ],
+    ["« de l'Arménie, du Belarus », le début de la liste", "verbatim"],
+    ["«du Kazakhstan, du Kirghizistan et du Tadjikistan» — конец списка", "verbatim"],
+    [
+      "la fin de la liste des mesures : « du Kazakhstan, du Kirghizistan et du Tadjikistan »",
+      "misattributed",
+    ],
+    [
+      "la fin de la liste : « Organiser régulièrement des briefings sur les exercices »",
+      "misattributed",
+    ],
+  ])("%j is %s", (text, verdict) => {
+    expect(checkText(text)[0]?.verdict).toBe(verdict);
   });
 });

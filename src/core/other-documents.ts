@@ -44,6 +44,8 @@ export interface OtherDocumentData {
   kindAfter: WordList;
   /** Before an article, a kind of clause named after it ("аналог статьи 5"). */
   kindBefore: WordList;
+  /** "own", "propre", "свой": another document's article when an organisation is named too. */
+  ownBefore: WordList;
   /** What a recipe measures ("farine", "water", "муки"): a clause word before one is a unit. */
   quantities: WordList;
   /** Real words one letter away from a document's name, never read as its typo ("traiter"). */
@@ -116,6 +118,7 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
   const invoked = `${WORD_START}${wordListSource(data.invoked)}`;
   const kindAfter = `${WORD_START}${wordListSource(data.kindAfter)}${WORD_END}`;
   const kindBefore = `${WORD_START}${wordListSource(data.kindBefore)}${WORD_END}`;
+  const ownBefore = `${WORD_START}${wordListSource(data.ownBefore)}${WORD_END}`;
   const named = `${WORD_START}${wordListSource(data.named)}`;
   const numbered = `${WORD_START}${wordListSource(data.numbered)}`;
   const quantity = `${WORD_START}${wordListSource(data.quantities)}${WORD_END}`;
@@ -183,6 +186,9 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
     gated(kindAfter, [`${WORD_START}${article}\\s?${NUMBER}[\\s-]${kindAfter}`]),
     // "аналог статьи 5", "an analogue of article 5"
     gated(kindBefore, [`${kindBefore}\\s(?:(?:of|de|d')\\s)?${ELISION}${article}\\s?${NUMBER}`]),
+    // "does the CSTO have its own article 5?": an organisation's own article, not this text's
+    // ("dans son propre article 5, la déclaration…" names none).
+    gated(ownBefore, [`${ownBefore}\\s${article}\\s?${NUMBER}`], `${WORD_START}${organisation}`),
   ];
 }
 

@@ -7,7 +7,7 @@
 import { withBetweenCredits } from "./between-credits.ts";
 import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
 import { withEllipticCredits } from "./elliptic-credits.ts";
-import { readingsOf } from "./reference-readings.ts";
+import { creditReadingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
   MAX_FOUND,
@@ -331,7 +331,7 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const found: Credit[] = refs.map((r) => ({
     start: r.start,
     end: r.end,
-    targets: readingsOf(r, folded),
+    targets: creditReadingsOf(r, folded),
     via: r.leadIn ?? "reference",
   }));
   return withEllipticCredits(

@@ -87,11 +87,21 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
     return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
   }
   if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
-  // "« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin de la liste": "the list" alone
-  // may be the signatory states'; "the list of measures" is not (the words just after count).
-  const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
-  if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...r.targets, SIGNATURES];
   return r.targets;
+}
+
+/**
+ * The readings of a quotation's credit: a found reference's, and for the first or last of "the
+ * list" alone the signatures too ("« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin
+ * de la liste": the list of signatory states); "the list of measures" is not (the words just
+ * after count). A question keeps the measure: its words are too often the measures' own ("la
+ * fin de la liste, les États membres de quoi ?").
+ */
+export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
+  const read = readingsOf(r, folded);
+  const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
+  if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...read, SIGNATURES];
+  return read;
 }
 
 /**

@@ -38,10 +38,10 @@ describe("a reference with two readings, chosen by the question's words", () => 
   });
 });
 
-describe("the first or last of 'the list', which alone may be the signatory states'", () => {
+describe("the first or last of 'the list', which alone may be the signatory states' for a quotation", () => {
   it.each([
-    ["la fin de la liste, c'est quels pays ?", "signatories"],
     ["la fin de la liste ?", "M6"],
+    ["la fin de la liste, les États membres de quoi ?", "M6"],
     ["the start of the list, what does it ask for?", "M1"],
   ])("%j → %s", (q, id) => {
     expect(answered(engine.answer(q))).toBe(id);

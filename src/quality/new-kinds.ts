@@ -140,6 +140,10 @@ export const HELD_OUT_QUOTES = [
   "q312",
   "q313",
   "q314",
+  "q321",
+  "q322",
+  "q323",
+  "q324",
 ];
 
 export function newKindsReport(

@@ -49,10 +49,6 @@ const PLACE_WORDS = new RegExp(
   "u",
 );
 
-/**
- * "à la toute fin ils disent quoi ?", "at the very end they say": the signatures under the text
- * list names and say nothing, so "they say" there is the closing sentence above them.
- */
 /** How far past a list's edge "des mesures", "of measures", "мер" are looked for. */
 const LIST_NOUN_AFTER = 16;
 const MEASURES_NAMED = new RegExp(`${WORD_START}${table("measuresNamed")}`, "u");
@@ -60,6 +56,11 @@ const SIGNATURES: ReferenceTarget = {
   kind: "clause",
   id: CLAUSE_ORDER[CLAUSE_ORDER.length - 1] as ClauseId,
 };
+
+/**
+ * "à la toute fin ils disent quoi ?", "at the very end they say": the signatures under the text
+ * list names and say nothing, so "they say" there is the closing sentence above them.
+ */
 const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
 
 /**

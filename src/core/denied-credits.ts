@@ -53,6 +53,12 @@ const MAX_LINKERS = 2;
 const NEGATION_GAP = 3;
 /** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
 const BEFORE_CHARS = 40;
+/**
+ * "It is not, pace our friend upthread, the closing paragraph that …": an aside between two
+ * commas right after the denial still leaves the reference denied; the window grows by its length.
+ */
+const DENIAL_ASIDE = `,\\s[^,.;:!?«»"“”()]{1,40},`;
+const ASIDE_CHARS = 44;
 const AFTER_CHARS = 40;
 /** A question's lead may open a longer sentence before the reference. */
 const QUESTION_CHARS = 80;
@@ -92,6 +98,10 @@ export function deniedCreditTest({
     `${WORD_START}${wordListSource(before)}(?:${described}|${linked})\\s?$`,
     "u",
   );
+  const denialBeforeAside = new RegExp(
+    `${WORD_START}${wordListSource(before)}${DENIAL_ASIDE}(?:${described}|${linked})\\s?$`,
+    "u",
+  );
   // "pas" alone denies only after a comma or a dash, or opening the message ("Pas la mesure 5
   // (…) : « … »"): "n'oublie pas la mesure 5 : « … »" still credits it.
   const afterCommaSource = `${wordListSource(afterComma)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`;
@@ -123,11 +133,20 @@ export function deniedCreditTest({
       (opensText ? denialOpening.exec(lead) : null);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
+  const deniedBeforeAside = (lead: string) => {
+    const m = denialBeforeAside.exec(lead);
+    return m !== null && !questionLead.test(lead.slice(0, m.index));
+  };
   return (folded, credit, { opensMessage = false, afterQuotation = false } = {}) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
+    const longLead = folded.slice(
+      Math.max(0, credit.start - BEFORE_CHARS - ASIDE_CHARS),
+      credit.start,
+    );
     return (
       deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
+      deniedBeforeAside(longLead) ||
       (coverVerb.test(rest) &&
         coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
       denialAfter.test(rest) ||

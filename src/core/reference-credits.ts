@@ -312,6 +312,8 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const topics: Credit[] = topicNamesIn(folded).flatMap((t) => {
     const over = nameSpans.filter((n) => n.start < t.end && t.start < n.end);
     if (over.some((n) => !t.clauses.some((id) => n.ids.includes(id)))) return [];
+    // "la phrase de la fin": a name that holds the whole topic credits alone.
+    if (over.some((n) => n.start <= t.start && t.end <= n.end)) return [];
     if (!creditsAsWord(folded, t.start, t.end, side)) return [];
     const ids = [...new Set([...t.clauses, ...over.flatMap((n) => n.ids)])];
     return [

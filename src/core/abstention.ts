@@ -28,6 +28,8 @@ export interface AbstentionRuleData extends WordList, RuleExamples {
   within?: number;
   then?: WordList;
   unless?: WordList;
+  /** "unless" words count only in the cue's own sentence ("when was it signed? lol when pigs fly"). */
+  unlessInSentence?: boolean;
   /** Words right before the cue that spare the question ("le point combien": which number). */
   unlessBefore?: WordList;
   /**
@@ -41,6 +43,7 @@ interface Rule {
   id: string;
   cue: RegExp;
   unless?: RegExp;
+  unlessInSentence: boolean;
   unlessBefore?: RegExp;
 }
 
@@ -63,6 +66,7 @@ function compile(r: AbstentionRuleData): Rule {
     id: r.id,
     cue: new RegExp(source, "gu"),
     ...(r.unless && { unless: new RegExp(wordsSource(r.unless), "u") }),
+    unlessInSentence: r.unlessInSentence ?? false,
     ...(r.unlessBefore && {
       unlessBefore: new RegExp(`${wordsSource(r.unlessBefore)}[\\s,'-]{0,3}$`, "u"),
     }),
@@ -127,13 +131,25 @@ function firesIn(rule: Rule, folded: string): boolean {
   for (let m = rule.cue.exec(folded); m !== null; m = rule.cue.exec(folded)) {
     const end = m.index + m[0].length;
     if (m[0].length === 0) rule.cue.lastIndex++;
-    if (rule.unless?.test(folded.slice(m.index, end + UNLESS_WINDOW))) continue;
+    if (rule.unless?.test(unlessWindow(folded, m.index, end, rule.unlessInSentence))) continue;
     const before = folded.slice(Math.max(0, m.index - UNLESS_BEFORE_WINDOW), m.index);
     if (rule.unlessBefore?.test(before)) continue;
     return true;
   }
   return false;
 }
+
+/**
+ * The cue and the words after it, up to UNLESS_WINDOW characters; for a rule whose "unless" words
+ * count in its sentence only, never past its end ("when was it signed? lol when pigs fly" still
+ * asks a date), while others read on ("… might actually happen, right? which one is it").
+ */
+function unlessWindow(folded: string, start: number, end: number, inSentence: boolean): string {
+  const after = folded.slice(end, end + UNLESS_WINDOW);
+  const stop = inSentence ? after.search(SENTENCE_END) : -1;
+  return folded.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+const SENTENCE_END = /[?!.…]/u;
 
 const SENTENCE_BREAK = /(?<=[?!.…])\s+/u;
 

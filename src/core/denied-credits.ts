@@ -14,6 +14,8 @@ import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patt
 export interface DeniedCreditWords {
   /** Words of denial right before a reference ("pas", "not", "не"). */
   before: WordList;
+  /** The denials of `before` that may take an aside between commas ("It is not, as some claim, measure 5"). */
+  asideBefore: WordList;
   /** Words of denial after a comma or a dash, or opening the message ("C'est le préambule, pas la mesure 1"). */
   afterComma: WordList;
   /** Words that may stand between that denial and the reference ("dans la", "au": "pas au point 3"). */
@@ -55,7 +57,8 @@ const NEGATION_GAP = 3;
 const BEFORE_CHARS = 40;
 /**
  * "It is not, pace our friend upthread, the closing paragraph that …": an aside between two
- * commas right after the denial still leaves the reference denied; the window grows by its length.
+ * commas right after a cleft's denial still leaves the reference denied; the window grows by its
+ * length. Other denials take none: "Besides, as far as I can tell, measure 5 says" denies nothing.
  */
 const DENIAL_ASIDE = `,\\s[^,.;:!?«»"“”()]{1,40},`;
 const ASIDE_CHARS = 44;
@@ -80,6 +83,7 @@ export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow
  */
 export function deniedCreditTest({
   before,
+  asideBefore,
   afterComma,
   linkers,
   after,
@@ -99,7 +103,7 @@ export function deniedCreditTest({
     "u",
   );
   const denialBeforeAside = new RegExp(
-    `${WORD_START}${wordListSource(before)}${DENIAL_ASIDE}(?:${described}|${linked})\\s?$`,
+    `${WORD_START}${wordListSource(asideBefore)}${DENIAL_ASIDE}(?:${described}|${linked})\\s?$`,
     "u",
   );
   // "pas" alone denies only after a comma or a dash, or opening the message ("Pas la mesure 5

@@ -61,12 +61,28 @@ const SAYS_AFTER = new RegExp(
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/**
+ * "The appeal paragraph — the one addressed to NATO — contains « … »": an aside between two
+ * dashes, then a verb of saying or containing right before the quotation. The verb must touch the
+ * quotation: an aside this long may hold a clause of its own.
+ */
+const DASH_ASIDE_THEN_SAYS = new RegExp(
+  `^\\s[—–]\\s[^—–«»"“”]{1,60}\\s[—–]\\s(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
+  "u",
+);
 /** An aside after a name, then a colon or a dash right before the quotation. */
 const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u");
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
 const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
-/** After a name, "of …" something other than this text ("l'appel des syndicats"). */
-const OF_OTHER = new RegExp(`^\\s${table("ofOther")}\\s?(?!${table("ofThisText")})`, "u");
+/**
+ * After a name, "of …" something other than this text ("l'appel des syndicats"); the elided "d'"
+ * touches its noun, where a word list's word end never matches ("l'introduction d'un nouveau
+ * mécanisme").
+ */
+const OF_OTHER = new RegExp(
+  `^\\s(?:${table("ofOther")}\\s?|d'(?=\\p{L}))(?!${table("ofThisText")})`,
+  "u",
+);
 /**
  * After a name, "of this text" still names our clause ("l'ouverture du texte :", "the opening of
  * the text says", "вступление текста гласит"): read on past it.
@@ -168,7 +184,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   }
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
-  if (side === "before" && HOLDS_QUOTE.test(rest)) return true;
+  if (side === "before" && (HOLDS_QUOTE.test(rest) || DASH_ASIDE_THEN_SAYS.test(rest))) return true;
   // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
   // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
   const emphasised = rest.length < folded.length - end;
@@ -312,7 +328,8 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const topics: Credit[] = topicNamesIn(folded).flatMap((t) => {
     const over = nameSpans.filter((n) => n.start < t.end && t.start < n.end);
     if (over.some((n) => !t.clauses.some((id) => n.ids.includes(id)))) return [];
-    // "la phrase de la fin": a name that holds the whole topic credits alone.
+    // "la phrase de la fin": the topic's words inside a name would add clauses the name does not
+    // mean (the closing's topic words, not the signatures under it), so the name credits alone.
     if (over.some((n) => n.start <= t.start && t.end <= n.end)) return [];
     if (!creditsAsWord(folded, t.start, t.end, side)) return [];
     const ids = [...new Set([...t.clauses, ...over.flatMap((n) => n.ids)])];

@@ -270,6 +270,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&
+        // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
+        !comparative.test(between) &&
         !inOwnClause(near, between)
       );
     }

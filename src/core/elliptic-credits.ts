@@ -14,9 +14,10 @@ import type { Credit } from "./reference-credits.ts";
 import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
-// Russian has no articles: a comma may stand for one ("Первая мера — генсеки, вторая — …").
+// Russian has no articles: a comma may stand for one ("Первая мера — генсеки, вторая — …"); "самый",
+// "tout", "very" may stand before the ordinal ("а самый первый —").
 const ELLIPTIC = new RegExp(
-  `(?:(?<![\\p{L}\\p{N}])${table("ellipticArticle")}|,(?=\\s\\p{Script=Cyrillic}))\\s(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
+  `(?:(?<![\\p{L}\\p{N}])${table("ellipticArticle")}|,(?=\\s\\p{Script=Cyrillic}))\\s(?:${table("ellipticIntensifier")}\\s)?(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",
 );
 /** Right after the credit, a dash and a few words with no comma: "— генсеки". */

@@ -149,7 +149,8 @@ function unlessWindow(folded: string, start: number, end: number, inSentence: bo
   const stop = inSentence ? after.search(SENTENCE_END) : -1;
   return folded.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
 }
-const SENTENCE_END = /[?!.…]/u;
+/** "?", "!" or a single full stop: an ellipsis ("when... pigs fly") is a pause, not an end. */
+const SENTENCE_END = /[?!]|(?<![.…])\.(?![.…])/u;
 
 const SENTENCE_BREAK = /(?<=[?!.…])\s+/u;
 

@@ -190,6 +190,12 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20},?\\s${wordListSource(words.comparative.closes)}|${WORD_START}[a-z]{1,18}er,?\\sthan|${WORD_START}\\p{Script=Cyrillic}{1,18}(?:ее|ей|ше),?\\sчем)(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
     "u",
   );
+  // Between a credit and the quotation: after a verb of saying, "plus loin", "plus bas" place ("dit
+  // plus loin que"), and "no further than", "не более чем" restrict: neither sets the clause beside it.
+  const comparativeBetween = new RegExp(
+    `(?<!${WORD_START}(?:no|not|не|ne|${wordListSource(requiredWords("says"))})\\s)(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20},?\\s${wordListSource(words.comparative.closes)}|${WORD_START}(?!further)[a-z]{1,18}er,?\\sthan|${WORD_START}\\p{Script=Cyrillic}{1,18}(?:ее|ей|ше),?\\sчем)(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
+    "u",
+  );
   const compared = new RegExp(
     `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
@@ -271,7 +277,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !joined.test(between) &&
         !compared.test(between) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
-        !comparative.test(between) &&
+        !comparativeBetween.test(between) &&
         !inOwnClause(near, between)
       );
     }

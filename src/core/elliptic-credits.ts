@@ -14,8 +14,9 @@ import type { Credit } from "./reference-credits.ts";
 import { referenceWords as table } from "./references.ts";
 import type { ClauseId } from "./types.ts";
 
-// Russian has no articles: a comma may stand for one ("Первая мера — генсеки, вторая — …"); "самый",
-// "tout", "very" may stand before the ordinal ("а самый первый —").
+// Russian has no articles: a comma may stand for one ("Первая мера — генсеки, вторая — …"). An
+// intensifier ("самый", "tout", "very") leaves the ordinal standing for the same noun ("а самый
+// первый —"), so it may come between.
 const ELLIPTIC = new RegExp(
   `(?:(?<![\\p{L}\\p{N}])${table("ellipticArticle")}|,(?=\\s\\p{Script=Cyrillic}))\\s(?:${table("ellipticIntensifier")}\\s)?(${COUNTED_ORDINAL})(?![\\p{L}\\p{N}])(?=\\s?[,.;:!?()—–«»"“”-]|\\s?$|\\s${table("ellipticThen")}(?![\\p{L}\\p{N}]))`,
   "gu",

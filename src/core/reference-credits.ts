@@ -64,10 +64,11 @@ const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u"
 /**
  * "The appeal paragraph — the one addressed to NATO — contains « … »": an aside between two
  * dashes, then a verb of saying or containing right before the quotation. The verb must touch the
- * quotation: an aside this long may hold a clause of its own.
+ * quotation: an aside this long may hold a clause of its own; one with a possessive names
+ * someone else's part ("La conclusion — celle de mon mémoire — dit").
  */
 const DASH_ASIDE_THEN_SAYS = new RegExp(
-  `^\\s[—–]\\s[^—–«»"“”]{1,60}\\s[—–]\\s(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
+  `^\\s[—–]\\s(?![^—–]*${WORD_START}${table("notBeforeName")}\\s)[^—–«»"“”]{1,60}\\s[—–]\\s(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
   "u",
 );
 /** An aside after a name, then a colon or a dash right before the quotation. */
@@ -76,11 +77,11 @@ const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u
 const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
 /**
  * After a name, "of …" something other than this text ("l'appel des syndicats"); the elided "d'"
- * touches its noun, where a word list's word end never matches ("l'introduction d'un nouveau
- * mécanisme").
+ * touches its article, where a word list's word end never matches ("l'introduction d'un nouveau
+ * mécanisme"; never "la conclusion d'ailleurs dit").
  */
 const OF_OTHER = new RegExp(
-  `^\\s(?:${table("ofOther")}\\s?|d'(?=\\p{L}))(?!${table("ofThisText")})`,
+  `^\\s(?:${table("ofOther")}\\s?|d'(?=une?(?![\\p{L}])))(?!${table("ofThisText")})`,
   "u",
 );
 /**

@@ -42,6 +42,11 @@ export interface CreditReachWords {
    * "по отношению к формуле « … »").
    */
   comparedWith: WordList;
+  /**
+   * Words of agreeing or relating right before the clause ("как соотносится с четвёртой мерой вот
+   * это: « … »", "does it square with measure 2"): the quotation is set beside it.
+   */
+  comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
   /**
@@ -196,6 +201,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `(?<!${WORD_START}(?:no|not|не|ne|${wordListSource(requiredWords("says"))})\\s)(?:${WORD_START}${wordListSource(words.comparative.opens)}\\s[\\p{L}'-]{2,20},?\\s${wordListSource(words.comparative.closes)}|${WORD_START}(?!further)[a-z]{1,18}er,?\\sthan|${WORD_START}\\p{Script=Cyrillic}{1,18}(?:ее|ей|ше),?\\sчем)(?:\\s[\\p{L}'-]{1,20}){0,${COMPARATIVE_WORDS}}\\s?$`,
     "u",
   );
+  const comparedBefore = new RegExp(
+    `${WORD_START}${wordListSource(words.comparedBefore)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
+    "u",
+  );
   const compared = new RegExp(
     `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
@@ -266,7 +275,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
-    if (landmark.test(near) || comparative.test(near)) return false;
+    if (landmark.test(near) || comparative.test(near) || comparedBefore.test(near)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (

@@ -31,6 +31,11 @@ export interface DeniedCreditWords {
    * mesure 4, elle, dit « … »").
    */
   contrastAfter: WordList;
+  /**
+   * Right after a quotation, words that set it apart from what was named before it ("Les
+   * secrétaires généraux, c'est la 1. « … », c'est autre chose."): no credit before it holds.
+   */
+  otherThingAfter: WordList;
   /** Words that make a denial before them a question that affirms ("разве не в пункте 5…?"). */
   questionLeads: WordList;
   /**

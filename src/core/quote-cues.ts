@@ -52,6 +52,11 @@ export function readQuoteData(file = QUOTES_FILE): QuoteData {
 export const QUOTE_DATA = readQuoteData();
 
 const deniedCredit = deniedCreditTest(QUOTE_DATA.deniedCredits);
+/** Right after a quotation: "« … », c'est autre chose", "— that's something else". */
+const OTHER_THING_AFTER = new RegExp(
+  `^[\\s,.;—–-]{0,3}${wordListSource(QUOTE_DATA.deniedCredits.otherThingAfter)}(?![\\p{L}])`,
+  "u",
+);
 const { reaches: creditReaches, runsOn } = creditReachTest(QUOTE_DATA.creditReach);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
@@ -181,7 +186,8 @@ export function framedQuotations(
     // "La mesure 6 ? « … »." asks and answers; "Measure 5? « … » beats it" says something else.
     const answered = ENDS_ITS_CLAUSE.test(window);
     const reaching: Credit[] = [];
-    for (const c of [...credits].reverse()) {
+    const setApart = OTHER_THING_AFTER.test(window);
+    for (const c of setApart ? [] : [...credits].reverse()) {
       const nearest = !reaching.some((o) => o.start >= c.end);
       const between = before.slice(c.end);
       // The nearest credit's own statement runs on: any credit before it is further still.

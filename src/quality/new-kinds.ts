@@ -144,6 +144,10 @@ export const HELD_OUT_QUOTES = [
   "q322",
   "q323",
   "q324",
+  "q333",
+  "q334",
+  "q335",
+  "q336",
 ];
 
 export function newKindsReport(

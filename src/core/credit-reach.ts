@@ -42,10 +42,7 @@ export interface CreditReachWords {
    * "по отношению к формуле « … »").
    */
   comparedWith: WordList;
-  /**
-   * Words of agreeing or relating right before the clause ("как соотносится с четвёртой мерой вот
-   * это: « … »", "does it square with measure 2"): the quotation is set beside it.
-   */
+  /** Words of agreeing or relating right before the clause (data/quotes.json says when). */
   comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
@@ -205,6 +202,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.comparedBefore)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
+  const LABELS_OR_SAYS = new RegExp(
+    `^[\\s:,.;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
+    "u",
+  );
   const compared = new RegExp(
     `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
@@ -275,7 +276,11 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
-    if (landmark.test(near) || comparative.test(near) || comparedBefore.test(near)) return false;
+    if (landmark.test(near) || comparative.test(near)) return false;
+    // "как соотносится с четвёртой мерой вот это: « … »" sets the quotation beside the clause; with
+    // only a colon or a verb of saying between, the clause still labels it ("Measure 5 fits with
+    // measure 4: « … »", "That fits with measure 5, which says « … »").
+    if (comparedBefore.test(near) && !LABELS_OR_SAYS.test(between)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (

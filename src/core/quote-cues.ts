@@ -52,9 +52,14 @@ export function readQuoteData(file = QUOTES_FILE): QuoteData {
 export const QUOTE_DATA = readQuoteData();
 
 const deniedCredit = deniedCreditTest(QUOTE_DATA.deniedCredits);
-/** Right after a quotation: "« … », c'est autre chose", "— that's something else". */
+/**
+ * "Les secrétaires généraux, c'est la 1. « … », c'est autre chose.": the writer sets the quotation
+ * apart from what was named before it, so no clause named there is its source. Only as a clause
+ * of its own, right after the quotation: "c'est autre chose que les contacts de la 3" and
+ * "that's different from …" compare it with something else.
+ */
 const OTHER_THING_AFTER = new RegExp(
-  `^[\\s,.;—–-]{0,3}${wordListSource(QUOTE_DATA.deniedCredits.otherThingAfter)}(?![\\p{L}])`,
+  `^[\\s,.;—–-]{0,3}${wordListSource(QUOTE_DATA.deniedCredits.otherThingAfter)}\\s?(?:[.!?…;)]|$)`,
   "u",
 );
 const { reaches: creditReaches, runsOn } = creditReachTest(QUOTE_DATA.creditReach);

@@ -202,7 +202,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.comparedBefore)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
-  const LABELS_OR_SAYS = new RegExp(
+  const labelsOrSays = new RegExp(
     `^[\\s:,.;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
   );
@@ -280,7 +280,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     // "как соотносится с четвёртой мерой вот это: « … »" sets the quotation beside the clause; with
     // only a colon or a verb of saying between, the clause still labels it ("Measure 5 fits with
     // measure 4: « … »", "That fits with measure 5, which says « … »").
-    if (comparedBefore.test(near) && !LABELS_OR_SAYS.test(between)) return false;
+    if (comparedBefore.test(near) && !labelsOrSays.test(between)) return false;
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (

@@ -5,8 +5,10 @@
  * misattribution: a denial right before the reference ("not in measure 5"), "pas", "not", "не"
  * after a comma or a dash or opening the message ("C'est le préambule, PAS la mesure 1"), or one
  * after the reference, on either side of the quotation: within a few words ("ne dit pas") or
- * right after it ("« … » — la mesure 2 parle plutôt de …"). Each test reads a few words next to
- * the credit.
+ * right after it ("« … » — la mesure 2 parle plutôt de …"). A cleft's denial may take an aside
+ * between commas ("It is not, as some claim, measure 5 that says"), and words right after the
+ * quotation may set it apart from every clause named before it ("« … », c'est autre chose": read
+ * in quote-cues.ts). Each test reads a few words next to the credit.
  */
 import type { Credit } from "./reference-credits.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
@@ -66,6 +68,7 @@ const BEFORE_CHARS = 40;
  * length. Other denials take none: "Besides, as far as I can tell, measure 5 says" denies nothing.
  */
 const DENIAL_ASIDE = `,\\s[^,.;:!?«»"“”()]{1,40},`;
+/** The aside's longest length with its two commas and spaces. */
 const ASIDE_CHARS = 44;
 const AFTER_CHARS = 40;
 /** A question's lead may open a longer sentence before the reference. */

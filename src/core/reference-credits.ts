@@ -329,8 +329,8 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   const topics: Credit[] = topicNamesIn(folded).flatMap((t) => {
     const over = nameSpans.filter((n) => n.start < t.end && t.start < n.end);
     if (over.some((n) => !t.clauses.some((id) => n.ids.includes(id)))) return [];
-    // "la phrase de la fin": the topic's words inside a name would add clauses the name does not
-    // mean (the closing's topic words, not the signatures under it), so the name credits alone.
+    // "la phrase de la fin": a topic found wholly inside a name is the name's own words; the name
+    // credits them, once.
     if (over.some((n) => n.start <= t.start && t.end <= n.end)) return [];
     if (!creditsAsWord(folded, t.start, t.end, side)) return [];
     const ids = [...new Set([...t.clauses, ...over.flatMap((n) => n.ids)])];

@@ -148,6 +148,10 @@ export const HELD_OUT_QUOTES = [
   "q334",
   "q335",
   "q336",
+  "q367",
+  "q368",
+  "q369",
+  "q370",
 ];
 
 export function newKindsReport(

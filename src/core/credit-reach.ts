@@ -95,6 +95,8 @@ const ONLY_ASKED = /^\s?\?\s*$/u;
 /** A list item's number ("2. Créer …" quoted with its number) is no sentence's end. */
 const ITEM_NUMBER = /^\s?\d{1,2}\.\s/u;
 
+/** A short aside between commas: no sentence's end, colon or quotation mark in it. */
+const JOIN_ASIDE = `[^,.;:!?«»"“”]{1,40}`;
 /** At most this many words between a landmark and the clause ("la liste des signataires tout en bas"). */
 const LANDMARK_WORDS = 5;
 /** At most this many words between a comparison and the clause ("que les poignées de main de la"). */
@@ -179,7 +181,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const landmark = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?:\\s|(?<='))[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
   const topicLead = new RegExp(
@@ -210,7 +212,11 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
-  const joined = new RegExp(`^[\\s,]*${wordListSource(words.joins)}[\\s,]*$`, "u");
+  // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
+  const joined = new RegExp(
+    `^[\\s,]*(?:${JOIN_ASIDE},\\s?)?${wordListSource(words.joins)}[\\s,]*$`,
+    "u",
+  );
   const links = linkingWords(words.linksAfter);
   const resumed = new RegExp(
     `${WORD_START}${wordListSource(words.resumes)}(?:\\s${wordListSource(words.resumedAdverbs)})?\\s${wordListSource(requiredWords("says"))}(?:\\s(?:${wordListSource(words.linksAfter)}|${wordListSource(words.resumedAdverbs)}))?\\s?:?\\s?$`,

@@ -30,10 +30,19 @@ export function alternatives(xs: Iterable<string>): string {
     .join("|");
 }
 
-/** A non-capturing group matching any entry of the list; whole words end at a word end. */
+/** A French elided article, pronoun or conjunction ending an entry ("après l'", "est-ce qu'"). */
+const ELIDED_END = /(?:^|[\s-])(?:l|d|j|m|t|s|n|c|qu|jusqu|lorsqu|puisqu)'$/u;
+
+/**
+ * A non-capturing group matching any entry of the list; whole words end at a word end, except an
+ * entry ending in an elided article or pronoun ("après l'", "qu'"), which a word follows at once.
+ */
 export function wordListSource({ words = [], stems = [] }: WordList): string {
   const parts: string[] = [];
-  if (words.length > 0) parts.push(`(?:${alternatives(words)})(?![\\p{L}])`);
+  const elided = words.filter((w) => ELIDED_END.test(w));
+  const whole = words.filter((w) => !ELIDED_END.test(w));
+  if (whole.length > 0) parts.push(`(?:${alternatives(whole)})(?![\\p{L}])`);
+  if (elided.length > 0) parts.push(`(?:${alternatives(elided)})(?=\\p{L})`);
   if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
   return `(?:${parts.join("|")})`;
 }

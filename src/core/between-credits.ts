@@ -40,9 +40,29 @@ export function onlyClause(c: Credit): ClauseId | undefined {
 
 /** The clauses strictly between two, in the text's order. */
 function clausesBetween(a: ClauseId, b: ClauseId): Credit["targets"] {
-  const [lo, hi] = [CLAUSE_ORDER.indexOf(a), CLAUSE_ORDER.indexOf(b)].sort((x, y) => x - y);
-  if (lo === undefined || hi === undefined || lo < 0) return [];
-  return CLAUSE_ORDER.slice(lo + 1, hi).map((id) => ({ kind: "clause", id }));
+  return clausesBetweenParts([a], [b]);
+}
+
+/** The places a credit names, clauses or groups ("le préambule", "les mesures"), as clause ids. */
+function placesOf(c: Credit): ClauseId[] {
+  return c.targets.flatMap((t) =>
+    t.kind === "clause" ? [t.id] : t.kind === "group" ? t.clauses : [],
+  );
+}
+
+/**
+ * The clauses strictly between two parts of the text, each one clause or a run of them ("между
+ * преамбулой и пунктами": the appeal); none when they overlap or touch.
+ */
+function clausesBetweenParts(a: ClauseId[], b: ClauseId[]): Credit["targets"] {
+  const at = (ids: ClauseId[]) => ids.map((id) => CLAUSE_ORDER.indexOf(id));
+  const [ia, ib] = [at(a), at(b)];
+  if (ia.length === 0 || ib.length === 0 || ia.includes(-1) || ib.includes(-1)) return [];
+  const [first, second] = Math.max(...ia) < Math.min(...ib) ? [ia, ib] : [ib, ia];
+  return CLAUSE_ORDER.slice(Math.max(...first) + 1, Math.min(...second)).map((id) => ({
+    kind: "clause",
+    id,
+  }));
 }
 
 /**
@@ -62,11 +82,10 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
       continue;
     }
     const next = credits[i + 1];
-    const a = onlyClause(c);
-    const b = next && onlyClause(next);
     // Two neighbours ("entre la mesure 3 et la mesure 4") have nothing between: they stay.
-    const span = a && b ? clausesBetween(a, b) : [];
-    if (next && span.length > 0 && AND_BETWEEN.test(folded.slice(c.end, next.start))) {
+    const paired = next !== undefined && AND_BETWEEN.test(folded.slice(c.end, next.start));
+    const span = paired ? clausesBetweenParts(placesOf(c), placesOf(next)) : [];
+    if (next && span.length > 0) {
       out.push({ start: c.start, end: next.end, targets: span, via: "between" });
       i++;
       continue;
@@ -76,7 +95,9 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
       x?.kind === "clause" && y?.kind === "clause" && rest.length === 0
         ? clausesBetween(x.id, y.id)
         : [];
-    out.push(inside.length > 0 ? { ...c, targets: inside, via: "between" } : c);
+    if (inside.length > 0) out.push({ ...c, targets: inside, via: "between" });
+    // "между преамбулой и пунктами": the other bound is no clause's name; this one bounds a span.
+    else if (paired || placesOf(c).length <= 1) out.push(c);
   }
   return out;
 }

@@ -46,6 +46,8 @@ export interface CreditReachWords {
   comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
+  /** The same with a noun between ("après le dialogue … au point 1"; "après la mesure 3" is measure 4). */
+  landmarksBeforeANoun: WordList;
   /**
    * A comparison before the clause, one describing word between its halves and a few words after
    * ("plus modeste que la mesure 1 : « … »", "plus utile que les poignées de main de la mesure 1",
@@ -184,6 +186,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?:\\s|(?<='))[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
+  const landmarkThenNoun = new RegExp(
+    `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    "u",
+  );
   const topicLead = new RegExp(
     `${WORD_START}${wordListSource(words.topicLeads)}(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?$`,
     "u",
@@ -282,7 +288,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
-    if (landmark.test(near) || comparative.test(near)) return false;
+    if (landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near)) return false;
     // "как соотносится с четвёртой мерой вот это: « … »" sets the quotation beside the clause; with
     // only a colon or a verb of saying between, the clause still labels it ("Measure 5 fits with
     // measure 4: « … »", "That fits with measure 5, which says « … »").

@@ -91,17 +91,24 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
   return r.targets;
 }
 
+/** The clauses above the appeal: the opening line and the recitals, the top of the text. */
+const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
+  0,
+  CLAUSE_ORDER.indexOf("appeal"),
+).map((id) => ({ kind: "clause", id }));
+
 /**
  * The readings of a quotation's credit: a found reference's, and for the first or last of "the
  * list" alone the signatures too ("« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin
  * de la liste": the list of signatory states); "the list of measures" is not (the words just
- * after count). A question keeps the measure: its words are too often the measures' own ("la
+ * after count); "tout en haut" the whole part above the appeal. A question keeps the measure: its words are too often the measures' own ("la
  * fin de la liste, les États membres de quoi ?").
  */
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);
   const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
   if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...read, SIGNATURES];
+  if (r.topPart && r.by === 0) return ABOVE_THE_APPEAL;
   return read;
 }
 

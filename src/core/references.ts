@@ -75,6 +75,12 @@ export interface PositionRule extends RuleExamples {
    * may come from either.
    */
   edge?: boolean;
+  /**
+   * The top of the text ("tout en haut", "at the very top", "в самом верху"): a question means
+   * the opening line, but a quotation credited to it may come from anywhere above the appeal
+   * ("c'est « guidés par les termes… », tout en haut": the last recital is up there too).
+   */
+  topPart?: boolean;
 }
 
 /** Clauses named by topic where a quotation is credited to them (topic-credits.ts). */
@@ -219,6 +225,8 @@ type Rule = {
   notAfterPart?: boolean;
   /** The first or last of "the list" (PositionRule.listEdge). */
   listEdge?: boolean;
+  /** The top of the text (PositionRule.topPart). */
+  topPart?: boolean;
 };
 
 const numbersIn = (list: string): number[] =>
@@ -439,6 +447,7 @@ function positionRule(p: PositionRule): Rule {
     alone: p.alone === true,
     notAfterPart: p.notAfterPart === true,
     listEdge: p.listEdge === true,
+    topPart: p.topPart === true,
   };
 }
 
@@ -656,6 +665,8 @@ export interface FoundReference {
   edge: boolean;
   /** Found as the first or last of "the list" (PositionRule.listEdge). */
   listEdge: boolean;
+  /** Found as the top of the text (PositionRule.topPart). */
+  topPart: boolean;
   /** The clauses the words name before "after" or "before" moves them, and by how many. */
   placed: ReferenceTarget[];
   by: number;
@@ -742,6 +753,7 @@ function* scan(text: string): Generator<FoundReference> {
       answers: hit.rule.answers === true,
       edge: hit.rule.edge === true,
       listEdge: hit.rule.listEdge === true,
+      topPart: hit.rule.topPart === true,
       placed: made,
       by,
     };

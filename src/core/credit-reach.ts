@@ -48,6 +48,8 @@ export interface CreditReachWords {
   landmarks: WordList;
   /** The same with a noun between ("après le dialogue … au point 1"; "après la mesure 3" is measure 4). */
   landmarksBeforeANoun: WordList;
+  /** Words opening a relative clause of saying right after a clause ("qui dit", "which says"). */
+  relatives: WordList;
   /**
    * A comparison before the clause, one describing word between its halves and a few words after
    * ("plus modeste que la mesure 1 : « … »", "plus utile que les poignées de main de la mesure 1",
@@ -158,6 +160,13 @@ export interface CreditReach {
    * one reach past the cap ("La mesure 4 reprend l'idée de la mesure 2 : « … »" credits both).
    */
   runsOn: (between: string) => boolean;
+  /**
+   * Whether a credit's clause is passed on the way or compared with (the words before it, `lead`)
+   * and yet says the quotation in a relative clause right after it (`between`): "La mesure 3, sans
+   * parler de la mesure 4 qui dit « … »". Applied to the nearest credit, the walk back stops there:
+   * it credits neither.
+   */
+  passedSayingIt: (between: string, lead: string) => boolean;
 }
 
 /**
@@ -183,7 +192,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const landmark = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?:\\s|(?<='))[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?<=')\\p{L}[\\p{L}-]{0,19})?(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
   const landmarkThenNoun = new RegExp(
@@ -286,9 +295,19 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     answered &&
     ONLY_ASKED.test(between) &&
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
+  const passedOnTheWay = (lead: string) => {
+    const near = lead.slice(-LEAD_CHARS);
+    return landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near);
+  };
+  const saysInARelative = new RegExp(
+    `^\\s?,?\\s?${wordListSource(words.relatives)}\\s${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
+    "u",
+  );
+  const passedSayingIt = (between: string, lead: string) =>
+    saysInARelative.test(between) && passedOnTheWay(lead);
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
-    if (landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near)) return false;
+    if (passedOnTheWay(near)) return false;
     // "как соотносится с четвёртой мерой вот это: « … »" sets the quotation beside the clause; with
     // only a colon or a verb of saying between, the clause still labels it ("Measure 5 fits with
     // measure 4: « … »", "That fits with measure 5, which says « … »").
@@ -314,5 +333,5 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (SENTENCE_MARK.test(between) && !alone) return false;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
   };
-  return { reaches, runsOn: goesOnBefore };
+  return { reaches, runsOn: goesOnBefore, passedSayingIt };
 }

@@ -11,6 +11,7 @@
  * in quote-cues.ts). Each test reads a few words next to the credit.
  */
 import type { Credit } from "./reference-credits.ts";
+import { requiredWords } from "./references.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface DeniedCreditWords {
@@ -51,13 +52,16 @@ export interface DeniedCreditWords {
   /**
    * A question whether a clause covers the quotation: a lead earlier in the reference's sentence
    * and a verb of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
-   * 6 really allow « … »?"). It asks, it does not say where the words are.
+   * 6 really allow « … »?"). It asks, it does not say where the words are. So does a French
+   * verb with its subject inverted right after the clause ("la mesure 3 recoupe-t-elle « … » ?").
    */
-  askedCover: { leads: WordList; verbs: WordList };
+  askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList };
 }
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
+/** At most this many words between an inverted verb and the quotation ("passent-ils par"). */
+const INVERTED_WORDS = 2;
 /** At most this many words between a French negation's two halves ("ne leur suffisait pas"). */
 const NEGATION_GAP = 3;
 /** A denial is a phrase next to its reference: a few words on either side is enough to read it. */
@@ -137,6 +141,12 @@ export function deniedCreditTest({
     "u",
   );
   const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${WORD_END}`, "u");
+  // "la mesure 3 recoupe-t-elle « … » ?": a verb and its subject inverted right after the clause,
+  // a few words at most before the quotation; "dit-elle" (a verb of saying) still credits.
+  const invertedAsked = new RegExp(
+    `^\\s?(?!${wordListSource(requiredWords("says"))}-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?:\\s[\\p{L}'-]{1,20}){0,${INVERTED_WORDS}}\\s?$`,
+    "u",
+  );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
   const deniedBefore = (lead: string, opensText: boolean) => {
     const m =
@@ -161,6 +171,7 @@ export function deniedCreditTest({
       deniedBeforeAside(longLead) ||
       (coverVerb.test(rest) &&
         coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
+      (!afterQuotation && invertedAsked.test(rest)) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
       (afterQuotation && contrastedRightAfter.test(rest)) ||

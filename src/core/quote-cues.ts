@@ -62,7 +62,7 @@ const OTHER_THING_AFTER = new RegExp(
   `^[\\s,.;—–-]{0,3}${wordListSource(QUOTE_DATA.deniedCredits.otherThingAfter)}\\s?(?:[.!?…;)]|$)`,
   "u",
 );
-const { reaches: creditReaches, runsOn } = creditReachTest(QUOTE_DATA.creditReach);
+const { reaches: creditReaches, runsOn, passedSayingIt } = creditReachTest(QUOTE_DATA.creditReach);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
   id: r.id,
@@ -198,6 +198,7 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
+      if (nearest && passedSayingIt(between, lead)) break;
       if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), answered))
         reaching.unshift(c);
     }

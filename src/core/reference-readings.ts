@@ -101,8 +101,9 @@ const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
  * The readings of a quotation's credit: a found reference's, and for the first or last of "the
  * list" alone the signatures too ("« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin
  * de la liste": the list of signatory states); "the list of measures" is not (the words just
- * after count); "tout en haut" the whole part above the appeal. A question keeps the measure: its words are too often the measures' own ("la
- * fin de la liste, les États membres de quoi ?").
+ * after count). A question keeps the measure: its words are too often the measures' own ("la
+ * fin de la liste, les États membres de quoi ?"). The top of the text ("tout en haut") credits the
+ * whole part above the appeal, where a question means the opening line.
  */
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);

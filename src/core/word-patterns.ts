@@ -35,14 +35,15 @@ const ELIDED_END = /(?:^|[\s-])(?:l|d|j|m|t|s|n|c|qu|jusqu|lorsqu|puisqu)'$/u;
 
 /**
  * A non-capturing group matching any entry of the list; whole words end at a word end, except an
- * entry ending in an elided article or pronoun ("après l'", "qu'"), which a word follows at once.
+ * entry ending in an elided article or pronoun ("après l'", "qu'"), which a word follows at once
+ * (or the end of the text read: a window may stop right before the word, a clause's name).
  */
 export function wordListSource({ words = [], stems = [] }: WordList): string {
   const parts: string[] = [];
   const elided = words.filter((w) => ELIDED_END.test(w));
   const whole = words.filter((w) => !ELIDED_END.test(w));
   if (whole.length > 0) parts.push(`(?:${alternatives(whole)})(?![\\p{L}])`);
-  if (elided.length > 0) parts.push(`(?:${alternatives(elided)})(?=\\p{L})`);
+  if (elided.length > 0) parts.push(`(?:${alternatives(elided)})(?=\\p{L}|$)`);
   if (stems.length > 0) parts.push(`(?:${alternatives(stems)})\\p{L}{0,${STEM_TAIL}}`);
   return `(?:${parts.join("|")})`;
 }

@@ -21,6 +21,12 @@ describe("word tables as patterns", () => {
     expect(matches(["apres l'"], "après l' invitation")).toBe(false);
   });
 
+  it("matches an elided entry at the end of the text read, where a window stops before a name", () => {
+    expect(
+      new RegExp(`${wordListSource({ words: ["pas l'"] })}$`, "u").test("ce n'est pas l'"),
+    ).toBe(true);
+  });
+
   it("keeps a word in quotation marks, or a clipped word, a whole word", () => {
     expect(matches(["the 'we'"], "the 'we' here")).toBe(true);
     expect(matches(["the 'we'"], "the 'we'll")).toBe(false);

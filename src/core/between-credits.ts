@@ -28,17 +28,17 @@ const BETWEEN_NUMBER_AND_BEFORE = new RegExp(
   "u",
 );
 /**
- * A noun of relation before "between" in its sentence ("le lien entre", "un monde entre", "quelle
- * différence entre"): the two are compared, not a span of the text; each keeps its own credit.
+ * A noun of relation right before "between" ("le lien entre", "un monde entre", "quelle différence
+ * entre"): the two are compared, not a span of the text, and neither holds the quotation.
  */
 const RELATION_BEFORE_BETWEEN = new RegExp(
-  `${WORD_START}${wordListSource(data.relations)}(?![\\p{L}])[^?.!;]{0,30}${WORD_START}${wordListSource(data.between)}\\s${ARTICLE}$`,
+  `${WORD_START}${wordListSource(data.relations)}\\s${wordListSource(data.between)}\\s${ARTICLE}$`,
   "u",
 );
 /** "and" and an article, the only words between the two places. */
 const AND_BETWEEN = new RegExp(`^\\s${wordListSource(data.and)}\\s${ARTICLE}$`, "u");
 /** Enough text before a credit for "sandwiched between the ". */
-const LEAD_CHARS = 64;
+const LEAD_CHARS = 48;
 
 /** The one clause a credit names, if it names exactly one. */
 export function onlyClause(c: Credit): ClauseId | undefined {
@@ -85,7 +85,12 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
     const lead = folded.slice(Math.max(0, c.start - LEAD_CHARS), c.start);
     // A place that bounds a span names no clause for the quotation.
     if (BETWEEN_NUMBER_AND_BEFORE.test(lead)) continue;
-    if (!BETWEEN_BEFORE.test(lead) || RELATION_BEFORE_BETWEEN.test(lead)) {
+    if (RELATION_BEFORE_BETWEEN.test(lead)) {
+      const next = credits[i + 1];
+      if (next && AND_BETWEEN.test(folded.slice(c.end, next.start))) i++;
+      continue;
+    }
+    if (!BETWEEN_BEFORE.test(lead)) {
       out.push(c);
       continue;
     }

@@ -42,6 +42,10 @@ export interface CreditReachWords {
    * "по отношению к формуле « … »").
    */
   comparedWith: WordList;
+  /** Right before the quotation, what the clause lacks ("n'a aucun sens sans « … »"). */
+  withoutRightBefore: WordList;
+  /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
+  pronounsAfterLandmark: WordList;
   /** Words of agreeing or relating right before the clause (data/quotes.json says when). */
   comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
@@ -90,8 +94,11 @@ export interface CreditReachWords {
 const SENTENCE_THEN_WORDS = /[.!?…;]\s+[\p{L}\p{N}]/u;
 /** A statement's end (not a question: "« … » ? Mesure 5." asks and answers where it is). */
 const SENTENCE_MARK = /[.…;]/u;
-/** A statement with words of its own, ended right before the quotation: "(measure 1) is theatre. « … »". */
-const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!]\s*$/u;
+/**
+ * A statement with words of its own, ended right before the quotation: "(measure 1) is theatre. « … »",
+ * "le premier considérant parle de droit international, d'accord ; « … »".
+ */
+const ENDED_BEFORE = /[\p{L}\p{N})]\s*[.!;]\s*$/u;
 /** A question right before the quotation: "Does measure 4 no just repeat this? « … »". */
 const ASKED_BEFORE = /\?\s*$/u;
 /** …unless the credit alone is the question, a label asked and answered: "La mesure 6 ? « … »". */
@@ -196,7 +203,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   const landmarkThenNoun = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?!\\s${wordListSource(words.pronounsAfterLandmark)})(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
   const topicLead = new RegExp(
@@ -228,6 +235,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
+  const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
   const joined = new RegExp(
     `^[\\s,]*(?:${JOIN_ASIDE},\\s?)?${wordListSource(words.joins)}[\\s,]*$`,
     "u",
@@ -321,6 +329,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&
+        !lacking.test(between) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
         !comparativeBetween.test(between) &&
         !inOwnClause(near, between)

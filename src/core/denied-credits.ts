@@ -60,6 +60,10 @@ export interface DeniedCreditWords {
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
+/** The verbs of saying, each phrase's first word ("parle" of "parle de"): "parle-t-elle de" still credits. */
+const SAYING_VERBS = wordListSource({
+  words: (requiredWords("says").words ?? []).map((w) => w.split(" ")[0] ?? w),
+});
 /** At most this many words between an inverted verb and the quotation ("passent-ils par"). */
 const INVERTED_WORDS = 2;
 /** At most this many words between a French negation's two halves ("ne leur suffisait pas"). */
@@ -144,7 +148,12 @@ export function deniedCreditTest({
   // "la mesure 3 recoupe-t-elle « … » ?": a verb and its subject inverted right after the clause,
   // a few words at most before the quotation; "dit-elle" (a verb of saying) still credits.
   const invertedAsked = new RegExp(
-    `^\\s?(?!${wordListSource(requiredWords("says"))}-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?:\\s[\\p{L}'-]{1,20}){0,${INVERTED_WORDS}}\\s?$`,
+    `^\\s?(?!${SAYING_VERBS}-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?:\\s[\\p{L}'-]{1,20}){0,${INVERTED_WORDS}}\\s?$`,
+    "u",
+  );
+  // After the quotation, the clause asked about right after it: "« … » — la mesure 3 est-elle vraiment prioritaire ?".
+  const invertedAfter = new RegExp(
+    `^\\s?(?!${SAYING_VERBS}-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
     "u",
   );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
@@ -171,7 +180,7 @@ export function deniedCreditTest({
       deniedBeforeAside(longLead) ||
       (coverVerb.test(rest) &&
         coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
-      (!afterQuotation && invertedAsked.test(rest)) ||
+      (afterQuotation ? invertedAfter.test(rest) : invertedAsked.test(rest)) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
       (afterQuotation && contrastedRightAfter.test(rest)) ||

@@ -198,7 +198,9 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
-      if (nearest && passedSayingIt(between, lead)) break;
+      // Denied or asked about ("Mesure 5 : la mesure 4 recoupe-t-elle « … » ?"), or passed on the
+      // way yet saying it, the nearest clause is the one the quotation is about: none before it reaches.
+      if (nearest && (passedSayingIt(between, lead) || deniedBefore(c))) break;
       if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), answered))
         reaching.unshift(c);
     }

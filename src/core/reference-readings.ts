@@ -103,7 +103,7 @@ const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
  * de la liste": the list of signatory states); "the list of measures" is not (the words just
  * after count). A question keeps the measure: its words are too often the measures' own ("la
  * fin de la liste, les États membres de quoi ?"). The top of the text ("tout en haut") credits the
- * whole part above the appeal, where a question means the opening line.
+ * whole part above the appeal (questionReadings keeps the opening line's readings for it).
  */
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);

@@ -203,7 +203,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   const landmarkThenNoun = new RegExp(
-    `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?!\\s${wordListSource(words.pronounsAfterLandmark)})(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?!\\s${wordListSource(words.pronounsAfterLandmark)}(?![\\p{L}]))(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
   );
   const topicLead = new RegExp(
@@ -234,8 +234,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
-  // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
   const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
+  // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
   const joined = new RegExp(
     `^[\\s,]*(?:${JOIN_ASIDE},\\s?)?${wordListSource(words.joins)}[\\s,]*$`,
     "u",
@@ -243,6 +243,11 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const links = linkingWords(words.linksAfter);
   const resumed = new RegExp(
     `${WORD_START}${wordListSource(words.resumes)}(?:\\s${wordListSource(words.resumedAdverbs)})?\\s${wordListSource(requiredWords("says"))}(?:\\s(?:${wordListSource(words.linksAfter)}|${wordListSource(words.resumedAdverbs)}))?\\s?:?\\s?$`,
+    "u",
+  );
+  // "La mesure 5 dit ; « … »": a semicolon typed for a colon after a verb of saying still labels it.
+  const saysBeforeSemicolon = new RegExp(
+    `${WORD_START}${wordListSource(requiredWords("says"))}\\s?;\\s*$`,
     "u",
   );
   const saysBeforeColon = new RegExp(
@@ -325,7 +330,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
       return (
         !broken(between) &&
         !(ASKED_BEFORE.test(between) && !labelAsked(near, between, alone)) &&
-        !ENDED_BEFORE.test(between) &&
+        !(ENDED_BEFORE.test(between) && !saysBeforeSemicolon.test(between)) &&
         !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&

@@ -55,14 +55,24 @@ export interface DeniedCreditWords {
    * 6 really allow « … »?"). It asks, it does not say where the words are. So does a French
    * verb with its subject inverted right after the clause ("la mesure 3 recoupe-t-elle « … » ?").
    */
-  askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList };
+  askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList; hedges: WordList };
 }
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
 const MAX_LINKERS = 2;
-/** The verbs of saying, each phrase's first word ("parle" of "parle de"): "parle-t-elle de" still credits. */
+/** A preposition after a verb of saying ("parle de", "talks about"): the verb alone is one too. */
+const PREPOSITION = /^(?:de|des|du|a|au|par|sur|avec|about|of|to|with|for)$/u;
+/**
+ * The verbs of saying, and the verb of each "verb + preposition" entry ("parle" of "parle de"):
+ * "parle-t-elle de" still credits; "fait état" gives no "fait".
+ */
 const SAYING_VERBS = wordListSource({
-  words: (requiredWords("says").words ?? []).map((w) => w.split(" ")[0] ?? w),
+  words: (requiredWords("says").words ?? []).flatMap((w) => {
+    const [verb, ...more] = w.split(" ");
+    return more.length === 0 || (more.length === 1 && PREPOSITION.test(more[0] ?? ""))
+      ? [verb ?? w]
+      : [];
+  }),
 });
 /** At most this many words between an inverted verb and the quotation ("passent-ils par"). */
 const INVERTED_WORDS = 2;
@@ -88,6 +98,11 @@ export interface CreditWindow {
   opensMessage?: boolean;
   /** The window is the text after the quotation. */
   afterQuotation?: boolean;
+  /**
+   * Only whether the clause is asked about ("est-ce que la mesure 2 couvre", "recoupe-t-elle"),
+   * not denied: an aside "not measure 4" leaves the clause before it crediting.
+   */
+  askedOnly?: boolean;
 }
 
 export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow) => boolean;
@@ -153,7 +168,7 @@ export function deniedCreditTest({
   );
   // After the quotation, the clause asked about right after it: "« … » — la mesure 3 est-elle vraiment prioritaire ?".
   const invertedAfter = new RegExp(
-    `^\\s?(?!${SAYING_VERBS}-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
+    `^\\s?(?!(?:${SAYING_VERBS}|${wordListSource(askedCover.hedges)})-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
     "u",
   );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
@@ -168,8 +183,17 @@ export function deniedCreditTest({
     const m = denialBeforeAside.exec(lead);
     return m !== null && !questionLead.test(lead.slice(0, m.index));
   };
-  return (folded, credit, { opensMessage = false, afterQuotation = false } = {}) => {
+  return (
+    folded,
+    credit,
+    { opensMessage = false, afterQuotation = false, askedOnly = false } = {},
+  ) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
+    const asked =
+      (coverVerb.test(rest) &&
+        coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
+      (afterQuotation ? invertedAfter.test(rest) : invertedAsked.test(rest));
+    if (askedOnly || asked) return asked;
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
     const longLead = folded.slice(
       Math.max(0, credit.start - BEFORE_CHARS - ASIDE_CHARS),
@@ -178,9 +202,6 @@ export function deniedCreditTest({
     return (
       deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
       deniedBeforeAside(longLead) ||
-      (coverVerb.test(rest) &&
-        coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
-      (afterQuotation ? invertedAfter.test(rest) : invertedAsked.test(rest)) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
       (afterQuotation && contrastedRightAfter.test(rest)) ||

@@ -168,6 +168,12 @@ export function framedQuotations(
         { ...c, start: c.start + shift, end: c.end + shift },
         { opensMessage: i === 0 },
       );
+    const askedBefore = (c: Credit) =>
+      deniedCredit(
+        ownGap,
+        { ...c, start: c.start + shift, end: c.end + shift },
+        { askedOnly: true },
+      );
     // "ce n'est pas la mesure 1 qui prévoit « … » (la 1, ce sont les secrétaires généraux)": the
     // clause denied before the quotation is not credited by its mention after it either.
     const denied = new Set(targetsOf(credits.filter(deniedBefore)).map(targetKey));
@@ -198,9 +204,9 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
-      // Denied or asked about ("Mesure 5 : la mesure 4 recoupe-t-elle « … » ?"), or passed on the
-      // way yet saying it, the nearest clause is the one the quotation is about: none before it reaches.
-      if (nearest && (passedSayingIt(between, lead) || deniedBefore(c))) break;
+      // Asked about ("Mesure 5 : la mesure 4 recoupe-t-elle « … » ?"), or passed on the way yet
+      // saying it, the nearest clause is the one the quotation is about: none before it reaches.
+      if (nearest && (passedSayingIt(between, lead) || askedBefore(c))) break;
       if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), answered))
         reaching.unshift(c);
     }

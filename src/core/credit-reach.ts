@@ -230,8 +230,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `^[\\s:,.;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
   );
+  // "says no more than « … »", "ne demande rien de plus que « … »" restrict, they do not compare.
   const compared = new RegExp(
-    `${WORD_START}${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
+    `${WORD_START}(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
   const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
@@ -245,9 +246,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.resumes)}(?:\\s${wordListSource(words.resumedAdverbs)})?\\s${wordListSource(requiredWords("says"))}(?:\\s(?:${wordListSource(words.linksAfter)}|${wordListSource(words.resumedAdverbs)}))?\\s?:?\\s?$`,
     "u",
   );
-  // "La mesure 5 dit ; « … »": a semicolon typed for a colon after a verb of saying still labels it.
-  const saysBeforeSemicolon = new RegExp(
-    `${WORD_START}${wordListSource(requiredWords("says"))}\\s?;\\s*$`,
+  const saysThenMark = new RegExp(
+    `^\\s?${wordListSource(requiredWords("says"))}\\s?[,:—–]\\s?$`,
     "u",
   );
   const saysBeforeColon = new RegExp(
@@ -286,6 +286,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const inOwnClause = (lead: string, between: string) => {
     if (!CLAUSE_MARK.test(between) && !(COLON.test(between) && !saysBeforeColon.test(between)))
       return false;
+    // "When measure 4 says, « … »", "Quand la mesure 5 parle d'observateurs, elle dit « … »": the
+    // mark follows the clause's own verb of saying, or a pronoun takes the clause up again.
+    if (saysThenMark.test(between) || resumed.test(between)) return false;
     const clause = lead.replace(SENTENCE_START, "").split(CLAUSE_MARK).at(-1) ?? "";
     return subordinator.test(clause);
   };
@@ -330,7 +333,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
       return (
         !broken(between) &&
         !(ASKED_BEFORE.test(between) && !labelAsked(near, between, alone)) &&
-        !(ENDED_BEFORE.test(between) && !saysBeforeSemicolon.test(between)) &&
+        !ENDED_BEFORE.test(between) &&
         !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&

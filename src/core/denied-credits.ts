@@ -53,7 +53,9 @@ export interface DeniedCreditWords {
    * A question whether a clause covers the quotation: a lead earlier in the reference's sentence
    * and a verb of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
    * 6 really allow « … »?"). It asks, it does not say where the words are. So does a French
-   * verb with its subject inverted right after the clause ("la mesure 3 recoupe-t-elle « … » ?").
+   * verb with its subject inverted right after the clause ("la mesure 3 recoupe-t-elle « … » ?"),
+   * a verb of saying aside ("dit-elle"), and after the quotation one that is no impersonal hedge
+   * ('hedges': "« … », c'est la mesure 5 paraît-il").
    */
   askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList; hedges: WordList };
 }
@@ -153,8 +155,8 @@ export function deniedCreditTest({
     `^\\s?(?:${wordListSource(negation.single)}${WORD_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END})`,
     "u",
   );
-  // The lead opens the credit's sentence: "Est-ce que les secrétaires généraux de la mesure 1
-  // sont concernés par « … » ?".
+  // The lead stands earlier in the credit's sentence (no sentence mark between): "Est-ce que les
+  // secrétaires généraux de la mesure 1 sont concernés par « … » ?".
   const coverAsked = new RegExp(
     `${WORD_START}${wordListSource(askedCover.leads)}${WORD_END}[^.!?;]*$`,
     "u",
@@ -168,7 +170,7 @@ export function deniedCreditTest({
   );
   // After the quotation, the clause asked about right after it: "« … » — la mesure 3 est-elle vraiment prioritaire ?".
   const invertedAfter = new RegExp(
-    `^\\s?(?!(?:${SAYING_VERBS}|${wordListSource(askedCover.hedges)})-)\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
+    `^\\s?(?!${SAYING_VERBS}-)(?!${wordListSource(askedCover.hedges)})\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
     "u",
   );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");

@@ -46,6 +46,8 @@ export interface CreditReachWords {
   withoutRightBefore: WordList;
   /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
   pronounsAfterLandmark: WordList;
+  /** Comparisons of amount, unless restricting ("says no more than"): data/quotes.json says when. */
+  comparedAmounts: WordList;
   /** Words of agreeing or relating right before the clause (data/quotes.json says when). */
   comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
@@ -63,6 +65,8 @@ export interface CreditReachWords {
   comparative: { opens: WordList; closes: WordList };
   /** Words opening a clause of their own ("pendant que", "while", "пока"): a comma closes it. */
   subordinators: WordList;
+  /** Phrases holding such a word that open no clause ("quand même"). */
+  subordinatorIdioms: WordList;
   /**
    * Words that bring a clause up as a topic ("à propos de", "speaking of", "кстати о"): the
    * clause credits the quotation only as its label ("à propos de la mesure 3 : « … »"), not
@@ -198,6 +202,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const turn = new RegExp(source(words.turns), "u");
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
+  const subordinatorIdiom = new RegExp(source(words.subordinatorIdioms), "gu");
   const landmark = new RegExp(
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?<=')\\p{L}[\\p{L}-]{0,19})?(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
@@ -232,7 +237,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   );
   // "says no more than « … »", "ne demande rien de plus que « … »" restrict, they do not compare.
   const compared = new RegExp(
-    `${WORD_START}(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedWith)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
+    `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
   const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
@@ -286,11 +291,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const inOwnClause = (lead: string, between: string) => {
     if (!CLAUSE_MARK.test(between) && !(COLON.test(between) && !saysBeforeColon.test(between)))
       return false;
-    // "When measure 4 says, « … »", "Quand la mesure 5 parle d'observateurs, elle dit « … »": the
-    // mark follows the clause's own verb of saying, or a pronoun takes the clause up again.
-    if (saysThenMark.test(between) || resumed.test(between)) return false;
+    // "When measure 4 says, « … »": the mark follows the clause's own verb of saying.
+    if (saysThenMark.test(between)) return false;
     const clause = lead.replace(SENTENCE_START, "").split(CLAUSE_MARK).at(-1) ?? "";
-    return subordinator.test(clause);
+    return subordinator.test(clause.replace(subordinatorIdiom, " "));
   };
   /** "la mesure 1 vise les chefs, la 2 descend d'un étage : « … »": the credit's own statement. */
   const goesOnBefore = (between: string): boolean => {

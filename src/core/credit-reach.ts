@@ -172,12 +172,13 @@ export interface CreditReach {
    */
   runsOn: (between: string) => boolean;
   /**
-   * Whether a credit's clause is passed on the way or compared with (the words before it, `lead`)
-   * and yet says the quotation in a relative clause right after it (`between`): "La mesure 3, sans
-   * parler de la mesure 4 qui dit « … »". Applied to the nearest credit, the walk back stops there:
-   * it credits neither.
+   * Whether the nearest credit, though it does not reach the quotation, is the clause the quotation
+   * is about, so that no credit before it reaches past it: passed on the way or compared with (the
+   * words before it, `lead`) yet saying the quotation in a relative clause right after it
+   * (`between`: "La mesure 3, sans parler de la mesure 4 qui dit « … »"), or closed in a clause
+   * of its own ("Comme la mesure 4, quand la mesure 5 parle d'observateurs, elle dit « … »").
    */
-  passedSayingIt: (between: string, lead: string) => boolean;
+  closesTheWalk: (between: string, lead: string) => boolean;
 }
 
 /**
@@ -235,7 +236,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `^[\\s:,.;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
   );
-  // "says no more than « … »", "ne demande rien de plus que « … »" restrict, they do not compare.
+  // Of amount only: "says no more than « … »", "ne demande rien de plus que « … »" restrict, they
+  // do not compare; "dit pareil que « … »" does.
   const compared = new RegExp(
     `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
@@ -325,6 +327,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   );
   const passedSayingIt = (between: string, lead: string) =>
     saysInARelative.test(between) && passedOnTheWay(lead);
+  const closesTheWalk = (between: string, lead: string) =>
+    passedSayingIt(between, lead) || inOwnClause(lead.slice(-LEAD_CHARS), between);
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (passedOnTheWay(near)) return false;
@@ -354,5 +358,5 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (SENTENCE_MARK.test(between) && !alone) return false;
     return !broken(between) && !goOn.test(between) && (ledIn || linksFewWords(between));
   };
-  return { reaches, runsOn: goesOnBefore, passedSayingIt };
+  return { reaches, runsOn: goesOnBefore, closesTheWalk };
 }

@@ -54,8 +54,9 @@ export interface DeniedCreditWords {
    * and a verb of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
    * 6 really allow « … »?"). It asks, it does not say where the words are. So does a French
    * verb with its subject inverted right after the clause ("la mesure 3 recoupe-t-elle « … » ?"),
-   * unless it is a verb of saying ("la mesure 3 dit-elle « … » ?" still credits), and after the
-   * quotation unless it is an impersonal hedge ('hedges': "« … », c'est la mesure 5 paraît-il").
+   * unless it is a verb of saying ("la mesure 3 dit-elle « … » ?" still credits); after the
+   * quotation too, unless a verb of saying or an impersonal hedge ('hedges': "« … », c'est la
+   * mesure 5 paraît-il").
    */
   askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList; hedges: WordList };
 }

@@ -62,7 +62,7 @@ const OTHER_THING_AFTER = new RegExp(
   `^[\\s,.;—–-]{0,3}${wordListSource(QUOTE_DATA.deniedCredits.otherThingAfter)}\\s?(?:[.!?…;)]|$)`,
   "u",
 );
-const { reaches: creditReaches, runsOn, passedSayingIt } = creditReachTest(QUOTE_DATA.creditReach);
+const { reaches: creditReaches, runsOn, closesTheWalk } = creditReachTest(QUOTE_DATA.creditReach);
 
 const CUES = QUOTE_DATA.cues.map((r) => ({
   id: r.id,
@@ -204,9 +204,10 @@ export function framedQuotations(
       // The nearest credit's own statement runs on: any credit before it is further still.
       if (nearest && runsOn(between)) break;
       const lead = ownGap.slice(Math.max(0, c.start + shift - LEAD_CHARS), c.start + shift);
-      // Asked about ("Mesure 5 : la mesure 4 recoupe-t-elle « … » ?"), or passed on the way yet
-      // saying it, the nearest clause is the one the quotation is about: none before it reaches.
-      if (nearest && (passedSayingIt(between, lead) || askedBefore(c))) break;
+      // Asked about ("Mesure 5 : la mesure 4 recoupe-t-elle « … » ?"), passed on the way yet saying
+      // it, or in a clause of its own, the nearest clause is the one the quotation is about: none
+      // before it reaches.
+      if (nearest && (closesTheWalk(between, lead) || askedBefore(c))) break;
       if (!deniedBefore(c) && creditReaches(between, "before", lead, ledIn(c), answered))
         reaching.unshift(c);
     }

@@ -152,6 +152,12 @@ export const HELD_OUT_QUOTES = [
   "q368",
   "q369",
   "q370",
+  "q381",
+  "q382",
+  "q383",
+  "q384",
+  "q413",
+  "q414",
 ];
 
 export function newKindsReport(

@@ -317,18 +317,17 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     answered &&
     ONLY_ASKED.test(between) &&
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
-  const passedOnTheWay = (lead: string) => {
-    const near = lead.slice(-LEAD_CHARS);
-    return landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near);
-  };
+  /** `near`: the words right before the credit, at most LEAD_CHARS of them. */
+  const passedOnTheWay = (near: string) =>
+    landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near);
   const saysInARelative = new RegExp(
     `^\\s?,?\\s?${wordListSource(words.relatives)}\\s${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
   );
-  const passedSayingIt = (between: string, lead: string) =>
-    saysInARelative.test(between) && passedOnTheWay(lead);
-  const closesTheWalk = (between: string, lead: string) =>
-    passedSayingIt(between, lead) || inOwnClause(lead.slice(-LEAD_CHARS), between);
+  const closesTheWalk = (between: string, lead: string) => {
+    const near = lead.slice(-LEAD_CHARS);
+    return (saysInARelative.test(between) && passedOnTheWay(near)) || inOwnClause(near, between);
+  };
   const reaches: CreditReaches = (between, side, lead, ledIn, alone) => {
     const near = lead.slice(-LEAD_CHARS);
     if (passedOnTheWay(near)) return false;

@@ -77,8 +77,8 @@ const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u
 const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
 /**
  * After a name, "of …" something other than this text ("l'appel des syndicats"); the elided "d'"
- * touches its article, where a word list's word end never matches ("l'introduction d'un nouveau
- * mécanisme"; never "la conclusion d'ailleurs dit").
+ * only before an article ("l'introduction d'un nouveau mécanisme"): a bare "d'" in the table would
+ * also take "la conclusion d'ailleurs dit" for another text's conclusion.
  */
 const OF_OTHER = new RegExp(
   `^\\s(?:${table("ofOther")}\\s?|d'(?=une?(?![\\p{L}])))(?!${table("ofThisText")})`,

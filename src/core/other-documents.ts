@@ -128,6 +128,9 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
     ...(alsoNeeds && { alsoNeeds: new RegExp(alsoNeeds, "u") }),
     patterns: sources.map((source) => new RegExp(source, "gu")),
   });
+  // "paragraphe 2 de l'article 5 de l'OTAN", "section 2 of article 5 of the NATO treaty": a numbered
+  // part of a numbered article; this text's measures and recitals have no numbered parts.
+  const partOf = `(?:${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${of}\\s?(?:l'|the\\s)?)?`;
   // Every citation of a named document numbers a part: "article 5", "le premier article".
   const numberedPart = `${WORD_START}(?:${clauseWord}\\s?${NUMBER}|(?:${ORDINAL})\\s${clauseWord})`;
   return [
@@ -137,7 +140,7 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       `${WORD_START}${document}`,
       [
         // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-        `${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+        `${partOf}${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
         // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
         `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
         // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора", "п. 1 ст. 51 Устава ООН"
@@ -159,9 +162,9 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       // "5-я статья НАТО", "the 5th article of NATO"
       `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
       // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
-      `${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
+      `${partOf}${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
       // "NATO's Article 5"
-      `${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+      `${partOf}${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
     ]),
     // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature
     gated(fraction, [

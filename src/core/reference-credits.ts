@@ -90,8 +90,11 @@ const OF_OTHER = new RegExp(
  */
 const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
-/** Right after a quotation, "— c'est …", "that's …", "это из …": what follows names its source. */
-const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–-]*${table("copula")}\\s?$`, "u");
+/**
+ * Right after a quotation, "— c'est …", "that's …", "это из …", "… c'est …" (an ellipsis for a
+ * pause): what follows names its source.
+ */
+const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–…-]*${table("copula")}\\s?$`, "u");
 
 /** Whether `between` (after a quotation, up to a credit) is only marks and a copula: "». C'est la". */
 export function onlyACopula(between: string): boolean {

@@ -185,7 +185,15 @@ const NUMBER_MARK =
   "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s|(?<=\\.)(?=\\d{1,2}(?![.,]?\\d)))";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
-const NUMBER_LIST = `${NUMBER}(?:${JOIN}${NUMBER}){0,5}`;
+/** "mesures 3 à 5", "measures 1-6", "пункты с 1 по 6": a range names every number in it. */
+const RANGE = "(?:\\s?[-–—]\\s?|\\s(?:a|to|through|thru|до|по)\\s)";
+const NUMBER_OR_RANGE = `${NUMBER}(?:${RANGE}${NUMBER})?`;
+const NUMBER_LIST = `${NUMBER_OR_RANGE}(?:${JOIN}${NUMBER_OR_RANGE}){0,5}`;
+/**
+ * A range past the last clause of any kind is no range of clauses ("la mesure 5 à 10 heures"): its
+ * first number only.
+ */
+const RANGE_END = Math.max(...Object.values(CLAUSE_COUNTS));
 
 /** The n-th clause of the whole document, counted from the end when n < 0; null beyond it. */
 function inDocument(n: number): ReferenceTarget[] {
@@ -230,10 +238,14 @@ type Rule = {
 };
 
 const numbersIn = (list: string): number[] =>
-  list
-    .split(new RegExp(JOIN, "u"))
-    .map((t) => readCardinal(t.trim()))
-    .filter((n): n is number => n !== null);
+  list.split(new RegExp(JOIN, "u")).flatMap((t) => {
+    const [first, last] = t.split(new RegExp(RANGE, "u")).map((n) => readCardinal(n.trim()));
+    if (first === null || first === undefined) return [];
+    if (last === null || last === undefined || last <= first || last > RANGE_END) {
+      return [first];
+    }
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
 
 const ordinalOf = (m: RegExpExecArray, group = 1): number =>
   readOrdinal(m[group] ?? "") ?? Number.NaN;

@@ -94,6 +94,18 @@ describe("findReferences", () => {
     ]);
   });
 
+  it.each([
+    ["les mesures 3 à 5", ["M3", "M4", "M5"]],
+    ["measures 1-3", ["M1", "M2", "M3"]],
+    ["в пунктах 4–6", ["M4", "M5", "M6"]],
+    ["considérants 2 à 4", ["P2", "P3", "P4"]],
+    ["mesure 2-3 et 5", ["M2", "M3", "M5"]],
+    // past the last clause of any kind, no range: "à 10 heures" is a time
+    ["la mesure 5 à 10 heures", ["M5"]],
+  ])("reads the range %j as every clause in it", (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
   it("finds a reference inside ordinary discussion", () => {
     expect(ids("Comme le dit la mesure 4, les briefings devraient être réguliers.")).toEqual([
       "M4",

@@ -128,9 +128,11 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
     ...(alsoNeeds && { alsoNeeds: new RegExp(alsoNeeds, "u") }),
     patterns: sources.map((source) => new RegExp(source, "gu")),
   });
-  // "paragraphe 2 de l'article 5 de l'OTAN", "section 2 of article 5 of the NATO treaty": a numbered
-  // part of a numbered article; this text's measures and recitals have no numbered parts.
-  const partOf = `(?:${WORD_START}${clauseWord}\\s?${NUMBER},?\\s${of}\\s?(?:l'|the\\s)?)?`;
+  // "paragraphe 2 de l'article 5 de l'OTAN", "paragraphes 1 à 3 de l'article 5": numbered parts of a
+  // numbered article; this text's measures and recitals have no numbered parts.
+  // "articles 1 to 3", "paragraphes 1 à 3": a range of parts
+  const numbers = `${NUMBER}(?:(?:\\s?[-–]\\s?|\\s(?:a|to)\\s)${NUMBER})?`;
+  const partOf = `(?:${WORD_START}${clauseWord}\\s?${numbers},?\\s${of}\\s?(?:l'|the\\s)?)?`;
   // Every citation of a named document numbers a part: "article 5", "le premier article".
   const numberedPart = `${WORD_START}(?:${clauseWord}\\s?${NUMBER}|(?:${ORDINAL})\\s${clauseWord})`;
   return [
@@ -140,7 +142,7 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
       `${WORD_START}${document}`,
       [
         // "article 5 du traité de l'Atlantique Nord", "point 3 of the Helsinki Final Act"
-        `${partOf}${WORD_START}${clauseWord}\\s?${NUMBER}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
+        `${partOf}${WORD_START}${clauseWord}\\s?${numbers}(?:${AND}${clauseWord}\\s?${NUMBER})?,?\\s${of}\\s${words(4)}${ELISION}${document}`,
         // "le premier article de la Charte de Paris", "the 3rd chapter of the UN Charter"
         `${WORD_START}(?:${ORDINAL})\\s${clauseWord}\\s${of}\\s${words(4)}${ELISION}${document}`,
         // "Article 2(4) UN Charter", "статья 5 Вашингтонского договора", "п. 1 ст. 51 Устава ООН"

@@ -185,15 +185,14 @@ const NUMBER_MARK =
   "(?:\\s?(?:n\\s?°|n\\s?º|no\\.?|n\\.|n(?=\\s\\d)|numero|number|num\\.?|nr\\.?|#|№|номер|nomer)\\s?|\\s|(?<=\\.)(?=\\d{1,2}(?![.,]?\\d)))";
 const NUMBER = `(?:${CARDINAL}|${ROMAN})`;
 const JOIN = "(?:\\s?[,&]\\s?|\\s(?:et|and|и|ou|or|или)\\s)";
-/** "mesures 3 à 5", "measures 1-6", "пункты с 1 по 6": a range names every number in it. */
-const RANGE = "(?:\\s?[-–—]\\s?|\\s(?:a|to|through|thru|до|по)\\s)";
-const NUMBER_OR_RANGE = `${NUMBER}(?:${RANGE}${NUMBER})?`;
+/** "mesures 3 à 5", "measures 1-6", "considérants 2 à 4": a range names every number in it. */
+const RANGE = "(?:\\s?[-–—]\\s?|\\s(?:a|to|through|thru)\\s)";
+/** "la mesure 2 à 6 mois", "measure 2 to 3 times a year": a count of something else, no range. */
+const NOT_A_COUNT = `(?!\\s?${table("unitsAfterNumber")}${WORD_END})`;
+const NUMBER_OR_RANGE = `${NUMBER}(?:${RANGE}${NUMBER}${NOT_A_COUNT})?`;
 const NUMBER_LIST = `${NUMBER_OR_RANGE}(?:${JOIN}${NUMBER_OR_RANGE}){0,5}`;
-/**
- * A range past the last clause of any kind is no range of clauses ("la mesure 5 à 10 heures"): its
- * first number only.
- */
-const RANGE_END = Math.max(...Object.values(CLAUSE_COUNTS));
+const RANGE_ENDS = new RegExp(`^(${NUMBER})${RANGE}(${NUMBER})$`, "u");
+const JOINS = new RegExp(JOIN, "u");
 
 /** The n-th clause of the whole document, counted from the end when n < 0; null beyond it. */
 function inDocument(n: number): ReferenceTarget[] {
@@ -237,14 +236,22 @@ type Rule = {
   topPart?: boolean;
 };
 
-const numbersIn = (list: string): number[] =>
-  list.split(new RegExp(JOIN, "u")).flatMap((t) => {
-    const [first, last] = t.split(new RegExp(RANGE, "u")).map((n) => readCardinal(n.trim()));
-    if (first === null || first === undefined) return [];
-    if (last === null || last === undefined || last <= first || last > RANGE_END) {
-      return [first];
-    }
-    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+/**
+ * The numbers of a list, each range expanded up to `last` (the count of the clauses it numbers):
+ * "mesures 5 à 7" is measures 5 and 6; a range that starts past them is its first number only.
+ */
+const numbersIn = (list: string, last: number): number[] =>
+  list.split(JOINS).flatMap((t) => {
+    const item = t.trim();
+    // "dix-sept" is one number, not a range from ten
+    const whole = readCardinal(item);
+    if (whole !== null) return [whole];
+    const ends = RANGE_ENDS.exec(item);
+    const from = readCardinal(ends?.[1] ?? item);
+    const to = ends ? readCardinal(ends[2] ?? "") : null;
+    if (from === null) return [];
+    if (to === null || to <= from || from > last) return [from];
+    return Array.from({ length: Math.min(to, last) - from + 1 }, (_, i) => from + i);
   });
 
 const ordinalOf = (m: RegExpExecArray, group = 1): number =>
@@ -302,7 +309,7 @@ const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
   weak,
 });
 const numbered = (kind: "measure" | "recital") => (m: RegExpExecArray) =>
-  numbersIn(m[1] ?? "").map((n) => target(kind, n));
+  numbersIn(m[1] ?? "", CLAUSE_COUNTS[kind]).map((n) => target(kind, n));
 
 /** Generic nouns: "le premier élément", "the second bullet" (a measure), "le dernier bloc". */
 const LIST_ITEM = table("listItem");
@@ -559,7 +566,7 @@ const RECITAL_BY_PARAGRAPH: Rule[] = [
     (m) => [numberedParagraph(ordinalOf(m))],
   ),
   rule(`${table("recitalAfterOrdinal")}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, (m) =>
-    numbersIn(m[1] ?? "").map(numberedParagraph),
+    numbersIn(m[1] ?? "", CLAUSE_COUNTS.measure).map(numberedParagraph),
   ),
 ];
 
@@ -620,6 +627,19 @@ function phraseAfter(folded: string, end: number): string {
 const CHATTER = new RegExp(`${WORD_START}${table("chatter")}${WORD_END}`, "gu");
 
 /**
+ * "la dernière phrase c'est du remplissage", "the second bullet is just filler": what follows a
+ * verb like "c'est" or "is" says something about the part, it does not name whose part it is.
+ */
+const PREDICATE_START = new RegExp(`${WORD_START}${table("predicateStarts")}${WORD_END}`, "u");
+
+/** The words after a reference that may still belong to its name: up to its predicate. */
+function subjectAfter(folded: string, end: number): string {
+  const phrase = phraseAfter(folded, end);
+  const stop = phrase.search(PREDICATE_START);
+  return stop < 0 ? phrase : phrase.slice(0, stop);
+}
+
+/**
  * "mon appli bancaire demande une double sécurité": a word that is also a verb, no determiner
  * before it, then "un"/"une" and a noun is the verb and its article; "la mesure un" is measure 1.
  */
@@ -644,7 +664,7 @@ function verbAndArticle(folded: string, start: number, end: number): boolean {
  */
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
-  return phraseAfter(folded, end)
+  return subjectAfter(folded, end)
     .split(/[^\p{L}\p{N}']+/u)
     .every((w) => {
       // After an elided article ("de l'Est") stands a noun: it must be one of this text's.

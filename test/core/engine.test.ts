@@ -81,6 +81,19 @@ describe("answer by reference", () => {
     expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
   });
 
+  it.each([
+    // a predicate after the part ("c'est du remplissage") says something about it, names no other text
+    ["franchement la dernière phrase c'est du remplissage, non ? elle dit quoi", "closing"],
+    ["the second bullet is just filler right?", "M2"],
+    // the signatures say nothing: "elle dit quoi" of the last sentence is the closing
+    ["la dernière phrase elle dit quoi", "closing"],
+    // a range and the start of the list
+    ["que disent les mesures 3 à 5 ?", "M3"],
+    ["что в самом начале списка?", "M1"],
+  ])("answers %j by its reference", (q, id) => {
+    expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
+  });
+
   it("reads no name in words for a part alone", () => {
     for (const q of ["the part", "le passage", "абзац"]) {
       expect(engine.answer(q), q).not.toMatchObject({ via: "reference" });

@@ -100,9 +100,21 @@ describe("findReferences", () => {
     ["в пунктах 4–6", ["M4", "M5", "M6"]],
     ["considérants 2 à 4", ["P2", "P3", "P4"]],
     ["mesure 2-3 et 5", ["M2", "M3", "M5"]],
-    // past the last clause of any kind, no range: "à 10 heures" is a time
-    ["la mesure 5 à 10 heures", ["M5"]],
+    // up to the last clause of its kind
+    ["mesures 5 à 7", ["M5", "M6"]],
+    ["considérants 3 à 5", ["P3", "P4"]],
   ])("reads the range %j as every clause in it", (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["la mesure 5 à 10 heures", ["M5"]],
+    ["la mesure 2 à 6 mois d'intervalle", ["M2"]],
+    ["measure 2 to 3 times a year", ["M2"]],
+    ["пункт 3 – 5 человек", ["M3"]],
+    // one number written with a hyphen, not a range from ten
+    ["que dit la mesure dix-sept ?", ["out:measure:17"]],
+  ])("reads no range in %j: a count or one number", (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
 

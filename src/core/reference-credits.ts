@@ -101,7 +101,7 @@ export function onlyACopula(between: string): boolean {
   return COPULA_AFTER.test(between.replace(TRAILING_ARTICLE, " "));
 }
 
-const TRAILING_ARTICLE = /\s(?:la|le|les|the|l')\s?$/u;
+const TRAILING_ARTICLE = /\s(?:la|le|les|the)\s?$/u;
 /** The sentence ends on a question mark: "c'est le préambule ou la conclusion ?". */
 const ASKS = /^[^.!?]*\?/u;
 /** Between a name and the quotation: punctuation and spaces only. */

@@ -237,8 +237,8 @@ type Rule = {
 };
 
 /**
- * The numbers of a list, each range expanded up to `last` (the count of the clauses it numbers):
- * "mesures 5 à 7" is measures 5 and 6; a range that starts past them is its first number only.
+ * The numbers of a list, each range expanded when it ends within `last` (the count of the clauses
+ * it numbers): "la mesure 2 à 8 euros" is measure 2, a range past the clauses a count of something.
  */
 const numbersIn = (list: string, last: number): number[] =>
   list.split(JOINS).flatMap((t) => {
@@ -250,8 +250,8 @@ const numbersIn = (list: string, last: number): number[] =>
     const from = readCardinal(ends?.[1] ?? item);
     const to = ends ? readCardinal(ends[2] ?? "") : null;
     if (from === null) return [];
-    if (to === null || to <= from || from > last) return [from];
-    return Array.from({ length: Math.min(to, last) - from + 1 }, (_, i) => from + i);
+    if (to === null || to <= from || to > last) return [from];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   });
 
 const ordinalOf = (m: RegExpExecArray, group = 1): number =>
@@ -627,19 +627,6 @@ function phraseAfter(folded: string, end: number): string {
 const CHATTER = new RegExp(`${WORD_START}${table("chatter")}${WORD_END}`, "gu");
 
 /**
- * "la dernière phrase c'est du remplissage", "the second bullet is just filler": what follows a
- * verb like "c'est" or "is" says something about the part, it does not name whose part it is.
- */
-const PREDICATE_START = new RegExp(`${WORD_START}${table("predicateStarts")}${WORD_END}`, "u");
-
-/** The words after a reference that may still belong to its name: up to its predicate. */
-function subjectAfter(folded: string, end: number): string {
-  const phrase = phraseAfter(folded, end);
-  const stop = phrase.search(PREDICATE_START);
-  return stop < 0 ? phrase : phrase.slice(0, stop);
-}
-
-/**
  * "mon appli bancaire demande une double sécurité": a word that is also a verb, no determiner
  * before it, then "un"/"une" and a noun is the verb and its article; "la mesure un" is measure 1.
  */
@@ -664,7 +651,7 @@ function verbAndArticle(folded: string, start: number, end: number): boolean {
  */
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
-  return subjectAfter(folded, end)
+  return phraseAfter(folded, end)
     .split(/[^\p{L}\p{N}']+/u)
     .every((w) => {
       // After an elided article ("de l'Est") stands a noun: it must be one of this text's.

@@ -158,6 +158,10 @@ export const HELD_OUT_QUOTES = [
   "q384",
   "q413",
   "q414",
+  "q445",
+  "q446",
+  "q447",
+  "q448",
 ];
 
 export function newKindsReport(

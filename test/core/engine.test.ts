@@ -82,9 +82,6 @@ describe("answer by reference", () => {
   });
 
   it.each([
-    // a predicate after the part ("c'est du remplissage") says something about it, names no other text
-    ["franchement la dernière phrase c'est du remplissage, non ? elle dit quoi", "closing"],
-    ["the second bullet is just filler right?", "M2"],
     // the signatures say nothing: "elle dit quoi" of the last sentence is the closing
     ["la dernière phrase elle dit quoi", "closing"],
     // a range and the start of the list

@@ -100,9 +100,8 @@ describe("findReferences", () => {
     ["в пунктах 4–6", ["M4", "M5", "M6"]],
     ["considérants 2 à 4", ["P2", "P3", "P4"]],
     ["mesure 2-3 et 5", ["M2", "M3", "M5"]],
-    // up to the last clause of its kind
-    ["mesures 5 à 7", ["M5", "M6"]],
-    ["considérants 3 à 5", ["P3", "P4"]],
+    // a word that starts like a unit ("часто", often) is no unit
+    ["пункты 1–3 часто цитируют", ["M1", "M2", "M3"]],
   ])("reads the range %j as every clause in it", (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -112,6 +111,9 @@ describe("findReferences", () => {
     ["la mesure 2 à 6 mois d'intervalle", ["M2"]],
     ["measure 2 to 3 times a year", ["M2"]],
     ["пункт 3 – 5 человек", ["M3"]],
+    // past the clauses of its kind, a count of something else
+    ["la mesure 2 à 8 euros", ["M2"]],
+    ["considérants 3 à 5", ["P3"]],
     // one number written with a hyphen, not a range from ten
     ["que dit la mesure dix-sept ?", ["out:measure:17"]],
   ])("reads no range in %j: a count or one number", (text, expected) => {

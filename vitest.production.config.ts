@@ -7,6 +7,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/production/**/*.test.ts"],
+    // Each test runs npm and node processes one after another: a second each on a quiet machine,
+    // several on a busy two-core one.
+    testTimeout: 60_000,
     setupFiles: ["test/support/schema-refusals.ts"],
   },
 });

@@ -160,14 +160,19 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
     gated(numbered, [
       `${numbered}\\s?(?:n°\\s?|no\\.?\\s?|№\\s?)?\\d{3,5}(?![\\p{L}\\p{N}])${part}`,
     ]),
-    gated(`${WORD_START}${organisation}`, [
-      // "5-я статья НАТО", "the 5th article of NATO"
-      `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
-      // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
-      `${partOf}${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
-      // "NATO's Article 5"
-      `${partOf}${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
-    ]),
+    // Each of these names an article: most questions name NATO but no article, and stop at the gate.
+    gated(
+      `${WORD_START}${organisation}`,
+      [
+        // "5-я статья НАТО", "the 5th article of NATO"
+        `(?<![\\p{L}\\p{N}])\\d{1,3}(?:-?\\p{L}{1,3})?\\s${article}\\s(?:(?:of|de|du|d')\\s)?${organisation}`,
+        // "article 5 de l'OTAN", "статья 4 ОДКБ", "article 5 vs article 4 CSTO", "article 4 CSTO vs 5"
+        `${partOf}${WORD_START}(?:${article}\\s?${NUMBER}${AND})?${article}\\s?${NUMBER}\\s(?:(?:of|de|du|des|de la|d'|of the)\\s)?${organisation}(?:${AND}(?:${article}\\s?)?${NUMBER})?`,
+        // "NATO's Article 5"
+        `${partOf}${WORD_START}${organisation}(?:'s)?\\s${article}\\s?${NUMBER}`,
+      ],
+      `${WORD_START}${article}`,
+    ),
     // "a 4/4 measure", "une mesure à 3/4": a bar of music, by its time signature
     gated(fraction, [
       `(?<![\\p{L}\\p{N}])\\d{1,2}/\\d{1,2}\\s?${clauseWord}`,

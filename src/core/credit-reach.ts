@@ -232,8 +232,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}${wordListSource(words.comparedBefore)}(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
     "u",
   );
+  // A full stop ends the comparison's sentence: "Je vois mal le lien avec la mesure 1. « … »".
   const labelsOrSays = new RegExp(
-    `^[\\s:,.;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
+    `^[\\s:,;()—–-]*$|${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
   );
   // Of amount only: "says no more than « … »", "ne demande rien de plus que « … »" restrict, they

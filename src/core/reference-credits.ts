@@ -123,6 +123,8 @@ function opensAsLabel(folded: string, start: number): boolean {
   return LABEL_OPENS.test(folded.slice(Math.max(0, start - LABEL_LEAD_CHARS), start));
 }
 const LABEL_CLOSES_BEFORE = /^\s?[:—–-]\s?$/u;
+/** "preamble says « … »": a bare label opening its sentence, then a verb of saying that touches the quotation. */
+const LABEL_SAYS_BEFORE = new RegExp(`^\\s${SAYS}\\s?[:,—–-]?\\s?$`, "u");
 const LABEL_OPENS_AFTER = /^[\s,]{0,2}[([—–-]?\s?$/u;
 const LABEL_CLOSES_AFTER = /^\s?(?:[)\].,;!?]|$)/u;
 /** How far around a name its crediting words are read. */
@@ -165,6 +167,7 @@ const NAMES = data.names.map((r) => {
         ? new RegExp(`${WORD_START}(?:${alternatives(labels)})${WORD_END}`, "gu")
         : null,
     idiom: r.idioms?.length ? new RegExp(`(?:${alternatives(r.idioms)})$`, "u") : null,
+    labelSays: r.speakers !== true,
   };
 });
 
@@ -209,14 +212,20 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
  * A bare name credits only as a label: alone or after a lead-in or a place word ("v preambule :"),
  * right before or after the quotation.
  */
-function creditsAsLabel(folded: string, start: number, end: number, side: Side): boolean {
+function creditsAsLabel(
+  folded: string,
+  start: number,
+  end: number,
+  side: Side,
+  labelSays = true,
+): boolean {
   if (besideName(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) return false;
   if (side === "before") {
     return (
       (opensAsLabel(folded, start) ||
         CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
-      folded.length - end <= NEXT_TO_QUOTE &&
-      LABEL_CLOSES_BEFORE.test(folded.slice(end))
+      ((folded.length - end <= NEXT_TO_QUOTE && LABEL_CLOSES_BEFORE.test(folded.slice(end))) ||
+        (labelSays && opensAsLabel(folded, start) && LABEL_SAYS_BEFORE.test(folded.slice(end))))
     );
   }
   return (
@@ -280,7 +289,10 @@ function namesIn(folded: string, side: Side): Credit[] {
   for (const n of NAMES) {
     for (const [re, credits] of [
       [n.words, creditsAsWord],
-      [n.labels, creditsAsLabel],
+      [
+        n.labels,
+        (f: string, s: number, e: number, side: Side) => creditsAsLabel(f, s, e, side, n.labelSays),
+      ],
     ] as const) {
       if (!re) continue;
       re.lastIndex = 0;

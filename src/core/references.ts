@@ -121,6 +121,8 @@ export interface NameRule extends WordList, RuleExamples {
   labels?: string[];
   /** Phrases that hold a name without naming the clause ("в заключение": in conclusion). */
   idioms?: string[];
+  /** Its bare labels also name people ("les signataires disent"): no part before a verb of saying. */
+  speakers?: boolean;
 }
 
 export interface ReferenceData {

@@ -35,6 +35,13 @@ export interface DeniedCreditWords {
    */
   contrastAfter: WordList;
   /**
+   * After a quotation, the clause as the subject of a verb that takes the quotation up, with no
+   * comma between ("« … » — la mesure 4 en est la traduction", "n'en est que l'écho", "parlait déjà
+   * des secrétaires"): it follows from the quotation, not its source; "— mesure 5, en est-on sûr ?"
+   * and "— пункт 5, уже говорил же" are the writer's own words.
+   */
+  followsFrom: WordList;
+  /**
    * Right after a quotation, words that set it apart from what was named before it ("Les
    * secrétaires généraux, c'est la 1. « … », c'est autre chose."): no credit before it holds.
    */
@@ -123,6 +130,7 @@ export function deniedCreditTest({
   after,
   rightAfter,
   contrastAfter,
+  followsFrom,
   questionLeads,
   negation,
   askedCover,
@@ -150,6 +158,10 @@ export function deniedCreditTest({
     new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${WORD_END}`, "u");
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
+  const followsRightAfter = new RegExp(
+    `^\\s${wordListSource(followsFrom)}(?![\\p{L}\\p{N}-])`,
+    "u",
+  );
   // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de
   // pain" negate something else.
   const negatedRightAfter = new RegExp(
@@ -207,7 +219,7 @@ export function deniedCreditTest({
       deniedBeforeAside(longLead) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
-      (afterQuotation && contrastedRightAfter.test(rest)) ||
+      (afterQuotation && (contrastedRightAfter.test(rest) || followsRightAfter.test(rest))) ||
       negatedRightAfter.test(rest)
     );
   };

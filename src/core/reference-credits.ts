@@ -167,7 +167,8 @@ const NAMES = data.names.map((r) => {
         ? new RegExp(`${WORD_START}(?:${alternatives(labels)})${WORD_END}`, "gu")
         : null,
     idiom: r.idioms?.length ? new RegExp(`(?:${alternatives(r.idioms)})$`, "u") : null,
-    labelSays: r.speakers !== true,
+    creditsAsLabel: (f: string, start: number, end: number, side: Side) =>
+      creditsAsLabel(f, start, end, side, r.speakers !== true),
   };
 });
 
@@ -210,22 +211,24 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
 
 /**
  * A bare name credits only as a label: alone or after a lead-in or a place word ("v preambule :"),
- * right before or after the quotation.
+ * right before or after the quotation; opening its sentence, also before a verb of saying that
+ * touches the quotation ("preamble says « … »"), unless the label also names people (`labelSays`
+ * false: "les signataires disent « … »" is what the ministers say, not the signatures line).
  */
 function creditsAsLabel(
   folded: string,
   start: number,
   end: number,
   side: Side,
-  labelSays = true,
+  labelSays: boolean,
 ): boolean {
   if (besideName(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) return false;
   if (side === "before") {
+    const opens = opensAsLabel(folded, start);
     return (
-      (opensAsLabel(folded, start) ||
-        CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
+      (opens || CREDIT_BEFORE.test(folded.slice(Math.max(0, start - CREDIT_WINDOW), start))) &&
       ((folded.length - end <= NEXT_TO_QUOTE && LABEL_CLOSES_BEFORE.test(folded.slice(end))) ||
-        (labelSays && opensAsLabel(folded, start) && LABEL_SAYS_BEFORE.test(folded.slice(end))))
+        (labelSays && opens && LABEL_SAYS_BEFORE.test(folded.slice(end))))
     );
   }
   return (
@@ -289,10 +292,7 @@ function namesIn(folded: string, side: Side): Credit[] {
   for (const n of NAMES) {
     for (const [re, credits] of [
       [n.words, creditsAsWord],
-      [
-        n.labels,
-        (f: string, s: number, e: number, side: Side) => creditsAsLabel(f, s, e, side, n.labelSays),
-      ],
+      [n.labels, n.creditsAsLabel],
     ] as const) {
       if (!re) continue;
       re.lastIndex = 0;
@@ -387,16 +387,34 @@ const NUMBER_ALONE = new RegExp(
   "gu",
 );
 
+/**
+ * "Le 5 : « … »", "le 1 dit « … »": the masculine article may stand for a point or a recital, so
+ * the number credits the measure and the recital it may be; only right before a colon or a verb
+ * of saying, since "le 5 mars" is as often a date.
+ */
+const NUMBER_ALONE_EITHER = new RegExp(
+  `${WORD_START}${table("numberAloneEither")}\\s(\\d)(?=\\s?:|\\s${SAYS}${WORD_END})`,
+  "gu",
+);
+
 function measuresByNumberAlone(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
-  for (const m of folded.matchAll(NUMBER_ALONE)) {
-    const id = `M${m[1]}` as ClauseId;
-    const end = m.index + m[0].length;
-    if (!CLAUSE_ORDER.includes(id) || !creditsAsWord(folded, m.index, end, side)) continue;
-    out.push({ start: m.index, end, targets: [{ kind: "clause", id }], via: "number-alone" });
-    if (out.length >= MAX_FOUND) break;
+  for (const [re, kinds] of [
+    [NUMBER_ALONE, ["M"]],
+    [NUMBER_ALONE_EITHER, ["M", "P"]],
+  ] as const) {
+    for (const m of folded.matchAll(re)) {
+      const ids = kinds
+        .map((k) => `${k}${m[1]}` as ClauseId)
+        .filter((id) => CLAUSE_ORDER.includes(id));
+      const end = m.index + m[0].length;
+      if (ids.length === 0 || !creditsAsWord(folded, m.index, end, side)) continue;
+      const targets = ids.map((id) => ({ kind: "clause", id }) as const);
+      out.push({ start: m.index, end, targets, via: "number-alone" });
+      if (out.length >= MAX_FOUND) return out;
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The clauses credits name, in order, once each. */

@@ -121,7 +121,7 @@ export interface NameRule extends WordList, RuleExamples {
   labels?: string[];
   /** Phrases that hold a name without naming the clause ("в заключение": in conclusion). */
   idioms?: string[];
-  /** Its bare labels also name people ("les signataires disent"): no part before a verb of saying. */
+  /** Its bare labels also name people ("les signataires disent"): they never credit before a verb of saying. */
   speakers?: boolean;
 }
 

@@ -43,6 +43,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   topicEnds: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
   events: WordList;
+  /** After the noun, a word that opens its own topic ("sur", "about", "про"): no place follows. */
+  ownTopic: WordList;
   /** Names of the signatures ("les noms", "the sig block"): after a word of place, that clause. */
   signaturesNamed: WordList & { clause: string };
   /** "faisait partie", "is part": verbs that make these part nouns a belonging, not a part. */
@@ -241,6 +243,8 @@ const GROUPS = (() => {
 
 const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
 const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
+/** "un point sur les briefings avant les exercices": the noun has its own topic, and the place is in it. */
+const OWN_TOPIC = new RegExp(`^\\s${wordListSource(data.ownTopic)}${WORD_END}`, "u");
 
 const UNDER = new RegExp(`^${wordListSource(data.under)}$`, "u");
 const CLOSE_UNDER = new RegExp(
@@ -257,6 +261,7 @@ export function relativePosition(question: string): RelativePosition | null {
   if (!g?.topic) return null;
   // "qu'est-ce qui s'est passé après": a time, not a place in the text.
   if (g.between && EVENT.test(g.between)) return null;
+  if (g.between && OWN_TOPIC.test(g.between)) return null;
   const topic = g.topic.replace(CLOSE_FIRST, "");
   // "just PR after a list of demands": an indefinite article names no particular clause.
   if (INDEFINITE.test(topic)) return null;

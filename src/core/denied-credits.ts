@@ -35,12 +35,16 @@ export interface DeniedCreditWords {
    */
   contrastAfter: WordList;
   /**
-   * After a quotation, the clause as the subject of a verb that takes the quotation up, with no
-   * comma between ("« … » — la mesure 4 en est la traduction", "n'en est que l'écho", "parlait déjà
-   * des secrétaires"): it follows from the quotation, not its source; "— mesure 5, en est-on sûr ?"
-   * and "— пункт 5, уже говорил же" are the writer's own words.
+   * After a quotation, the clause as the subject of a verb that takes the quotation up ("« … » —
+   * la mesure 4 en est la traduction", "n'en est que l'écho", "en donne un exemple"): it follows
+   * from the quotation, not its source; "— mesure 5, en est-on sûr ?" asks.
    */
   followsFrom: WordList;
+  /**
+   * The same, of what the clause had already said ("— la mesure 1 parlait déjà des secrétaires
+   * généraux"), only with no comma between: "— это пункт 5, уже говорил же" is the writer's aside.
+   */
+  saidBefore: WordList;
   /**
    * Right after a quotation, words that set it apart from what was named before it ("Les
    * secrétaires généraux, c'est la 1. « … », c'est autre chose."): no credit before it holds.
@@ -131,6 +135,7 @@ export function deniedCreditTest({
   rightAfter,
   contrastAfter,
   followsFrom,
+  saidBefore,
   questionLeads,
   negation,
   askedCover,
@@ -159,7 +164,7 @@ export function deniedCreditTest({
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
   const followsRightAfter = new RegExp(
-    `^\\s${wordListSource(followsFrom)}(?![\\p{L}\\p{N}-])`,
+    `^(?:[\\s,—–-]{0,3}${wordListSource(followsFrom)}|\\s${wordListSource(saidBefore)})(?![\\p{L}\\p{N}-])`,
     "u",
   );
   // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de

@@ -390,7 +390,8 @@ const NUMBER_ALONE = new RegExp(
 /**
  * "Le 5 : « … »", "le 1 dit « … »": the masculine article may stand for a point or a recital, so
  * the number credits the measure and the recital it may be; only right before a colon or a verb
- * of saying, since "le 5 mars" is as often a date.
+ * of saying ("le 5 mars ils disent" is a date). A day before a colon ("Lavrov l'a redit le 4 : « … »")
+ * still reads as the clause: rarer in talk about the text than "…, le 2 : « … »".
  */
 const NUMBER_ALONE_EITHER = new RegExp(
   `${WORD_START}${table("numberAloneEither")}\\s(\\d)(?=\\s?:|\\s${SAYS}${WORD_END})`,
@@ -399,7 +400,7 @@ const NUMBER_ALONE_EITHER = new RegExp(
 
 function measuresByNumberAlone(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
-  for (const [re, kinds] of [
+  search: for (const [re, kinds] of [
     [NUMBER_ALONE, ["M"]],
     [NUMBER_ALONE_EITHER, ["M", "P"]],
   ] as const) {
@@ -411,7 +412,7 @@ function measuresByNumberAlone(folded: string, side: Side): Credit[] {
       if (ids.length === 0 || !creditsAsWord(folded, m.index, end, side)) continue;
       const targets = ids.map((id) => ({ kind: "clause", id }) as const);
       out.push({ start: m.index, end, targets, via: "number-alone" });
-      if (out.length >= MAX_FOUND) return out;
+      if (out.length >= MAX_FOUND) break search;
     }
   }
   return out.sort((a, b) => a.start - b.start);

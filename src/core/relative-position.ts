@@ -45,6 +45,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   events: WordList;
   /** After the noun, a word that opens its own topic ("sur", "about", "про"): no place follows. */
   ownTopic: WordList;
+  /** What no topic starts with: a place ("on the list right after …") or a question word ("о чём"). */
+  ownTopicNot: WordList;
   /** Names of the signatures ("les noms", "the sig block"): after a word of place, that clause. */
   signaturesNamed: WordList & { clause: string };
   /** "faisait partie", "is part": verbs that make these part nouns a belonging, not a part. */
@@ -244,7 +246,10 @@ const GROUPS = (() => {
 const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
 const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
 /** "un point sur les briefings avant les exercices": the noun has its own topic, and the place is in it. */
-const OWN_TOPIC = new RegExp(`^\\s${wordListSource(data.ownTopic)}${WORD_END}`, "u");
+const OWN_TOPIC = new RegExp(
+  `^\\s${wordListSource(data.ownTopic)}${WORD_END}(?!\\s${wordListSource(data.ownTopicNot)}${WORD_END})`,
+  "u",
+);
 
 const UNDER = new RegExp(`^${wordListSource(data.under)}$`, "u");
 const CLOSE_UNDER = new RegExp(

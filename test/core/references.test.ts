@@ -74,6 +74,8 @@ describe("findReferences", () => {
     ["пятый абзац", "M5"],
     ["второй абзац текста", "P1"],
     ["последний абзац", "closing"],
+    // "последняя" starts like "после" (after) but moves nothing to the next clause
+    ["последняя строка перед подписями", "closing"],
   ])("%s → %s", (text, id) => {
     // Exactly that clause: a second, spurious reference would be quoted too.
     expect(ids(text)).toEqual([id]);

@@ -45,6 +45,8 @@ export interface DeniedCreditWords {
    * généraux"), only with no comma between: "— это пункт 5, уже говорил же" is the writer's aside.
    */
   saidBefore: WordList;
+  /** Before a clause named after the quotation only ("« … » — ça annonce la mesure 5"). */
+  announcesBefore: WordList;
   /**
    * Right after a quotation, words that set it apart from what was named before it ("Les
    * secrétaires généraux, c'est la 1. « … », c'est autre chose."): no credit before it holds.
@@ -136,6 +138,7 @@ export function deniedCreditTest({
   contrastAfter,
   followsFrom,
   saidBefore,
+  announcesBefore,
   questionLeads,
   negation,
   askedCover,
@@ -163,6 +166,10 @@ export function deniedCreditTest({
     new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${WORD_END}`, "u");
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
+  const announcedBefore = new RegExp(
+    `${WORD_START}${wordListSource(announcesBefore)}${linked}\\s?$`,
+    "u",
+  );
   const followsRightAfter = new RegExp(
     `^(?:[\\s,—–-]{0,3}${wordListSource(followsFrom)}|\\s${wordListSource(saidBefore)})(?![\\p{L}\\p{N}-])`,
     "u",
@@ -224,7 +231,10 @@ export function deniedCreditTest({
       deniedBeforeAside(longLead) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
-      (afterQuotation && (contrastedRightAfter.test(rest) || followsRightAfter.test(rest))) ||
+      (afterQuotation &&
+        (contrastedRightAfter.test(rest) ||
+          followsRightAfter.test(rest) ||
+          announcedBefore.test(lead))) ||
       negatedRightAfter.test(rest)
     );
   };

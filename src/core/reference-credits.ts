@@ -137,7 +137,7 @@ const NOT_BEFORE_NAME = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`,
  * nothing.
  */
 const BESIDE_NAME = new RegExp(
-  `${WORD_START}(?:${table("next")}|${table("previous")})\\s(?:(?:the|la|le|les|l')\\s?)?$`,
+  `${WORD_START}(?:${table("next")}|${table("previous")}|${table("besideOnly")})\\s(?:(?:the|la|le|les|l')\\s?)?$`,
   "u",
 );
 

@@ -162,6 +162,10 @@ export const HELD_OUT_QUOTES = [
   "q446",
   "q447",
   "q448",
+  "q469",
+  "q470",
+  "q471",
+  "q472",
 ];
 
 export function newKindsReport(

@@ -5,13 +5,14 @@
  * data/references.json and data/clauses.json.
  */
 import { withBetweenCredits } from "./between-credits.ts";
-import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { clauseOwnNames } from "./declaration.ts";
 import { withEllipticCredits } from "./elliptic-credits.ts";
 import { creditReadingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
   MAX_FOUND,
   type NameRule,
+  nthOfKind,
   type ReferenceTarget,
   scanReferences as scan,
   referenceWords as table,
@@ -401,16 +402,15 @@ const NUMBER_ALONE_EITHER = new RegExp(
 function measuresByNumberAlone(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
   search: for (const [re, kinds] of [
-    [NUMBER_ALONE, ["M"]],
-    [NUMBER_ALONE_EITHER, ["M", "P"]],
+    [NUMBER_ALONE, ["measure"]],
+    [NUMBER_ALONE_EITHER, ["measure", "recital"]],
   ] as const) {
     for (const m of folded.matchAll(re)) {
-      const ids = kinds
-        .map((k) => `${k}${m[1]}` as ClauseId)
-        .filter((id) => CLAUSE_ORDER.includes(id));
+      const targets = kinds
+        .map((kind) => nthOfKind(kind, Number(m[1])))
+        .filter((t) => t.kind === "clause");
       const end = m.index + m[0].length;
-      if (ids.length === 0 || !creditsAsWord(folded, m.index, end, side)) continue;
-      const targets = ids.map((id) => ({ kind: "clause", id }) as const);
+      if (targets.length === 0 || !creditsAsWord(folded, m.index, end, side)) continue;
       out.push({ start: m.index, end, targets, via: "number-alone" });
       if (out.length >= MAX_FOUND) break search;
     }

@@ -249,8 +249,9 @@ const numbersIn = (list: string, last: number): number[] =>
     const whole = readCardinal(item);
     if (whole !== null) return [whole];
     const ends = RANGE_ENDS.exec(item);
-    const from = readCardinal(ends?.[1] ?? item);
-    const to = ends ? readCardinal(ends[2] ?? "") : null;
+    if (!ends) return [];
+    const from = readCardinal(ends[1] ?? "");
+    const to = readCardinal(ends[2] ?? "");
     if (from === null) return [];
     if (to === null || to <= from || to > last) return [from];
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);

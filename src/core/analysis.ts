@@ -146,6 +146,11 @@ const STOP = new Set<string>(
 const FRENCH_NOUNS = new Set(list(`came`));
 const FRENCH_DETERMINERS = new Set(list(`la de du ta sa ma cette leur`));
 
+/** Whether `word`, a stop word elsewhere, is a French noun here: "la came" after its determiner. */
+export function isFrenchNounAfter(previous: string, word: string): boolean {
+  return FRENCH_DETERMINERS.has(previous) && FRENCH_NOUNS.has(word);
+}
+
 /** isStopWord for a word of one language's text (the index's fields): "came" is French there. */
 export function isStopWordIn(word: string, lang: Lang | "any"): boolean {
   return !(lang === "fr" && FRENCH_NOUNS.has(fold(word))) && isStopWord(word);

@@ -445,8 +445,12 @@ function idKind(letter: string, n: number): "measure" | "recital" {
   return n > CLAUSE_COUNTS.recital && n <= CLAUSE_COUNTS.measure ? "measure" : "recital";
 }
 
-/** Up to three words of any kind between two parts of a position ("le paragraphe qui suit"). */
-const FILLER = "(?:,?\\s\\p{L}{1,15}){0,3}";
+/**
+ * Up to three words of any kind between two parts of a position ("le paragraphe qui suit"), but
+ * never a word of distance: "le passage, bien avant la liste" is somewhere well before it, not
+ * the paragraph right before.
+ */
+const FILLER = `(?:,?\\s(?!${table("distance")}\\s)\\p{L}{1,15}){0,3}`;
 /** Between two parts: a space, after a comma or not. */
 const GAP = ",?\\s";
 

@@ -3,7 +3,7 @@
  * quoi ce texte ?", "can u summarize the doc"): cue words by their beginnings, the rest stop
  * words, fillers or words naming the text (data/whole-text.json, `cues` and `filler`).
  */
-import { isSqueezedStopWord } from "./analysis.ts";
+import { isFrenchNounAfter, isSqueezedStopWord } from "./analysis.ts";
 import { coverWords } from "./phrase-cover.ts";
 import { LANGS, type Localized } from "./types.ts";
 import {
@@ -388,7 +388,12 @@ export class WholeTextWords {
       else if (this.isWeak(w)) weak++;
       else if (this.wanting.has(w)) return;
       else if (/^\d{4,}$/.test(w) && TOPIC_BEFORE.has(before(words, i))) other.push(i);
-      else if (!isSqueezedStopWord(w) && !this.filler.has(w) && !NUMBER_WORD.test(w)) other.push(i);
+      else if (
+        (!isSqueezedStopWord(w) || isFrenchNounAfter(words[i - 1] ?? "", w)) &&
+        !this.filler.has(w) &&
+        !NUMBER_WORD.test(w)
+      )
+        other.push(i);
     });
     // Both organisations named are the text's subject ("a CSTO pitch to NATO"); one of them is the
     // subject too when the text is named and asked for in brief ("en une phrase, ça demande quoi

@@ -425,6 +425,13 @@ const MEASURE_RULES: Rule[] = [
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
+  // "#3 says", "what does #5 say?": chat numbers the list so; "the #1 priority" ranks another
+  // thing, so only a mark, the end, or a verb of saying or being may follow.
+  {
+    re: /#(\d{1,2})(?=\s?[?!.,;:)»"]|\s?$|\s(?:is|was|says|said|say|reads|talks|dit|disent|parle|c'est|est|говорит|гласит|это|про|about|sur|de la liste|of the list|in the list|du texte|of the text)(?![\p{L}]))/uy,
+    make: (m) => [target("measure", Number(m[1]))],
+    weak: true,
+  },
   // clause ids as the project writes them: "M3", "P2"
   rule("([mp])([0-9]{1,2})", (m) => [target(idKind(m[1] ?? "", Number(m[2])), Number(m[2]))]),
   // "le premier élément des démarches proposées", "the second bullet", "démarche 3"
@@ -553,7 +560,7 @@ const FIRST_TABLES = [
   ...new Set(data.positions.map((p) => p.sequence[0] ?? "")),
 ];
 const PLACES = new RegExp(
-  `§|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${CARDINAL}\\s(?:${table("firstFew")}|${table("lastFew")})|${BY_LENGTH}|${FIRST_TABLES.map(table).join("|")})`,
+  `§|#(?=\\d)|${WORD_START}(?:\\d|[mp]\\d|${ORDINAL}|${CARDINAL}\\s(?:${table("firstFew")}|${table("lastFew")})|${BY_LENGTH}|${FIRST_TABLES.map(table).join("|")})`,
   "gu",
 );
 

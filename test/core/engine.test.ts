@@ -84,11 +84,23 @@ describe("answer by reference", () => {
   it.each([
     // the signatures say nothing: "elle dit quoi" of the last sentence is the closing
     ["la dernière phrase elle dit quoi", "closing"],
+    ["la dernière phrase, ça engage à quoi concrètement ?", "closing"],
+    ["the last line, what does it mean?", "closing"],
+    ["последняя фраза, к чему она обязывает?", "closing"],
     // a range and the start of the list
     ["que disent les mesures 3 à 5 ?", "M3"],
     ["что в самом начале списка?", "M1"],
+    // chat numbers the list with "#"
+    ["what does #5 say?", "M5"],
+    ["c'est quoi le #2 de la liste ?", "M2"],
   ])("answers %j by its reference", (q, id) => {
     expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
+  });
+
+  it("reads no measure in a rank of another thing", () => {
+    for (const q of ["the #1 priority for NATO?", "my #1 fan"]) {
+      expect(engine.answer(q), q).not.toMatchObject({ via: "reference" });
+    }
   });
 
   it("reads no name in words for a part alone", () => {

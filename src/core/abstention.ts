@@ -60,7 +60,8 @@ function compile(r: AbstentionRuleData): Rule {
     const gap = r.between
       ? `\\s(?:(?:${alternatives(r.between)})\\s?){0,3}`
       : `[^?.!]{0,${r.within ?? 0}}?`;
-    source += gap + wordsSource(r.then);
+    // "d'après le texte" is according to it, not a word of later ("après").
+    source += `${gap}(?<!d')${wordsSource(r.then)}`;
   }
   return {
     id: r.id,

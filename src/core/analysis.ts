@@ -235,12 +235,12 @@ export function analyzeQuery(text: string, limit = Number.POSITIVE_INFINITY): To
   for (const word of words(text)) {
     if (out.length >= limit) break;
     // words() gives lower case; the determiners and nouns have no accents to fold.
-    const determined = FRENCH_DETERMINERS.has(before);
+    const previous = before;
     before = word;
     if (word.length > MAX_WORD_LENGTH || seen.has(word)) continue;
     seen.add(word);
     const stems =
-      contentStems(word) ?? (determined && FRENCH_NOUNS.has(before) ? queryStems(word) : null);
+      contentStems(word) ?? (isFrenchNounAfter(previous, word) ? queryStems(word) : null);
     if (stems) out.push({ word, stems });
   }
   return out;

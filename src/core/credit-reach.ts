@@ -238,9 +238,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   // Of amount only: "says no more than « … »", "ne demande rien de plus que « … »" restrict, they
-  // do not compare; "dit pareil que « … »" does.
+  // do not compare; "dit pareil que « … »" does, and so does an alternative before a colon ("la
+  // mesure 2 ou celle-ci : « … » ?").
   const compared = new RegExp(
-    `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
+    `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?:?\\s?$`,
     "u",
   );
   const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");

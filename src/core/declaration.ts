@@ -113,6 +113,10 @@ export const CLAUSE_COUNTS: Readonly<Record<"measure" | "recital", number>> = {
   recital: parsed.filter((c) => c.kind === "recital").length,
 };
 
+/** The clause that introduces the numbered measures: the one right before the first of them. */
+export const LIST_INTRODUCTION: ClauseId | undefined =
+  parsed[parsed.findIndex((c) => c.kind === "measure") - 1]?.id;
+
 /** The clause of the same kind as `like` (a recital, a measure) numbered `n`, if the text has one. */
 export function sameKindNumbered(like: ClauseId, n: number): ClauseId | undefined {
   const kind = parsed.find((c) => c.id === like)?.kind;

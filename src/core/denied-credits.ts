@@ -10,6 +10,8 @@
  * quotation may set it apart from every clause named before it ("« … », c'est autre chose": read
  * in quote-cues.ts). Each test reads a few words next to the credit.
  */
+import { CLAUSE_ORDER, LIST_INTRODUCTION } from "./declaration.ts";
+import { ORDINAL } from "./numbers.ts";
 import type { Credit } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
 import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
@@ -17,6 +19,10 @@ import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patt
 export interface DeniedCreditWords {
   /** Words of denial right before a reference ("pas", "not", "не"). */
   before: WordList;
+  /** Absence, then a topic and a place word right before the reference ("personne parle du nucléaire dans"). */
+  absentBefore: WordList;
+  /** Steps "proposed in" a clause, then an ordinal after it, or the appeal itself. */
+  stepsIn: WordList;
   /** The denials of `before` that may take an aside between commas ("It is not, as some claim, measure 5"). */
   asideBefore: WordList;
   /** Words of denial after a comma or a dash, or opening the message ("C'est le préambule, pas la mesure 1"). */
@@ -34,6 +40,12 @@ export interface DeniedCreditWords {
    * mesure 4, elle, dit « … »").
    */
   contrastAfter: WordList;
+  /**
+   * After a quotation, the clause as the subject of a question about it ("« … » — la mesure 3 est
+   * vraiment prioritaire selon vous ?"): only when its sentence ends in a question mark, since
+   * "— la mesure 5 est vraiment claire là-dessus" credits it.
+   */
+  askedAfter: WordList;
   /**
    * After a quotation, the clause as the subject of a verb that takes the quotation up ("« … » —
    * la mesure 4 en est la traduction", "n'en est que l'écho", "en donne un exemple"): it follows
@@ -124,18 +136,35 @@ export interface CreditWindow {
 export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow) => boolean;
 
 /**
+ * "les démarches proposées dans l'appel, la cinquième : « … »": the steps a clause holds, then one
+ * of them by its rank, or a clause that is a list itself (the one that introduces the measures,
+ * the signatures: "Авторы, перечисленные в подписи, начинают так: « … »"): it holds what the
+ * message speaks of, it is not the quotation's source ("les démarches proposées dans la mesure 5 :
+ * « … »" credits it).
+ */
+const ORDINAL_NEXT = new RegExp(`^[\\s,]*(?:(?:la|le|the)\\s)?(?:${ORDINAL})`, "u");
+const LISTS = new Set([LIST_INTRODUCTION, CLAUSE_ORDER[CLAUSE_ORDER.length - 1]]);
+
+function holdsAList(credit: Credit): boolean {
+  return credit.targets.every((t) => t.kind === "clause" && LISTS.has(t.id));
+}
+
+/**
  * The test for denied credits: whether the words around a credit in `folded` (a window on one
  * side of the quotation, as normaliseForPatterns gives it) deny it: a denial right before the
  * reference or right after it.
  */
 export function deniedCreditTest({
   before,
+  absentBefore,
+  stepsIn,
   asideBefore,
   afterComma,
   linkers,
   after,
   rightAfter,
   contrastAfter,
+  askedAfter,
   followsFrom,
   saidBefore,
   announcesBefore,
@@ -152,6 +181,16 @@ export function deniedCreditTest({
     `${WORD_START}${wordListSource(before)}(?:${described}|${linked})\\s?$`,
     "u",
   );
+  // "personne parle du nucléaire dans la mesure 5": a topic and "in" between the absence and the
+  // clause; "nobody talks about measure 5, which says « … »" only talks about it.
+  const absentThere = new RegExp(
+    `${WORD_START}${wordListSource(absentBefore)}(?:\\s[\\p{L}'-]{1,20}){1,3}\\s(?:dans|in|в|во)(?:\\s(?:la|le|les|l'|the))?\\s?$`,
+    "u",
+  );
+  const stepsInBefore = new RegExp(
+    `${WORD_START}${wordListSource(stepsIn)}(?:\\s(?:la|le|les|l'|the))?\\s?$`,
+    "u",
+  );
   const denialBeforeAside = new RegExp(
     `${WORD_START}${wordListSource(asideBefore)}${DENIAL_ASIDE}(?:${described}|${linked})\\s?$`,
     "u",
@@ -166,6 +205,10 @@ export function deniedCreditTest({
     new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${WORD_END}`, "u");
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
+  const askedRightAfter = new RegExp(
+    `^[\\s,—–-]{0,3}${wordListSource(askedAfter)}${WORD_END}[^.!?]*\\?`,
+    "u",
+  );
   const announcedBefore = new RegExp(
     `${WORD_START}${wordListSource(announcesBefore)}${linked}\\s?$`,
     "u",
@@ -227,12 +270,15 @@ export function deniedCreditTest({
       credit.start,
     );
     return (
+      absentThere.test(lead) ||
+      (stepsInBefore.test(lead) && (holdsAList(credit) || ORDINAL_NEXT.test(rest))) ||
       deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
       deniedBeforeAside(longLead) ||
       denialAfter.test(rest) ||
       denialRightAfter.test(rest) ||
       (afterQuotation &&
         (contrastedRightAfter.test(rest) ||
+          askedRightAfter.test(rest) ||
           followsRightAfter.test(rest) ||
           announcedBefore.test(lead))) ||
       negatedRightAfter.test(rest)

@@ -106,7 +106,7 @@ const VOCABULARY = new Set(
 
 /** The name of the preamble `word` is a typo of ("preambel", "преамбла"), or null. */
 function preambleTypo(word: string): string | null {
-  if (word.length < 6 || PREAMBLE_KNOWN.has(word)) return null;
+  if (word.length < 6 || PREAMBLE_KNOWN.has(word) || VOCABULARY.has(word)) return null;
   return nearPreambleName(word) ?? nearInflectedPreamble(word);
 }
 

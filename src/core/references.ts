@@ -304,6 +304,8 @@ function byLength(kind: "measure" | "recital", m: RegExpExecArray): ReferenceTar
 
 /** "первый же абзац": the Russian particle of emphasis between an ordinal and its noun. */
 const JUST = "(?:же\\s)?";
+/** "the first proposed step", "вторая предложенная мера": a word for the list's being proposed. */
+const PROPOSED = `(?:${table("proposedAdjective")}\\s)?`;
 
 /** Sticky: a rule is tried at one place, not searched for. */
 const rule = (source: string, make: Rule["make"], weak = false): Rule => ({
@@ -414,8 +416,8 @@ const MEASURE_RULES: Rule[] = [
     `${MEASURE_NOUN}(?:\\s(?:the|la|le|is|est|that\\sis|qui\\sest|is\\sthe)){0,2}\\s${BY_LENGTH}`,
     (m) => byLength("measure", m),
   ),
-  // "la 3e mesure", "the last measure", "третий пункт", "первый же пункт"
-  rule(`(${ORDINAL})\\s${JUST}${partitive("measure")}${MEASURE_NOUN}`, (m) => [
+  // "la 3e mesure", "the last measure", "третий пункт", "первый же пункт", "the first proposed step"
+  rule(`(${ORDINAL})\\s${JUST}${partitive("measure")}${PROPOSED}${MEASURE_NOUN}`, (m) => [
     target("measure", ordinalOf(m)),
   ]),
   // "пункт второй", "мера пятая": Russian puts the ordinal after the noun as readily as before it.
@@ -454,10 +456,11 @@ function idKind(letter: string, n: number): "measure" | "recital" {
 
 /**
  * Up to three words of any kind between two parts of a position ("le paragraphe qui suit"), but
- * never a word of distance: "le passage, bien avant la liste" is somewhere well before it, not
- * the paragraph right before.
+ * not ending on a word of distance right before the next part: "le passage, bien avant la liste"
+ * is somewhere well before it, not the paragraph right before ("le paragraphe, bien trop long,
+ * juste avant la liste" still is).
  */
-const FILLER = `(?:,?\\s(?!${table("distance")}\\s)\\p{L}{1,15}){0,3}`;
+const FILLER = `(?:,?\\s\\p{L}{1,15}){0,3}(?!(?<=${WORD_START}${table("distance")})\\s)`;
 /** Between two parts: a space, after a comma or not. */
 const GAP = ",?\\s";
 

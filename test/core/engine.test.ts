@@ -93,6 +93,9 @@ describe("answer by reference", () => {
     // chat numbers the list with "#"
     ["what does #5 say?", "M5"],
     ["c'est quoi le #2 de la liste ?", "M2"],
+    // an ordinal before a word for the list's being proposed
+    ["What does the first proposed step involve, institutionally speaking?", "M1"],
+    ["первая предложенная мера", "M1"],
   ])("answers %j by its reference", (q, id) => {
     expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
   });

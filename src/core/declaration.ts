@@ -113,6 +113,9 @@ export const CLAUSE_COUNTS: Readonly<Record<"measure" | "recital", number>> = {
   recital: parsed.filter((c) => c.kind === "recital").length,
 };
 
+/** The signatures: the text's last clause. */
+export const SIGNATURES: ClauseId | undefined = parsed[parsed.length - 1]?.id;
+
 /** The clause that introduces the numbered measures: the one right before the first of them. */
 export const LIST_INTRODUCTION: ClauseId | undefined =
   parsed[parsed.findIndex((c) => c.kind === "measure") - 1]?.id;

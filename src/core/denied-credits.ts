@@ -10,7 +10,7 @@
  * quotation may set it apart from every clause named before it ("« … », c'est autre chose": read
  * in quote-cues.ts). Each test reads a few words next to the credit.
  */
-import { CLAUSE_ORDER, LIST_INTRODUCTION } from "./declaration.ts";
+import { LIST_INTRODUCTION, SIGNATURES } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import type { Credit } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
@@ -142,8 +142,10 @@ export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow
  * message speaks of, it is not the quotation's source ("les démarches proposées dans la mesure 5 :
  * « … »" credits it).
  */
+/** "mais", "but", "но": what follows an absence and a "but" is said, not missing. */
+const BUT = "(?:mais|but|но|et|and)";
 const ORDINAL_NEXT = new RegExp(`^[\\s,]*(?:(?:la|le|the)\\s)?(?:${ORDINAL})`, "u");
-const LISTS = new Set([LIST_INTRODUCTION, CLAUSE_ORDER[CLAUSE_ORDER.length - 1]]);
+const LISTS = new Set([LIST_INTRODUCTION, SIGNATURES].filter((id) => id !== undefined));
 
 function holdsAList(credit: Credit): boolean {
   return credit.targets.every((t) => t.kind === "clause" && LISTS.has(t.id));
@@ -182,9 +184,10 @@ export function deniedCreditTest({
     "u",
   );
   // "personne parle du nucléaire dans la mesure 5": a topic and "in" between the absence and the
-  // clause; "nobody talks about measure 5, which says « … »" only talks about it.
+  // clause, and no "but" ("nobody talks about it but in measure 5 it says « … »"); "nobody talks
+  // about measure 5, which says « … »" only talks about it.
   const absentThere = new RegExp(
-    `${WORD_START}${wordListSource(absentBefore)}(?:\\s[\\p{L}'-]{1,20}){1,3}\\s(?:dans|in|в|во)(?:\\s(?:la|le|les|l'|the))?\\s?$`,
+    `${WORD_START}${wordListSource(absentBefore)}(?:\\s(?!${BUT}${WORD_END})[\\p{L}'-]{1,20}){1,3}\\s(?:dans|in|в|во)(?:\\s(?:la|le|les|l'|the))?\\s?$`,
     "u",
   );
   const stepsInBefore = new RegExp(

@@ -499,7 +499,9 @@ export class Engine {
     // ("before the recitals") say where, not what about.
     const rest = `${folded.slice(0, found.start)} ${folded.slice(found.end)}`;
     // Without words that choose, "ils disent quoi, à la toute fin ?" asks what is said there.
-    const says = readingThatSays(ids, rest);
+    // Only a place ("the last sentence") may be either clause; "les signatures, ça veut dire
+    // quoi ?" names one.
+    const says = found.edge ? readingThatSays(ids, rest) : undefined;
     const otherwise = says && says !== named ? this.clause(says) : undefined;
     if (placesAPart(rest)) return otherwise;
     const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));

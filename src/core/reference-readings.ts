@@ -7,7 +7,7 @@
  * them (engine.ts).
  */
 import { fold } from "./analysis.ts";
-import { CLAUSE_ORDER, clauseOwnNames } from "./declaration.ts";
+import { CLAUSE_ORDER, clauseOwnNames, SIGNATURES } from "./declaration.ts";
 import { ORDINAL, readOrdinal } from "./numbers.ts";
 import {
   type FoundReference,
@@ -52,10 +52,7 @@ const PLACE_WORDS = new RegExp(
 /** How far past a list's edge "des mesures", "of measures", "мер" are looked for. */
 const LIST_NOUN_AFTER = 16;
 const MEASURES_NAMED = new RegExp(`${WORD_START}${table("measuresNamed")}`, "u");
-const SIGNATURES: ReferenceTarget = {
-  kind: "clause",
-  id: CLAUSE_ORDER[CLAUSE_ORDER.length - 1] as ClauseId,
-};
+const SIGNATURES_TARGET: ReferenceTarget = { kind: "clause", id: SIGNATURES as ClauseId };
 
 /**
  * "à la toute fin ils disent quoi ?", "at the very end they say": the signatures under the text
@@ -68,9 +65,8 @@ const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
  * question asks what they say there.
  */
 export function readingThatSays(ids: readonly ClauseId[], folded: string): ClauseId | undefined {
-  const signatures = CLAUSE_ORDER[CLAUSE_ORDER.length - 1];
-  if (!signatures || !ids.includes(signatures) || !THEY_SAY.test(folded)) return undefined;
-  return ids.find((id) => id !== signatures);
+  if (!SIGNATURES || !ids.includes(SIGNATURES) || !THEY_SAY.test(folded)) return undefined;
+  return ids.find((id) => id !== SIGNATURES);
 }
 
 /** Whether `folded` names or places a part of the text (PLACE_WORDS). */
@@ -108,7 +104,7 @@ const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = readingsOf(r, folded);
   const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
-  if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...read, SIGNATURES];
+  if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...read, SIGNATURES_TARGET];
   if (r.topPart && r.by === 0) return ABOVE_THE_APPEAL;
   return read;
 }

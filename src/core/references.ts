@@ -427,10 +427,15 @@ const MEASURE_RULES: Rule[] = [
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
-  // "#3 says", "what does #5 say?": chat numbers the list so; "the #1 priority" ranks another
-  // thing, so only a mark, the end, or a verb of saying or being may follow.
+  // "#3 says", "what does #5 say?": chat numbers the list so. Only opening the message or after a
+  // word that asks or points (hashBefore), and before a mark, the end or a verb of saying or being
+  // (hashAfter): "Post #2 says", "le tweet #3", "the #1 priority" number other things. Weak: tied
+  // to this text like the generic nouns.
   {
-    re: /#(\d{1,2})(?=\s?[?!.,;:)»"]|\s?$|\s(?:is|was|says|said|say|reads|talks|dit|disent|parle|c'est|est|говорит|гласит|это|про|about|sur|de la liste|of the list|in the list|du texte|of the text)(?![\p{L}]))/uy,
+    re: new RegExp(
+      `(?<=^[\\s"«(]*|${WORD_START}${table("hashBefore")}\\s)#(\\d{1,2})(?=\\s?[?!.,;:)»"]|\\s?$|\\s${table("hashAfter")})`,
+      "uy",
+    ),
     make: (m) => [target("measure", Number(m[1]))],
     weak: true,
   },

@@ -100,8 +100,15 @@ describe("answer by reference", () => {
     expect(engine.answer(q)).toMatchObject({ kind: "clause", via: "reference", clause: { id } });
   });
 
+  it("reads an apology as no topic: the question after it is answered", () => {
+    expect(engine.answer("sorry, which measure is about drugs?")).toMatchObject({
+      kind: "clause",
+      clause: { id: "M6" },
+    });
+  });
+
   it("reads no measure in a rank of another thing", () => {
-    for (const q of ["the #1 priority for NATO?", "my #1 fan"]) {
+    for (const q of ["the #1 priority for NATO?", "my #1 fan", "Post #2 says what?"]) {
       expect(engine.answer(q), q).not.toMatchObject({ via: "reference" });
     }
   });

@@ -131,7 +131,7 @@ const MORE_STOP_WORDS = list(`
   lorsque comme encore faire fait peut peuvent ete etre either each also yet lot lots
   like whom made против такое такой такая которые который которая также ещё еще лучше вместе against contre role roles
   роль play plays joue jouent
-  sorry sry soz dsl desole desolee pardon excuse excusez извини извините простите
+  sorry sry soz dsl desole desolee извини извините простите
 `);
 
 const STOP = new Set<string>(

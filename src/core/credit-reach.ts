@@ -42,8 +42,8 @@ export interface CreditReachWords {
    * "по отношению к формуле « … »").
    */
   comparedWith: WordList;
-  /** "la mesure 2 ou celle-ci : « … » ?": another clause offered as the alternative to the quotation. */
-  alternatives: WordList;
+  /** "ça", "this one": a comparison may end on one of them and a colon ("différente de celle-ci : « … »"). */
+  pointedAt: WordList;
   /** Right before the quotation, what the clause lacks ("n'a aucun sens sans « … »"). */
   withoutRightBefore: WordList;
   /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
@@ -240,15 +240,11 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   // Of amount only: "says no more than « … »", "ne demande rien de plus que « … »" restrict, they
-  // do not compare; "dit pareil que « … »" does.
+  // do not compare; "dit pareil que « … »" does. A colon may end it after a word that points at the
+  // quotation ("différente de celle-ci : « … »", "la mesure 2 ou celle-ci : « … » ?"), not after
+  // another thing ("La mesure 2, dans la version française : « … »" labels the quotation).
   const compared = new RegExp(
-    `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}\\s?$`,
-    "u",
-  );
-  // An alternative may stand before a colon ("la mesure 2 ou celle-ci : « … » ?"); a comparison
-  // may not ("La mesure 2, dans la version française : « … »" labels the quotation).
-  const alternative = new RegExp(
-    `${WORD_START}${wordListSource(words.alternatives)}\\s?:?\\s?$`,
+    `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}(?:(?<=${WORD_START}${wordListSource(words.pointedAt)})\\s?:)?\\s?$`,
     "u",
   );
   const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
@@ -353,7 +349,6 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !ownStatement(between) &&
         !joined.test(between) &&
         !compared.test(between) &&
-        !alternative.test(between) &&
         !lacking.test(between) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
         !comparativeBetween.test(between) &&

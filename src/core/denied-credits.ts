@@ -143,7 +143,7 @@ export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow
  * « … »" credits it).
  */
 /** "mais", "but", "но": what follows an absence and a "but" is said, not missing. */
-const BUT = "(?:mais|but|но|et|and)";
+const BUT = "(?:mais|but|но)";
 const ORDINAL_NEXT = new RegExp(`^[\\s,]*(?:(?:la|le|the)\\s)?(?:${ORDINAL})`, "u");
 const LISTS = new Set([LIST_INTRODUCTION, SIGNATURES].filter((id) => id !== undefined));
 

@@ -31,6 +31,7 @@ import {
   weightedCoverage,
 } from "./ranking.ts";
 import {
+  namesTheSignatures,
   placesAPart,
   questionReadings,
   readingIds,
@@ -499,9 +500,11 @@ export class Engine {
     // ("before the recitals") say where, not what about.
     const rest = `${folded.slice(0, found.start)} ${folded.slice(found.end)}`;
     // Without words that choose, "ils disent quoi, à la toute fin ?" asks what is said there.
-    // Only a place ("the last sentence") may be either clause; "les signatures, ça veut dire
-    // quoi ?" names one.
-    const says = found.edge ? readingThatSays(ids, rest) : undefined;
+    // A place ("the last sentence", "the last part") may be either clause; "les signatures, ça
+    // veut dire quoi ?" names one.
+    const says = namesTheSignatures(folded.slice(found.start, found.end))
+      ? undefined
+      : readingThatSays(ids, rest);
     const otherwise = says && says !== named ? this.clause(says) : undefined;
     if (placesAPart(rest)) return otherwise;
     const content = this.contentOf(rest).filter((t) => !namesAPart(t.word));

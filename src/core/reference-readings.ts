@@ -60,6 +60,14 @@ const SIGNATURES_TARGET: ReferenceTarget = { kind: "clause", id: SIGNATURES as C
  */
 const THEY_SAY = new RegExp(`${WORD_START}${table("theySay")}${WORD_END}`, "u");
 
+/** The signatures named as such ("les signatures", "the signature block"), not a place at the end. */
+const SIGNATURES_NAMED = new RegExp(`^${table("lastLine")}$`, "u");
+
+/** Whether a reference's own words name the signatures rather than place a part at the end. */
+export function namesTheSignatures(span: string): boolean {
+  return SIGNATURES_NAMED.test(span);
+}
+
 /**
  * Of the readings, the first that is not the signatures (the last clause of the text), when the
  * question asks what they say there.

@@ -87,12 +87,16 @@ describe("answer by reference", () => {
     ["la dernière phrase, ça engage à quoi concrètement ?", "closing"],
     ["the last line, what does it mean?", "closing"],
     ["последняя фраза, к чему она обязывает?", "closing"],
+    ["the last part, what do they say?", "closing"],
+    // the signatures named as such are the signatures, whatever is asked of them
+    ["les signatures, ça veut dire quoi ?", "signatories"],
     // a range and the start of the list
     ["que disent les mesures 3 à 5 ?", "M3"],
     ["что в самом начале списка?", "M1"],
     // chat numbers the list with "#"
     ["what does #5 say?", "M5"],
     ["c'est quoi le #2 de la liste ?", "M2"],
+    ["explain #3", "M3"],
     // an ordinal before a word for the list's being proposed
     ["What does the first proposed step involve, institutionally speaking?", "M1"],
     ["первая предложенная мера", "M1"],

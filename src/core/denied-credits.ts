@@ -23,6 +23,12 @@ export interface DeniedCreditWords {
   absentBefore: WordList;
   /** Steps "proposed in" a clause, then an ordinal after it, or the appeal itself. */
   stepsIn: WordList;
+  /**
+   * "Compare measure 3 with « … »": the clause set beside the quotation, unless the quotation
+   * stands right after it as its label ("Comparez la mesure 5 « … » et la mesure 3", "compare
+   * measure 5, which says « … »").
+   */
+  compareBefore: WordList;
   /** The denials of `before` that may take an aside between commas ("It is not, as some claim, measure 5"). */
   asideBefore: WordList;
   /** Words of denial after a comma or a dash, or opening the message ("C'est le préambule, pas la mesure 1"). */
@@ -160,6 +166,7 @@ export function deniedCreditTest({
   before,
   absentBefore,
   stepsIn,
+  compareBefore,
   asideBefore,
   afterComma,
   linkers,
@@ -188,6 +195,15 @@ export function deniedCreditTest({
   // about measure 5, which says « … »" only talks about it.
   const absentThere = new RegExp(
     `${WORD_START}${wordListSource(absentBefore)}(?:\\s(?!${BUT}${WORD_END})[\\p{L}'-]{1,20}){1,3}\\s(?:dans|in|в|во)(?:\\s(?:la|le|les|l'|the))?\\s?$`,
+    "u",
+  );
+  const comparedFirst = new RegExp(
+    `${WORD_START}${wordListSource(compareBefore)}(?:${described}|${linked})\\s?$`,
+    "u",
+  );
+  // The quotation right after the clause, or after a relative and a verb of saying: its label.
+  const labelledRightAfter = new RegExp(
+    `^(?:\\s?[(«"“]?\\s?$|,?\\s(?:qui|which|that|который|которая|что)\\s${wordListSource(requiredWords("says"))})`,
     "u",
   );
   const stepsInBefore = new RegExp(
@@ -275,6 +291,7 @@ export function deniedCreditTest({
     return (
       absentThere.test(lead) ||
       (stepsInBefore.test(lead) && (holdsAList(credit) || ORDINAL_NEXT.test(rest))) ||
+      (comparedFirst.test(lead) && !labelledRightAfter.test(rest)) ||
       deniedBefore(lead, opensMessage && credit.start <= BEFORE_CHARS) ||
       deniedBeforeAside(longLead) ||
       denialAfter.test(rest) ||

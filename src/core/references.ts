@@ -427,13 +427,14 @@ const MEASURE_RULES: Rule[] = [
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
-  // "#3 says", "what does #5 say?", "selon #5 :": chat numbers the list so. Not after a noun that
-  // numbers something else (hashNotAfter: "Post #2 says", "le tweet #3", "ma priorité #1"), and
-  // only before a mark, the end or a verb of saying or being (hashAfter: "the #1 priority" ranks
-  // another thing). Weak: tied to this text like the generic nouns.
+  // "#3 says", "what does #5 say?", "selon #5 :": chat numbers the list so. Only opening the
+  // message or after a word that asks, points or attributes (hashBefore): "Post #2 says", "we're
+  // #1!", "vote for #2!" number other things; and only before a mark, the end or a verb of saying
+  // or being (hashAfter): "the #1 priority" ranks another thing. Weak: tied to this text like the
+  // generic nouns.
   {
     re: new RegExp(
-      `(?<![\\p{L}\\p{N}_#])(?<!${WORD_START}${table("hashNotAfter")}\\s)#(\\d{1,2})(?=\\s?[?!.,;:)»"]|\\s?$|\\s${table("hashAfter")})`,
+      `(?<=^[\\s"«(]*|${WORD_START}${table("hashBefore")}\\s)#(\\d{1,2})(?=\\s?[?.,;:)»"]|\\s?$|\\s${table("hashAfter")})`,
       "uy",
     ),
     make: (m) => [target("measure", Number(m[1]))],

@@ -166,6 +166,10 @@ export const HELD_OUT_QUOTES = [
   "q470",
   "q471",
   "q472",
+  "q495",
+  "q496",
+  "q497",
+  "q498",
 ];
 
 export function newKindsReport(

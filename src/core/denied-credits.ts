@@ -21,7 +21,7 @@ export interface DeniedCreditWords {
   before: WordList;
   /** Absence, then a topic and a place word right before the reference ("personne parle du nucléaire dans"). */
   absentBefore: WordList;
-  /** Steps "proposed in" a clause, then an ordinal after it, or the appeal itself. */
+  /** Steps "proposed in" a clause: denied before a rank, or when the clause is a list itself. */
   stepsIn: WordList;
   /**
    * "Compare measure 3 with « … »": the clause set beside the quotation, unless the quotation
@@ -141,6 +141,9 @@ export interface CreditWindow {
 
 export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow) => boolean;
 
+/** "mais", "but", "но": what follows an absence and a "but" is said, not missing. */
+const BUT = "(?:mais|but|но)";
+
 /**
  * "les démarches proposées dans l'appel, la cinquième : « … »": the steps a clause holds, then one
  * of them by its rank, or a clause that is a list itself (the one that introduces the measures,
@@ -148,8 +151,6 @@ export type DeniedCredit = (folded: string, credit: Credit, where?: CreditWindow
  * message speaks of, it is not the quotation's source ("les démarches proposées dans la mesure 5 :
  * « … »" credits it).
  */
-/** "mais", "but", "но": what follows an absence and a "but" is said, not missing. */
-const BUT = "(?:mais|but|но)";
 const ORDINAL_NEXT = new RegExp(`^[\\s,]*(?:(?:la|le|the)\\s)?(?:${ORDINAL})`, "u");
 const LISTS = new Set([LIST_INTRODUCTION, SIGNATURES].filter((id) => id !== undefined));
 

@@ -1,17 +1,17 @@
 /**
  * Question-to-question matching: the example questions people asked about each clause (and about
- * things the text does not say, under "none") are pooled into one MiniSearch document per label,
- * a per-clause field of questions. A new question is scored against each pool; this is what lets
+ * things the text does not say, under "none") are pooled into one document per label, scored
+ * with MiniSearch's BM25 (pool-scores.ts). A new question is scored against each pool; this is what lets
  * "do they want to watch each other's war games?" find measure 5 though it shares no word with it.
  *
  * One pool per label rather than one document per example: it generalised better in
  * leave-one-batch-out runs (top-1 98.1% against 97.1% for 12 nearest neighbours) and searches 15
  * documents instead of thousands.
  */
-import MiniSearch, { type AsPlainObject } from "minisearch";
 import { MAX_FUZZY_WORDS, type Token } from "./analysis.ts";
 import { BoundedCache } from "./bounded-cache.ts";
 import { CLASS_TERM, type Entities } from "./entities.ts";
+import { type PoolScore, PoolScores } from "./pool-scores.ts";
 import { WHOLE_TEXT } from "./questions.ts";
 import type { ClauseId } from "./types.ts";
 
@@ -39,15 +39,15 @@ export type Label = ClauseId | typeof NONE;
  * 99.27, 99.18%; 0.1 is the best top-1 that keeps public answers at least 99.3% right, the limit
  * the thresholds are tuned to (src/quality/tune.ts).
  */
-const BM25 = { k: 5, b: 0.1, d: 0.5 };
+export const BM25 = { k: 5, b: 0.1, d: 0.5 };
 export const SHARPNESS = 4;
 
 /**
  * One edit from 5 letters. The pools' vocabulary is large, and a two-edit walk of it was most of a
  * question's cost; the clause-text search still allows two edits on long words.
  */
-function fuzziness(term: string): number | false {
-  return term.length >= 5 ? 1 : false;
+function toleratesTypo(term: string): boolean {
+  return term.length >= 5;
 }
 
 /** A question's terms: every stem of every content word, plus the class of each entity named. */
@@ -118,58 +118,16 @@ function termCounts(): Record<string, number> {
  */
 export const SEEN = "seen";
 
-/**
- * The pools as MiniSearch's own serialized index (what `toJSON` writes and `loadJS` reads), one
- * document per pool: each term with its count, which is the frequency MiniSearch would count had
- * each term been added as often as the examples used it. Adding them one occurrence at a time was
- * most of the engine's build (about 218,000 occurrences of 10,000 terms); the test that compares
- * this index with one built by `add` keeps the two identical, scores included. Terms go in the
- * order `add` would meet them first, so the index's tree is the same too.
- */
-export function poolsAsIndex(counts: readonly Record<string, number>[]): AsPlainObject {
-  const documentIds: Record<string, number> = {};
-  const fieldLength: Record<string, number[]> = {};
-  const byTerm = new Map<string, Record<string, number>>();
-  let average = 0;
-  counts.forEach((pool, id) => {
-    documentIds[id] = id;
-    // `add` counts a term each time the tokenizer yields it: a count below one adds nothing.
-    const terms = Object.keys(pool).filter((term) => (pool[term] ?? 0) >= 1);
-    fieldLength[id] = [terms.length];
-    // MiniSearch's running mean, step by step, so the average is the same to the last bit.
-    average = (average * id + terms.length) / (id + 1);
-    for (const term of terms) {
-      let docs = byTerm.get(term);
-      if (!docs) {
-        docs = {};
-        byTerm.set(term, docs);
-      }
-      docs[id] = pool[term] ?? 0;
-    }
-  });
-  return {
-    documentCount: counts.length,
-    nextId: counts.length,
-    documentIds,
-    fieldIds: { pool: 0 },
-    fieldLength,
-    averageFieldLength: [average],
-    storedFields: {},
-    dirtCount: 0,
-    index: [...byTerm].map(([term, docs]) => [term, { 0: docs }]),
-    serializationVersion: 2,
-  };
-}
-
 export class QuestionIndex {
-  private readonly mini: MiniSearch<{ id: number }>;
+  private readonly table: PoolScores;
   private readonly labels: Label[];
-  private readonly vocabulary = new Set<string>();
+  /** Terms of example questions kept only as known words (see SEEN). */
+  private readonly seen: Set<string>;
   /** Terms of example questions that some clause answered (the "none" pool left out). */
   private readonly answeredVocabulary = new Set<string>();
 
-  /** Each term's BM25 score against each pool, [pool index, score]: searched once per term. */
-  private readonly scores = new BoundedCache<string, Array<[number, number]>>(20_000);
+  /** Scores of the terms one typo from a word no example held: a walk over the terms each time. */
+  private readonly nearScores = new BoundedCache<string, PoolScore[]>(5_000);
 
   /** `isWord`: terms known elsewhere (the clause texts) are real words, not typos to tolerate. */
   constructor(
@@ -178,14 +136,8 @@ export class QuestionIndex {
   ) {
     const { [SEEN]: seen = {}, ...voting } = pools;
     this.labels = Object.keys(voting) as Label[];
-    const counts = Object.values(voting);
-    this.mini = MiniSearch.loadJS<{ id: number }>(poolsAsIndex(counts), {
-      fields: ["pool"],
-      storeFields: [],
-      processTerm: (term) => term,
-    });
-    for (const pool of [...counts, seen])
-      for (const term of Object.keys(pool)) this.vocabulary.add(term);
+    this.table = new PoolScores(Object.values(voting), BM25);
+    this.seen = new Set(Object.keys(seen));
     for (const [label, pool] of Object.entries(voting)) {
       if (label !== NONE) for (const term of Object.keys(pool)) this.answeredVocabulary.add(term);
     }
@@ -198,12 +150,12 @@ export class QuestionIndex {
 
   /** Whether some example question holds this term as typed. */
   knows(term: string): boolean {
-    return this.vocabulary.has(term);
+    return this.table.has(term) || this.seen.has(term);
   }
 
   /**
    * MiniSearch scores an OR query as the sum of its terms' scores times the number of terms that
-   * matched, so each pool's score is rebuilt exactly from the terms' cached scores.
+   * matched, so each pool's score is rebuilt exactly from the terms' scores.
    */
   vote(terms: readonly string[]): Votes {
     const share = new Map<Label, number>();
@@ -211,7 +163,7 @@ export class QuestionIndex {
     const sums = new Map<number, [number, number]>();
     let fuzzyLeft = MAX_FUZZY_WORDS;
     for (const term of terms) {
-      const unknown = !this.vocabulary.has(term) && !this.isWord(term);
+      const unknown = !this.knows(term) && !this.isWord(term);
       const scores = this.scoresOf(term, unknown && fuzzyLeft-- > 0);
       if (scores.length > 0) matched.add(term);
       for (const [pool, s] of scores) {
@@ -234,16 +186,10 @@ export class QuestionIndex {
     return { share, matched };
   }
 
-  private scoresOf(term: string, fuzzy: boolean): Array<[number, number]> {
-    return this.scores.get(`${fuzzy ? "~" : "="}${term}`, () => {
-      return this.mini
-        .search(term, {
-          fuzzy: fuzzy && fuzziness(term),
-          tokenize: (text) => [text],
-          processTerm: (t) => t,
-          bm25: BM25,
-        })
-        .map((h) => [h.id as number, h.score]);
-    });
+  /** A term no pool holds, searched with typo tolerance, scores as the pool terms near it. */
+  private scoresOf(term: string, fuzzy: boolean): PoolScore[] {
+    const exact = this.table.exact(term);
+    if (exact.length > 0 || !fuzzy || !toleratesTypo(term)) return exact;
+    return this.nearScores.get(term, (t) => this.table.oneEditAway(t));
   }
 }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../../src/core/engine.ts";
-import { poolExamples, poolsAsIndex, QuestionIndex, SEEN } from "../../src/core/question-index.ts";
+import { type PoolScore, PoolScores, withinOneEdit } from "../../src/core/pool-scores.ts";
+import { BM25, poolExamples, QuestionIndex, SEEN } from "../../src/core/question-index.ts";
 import { corpusHash, loadPools, POOLS_FILE, trainPools } from "../../src/core/question-pools.ts";
 import { readBatches, WHOLE_TEXT } from "../../src/core/questions.ts";
 
@@ -58,9 +59,39 @@ describe("the trained pools (data/question-pools.json)", () => {
     }
   });
 
-  it("load into MiniSearch as the very index adding each term as often as it was used builds", () => {
+  it("score every term, and words one typo from them, as MiniSearch scores the pools", () => {
     const { [SEEN]: _seen, ...voting } = loadPools().pools;
-    expectSameIndex(Object.values(voting), ["observ", "drogu", "exercic", "mesur"]);
+    const counts = Object.values(voting);
+    const terms = [...new Set(counts.flatMap((pool) => Object.keys(pool)))];
+    // Typos of every 7th long term: a letter dropped, changed, added.
+    const typos = terms
+      .filter((t, i) => t.length >= 6 && i % 7 === 0)
+      .flatMap((t) => [t.slice(1), `${t.slice(0, 2)}q${t.slice(3)}`, `${t}s`])
+      .filter((t) => !terms.includes(t));
+    expect(terms.length).toBeGreaterThan(5_000);
+    expect(typos.length).toBeGreaterThan(1_000);
+    expectMiniSearchScores(counts, terms, typos);
+  });
+
+  it("tell one edit from two, as Levenshtein counts them", () => {
+    for (const [a, b] of [
+      ["observ", "observ"],
+      ["observ", "obser"],
+      ["observ", "obsErv"],
+      ["observ", "oobserv"],
+      ["observ", "bserv"],
+      ["observ", "observe"],
+      ["", "a"],
+    ])
+      expect(withinOneEdit(a as string, b as string), `${a} ~ ${b}`).toBe(true);
+    for (const [a, b] of [
+      ["observ", "obsrev"],
+      ["observ", "obse"],
+      ["observ", "xobservx"],
+      ["observ", "bservx"],
+      ["", "ab"],
+    ])
+      expect(withinOneEdit(a as string, b as string), `${a} ~ ${b}`).toBe(false);
   });
 
   it("count words named like an object's own properties as any other word", () => {
@@ -78,16 +109,28 @@ describe("the trained pools (data/question-pools.json)", () => {
     ]);
     expect(Object.entries(pools.none ?? {})).toEqual([["__proto__", 2]]);
     const { [SEEN]: _seen, ...voting } = pools;
-    expectSameIndex(Object.values(voting), ["constructor", "__proto__", "observ"]);
+    expectMiniSearchScores(
+      Object.values(voting),
+      ["constructor", "__proto__", "observ"],
+      ["observe"],
+    );
     const { share } = new QuestionIndex(pools).vote(["constructor", "observ"]);
     const total = [...share.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1);
   });
 });
 
-/** The pools loaded from their serialized index, and added term by term: the same index. */
-function expectSameIndex(counts: Record<string, number>[], probes: string[]): void {
-  const added = new MiniSearch<{ id: number }>({
+/**
+ * The table's scores against MiniSearch's own search over the pools added term by term (each as
+ * often as the examples used it), with the question index's options: the same pools, in the same
+ * order, with the same scores to the last bits a sum in another order can change.
+ */
+function expectMiniSearchScores(
+  counts: Record<string, number>[],
+  terms: readonly string[],
+  typos: readonly string[],
+): void {
+  const mini = new MiniSearch<{ id: number }>({
     fields: ["pool"],
     storeFields: [],
     // The pool number is the document id; the "text" of its one field is the pool to tokenize.
@@ -98,13 +141,21 @@ function expectSameIndex(counts: Record<string, number>[], probes: string[]): vo
       ),
     processTerm: (term) => term,
   });
-  added.addAll(counts.map((_, id) => ({ id })));
-  const loaded = MiniSearch.loadJS<{ id: number }>(poolsAsIndex(counts), {
-    fields: ["pool"],
-    storeFields: [],
-    processTerm: (term) => term,
-  });
-  expect(JSON.stringify(loaded)).toBe(JSON.stringify(added));
-  const opts = { fuzzy: 1, tokenize: (t: string) => [t], processTerm: (t: string) => t };
-  for (const term of probes) expect(loaded.search(term, opts)).toEqual(added.search(term, opts));
+  mini.addAll(counts.map((_, id) => ({ id })));
+  const table = new PoolScores(counts, BM25);
+  const search = (term: string, fuzzy: number | false): PoolScore[] =>
+    mini
+      .search(term, { fuzzy, tokenize: (t) => [t], processTerm: (t) => t, bm25: BM25 })
+      .map((h) => [h.id as number, h.score]);
+  const same = (term: string, ours: PoolScore[], theirs: PoolScore[]) => {
+    expect(
+      ours.map(([pool]) => pool),
+      term,
+    ).toEqual(theirs.map(([pool]) => pool));
+    ours.forEach(([, score], i) => {
+      expect(Math.abs(score - (theirs[i]?.[1] ?? 0)), term).toBeLessThan(1e-12 * score);
+    });
+  };
+  for (const term of terms) same(term, table.exact(term), search(term, false));
+  for (const typo of typos) same(typo, table.oneEditAway(typo), search(typo, 1));
 }

@@ -7,8 +7,7 @@
  *
  * A migration never changes once released: a change to the schema is a new number.
  */
-import { type Kysely, sql } from "kysely";
-import { type Migration, Migrator } from "kysely/migration";
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
 
 export type StoreEngine = "sqlite" | "postgres";
 

@@ -203,12 +203,12 @@ describe("quote checker", () => {
     expect(r?.verdict).toBe("misattributed");
     const say = (lang: Lang) => renderQuoteReports(r ? [r] : [], lang);
     expect(say("fr")).toContain(
-      "Ces mots sont dans Mesure 3 [M3], pas dans le préambule (considérants 1 à 4).",
+      "Ces mots sont dans Mesure 3 [M3], pas dans le préambule (l’ouverture et les considérants 1 à 4).",
     );
     expect(say("en")).toContain(
-      "These words are in Measure 3 [M3], not in the preamble (recitals 1–4).",
+      "These words are in Measure 3 [M3], not in the preamble (the opening line and recitals 1–4).",
     );
-    expect(say("ru")).toContain("а не из: преамбула (абзацы 1–4).");
+    expect(say("ru")).toContain("а не из: преамбула (вступление и абзацы 1–4).");
   });
 
   it("shows a reordered quotation's change in place and the words it moved", () => {
@@ -316,7 +316,9 @@ describe("misattribution invariant", () => {
   ];
   const measures = [1, 2, 3, 4, 5, 6];
   const recitals = [1, 2, 3, 4];
-  const preamble: ClauseId[] = ["P1", "P2", "P3", "P4"];
+  // Many readers count the opening line in the preamble; "the recitals" are the four only.
+  const preamble: ClauseId[] = ["opening", "P1", "P2", "P3", "P4"];
+  const recitalsOnly: ClauseId[] = ["P1", "P2", "P3", "P4"];
   const CREDITS: { ids: ClauseId[]; frame: Frame }[] = [
     ...measures.flatMap((n) => {
       const ids = [`M${n}` as ClauseId];
@@ -344,6 +346,8 @@ describe("misattribution invariant", () => {
     { ids: preamble, frame: (q) => `le préambule dit « ${q} »` },
     { ids: preamble, frame: (q) => `According to the preamble, "${q}"` },
     { ids: preamble, frame: (q) => `В преамбуле говорится: «${q}»` },
+    { ids: recitalsOnly, frame: (q) => `les considérants disent « ${q} »` },
+    { ids: recitalsOnly, frame: (q) => `in the recitals: "${q}"` },
     { ids: ["closing"], frame: (q) => `la conclusion dit « ${q} »` },
     { ids: ["closing"], frame: (q) => `as the conclusion puts it, "${q}"` },
     { ids: ["closing"], frame: (q) => `В заключении сказано: «${q}»` },

@@ -33,6 +33,11 @@ export interface CreditReachWords {
    * safe side); English "here" is left out ("Measure 5, here's the line").
    */
   turns: WordList;
+  /**
+   * Words that turn after a comma only, unless one of `unlessNext` follows ("пункт 5, а
+   * именно"): Russian "а" opens questions too ("А брифинги зачем…").
+   */
+  commaTurns: WordList & { unlessNext: WordList };
   /** Words after a quotation that go on to another statement ("et", "and", "pourquoi"). */
   goesOn: WordList;
   /** Words that join a clause and the quotation as two things ("la mesure 4 et « … »"). */
@@ -203,6 +208,13 @@ export type CreditReaches = (
 export function creditReachTest(words: CreditReachWords): CreditReach {
   const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
   const turn = new RegExp(source(words.turns), "u");
+  // Right before the quotation only after a dash that gives the clause its own topic ("шестой
+  // пункт — про наркотики, а « … »"): a bare "…, а « … »" may be a run of the text's own words cut
+  // before "также".
+  const commaTurn = new RegExp(
+    `,\\s?${wordListSource(words.commaTurns)}\\s(?=\\p{L})(?!${wordListSource(words.commaTurns.unlessNext)})|^\\s?[—–-]\\s[^,;:«»"]{1,40},\\s?${wordListSource(words.commaTurns)}\\s?$`,
+    "u",
+  );
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const subordinatorIdiom = new RegExp(source(words.subordinatorIdioms), "gu");
@@ -316,7 +328,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     );
   };
   const broken = (between: string) =>
-    SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) || turn.test(between);
+    SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) ||
+    turn.test(between) ||
+    commaTurn.test(between);
 
   const labelAsked = (lead: string, between: string, answered: boolean) =>
     answered &&

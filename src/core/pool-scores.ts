@@ -20,7 +20,11 @@ export interface Bm25Params {
 /** MiniSearch's weight of a match one edit away: fuzzyWeight × length / (length + distance). */
 const FUZZY_WEIGHT = 0.45;
 
-/** A pool's score for a term, [pool index, score], highest first as MiniSearch sorts its hits. */
+/**
+ * A pool's score for a term, [pool index, score], highest first as MiniSearch sorts its hits.
+ * Equal scores keep the pools' order here; MiniSearch's fuzzy hits keep its radix tree's, which
+ * may differ, but only pools of the same size can tie, and no two pools are.
+ */
 export type PoolScore = [number, number];
 
 export class PoolScores {
@@ -34,7 +38,7 @@ export class PoolScores {
 
   /** `counts[i]`: pool i's terms and how many example questions held each. */
   constructor(counts: readonly Record<string, number>[], bm25: Bm25Params) {
-    if (counts.length > 255) throw new Error("at most 255 pools");
+    if (counts.length > 256) throw new Error("at most 256 pools");
     // MiniSearch counts a pool's terms used at least once, and keeps a running mean of them.
     const lengths = counts.map((pool) => Object.keys(pool).filter((t) => (pool[t] ?? 0) >= 1));
     let average = 0;

@@ -322,7 +322,11 @@ function namesIn(folded: string, side: Side): Credit[] {
       }
     }
   }
-  return out;
+  // "абзацы преамбулы" names the recitals; the preamble's word inside it names nothing more.
+  return out.filter(
+    (o) =>
+      !out.some((p) => p.start <= o.start && o.end <= p.end && p.end - p.start > o.end - o.start),
+  );
 }
 
 /**

@@ -320,7 +320,7 @@ const numbered = (kind: "measure" | "recital") => (m: RegExpExecArray) =>
 const LIST_ITEM = table("listItem");
 const DOCUMENT_PART = table("documentPart");
 /** "préambule, paragraphe 2", "preamble para 1", "преамбула, абз. 4": the preamble named first. */
-const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:.–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
+const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
 
 /** After the preamble's name, any paragraph noun: "préambule, 2e alinéa". */
 const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;

@@ -322,8 +322,8 @@ const DOCUMENT_PART = table("documentPart");
 /** "préambule, paragraphe 2", "preamble para 1", "преамбула, абз. 4": the preamble named first. */
 const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
 
-/** After the preamble's name, any paragraph noun: "préambule, 2e alinéa". */
-const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;
+/** After the preamble's name, any paragraph noun or part: "préambule, 2e alinéa", "le préambule, premier morceau". */
+const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")}|${DOCUMENT_PART})`;
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [

@@ -170,6 +170,10 @@ export const HELD_OUT_QUOTES = [
   "q496",
   "q497",
   "q498",
+  "q531",
+  "q532",
+  "q533",
+  "q534",
 ];
 
 export function newKindsReport(

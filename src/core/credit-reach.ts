@@ -51,6 +51,8 @@ export interface CreditReachWords {
   pointedAt: WordList;
   /** Right before the quotation, what the clause lacks ("n'a aucun sens sans « … »"). */
   withoutRightBefore: WordList;
+  /** Right before the quotation, an alternative the clause is asked to be ("ou juste « … » ?"). */
+  alternativeRightBefore: WordList;
   /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
   pronounsAfterLandmark: WordList;
   /** Comparisons of amount, unless restricting ("says no more than"): data/quotes.json says when. */
@@ -259,7 +261,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}(?:${wordListSource(words.comparedWith)}|(?<!${WORD_START}(?:no|not|little|nothing|de|не|ne|${wordListSource(requiredWords("says"))})\\s)${wordListSource(words.comparedAmounts)})(?:\\s[\\p{L}'-]{1,20}){0,${COMPARED_WORDS}}(?:(?<=${WORD_START}${wordListSource(words.pointedAt)})\\s?:)?\\s?$`,
     "u",
   );
-  const lacking = new RegExp(`${WORD_START}${wordListSource(words.withoutRightBefore)}\\s?$`, "u");
+  const rightBefore = (w: WordList) => new RegExp(`${WORD_START}${wordListSource(w)}\\s?$`, "u");
+  const lacking = rightBefore(words.withoutRightBefore);
+  const alternative = rightBefore(words.alternativeRightBefore);
   // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
   const joined = new RegExp(
     `^[\\s,]*(?:${JOIN_ASIDE},\\s?)?${wordListSource(words.joins)}[\\s,]*$`,
@@ -364,6 +368,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !joined.test(between) &&
         !compared.test(between) &&
         !lacking.test(between) &&
+        !alternative.test(between) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
         !comparativeBetween.test(between) &&
         !inOwnClause(near, between)

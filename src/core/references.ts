@@ -322,8 +322,14 @@ const DOCUMENT_PART = table("documentPart");
 /** "préambule, paragraphe 2", "preamble para 1", "преамбула, абз. 4": the preamble named first. */
 const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:–—-]\\s?|\\s)(?:(?:the|la|le|l'|in|dans|в)\\s?)?`;
 
-/** After the preamble's name, any paragraph noun or part: "préambule, 2e alinéa", "le préambule, premier morceau". */
-const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")}|${DOCUMENT_PART})`;
+/**
+ * "Préambule. Paragraphe 2 :", "Preamble. Second para": a heading before a paragraph noun; not
+ * before a measure's noun, which a new sentence may mean ("Je passe sur le préambule. Point 5 : …").
+ */
+const PREAMBLE_HEADING = `${table("preamble")}\\s?\\.\\s?(?:(?:the|la|le|l')\\s?)?`;
+
+/** After the preamble's name, any paragraph noun: "préambule, 2e alinéa". */
+const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [
@@ -358,7 +364,19 @@ const RECITAL_RULES: Rule[] = [
     `${PREAMBLE_FIRST}${CLAUSE_OR_PARAGRAPH}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("recital"),
   ),
+  rule(
+    `${PREAMBLE_HEADING}${table("paragraph")}${NUMBER_MARK}(${NUMBER_LIST})`,
+    numbered("recital"),
+  ),
   rule(`${PREAMBLE_FIRST}(${ORDINAL})\\s${JUST}${CLAUSE_OR_PARAGRAPH}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
+  rule(`${PREAMBLE_HEADING}(${ORDINAL})\\s${JUST}${table("paragraph")}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
+  // "le préambule, premier morceau": a part noun right after the name and its ordinal, no article
+  // ("il y a le préambule, la deuxième partie c'est la liste" names the text's second part).
+  rule(`${table("preamble")}\\s?,\\s?(${ORDINAL})\\s${DOCUMENT_PART}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
   rule(`${table("preamble")}${NUMBER_MARK}(\\d{1,2})`, numbered("recital")),

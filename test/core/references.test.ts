@@ -122,6 +122,18 @@ describe("findReferences", () => {
     expect(ids(text)).toEqual(expected);
   });
 
+  it.each([
+    // the preamble's name as a heading numbers the paragraph after it, never a measure's point
+    ["Préambule. Paragraphe 2 : c'est quoi ?", ["P2"]],
+    ["Preamble. Second paragraph: what does it say?", ["P2"]],
+    ["Je passe sur le préambule. Point 5 : c'est quoi ?", ["M5"]],
+    // a part noun right after the name and an ordinal, no article: a recital
+    ["le préambule, premier morceau ?", ["P1"]],
+    ["il y a le préambule, la deuxième partie c'est la liste ?", []],
+  ])("reads the preamble's name next to %j", (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
   it("finds a reference inside ordinary discussion", () => {
     expect(ids("Comme le dit la mesure 4, les briefings devraient être réguliers.")).toEqual([
       "M4",

@@ -1,6 +1,7 @@
 /**
  * "entre la mesure 3 et la mesure 5 : « … »", "entre la mesure 6 et les signatures": two places
- * named around "between" credit the clauses between them, not the two named. Read on the credits
+ * named around "between" credit the clauses between them, not the two named; "de la mesure 1 à la
+ * mesure 5", "от пункта 1 до пункта 5" credit the span, both ends included. Read on the credits
  * already found, so each costs one look-behind on a few words.
  * The words are those of the relative-position reading (data/relative-positions.json).
  */
@@ -37,6 +38,9 @@ const RELATION_BEFORE_BETWEEN = new RegExp(
 );
 /** "and" and an article, the only words between the two places. */
 const AND_BETWEEN = new RegExp(`^\\s${wordListSource(data.and)}\\s${ARTICLE}$`, "u");
+/** "de la mesure 1 à la mesure 5", "от пункта 1 до пункта 5": a span from one place to another. */
+const FROM_BEFORE = new RegExp(`${WORD_START}${wordListSource(data.rangeFrom)}\\s${ARTICLE}$`, "u");
+const TO_BETWEEN = new RegExp(`^\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}$`, "u");
 /** Enough text before a credit for "sandwiched between the ". */
 const LEAD_CHARS = 48;
 
@@ -49,6 +53,16 @@ export function onlyClause(c: Credit): ClauseId | undefined {
 /** The clauses strictly between two, in the text's order. */
 function clausesBetween(a: ClauseId, b: ClauseId): Credit["targets"] {
   return clausesBetweenParts([a], [b]);
+}
+
+/** The clauses from the first part to the last, both included, in the text's order. */
+function clausesFromTo(a: ClauseId[], b: ClauseId[]): Credit["targets"] {
+  const at = [...a, ...b].map((id) => CLAUSE_ORDER.indexOf(id));
+  if (at.length === 0 || at.includes(-1)) return [];
+  return CLAUSE_ORDER.slice(Math.min(...at), Math.max(...at) + 1).map((id) => ({
+    kind: "clause",
+    id,
+  }));
 }
 
 /** The places a credit names, clauses or groups ("le préambule", "les mesures"), as clause ids. */
@@ -85,6 +99,15 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
     const lead = folded.slice(Math.max(0, c.start - LEAD_CHARS), c.start);
     // A place that bounds a span names no clause for the quotation.
     if (BETWEEN_NUMBER_AND_BEFORE.test(lead)) continue;
+    const to = credits[i + 1];
+    if (to && FROM_BEFORE.test(lead) && TO_BETWEEN.test(folded.slice(c.end, to.start))) {
+      const span = clausesFromTo(placesOf(c), placesOf(to));
+      if (span.length > 0) {
+        out.push({ start: c.start, end: to.end, targets: span, via: "between" });
+        i++;
+        continue;
+      }
+    }
     if (RELATION_BEFORE_BETWEEN.test(lead)) {
       const next = credits[i + 1];
       if (next && AND_BETWEEN.test(folded.slice(c.end, next.start))) i++;

@@ -57,10 +57,17 @@ export interface CreditReachWords {
   pronounsAfterLandmark: WordList;
   /** Comparisons of amount, unless restricting ("says no more than"): data/quotes.json says when. */
   comparedAmounts: WordList;
+  /** A copula before the clause that makes it the predicate of another subject ("это"). */
+  predicateCopula: WordList;
   /** Words of agreeing or relating right before the clause (data/quotes.json says when). */
   comparedBefore: WordList;
   /** Words that pass a clause on the way to another ("avant même", "even before", "ещё до"). */
   landmarks: WordList;
+  /**
+   * The same right before the clause ("до пункта 1", never "до этого пункт 5 говорит"), unless it
+   * closes a range opened a few words before ("от пункта 1 до пункта 3" names both).
+   */
+  rangeEndLandmarks: WordList & { rangeOpens: WordList };
   /** The same with a noun between ("après le dialogue … au point 1"; "après la mesure 3" is measure 4). */
   landmarksBeforeANoun: WordList;
   /** Words opening a relative clause of saying right after a clause ("qui dit", "which says"). */
@@ -217,11 +224,19 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `,\\s?${wordListSource(words.commaTurns)}\\s(?=\\p{L})(?!${wordListSource(words.commaTurns.unlessNext)})|^\\s?[—–-]\\s[^,;:«»"]{1,40},\\s?${wordListSource(words.commaTurns)}\\s?$`,
     "u",
   );
+  // "Про генсеков — это первый пункт, а « … »": with the clause the predicate of its own
+  // statement, a bare "а" before the quotation turns too.
+  const commaTurnAfterPredicate = new RegExp(`^,\\s?${wordListSource(words.commaTurns)}\\s?$`, "u");
+  const predicateLead = new RegExp(`${WORD_START}${wordListSource(words.predicateCopula)}\\s?$`, "u");
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const subordinatorIdiom = new RegExp(source(words.subordinatorIdioms), "gu");
   const landmark = new RegExp(
     `${WORD_START}(?<!d')${wordListSource(words.landmarks)}(?:(?<=')\\p{L}[\\p{L}-]{0,19})?(?:\\s[\\p{L}'-]{1,20}){0,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
+    "u",
+  );
+  const rangeEndLandmark = new RegExp(
+    `${WORD_START}(?<!${WORD_START}${wordListSource(words.rangeEndLandmarks.rangeOpens)}\\s(?:[\\p{L}\\p{N}.'-]{1,20}\\s){1,3})${wordListSource(words.rangeEndLandmarks)}\\s?$`,
     "u",
   );
   const landmarkThenNoun = new RegExp(
@@ -331,10 +346,11 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
       (between.match(WORDS) ?? []).length > MAX_WORDS_BEFORE
     );
   };
-  const broken = (between: string) =>
+  const broken = (between: string, near = "") =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) ||
     turn.test(between) ||
-    commaTurn.test(between);
+    commaTurn.test(between) ||
+    (commaTurnAfterPredicate.test(between) && predicateLead.test(near));
 
   const labelAsked = (lead: string, between: string, answered: boolean) =>
     answered &&
@@ -342,7 +358,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     nothingElseBefore.test(lead.replace(SENTENCE_START, ""));
   /** `near`: the words right before the credit, at most LEAD_CHARS of them. */
   const passedOnTheWay = (near: string) =>
-    landmark.test(near) || landmarkThenNoun.test(near) || comparative.test(near);
+    landmark.test(near) ||
+    rangeEndLandmark.test(near) ||
+    landmarkThenNoun.test(near) ||
+    comparative.test(near);
   const saysInARelative = new RegExp(
     `^\\s?,?\\s?${wordListSource(words.relatives)}\\s${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
     "u",
@@ -361,7 +380,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (topicLead.test(near) && !LABEL_ONLY.test(between)) return false;
     if (side === "before") {
       return (
-        !broken(between) &&
+        !broken(between, near) &&
         !(ASKED_BEFORE.test(between) && !labelAsked(near, between, alone)) &&
         !ENDED_BEFORE.test(between) &&
         !ownStatement(between) &&

@@ -25,6 +25,9 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   /** "entre", "between", "между", and the word joining the two topics ("et", "and", "и"). */
   between: WordList;
   and: WordList;
+  /** "de … à …", "from … to …", "от … до …": a span named by its two ends, both included. */
+  rangeFrom: WordList;
+  rangeTo: WordList;
   /** Nouns of a relation ("lien", "dialogue"): before "between" in its sentence, the relation. */
   relations: WordList;
   /** Messages with "between" that are not the clause between the two they name (`notClause`). */

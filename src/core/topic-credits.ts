@@ -117,21 +117,31 @@ function topicWords(topic: string): string {
   return kept.join(" ");
 }
 
-/** The clauses of `kind` a topic names: those near the best weight, or none. */
+/**
+ * The clauses of `kind` a topic names: those near the best weight, and any that holds every word
+ * of the topic (a clause about the topic is no misattribution of a quotation from it), or none.
+ */
 export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): ClauseId[] {
   const pool = candidates(kind);
   const scores = new Map<ClauseId, number>();
+  const held = new Map<ClauseId, number>();
+  let words = 0;
   for (const token of analyzeQuery(topicWords(topic))) {
     if (PLACE_WORD.test(token.word)) continue;
     const stems = new Set([...token.stems, ...queryStems(token.word)]);
     const holders = pool.filter((c) => [...stems].some((s) => c.stems.has(s)));
+    if (holders.length === 0) continue;
+    words++;
     for (const h of holders) {
       scores.set(h.clause.id, (scores.get(h.clause.id) ?? 0) + 1 / holders.length);
+      held.set(h.clause.id, (held.get(h.clause.id) ?? 0) + 1);
     }
   }
   const best = Math.max(0, ...scores.values());
   if (best === 0) return [];
-  return pool.map((c) => c.clause.id).filter((id) => (scores.get(id) ?? 0) >= best * NEAR_BEST);
+  return pool
+    .map((c) => c.clause.id)
+    .filter((id) => (scores.get(id) ?? 0) >= best * NEAR_BEST || held.get(id) === words);
 }
 
 /** The clauses named by topic in `folded` (text as normaliseForPatterns gives it). */

@@ -227,7 +227,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   // "Про генсеков — это первый пункт, а « … »": with the clause the predicate of its own
   // statement, a bare "а" before the quotation turns too.
   const commaTurnAfterPredicate = new RegExp(`^,\\s?${wordListSource(words.commaTurns)}\\s?$`, "u");
-  const predicateLead = new RegExp(`${WORD_START}${wordListSource(words.predicateCopula)}\\s?$`, "u");
+  const predicateLead = new RegExp(
+    `${WORD_START}${wordListSource(words.predicateCopula)}\\s?$`,
+    "u",
+  );
   const goOn = new RegExp(source(words.goesOn), "u");
   const subordinator = new RegExp(source(words.subordinators), "u");
   const subordinatorIdiom = new RegExp(source(words.subordinatorIdioms), "gu");

@@ -68,6 +68,11 @@ export interface CreditReachWords {
    * closes a range opened a few words before ("от пункта 1 до пункта 3" names both).
    */
   rangeEndLandmarks: WordList & { rangeOpens: WordList };
+  /**
+   * The same, unless a negation before them makes them "only" ("plus que la mesure 2" compares it;
+   * "il n'y a plus que la mesure 5 qui dit" names it).
+   */
+  unlessNegatedLandmarks: WordList & { negations: WordList };
   /** The same with a noun between ("après le dialogue … au point 1"; "après la mesure 3" is measure 4). */
   landmarksBeforeANoun: WordList;
   /** Words opening a relative clause of saying right after a clause ("qui dit", "which says"). */
@@ -242,6 +247,10 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     `${WORD_START}(?<!${WORD_START}${wordListSource(words.rangeEndLandmarks.rangeOpens)}\\s(?:[\\p{L}\\p{N}.'-]{1,20}\\s){1,3})${wordListSource(words.rangeEndLandmarks)}\\s?$`,
     "u",
   );
+  const unlessNegatedLandmark = new RegExp(
+    `${WORD_START}(?<!${WORD_START}${wordListSource(words.unlessNegatedLandmarks.negations)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,3})${wordListSource(words.unlessNegatedLandmarks)}(?:\\s(?:la|le|les|l'|the))?\\s?$`,
+    "u",
+  );
   const landmarkThenNoun = new RegExp(
     `${WORD_START}(?<!d')${wordListSource(words.landmarksBeforeANoun)}(?!\\s${wordListSource(words.pronounsAfterLandmark)}(?![\\p{L}]))(?:\\s[\\p{L}'-]{1,20}){1,${LANDMARK_WORDS}}\\s?\\(?\\s?$`,
     "u",
@@ -363,6 +372,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const passedOnTheWay = (near: string) =>
     landmark.test(near) ||
     rangeEndLandmark.test(near) ||
+    unlessNegatedLandmark.test(near) ||
     landmarkThenNoun.test(near) ||
     comparative.test(near);
   const saysInARelative = new RegExp(

@@ -63,6 +63,27 @@ export interface DeniedCreditWords {
    * généraux"), only with no comma between: "— это пункт 5, уже говорил же" is the writer's aside.
    */
   saidBefore: WordList;
+  /**
+   * After a quotation, the clause as the subject of a copula and what is said of it ("« … » — la
+   * mesure 3 est autrement terre à terre", "— la mesure 3 sur les incidents est la seule qui y
+   * réponde"), or of a cleft with a verb of its own ("« … » : c'est la mesure 4 qui devra s'en
+   * charger"): a statement about the clause, not its source. A place or a word of saying after the
+   * copula still credits ("— la mesure 5 est claire là-dessus", "is from measure 5"), and so does
+   * a cleft with a verb of saying ("c'est la mesure 4 qui le dit").
+   */
+  predicateAfter: {
+    copulas: WordList;
+    unlessNext: WordList;
+    topicLinks: WordList;
+    cleftLeads: WordList;
+    relatives: WordList;
+    /** Adverbs that may stand between the copula and its place ("is really where it says that"). */
+    adverbs: WordList;
+    /** "is the only one that says it": the clause picked out by a relative with a verb of saying. */
+    onlyOne: WordList;
+    /** Verbs of a cleft that still say where the quotation stands ("c'est la mesure 6 qui finit comme ça"). */
+    creditingVerbs: WordList;
+  };
   /** Before a clause named after the quotation only ("« … » — ça annonce la mesure 5"). */
   announcesBefore: WordList;
   /**
@@ -178,6 +199,7 @@ export function deniedCreditTest({
   followsFrom,
   saidBefore,
   announcesBefore,
+  predicateAfter,
   questionLeads,
   negation,
   askedCover,
@@ -261,6 +283,18 @@ export function deniedCreditTest({
     `^\\s?(?!${SAYING_VERBS}-)(?!${wordListSource(askedCover.hedges)})\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
     "u",
   );
+  const predicatedAfter = new RegExp(
+    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s(?:qui|that|which|who)\\s(?:(?:le|la|l'|les|y|en|it|this|that|so)\\s?)?${SAYING_VERBS}${WORD_END})\\p{L}`,
+    "u",
+  );
+  const cleftLead = new RegExp(
+    `${WORD_START}${wordListSource(predicateAfter.cleftLeads)}\\s(?:(?:la|le|les|l'|the)\\s?)?$`,
+    "u",
+  );
+  const cleftOwnVerb = new RegExp(
+    `^\\s${wordListSource(predicateAfter.relatives)}\\s(?!(?:(?:le|la|l'|les|y|en|it|это)\\s?)?(?:${SAYING_VERBS}|${wordListSource(predicateAfter.creditingVerbs)})${WORD_END})\\p{L}`,
+    "u",
+  );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
   const deniedBefore = (lead: string, opensText: boolean) => {
     const m =
@@ -301,6 +335,8 @@ export function deniedCreditTest({
         (contrastedRightAfter.test(rest) ||
           askedRightAfter.test(rest) ||
           followsRightAfter.test(rest) ||
+          predicatedAfter.test(rest) ||
+          (cleftLead.test(lead) && cleftOwnVerb.test(rest)) ||
           announcedBefore.test(lead))) ||
       negatedRightAfter.test(rest)
     );

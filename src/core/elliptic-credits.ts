@@ -23,6 +23,11 @@ const ELLIPTIC = new RegExp(
 );
 /** Right after the credit, a dash and a few words with no comma: "— генсеки". */
 const DASH_THEN_WORDS = /^\s?[—–-]\s?[^,]{1,40}$/u;
+/**
+ * "Второй пункт институционален, третий же практичен": a contrast particle right after the ordinal
+ * makes the comma an article whatever stood before it.
+ */
+const CONTRAST_NEXT = new RegExp(`^\\s${table("ellipticContrast")}(?![\\p{L}\\p{N}])`, "u");
 /** The end of a sentence: an ordinal past it stands for nothing the credit named. */
 const SENTENCE_END = /[.!?…;]/u;
 /** At most this many ordinals read after one credit. */
@@ -45,7 +50,11 @@ export function withEllipticCredits(folded: string, credits: readonly Credit[]):
     for (const m of folded.slice(c.end, end).matchAll(ELLIPTIC)) {
       // The comma stands for an article only in a parallel "X — Y, Z — W" ("Первая мера —
       // генсеки, вторая — аппараты"), never after a statement of its own ("…, а цитат две, первая").
-      if (m[0].startsWith(",") && !DASH_THEN_WORDS.test(folded.slice(c.end, c.end + m.index))) {
+      if (
+        m[0].startsWith(",") &&
+        !DASH_THEN_WORDS.test(folded.slice(c.end, c.end + m.index)) &&
+        !CONTRAST_NEXT.test(folded.slice(c.end + m.index + m[0].length))
+      ) {
         continue;
       }
       const n = readOrdinal(m[1] ?? "");

@@ -133,12 +133,12 @@ const CREDIT_WINDOW = 48;
 /** Someone else's, or any one: "ma conclusion", "un appel", "my conclusion". */
 const NOT_BEFORE_NAME = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
 /**
- * "juste après les considérants : « … »", "before the conclusion": a place next to the name, not
- * the name's clauses. Its neighbour is the relative-position reader's business; here it credits
+ * "juste après les considérants : « … »", "before the conclusion", "sous la mesure 6 et la
+ * conclusion": a place next to the name (or to the two it joins), not the name's clauses. Its neighbour is the relative-position reader's business; here it credits
  * nothing.
  */
 const BESIDE_NAME = new RegExp(
-  `${WORD_START}(?:${table("next")}|${table("previous")}|${table("besideOnly")})\\s(?:(?:the|la|le|les|l')\\s?)?$`,
+  `${WORD_START}(?:${table("next")}|${table("previous")}|${table("besideOnly")})\\s(?:(?:the|la|le|les|l')\\s?)?(?:(?:[\\p{L}\\p{N}'-]{1,20}\\s){1,3}(?:et|and|и)\\s(?:(?:the|la|le|les|l')\\s?)?)?$`,
   "u",
 );
 

@@ -328,8 +328,11 @@ const PREAMBLE_FIRST = `${table("preamble")}(?:\\s?[,:–—-]\\s?|\\s)(?:(?:the
  */
 const PREAMBLE_HEADING = `${table("preamble")}\\s?\\.\\s?(?:(?:the|la|le|l')\\s?)?`;
 
-/** After the preamble's name, any paragraph noun: "préambule, 2e alinéa". */
-const CLAUSE_OR_PARAGRAPH = `(?:${MEASURE_NOUN}|${table("paragraph")})`;
+/**
+ * After the preamble's name, any paragraph noun: "préambule, 2e alinéa", "preamble point 2"; never
+ * a measure by that name ("in the preamble, measure 2 is the machinery" moves on to measure 2).
+ */
+const CLAUSE_OR_PARAGRAPH = `(?:(?!${table("measureOnly")}(?![\\p{L}]))${MEASURE_NOUN}|${table("paragraph")})`;
 
 /** Recitals first: "le 1er paragraphe du préambule" must not read as a measure or the opening. */
 const RECITAL_RULES: Rule[] = [

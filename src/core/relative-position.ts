@@ -40,6 +40,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   close: WordList;
   /** "under", "под": before a numbered clause ("under point 5"), in it rather than below it. */
   under: WordList;
+  /** Words before a part noun that make it a question ("quick one before training"). */
+  chatterBefore: WordList;
   /** Verbs that make "after" no place ("going after terrorists", "look after"). */
   phrasalAfter: WordList;
   /** Verbs that end a topic's phrase ("is", "est", "это"): "after the intro is the usual …". */
@@ -110,8 +112,10 @@ function build() {
   const belonging = `(?<=${WORD_START}(?:${wordListSource(verbs)})${between}\\s)(?:${wordListSource(nouns)})${WORD_END}`;
   const part = `(?!${belonging})(?:${table("part")}|${wordListSource(data.parts)})`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
+  // "quick one before training": a quick question, not a part of the text.
+  const notChatter = `(?<!${WORD_START}${wordListSource(data.chatterBefore)}\\s)`;
   return new RegExp(
-    `${WORD_START}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }

@@ -25,6 +25,8 @@ describe("a reference with two readings, chosen by the question's words", () => 
     // the signatures list names: what "they say" at the end is the closing sentence
     ["à la toute fin ils disent quoi, on est partants pour papoter ?", "closing"],
     ["в самом конце что они говорят?", "closing"],
+    ["dernière phrase, c'est quoi le message, on est chauds pour bosser ensemble ?", "closing"],
+    ["what's the vibe at the very end, friendly?", "closing"],
     ["the very end of the text, who's there", "signatories"],
     // …unless the question's own words choose
     ["tout en bas, ils parlent de quels pays ?", "signatories"],

@@ -8,6 +8,7 @@
 import { CLAUSE_ORDER } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import type { Credit } from "./reference-credits.ts";
+import { referenceWords } from "./references.ts";
 import { readRelativePositionData } from "./relative-position.ts";
 import type { ClauseId } from "./types.ts";
 import { WORD_START, wordListSource } from "./word-patterns.ts";
@@ -41,6 +42,18 @@ const AND_BETWEEN = new RegExp(`^\\s${wordListSource(data.and)}\\s${ARTICLE}$`, 
 /** "de la mesure 1 à la mesure 5", "от пункта 1 до пункта 5": a span from one place to another. */
 const FROM_BEFORE = new RegExp(`${WORD_START}${wordListSource(data.rangeFrom)}\\s${ARTICLE}$`, "u");
 const TO_BETWEEN = new RegExp(`^\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}$`, "u");
+/**
+ * One end of a span whose other end is no credit ("de la mesure 2 à la fin", "de la 3e à la 5e
+ * mesure", "from the preamble to measure 5", "с третьего по пятый пункт"): the span is not read,
+ * and the end named credits nothing rather than the one clause. The other end is a number, an
+ * ordinal or a part's name, so "de plus il y a la mesure 5" is no span.
+ */
+const BOUND = `(?:\\d{1,2}\\p{L}{0,4}|${ORDINAL}|${referenceWords("preamble")}|${referenceWords("measure")}|${referenceWords("recital")}|${referenceWords("part")})`;
+const SPAN_END_BEFORE = new RegExp(
+  `${WORD_START}${wordListSource(data.rangeFrom)}\\s${ARTICLE}${BOUND}(?:\\s[\\p{L}\\p{N}'-]{1,20}){0,2}\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}$`,
+  "u",
+);
+const SPAN_START_AFTER = new RegExp(`^\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}\\p{L}`, "u");
 /** Enough text before a credit for "sandwiched between the ". */
 const LEAD_CHARS = 48;
 
@@ -100,14 +113,19 @@ export function withBetweenCredits(folded: string, credits: readonly Credit[]): 
     // A place that bounds a span names no clause for the quotation.
     if (BETWEEN_NUMBER_AND_BEFORE.test(lead)) continue;
     const to = credits[i + 1];
-    if (to && FROM_BEFORE.test(lead) && TO_BETWEEN.test(folded.slice(c.end, to.start))) {
-      const span = clausesFromTo(placesOf(c), placesOf(to));
-      if (span.length > 0) {
-        out.push({ start: c.start, end: to.end, targets: span, via: "between" });
-        i++;
-        continue;
+    if (FROM_BEFORE.test(lead)) {
+      if (to && TO_BETWEEN.test(folded.slice(c.end, to.start))) {
+        const span = clausesFromTo(placesOf(c), placesOf(to));
+        if (span.length > 0) {
+          out.push({ start: c.start, end: to.end, targets: span, via: "between" });
+          i++;
+          continue;
+        }
       }
+      const after = folded.slice(c.end, to?.start ?? c.end + LEAD_CHARS);
+      if (SPAN_START_AFTER.test(after) && !TO_BETWEEN.test(after)) continue;
     }
+    if (SPAN_END_BEFORE.test(lead)) continue;
     if (RELATION_BEFORE_BETWEEN.test(lead)) {
       const next = credits[i + 1];
       if (next && AND_BETWEEN.test(folded.slice(c.end, next.start))) i++;

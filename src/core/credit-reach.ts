@@ -57,6 +57,8 @@ export interface CreditReachWords {
   pronounsAfterLandmark: WordList;
   /** Comparisons of amount, unless restricting ("says no more than"): data/quotes.json says when. */
   comparedAmounts: WordList;
+  /** "si", "if": a condition the clause is the subject of (data/quotes.json says when it closes). */
+  conditionals: WordList;
   /** A copula before the clause that makes it the predicate of another subject ("это"). */
   predicateCopula: WordList;
   /** Words of agreeing or relating right before the clause (data/quotes.json says when). */
@@ -65,7 +67,8 @@ export interface CreditReachWords {
   landmarks: WordList;
   /**
    * The same right before the clause ("до пункта 1", never "до этого пункт 5 говорит"), unless it
-   * closes a range opened a few words before ("от пункта 1 до пункта 3" names both).
+   * closes a range opened a few words before ("от пункта 1 до пункта 3" names both) or follows a
+   * verb of reading up to it ("дочитал до пункта 5: « … »" names it).
    */
   rangeEndLandmarks: WordList & { rangeOpens: WordList };
   /**
@@ -244,7 +247,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     "u",
   );
   const rangeEndLandmark = new RegExp(
-    `${WORD_START}(?<!${WORD_START}${wordListSource(words.rangeEndLandmarks.rangeOpens)}\\s(?:[\\p{L}\\p{N}.'-]{1,20}\\s){1,3})${wordListSource(words.rangeEndLandmarks)}\\s?$`,
+    `${WORD_START}(?<!${WORD_START}${wordListSource(words.rangeEndLandmarks.rangeOpens)}\\s(?:[\\p{L}\\p{N}.'-]{1,20}\\s){0,3})${wordListSource(words.rangeEndLandmarks)}\\s?$`,
     "u",
   );
   const unlessNegatedLandmark = new RegExp(
@@ -358,6 +361,21 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
       (between.match(WORDS) ?? []).length > MAX_WORDS_BEFORE
     );
   };
+  // "Si la mesure 5 aboutit, faut-il encore « … » ?": the clause is the subject of a condition the
+  // comma closes; one that says something there still credits ("Si le point 5 est clair, il dit").
+  const conditionalLead = new RegExp(
+    `${WORD_START}${wordListSource(words.conditionals)}\\s(?:(?:la|le|les|l'|the)\\s?)?$`,
+    "u",
+  );
+  const saysAnywhere = new RegExp(
+    `${WORD_START}${wordListSource(requiredWords("says"))}(?![\\p{L}])`,
+    "u",
+  );
+  const conditionClosed = (near: string, between: string) =>
+    conditionalLead.test(near) &&
+    between.includes(",") &&
+    !saysAnywhere.test(between) &&
+    !resumed.test(between);
   const broken = (between: string, near = "") =>
     SENTENCE_THEN_WORDS.test(between.replace(ITEM_NUMBER, " ")) ||
     turn.test(between) ||
@@ -394,6 +412,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
     if (side === "before") {
       return (
         !broken(between, near) &&
+        !conditionClosed(near, between) &&
         !(ASKED_BEFORE.test(between) && !labelAsked(near, between, alone)) &&
         !ENDED_BEFORE.test(between) &&
         !ownStatement(between) &&

@@ -367,6 +367,12 @@ const RECITAL_RULES: Rule[] = [
     `${PREAMBLE_FIRST}${CLAUSE_OR_PARAGRAPH}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("recital"),
   ),
+  // "préambule, mesure 2": the recital, or the preamble and then measure 2 ("in the preamble,
+  // measure 2 is the machinery"); both are read, the recital first.
+  rule(`${PREAMBLE_FIRST}${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`, (m) => [
+    ...numbered("recital")(m),
+    ...numbered("measure")(m),
+  ]),
   rule(
     `${PREAMBLE_HEADING}${table("paragraph")}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("recital"),
@@ -776,11 +782,51 @@ function withCountsFromEnd(folded: string): string {
 }
 
 /** Each reference found in folded text. */
-function* scan(text: string): Generator<FoundReference> {
+/**
+ * "le 4, résumé vite fait ?", "la 2, c'est quoi ?", "et le 6 ?": a measure's number after the
+ * article alone, opening the message and standing alone before a mark or the end; a date ("le 5
+ * mars"), a count or a rank ("la 4e") has more after it, and a number past the measures none;
+ * after it, only words that ask about it ("le 5, on se voit au café ?" is a date).
+ */
+const LEADING_NUMBER = new RegExp(
+  `^\\s?(?:${table("leadingNumberJoins")}\\s)?${table("leadingNumber")}\\s(\\d{1,2})(?=\\s?[,?!:;]|\\s?$|\\s\\p{L})`,
+  "u",
+);
+
+function leadingMeasure(folded: string): FoundReference | null {
+  const m = LEADING_NUMBER.exec(folded);
+  const t = m ? target("measure", Number(m[1])) : null;
+  if (!m || t?.kind !== "clause" || !onlyAsksAboutIt(folded.slice(m[0].length))) return null;
+  const start = m[0].length - (m[1] ?? "").length;
+  return {
+    start,
+    end: m[0].length,
+    targets: [t],
+    leadIn: null,
+    answers: false,
+    edge: false,
+    listEdge: false,
+    topPart: false,
+    placed: [t],
+    by: 0,
+  };
+}
+
+/**
+ * The references in `text`, in order; `wholeMessage` when the text is a whole message, never a
+ * window cut around a quotation, so that its start is the message's own (leadingMeasure).
+ */
+function* scan(text: string, wholeMessage = false): Generator<FoundReference> {
   const folded = withCountsFromEnd(text);
   let places = 0;
   let found = 0;
   let claimedUntil = 0;
+  const leading = wholeMessage ? leadingMeasure(folded) : null;
+  if (leading) {
+    yield leading;
+    claimedUntil = leading.end;
+    found++;
+  }
   // An exec loop rather than matchAll: the same matches, a sixth of the cost (matchAll clones the
   // pattern and drives an iterator on every call). The position is this scan's own, so scans never
   // disturb each other through the shared pattern's lastIndex.
@@ -835,7 +881,7 @@ export function findReferences(text: string): ReferenceTarget[] {
 
 /** findReferences on text already as normaliseForPatterns gives it, so it is not folded again. */
 export function referencesIn(folded: string): ReferenceTarget[] {
-  const found = [...scan(folded)].flatMap((r) => r.targets);
+  const found = [...scan(folded, true)].flatMap((r) => r.targets);
   const seen = new Set<string>();
   return found.filter((t) => {
     const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;
@@ -850,7 +896,7 @@ export function referencesIn(folded: string): ReferenceTarget[] {
  * it points to and what led it in, or null.
  */
 export function firstReference(folded: string): FoundReference | null {
-  for (const r of scan(folded)) return r;
+  for (const r of scan(folded, true)) return r;
   return null;
 }
 
@@ -865,6 +911,14 @@ export function namesAPart(word: string): boolean {
 }
 
 const SUMMARY_WORDS = new Set((data.words.summary?.words ?? []).map(fold));
+
+/** Nothing after a leading number but words that frame a question or ask in brief ("c'est quoi ?"). */
+const ASKS_ABOUT_IT = new Set((data.words.leadingNumberAsks?.words ?? []).map(fold));
+function onlyAsksAboutIt(rest: string): boolean {
+  return words(rest.slice(0, 200)).every(
+    (w) => isStopWord(w) || SUMMARY_WORDS.has(fold(w)) || ASKS_ABOUT_IT.has(fold(w)),
+  );
+}
 
 /**
  * A request for the whole declaration in brief ("résume la déclaration", "tl;dr?", "кратко?"):

@@ -53,7 +53,10 @@ const SPAN_END_BEFORE = new RegExp(
   `${WORD_START}${wordListSource(data.rangeFrom)}\\s${ARTICLE}${BOUND}(?:\\s[\\p{L}\\p{N}'-]{1,20}){0,2}\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}$`,
   "u",
 );
-const SPAN_START_AFTER = new RegExp(`^\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}\\p{L}`, "u");
+const SPAN_START_AFTER = new RegExp(
+  `^\\s${wordListSource(data.rangeTo)}\\s${ARTICLE}(?:${BOUND}|${wordListSource(data.rangeEnds)})(?![\\p{L}])`,
+  "u",
+);
 /** Enough text before a credit for "sandwiched between the ". */
 const LEAD_CHARS = 48;
 

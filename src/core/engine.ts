@@ -42,6 +42,7 @@ import {
   asksForSummary,
   findReferences,
   firstReference,
+  leadingMeasure,
   namesAPart,
   type ReferenceTarget,
   requiredWords,
@@ -244,6 +245,11 @@ export class Engine {
       return this.byReference(read, lang, seeAlso.slice(0, 2));
     }
     if (cited.found) return { kind: "none", lang, rule: "other-document" };
+    // "le 4, résumé vite fait ?": a number alone may be a measure's, or a follow-up to something
+    // said before; offered as the closest passage, never publicly.
+    const leading = ruled ? undefined : leadingMeasure(cited.text);
+    const leadingClause = leading ? this.clause(leading) : undefined;
+    if (leadingClause) return this.byReference(leadingClause, lang, [], "closest");
     // "НАТО это шо вообще, объясни как ребёнку" asks what NATO is, simply: a term, not a summary.
     const term = askedTermInSentences(q, (w) => this.inText(w));
     const termClause = term && this.clause(term.clause);
@@ -529,12 +535,17 @@ export class Engine {
     });
   }
 
-  private byReference(clause: Clause, lang: Lang, seeAlso: Clause[]): Answer {
+  private byReference(
+    clause: Clause,
+    lang: Lang,
+    seeAlso: Clause[],
+    confidence: "answer" | "closest" = "answer",
+  ): Answer {
     return {
       kind: "clause",
       clause,
       via: "reference",
-      confidence: "answer",
+      confidence,
       score: 1,
       matched: [],
       seeAlso,

@@ -367,12 +367,17 @@ const RECITAL_RULES: Rule[] = [
     `${PREAMBLE_FIRST}${CLAUSE_OR_PARAGRAPH}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("recital"),
   ),
-  // "préambule, mesure 2": the recital, or the preamble and then measure 2 ("in the preamble,
-  // measure 2 is the machinery"); both are read, the recital first.
-  rule(`${PREAMBLE_FIRST}${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`, (m) => [
-    ...numbered("recital")(m),
-    ...numbered("measure")(m),
-  ]),
+  // "in the preamble, measure 2 is the machinery": a place, then a new subject, measure 2.
+  rule(
+    `(?:(?<=${WORD_START}${table("inPlace")}\\s(?:(?:the|le|la|l')\\s?)?)|(?=${table("inPlace")}\\s))(?:(?:the|le|la|l')\\s?)?${table("preamble")}\\s?,\\s?${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`,
+    numbered("measure"),
+  ),
+  // "préambule, mesure 2": the recital; in "après le préambule, mesure 5" no recital is named,
+  // so the preamble and measure 5 are read apart.
+  rule(`${PREAMBLE_FIRST}${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`, (m) => {
+    const ns = numbersIn(m[1] ?? "", CLAUSE_COUNTS.measure);
+    return ns.every((n) => n <= CLAUSE_COUNTS.recital) ? ns.map((n) => target("recital", n)) : [];
+  }),
   rule(
     `${PREAMBLE_HEADING}${table("paragraph")}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("recital"),
@@ -781,7 +786,6 @@ function withCountsFromEnd(folded: string): string {
   });
 }
 
-/** Each reference found in folded text. */
 /**
  * "le 4, résumé vite fait ?", "la 2, c'est quoi ?", "et le 6 ?": a measure's number after the
  * article alone, opening the message and standing alone before a mark or the end; a date ("le 5
@@ -793,40 +797,20 @@ const LEADING_NUMBER = new RegExp(
   "u",
 );
 
-function leadingMeasure(folded: string): FoundReference | null {
+export function leadingMeasure(message: string): ClauseId | null {
+  const folded = normaliseForPatterns(message);
   const m = LEADING_NUMBER.exec(folded);
   const t = m ? target("measure", Number(m[1])) : null;
   if (!m || t?.kind !== "clause" || !onlyAsksAboutIt(folded.slice(m[0].length))) return null;
-  const start = m[0].length - (m[1] ?? "").length;
-  return {
-    start,
-    end: m[0].length,
-    targets: [t],
-    leadIn: null,
-    answers: false,
-    edge: false,
-    listEdge: false,
-    topPart: false,
-    placed: [t],
-    by: 0,
-  };
+  return t.id;
 }
 
-/**
- * The references in `text`, in order; `wholeMessage` when the text is a whole message, never a
- * window cut around a quotation, so that its start is the message's own (leadingMeasure).
- */
-function* scan(text: string, wholeMessage = false): Generator<FoundReference> {
+/** Each reference found in folded text. */
+function* scan(text: string): Generator<FoundReference> {
   const folded = withCountsFromEnd(text);
   let places = 0;
   let found = 0;
   let claimedUntil = 0;
-  const leading = wholeMessage ? leadingMeasure(folded) : null;
-  if (leading) {
-    yield leading;
-    claimedUntil = leading.end;
-    found++;
-  }
   // An exec loop rather than matchAll: the same matches, a sixth of the cost (matchAll clones the
   // pattern and drives an iterator on every call). The position is this scan's own, so scans never
   // disturb each other through the shared pattern's lastIndex.
@@ -881,7 +865,7 @@ export function findReferences(text: string): ReferenceTarget[] {
 
 /** findReferences on text already as normaliseForPatterns gives it, so it is not folded again. */
 export function referencesIn(folded: string): ReferenceTarget[] {
-  const found = [...scan(folded, true)].flatMap((r) => r.targets);
+  const found = [...scan(folded)].flatMap((r) => r.targets);
   const seen = new Set<string>();
   return found.filter((t) => {
     const key = t.kind === "clause" ? t.id : `${t.clauseKind}:${t.requested}`;
@@ -896,7 +880,7 @@ export function referencesIn(folded: string): ReferenceTarget[] {
  * it points to and what led it in, or null.
  */
 export function firstReference(folded: string): FoundReference | null {
-  for (const r of scan(folded, true)) return r;
+  for (const r of scan(folded)) return r;
   return null;
 }
 
@@ -913,10 +897,18 @@ export function namesAPart(word: string): boolean {
 const SUMMARY_WORDS = new Set((data.words.summary?.words ?? []).map(fold));
 
 /** Nothing after a leading number but words that frame a question or ask in brief ("c'est quoi ?"). */
-const ASKS_ABOUT_IT = new Set((data.words.leadingNumberAsks?.words ?? []).map(fold));
+const ASKS_WHAT = new RegExp(`${WORD_START}${table("leadingNumberAsks")}(?![\\p{L}])`, "u");
+const FRAMES = new Set((data.words.leadingNumberFrames?.words ?? []).map(fold));
+/**
+ * After a leading number, a request for what the clause says ("c'est quoi", "ça dit quoi", "résumé
+ * vite fait") and nothing else but the words framing it: "le 2, c'est quand ?", "le 3 aussi ?",
+ * "le 1 merci !" ask or say something else.
+ */
 function onlyAsksAboutIt(rest: string): boolean {
-  return words(rest.slice(0, 200)).every(
-    (w) => isStopWord(w) || SUMMARY_WORDS.has(fold(w)) || ASKS_ABOUT_IT.has(fold(w)),
+  const ws = words(rest.slice(0, 200));
+  return (
+    (ASKS_WHAT.test(rest) || ws.some((w) => SUMMARY_WORDS.has(fold(w)))) &&
+    ws.every((w) => SUMMARY_WORDS.has(fold(w)) || FRAMES.has(fold(w)) || ASKS_WHAT.test(fold(w)))
   );
 }
 

@@ -28,6 +28,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   /** "de … à …", "from … to …", "от … до …": a span named by its two ends, both included. */
   rangeFrom: WordList;
   rangeTo: WordList;
+  /** The text's end as a span's bound ("от пункта 3 до конца"). */
+  rangeEnds: WordList;
   /** Nouns of a relation ("lien", "dialogue"): before "between" in its sentence, the relation. */
   relations: WordList;
   /** Messages with "between" that are not the clause between the two they name (`notClause`). */

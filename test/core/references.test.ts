@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLAUSE_COUNTS } from "../../src/core/declaration.ts";
 import { getEngine } from "../../src/core/engine.ts";
-import { findReferences } from "../../src/core/references.ts";
+import { findReferences, leadingMeasure } from "../../src/core/references.ts";
 
 const ids = (text: string) =>
   findReferences(text).map((t) =>
@@ -236,5 +236,32 @@ describe("an ordinal ending typed onto the number after the noun", () => {
 
   it("a number beyond the text stays out of range with its ending", () => {
     expect(getEngine().answer("measure 35th").kind).toBe("out-of-range");
+  });
+});
+
+describe("a measure's number alone opening a question (leadingMeasure)", () => {
+  it.each([
+    ["le 4, résumé vite fait ?", "M4"],
+    ["la 2, c'est quoi ?", "M2"],
+    ["la 4 en bref ?", "M4"],
+    ["le 4, ça dit quoi ?", "M4"],
+  ])("%j → %s, offered privately", (q, id) => {
+    expect(leadingMeasure(q)).toBe(id);
+    const answer = getEngine().answer(q);
+    expect(answer).toMatchObject({ kind: "clause", confidence: "closest", clause: { id } });
+  });
+
+  it.each([
+    "le 5, on se voit au café ?",
+    "le 2, c'est quand ?",
+    "le 3 aussi ?",
+    "le 1 merci !",
+    "le 3 ?",
+    "la 2 ou la 3 ?",
+    "le 12, c'est quoi ?",
+    "le 5 mars, c'est quoi ?",
+    "« le 4, c'est quoi ? »",
+  ])("%j names no measure", (q) => {
+    expect(leadingMeasure(q)).toBeNull();
   });
 });

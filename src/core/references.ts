@@ -372,11 +372,13 @@ const RECITAL_RULES: Rule[] = [
     `(?:(?<=${WORD_START}${table("inPlace")}\\s(?:(?:the|le|la|l')\\s?)?)|(?=${table("inPlace")}\\s))(?:(?:the|le|la|l')\\s?)?${table("preamble")}\\s?,\\s?${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`,
     numbered("measure"),
   ),
-  // "préambule, mesure 2": the recital; in "après le préambule, mesure 5" no recital is named,
-  // so the preamble and measure 5 are read apart.
+  // "préambule, mesure 2": the recital, or measure 2 after the preamble's name; both are read,
+  // the recital first. In "après le préambule, mesure 5" no recital is named, so the preamble
+  // and measure 5 are read apart.
   rule(`${PREAMBLE_FIRST}${table("measureOnly")}${NUMBER_MARK}(${NUMBER_LIST})`, (m) => {
     const ns = numbersIn(m[1] ?? "", CLAUSE_COUNTS.measure);
-    return ns.every((n) => n <= CLAUSE_COUNTS.recital) ? ns.map((n) => target("recital", n)) : [];
+    if (!ns.every((n) => n <= CLAUSE_COUNTS.recital)) return [];
+    return [...ns.map((n) => target("recital", n)), ...ns.map((n) => target("measure", n))];
   }),
   rule(
     `${PREAMBLE_HEADING}${table("paragraph")}${NUMBER_MARK}(${NUMBER_LIST})`,

@@ -174,6 +174,10 @@ export const HELD_OUT_QUOTES = [
   "q532",
   "q533",
   "q534",
+  "q555",
+  "q556",
+  "q557",
+  "q558",
 ];
 
 export function newKindsReport(

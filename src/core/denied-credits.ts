@@ -77,6 +77,8 @@ export interface DeniedCreditWords {
     topicLinks: WordList;
     cleftLeads: WordList;
     relatives: WordList;
+    /** Object pronouns between the relative and its verb ("qui le dit", "qui l'exprime"). */
+    objects: WordList;
     /** Adverbs that may stand between the copula and its place ("is really where it says that"). */
     adverbs: WordList;
     /** "is the only one that says it": the clause picked out by a relative with a verb of saying. */
@@ -283,8 +285,10 @@ export function deniedCreditTest({
     `^\\s?(?!${SAYING_VERBS}-)(?!${wordListSource(askedCover.hedges)})\\p{L}{2,20}-${wordListSource(askedCover.invertedSubjects)}(?![\\p{L}])`,
     "u",
   );
+  // "qui le dit", "that says": a relative, perhaps an object pronoun, then the verb.
+  const relativeThen = `${wordListSource(predicateAfter.relatives)}\\s(?:${wordListSource(predicateAfter.objects)}\\s?)?`;
   const predicatedAfter = new RegExp(
-    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s(?:qui|that|which|who)\\s(?:(?:le|la|l'|les|y|en|it|this|that|so)\\s?)?${SAYING_VERBS}${WORD_END})\\p{L}`,
+    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s${relativeThen}${SAYING_VERBS}${WORD_END})\\p{L}`,
     "u",
   );
   const cleftLead = new RegExp(
@@ -292,7 +296,7 @@ export function deniedCreditTest({
     "u",
   );
   const cleftOwnVerb = new RegExp(
-    `^\\s${wordListSource(predicateAfter.relatives)}\\s(?!(?:(?:le|la|l'|les|y|en|it|это)\\s?)?(?:${SAYING_VERBS}|${wordListSource(predicateAfter.creditingVerbs)})${WORD_END})\\p{L}`,
+    `^\\s(?=${wordListSource(predicateAfter.relatives)}\\s)(?!${relativeThen}(?:${SAYING_VERBS}|${wordListSource(predicateAfter.creditingVerbs)})${WORD_END})\\p{L}`,
     "u",
   );
   const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");

@@ -75,6 +75,8 @@ export interface DeniedCreditWords {
     copulas: WordList;
     unlessNext: WordList;
     topicLinks: WordList;
+    /** "measure 4's briefings are …": the clause's possessive before its noun, the subject. */
+    possessives: WordList;
     cleftLeads: WordList;
     relatives: WordList;
     /** Object pronouns between the relative and its verb ("qui le dit", "qui l'exprime"). */
@@ -288,7 +290,7 @@ export function deniedCreditTest({
   // "qui le dit", "that says": a relative, perhaps an object pronoun, then the verb.
   const relativeThen = `${wordListSource(predicateAfter.relatives)}\\s(?:${wordListSource(predicateAfter.objects)}\\s?)?`;
   const predicatedAfter = new RegExp(
-    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s${relativeThen}${SAYING_VERBS}${WORD_END})\\p{L}`,
+    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3}|${wordListSource(predicateAfter.possessives)}(?:\\s[\\p{L}-]{1,20}){1,2})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s${relativeThen}${SAYING_VERBS}${WORD_END})\\p{L}`,
     "u",
   );
   const cleftLead = new RegExp(

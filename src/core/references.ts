@@ -87,6 +87,8 @@ export interface PositionRule extends RuleExamples {
 export interface TopicData {
   /** Words for a clause of one kind ("mesure", "considérant") or of any kind ("point", "пункт"). */
   heads: { measure: WordList; recital: WordList; any: WordList };
+  /** "celle", "the one": a head of any kind that stands for a clause named by its topic alone. */
+  pronounHeads: WordList;
   /** Between a head and its topic: "sur", "about", "про". */
   links: WordList;
   /** Before a head, part of the name: "la", "the". */
@@ -100,6 +102,8 @@ export interface TopicData {
    * bit"); read there only: after a French head they are an agenda's items ("le point incident").
    */
   nounsBefore: WordList;
+  /** Words that join a second noun to a topic ("les tensions et la confiance"). */
+  coordinators: WordList;
   fires: { text: string; clauses: ClauseId[] }[];
   spares: string[];
 }

@@ -11,7 +11,7 @@ import { analyzeQuery, queryStems } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
-import { REFERENCE_DATA, type TopicData } from "./references.ts";
+import { REFERENCE_DATA, referencesIn, type TopicData } from "./references.ts";
 import { TERMS_DATA } from "./terms.ts";
 import type { ClauseId } from "./types.ts";
 import { WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
@@ -58,6 +58,24 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
     "gu",
   ),
 }));
+/**
+ * "celle sur la drogue", "the one about incidents": a pronoun with its topic, read only when no
+ * clause is named before it in the sentence; after one it is an apposition ("la mesure 5, celle
+ * sur la drogue", "measure 2 is the one about incidents") that adds no name of its own.
+ */
+const PRONOUN_HEAD = new RegExp(
+  `${WORD_START}${wordListSource(data.pronounHeads)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
+  "gu",
+);
+const SENTENCE_END = /[.!?;]/gu;
+/** How far back the pronoun's sentence is read: an apposition stands close to its clause. */
+const APPOSITION_CHARS = 160;
+function namedBeforeInSentence(folded: string, at: number): boolean {
+  const before = folded.slice(Math.max(0, at - APPOSITION_CHARS), at);
+  let start = 0;
+  for (const m of before.matchAll(SENTENCE_END)) start = m.index + 1;
+  return referencesIn(before.slice(start)).length > 0;
+}
 const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
 /**
  * The names a topic with no link word must start with: the terms the text names (terms.json:
@@ -90,6 +108,12 @@ function startsWithName(topic: string, names: ReadonlySet<string>): boolean {
   return ws.some((_, i) => names.has(ws.slice(0, i + 1).join(" ")));
 }
 
+/** The longest of `names` the topic ends with, or undefined. */
+function lastName(topic: string, names: ReadonlySet<string>): string | undefined {
+  const ws = coverWords(topic);
+  return ws.map((_, i) => ws.slice(i).join(" ")).find((tail) => names.has(tail));
+}
+
 /** "the final sentence", "le premier point": a place, the references' business, never a topic. */
 const PLACE_WORD = new RegExp(`^(?:${ORDINAL})$`, "u");
 
@@ -107,14 +131,34 @@ function candidates(kind: keyof TopicData["heads"]) {
   return kind === "any" ? CLAUSES : CLAUSES.filter((c) => c.clause.kind === kind);
 }
 
-/** The topic up to the first word that says something of it ("les consultations est …"). */
+const COORDINATORS = new Set(data.coordinators.words);
+const ARTICLES = new RegExp(`^${wordListSource(data.articles)}$`, "u");
+const HELD_STEMS = new Set(CLAUSES.flatMap((c) => [...c.stems]));
+
+/** Whether a word is one some clause holds: a topic's noun, never a pronoun or a new verb. */
+function heldBySomeClause(word: string): boolean {
+  return analyzeQuery(word).some((token) => token.stems.some((s) => HELD_STEMS.has(s)));
+}
+
+/**
+ * The topic up to the first word that says something of it ("les consultations est …"). "et",
+ * "and", "и" join a second noun of the topic ("le considérant sur les tensions et la confiance")
+ * when, past an article, the word after them is one a clause holds; "et il dit" ends it.
+ */
 function topicWords(topic: string): string {
   const kept: string[] = [];
-  for (const w of topic.split(" ")) {
-    if (ENDS.test(w)) break;
+  const ws = topic.split(" ");
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] ?? "";
+    if (ENDS.test(w) && !(COORDINATORS.has(w) && joinsANoun(ws.slice(i + 1)))) break;
     kept.push(w);
   }
   return kept.join(" ");
+}
+
+function joinsANoun(after: string[]): boolean {
+  const next = ARTICLES.test(after[0] ?? "") ? after[1] : after[0];
+  return next !== undefined && !ENDS.test(next) && heldBySomeClause(next);
 }
 
 /**
@@ -147,14 +191,24 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
 /** The clauses named by topic in `folded` (text as normaliseForPatterns gives it). */
 export function topicNamesIn(folded: string): TopicName[] {
   const out: TopicName[] = [];
+  for (const m of folded.matchAll(PRONOUN_HEAD)) {
+    const topic = m.groups?.topic ?? "";
+    const clauses = clausesOnTopic("any", topic);
+    if (clauses.length === 0 || namedBeforeInSentence(folded, m.index)) continue;
+    const end = m.index + m[0].length - (topic.length - topicWords(topic).length);
+    out.push({ start: m.index, end, clauses });
+  }
   for (const h of heads) {
     for (const re of [h.linked, h.bare, h.before, h.adjective]) {
       const topicLast = re !== h.before && re !== h.adjective;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
         const names = re === h.before ? NAMES_BEFORE_HEAD : BARE_NAMES;
-        if (re !== h.linked && !startsWithName(topic, names)) continue;
-        const clauses = clausesOnTopic(h.kind, topic);
+        // "the trust-building briefings bit": an English compound ends with its noun, the name.
+        const named = startsWithName(topic, names) ? topic : undefined;
+        const last = !named && re === h.before ? lastName(topic, names) : undefined;
+        if (re !== h.linked && !named && !last) continue;
+        const clauses = clausesOnTopic(h.kind, last ?? topic);
         if (clauses.length === 0) continue;
         // The name ends with its topic's last word, not with what is said of it.
         const cut = topicLast ? topic.length - topicWords(topic).length : 0;

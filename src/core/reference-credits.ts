@@ -347,6 +347,9 @@ export function creditsIn(folded: string, side: Side): Credit[] {
   // whole preamble, whatever clause the topic's words find first).
   const nameSpans = anyNameSpans(folded);
   const topics: Credit[] = topicNamesIn(folded).flatMap((t) => {
+    // "celle sur la drogue dit « … »" opens the message about the text; elsewhere the pronoun may
+    // stand for anything ("deux articles ; celui sur les incidents citait « … »").
+    if (t.pronoun && (side !== "before" || folded.slice(0, t.start).trim() !== "")) return [];
     const over = nameSpans.filter((n) => n.start < t.end && t.start < n.end);
     if (over.some((n) => !t.clauses.some((id) => n.ids.includes(id)))) return [];
     // "la phrase de la fin": a topic found wholly inside a name is the name's own words; the name

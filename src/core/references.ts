@@ -357,6 +357,9 @@ const RECITAL_RULES: Rule[] = [
   rule(`(${ORDINAL})\\s${JUST}${partitive("recital")}${RECITAL_NOUN}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),
+  rule(`(${ORDINAL})\\s${JUST}${table("recitalAfterOrdinalOnly")}`, (m) => [
+    target("recital", ordinalOf(m)),
+  ]),
   rule(`(${ORDINAL})\\s(?:${MEASURE_NOUN}|${LIST_ITEM}|${DOCUMENT_PART})${OF_PREAMBLE}`, (m) => [
     target("recital", ordinalOf(m)),
   ]),

@@ -21,6 +21,8 @@ export interface TopicName {
   start: number;
   end: number;
   clauses: ClauseId[];
+  /** Named by a pronoun ("celle sur la drogue"): a name only where it opens the message. */
+  pronoun?: boolean;
 }
 
 const data = REFERENCE_DATA.topics;
@@ -196,7 +198,7 @@ export function topicNamesIn(folded: string): TopicName[] {
     const clauses = clausesOnTopic("any", topic);
     if (clauses.length === 0 || namedBeforeInSentence(folded, m.index)) continue;
     const end = m.index + m[0].length - (topic.length - topicWords(topic).length);
-    out.push({ start: m.index, end, clauses });
+    out.push({ start: m.index, end, clauses, pronoun: true });
   }
   for (const h of heads) {
     for (const re of [h.linked, h.bare, h.before, h.adjective]) {

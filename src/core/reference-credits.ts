@@ -60,6 +60,14 @@ const SAYS_AFTER = new RegExp(
   `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
+/**
+ * After a headless topic, a colon, or a comma and a verb of saying with its subject and at most
+ * two words more ("Sur la drogue, ils écrivent juste « … »", "Côté consultations, ils proposent de").
+ */
+const HEADLESS_THEN = new RegExp(
+  `^\\s?(?::|,\\s(?:${wordListSource(data.topics.headlessSubjects)}\\s)?(?:[\\p{L}'-]{1,20}\\s){0,2}?${SAYS}${WORD_END})`,
+  "u",
+);
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /**
@@ -355,7 +363,11 @@ export function creditsIn(folded: string, side: Side): Credit[] {
     // "la phrase de la fin": a topic found wholly inside a name is the name's own words; the name
     // credits them, once.
     if (over.some((n) => n.start <= t.start && t.end <= n.end)) return [];
-    if (!creditsAsWord(folded, t.start, t.end, side)) return [];
+    // "Sur la drogue, ils écrivent « … »": a headless topic credits only through its own verb.
+    const credits = t.headless
+      ? side === "before" && HEADLESS_THEN.test(folded.slice(t.end))
+      : creditsAsWord(folded, t.start, t.end, side);
+    if (!credits) return [];
     const ids = [...new Set([...t.clauses, ...over.flatMap((n) => n.ids)])];
     return [
       {

@@ -89,6 +89,12 @@ export interface TopicData {
   heads: { measure: WordList; recital: WordList; any: WordList };
   /** "celle", "the one": a head of any kind that stands for a clause named by its topic alone. */
   pronounHeads: WordList;
+  /** "Sur", "côté", "as for", "про": a topic with no head, opening its sentence ("Sur la drogue, …"). */
+  headlessLeads: WordList;
+  /** Between a headless topic's comma and its verb of saying ("ils", "le texte", "they"). */
+  headlessSubjects: WordList;
+  /** The subjects the clauses treat: a headless topic must name one ("Sur la drogue", not "Sur le reste"). */
+  headlessTopics: WordList;
   /** Between a head and its topic: "sur", "about", "про". */
   links: WordList;
   /** Before a head, part of the name: "la", "the". */

@@ -23,6 +23,8 @@ export interface TopicName {
   clauses: ClauseId[];
   /** Named by a pronoun ("celle sur la drogue"): a name only where it opens the message. */
   pronoun?: boolean;
+  /** Named by a topic with no head ("Sur la drogue, …"): a name only before the quotation. */
+  headless?: boolean;
 }
 
 const data = REFERENCE_DATA.topics;
@@ -69,6 +71,17 @@ const PRONOUN_HEAD = new RegExp(
   `${WORD_START}${wordListSource(data.pronounHeads)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
   "gu",
 );
+/**
+ * "Sur la drogue, ils écrivent « … »", "Côté consultations, le texte dit", "On drugs, they write":
+ * a topic with no head, opening its sentence, closed by a comma or a colon. It names a clause only
+ * when its words are one or two clauses' own: "Sur l'OTAN, …" is every measure's word, no name.
+ */
+const HEADLESS = new RegExp(
+  `(?:^|(?<=[.!?;]\\s{0,3}))\\s{0,3}${wordListSource(data.headlessLeads)}\\s(?<topic>${words(TOPIC_WORDS)})\\s?[,:]`,
+  "gu",
+);
+/** A headless topic names at most this many clauses: more is a word of the whole text. */
+const HEADLESS_CLAUSES = 2;
 const SENTENCE_END = /[.!?;]/gu;
 /** How far back the pronoun's sentence is read: an apposition stands close to its clause. */
 const APPOSITION_CHARS = 160;
@@ -89,10 +102,13 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
  */
 const DECLARATION = loadDeclaration();
 /** A renamed or emptied table would quietly name nothing: say so at load. */
-function topicWordsOf(table: "bareNames" | "nounsBefore"): string[] {
+function requiredWords(table: "bareNames" | "nounsBefore" | "headlessTopics"): string[] {
   const words = data[table]?.words;
   if (!words?.length) throw new Error(`data/references.json: topics.${table}.words is missing`);
-  return words.map((n) => coverWords(n).join(" "));
+  return words;
+}
+function topicWordsOf(table: "bareNames" | "nounsBefore"): string[] {
+  return requiredWords(table).map((n) => coverWords(n).join(" "));
 }
 const BARE_NAMES = new Set([
   ...TERMS_DATA.terms.flatMap((t) => t.names.map((n) => coverWords(n).join(" "))),
@@ -190,6 +206,32 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
     .filter((id) => (scores.get(id) ?? 0) >= best * NEAR_BEST || held.get(id) === words);
 }
 
+/**
+ * The subjects the clauses treat (data/references.json, topics.headlessTopics: "drogue",
+ * "observateurs", "terrorism", "учения"), as stems: a headless topic names a clause only with one
+ * of them, never with a word of the text's general vocabulary ("Sur le reste", "Sur le principe",
+ * "На этот счёт").
+ */
+const SUBJECT_STEMS = new Set(
+  requiredWords("headlessTopics").flatMap((w) => analyzeQuery(w).flatMap((token) => token.stems)),
+);
+function namesASubject(topic: string): boolean {
+  return analyzeQuery(topic).some((token) => token.stems.some((s) => SUBJECT_STEMS.has(s)));
+}
+
+/**
+ * Whether each of the topic's words is one the named clauses hold: "sur les chefs des
+ * secrétariats" holds a word no clause has, and may mean another clause than the one it finds.
+ */
+function everyWordHeld(topic: string, clauses: readonly ClauseId[]): boolean {
+  const named = CLAUSES.filter((c) => clauses.includes(c.clause.id));
+  return analyzeQuery(topic).every((token) => {
+    if (token.stems.length === 0) return true;
+    const stems = [...token.stems, ...queryStems(token.word)];
+    return named.some((c) => stems.some((s) => c.stems.has(s)));
+  });
+}
+
 /** The clauses named by topic in `folded` (text as normaliseForPatterns gives it). */
 export function topicNamesIn(folded: string): TopicName[] {
   const out: TopicName[] = [];
@@ -199,6 +241,15 @@ export function topicNamesIn(folded: string): TopicName[] {
     if (clauses.length === 0 || namedBeforeInSentence(folded, m.index)) continue;
     const end = m.index + m[0].length - (topic.length - topicWords(topic).length);
     out.push({ start: m.index, end, clauses, pronoun: true });
+  }
+  for (const m of folded.matchAll(HEADLESS)) {
+    const topic = m.groups?.topic ?? "";
+    if (topicWords(topic) !== topic) continue;
+    const clauses = clausesOnTopic("any", topic);
+    if (clauses.length === 0 || clauses.length > HEADLESS_CLAUSES) continue;
+    if (!everyWordHeld(topic, clauses) || !namesASubject(topic)) continue;
+    const end = m.index + m[0].length - 1;
+    out.push({ start: end - topic.length, end, clauses, headless: true });
   }
   for (const h of heads) {
     for (const re of [h.linked, h.bare, h.before, h.adjective]) {

@@ -178,6 +178,10 @@ export const HELD_OUT_QUOTES = [
   "q556",
   "q557",
   "q558",
+  "q585",
+  "q586",
+  "q587",
+  "q588",
 ];
 
 export function newKindsReport(

@@ -57,7 +57,7 @@ const ASIDE = `,\\s${ASIDE_WORDS},`;
  */
 const SAYS = `(?:${table("says")}|${table("beginsWith")}|${table("endsWith")})`;
 const SAYS_AFTER = new RegExp(
-  `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
+  `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("resumingPronouns")}\\s)?(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
 /**

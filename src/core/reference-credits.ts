@@ -57,15 +57,17 @@ const ASIDE = `,\\s${ASIDE_WORDS},`;
  */
 const SAYS = `(?:${table("says")}|${table("beginsWith")}|${table("endsWith")})`;
 const SAYS_AFTER = new RegExp(
-  `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("resumingPronouns")}\\s)?(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
+  `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
+const RESUMED_AFTER = new RegExp(`^,\\s${table("resumingPronouns")}\\s${SAYS}${WORD_END}`, "u");
 /**
- * After a headless topic, a colon, or a comma and a verb of saying with its subject and at most
- * two words more ("Sur la drogue, ils écrivent juste « … »", "Côté consultations, ils proposent de").
+ * After a headless topic, the quotation: right after its colon, or after a comma, the text or
+ * "they" as subject and a verb of saying that touches the quotation ("Sur la drogue, ils écrivent
+ * juste « … »"); never someone else's words ("Sur la drogue, mon prof dit « … »") or a denial.
  */
 const HEADLESS_THEN = new RegExp(
-  `^\\s?(?::|,\\s(?:${wordListSource(data.topics.headlessSubjects)}\\s)?(?:[\\p{L}'-]{1,20}\\s){0,2}?${SAYS}${WORD_END})`,
+  `^\\s?(?::|,\\s${wordListSource(data.topics.headlessSubjects)}\\s(?:[\\p{L}'-]{1,20}\\s)??${SAYS}(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
@@ -195,6 +197,9 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "right before the closing it says « … »": a place next to the name, whatever follows.
   if (besideName(before)) return false;
   if (SAYS_AFTER.test(after)) return true;
+  // "La conclusion, elle dit « … »": a pronoun takes up a name that opens its sentence; after
+  // "Ma sœur a sauté la conclusion," the pronoun is the sister.
+  if (RESUMED_AFTER.test(after) && opensAsLabel(folded, start)) return true;
   // "« … » — c'est la conclusion." names the source; "c'est l'appel ou la mesure 4 ?" asks.
   if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) {
     return !ASKS.test(folded.slice(end));

@@ -9,6 +9,7 @@
  * in the question's length.
  */
 import { fileURLToPath } from "node:url";
+import { fold } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import {
   alternatives,
@@ -53,6 +54,49 @@ const UNLESS_WINDOW = 40;
 const UNLESS_BEFORE_WINDOW = 30;
 
 const wordsSource = (w: WordList) => `${WORD_START}${wordListSource(w)}`;
+
+/**
+ * The rules a question may fire, by the first letters of their cues: a cue starts at a word
+ * start, so its first run of letters is one of the question's (a whole word's: "how" of "how
+ * many") or begins one (a stem's: "численност"). Only those rules are run; an entry that starts
+ * with no letter ("9 000") has its rule run on every question.
+ */
+const FIRST_LETTERS = /^\p{L}+/u;
+const LETTER_RUNS = /\p{L}+/gu;
+
+interface CueIndex {
+  byWord: Map<string, number[]>;
+  stems: { stem: string; rule: number }[];
+  always: number[];
+}
+
+function cueIndex(rules: readonly WordList[]): CueIndex {
+  const index: CueIndex = { byWord: new Map(), stems: [], always: [] };
+  rules.forEach((r, rule) => {
+    const first = (entry: string) => FIRST_LETTERS.exec(fold(entry))?.[0];
+    for (const entry of r.words ?? []) {
+      const word = first(entry);
+      if (word === undefined) index.always.push(rule);
+      else index.byWord.set(word, [...(index.byWord.get(word) ?? []), rule]);
+    }
+    for (const entry of r.stems ?? []) {
+      const stem = first(entry);
+      if (stem === undefined) index.always.push(rule);
+      else index.stems.push({ stem, rule });
+    }
+  });
+  return index;
+}
+
+/** The rules whose cues may start somewhere in the question, by their order in RULES. */
+function rulesThatMayStart(index: CueIndex, folded: string): Set<number> {
+  const out = new Set(index.always);
+  for (const run of folded.match(LETTER_RUNS) ?? []) {
+    for (const rule of index.byWord.get(run) ?? []) out.add(rule);
+    for (const { stem, rule } of index.stems) if (run.startsWith(stem)) out.add(rule);
+  }
+  return out;
+}
 
 function compile(r: AbstentionRuleData): Rule {
   let source = wordsSource(r);
@@ -101,23 +145,21 @@ export function asksWhereInText(question: string): boolean {
   return WHERE_IN_TEXT.test(normaliseForPatterns(question));
 }
 const RULES: Rule[] = RULE_DATA.map(compile);
+const CUE_INDEX = cueIndex(RULE_DATA);
 
 /** The rules whose questions may be about the whole text (AbstentionRuleData.mayBeAboutTheWhole). */
 export const RULES_ABOUT_THE_WHOLE: ReadonlySet<string> = new Set(
   RULE_DATA.filter((r) => r.mayBeAboutTheWhole).map((r) => r.id),
 );
 
-/**
- * A word some rule's cue starts with: one scan for all of them, so that the rules run only on the
- * questions that hold one (about half): every rule's cue starts with its own words.
- */
-const ANY_CUE = new RegExp(`${WORD_START}(?:${RULE_DATA.map(wordListSource).join("|")})`, "u");
-
 /** The id of the first rule that says the question asks for a fact the text never states, or null. */
 export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
-  if (!ANY_CUE.test(folded)) return null;
-  for (const rule of RULES) if (firesIn(rule, folded)) return rule.id;
+  const candidates = rulesThatMayStart(CUE_INDEX, folded);
+  if (candidates.size === 0) return null;
+  for (const [i, rule] of RULES.entries()) {
+    if (candidates.has(i) && firesIn(rule, folded)) return rule.id;
+  }
   return null;
 }
 

@@ -114,10 +114,12 @@ function build() {
   const belonging = `(?<=${WORD_START}(?:${wordListSource(verbs)})${between}\\s)(?:${wordListSource(nouns)})${WORD_END}`;
   const part = `(?!${belonging})(?:${table("part")}|${wordListSource(data.parts)})`;
   const noun = `(?<any>${wordListSource(data.anyKind)})|(?<measure>${measure})|(?<recital>${recital})|(?:${part})`;
-  // "quick one before training": a quick question, not a part of the text.
+  // "quick one before training": a quick question, not a part of the text. Looked behind only
+  // where a noun starts (the look-ahead), not at every word of the question.
   const notChatter = `(?<!${WORD_START}${wordListSource(data.chatterBefore)}\\s)`;
+  const nounAhead = `(?=(?:${wordListSource(data.anyKind)}|${measure}|${recital}|${part})${WORD_END})`;
   return new RegExp(
-    `${WORD_START}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }

@@ -60,14 +60,19 @@ const SAYS_AFTER = new RegExp(
   `^(?:'s(?=\\s(?:all\\s)?about))?(?:(?:\\s[\\p{L}'-]{1,20}){0,3}\\s${SAYS}|,\\s(?:${table("quoting")}|${SAYS})${WORD_END}|${ASIDE}\\s${SAYS})`,
   "u",
 );
-const RESUMED_AFTER = new RegExp(`^,\\s${table("resumingPronouns")}\\s${SAYS}${WORD_END}`, "u");
+/** "La conclusion, elle dit « … »": the pronoun and its verb of saying touch the quotation. */
+const RESUMED_AFTER = new RegExp(
+  `^,\\s${table("resumingPronouns")}\\s${SAYS}${WORD_END}\\s?[:,]?\\s?$`,
+  "u",
+);
 /**
  * After a headless topic, the quotation: right after its colon, or after a comma, the text or
- * "they" as subject and a verb of saying that touches the quotation ("Sur la drogue, ils écrivent
- * juste « … »"); never someone else's words ("Sur la drogue, mon prof dit « … »") or a denial.
+ * "they" as subject right before a verb of saying that touches the quotation ("Sur la drogue, ils
+ * écrivent juste « … »"); never someone else's words ("Sur la drogue, mon prof dit « … »"), a
+ * denial ("the text never says") or what they might have said ("ils auraient écrit").
  */
 const HEADLESS_THEN = new RegExp(
-  `^\\s?(?::|,\\s${wordListSource(data.topics.headlessSubjects)}\\s(?:[\\p{L}'-]{1,20}\\s)??${SAYS}(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
+  `^\\s?(?::|,\\s${wordListSource(data.topics.headlessSubjects)}\\s${SAYS}(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
   "u",
 );
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
@@ -199,7 +204,9 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   if (SAYS_AFTER.test(after)) return true;
   // "La conclusion, elle dit « … »": a pronoun takes up a name that opens its sentence; after
   // "Ma sœur a sauté la conclusion," the pronoun is the sister.
-  if (RESUMED_AFTER.test(after) && opensAsLabel(folded, start)) return true;
+  if (side === "before" && RESUMED_AFTER.test(folded.slice(end)) && opensAsLabel(folded, start)) {
+    return true;
+  }
   // "« … » — c'est la conclusion." names the source; "c'est l'appel ou la mesure 4 ?" asks.
   if (side === "after" && COPULA_AFTER.test(folded.slice(0, start))) {
     return !ASKS.test(folded.slice(end));

@@ -244,7 +244,8 @@ export function topicNamesIn(folded: string): TopicName[] {
   }
   for (const m of folded.matchAll(HEADLESS)) {
     const topic = m.groups?.topic ?? "";
-    if (topicWords(topic) !== topic) continue;
+    // One subject only: "Sur la drogue et les observateurs" may mean either clause.
+    if (topicWords(topic) !== topic || topic.split(" ").some((w) => COORDINATORS.has(w))) continue;
     const clauses = clausesOnTopic("any", topic);
     if (clauses.length === 0 || clauses.length > HEADLESS_CLAUSES) continue;
     if (!everyWordHeld(topic, clauses) || !namesASubject(topic)) continue;

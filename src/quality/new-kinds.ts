@@ -182,6 +182,10 @@ export const HELD_OUT_QUOTES = [
   "q586",
   "q587",
   "q588",
+  "q597",
+  "q598",
+  "q599",
+  "q600",
 ];
 
 export function newKindsReport(

@@ -65,16 +65,18 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
 /**
  * "celle sur la drogue", "the one about incidents": a pronoun with its topic, read only when no
  * clause is named before it in the sentence; after one it is an apposition ("la mesure 5, celle
- * sur la drogue", "measure 2 is the one about incidents") that adds no name of its own.
+ * sur la drogue", "measure 2 is the one about incidents") that adds no name of its own. The
+ * credits read it only where it opens the message (reference-credits.ts).
  */
 const PRONOUN_HEAD = new RegExp(
   `${WORD_START}${wordListSource(data.pronounHeads)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
   "gu",
 );
 /**
- * "Sur la drogue, ils écrivent « … »", "Côté consultations, le texte dit", "On drugs, they write":
- * a topic with no head, opening its sentence, closed by a comma or a colon. It names a clause only
- * when its words are one or two clauses' own: "Sur l'OTAN, …" is every measure's word, no name.
+ * "Sur la drogue, ils écrivent « … »", "Côté consultations, le texte dit", "As for drugs, they
+ * say": a topic with no head, opening its sentence, closed by a comma or a colon. It names a
+ * clause only as one subject the clauses treat, every word of it held by the one or two clauses
+ * it names: "Sur l'OTAN, …" is every measure's word, no name.
  */
 const HEADLESS = new RegExp(
   `(?:^|(?<=[.!?;]\\s{0,3}))\\s{0,3}${wordListSource(data.headlessLeads)}\\s(?<topic>${words(TOPIC_WORDS)})\\s?[,:]`,
@@ -207,10 +209,10 @@ export function clausesOnTopic(kind: keyof TopicData["heads"], topic: string): C
 }
 
 /**
- * The subjects the clauses treat (data/references.json, topics.headlessTopics: "drogue",
- * "observateurs", "terrorism", "учения"), as stems: a headless topic names a clause only with one
- * of them, never with a word of the text's general vocabulary ("Sur le reste", "Sur le principe",
- * "На этот счёт").
+ * The subjects one clause treats (data/references.json, topics.headlessTopics: "drogue",
+ * "terrorism", "брифинги"), as stems: a headless topic names a clause only with one of them,
+ * never with a subject clauses share ("la confiance", "les observateurs") or a word of the text's
+ * general vocabulary ("Sur le reste", "Sur le principe", "На этот счёт").
  */
 const SUBJECT_STEMS = new Set(
   requiredWords("headlessTopics").flatMap((w) => analyzeQuery(w).flatMap((token) => token.stems)),

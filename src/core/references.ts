@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { fold, isStopWord, words } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseByLength } from "./declaration.ts";
+import { leadingGroup } from "./leading-group.ts";
 import {
   CARDINAL,
   COUNTED_ORDINAL,
@@ -731,9 +732,34 @@ function tiedToThisText(folded: string, start: number, end: number): boolean {
     });
 }
 
+/** The distinct groups the rules open with, each sticky, as the rules are. */
+const LEADS: RegExp[] = [];
+/** The index in LEADS of each rule's leading group, or -1 when it has none. */
+const RULE_LEADS = RULES.map((r) => {
+  const group = leadingGroup(r.re.source);
+  if (group === null) return -1;
+  const i = LEADS.findIndex((l) => l.source === group);
+  if (i >= 0) return i;
+  LEADS.push(new RegExp(group, r.re.flags));
+  return LEADS.length - 1;
+});
+/** Per place: 0 not tried yet, 1 the group matches there, 2 it does not. */
+const LEAD_STATE = new Uint8Array(LEADS.length);
+
 /** The first rule (in priority order) that matches exactly at `at`. */
 function matchAt(folded: string, at: number): { m: RegExpExecArray; rule: Rule } | null {
-  for (const r of RULES) {
+  LEAD_STATE.fill(0);
+  for (let i = 0; i < RULES.length; i++) {
+    const lead = RULE_LEADS[i] ?? -1;
+    if (lead >= 0) {
+      if (LEAD_STATE[lead] === 0) {
+        const re = LEADS[lead] as RegExp;
+        re.lastIndex = at;
+        LEAD_STATE[lead] = re.test(folded) ? 1 : 2;
+      }
+      if (LEAD_STATE[lead] === 2) continue;
+    }
+    const r = RULES[i] as Rule;
     r.re.lastIndex = at;
     const m = r.re.exec(folded);
     if (m) return { m, rule: r };

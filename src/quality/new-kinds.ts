@@ -186,6 +186,10 @@ export const HELD_OUT_QUOTES = [
   "q598",
   "q599",
   "q600",
+  "q609",
+  "q610",
+  "q611",
+  "q612",
 ];
 
 export function newKindsReport(

@@ -53,6 +53,7 @@ export interface CreditReachWords {
   withoutRightBefore: WordList;
   /** Right before the quotation, an alternative the clause is asked to be ("ou juste « … » ?"). */
   alternativeRightBefore: WordList;
+  readingRightBefore: WordList;
   /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
   pronounsAfterLandmark: WordList;
   /** Comparisons of amount, unless restricting ("says no more than"): data/quotes.json says when. */
@@ -294,6 +295,7 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
   const rightBefore = (w: WordList) => new RegExp(`${WORD_START}${wordListSource(w)}\\s?$`, "u");
   const lacking = rightBefore(words.withoutRightBefore);
   const alternative = rightBefore(words.alternativeRightBefore);
+  const reading = rightBefore(words.readingRightBefore);
   // "Entre la mesure 1, très protocolaire, et « … »": an aside about the clause may come first.
   const joined = new RegExp(
     `^[\\s,]*(?:${JOIN_ASIDE},\\s?)?${wordListSource(words.joins)}[\\s,]*$`,
@@ -420,6 +422,8 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !compared.test(between) &&
         !lacking.test(between) &&
         !alternative.test(between) &&
+        // "… le secrétariat de la mesure 2 quand on relit « … »": what is read, not the clause's.
+        !reading.test(between) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
         !comparativeBetween.test(between) &&
         !inOwnClause(near, between)

@@ -22,6 +22,7 @@ import {
   targetsOf,
 } from "./reference-credits.ts";
 import {
+  arrowsAsDashes,
   normaliseForPatterns,
   WORD_START,
   type WordList,
@@ -135,10 +136,10 @@ export function framedQuotations(
 ): FramedQuotation[] {
   // The text between quotations, folded once: gaps[i] lies before quotation i, the last after all.
   const gaps = quotations.map((q, i) =>
-    normaliseForPatterns(text.slice(quotations[i - 1]?.end ?? 0, q.start)),
+    arrowsAsDashes(normaliseForPatterns(text.slice(quotations[i - 1]?.end ?? 0, q.start))),
   );
   const lastEnd = quotations.at(-1)?.end ?? 0;
-  gaps.push(normaliseForPatterns(text.slice(lastEnd, lastEnd + AFTER)));
+  gaps.push(arrowsAsDashes(normaliseForPatterns(text.slice(lastEnd, lastEnd + AFTER))));
   // Where the text before each quotation starts: after what the previous one claimed.
   let claimed = 0;
   return quotations.map((q, i) => {

@@ -72,11 +72,16 @@ const RESUMED_AFTER = new RegExp(
  * denial ("the text never says") or what they might have said ("ils auraient écrit").
  */
 const HEADLESS_THEN = new RegExp(
-  `^\\s?(?::|,\\s${wordListSource(data.topics.headlessSubjects)}\\s${SAYS}(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
+  `^\\s?(?::|,?\\s${wordListSource(data.topics.headlessSubjects)}\\s(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
   "u",
 );
+/**
+ * After a name, a word that sums it up, then a colon touching the quotation ("the closing line
+ * basically: « … »").
+ */
+const SUMMED_UP = new RegExp(`^,?\\s${table("summingUp")},?\\s?:\\s?$`, "u");
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
-const HOLDS_QUOTE = new RegExp(`^\\s${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /**
  * "The appeal paragraph — the one addressed to NATO — contains « … »": an aside between two
  * dashes, then a verb of saying or containing right before the quotation. The verb must touch the
@@ -90,7 +95,10 @@ const DASH_ASIDE_THEN_SAYS = new RegExp(
 /** An aside after a name, then a colon or a dash right before the quotation. */
 const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u");
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
-const ITSELF_IS = new RegExp(`^,?\\s${table("copula")}\\s?[:,—–-]?\\s?$`, "u");
+const ITSELF_IS = new RegExp(
+  `^,?\\s${table("copula")}(?:\\s${table("copulaAdverbs")})?\\s?[:,—–-]?\\s?$`,
+  "u",
+);
 /**
  * After a name, "of …" something other than this text ("l'appel des syndicats"); the elided "d'"
  * only before an article ("l'introduction d'un nouveau mécanisme"): a bare "d'" in the table would
@@ -201,7 +209,8 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   if (CREDIT_BEFORE.test(before)) return true;
   // "right before the closing it says « … »": a place next to the name, whatever follows.
   if (besideName(before)) return false;
-  if (SAYS_AFTER.test(after)) return true;
+  // "L'appel lui-même, en tête de liste, réclame « … »": the name's emphasis, then its verb.
+  if (SAYS_AFTER.test(after) || SAYS_AFTER.test(after.replace(ITSELF, ""))) return true;
   // "La conclusion, elle dit « … »": a pronoun takes up a name that opens its sentence; after
   // "Ma sœur a sauté la conclusion," the pronoun is the sister.
   if (side === "before" && RESUMED_AFTER.test(folded.slice(end)) && opensAsLabel(folded, start)) {
@@ -214,6 +223,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
   if (side === "before" && (HOLDS_QUOTE.test(rest) || DASH_ASIDE_THEN_SAYS.test(rest))) return true;
+  if (side === "before" && SUMMED_UP.test(rest)) return true;
   // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
   // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
   const emphasised = rest.length < folded.length - end;

@@ -105,12 +105,16 @@ const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
  * The readings of a quotation's credit: a found reference's, and for the first or last of "the
  * list" alone the signatures too ("« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin
  * de la liste": the list of signatory states); "the list of measures" is not (the words just
- * after count). A question keeps the measure: its words are too often the measures' own ("la
+ * after count). A place may credit other clauses too (PositionRule.alsoCredits: the start of the
+ * list, which the appeal's last words open). A question keeps the measure: its words are too often the measures' own ("la
  * fin de la liste, les États membres de quoi ?"). The top of the text ("tout en haut") credits the
  * whole part above the appeal (questionReadings keeps the opening line's readings for it).
  */
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
-  const read = readingsOf(r, folded);
+  const read = [
+    ...readingsOf(r, folded),
+    ...(r.by === 0 ? r.alsoCredits.map((id): ReferenceTarget => ({ kind: "clause", id })) : []),
+  ];
   const list = folded.slice(r.start, r.end + LIST_NOUN_AFTER);
   if (r.listEdge && r.by === 0 && !MEASURES_NAMED.test(list)) return [...read, SIGNATURES_TARGET];
   if (r.topPart && r.by === 0) return ABOVE_THE_APPEAL;

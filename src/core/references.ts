@@ -82,6 +82,12 @@ export interface PositionRule extends RuleExamples {
    * ("c'est « guidés par les termes… », tout en haut": the last recital is up there too).
    */
   topPart?: boolean;
+  /**
+   * Other clauses a quotation credited to it may come from: "la phrase qui ouvre la liste" is the
+   * first measure to a question, but the appeal's last words ("des démarches conjointes
+   * suivantes") open the list too.
+   */
+  alsoCredits?: ClauseId[];
 }
 
 /** Clauses named by topic where a quotation is credited to them (topic-credits.ts). */
@@ -90,10 +96,14 @@ export interface TopicData {
   heads: { measure: WordList; recital: WordList; any: WordList };
   /** "celle", "the one": a head of any kind that stands for a clause named by its topic alone. */
   pronounHeads: WordList;
+  /** "one": after its topic, a pronoun head ("the drugs one"). */
+  pronounHeadsAfter: WordList;
   /** "Sur", "côté", "as for", "про": a topic with no head, opening its sentence ("Sur la drogue, …"). */
   headlessLeads: WordList;
   /** Between a headless topic's comma and its verb of saying ("ils", "le texte", "they"). */
   headlessSubjects: WordList;
+  /** Verbs of saying with "they" after a headless topic, besides the says table ("they say"). */
+  headlessVerbs: WordList;
   /** The subjects the clauses treat: a headless topic must name one ("Sur la drogue", not "Sur le reste"). */
   headlessTopics: WordList;
   /** Between a head and its topic: "sur", "about", "про". */
@@ -109,6 +119,10 @@ export interface TopicData {
    * bit"); read there only: after a French head they are an agenda's items ("le point incident").
    */
   nounsBefore: WordList;
+  /** Nouns that name a clause's topic after "des", "du" and a head ("la mesure des observateurs"). */
+  nounsAfterOf: WordList;
+  /** Before "la mesure des …", words that make it an idiom ("ils ont pris la mesure des incidents"). */
+  idiomsBeforeOf: WordList;
   /** Words that join a second noun to a topic ("les tensions et la confiance"). */
   coordinators: WordList;
   fires: { text: string; clauses: ClauseId[] }[];
@@ -247,6 +261,8 @@ type Rule = {
   listEdge?: boolean;
   /** The top of the text (PositionRule.topPart). */
   topPart?: boolean;
+  /** Other clauses a quotation credited to it may come from (PositionRule.alsoCredits). */
+  alsoCredits?: ClauseId[];
 };
 
 /**
@@ -538,6 +554,7 @@ function positionRule(p: PositionRule): Rule {
     notAfterPart: p.notAfterPart === true,
     listEdge: p.listEdge === true,
     topPart: p.topPart === true,
+    alsoCredits: p.alsoCredits ?? [],
   };
 }
 
@@ -658,7 +675,13 @@ const RULES = [
 const PHRASE_END = /[,;:?!.()«»"—–]/u;
 const NOT_OURS = new RegExp(`^${table("notBeforeName")}$`, "u");
 const THIS_TEXT = new RegExp(`^${table("thisText")}$`, "u");
+const TRAILER = new RegExp(`^${table("trailers")}$`, "u");
 const ELIDED = /^(?:l|d)'(\p{L}+)$/u;
+/**
+ * "the bit before the signatures goes « … »": a verb of saying alone before a quotation or a colon
+ * says what the place holds.
+ */
+const SAYS = new Set(requiredWords("says").words?.filter((w) => !w.includes(" ")));
 const NOT_OURS_BEFORE = new RegExp(`${WORD_START}${table("notBeforeName")}\\s$`, "u");
 
 /**
@@ -722,14 +745,14 @@ function verbAndArticle(folded: string, start: number, end: number): boolean {
  */
 function tiedToThisText(folded: string, start: number, end: number): boolean {
   if (NOT_OURS_BEFORE.test(folded.slice(Math.max(0, start - 12), start))) return false;
-  return phraseAfter(folded, end)
-    .split(/[^\p{L}\p{N}']+/u)
-    .every((w) => {
-      // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
-      const noun = ELIDED.exec(w)?.[1];
-      if (noun !== undefined) return THIS_TEXT.test(noun);
-      return w === "" || THIS_TEXT.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
-    });
+  const after = phraseAfter(folded, end);
+  if (SAYS.has(after.trim())) return true;
+  return after.split(/[^\p{L}\p{N}']+/u).every((w) => {
+    // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
+    const noun = ELIDED.exec(w)?.[1];
+    if (noun !== undefined) return THIS_TEXT.test(noun);
+    return w === "" || THIS_TEXT.test(w) || TRAILER.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
+  });
 }
 
 /** The distinct groups the rules open with, each sticky, as the rules are. */
@@ -782,6 +805,8 @@ export interface FoundReference {
   listEdge: boolean;
   /** Found as the top of the text (PositionRule.topPart). */
   topPart: boolean;
+  /** Other clauses a quotation credited to it may come from (PositionRule.alsoCredits). */
+  alsoCredits: readonly ClauseId[];
   /** The clauses the words name before "after" or "before" moves them, and by how many. */
   placed: ReferenceTarget[];
   by: number;
@@ -888,6 +913,7 @@ function* scan(text: string): Generator<FoundReference> {
       edge: hit.rule.edge === true,
       listEdge: hit.rule.listEdge === true,
       topPart: hit.rule.topPart === true,
+      alsoCredits: hit.rule.alsoCredits ?? [],
       placed: made,
       by,
     };

@@ -72,14 +72,20 @@ const PRONOUN_HEAD = new RegExp(
   `${WORD_START}${wordListSource(data.pronounHeads)}\\s${wordListSource(data.links)}\\s(?<topic>${words(TOPIC_WORDS)})`,
   "gu",
 );
+/** "the drugs one": English puts the topic's nouns before the pronoun (NAMES_BEFORE_HEAD). */
+const PRONOUN_AFTER = new RegExp(
+  `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(data.pronounHeadsAfter)}${WORD_END}`,
+  "gu",
+);
 /**
  * "Sur la drogue, ils écrivent « … »", "Côté consultations, le texte dit", "As for drugs, they
- * say": a topic with no head, opening its sentence, closed by a comma or a colon. It names a
+ * say": a topic with no head, opening its sentence, closed by a comma or a colon, or by the text
+ * or "they" as the subject that follows it ("sur la drogue ils écrivent"). It names a
  * clause only as one subject the clauses treat, every word of it held by the one or two clauses
  * it names: "Sur l'OTAN, …" is every measure's word, no name.
  */
 const HEADLESS = new RegExp(
-  `(?:^|(?<=[.!?;]\\s{0,3}))\\s{0,3}${wordListSource(data.headlessLeads)}\\s(?<topic>${words(TOPIC_WORDS)})\\s?[,:]`,
+  `(?:^|(?<=[.!?;]\\s{0,3}))\\s{0,3}${wordListSource(data.headlessLeads)}\\s(?<topic>${words(TOPIC_WORDS)})(?:\\s?[,:]|(?=\\s${wordListSource(data.headlessSubjects)}\\s))`,
   "gu",
 );
 /** A headless topic names at most this many clauses: more is a word of the whole text. */
@@ -104,12 +110,14 @@ const ENDS = new RegExp(`^${wordListSource(data.ends)}$`, "u");
  */
 const DECLARATION = loadDeclaration();
 /** A renamed or emptied table would quietly name nothing: say so at load. */
-function requiredWords(table: "bareNames" | "nounsBefore" | "headlessTopics"): string[] {
+function requiredWords(
+  table: "bareNames" | "nounsBefore" | "nounsAfterOf" | "headlessTopics",
+): string[] {
   const words = data[table]?.words;
   if (!words?.length) throw new Error(`data/references.json: topics.${table}.words is missing`);
   return words;
 }
-function topicWordsOf(table: "bareNames" | "nounsBefore"): string[] {
+function topicWordsOf(table: "bareNames" | "nounsBefore" | "nounsAfterOf"): string[] {
   return requiredWords(table).map((n) => coverWords(n).join(" "));
 }
 const BARE_NAMES = new Set([
@@ -120,6 +128,13 @@ const BARE_NAMES = new Set([
 const NAMES_BEFORE_HEAD = new Set([...BARE_NAMES, ...topicWordsOf("nounsBefore")]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
 const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
+/** "la mesure des observateurs": after a French "of", the topic's nouns name it as well. */
+const FRENCH_OF = new Set(["de", "des", "du", "d"]);
+const NAMES_AFTER_OF = new Set([...BARE_NAMES, ...topicWordsOf("nounsAfterOf")]);
+const IDIOM_BEFORE_OF = new RegExp(
+  `${WORD_START}${wordListSource(data.idiomsBeforeOf)}\\s(?:${wordListSource(data.articles)}\\s?)?$`,
+  "u",
+);
 
 /** Whether the first words of `topic`, after an "of", are one of `names`. */
 function startsWithName(topic: string, names: ReadonlySet<string>): boolean {
@@ -244,6 +259,15 @@ export function topicNamesIn(folded: string): TopicName[] {
     const end = m.index + m[0].length - (topic.length - topicWords(topic).length);
     out.push({ start: m.index, end, clauses, pronoun: true });
   }
+  for (const m of folded.matchAll(PRONOUN_AFTER)) {
+    const topic = m.groups?.topic ?? "";
+    const name = startsWithName(topic, NAMES_BEFORE_HEAD)
+      ? topic
+      : lastName(topic, NAMES_BEFORE_HEAD);
+    const clauses = name ? clausesOnTopic("any", name) : [];
+    if (clauses.length === 0 || namedBeforeInSentence(folded, m.index)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, clauses, pronoun: true });
+  }
   for (const m of folded.matchAll(HEADLESS)) {
     const topic = m.groups?.topic ?? "";
     // One subject only: "Sur la drogue et les observateurs" may mean either clause.
@@ -251,7 +275,8 @@ export function topicNamesIn(folded: string): TopicName[] {
     const clauses = clausesOnTopic("any", topic);
     if (clauses.length === 0 || clauses.length > HEADLESS_CLAUSES) continue;
     if (!everyWordHeld(topic, clauses) || !namesASubject(topic)) continue;
-    const end = m.index + m[0].length - 1;
+    // The name ends before its comma or colon, or before the subject that follows it unmarked.
+    const end = m.index + m[0].length - (m[0].endsWith(topic) ? 0 : 1);
     out.push({ start: end - topic.length, end, clauses, headless: true });
   }
   for (const h of heads) {
@@ -259,7 +284,11 @@ export function topicNamesIn(folded: string): TopicName[] {
       const topicLast = re !== h.before && re !== h.adjective;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
-        const names = re === h.before ? NAMES_BEFORE_HEAD : BARE_NAMES;
+        const afterOf =
+          re === h.bare &&
+          FRENCH_OF.has(coverWords(topic)[0] ?? "") &&
+          !IDIOM_BEFORE_OF.test(folded.slice(Math.max(0, m.index - 16), m.index));
+        const names = re === h.before ? NAMES_BEFORE_HEAD : afterOf ? NAMES_AFTER_OF : BARE_NAMES;
         // "the trust-building briefings bit": an English compound ends with its noun, the name.
         const named = startsWithName(topic, names) ? topic : undefined;
         const last = !named && re === h.before ? lastName(topic, names) : undefined;

@@ -48,6 +48,21 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
   return `(?:${parts.join("|")})`;
 }
 
+/**
+ * Arrows and a lone "=" between a quotation and its credit link them as a dash does: "« … » ← la
+ * conclusion", "« … » = c'est la conclusion", "the drugs one -> « … »". Only around quotations:
+ * in a question "=" is chat's "is" ("OTAN = ?"), and "OTSC→OTAN" names the two parties.
+ */
+const ARROWS = /\s?(?:[→←⇒⇐⟶⟵➔➜]|-->|<--|=>|->|<-|(?<![\p{L}\p{N}=<>!])=(?![\p{L}\p{N}=]))\s?/gu;
+export function arrowsAsDashes(folded: string): string {
+  return folded.includes("=") ||
+    folded.includes(">") ||
+    folded.includes("<") ||
+    /[→←⇒⇐⟶⟵➔➜]/u.test(folded)
+    ? folded.replace(ARROWS, " — ").replace(/\s+/g, " ")
+    : folded;
+}
+
 /** The text the patterns read: accent-folded, one kind of apostrophe, one space between words. */
 export function normaliseForPatterns(text: string): string {
   return FOR_PATTERNS.get(text, (t) => straightenApostrophes(fold(t)).replace(/\s+/g, " "));

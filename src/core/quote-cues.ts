@@ -135,11 +135,11 @@ export function framedQuotations(
   quotations: readonly Quotation[] = findQuotations(text),
 ): FramedQuotation[] {
   // The text between quotations, folded once: gaps[i] lies before quotation i, the last after all.
-  const gaps = quotations.map((q, i) =>
-    arrowsAsDashes(normaliseForPatterns(text.slice(quotations[i - 1]?.end ?? 0, q.start))),
-  );
   const lastEnd = quotations.at(-1)?.end ?? 0;
-  gaps.push(arrowsAsDashes(normaliseForPatterns(text.slice(lastEnd, lastEnd + AFTER))));
+  const gaps = arrowsAsDashes([
+    ...quotations.map((q, i) => text.slice(quotations[i - 1]?.end ?? 0, q.start)),
+    text.slice(lastEnd, lastEnd + AFTER),
+  ]).map(normaliseForPatterns);
   // Where the text before each quotation starts: after what the previous one claimed.
   let claimed = 0;
   return quotations.map((q, i) => {

@@ -43,12 +43,13 @@ export interface Credit {
 const CREDITING = [...data.leadIns.map(wordListSource), table("leadPlace"), table("saysBefore")];
 const CREDIT_BEFORE = new RegExp(`${WORD_START}(?:${CREDITING.join("|")})\\s$`, "u");
 /**
- * ", toute en pudeur,": a short aside between two commas after a name; the second comma is what
+ * ", toute en pudeur,", ", tenez-vous bien,": a short aside between two commas after a name (a
+ * hyphen inside a word is no dash); the second comma is what
  * tells it from a new clause ("I skipped the preamble, but the text says"), and a word of
  * contrast or sequence ("mais", "puis", "but", "then", "а") or a dash makes it one
  * ("Pas le préambule, mais la conclusion, dit").
  */
-const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END})[^,.;:!?«»"“”—–-]{1,40}`;
+const ASIDE_WORDS = `(?![^,]{0,40}${WORD_START}${table("asideBreaks")}${WORD_END})(?:[^,.;:!?«»"“”—–-]|(?<=\\p{L})-(?=\\p{L})){1,40}`;
 const ASIDE = `,\\s${ASIDE_WORDS},`;
 /**
  * After a name, a verb of saying at most three words on ("the preamble clearly says", "l'appel se
@@ -79,6 +80,10 @@ const HEADLESS_THEN = new RegExp(
  * After a name, a word that sums it up, then a colon touching the quotation ("the closing line
  * basically: « … »").
  */
+const SAYS_TOUCHING = new RegExp(
+  `^\\s${table("saysTouching")}(?:\\s(?:de|d'|to))?\\s?:?\\s?$`,
+  "u",
+);
 const SUMMED_UP = new RegExp(`^,?\\s${table("summingUp")},?\\s?:\\s?$`, "u");
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
@@ -223,12 +228,17 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
   if (side === "before" && (HOLDS_QUOTE.test(rest) || DASH_ASIDE_THEN_SAYS.test(rest))) return true;
-  if (side === "before" && SUMMED_UP.test(rest)) return true;
   // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
   // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
   const emphasised = rest.length < folded.length - end;
   const opensSentence = opensAsLabel(folded, start);
   if (side === "before" && (emphasised || opensSentence) && ITSELF_IS.test(rest)) return true;
+  // "the closing line basically: « … »", "L'ouverture énumère « … »": the name opens its sentence
+  // and the words touch the quotation ("J'ai pas compris la conclusion, bref : « … »" sums up the
+  // talk, and "La conclusion veut dire que « … »" takes an object of its own).
+  if (side === "before" && opensSentence && (SUMMED_UP.test(rest) || SAYS_TOUCHING.test(rest))) {
+    return true;
+  }
   // "Le préambule, dans un élan lyrique : « … »": the sentence's subject, an aside, the quotation.
   if (side === "before" && opensSentence && ASIDE_THEN_QUOTE.test(rest) && !ANY_NAME.test(rest)) {
     return true;

@@ -121,6 +121,8 @@ export interface TopicData {
   nounsBefore: WordList;
   /** Nouns that name a clause's topic after "des", "du" and a head ("la mesure des observateurs"). */
   nounsAfterOf: WordList;
+  /** The heads a topic's noun after "des" names ("la mesure des observateurs"). */
+  headsBeforeOf: WordList;
   /** Before "la mesure des …", words that make it an idiom ("ils ont pris la mesure des incidents"). */
   idiomsBeforeOf: WordList;
   /** Words that join a second noun to a topic ("les tensions et la confiance"). */
@@ -675,7 +677,6 @@ const RULES = [
 const PHRASE_END = /[,;:?!.()«»"—–]/u;
 const NOT_OURS = new RegExp(`^${table("notBeforeName")}$`, "u");
 const THIS_TEXT = new RegExp(`^${table("thisText")}$`, "u");
-const TRAILER = new RegExp(`^${table("trailers")}$`, "u");
 const ELIDED = /^(?:l|d)'(\p{L}+)$/u;
 /**
  * "the bit before the signatures goes « … »": a verb of saying alone before a quotation or a colon
@@ -751,7 +752,7 @@ function tiedToThisText(folded: string, start: number, end: number): boolean {
     // After an elided article ("de l'Est") stands a noun: it must be one of this text's.
     const noun = ELIDED.exec(w)?.[1];
     if (noun !== undefined) return THIS_TEXT.test(noun);
-    return w === "" || THIS_TEXT.test(w) || TRAILER.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
+    return w === "" || THIS_TEXT.test(w) || (isStopWord(w) && !NOT_OURS.test(w));
   });
 }
 

@@ -128,9 +128,13 @@ const BARE_NAMES = new Set([
 const NAMES_BEFORE_HEAD = new Set([...BARE_NAMES, ...topicWordsOf("nounsBefore")]);
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
 const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
-/** "la mesure des observateurs": after a French "of", the topic's nouns name it as well. */
+/**
+ * "la mesure des observateurs": after a French "of" and a measure's head, the topic's nouns name
+ * it as well; after another head "des" is an owner ("la proposition des observateurs").
+ */
 const FRENCH_OF = new Set(["de", "des", "du", "d"]);
 const NAMES_AFTER_OF = new Set([...BARE_NAMES, ...topicWordsOf("nounsAfterOf")]);
+const HEAD_BEFORE_OF = new RegExp(`${WORD_START}${wordListSource(data.headsBeforeOf)}\\s$`, "u");
 const IDIOM_BEFORE_OF = new RegExp(
   `${WORD_START}${wordListSource(data.idiomsBeforeOf)}\\s(?:${wordListSource(data.articles)}\\s?)?$`,
   "u",
@@ -287,6 +291,7 @@ export function topicNamesIn(folded: string): TopicName[] {
         const afterOf =
           re === h.bare &&
           FRENCH_OF.has(coverWords(topic)[0] ?? "") &&
+          HEAD_BEFORE_OF.test(m[0].slice(0, m[0].length - topic.length)) &&
           !IDIOM_BEFORE_OF.test(folded.slice(Math.max(0, m.index - 16), m.index));
         const names = re === h.before ? NAMES_BEFORE_HEAD : afterOf ? NAMES_AFTER_OF : BARE_NAMES;
         // "the trust-building briefings bit": an English compound ends with its noun, the name.

@@ -49,18 +49,16 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
 }
 
 /**
- * Arrows and a lone "=" between a quotation and its credit link them as a dash does: "« … » ← la
- * conclusion", "« … » = c'est la conclusion", "the drugs one -> « … »". Only around quotations:
- * in a question "=" is chat's "is" ("OTAN = ?"), and "OTSC→OTAN" names the two parties.
+ * An arrow, or a lone "=", between a quotation and its credit links them as a dash does: "« … » ←
+ * la conclusion", "« … » = c'est la conclusion", "le considérant OSCE → « … »". Read on the text as
+ * typed: folding would turn "≠" into "=" and "↛" into "→". Only around quotations (in a question
+ * "=" is chat's "is": "OTAN = ?"), and only one: several arrows are a sequence ("préambule → appel
+ * → « … » → conclusion"), not a credit.
  */
-const ARROWS = /\s?(?:[→←⇒⇐⟶⟵➔➜]|-->|<--|=>|->|<-|(?<![\p{L}\p{N}=<>!])=(?![\p{L}\p{N}=]))\s?/gu;
-export function arrowsAsDashes(folded: string): string {
-  return folded.includes("=") ||
-    folded.includes(">") ||
-    folded.includes("<") ||
-    /[→←⇒⇐⟶⟵➔➜]/u.test(folded)
-    ? folded.replace(ARROWS, " — ").replace(/\s+/g, " ")
-    : folded;
+const ARROW = /[→←⇒⇐⟶⟵➔➜]|-->|<--|=>|->|<-|(?<![\p{L}\p{N}=<>!/\\~])=(?![\p{L}\p{N}=/\\])/gu;
+export function arrowsAsDashes(texts: readonly string[]): string[] {
+  const count = texts.reduce((n, t) => n + (t.match(ARROW)?.length ?? 0), 0);
+  return count === 1 ? texts.map((t) => t.replace(ARROW, " — ")) : [...texts];
 }
 
 /** The text the patterns read: accent-folded, one kind of apostrophe, one space between words. */

@@ -422,8 +422,9 @@ export function creditReachTest(words: CreditReachWords): CreditReach {
         !compared.test(between) &&
         !lacking.test(between) &&
         !alternative.test(between) &&
-        // "… le secrétariat de la mesure 2 quand on relit « … »": what is read, not the clause's.
-        !reading.test(between) &&
+        // "… le secrétariat de la mesure 2 quand on relit « … »": what is read, not the clause's;
+        // after a comma the clause is where one reads ("Dans la mesure 5, quand on lit « … »").
+        !(reading.test(between) && !between.includes(",")) &&
         // "la mesure 5, elle va plus loin que « … »": the clause is set beside the quotation.
         !comparativeBetween.test(between) &&
         !inOwnClause(near, between)

@@ -104,7 +104,7 @@ export interface DeniedCreditWords {
    * negates a phrase of the text, "not at the expense of"); French 'opens' one that 'closes' ends within
    * a few words ("ne leur suffisait pas"; "ne dit que" restricts, it does not negate).
    */
-  negation: { single: WordList; opens: WordList; closes: WordList };
+  negation: { single: WordList; opens: WordList; closes: WordList; elidedOpens: WordList };
   /**
    * A question whether a clause covers the quotation: a lead earlier in the reference's sentence
    * and a verb of covering a few words after it ("est-ce que la mesure 2 couvre aussi « … » ?", "does measure
@@ -269,6 +269,11 @@ export function deniedCreditTest({
     `^\\s?(?:${wordListSource(negation.single)}${WORD_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END})`,
     "u",
   );
+  // After a quotation, the elided "n'" too: "« … » — la mesure 6 n'aura jamais ce panache".
+  const elidedNegatedRightAfter = new RegExp(
+    `^\\s?${wordListSource(negation.elidedOpens)}(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END}`,
+    "u",
+  );
   // The lead stands earlier in the credit's sentence (no sentence mark between): "Est-ce que les
   // secrétaires généraux de la mesure 1 sont concernés par « … » ?".
   const coverAsked = new RegExp(
@@ -341,6 +346,7 @@ export function deniedCreditTest({
         (contrastedRightAfter.test(rest) ||
           askedRightAfter.test(rest) ||
           followsRightAfter.test(rest) ||
+          elidedNegatedRightAfter.test(rest) ||
           predicatedAfter.test(rest) ||
           (cleftLead.test(lead) && cleftOwnVerb.test(rest)) ||
           announcedBefore.test(lead))) ||

@@ -49,13 +49,14 @@ export function wordListSource({ words = [], stems = [] }: WordList): string {
 }
 
 /**
- * An arrow, or a lone "=", between a quotation and its credit links them as a dash does: "« … » ←
- * la conclusion", "« … » = c'est la conclusion", "le considérant OSCE → « … »". Read on the text as
- * typed: folding would turn "≠" into "=" and "↛" into "→". Only around quotations (in a question
- * "=" is chat's "is": "OTAN = ?"), and only one: several arrows are a sequence ("préambule → appel
- * → « … » → conclusion"), not a credit.
+ * An arrow pointing back, or a lone "=", between a quotation and its credit links them as a dash
+ * does: "« … » ← la conclusion", "« … » = c'est la conclusion". A forward arrow is "then" or
+ * "therefore" as often ("l'appel → « … »": the appeal leads into the list), and links nothing.
+ * Read on the text as typed: folding would turn "≠" into "=" and "↚" into "←". Only around
+ * quotations (in a question "=" is chat's "is": "OTAN = ?"), and only one: several are a
+ * sequence, not a credit.
  */
-const ARROW = /[→←⇒⇐⟶⟵➔➜]|-->|<--|=>|->|<-|(?<![\p{L}\p{N}=<>!/\\~])=(?![\p{L}\p{N}=/\\])/gu;
+const ARROW = /[←⇐⟵]|<--|<-|(?<![\p{L}\p{N}=<>!/\\~])=(?![\p{L}\p{N}=/\\])/gu;
 export function arrowsAsDashes(texts: readonly string[]): string[] {
   const count = texts.reduce((n, t) => n + (t.match(ARROW)?.length ?? 0), 0);
   return count === 1 ? texts.map((t) => t.replace(ARROW, " — ")) : [...texts];

@@ -53,6 +53,7 @@ export interface CreditReachWords {
   withoutRightBefore: WordList;
   /** Right before the quotation, an alternative the clause is asked to be ("ou juste « … » ?"). */
   alternativeRightBefore: WordList;
+  /** Someone reading, right before the quotation ("quand on relit"): what is read, not the clause's. */
   readingRightBefore: WordList;
   /** Pronouns that are no noun after a landmark of landmarksBeforeANoun ("после этого"). */
   pronounsAfterLandmark: WordList;

@@ -214,7 +214,7 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   if (CREDIT_BEFORE.test(before)) return true;
   // "right before the closing it says « … »": a place next to the name, whatever follows.
   if (besideName(before)) return false;
-  // "L'appel lui-même, en tête de liste, réclame « … »": the name's emphasis, then its verb.
+  // "L'appel lui-même, sans détour, réclame « … »": the name's emphasis, then its verb.
   if (SAYS_AFTER.test(after) || SAYS_AFTER.test(after.replace(ITSELF, ""))) return true;
   // "La conclusion, elle dit « … »": a pronoun takes up a name that opens its sentence; after
   // "Ma sœur a sauté la conclusion," the pronoun is the sister.

@@ -123,8 +123,6 @@ export interface TopicData {
   nounsAfterOf: WordList;
   /** The heads a topic's noun after "des" names ("la mesure des observateurs"). */
   headsBeforeOf: WordList;
-  /** Before "la mesure des …", words that make it an idiom ("ils ont pris la mesure des incidents"). */
-  idiomsBeforeOf: WordList;
   /** Words that join a second noun to a topic ("les tensions et la confiance"). */
   coordinators: WordList;
   fires: { text: string; clauses: ClauseId[] }[];

@@ -137,10 +137,14 @@ const NAMES_AFTER_OF = new Set([...BARE_NAMES, ...topicWordsOf("nounsAfterOf")])
 /** "La mesure des observateurs dit …" opens its sentence; "ça donne la mesure des incidents" is an extent. */
 const OPENS_SENTENCE = /(?:^|[.!?;:]\s{0,3})$/u;
 const HEAD_BEFORE_OF = new RegExp(`${WORD_START}${wordListSource(data.headsBeforeOf)}\\s$`, "u");
-const IDIOM_BEFORE_OF = new RegExp(
-  `${WORD_START}${wordListSource(data.idiomsBeforeOf)}\\s(?:${wordListSource(data.articles)}\\s?)?$`,
-  "u",
-);
+/** "La mesure des observateurs …": a measure's head, a French "of", opening its sentence. */
+function measureOfTopic(folded: string, m: RegExpExecArray, topic: string): boolean {
+  return (
+    FRENCH_OF.has(coverWords(topic)[0] ?? "") &&
+    HEAD_BEFORE_OF.test(m[0].slice(0, m[0].length - topic.length)) &&
+    OPENS_SENTENCE.test(folded.slice(Math.max(0, m.index - 16), m.index))
+  );
+}
 
 /** Whether the first words of `topic`, after an "of", are one of `names`. */
 function startsWithName(topic: string, names: ReadonlySet<string>): boolean {
@@ -290,12 +294,7 @@ export function topicNamesIn(folded: string): TopicName[] {
       const topicLast = re !== h.before && re !== h.adjective;
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
-        const afterOf =
-          re === h.bare &&
-          FRENCH_OF.has(coverWords(topic)[0] ?? "") &&
-          HEAD_BEFORE_OF.test(m[0].slice(0, m[0].length - topic.length)) &&
-          OPENS_SENTENCE.test(folded.slice(Math.max(0, m.index - 16), m.index)) &&
-          !IDIOM_BEFORE_OF.test(folded.slice(Math.max(0, m.index - 16), m.index));
+        const afterOf = re === h.bare && measureOfTopic(folded, m, topic);
         const names = re === h.before ? NAMES_BEFORE_HEAD : afterOf ? NAMES_AFTER_OF : BARE_NAMES;
         // "the trust-building briefings bit": an English compound ends with its noun, the name.
         const named = startsWithName(topic, names) ? topic : undefined;

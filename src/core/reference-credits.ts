@@ -77,13 +77,17 @@ const HEADLESS_THEN = new RegExp(
   "u",
 );
 /**
- * After a name, a word that sums it up, then a colon touching the quotation ("the closing line
- * basically: « … »").
+ * After a name, a verb that takes an ordinary object elsewhere, touching the quotation ("L'ouverture
+ * énumère « … »", "the appeal paragraph lists « … »").
  */
 const SAYS_TOUCHING = new RegExp(
   `^\\s${table("saysTouching")}(?:\\s(?:de|d'|to))?\\s?:?\\s?$`,
   "u",
 );
+/**
+ * After a name, a word that sums it up, then a colon touching the quotation ("the closing line
+ * basically: « … »").
+ */
 const SUMMED_UP = new RegExp(`^,?\\s${table("summingUp")},?\\s?:\\s?$`, "u");
 /** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
 const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?\\s?$`, "u");

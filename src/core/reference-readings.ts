@@ -106,9 +106,10 @@ const ABOVE_THE_APPEAL: ReferenceTarget[] = CLAUSE_ORDER.slice(
  * list" alone the signatures too ("« du Kazakhstan, du Kirghizistan et du Tadjikistan », la fin
  * de la liste": the list of signatory states); "the list of measures" is not (the words just
  * after count). A place may credit other clauses too (PositionRule.alsoCredits: the start of the
- * list, which the appeal's last words open). A question keeps the measure: its words are too often the measures' own ("la
- * fin de la liste, les États membres de quoi ?"). The top of the text ("tout en haut") credits the
- * whole part above the appeal (questionReadings keeps the opening line's readings for it).
+ * list, which the appeal's last words open). A question keeps the measure: its words are too
+ * often the measures' own ("la fin de la liste, les États membres de quoi ?"). The top of the
+ * text ("tout en haut") credits the whole part above the appeal (questionReadings keeps the
+ * opening line's readings for it).
  */
 export function creditReadingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
   const read = [

@@ -159,6 +159,14 @@ function lastName(topic: string, names: ReadonlySet<string>): string | undefined
   return ws.map((_, i) => ws.slice(i).join(" ")).find((tail) => names.has(tail));
 }
 
+/**
+ * The name English puts before a head or "one": the topic when it starts with a name, else the
+ * name it ends with ("the trust-building briefings bit": a compound ends with its noun).
+ */
+function nameBeforeAHead(topic: string): string | undefined {
+  return startsWithName(topic, NAMES_BEFORE_HEAD) ? topic : lastName(topic, NAMES_BEFORE_HEAD);
+}
+
 /** "the final sentence", "le premier point": a place, the references' business, never a topic. */
 const PLACE_WORD = new RegExp(`^(?:${ORDINAL})$`, "u");
 
@@ -271,9 +279,7 @@ export function topicNamesIn(folded: string): TopicName[] {
   }
   for (const m of folded.matchAll(PRONOUN_AFTER)) {
     const topic = m.groups?.topic ?? "";
-    const name = startsWithName(topic, NAMES_BEFORE_HEAD)
-      ? topic
-      : lastName(topic, NAMES_BEFORE_HEAD);
+    const name = nameBeforeAHead(topic);
     const clauses = name ? clausesOnTopic("any", name) : [];
     if (clauses.length === 0 || namedBeforeInSentence(folded, m.index)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, clauses, pronoun: true });
@@ -295,12 +301,14 @@ export function topicNamesIn(folded: string): TopicName[] {
       for (const m of folded.matchAll(re)) {
         const topic = m.groups?.topic ?? "";
         const afterOf = re === h.bare && measureOfTopic(folded, m, topic);
-        const names = re === h.before ? NAMES_BEFORE_HEAD : afterOf ? NAMES_AFTER_OF : BARE_NAMES;
-        // "the trust-building briefings bit": an English compound ends with its noun, the name.
-        const named = startsWithName(topic, names) ? topic : undefined;
-        const last = !named && re === h.before ? lastName(topic, names) : undefined;
-        if (re !== h.linked && !named && !last) continue;
-        const clauses = clausesOnTopic(h.kind, last ?? topic);
+        const name =
+          re === h.before
+            ? nameBeforeAHead(topic)
+            : startsWithName(topic, afterOf ? NAMES_AFTER_OF : BARE_NAMES)
+              ? topic
+              : undefined;
+        if (re !== h.linked && !name) continue;
+        const clauses = clausesOnTopic(h.kind, name ?? topic);
         if (clauses.length === 0) continue;
         // The name ends with its topic's last word, not with what is said of it.
         const cut = topicLast ? topic.length - topicWords(topic).length : 0;

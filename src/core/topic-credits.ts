@@ -129,18 +129,17 @@ const NAMES_BEFORE_HEAD = new Set([...BARE_NAMES, ...topicWordsOf("nounsBefore")
 /** "le paragraphe des signataires", "the part with the signatures": the name after "of". */
 const LEADING_OF = new Set(["de", "des", "du", "d", "of", "the", "with", "avec"]);
 /**
- * "la mesure des observateurs": after a French "of" and a measure's head, the topic's nouns name
- * it as well; after another head "des" is an owner ("la proposition des observateurs").
+ * "la mesure des observateurs", "la mesure drogue": after a French measure's head, with "of" or
+ * in apposition, the topic's nouns name it as well; after another head "des" is an owner ("la
+ * proposition des observateurs") and a bare noun an agenda's item ("le point incident").
  */
-const FRENCH_OF = new Set(["de", "des", "du", "d"]);
 const NAMES_AFTER_OF = new Set([...BARE_NAMES, ...topicWordsOf("nounsAfterOf")]);
 /** "La mesure des observateurs dit …" opens its sentence; "ça donne la mesure des incidents" is an extent. */
 const OPENS_SENTENCE = /(?:^|[.!?;:]\s{0,3})$/u;
 const HEAD_BEFORE_OF = new RegExp(`${WORD_START}${wordListSource(data.headsBeforeOf)}\\s$`, "u");
-/** "La mesure des observateurs …": a measure's head, a French "of", opening its sentence. */
+/** "La mesure des observateurs …", "La mesure drogue …": a measure's head opening its sentence. */
 function measureOfTopic(folded: string, m: RegExpExecArray, topic: string): boolean {
   return (
-    FRENCH_OF.has(coverWords(topic)[0] ?? "") &&
     HEAD_BEFORE_OF.test(m[0].slice(0, m[0].length - topic.length)) &&
     OPENS_SENTENCE.test(folded.slice(Math.max(0, m.index - 16), m.index))
   );

@@ -190,6 +190,8 @@ export const HELD_OUT_QUOTES = [
   "q610",
   "q611",
   "q612",
+  "q639",
+  "q640",
 ];
 
 export function newKindsReport(

@@ -84,15 +84,31 @@ export function placesAPart(folded: string): boolean {
 
 /** Every reading of a found reference; `folded` is the text it was found in. */
 export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[] {
+  const edges = r.edge ? r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by)) : [];
   const span = folded.slice(r.start, r.end);
   if (GENERIC.test(span)) {
-    // "l'avant-dernier paragraphe du préambule" names its kind: only the noun alone is widened.
-    const back = NAMES_A_GROUP.test(span) ? null : countedFromEnd(span);
-    if (back !== null) return readingsFromEnd(back);
-    return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
+    // "le tout dernier paragraphe" is a paragraph counted from the end and the text's edge: the
+    // closing sentence or the signatures under it.
+    return uniqueTargets([...genericReadings(r, span), ...edges]);
   }
-  if (r.edge) return r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by));
-  return r.targets;
+  return r.edge ? edges : r.targets;
+}
+
+function genericReadings(r: FoundReference, span: string): ReferenceTarget[] {
+  // "l'avant-dernier paragraphe du préambule" names its kind: only the noun alone is widened.
+  const back = NAMES_A_GROUP.test(span) ? null : countedFromEnd(span);
+  if (back !== null) return readingsFromEnd(back);
+  return r.targets.flatMap((t) => readings(t, widensMeasuresOnly(span)));
+}
+
+function uniqueTargets(targets: readonly ReferenceTarget[]): ReferenceTarget[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const key = JSON.stringify(t);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The clauses above the appeal: the opening line and the recitals, the top of the text. */

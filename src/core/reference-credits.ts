@@ -7,7 +7,6 @@
 import { withBetweenCredits } from "./between-credits.ts";
 import { clauseOwnNames } from "./declaration.ts";
 import { withEllipticCredits } from "./elliptic-credits.ts";
-import { DIGIT_SUFFIX } from "./numbers.ts";
 import { creditReadingsOf } from "./reference-readings.ts";
 import {
   REFERENCE_DATA as data,
@@ -455,20 +454,10 @@ const NUMBER_ALONE_EITHER = new RegExp(
   "gu",
 );
 
-/**
- * "dans la 5e : « … »", "la 1re dit « … »": a measure's ordinal in digits after the article alone,
- * only right before a colon or a verb of saying ("la 5e République", "la 2e fois" name nothing).
- */
-const ORDINAL_ALONE = new RegExp(
-  `${WORD_START}${table("numberAlone")}\\s(\\d)${DIGIT_SUFFIX}(?<=\\p{L})(?=\\s?:|\\s${SAYS}${WORD_END})`,
-  "gu",
-);
-
 function measuresByNumberAlone(folded: string, side: Side): Credit[] {
   const out: Credit[] = [];
   search: for (const [re, kinds] of [
     [NUMBER_ALONE, ["measure"]],
-    [ORDINAL_ALONE, ["measure"]],
     [NUMBER_ALONE_EITHER, ["measure", "recital"]],
   ] as const) {
     for (const m of folded.matchAll(re)) {

@@ -87,8 +87,8 @@ export function readingsOf(r: FoundReference, folded: string): ReferenceTarget[]
   const edges = r.edge ? r.placed.flatMap(edgeReadings).map((t) => shiftTarget(t, r.by)) : [];
   const span = folded.slice(r.start, r.end);
   if (GENERIC.test(span)) {
-    // A generic noun at the text's edge ("le tout dernier paragraphe", "the very last point") is
-    // counted from the end and is the edge too: the closing sentence or the signatures under it.
+    // "le tout dernier paragraphe": a paragraph counted from the end that is also the text's edge,
+    // the closing sentence or the signatures under it.
     return uniqueTargets([...genericReadings(r, span), ...edges]);
   }
   return r.edge ? edges : r.targets;

@@ -118,8 +118,10 @@ function build() {
   // where a noun starts (the look-ahead), not at every word of the question.
   const notChatter = `(?<!${WORD_START}${wordListSource(data.chatterBefore)}\\s)`;
   const nounAhead = `(?=(?:${wordListSource(data.anyKind)}|${measure}|${recital}|${part})${WORD_END})`;
+  // "подписался-то под этим": a word joined by a hyphen ("-то", a particle; "demi-mesure") is no
+  // part of the text.
   return new RegExp(
-    `${WORD_START}${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}(?<!-)${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }

@@ -152,25 +152,6 @@ function startsWithName(topic: string, names: ReadonlySet<string>): boolean {
   return ws.some((_, i) => names.has(ws.slice(0, i + 1).join(" ")));
 }
 
-/**
- * The topic's words up to the end of the name it starts with ("observateurs" of "observateurs de
- * l'ONU"): what follows is said of the name ("de l'ONU" owns it), or undefined.
- */
-function namePrefix(topic: string, names: ReadonlySet<string>): string | undefined {
-  const raw = topic.split(" ");
-  let found: string | undefined;
-  for (let i = 1; i <= raw.length; i++) {
-    const prefix = raw.slice(0, i).join(" ");
-    const ws = coverWords(prefix);
-    const rest = LEADING_OF.has(ws[0] ?? "") ? ws.slice(1) : ws;
-    if (rest.length > 0 && names.has(rest.join(" "))) found = prefix;
-  }
-  return found;
-}
-
-/** What follows a name and owns it: "de l'ONU", "du traité", "dans mon mémoire". */
-const OWNER_AFTER = /^\s(?:de|du|des|d'|dans)(?![\p{L}])/u;
-
 /** The longest of `names` the topic ends with, or undefined. */
 function lastName(topic: string, names: ReadonlySet<string>): string | undefined {
   const ws = coverWords(topic);
@@ -328,15 +309,8 @@ export function topicNamesIn(folded: string): TopicName[] {
         if (re !== h.linked && !name) continue;
         const clauses = clausesOnTopic(h.kind, name ?? topic);
         if (clauses.length === 0) continue;
-        // The name ends with its topic's last word, not with what is said of it; after a
-        // measure's head, before an owner, with the topic's name ("la mesure drogue de l'UE").
-        const named = afterOf ? namePrefix(topic, NAMES_AFTER_OF) : undefined;
-        const owned = named !== undefined && OWNER_AFTER.test(topic.slice(named.length));
-        const cut = owned
-          ? topic.length - (named?.length ?? 0)
-          : topicLast
-            ? topic.length - topicWords(topic).length
-            : 0;
+        // The name ends with its topic's last word, not with what is said of it.
+        const cut = topicLast ? topic.length - topicWords(topic).length : 0;
         const end = m.index + m[0].length - cut;
         if (!out.some((o) => o.start < end && m.index < o.end)) {
           out.push({ start: m.index, end, clauses });

@@ -42,6 +42,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   close: WordList;
   /** "under", "под": before a numbered clause ("under point 5"), in it rather than below it. */
   under: WordList;
+  /** Particles joined by a hyphen ("подписался-то"): the part word "то" they spell is none. */
+  hyphenParticles: WordList;
   /** Words before a part noun that make it a question ("quick one before training"). */
   chatterBefore: WordList;
   /** Verbs that make "after" no place ("going after terrorists", "look after"). */
@@ -118,10 +120,10 @@ function build() {
   // where a noun starts (the look-ahead), not at every word of the question.
   const notChatter = `(?<!${WORD_START}${wordListSource(data.chatterBefore)}\\s)`;
   const nounAhead = `(?=(?:${wordListSource(data.anyKind)}|${measure}|${recital}|${part})${WORD_END})`;
-  // "подписался-то под этим": a word joined by a hyphen ("-то", a particle; "demi-mesure") is no
-  // part of the text.
+  // "кто подписался-то под этим?": "-то" is a particle, not the pronoun "то" of "то, что идёт после".
+  const particle = `(?<!-(?=${wordListSource(data.hyphenParticles)}${WORD_END}))`;
   return new RegExp(
-    `${WORD_START}(?<!-)${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
+    `${WORD_START}${particle}${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
   );
 }

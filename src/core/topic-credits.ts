@@ -141,16 +141,18 @@ const HEAD_BEFORE_OF = new RegExp(`${WORD_START}${wordListSource(data.headsBefor
  * After a noun in apposition, an owner within a word: "La mesure drogue de l'ONU", "… annoncée par
  * Darmanin" is another body's measure, not this text's.
  */
+/** How far after the name an owner is looked for: a word and "de" fit. */
+const OWNER_CHARS = 40;
 const OWNED_AFTER = /^\s(?:[\p{L}'-]{1,20}\s)?(?:de|du|des|d'|dans|par)(?![\p{L}])/u;
 /** "La mesure des observateurs …", "La mesure drogue …": a measure's head opening its sentence. */
 function measureOfTopic(folded: string, m: RegExpExecArray, topic: string): boolean {
   const [first = ""] = coverWords(topic);
   const apposition = !LEADING_OF.has(first);
-  const afterName = folded.slice(m.index + m[0].length - topic.length + first.length);
+  const nameEnd = m.index + m[0].length - topic.length + first.length;
   return (
     HEAD_BEFORE_OF.test(m[0].slice(0, m[0].length - topic.length)) &&
     OPENS_SENTENCE.test(folded.slice(Math.max(0, m.index - 16), m.index)) &&
-    !(apposition && OWNED_AFTER.test(afterName.slice(0, 60)))
+    !(apposition && OWNED_AFTER.test(folded.slice(nameEnd, nameEnd + OWNER_CHARS)))
   );
 }
 

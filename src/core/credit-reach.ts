@@ -23,7 +23,7 @@
  */
 import { onlyACopula, type Side } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
-import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+import { ENTRY_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface CreditReachWords {
   /**
@@ -225,7 +225,7 @@ export type CreditReaches = (
 ) => boolean;
 
 export function creditReachTest(words: CreditReachWords): CreditReach {
-  const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${WORD_END}`;
+  const source = (w: WordList) => `${WORD_START}${wordListSource(w)}${ENTRY_END}`;
   const turn = new RegExp(source(words.turns), "u");
   // Right before the quotation only after a dash that gives the clause its own topic ("шестой
   // пункт — про наркотики, а « … »"): a bare "…, а « … »" may be a run of the text's own words cut

@@ -14,7 +14,7 @@ import { LIST_INTRODUCTION, SIGNATURES } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import type { Credit } from "./reference-credits.ts";
 import { requiredWords } from "./references.ts";
-import { WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
+import { ENTRY_END, WORD_END, WORD_START, type WordList, wordListSource } from "./word-patterns.ts";
 
 export interface DeniedCreditWords {
   /** Words of denial right before a reference ("pas", "not", "не"). */
@@ -246,13 +246,13 @@ export function deniedCreditTest({
   const afterCommaSource = `${wordListSource(afterComma)}(?:\\s${wordListSource(linkers)}){0,${MAX_LINKERS}}\\s?$`;
   const denialAfterComma = new RegExp(`[,—–]\\s?${afterCommaSource}`, "u");
   const denialOpening = new RegExp(`^\\s?${afterCommaSource}`, "u");
-  const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${WORD_END}`, "u");
+  const denialAfter = new RegExp(`${WORD_START}${wordListSource(after)}${ENTRY_END}`, "u");
   const rightAfterTheReference = (words: WordList) =>
-    new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${WORD_END}`, "u");
+    new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${ENTRY_END}`, "u");
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
   const askedRightAfter = new RegExp(
-    `^[\\s,—–-]{0,3}${wordListSource(askedAfter)}${WORD_END}[^.!?]*\\?`,
+    `^[\\s,—–-]{0,3}${wordListSource(askedAfter)}${ENTRY_END}[^.!?]*\\?`,
     "u",
   );
   const announcedBefore = new RegExp(
@@ -266,21 +266,21 @@ export function deniedCreditTest({
   // Right after it, with no comma: "Пятая мера, если не ошибаюсь, …" and "…, qui ne mange pas de
   // pain" negate something else.
   const negatedRightAfter = new RegExp(
-    `^\\s?(?:${wordListSource(negation.single)}${WORD_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END})`,
+    `^\\s?(?:${wordListSource(negation.single)}${ENTRY_END}|${wordListSource(negation.opens)}\\s?(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${ENTRY_END})`,
     "u",
   );
   // After a quotation, the elided "n'" too: "« … » — la mesure 6 n'aura jamais ce panache".
   const elidedNegatedRightAfter = new RegExp(
-    `^\\s?${wordListSource(negation.elidedOpens)}(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${WORD_END}`,
+    `^\\s?${wordListSource(negation.elidedOpens)}(?:[\\p{L}'-]{1,20}\\s){0,${NEGATION_GAP}}${wordListSource(negation.closes)}${ENTRY_END}`,
     "u",
   );
   // The lead stands earlier in the credit's sentence (no sentence mark between): "Est-ce que les
   // secrétaires généraux de la mesure 1 sont concernés par « … » ?".
   const coverAsked = new RegExp(
-    `${WORD_START}${wordListSource(askedCover.leads)}${WORD_END}[^.!?;]*$`,
+    `${WORD_START}${wordListSource(askedCover.leads)}${ENTRY_END}[^.!?;]*$`,
     "u",
   );
-  const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${WORD_END}`, "u");
+  const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${ENTRY_END}`, "u");
   // "la mesure 3 recoupe-t-elle « … » ?": a verb and its subject inverted right after the clause,
   // a few words at most before the quotation; "dit-elle" (a verb of saying) still credits.
   const invertedAsked = new RegExp(
@@ -295,7 +295,7 @@ export function deniedCreditTest({
   // "qui le dit", "that says": a relative, perhaps an object pronoun, then the verb.
   const relativeThen = `${wordListSource(predicateAfter.relatives)}\\s(?:${wordListSource(predicateAfter.objects)}\\s?)?`;
   const predicatedAfter = new RegExp(
-    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3}|${wordListSource(predicateAfter.possessives)}(?:\\s[\\p{L}-]{1,20}){1,2})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${WORD_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s${relativeThen}${SAYING_VERBS}${WORD_END})\\p{L}`,
+    `^(?:\\s${wordListSource(predicateAfter.topicLinks)}(?:\\s[\\p{L}'-]{1,20}){1,3}|${wordListSource(predicateAfter.possessives)}(?:\\s[\\p{L}-]{1,20}){1,2})?\\s${wordListSource(predicateAfter.copulas)}\\s(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.unlessNext)}${ENTRY_END})(?!(?:${wordListSource(predicateAfter.adverbs)}\\s)?${wordListSource(predicateAfter.onlyOne)}\\s${relativeThen}${SAYING_VERBS}${WORD_END})\\p{L}`,
     "u",
   );
   const cleftLead = new RegExp(
@@ -306,7 +306,7 @@ export function deniedCreditTest({
     `^\\s(?=${wordListSource(predicateAfter.relatives)}\\s)(?!${relativeThen}(?:${SAYING_VERBS}|${wordListSource(predicateAfter.creditingVerbs)})${WORD_END})\\p{L}`,
     "u",
   );
-  const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${WORD_END}`, "u");
+  const questionLead = new RegExp(`${WORD_START}${wordListSource(questionLeads)}${ENTRY_END}`, "u");
   const deniedBefore = (lead: string, opensText: boolean) => {
     const m =
       denialBefore.exec(lead) ??

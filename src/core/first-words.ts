@@ -9,11 +9,11 @@ import { coverWords } from "./phrase-cover.ts";
 import { quotationMarks } from "./quotation-marks.ts";
 import { REFERENCE_DATA } from "./references.ts";
 import { type Clause, LANGS } from "./types.ts";
-import { normaliseForPatterns, WORD_END, wordListSource } from "./word-patterns.ts";
+import { ENTRY_END, normaliseForPatterns, wordListSource } from "./word-patterns.ts";
 
 const words = REFERENCE_DATA.words;
-const BEGINS = new RegExp(`${wordListSource(words.beginsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
-const ENDS = new RegExp(`${wordListSource(words.endsWith ?? {})}${WORD_END}[\\s:,]*$`, "u");
+const BEGINS = new RegExp(`${wordListSource(words.beginsWith ?? {})}${ENTRY_END}[\\s:,]*$`, "u");
+const ENDS = new RegExp(`${wordListSource(words.endsWith ?? {})}${ENTRY_END}[\\s:,]*$`, "u");
 
 const MAX_QUOTATIONS_READ = 4;
 

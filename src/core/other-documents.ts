@@ -15,7 +15,13 @@ import { ORDINAL } from "./numbers.ts";
 import { withinOneEdit } from "./reference-typos.ts";
 import { REFERENCE_DATA } from "./references.ts";
 import type { WordList } from "./word-patterns.ts";
-import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
+import {
+  ENTRY_END,
+  normaliseForPatterns,
+  WORD_END,
+  WORD_START,
+  wordListSource,
+} from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/other-documents.json", import.meta.url));
 
@@ -116,12 +122,12 @@ function patterns(data: OtherDocumentData): GatedPatterns[] {
   // "…, operative para 2": a part of the article or resolution just cited, unless it is ours.
   const part = `(?:${SEPARATOR}${gap(8)}${ELISION}${wordListSource(data.parts)}\\s?${NUMBER}${notOurs})?`;
   const invoked = `${WORD_START}${wordListSource(data.invoked)}`;
-  const kindAfter = `${WORD_START}${wordListSource(data.kindAfter)}${WORD_END}`;
-  const kindBefore = `${WORD_START}${wordListSource(data.kindBefore)}${WORD_END}`;
-  const ownBefore = `${WORD_START}${wordListSource(data.ownBefore)}${WORD_END}`;
+  const kindAfter = `${WORD_START}${wordListSource(data.kindAfter)}${ENTRY_END}`;
+  const kindBefore = `${WORD_START}${wordListSource(data.kindBefore)}${ENTRY_END}`;
+  const ownBefore = `${WORD_START}${wordListSource(data.ownBefore)}${ENTRY_END}`;
   const named = `${WORD_START}${wordListSource(data.named)}`;
   const numbered = `${WORD_START}${wordListSource(data.numbered)}`;
-  const quantity = `${WORD_START}${wordListSource(data.quantities)}${WORD_END}`;
+  const quantity = `${WORD_START}${wordListSource(data.quantities)}${ENTRY_END}`;
   const fraction = "\\d/\\d";
   const gated = (needs: string, sources: string[], alsoNeeds?: string): GatedPatterns => ({
     needs: new RegExp(needs, "u"),

@@ -7,7 +7,13 @@
  */
 import { type PartyRule, REFERENCE_DATA, requiredWords } from "./references.ts";
 import type { ClauseId } from "./types.ts";
-import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
+import {
+  ENTRY_END,
+  normaliseForPatterns,
+  WORD_END,
+  WORD_START,
+  wordListSource,
+} from "./word-patterns.ts";
 
 /** "qui parle de la drogue ?": a topic word after the cue asks who speaks of it, not who speaks. */
 const TOPIC_AFTER = `(?!\\s${wordListSource(requiredWords("topicWords"))}${WORD_END})`;
@@ -15,7 +21,7 @@ const TOPIC_AFTER = `(?!\\s${wordListSource(requiredWords("topicWords"))}${WORD_
 const RULES = REFERENCE_DATA.parties.map((r) => ({
   clause: r.clause,
   re: new RegExp(
-    `${r.notAfter?.length ? `(?<!${WORD_START}(?:${r.notAfter.join("|")})\\s)` : ""}${WORD_START}${wordListSource(r)}${WORD_END}${TOPIC_AFTER}`,
+    `${r.notAfter?.length ? `(?<!${WORD_START}(?:${r.notAfter.join("|")})\\s)` : ""}${WORD_START}${wordListSource(r)}${ENTRY_END}${TOPIC_AFTER}`,
     "u",
   ),
 }));

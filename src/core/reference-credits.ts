@@ -67,13 +67,15 @@ const RESUMED_AFTER = new RegExp(
   "u",
 );
 /**
- * After a headless topic, the quotation: right after its colon, or after a comma, the text or
- * "they" as subject right before a verb of saying that touches the quotation ("Sur la drogue, ils
- * écrivent juste « … »"); never someone else's words ("Sur la drogue, mon prof dit « … »"), a
+ * After a headless topic, the quotation: right after its colon, or after a comma, a verb of saying
+ * that touches the quotation, the text or "they" as its subject ("Sur la drogue, ils écrivent
+ * juste « … »") or none ("Там, где про наркотики, сказано так светло: « … »"), with at most a
+ * word of manner on either side; never someone else's words ("Sur la drogue, mon prof dit « … »"), a
  * denial ("the text never says") or what they might have said ("ils auraient écrit").
  */
+const HEADLESS_MANNER = `${wordListSource(data.topics.headlessManner)}\\s\\p{L}{2,20}`;
 const HEADLESS_THEN = new RegExp(
-  `^\\s?(?::|,?\\s${wordListSource(data.topics.headlessSubjects)}\\s(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
+  `^\\s?(?::|,?\\s(?:${wordListSource(data.topics.headlessSubjects)}\\s)?(?:${HEADLESS_MANNER}\\s)?(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})(?:\\s${HEADLESS_MANNER})?(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
   "u",
 );
 /**
@@ -94,15 +96,27 @@ const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?
 /**
  * "The appeal paragraph — the one addressed to NATO — contains « … »": an aside between two
  * dashes, then a verb of saying or containing right before the quotation. The verb must touch the
- * quotation: an aside this long may hold a clause of its own; one with a possessive names
- * someone else's part ("La conclusion — celle de mon mémoire — dit").
+ * quotation, or only an adverb of saying stand between ("— a mild thing — actually says"): an
+ * aside this long may hold a clause of its own ("— whatever — my prof says"); one with a
+ * possessive names someone else's part ("La conclusion — celle de mon mémoire — dit").
  */
+const DASH_ASIDE = `[—–]\\s(?:${table("asideArticles")}\\s)?(?![^—–]*${WORD_START}${table("notBeforeName")}\\s)`;
 const DASH_ASIDE_THEN_SAYS = new RegExp(
-  `^\\s[—–]\\s(?![^—–]*${WORD_START}${table("notBeforeName")}\\s)[^—–«»"“”]{1,60}\\s[—–]\\s(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
+  `^\\s${DASH_ASIDE}[^—–«»"“”]{1,60}\\s[—–]\\s(?:${table("sayingAdverbs")}\\s)?(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
   "u",
 );
-/** An aside after a name, then a colon or a dash right before the quotation. */
-const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u");
+/**
+ * An aside after a name, then a colon or a dash right before the quotation: between commas ("Le
+ * préambule, dans un élan lyrique : « … »"), after a dash ("The closing — tart and floral: « … »")
+ * or in brackets ("La conclusion (trop mignon) : « … »"); never one with a number, which names
+ * a clause of its own ("La mesure sur les exercices (la 4) : « … »").
+ */
+const ASIDE_THEN_QUOTE = new RegExp(
+  `^(?:,\\s${ASIDE_WORDS}|\\s${DASH_ASIDE}[^—–«»"“”:;.!?()\\p{N}]{1,40}|\\s?\\([^()«»"“”\\p{N}]{1,40}\\))\\s?[:—–-]\\s?$`,
+  "u",
+);
+/** "the closing's « … »": the name's possessive touching the quotation. */
+const POSSESSIVE_THEN_QUOTE = /^'s\s?$/u;
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */
 const ITSELF_IS = new RegExp(
   `^,?\\s${table("copula")}(?:\\s${table("copulaAdverbs")})?\\s?[:,—–-]?\\s?$`,
@@ -231,7 +245,12 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   }
   // "l'appel lui-même : « … »": the name's own emphasis stands between it and the quotation.
   const rest = folded.slice(end).replace(ITSELF, "");
-  if (side === "before" && (HOLDS_QUOTE.test(rest) || DASH_ASIDE_THEN_SAYS.test(rest))) return true;
+  if (
+    side === "before" &&
+    (HOLDS_QUOTE.test(rest) || DASH_ASIDE_THEN_SAYS.test(rest) || POSSESSIVE_THEN_QUOTE.test(rest))
+  ) {
+    return true;
+  }
   // "l'appel lui-même, c'est « … »", "La conclusion, c'est « … »": the name is the sentence's
   // subject; never "Mon passage préféré de l'appel, c'est « … »" or "Ce qui précède la conclusion".
   const emphasised = rest.length < folded.length - end;

@@ -104,6 +104,8 @@ export interface TopicData {
   headlessSubjects: WordList;
   /** Verbs of saying with "they" after a headless topic, besides the says table ("they say"). */
   headlessVerbs: WordList;
+  /** A word of manner opening an adverb beside that verb ("так" of "сказано так светло"). */
+  headlessManner: WordList;
   /** The subjects the clauses treat: a headless topic must name one ("Sur la drogue", not "Sur le reste"). */
   headlessTopics: WordList;
   /** Between a head and its topic: "sur", "about", "про". */

@@ -12,7 +12,13 @@ import { ORDINAL } from "./numbers.ts";
 import { firstReference, REFERENCE_DATA, requiredWords } from "./references.ts";
 import type { Clause, ClauseKind } from "./types.ts";
 import type { WordList } from "./word-patterns.ts";
-import { normaliseForPatterns, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
+import {
+  ENTRY_END,
+  normaliseForPatterns,
+  WORD_END,
+  WORD_START,
+  wordListSource,
+} from "./word-patterns.ts";
 
 const FILE = fileURLToPath(new URL("../../data/relative-positions.json", import.meta.url));
 
@@ -121,7 +127,7 @@ function build() {
   const notChatter = `(?<!${WORD_START}${wordListSource(data.chatterBefore)}\\s)`;
   const nounAhead = `(?=(?:${wordListSource(data.anyKind)}|${measure}|${recital}|${part})${WORD_END})`;
   // "кто подписался-то под этим?": "-то" is a particle, not the pronoun "то" of "то, что идёт после".
-  const particle = `(?<!-(?=${wordListSource(data.hyphenParticles)}${WORD_END}))`;
+  const particle = `(?<!-(?=${wordListSource(data.hyphenParticles)}${ENTRY_END}))`;
   return new RegExp(
     `${WORD_START}${particle}${nounAhead}${notChatter}(?:${noun})${WORD_END}${RELATIVE_COMMA}(?<between>(?:\\s[^\\s,]{1,20},?){0,3}?)\\s(?:d')?${CUE}${WORD_END}(?<topic>.{3,200})`,
     "u",
@@ -167,7 +173,7 @@ const BETWEEN = (() => {
   const place = (cue: "before" | "after") => `(?<!d')${WORD_START}${cueTable(cue)}${WORD_END}\\s`;
   const then = `(?:,?\\s${and})?,?\\s`;
   return [
-    `${WORD_START}${wordListSource(data.between)}${WORD_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
+    `${WORD_START}${wordListSource(data.between)}${ENTRY_END}\\s(?<first>.{2,80}?)\\s${and}${WORD_END}\\s${second}`,
     `${place("after")}(?<first>.{2,80}?)${then}${place("before")}${second}`,
     `${place("before")}(?<first>.{2,80}?)${then}${place("after")}${second}`,
   ].map((source) => new RegExp(source, "u"));
@@ -195,7 +201,7 @@ function betweenTopics(question: string): [string, string] | null {
 /** A noun of relation in the sentence before "between", this many characters back at most. */
 const RELATION_WINDOW = 50;
 const RELATION_BEFORE = new RegExp(
-  `${WORD_START}${wordListSource(data.relations)}${WORD_END}[^?.!;]*$`,
+  `${WORD_START}${wordListSource(data.relations)}${ENTRY_END}[^?.!;]*$`,
   "u",
 );
 
@@ -226,7 +232,7 @@ const PHRASE_END = /[,;:?!.()«»"—–]/u;
 const QUOTED_TOPIC = /^\s*(?:(?:les|le|la|l'|the|des|du|de)\s?)?["«“']\s?([^"»”']{2,120})["»”']/u;
 
 /** A verb after the topic ends it: "the intro is the usual 'we love peace' stuff". */
-const TOPIC_VERB = new RegExp(`\\s${wordListSource(data.topicEnds)}${WORD_END}`, "u");
+const TOPIC_VERB = new RegExp(`\\s${wordListSource(data.topicEnds)}${ENTRY_END}`, "u");
 
 /** The words of a topic up to the end of its phrase. */
 export function phraseOf(topic: string): string {
@@ -259,16 +265,16 @@ const GROUPS = (() => {
 })();
 
 const INDEFINITE = /^\s*(?:a|an|un|une|some|quelques)\s/u;
-const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${WORD_END}`, "u");
+const EVENT = new RegExp(`${WORD_START}${wordListSource(data.events)}${ENTRY_END}`, "u");
 /** "un point sur les briefings avant les exercices": the noun has its own topic, and the place is in it. */
 const OWN_TOPIC = new RegExp(
-  `^\\s${wordListSource(data.ownTopic)}${WORD_END}(?!\\s${wordListSource(data.ownTopicNot)}${WORD_END})`,
+  `^\\s${wordListSource(data.ownTopic)}${ENTRY_END}(?!\\s${wordListSource(data.ownTopicNot)}${ENTRY_END})`,
   "u",
 );
 
 const UNDER = new RegExp(`^${wordListSource(data.under)}$`, "u");
 const CLOSE_UNDER = new RegExp(
-  `${WORD_START}${wordListSource(data.close)}\\s${wordListSource(data.under)}${WORD_END}`,
+  `${WORD_START}${wordListSource(data.close)}\\s${wordListSource(data.under)}${ENTRY_END}`,
   "u",
 );
 /** A reference starting within this many characters of the topic is the topic ("the point 5"). */

@@ -14,7 +14,7 @@ import { coverWords } from "./phrase-cover.ts";
 import { REFERENCE_DATA, referencesIn, type TopicData } from "./references.ts";
 import { TERMS_DATA } from "./terms.ts";
 import type { ClauseId } from "./types.ts";
-import { WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
+import { ENTRY_END, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
 
 /** A clause named by topic in a text: where the name stands, and the clauses it names. */
 export interface TopicName {
@@ -53,12 +53,12 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
   ),
   // "the secretaries-general measure", "the OSCE recital": English puts the topic first.
   before: new RegExp(
-    `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(list)}${WORD_END}`,
+    `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(list)}${ENTRY_END}`,
     "gu",
   ),
   // "антинаркотический пункт": a Russian adjective names the topic with no article before it.
   adjective: new RegExp(
-    `${WORD_START}(?<topic>\\p{Script=Cyrillic}[\\p{L}-]{2,29})\\s${wordListSource(list)}${WORD_END}`,
+    `${WORD_START}(?<topic>\\p{Script=Cyrillic}[\\p{L}-]{2,29})\\s${wordListSource(list)}${ENTRY_END}`,
     "gu",
   ),
 }));
@@ -74,7 +74,7 @@ const PRONOUN_HEAD = new RegExp(
 );
 /** "the drugs one": English puts the topic's nouns before the pronoun (NAMES_BEFORE_HEAD). */
 const PRONOUN_AFTER = new RegExp(
-  `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(data.pronounHeadsAfter)}${WORD_END}`,
+  `${WORD_START}(?:the|this|that)\\s(?<topic>${words(3)})\\s${wordListSource(data.pronounHeadsAfter)}${ENTRY_END}`,
   "gu",
 );
 /**

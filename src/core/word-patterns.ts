@@ -17,6 +17,11 @@ export const STEM_TAIL = 4;
 /** A word starts here / ends here (\b is ASCII-only in JavaScript). */
 export const WORD_START = "(?<![\\p{L}\\p{N}])";
 export const WORD_END = "(?![\\p{L}\\p{N}])";
+/**
+ * Where an entry of a word list ends: at a word end, or right after an entry ending in an elided
+ * word ("parle aussi d'"), whose next word follows at once ("d'observateurs").
+ */
+export const ENTRY_END = "(?:(?<=')|(?![\\p{L}\\p{N}]))";
 
 export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

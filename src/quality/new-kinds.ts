@@ -192,6 +192,8 @@ export const HELD_OUT_QUOTES = [
   "q612",
   "q639",
   "q640",
+  "q669",
+  "q670",
 ];
 
 export function newKindsReport(

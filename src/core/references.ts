@@ -492,6 +492,8 @@ const MEASURE_RULES: Rule[] = [
   rule(`${table("measureBeforeOrdinal")}\\s(${ORDINAL})`, (m) => [target("measure", ordinalOf(m))]),
   // "mesure 3", "measure three", "point IV", "art. 3", "point n°1", "пункте 5", "mesures 3 et 4"
   rule(`${MEASURE_NOUN}${NUMBER_MARK}(${NUMBER_LIST})${DIGIT_SUFFIX}`, numbered("measure")),
+  // "§3 du préambule": the sign touching its number, as "§ 3 du préambule" does with a space.
+  rule(`§(${NUMBER_LIST})${OF_PREAMBLE}`, numbered("recital")),
   { re: /§\s?(\d{1,3})(?!\d)/uy, make: (m) => [target("measure", Number(m[1]))] },
   // "#3 says", "what does #5 say?", "selon #5 :": chat numbers the list so. Only opening the
   // message or after a word that asks, points or attributes (hashBefore): "Post #2 says", "we're

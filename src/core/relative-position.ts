@@ -56,6 +56,8 @@ export interface RelativePositionData extends RuleExamples<{ text: string; targe
   phrasalAfter: WordList;
   /** Verbs that end a topic's phrase ("is", "est", "это"): "after the intro is the usual …". */
   topicEnds: WordList;
+  /** Words that only insist, opening a topic ("the actual asks"): no part of it. */
+  topicIntensifiers: WordList;
   /** Words of happening: "qu'est-ce qui s'est passé après" is a time, not a place. */
   events: WordList;
   /** After the noun, a word that opens its own topic ("sur", "about", "про"): no place follows. */
@@ -241,8 +243,14 @@ export function phraseOf(topic: string): string {
   const stop = topic.search(PHRASE_END);
   const phrase = stop < 0 ? topic : topic.slice(0, stop);
   const verb = phrase.search(TOPIC_VERB);
-  return verb > 0 ? phrase.slice(0, verb) : phrase;
+  return (verb > 0 ? phrase.slice(0, verb) : phrase).replace(INTENSIFIED, "$1");
 }
+
+/** "the actual asks": a word that only insists, after an article or not, is no part of the topic. */
+const INTENSIFIED = new RegExp(
+  `^(\\s*(?:[\\p{L}']{1,4}\\s)?)${wordListSource(data.topicIntensifiers)}\\s(?=\\p{L})`,
+  "u",
+);
 
 /** The group a topic names ("the preamble", "the list, what is it?"), if any. */
 function groupOf(topic: string): ClauseKind | null {

@@ -11,7 +11,12 @@ import { analyzeQuery, queryStems } from "./analysis.ts";
 import { loadDeclaration } from "./declaration.ts";
 import { ORDINAL } from "./numbers.ts";
 import { coverWords } from "./phrase-cover.ts";
-import { REFERENCE_DATA, referencesIn, type TopicData } from "./references.ts";
+import {
+  REFERENCE_DATA,
+  referencesIn,
+  requiredWords as referenceTable,
+  type TopicData,
+} from "./references.ts";
 import { TERMS_DATA } from "./terms.ts";
 import type { ClauseId } from "./types.ts";
 import { ENTRY_END, WORD_END, WORD_START, wordListSource } from "./word-patterns.ts";
@@ -39,6 +44,8 @@ const NEAR_BEST = 0.75;
 const WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'-]{0,29}";
 const words = (n: number) => `${WORD}(?:\\s${WORD}){0,${n - 1}}`;
 const article = `(?:${wordListSource(data.articles)}\\s?)?`;
+/** A bare topic's words, never a verb of saying ("le considérant OSCE parle de « … »"). */
+const bareWords = `${WORD}(?:\\s(?!${wordListSource(referenceTable("says"))})${WORD}){0,${BARE_TOPIC_WORDS - 1}}`;
 const heads = Object.entries(data.heads).map(([kind, list]) => ({
   kind: kind as keyof TopicData["heads"],
   linked: new RegExp(
@@ -48,7 +55,7 @@ const heads = Object.entries(data.heads).map(([kind, list]) => ({
   // Without a link, the topic is a name (BARE_NAMES): "le considérant OSCE", never "la partie
   // la plus utile" or "c'est le point important".
   bare: new RegExp(
-    `${WORD_START}${article}${wordListSource(list)}\\s(?!${wordListSource(data.articles)})(?<topic>${words(BARE_TOPIC_WORDS)})${WORD_END}`,
+    `${WORD_START}${article}${wordListSource(list)}\\s(?!${wordListSource(data.articles)})(?<topic>${bareWords})${WORD_END}`,
     "gu",
   ),
   // "the secretaries-general measure", "the OSCE recital": English puts the topic first.

@@ -69,13 +69,14 @@ const RESUMED_AFTER = new RegExp(
 /**
  * After a headless topic, the quotation: right after its colon, or after a comma, a verb of saying
  * that touches the quotation, the text or "they" as its subject ("Sur la drogue, ils écrivent
- * juste « … »") or none ("Там, где про наркотики, сказано так светло: « … »"), with at most a
- * word of manner on either side; never someone else's words ("Sur la drogue, mon prof dit « … »"), a
+ * juste « … »"), or an impersonal one ("Там, где про наркотики, сказано так светло: « … »"), with
+ * at most a word of manner on either side; never someone else's words ("Sur la drogue, mon prof dit « … »"), a
  * denial ("the text never says") or what they might have said ("ils auraient écrit").
  */
 const HEADLESS_MANNER = `${wordListSource(data.topics.headlessManner)}\\s\\p{L}{2,20}`;
+const HEADLESS_VERB = `(?:${wordListSource(data.topics.headlessSubjects)}\\s(?:${HEADLESS_MANNER}\\s)?(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})|(?:${HEADLESS_MANNER}\\s)?${wordListSource(data.topics.headlessImpersonal)})`;
 const HEADLESS_THEN = new RegExp(
-  `^\\s?(?::|,?\\s(?:${wordListSource(data.topics.headlessSubjects)}\\s)?(?:${HEADLESS_MANNER}\\s)?(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})(?:\\s${HEADLESS_MANNER})?(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
+  `^\\s?(?::|,?\\s${HEADLESS_VERB}(?:\\s${HEADLESS_MANNER})?(?:\\s(?:de|d'|juste|simplement|just|simply|просто|только))?)\\s?[:,]?\\s?$`,
   "u",
 );
 /**
@@ -105,16 +106,8 @@ const DASH_ASIDE_THEN_SAYS = new RegExp(
   `^\\s${DASH_ASIDE}[^—–«»"“”]{1,60}\\s[—–]\\s(?:${table("sayingAdverbs")}\\s)?(?:${SAYS}|${table("holds")})\\s?[:,—–-]?\\s?$`,
   "u",
 );
-/**
- * An aside after a name, then a colon or a dash right before the quotation: between commas ("Le
- * préambule, dans un élan lyrique : « … »"), after a dash ("The closing — tart and floral: « … »")
- * or in brackets ("La conclusion (trop mignon) : « … »"); never one with a number, which names
- * a clause of its own ("La mesure sur les exercices (la 4) : « … »").
- */
-const ASIDE_THEN_QUOTE = new RegExp(
-  `^(?:,\\s${ASIDE_WORDS}|\\s${DASH_ASIDE}[^—–«»"“”:;.!?()\\p{N}]{1,40}|\\s?\\([^()«»"“”\\p{N}]{1,40}\\))\\s?[:—–-]\\s?$`,
-  "u",
-);
+/** An aside after a name, then a colon or a dash right before the quotation. */
+const ASIDE_THEN_QUOTE = new RegExp(`^,\\s${ASIDE_WORDS}\\s?[:—–-]\\s?$`, "u");
 /** "the closing's « … »": the name's possessive touching the quotation. */
 const POSSESSIVE_THEN_QUOTE = /^'s\s?$/u;
 /** "c'est" after a name that opens the sentence, or after its emphasis ("l'appel lui-même, c'est"). */

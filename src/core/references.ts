@@ -45,6 +45,13 @@ export interface PositionRule extends RuleExamples {
   sequence: string[];
   /** Word tables that must not follow ("the last paragraph" but not "… of the preamble"). */
   notFollowedBy?: string | string[];
+  /** Word tables that must not stand right before ("le dernier mot" but not "qui a le dernier mot"). */
+  notAfter?: string | string[];
+  /**
+   * Not before a choice in its sentence ("which measure comes first: briefings or observers?"
+   * asks which of the two, not for the first of the list).
+   */
+  notBeforeChoice?: boolean;
   /**
    * Only where the words after it, to the end of the phrase, are about this text: "the paragraph
    * after the list" or "… after the list of measures", not "… after the shopping list of mine".
@@ -106,6 +113,8 @@ export interface TopicData {
   headlessVerbs: WordList;
   /** A word of manner opening an adverb beside that verb ("так" of "сказано так светло"). */
   headlessManner: WordList;
+  /** Verbs of saying with no subject ("сказано", "il est écrit"): no one else's words. */
+  headlessImpersonal: WordList;
   /** The subjects the clauses treat: a headless topic must name one ("Sur la drogue", not "Sur le reste"). */
   headlessTopics: WordList;
   /** Between a head and its topic: "sur", "about", "про". */
@@ -538,6 +547,10 @@ const FILLER = `(?:,?\\s\\p{L}{1,15}){0,3}(?!(?<=${WORD_START}${table("distance"
 /** Between two parts: a space, after a comma or not. */
 const GAP = ",?\\s";
 
+/** A choice later in the sentence, within CHOICE_CHARS: "…, the briefings or the observers?". */
+const CHOICE_CHARS = 80;
+const NO_CHOICE_AFTER = `(?![^?.!]{0,${CHOICE_CHARS}}${WORD_START}${table("choiceWords")}\\s)`;
+
 function positionRule(p: PositionRule): Rule {
   const parts = p.sequence.map((name, i) =>
     name === "~" ? FILLER : `${i === 0 ? "" : GAP}${table(name)}`,
@@ -546,9 +559,12 @@ function positionRule(p: PositionRule): Rule {
   // "the last paragraph, before the signatures": a comma may stand before the words that follow.
   const guards = [p.notFollowedBy ?? []].flat().map(table);
   const guard = guards.length > 0 ? `(?!,?\\s(?:${guards.join("|")}))` : "";
+  const before = [p.notAfter ?? []].flat().map(table);
+  const notAfter = before.length > 0 ? `(?<!${WORD_START}(?:${before.join("|")})\\s)` : "";
+  const choice = p.notBeforeChoice ? NO_CHOICE_AFTER : "";
   return {
     // The word ends before the guard is read: a stem's tail must not shrink to slip past it.
-    re: new RegExp(`${source}${WORD_END}${guard}`, "uy"),
+    re: new RegExp(`${notAfter}${source}${WORD_END}${guard}${choice}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
     afterAName: p.afterAName === true,

@@ -45,8 +45,6 @@ export interface PositionRule extends RuleExamples {
   sequence: string[];
   /** Word tables that must not follow ("the last paragraph" but not "… of the preamble"). */
   notFollowedBy?: string | string[];
-  /** Word tables that must not stand right before ("le dernier mot" but not "qui a le dernier mot"). */
-  notAfter?: string | string[];
   /**
    * Not before a choice in its sentence ("which measure comes first: briefings or observers?"
    * asks which of the two, not for the first of the list).
@@ -559,12 +557,10 @@ function positionRule(p: PositionRule): Rule {
   // "the last paragraph, before the signatures": a comma may stand before the words that follow.
   const guards = [p.notFollowedBy ?? []].flat().map(table);
   const guard = guards.length > 0 ? `(?!,?\\s(?:${guards.join("|")}))` : "";
-  const before = [p.notAfter ?? []].flat().map(table);
-  const notAfter = before.length > 0 ? `(?<!${WORD_START}(?:${before.join("|")})\\s)` : "";
   const choice = p.notBeforeChoice ? NO_CHOICE_AFTER : "";
   return {
     // The word ends before the guard is read: a stem's tail must not shrink to slip past it.
-    re: new RegExp(`${notAfter}${source}${WORD_END}${guard}${choice}`, "uy"),
+    re: new RegExp(`${source}${WORD_END}${guard}${choice}`, "uy"),
     make: () => [{ kind: "clause", id: p.target }],
     weak: p.tiedToText === true,
     afterAName: p.afterAName === true,

@@ -70,8 +70,9 @@ const RESUMED_AFTER = new RegExp(
  * After a headless topic, the quotation: right after its colon, or after a comma, a verb of saying
  * that touches the quotation, the text or "they" as its subject ("Sur la drogue, ils écrivent
  * juste « … »"), or an impersonal one ("Там, где про наркотики, сказано так светло: « … »"), with
- * at most a word of manner on either side; never someone else's words ("Sur la drogue, mon prof dit « … »"), a
- * denial ("the text never says") or what they might have said ("ils auraient écrit").
+ * at most a word of manner on either side; never someone else's words ("Sur la drogue, mon prof
+ * dit « … »", "Про терроризм, говорят, « … »"), a denial ("the text never says") or what they
+ * might have said ("ils auraient écrit").
  */
 const HEADLESS_MANNER = `${wordListSource(data.topics.headlessManner)}\\s\\p{L}{2,20}`;
 const HEADLESS_VERB = `(?:${wordListSource(data.topics.headlessSubjects)}\\s(?:${HEADLESS_MANNER}\\s)?(?:${SAYS}|${wordListSource(data.topics.headlessVerbs)})|(?:${HEADLESS_MANNER}\\s)?${wordListSource(data.topics.headlessImpersonal)})`;

@@ -93,8 +93,14 @@ const SAYS_TOUCHING = new RegExp(
  * basically: « … »").
  */
 const SUMMED_UP = new RegExp(`^,?\\s${table("summingUp")},?\\s?:\\s?$`, "u");
-/** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
-const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
+/**
+ * After a name, a verb of containing right before the quotation ("the preamble has « … »"), or
+ * after a short aside ("The signatories paragraph, oddly enough, contains « … »").
+ */
+const HOLDS_QUOTE = new RegExp(
+  `^(?:\\s|(?='s)|${ASIDE}\\s)${table("holds")}\\s?[:,—–-]?\\s?$`,
+  "u",
+);
 /**
  * "The appeal paragraph — the one addressed to NATO — contains « … »": an aside between two
  * dashes, then a verb of saying or containing right before the quotation. The verb must touch the

@@ -11,6 +11,7 @@
 import { fileURLToPath } from "node:url";
 import { fold } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
+import { PrefixIndex } from "./prefix-index.ts";
 import {
   alternatives,
   normaliseForPatterns,
@@ -66,12 +67,12 @@ const LETTER_RUNS = /\p{L}+/gu;
 
 interface CueIndex {
   byWord: Map<string, number[]>;
-  stems: { stem: string; rule: number }[];
+  stems: PrefixIndex<number>;
   always: number[];
 }
 
 function cueIndex(rules: readonly WordList[]): CueIndex {
-  const index: CueIndex = { byWord: new Map(), stems: [], always: [] };
+  const index: CueIndex = { byWord: new Map(), stems: new PrefixIndex(), always: [] };
   rules.forEach((r, rule) => {
     const first = (entry: string) => FIRST_LETTERS.exec(fold(entry))?.[0];
     for (const entry of r.words ?? []) {
@@ -82,7 +83,7 @@ function cueIndex(rules: readonly WordList[]): CueIndex {
     for (const entry of r.stems ?? []) {
       const stem = first(entry);
       if (stem === undefined) index.always.push(rule);
-      else index.stems.push({ stem, rule });
+      else index.stems.add(stem, rule);
     }
   });
   return index;
@@ -93,7 +94,7 @@ function rulesThatMayStart(index: CueIndex, folded: string): Set<number> {
   const out = new Set(index.always);
   for (const run of folded.match(LETTER_RUNS) ?? []) {
     for (const rule of index.byWord.get(run) ?? []) out.add(rule);
-    for (const { stem, rule } of index.stems) if (run.startsWith(stem)) out.add(rule);
+    index.stems.forEachBeginning(run, (rule) => out.add(rule));
   }
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { isFrenchNounAfter, isSqueezedStopWord } from "./analysis.ts";
 import { coverWords } from "./phrase-cover.ts";
+import { PrefixIndex } from "./prefix-index.ts";
 import { LANGS, type Localized } from "./types.ts";
 import {
   ABOUT,
@@ -120,11 +121,11 @@ export function oneWordNames(text: Localized<string[]>): Set<string> {
 export class WholeTextWords {
   private readonly textWords: Set<string>;
   private readonly filler: Set<string>;
-  private readonly strong: string[];
-  private readonly weak: string[];
+  private readonly strong: Cues;
+  private readonly weak: Cues;
   private readonly weakWords: Set<string>;
   private readonly never: Set<string>;
-  private readonly verbs: string[];
+  private readonly verbs: Cues;
   private readonly party = new Map<string, number>();
   private readonly partNames: Set<string>;
   /** Requests in brief as word sequences ("en une phrase"): each counts as a strong cue. */
@@ -146,11 +147,11 @@ export class WholeTextWords {
       LANGS.flatMap((l) => lists[l].flatMap(coverWords));
     this.textWords = oneWordNames(data.text);
     this.filler = new Set(words(data.filler));
-    this.strong = words(data.cues.strong);
-    this.weak = words(data.cues.weak);
+    this.strong = new Cues(words(data.cues.strong));
+    this.weak = new Cues(words(data.cues.weak));
     this.weakWords = new Set(words(data.cues.exact));
     this.never = new Set(words(data.cues.never));
-    this.verbs = words(data.cues.verbs);
+    this.verbs = new Cues(words(data.cues.verbs));
     data.parties.forEach((names, i) => {
       for (const w of names.flatMap(coverWords)) this.party.set(w, i);
     });
@@ -323,11 +324,11 @@ export class WholeTextWords {
    */
   namedTopic(words: readonly string[], i: number): boolean {
     const b = before(words, i);
-    return TOPIC_BEFORE.has(b) || cues(this.strong, b) || cues(this.verbs, b);
+    return TOPIC_BEFORE.has(b) || this.strong.has(b) || this.verbs.has(b);
   }
 
   private isWeak(word: string): boolean {
-    return this.weakWords.has(word) || cues(this.weak, word);
+    return this.weakWords.has(word) || this.weak.has(word);
   }
 
   /** A name of the text that is a noun ("déclaration", "doc"), not a pronoun ("ça", "it", "это"). */
@@ -379,7 +380,7 @@ export class WholeTextWords {
     let named = words.some((w, i) => this.textWords.has(w) && !pointsElsewhere(i));
     words.forEach((w, i) => {
       if (judgement.has(i) || genre.has(i)) return;
-      if (brief.has(i) || cues(this.strong, w)) {
+      if (brief.has(i) || this.strong.has(w)) {
         strong++;
         request.add(i);
         if (firstStrong < 0) firstStrong = i;
@@ -440,7 +441,7 @@ export class WholeTextWords {
   private genreWords(words: readonly string[]): Set<number> {
     const at = this.phraseWords(words, this.genres);
     const kinds = new Set([...at].map((i) => words[i] ?? "").filter((w) => !isSqueezedStopWord(w)));
-    return kinds.size >= 2 || words.some((w) => cues(GENRE_CUES, w)) ? at : new Set();
+    return kinds.size >= 2 || words.some((w) => GENRE.has(w)) ? at : new Set();
   }
 
   /** The places of the words of `phrases` in the message ("en une phrase", "peace offer"). */
@@ -489,7 +490,7 @@ export class WholeTextWords {
         this.party.has(w) ||
         TOPIC_ALWAYS.has(words[i - 1] ?? "") ||
         TOPIC_ALWAYS.has(b) ||
-        cues(this.verbs, b) ||
+        this.verbs.has(b) ||
         ofCue
       );
     };
@@ -538,6 +539,21 @@ function byFirstWord(phrases: readonly (readonly string[])[]): PhraseTable {
   return table;
 }
 
-function cues(stems: readonly string[], word: string): boolean {
-  return stems.some((s) => (s.length < MIN_PREFIX ? word === s : word.startsWith(s)));
+/** Cue beginnings; one shorter than MIN_PREFIX must be the whole word ("but", "ton", "aim"). */
+class Cues {
+  private readonly exact = new Set<string>();
+  private readonly prefixes = new PrefixIndex<true>();
+
+  constructor(stems: readonly string[]) {
+    for (const s of stems) {
+      if (s.length < MIN_PREFIX) this.exact.add(s);
+      else this.prefixes.add(s, true);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.exact.has(word) || this.prefixes.beginsAny(word);
+  }
 }
+
+const GENRE = new Cues(GENRE_CUES);

@@ -59,6 +59,13 @@ export interface DeniedCreditWords {
    */
   followsFrom: WordList;
   /**
+   * After a quotation, the clause and its verb moving on from it ("« … » — la mesure 2 descend
+   * ensuite au niveau des secrétariats", "measure 2 then turns to"): the quotation is what came
+   * before. A verb of saying there credits ("— la mesure 2 dit ensuite"), and a conjunction lists
+   * ("c'est la mesure 5 et ensuite la 6").
+   */
+  sequenceAfter: WordList;
+  /**
    * The same, of what the clause had already said ("— la mesure 1 parlait déjà des secrétaires
    * généraux"), only with no comma between: "— это пункт 5, уже говорил же" is the writer's aside.
    */
@@ -201,6 +208,7 @@ export function deniedCreditTest({
   contrastAfter,
   askedAfter,
   followsFrom,
+  sequenceAfter,
   saidBefore,
   announcesBefore,
   predicateAfter,
@@ -251,6 +259,10 @@ export function deniedCreditTest({
     new RegExp(`^[\\s,—–-]{0,3}${wordListSource(words)}${ENTRY_END}`, "u");
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
+  const movesOnAfter = new RegExp(
+    `^\\s(?!(?:${SAYING_VERBS}|et|and|и|ou|or|или)${WORD_END})[\\p{L}'-]{2,20}\\s${wordListSource(sequenceAfter)}${ENTRY_END}`,
+    "u",
+  );
   const askedRightAfter = new RegExp(
     `^[\\s,—–-]{0,3}${wordListSource(askedAfter)}${ENTRY_END}[^.!?]*\\?`,
     "u",
@@ -344,6 +356,7 @@ export function deniedCreditTest({
       denialRightAfter.test(rest) ||
       (afterQuotation &&
         (contrastedRightAfter.test(rest) ||
+          movesOnAfter.test(rest) ||
           askedRightAfter.test(rest) ||
           followsRightAfter.test(rest) ||
           elidedNegatedRightAfter.test(rest) ||

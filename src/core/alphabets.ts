@@ -3,6 +3,8 @@
  * language of a question (language.ts) and of a quotation (quote-tokens.ts); one look-alike
  * letter typed on the other keyboard never tips the balance.
  */
+import { RecentMemo } from "./recent-memo.ts";
+
 const CYRILLIC = /\p{Script=Cyrillic}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 
@@ -15,6 +17,11 @@ export function letterCounts(text: string): { cyrillic: number; latin: number } 
 
 /** More Cyrillic letters than Latin ones. */
 export function mostlyCyrillic(text: string): boolean {
-  const { cyrillic, latin } = letterCounts(text);
-  return cyrillic > latin;
+  return RECENT.get(text, (t) => {
+    const { cyrillic, latin } = letterCounts(t);
+    return cyrillic > latin;
+  });
 }
+
+// The language guess and the transliteration reader both ask of the same question.
+const RECENT = new RecentMemo<boolean>(4);

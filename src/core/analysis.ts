@@ -228,12 +228,19 @@ function contentStems(word: string): string[] | null {
   return stems;
 }
 
+/** words(text), shared by the readers of one question: the summary test and the content tokens. */
+export function recentWords(text: string): readonly string[] {
+  return RECENT_WORDS.get(text, words);
+}
+
+const RECENT_WORDS = new RecentMemo<readonly string[]>(4);
+
 /** Content tokens of a query (the first `limit` of them): stop and framing words dropped. */
 export function analyzeQuery(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const seen = new Set<string>();
   const out: Token[] = [];
   let before = "";
-  for (const word of words(text)) {
+  for (const word of recentWords(text)) {
     if (out.length >= limit) break;
     // words() gives lower case; the determiners and nouns have no accents to fold.
     const previous = before;

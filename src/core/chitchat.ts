@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { fillCounts } from "../text/format.ts";
 import { coverWords, PhraseCover } from "./phrase-cover.ts";
+import { RecentMemo } from "./recent-memo.ts";
 import { LANGS, type Lang, type Localized } from "./types.ts";
 
 const CHITCHAT_FILE = fileURLToPath(new URL("../../data/chitchat.json", import.meta.url));
@@ -105,8 +106,11 @@ const matcher = new ChitchatMatcher(data);
 
 /** What chit-chat the message is, or null when it says or asks anything else. */
 export function chitchat(text: string): Chitchat | null {
-  return matcher.match(text);
+  return RECENT.get(text, (t) => matcher.match(t));
 }
+
+// The language guess and the answer both ask of the same message.
+const RECENT = new RecentMemo<Chitchat | null>(4);
 
 /** A small stable hash, so that one message always gets the same example question. */
 function pick<T>(items: readonly T[], seed: string): T | undefined {

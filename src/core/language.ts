@@ -3,6 +3,7 @@ import { franc } from "franc-min";
 import { mostlyCyrillic } from "./alphabets.ts";
 import { straightenApostrophes } from "./analysis.ts";
 import { chitchat } from "./chitchat.ts";
+import { RecentMemo } from "./recent-memo.ts";
 import { looksTransliterated, toCyrillic } from "./translit.ts";
 import { LANGS, type Lang } from "./types.ts";
 
@@ -55,6 +56,13 @@ export function detectLanguage(text: string, hint?: string | null): Lang {
 
 /** How many French and English question words the text holds. */
 function cueCounts(text: string): { fr: number; en: number } {
+  return RECENT_CUES.get(text, countCues);
+}
+
+// The language guess and the transliteration reader both count the same question's cues.
+const RECENT_CUES = new RecentMemo<{ fr: number; en: number }>(4);
+
+function countCues(text: string): { fr: number; en: number } {
   const apostrophes = straightenApostrophes(text);
   // Whole runs of letters, looked up: one alternation of every cue tried at every character cost
   // more than the rest of the language guess.

@@ -272,9 +272,13 @@ function spans(text: string): Array<[number, number]> {
   const named = PATTERNS.filter(
     (group) => group.needs.test(text) && (!group.alsoNeeds || group.alsoNeeds.test(text)),
   ).flatMap((group) => group.patterns);
+  // An exec loop rather than matchAll, which clones the pattern on every call.
   for (const re of [...named, ...owned]) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) found.push([m.index, m.index + m[0].length]);
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      found.push([m.index, m.index + m[0].length]);
+      if (m[0].length === 0) re.lastIndex += (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    }
   }
   return found;
 }

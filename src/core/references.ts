@@ -13,7 +13,7 @@
  * the text's length, and bounded whatever it repeats (chat messages are untrusted input).
  */
 import { fileURLToPath } from "node:url";
-import { fold, isStopWord, words } from "./analysis.ts";
+import { fold, isStopWord, recentWords, words } from "./analysis.ts";
 import { type RuleExamples, readDataFile } from "./data-file.ts";
 import { CLAUSE_COUNTS, CLAUSE_ORDER, clauseByLength } from "./declaration.ts";
 import { leadingGroup } from "./leading-group.ts";
@@ -1002,7 +1002,7 @@ function onlyAsksAboutIt(rest: string): boolean {
  */
 export function asksForSummary(text: string): boolean {
   let summary = false;
-  for (const word of words(text.slice(0, 200))) {
+  for (const word of recentWords(text.slice(0, 200))) {
     if (SUMMARY_WORDS.has(fold(word))) summary = true;
     else if (!isStopWord(word)) return false;
   }

@@ -179,10 +179,10 @@ export function fixReferenceTypos(
       const preamble = preambleTypo(word);
       if (preamble) return isOtherWord(word, preamble) ? word : preamble;
       // …a clause word after an ordinal ("the 3rd measre"), not one declined ("последнем абзаце").
+      // The ordinal first: it is the rarer of the two, and the cheaper to look for.
+      if (!ORDINAL_BEFORE.test(text.slice(Math.max(0, at - ORDINAL_WINDOW), at))) return word;
       const fixed = isClauseWord(word) ? null : correction(word);
-      if (!fixed || !ORDINAL_BEFORE.test(text.slice(Math.max(0, at - ORDINAL_WINDOW), at))) {
-        return word;
-      }
+      if (!fixed) return word;
       return isOtherWord(word, fixed) ? word : fixed;
     });
 }

@@ -194,6 +194,8 @@ export const HELD_OUT_QUOTES = [
   "q640",
   "q669",
   "q670",
+  "q687",
+  "q688",
 ];
 
 export function newKindsReport(

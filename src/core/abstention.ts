@@ -158,7 +158,8 @@ export function asksForFactNotInText(question: string): string | null {
   const folded = normaliseForPatterns(question);
   const candidates = rulesThatMayStart(CUE_INDEX, folded);
   if (candidates.size === 0) return null;
-  for (const [i, rule] of RULES.entries()) {
+  for (let i = 0; i < RULES.length; i++) {
+    const rule = RULES[i] as Rule;
     if (candidates.has(i) && firesIn(rule, folded)) return rule.id;
   }
   return null;

@@ -85,6 +85,15 @@ export class PoolScores {
     return this.rows.has(term);
   }
 
+  /** Calls `visit` with each pool holding `term` itself and its score, highest first. */
+  forEachExact(term: string, visit: (pool: number, score: number) => void): void {
+    const row = this.rows.get(term);
+    if (row === undefined) return;
+    for (let i = this.starts[row] ?? 0; i < (this.starts[row + 1] ?? 0); i++) {
+      visit(this.pools[i] ?? 0, this.scores[i] ?? 0);
+    }
+  }
+
   /** The pools holding `term` itself and its scores, highest first (MiniSearch's exact search). */
   exact(term: string): PoolScore[] {
     const row = this.rows.get(term);

@@ -162,17 +162,28 @@ export class QuestionIndex {
     const matched = new Set<string>();
     const sums = new Map<number, [number, number]>();
     let fuzzyLeft = MAX_FUZZY_WORDS;
+    let hit = false;
+    const add = (pool: number, s: number) => {
+      hit = true;
+      const sum = sums.get(pool);
+      if (sum) {
+        sum[0] += s;
+        sum[1] += 1;
+      } else sums.set(pool, [s, 1]);
+    };
     for (const term of terms) {
       const unknown = !this.knows(term) && !this.isWord(term);
-      const scores = this.scoresOf(term, unknown && fuzzyLeft-- > 0);
-      if (scores.length > 0) matched.add(term);
-      for (const [pool, s] of scores) {
-        const sum = sums.get(pool);
-        if (sum) {
-          sum[0] += s;
-          sum[1] += 1;
-        } else sums.set(pool, [s, 1]);
+      const fuzzy = unknown && fuzzyLeft-- > 0;
+      // The pools' own scores are read in place: no list is built for the terms they hold.
+      hit = false;
+      this.table.forEachExact(term, add);
+      // A term no pool holds, searched with typo tolerance, scores as the pool terms near it.
+      if (!hit && fuzzy && toleratesTypo(term)) {
+        for (const [pool, s] of this.nearScores.get(term, (t) => this.table.oneEditAway(t))) {
+          add(pool, s);
+        }
       }
+      if (hit) matched.add(term);
     }
     let total = 0;
     for (const [pool, [sum, count]] of sums) {
@@ -186,10 +197,4 @@ export class QuestionIndex {
     return { share, matched };
   }
 
-  /** A term no pool holds, searched with typo tolerance, scores as the pool terms near it. */
-  private scoresOf(term: string, fuzzy: boolean): PoolScore[] {
-    const exact = this.table.exact(term);
-    if (exact.length > 0 || !fuzzy || !toleratesTypo(term)) return exact;
-    return this.nearScores.get(term, (t) => this.table.oneEditAway(t));
-  }
 }

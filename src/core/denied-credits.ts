@@ -64,7 +64,7 @@ export interface DeniedCreditWords {
    * before. A verb of saying there credits ("— la mesure 2 dit ensuite"), and a conjunction lists
    * ("c'est la mesure 5 et ensuite la 6").
    */
-  sequenceAfter: WordList;
+  sequenceAfter: WordList & { notVerbs: WordList };
   /**
    * The same, of what the clause had already said ("— la mesure 1 parlait déjà des secrétaires
    * généraux"), only with no comma between: "— это пункт 5, уже говорил же" is the writer's aside.
@@ -121,7 +121,14 @@ export interface DeniedCreditWords {
    * quotation too, unless a verb of saying or an impersonal hedge ('hedges': "« … », c'est la
    * mesure 5 paraît-il").
    */
-  askedCover: { leads: WordList; verbs: WordList; invertedSubjects: WordList; hedges: WordList };
+  askedCover: {
+    leads: WordList;
+    /** Wondering whether, right before the clause ("je me demande si la mesure 2 couvre"). */
+    wonders: WordList;
+    verbs: WordList;
+    invertedSubjects: WordList;
+    hedges: WordList;
+  };
 }
 
 /** At most this many linking words ("dans la") between the denial and the reference. */
@@ -157,6 +164,10 @@ const ASIDE_CHARS = 44;
 const AFTER_CHARS = 40;
 /** A question's lead may open a longer sentence before the reference. */
 const QUESTION_CHARS = 80;
+/** At most this many words between a wondering and the clause ("je me demande si la"). */
+const WONDER_WORDS = 2;
+/** Only marks and an article between a quotation and the clause after it: "« … » — la". */
+const RIGHT_AFTER_QUOTE = /^[\s:,.;()—–…-]*(?:(?:la|le|les|l'|the)\s?)?$/u;
 
 /** Where the window a credit is read in stands in the message. */
 export interface CreditWindow {
@@ -260,7 +271,7 @@ export function deniedCreditTest({
   const denialRightAfter = rightAfterTheReference(rightAfter);
   const contrastedRightAfter = rightAfterTheReference(contrastAfter);
   const movesOnAfter = new RegExp(
-    `^\\s(?!(?:${SAYING_VERBS}|et|and|и|ou|or|или)${WORD_END})[\\p{L}'-]{2,20}\\s${wordListSource(sequenceAfter)}${ENTRY_END}`,
+    `^\\s(?!(?:${SAYING_VERBS}|${wordListSource(sequenceAfter.notVerbs)})${WORD_END})[\\p{L}'-]{2,20}\\s${wordListSource(sequenceAfter)}${ENTRY_END}`,
     "u",
   );
   const askedRightAfter = new RegExp(
@@ -293,6 +304,10 @@ export function deniedCreditTest({
     "u",
   );
   const coverVerb = new RegExp(`${WORD_START}${wordListSource(askedCover.verbs)}${ENTRY_END}`, "u");
+  const wonderAsked = new RegExp(
+    `${WORD_START}${wordListSource(askedCover.wonders)}${ENTRY_END}(?:\\s[\\p{L}'-]{1,20}){0,${WONDER_WORDS}}\\s?$`,
+    "u",
+  );
   // "la mesure 3 recoupe-t-elle « … » ?": a verb and its subject inverted right after the clause,
   // a few words at most before the quotation; "dit-elle" (a verb of saying) still credits.
   const invertedAsked = new RegExp(
@@ -336,9 +351,9 @@ export function deniedCreditTest({
     { opensMessage = false, afterQuotation = false, askedOnly = false } = {},
   ) => {
     const rest = folded.slice(credit.end, credit.end + AFTER_CHARS);
+    const question = folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start);
     const asked =
-      (coverVerb.test(rest) &&
-        coverAsked.test(folded.slice(Math.max(0, credit.start - QUESTION_CHARS), credit.start))) ||
+      (coverVerb.test(rest) && (coverAsked.test(question) || wonderAsked.test(question))) ||
       (afterQuotation ? invertedAfter.test(rest) : invertedAsked.test(rest));
     if (askedOnly || asked) return asked;
     const lead = folded.slice(Math.max(0, credit.start - BEFORE_CHARS), credit.start);
@@ -356,7 +371,7 @@ export function deniedCreditTest({
       denialRightAfter.test(rest) ||
       (afterQuotation &&
         (contrastedRightAfter.test(rest) ||
-          movesOnAfter.test(rest) ||
+          (RIGHT_AFTER_QUOTE.test(folded.slice(0, credit.start)) && movesOnAfter.test(rest)) ||
           askedRightAfter.test(rest) ||
           followsRightAfter.test(rest) ||
           elidedNegatedRightAfter.test(rest) ||

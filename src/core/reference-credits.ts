@@ -93,12 +93,16 @@ const SAYS_TOUCHING = new RegExp(
  * basically: « … »").
  */
 const SUMMED_UP = new RegExp(`^,?\\s${table("summingUp")},?\\s?:\\s?$`, "u");
+/** After a name, a verb of containing right before the quotation ("the preamble has « … »"). */
+const HOLDS_QUOTE = new RegExp(`^(?:\\s|(?='s))${table("holds")}\\s?[:,—–-]?\\s?$`, "u");
 /**
- * After a name, a verb of containing right before the quotation ("the preamble has « … »"), or
- * after a short aside ("The signatories paragraph, oddly enough, contains « … »").
+ * "The signatories paragraph, oddly enough, contains « … »": after a name that opens its
+ * sentence, a short aside, then a verb of containing with no subject of its own touching the
+ * quotation; an aside with a possessive names someone else's part ("La conclusion, celle de mon
+ * mémoire, contient").
  */
-const HOLDS_QUOTE = new RegExp(
-  `^(?:\\s|(?='s)|${ASIDE}\\s)${table("holds")}\\s?[:,—–-]?\\s?$`,
+const HOLDS_AFTER_ASIDE = new RegExp(
+  `^,\\s(?![^,]{0,40}${WORD_START}${table("notBeforeName")}\\s)${ASIDE_WORDS},\\s${table("holdsAfterAside")}\\s?[:,—–-]?\\s?$`,
   "u",
 );
 /**
@@ -138,10 +142,13 @@ const OF_OTHER = new RegExp(
 const OF_WHOLE_TEXT = new RegExp(`^\\s${table("ofWholeText")}`, "u");
 const ITSELF = new RegExp(`^\\s${table("itself")}${WORD_END}`, "u");
 /**
- * Right after a quotation, "— c'est …", "that's …", "это из …", "… c'est …" (an ellipsis for a
+ * Right after a quotation, "— c'est …", "that's …", "это из …", "comes from …", "… c'est …" (an ellipsis for a
  * pause): what follows names its source.
  */
-const COPULA_AFTER = new RegExp(`^[\\s:,.;()[\\]—–…-]*${table("copula")}\\s?$`, "u");
+const COPULA_AFTER = new RegExp(
+  `^[\\s:,.;()[\\]—–…-]*(?:${table("copula")}|${table("sourceAfter")})\\s?$`,
+  "u",
+);
 
 /** Whether `between` (after a quotation, up to a credit) is only marks and a copula: "». C'est la". */
 export function onlyACopula(between: string): boolean {
@@ -259,7 +266,11 @@ function creditsAsWord(folded: string, start: number, end: number, side: Side): 
   // "the closing line basically: « … »", "L'ouverture énumère « … »": the name opens its sentence
   // and the words touch the quotation ("J'ai pas compris la conclusion, bref : « … »" sums up the
   // talk, and "La conclusion veut dire que « … »" takes an object of its own).
-  if (side === "before" && opensSentence && (SUMMED_UP.test(rest) || SAYS_TOUCHING.test(rest))) {
+  if (
+    side === "before" &&
+    opensSentence &&
+    (SUMMED_UP.test(rest) || SAYS_TOUCHING.test(rest) || HOLDS_AFTER_ASIDE.test(rest))
+  ) {
     return true;
   }
   // "Le préambule, dans un élan lyrique : « … »": the sentence's subject, an aside, the quotation.

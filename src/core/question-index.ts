@@ -196,5 +196,4 @@ export class QuestionIndex {
     if (total > 0) for (const [l, v] of share) share.set(l, v / total);
     return { share, matched };
   }
-
 }

@@ -59,10 +59,10 @@ export interface DeniedCreditWords {
    */
   followsFrom: WordList;
   /**
-   * After a quotation, the clause and its verb moving on from it ("« … » — la mesure 2 descend
-   * ensuite au niveau des secrétariats", "measure 2 then turns to"): the quotation is what came
-   * before. A verb of saying there credits ("— la mesure 2 dit ensuite"), and a conjunction lists
-   * ("c'est la mesure 5 et ensuite la 6").
+   * After a quotation, the clause right after it and its verb moving on ("« … » — la mesure 2
+   * descend ensuite au niveau des secrétariats", "— пункт 5 переходит затем к …"): the quotation
+   * is what came before. A verb of saying there credits ("— la mesure 2 dit ensuite"), and so does
+   * the clause after a copula ("c'est la mesure 5 mais ensuite ça change").
    */
   sequenceAfter: WordList & { notVerbs: WordList };
   /**
